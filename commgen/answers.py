@@ -1,0 +1,138 @@
+"""Answers files: YAML that a person can read and edit, checked against the catalogue.
+
+Top-level keys are question ids. Keys starting with ``_`` belong to commgen itself
+(``_commgen``: the format version). Every problem in the file is reported at once, with its
+line, so that a communications officer under pressure fixes the file in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from commgen.catalog import Catalog, Question
+from commgen.errors import AnswersError, Problem
+from commgen.i18n import _
+from commgen.questiontypes import InvalidAnswer, is_empty, parse_answer, parse_date
+from commgen.yamlfile import LineDict, parse_yaml, read_text
+
+FORMAT_KEY = "_commgen"
+FORMAT_VERSION = 1
+META_KEYS = {FORMAT_KEY}
+
+
+@dataclass
+class Answers:
+    """Typed answers for the questions that apply; ``None`` for an optional one left open."""
+
+    values: dict[str, Any]
+    path: Path | None = None
+    notes: list[Problem] = field(default_factory=list)  # warnings that did not stop the run
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+def load_answers(path: Path, catalog: Catalog) -> Answers:
+    """Read ``path`` and check it; raise AnswersError with every problem found."""
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        raise AnswersError(_("The answers file cannot be used:"), [Problem(
+            _("file not found"), path)]) from None
+    except IsADirectoryError:
+        raise AnswersError(_("The answers file cannot be used:"), [Problem(
+            _("this is a folder; give the answers file (.yaml)"), path)]) from None
+    except UnicodeDecodeError:
+        raise AnswersError(_("The answers file cannot be used:"), [Problem(
+            _("the file is not UTF-8 text; save it as UTF-8 in your editor"), path)]) from None
+    except OSError as exc:
+        raise AnswersError(_("The answers file cannot be used:"), [Problem(
+            exc.strerror or str(exc), path)]) from None
+    data, problems = parse_yaml(text, path)
+    if problems:
+        raise AnswersError(_("The answers file cannot be used:"), problems)
+    if data is None:
+        data = LineDict()
+    if not isinstance(data, LineDict):
+        raise AnswersError(_("The answers file cannot be used:"), [Problem(
+            _("the file must consist of lines 'question: answer'"), path, 1)])
+    return validate_answers(data, catalog, path)
+
+
+def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None) -> Answers:
+    """Check raw answers against the catalogue, in catalogue order, honouring ``when``."""
+    problems: list[Problem] = []
+    notes: list[Problem] = []
+    for key in data:
+        if str(key) in catalog.by_id or str(key) in META_KEYS:
+            continue
+        close = difflib.get_close_matches(str(key), list(catalog.by_id), n=1)
+        hint = _("did you mean '{name}'?").format(name=close[0]) if close else _(
+            "'commgen questions' is not needed: see the catalogue for the question ids")
+        problems.append(Problem(_("unknown question; {hint}").format(hint=hint), path,
+                                data.line_of(key), str(key)))
+    version = data.get(FORMAT_KEY, FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        problems.append(Problem(_("this file is for format {found}; this commgen reads format "
+                                  "{version}").format(found=version, version=FORMAT_VERSION),
+                                path, data.line_of(FORMAT_KEY), FORMAT_KEY))
+
+    values: dict[str, Any] = {}
+    for question in catalog.questions:
+        if not catalog.is_applicable(question.when, values):
+            if question.id in data and not is_empty(data[question.id]):
+                notes.append(Problem(_("this answer is not used, because the question does not "
+                                       "apply to the other answers"), path,
+                                     data.line_of(question.id), question.id))
+            values[question.id] = None
+            continue
+        values[question.id] = _one_answer(question, catalog, data, path, problems)
+    if problems:
+        raise AnswersError(_("The answers file cannot be used:"), problems)
+    return Answers(values, path, notes)
+
+
+def _one_answer(question: Question, catalog: Catalog, data: LineDict, path: Path | None,
+                problems: list[Problem]) -> Any:
+    line = data.line_of(question.id) if question.id in data else None
+    value = data.get(question.id)
+    if not is_empty(value):
+        try:
+            parsed = parse_answer(question, catalog, value, data.raw.get(question.id))
+        except InvalidAnswer as exc:
+            problems.append(Problem(str(exc), path, line, question.id))
+            return None
+        if not is_empty(parsed):
+            return parsed
+    default = default_value(question, catalog)
+    if default is not None:
+        return default
+    if question.required:
+        problems.append(Problem(_("an answer is required ({prompt})").format(
+            prompt=_prompt(question)), path, line, question.id))
+    return None
+
+
+def _prompt(question: Question) -> str:
+    from commgen.i18n import current_language
+
+    return question.prompt.get(current_language()) or question.prompt.get("nl", "")
+
+
+def default_value(question: Question, catalog: Catalog) -> Any:
+    """The catalogue's default, typed; ``today`` is the day of generation for dates."""
+    if is_empty(question.default):
+        return None
+    if question.type == "date" and question.default in ("today", "vandaag"):
+        return parse_date("today")
+    if question.type == "time" and question.default in ("now", "nu"):
+        now = dt.datetime.now()
+        return dt.time(now.hour, now.minute)
+    return parse_answer(question, catalog, question.default)

@@ -1,0 +1,433 @@
+"""The catalogue: documents, questions and choice lists, maintained as data by the foundation.
+
+Modelled on copier's questions (type, help, choices, default, validator, when). The question
+ids are the template variables. Loading checks the whole file and reports every mistake with
+its line, because the people who edit it do not read Python tracebacks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError
+
+from commgen.errors import CatalogError, Problem
+from commgen.i18n import _
+from commgen.questiontypes import TYPES, InvalidAnswer, is_empty, parse_answer
+from commgen.sandbox import compile_expression, expression_names
+from commgen.yamlfile import LineDict, parse_yaml, read_text
+
+CATALOG_FILE = "catalog.yaml"
+AUDIENCES = ("internal", "parents-class", "parents-other", "press", "teachers")
+CATALOG_LANGUAGES = ("nl", "en")
+# Names the context builder adds next to the answers; a question may not take them.
+RESERVED_NAMES = frozenset({"phrase", "term", "doc", "today", "now", "loop", "true", "false",
+                            "none", "True", "False", "None"})
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_YAML_AMBIGUOUS = {"yes", "no", "on", "off", "true", "false", "y", "n", "null", "~"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    prompt: dict[str, str]
+    help: dict[str, str]
+    section: str
+    choices: tuple[Choice, ...] = ()
+    choices_name: str | None = None
+    default: Any = None
+    required: bool = False
+    when: str | None = None
+    sensitive: bool = False
+    validator: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: dict[str, str]
+    subject: dict[str, str]
+    audience: str
+    version: str
+    filename: dict[str, str]
+    templates: dict[str, Path]
+    when: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class Catalog:
+    path: Path
+    documents: list[Document]
+    sections: list[Section]
+    questions: list[Question]
+    snippets_dir: Path
+    author: str = ""  # Jinja text for the author property: the school, never a person
+    by_id: dict[str, Question] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {q.id: q for q in self.questions}
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def document(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)
+
+    def match_choice(self, question: Question, text: str) -> str:
+        """Accept a choice by its value or by its label in any language, ignoring case."""
+        wanted = text.strip().casefold()
+        for choice in question.choices:
+            if wanted == choice.value.casefold() or any(
+                wanted == label.casefold() for label in choice.label.values()
+            ):
+                return choice.value
+        allowed = ", ".join(choice.value for choice in question.choices)
+        raise InvalidAnswer(
+            _("'{value}' is not one of the choices; allowed: {allowed}").format(
+                value=text, allowed=allowed
+            )
+        )
+
+    def run_validator(self, question: Question, value: Any) -> str:
+        """Run a copier-style validator: an expression that gives a message when wrong."""
+        assert question.validator
+        try:
+            result = compile_expression(question.validator)(value=value)
+        except TemplateError as exc:
+            return _("the validator of this question fails: {detail}").format(detail=exc)
+        return str(result).strip() if result else ""
+
+    def is_applicable(self, condition: str | None, values: dict[str, Any]) -> bool:
+        """Evaluate a ``when`` condition against the answers known so far."""
+        if not condition:
+            return True
+        scope = {q.id: values.get(q.id) for q in self.questions}
+        try:
+            return bool(compile_expression(condition)(**scope))
+        except TemplateError as exc:
+            raise CatalogError(
+                _("The catalogue cannot be used:"),
+                [Problem(_("the condition '{when}' fails: {detail}").format(
+                    when=condition, detail=exc), self.path)],
+            ) from None
+
+
+def localized(value: Any) -> dict[str, str]:
+    """``{nl: ..., en: ...}`` or one text for every language."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items() if v is not None}
+    if value is None:
+        return {}
+    return {lang: str(value) for lang in CATALOG_LANGUAGES}
+
+
+def text_for(value: dict[str, str], lang: str) -> str:
+    return value.get(lang) or value.get("nl") or next(iter(value.values()), "")
+
+
+class _Reader:
+    """Collects problems while turning the parsed YAML into dataclasses."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, message: str, where: LineDict | None = None, key: str | None = None,
+                label: str | None = None) -> None:
+        line = where.line_of(key) if isinstance(where, LineDict) and key else (
+            where.line if isinstance(where, LineDict) else None)
+        self.problems.append(Problem(message, self.path, line, label or key))
+
+    def mapping(self, data: Any, key: str, parent: LineDict) -> LineDict:
+        value = data
+        if not isinstance(value, LineDict):
+            self.problem(_("expected a mapping (key: value lines)"), parent, key)
+            return LineDict()
+        return value
+
+    def localized(self, entry: LineDict, key: str, label: str, required: bool = True
+                  ) -> dict[str, str]:
+        value = localized(entry.get(key))
+        if required:
+            missing = [lang for lang in CATALOG_LANGUAGES if not value.get(lang)]
+            if missing:
+                self.problem(_("'{key}' needs a text for: {langs}").format(
+                    key=key, langs=", ".join(missing)), entry, key, label)
+        return value
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1)
+    return _(" (did you mean '{name}'?)").format(name=close[0]) if close else ""
+
+
+def load_catalog(folder: Path) -> Catalog:
+    """Read and check ``catalog.yaml`` in ``folder``; raise CatalogError listing every mistake."""
+    path = folder / CATALOG_FILE
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        raise CatalogError(_("The catalogue cannot be used:"), [Problem(
+            _("file not found; --templates must name a folder with a catalog.yaml"), path)]
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogError(_("The catalogue cannot be used:"),
+                           [Problem(str(exc), path)]) from None
+    data, problems = parse_yaml(text, path)
+    if problems:
+        raise CatalogError(_("The catalogue cannot be used:"), problems)
+    reader = _Reader(path)
+    if not isinstance(data, LineDict):
+        reader.problem(_("the catalogue must be a mapping with documents, sections, questions "
+                         "and choices"))
+        raise CatalogError(_("The catalogue cannot be used:"), reader.problems)
+    known = {"format", "snippets", "author", "documents", "sections", "questions", "choices"}
+    for key in data:
+        if key not in known:
+            reader.problem(_("unknown key; allowed: {allowed}").format(
+                allowed=", ".join(sorted(known))), data, key)
+
+    choice_lists = _read_choice_lists(reader, data)
+    sections = _read_sections(reader, data)
+    questions = _read_questions(reader, data, choice_lists, {s.id for s in sections})
+    documents = _read_documents(reader, data, folder, {q.id for q in questions})
+    snippets_dir = (folder / str(data.get("snippets", "../snippets"))).resolve()
+    if reader.problems:
+        raise CatalogError(_("The catalogue cannot be used:"), reader.problems)
+    catalog = Catalog(path, documents, sections, questions, snippets_dir,
+                      str(data.get("author", "")))
+    _check_defaults(reader, catalog, data)
+    if reader.problems:
+        raise CatalogError(_("The catalogue cannot be used:"), reader.problems)
+    return catalog
+
+
+def _read_choice_lists(reader: _Reader, data: LineDict) -> dict[str, tuple[Choice, ...]]:
+    lists: dict[str, tuple[Choice, ...]] = {}
+    raw = reader.mapping(data.get("choices", LineDict()), "choices", data)
+    for name, entries in raw.items():
+        if not isinstance(entries, list) or not entries:
+            reader.problem(_("a choice list is a list of entries with value and label"), raw,
+                           name)
+            continue
+        lists[name] = _read_choices(reader, entries, raw, name)
+    return lists
+
+
+def _read_choices(reader: _Reader, entries: list, parent: LineDict, name: str
+                  ) -> tuple[Choice, ...]:
+    seen: set[str] = set()
+    choices = []
+    for entry in entries:
+        if not isinstance(entry, LineDict) or "value" not in entry:
+            reader.problem(_("each choice needs 'value' and 'label'"), parent, name)
+            continue
+        value = entry.raw.get("value", entry["value"])
+        value = str(value)
+        if not _ID.match(value.replace("-", "_")) or value.lower() in _YAML_AMBIGUOUS:
+            reader.problem(_("'{value}' cannot be a choice value: use lower-case letters, digits,"
+                             " - and _, and not yes/no/on/off").format(value=value),
+                           entry, "value", f"{name}.{value}")
+        if value in seen:
+            reader.problem(_("the value '{value}' appears twice in this list").format(
+                value=value), entry, "value", name)
+        seen.add(value)
+        choices.append(Choice(value, reader.localized(entry, "label", f"{name}.{value}")))
+    return tuple(choices)
+
+
+def _read_sections(reader: _Reader, data: LineDict) -> list[Section]:
+    sections = []
+    for entry in data.get("sections") or []:
+        if not isinstance(entry, LineDict) or "id" not in entry:
+            reader.problem(_("each section needs 'id' and 'title'"), data, "sections")
+            continue
+        sections.append(Section(str(entry["id"]), reader.localized(entry, "title",
+                                                                   str(entry["id"]))))
+    return sections
+
+
+_QUESTION_KEYS = {"id", "type", "prompt", "help", "section", "choices", "default", "required",
+                  "when", "sensitive", "validator"}
+
+
+def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tuple[Choice, ...]],
+                    section_ids: set[str]) -> list[Question]:
+    entries = data.get("questions")
+    if not isinstance(entries, list) or not entries:
+        reader.problem(_("the catalogue needs a list of questions"), data, "questions")
+        return []
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for entry in entries:
+        if not isinstance(entry, LineDict) or "id" not in entry:
+            reader.problem(_("each question needs at least 'id', 'type' and 'prompt'"), data,
+                           "questions")
+            continue
+        qid = str(entry["id"])
+        for key in entry:
+            if key not in _QUESTION_KEYS:
+                reader.problem(_("unknown key; allowed: {allowed}").format(
+                    allowed=", ".join(sorted(_QUESTION_KEYS))), entry, key, f"{qid}.{key}")
+        if not _ID.match(qid) or qid in RESERVED_NAMES:
+            reader.problem(_("'{id}' cannot be a question id: use lower-case letters, digits "
+                             "and _, starting with a letter").format(id=qid), entry, "id", qid)
+        if qid in seen:
+            reader.problem(_("the question id '{id}' appears twice").format(id=qid), entry,
+                           "id", qid)
+        seen.add(qid)
+        qtype = str(entry.get("type", ""))
+        if qtype not in TYPES:
+            reader.problem(_("unknown type '{type}'; allowed: {allowed}").format(
+                type=qtype, allowed=", ".join(TYPES)), entry, "type", qid)
+        choices: tuple[Choice, ...] = ()
+        choices_name = None
+        if qtype in ("choice", "multichoice"):
+            spec = entry.get("choices")
+            if isinstance(spec, str):
+                choices_name = spec
+                if spec not in choice_lists:
+                    reader.problem(_("there is no choice list '{name}'{hint}").format(
+                        name=spec, hint=_suggest(spec, list(choice_lists))), entry, "choices",
+                        qid)
+                choices = choice_lists.get(spec, ())
+            elif isinstance(spec, list):
+                choices = _read_choices(reader, spec, entry, qid)
+            else:
+                reader.problem(_("a choice question needs 'choices': the name of a choice list "
+                                 "or a list of choices"), entry, "choices", qid)
+        section = str(entry.get("section", ""))
+        if section_ids and section not in section_ids:
+            reader.problem(_("unknown section '{section}'{hint}").format(
+                section=section, hint=_suggest(section, sorted(section_ids))), entry, "section",
+                qid)
+        when = entry.get("when")
+        if when is not None:
+            when = str(when)
+            try:
+                names = expression_names(when)
+            except TemplateError as exc:
+                reader.problem(_("the condition is not a valid expression: {detail}").format(
+                    detail=exc), entry, "when", qid)
+                names = set()
+            earlier = {q.id for q in questions}
+            for name in sorted(names - earlier):
+                hint = (_(" (it is asked later; move this question after it)") if name in
+                        {str(e.get("id")) for e in entries if isinstance(e, LineDict)}
+                        else _suggest(name, sorted(earlier)))
+                reader.problem(_("the condition names '{name}', which is not an earlier "
+                                 "question{hint}").format(name=name, hint=hint), entry, "when",
+                               qid)
+        validator = entry.get("validator")
+        if validator is not None:
+            try:
+                compile_expression(str(validator))
+            except TemplateError as exc:
+                reader.problem(_("the validator is not a valid expression: {detail}").format(
+                    detail=exc), entry, "validator", qid)
+        questions.append(Question(
+            id=qid, type=qtype, prompt=reader.localized(entry, "prompt", qid),
+            help=reader.localized(entry, "help", qid, required=False), section=section,
+            choices=choices, choices_name=choices_name, default=entry.get("default"),
+            required=bool(entry.get("required", False)), when=when,
+            sensitive=bool(entry.get("sensitive", False)),
+            validator=str(validator) if validator is not None else None,
+            line=entry.line))
+    return questions
+
+
+_DOCUMENT_KEYS = {"id", "title", "subject", "audience", "version", "filename", "templates",
+                  "when"}
+
+
+def _read_documents(reader: _Reader, data: LineDict, folder: Path, question_ids: set[str]
+                    ) -> list[Document]:
+    entries = data.get("documents")
+    if not isinstance(entries, list) or not entries:
+        reader.problem(_("the catalogue needs a list of documents"), data, "documents")
+        return []
+    documents: list[Document] = []
+    for entry in entries:
+        if not isinstance(entry, LineDict) or "id" not in entry:
+            reader.problem(_("each document needs 'id', 'title', 'audience' and 'templates'"),
+                           data, "documents")
+            continue
+        doc_id = str(entry["id"])
+        for key in entry:
+            if key not in _DOCUMENT_KEYS:
+                reader.problem(_("unknown key; allowed: {allowed}").format(
+                    allowed=", ".join(sorted(_DOCUMENT_KEYS))), entry, key, f"{doc_id}.{key}")
+        if any(d.id == doc_id for d in documents):
+            reader.problem(_("the document id '{id}' appears twice").format(id=doc_id), entry,
+                           "id", doc_id)
+        audience = str(entry.get("audience", ""))
+        if audience not in AUDIENCES:
+            reader.problem(_("unknown audience '{audience}'; allowed: {allowed}").format(
+                audience=audience, allowed=", ".join(AUDIENCES)), entry, "audience", doc_id)
+        templates: dict[str, Path] = {}
+        spec = entry.get("templates")
+        if not isinstance(spec, LineDict) or not spec:
+            reader.problem(_("'templates' maps a language to a .docx file, e.g. nl: "
+                             "nl/brief.docx"), entry, "templates", doc_id)
+        else:
+            for lang, rel in spec.items():
+                file = folder / str(rel)
+                if not file.is_file():
+                    reader.problem(_("template file not found: {file}").format(file=file), spec,
+                                   lang, f"{doc_id}.templates.{lang}")
+                templates[str(lang)] = file
+        when = entry.get("when")
+        if when is not None:
+            try:
+                unknown = expression_names(str(when)) - question_ids
+            except TemplateError as exc:
+                reader.problem(_("the condition is not a valid expression: {detail}").format(
+                    detail=exc), entry, "when", doc_id)
+                unknown = set()
+            for name in sorted(unknown):
+                reader.problem(_("the condition names '{name}', which is not a question{hint}"
+                                 ).format(name=name, hint=_suggest(name, sorted(question_ids))),
+                               entry, "when", doc_id)
+        filename = localized(entry.get("filename") or doc_id)
+        documents.append(Document(
+            id=doc_id, title=reader.localized(entry, "title", doc_id),
+            subject=localized(entry.get("subject")), audience=audience,
+            version=str(entry.get("version", "1")), filename=filename, templates=templates,
+            when=str(when) if when is not None else None, line=entry.line))
+    return documents
+
+
+def _check_defaults(reader: _Reader, catalog: Catalog, data: LineDict) -> None:
+    for question in catalog.questions:
+        if is_empty(question.default) or (question.default in ("today", "vandaag", "now", "nu"
+                                                              ) and question.type in ("date",
+                                                                                      "time")):
+            continue
+        try:
+            parse_answer(question, catalog, question.default)
+        except InvalidAnswer as exc:
+            reader.problems.append(Problem(_("the default does not fit: {detail}").format(
+                detail=exc), catalog.path, question.line, question.id))

@@ -1,0 +1,133 @@
+"""The ``commgen`` command line. Commands stay thin; the work happens in plain functions.
+
+The language is chosen before the commands are defined, so that their help texts are
+translated too; heavy modules are imported inside the commands to keep start-up quick.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from commgen import __version__
+from commgen.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, CommgenError
+from commgen.i18n import LANGUAGES, LOCALE_DIR, _, choose_language, set_language
+
+DEFAULT_OUT = "commgen-documenten"
+
+
+def _scan_lang(args: list[str]) -> str | None:
+    """Find ``--lang`` before Click parses anything, so help texts come out translated."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _setup_language(lang: str) -> None:
+    set_language(lang)
+    # Click's own messages (usage errors, "Options:") go through the global gettext domain.
+    import gettext
+
+    os.environ["LANGUAGE"] = lang
+    gettext.bindtextdomain("commgen", str(LOCALE_DIR))
+    gettext.textdomain("commgen")
+
+
+def _setup_console() -> None:
+    """UTF-8 on every console, also a Windows one with a legacy code page."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def build_cli() -> click.Group:
+    @click.group(context_settings={"help_option_names": ["-h", "--help"]},
+                 help=_("commgen writes the school's communication after a nude image or sex "
+                        "video of a pupil has been shared: a communication statement, letters "
+                        "and guidance, from vetted text and your answers."))
+    @click.version_option(__version__, "--version", prog_name="commgen",
+                          message="%(prog)s %(version)s")
+    @click.option("--lang", type=click.Choice(LANGUAGES), metavar="nl|en",
+                  help=_("Language of the command line (default: Dutch; also COMMGEN_LANG)."))
+    def cli(lang: str | None) -> None:
+        pass
+
+    templates_option = click.option(
+        "--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
+        envvar="COMMGEN_TEMPLATES", metavar=_("FOLDER"),
+        help=_("Folder with catalog.yaml and the Word templates (default: the bundled set; "
+               "also COMMGEN_TEMPLATES)."))
+
+    @cli.command(help=_("Make the documents from an answers file (YAML)."))
+    @click.argument("answers", type=click.Path(dir_okay=True, path_type=Path),
+                    metavar=_("ANSWERS.yaml"))
+    @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                  default=DEFAULT_OUT, show_default=True, metavar=_("FOLDER"),
+                  help=_("Folder for the documents."))
+    @click.option("--only", metavar=_("DOC,..."),
+                  help=_("Make only these documents (ids from the catalogue, comma-separated)."))
+    @click.option("--force", is_flag=True,
+                  help=_("Replace documents that already exist. Without it an existing document "
+                         "is kept and the new one gets a new name."))
+    @templates_option
+    def generate(answers: Path, out_dir: Path, only: str | None, force: bool,
+                 templates: Path | None) -> int:
+        from commgen.generate import generate as run
+        from commgen.resources import templates_dir
+
+        wanted = [part.strip() for part in only.split(",") if part.strip()] if only else None
+        result = run(answers, out_dir, templates_dir(templates), wanted, force)
+        for note in result.notes:
+            click.echo(_("Note: {problem}").format(problem=note), err=True)
+        click.echo(_("Written:"))
+        for written in result.written:
+            click.echo(f"  {written.path}")
+            if written.path != written.wanted:
+                click.echo(_("    ({wanted} already exists and may have been edited; it was kept. "
+                             "Use --force to replace it.)").format(wanted=written.wanted.name))
+            elif written.replaced:
+                click.echo(_("    (replaced the earlier version)"))
+        for doc in result.not_applicable:
+            click.echo(_("Not needed with these answers: {doc}").format(doc=doc.id))
+        return EXIT_OK
+
+    return cli
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI and turn every error into a message and an exit code."""
+    _setup_console()
+    args = list(sys.argv[1:] if argv is None else argv)
+    _setup_language(choose_language(_scan_lang(args)))
+    cli = build_cli()
+    try:
+        code = cli.main(args=args, prog_name="commgen", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo(_("Stopped."), err=True)
+        code = EXIT_BAD_INPUT
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except CommgenError as exc:
+        click.echo(_("Error: {message}").format(message=exc.message), err=True)
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        click.echo(_("Stopped."), err=True)
+        code = 130
+    except Exception as exc:  # a bug: say so plainly, without a traceback
+        click.echo(_("Internal error ({kind}: {detail}). Nothing was written. Please report this "
+                     "to the maintainers of commgen.").format(kind=type(exc).__name__,
+                                                             detail=exc), err=True)
+        if os.environ.get("COMMGEN_DEBUG"):
+            raise
+        code = EXIT_INTERNAL
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

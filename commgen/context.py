@@ -1,0 +1,122 @@
+"""Turn checked answers into what one document's template sees.
+
+Every question id becomes a variable (``None`` when it does not apply), except sensitive
+questions: those never enter a template. ``phrase`` holds the vetted sentences for the
+document's audience, ``term`` the primary/secondary wording, ``doc`` facts about the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from jinja2 import TemplateError
+
+from commgen.answers import Answers
+from commgen.catalog import Catalog, Document, text_for
+from commgen.errors import CatalogError, Problem
+from commgen.formatting import DateText, format_time
+from commgen.i18n import _
+from commgen.questiontypes import Person
+from commgen.sandbox import render_text
+from commgen.snippets import Snippets, terms_for
+from commgen.textclean import clean_text
+
+
+class Paragraphs(str):
+    """Paragraphs of free text; docxtpl turns each ``\\a`` into a real Word paragraph."""
+
+    paragraphs: list[str]
+
+    def __new__(cls, paragraphs: list[str]) -> Paragraphs:
+        self = super().__new__(cls, "\a".join(paragraphs))
+        self.paragraphs = list(paragraphs)
+        return self
+
+
+def template_value(value: Any, lang: str) -> Any:
+    """An answer in the form a template prints it."""
+    if value is None:
+        return None
+    if isinstance(value, Person):
+        return value.as_dict()
+    if isinstance(value, dt.date):
+        return DateText(value, lang)
+    if isinstance(value, dt.time):
+        return format_time(value, lang)
+    return value
+
+
+def build_context(catalog: Catalog, snippets: Snippets, answers: Answers, document: Document,
+                  lang: str, now: dt.datetime | None = None) -> dict[str, Any]:
+    """The variables one document's template may use."""
+    now = now or dt.datetime.now()
+    context: dict[str, Any] = {}
+    for question in catalog.questions:
+        if question.sensitive:
+            continue
+        value = answers.get(question.id)
+        if question.type == "paragraphs":
+            context[question.id] = Paragraphs(value) if value else None
+        elif question.type == "multichoice":
+            context[question.id] = list(value or [])
+        else:
+            context[question.id] = template_value(value, lang)
+    context["term"] = terms_for(snippets, answers.values)
+    context["doc"] = {
+        "id": document.id,
+        "title": text_for(document.title, lang),
+        "version": document.version,
+        "audience": document.audience,
+        "lang": lang,
+    }
+    context["today"] = DateText(now.date(), lang)
+    context["now"] = format_time(now.time(), lang)
+    context["label"] = _labels(catalog, answers, lang)
+    context["phrase"] = _phrases(catalog, snippets, answers, document, context)
+    return context
+
+
+def _labels(catalog: Catalog, answers: Answers, lang: str) -> dict[str, Any]:
+    """The catalogue's label of each chosen value, for lists such as "Communicatie naar"."""
+    labels: dict[str, Any] = {}
+    for question in catalog.questions:
+        if question.sensitive or question.type not in ("choice", "multichoice"):
+            continue
+        by_value = {c.value: text_for(c.label, lang) for c in question.choices}
+        value = answers.get(question.id)
+        if question.type == "choice":
+            labels[question.id] = by_value.get(value, "") if value else ""
+        else:
+            labels[question.id] = [by_value[v] for v in value or []]
+    return labels
+
+
+def _phrases(catalog: Catalog, snippets: Snippets, answers: Answers, document: Document,
+             context: dict[str, Any]) -> dict[str, Any]:
+    phrases: dict[str, Any] = {}
+    for qid in snippets.phrases:
+        question = catalog.by_id[qid]
+        if question.sensitive:
+            continue
+        value = answers.get(qid)
+        chosen = [] if value is None else ([value] if isinstance(value, str) else list(value))
+        texts = []
+        for choice in chosen:
+            source = snippets.phrase(qid, choice, document.audience)
+            if source:
+                texts.append(_render_snippet(source, context, snippets, f"{qid}.{choice}"))
+        if question.type == "choice":
+            phrases[qid] = texts[0] if texts else ""
+        else:
+            phrases[qid] = texts
+    return phrases
+
+
+def _render_snippet(source: str, context: dict[str, Any], snippets: Snippets, label: str) -> str:
+    try:
+        return clean_text(render_text(source, context)).strip()
+    except TemplateError as exc:
+        raise CatalogError(_("The snippets cannot be used:"), [Problem(
+            _("the sentence cannot be filled in: {detail}").format(detail=exc),
+            snippets.folder, None, label)]) from None

@@ -1,0 +1,86 @@
+"""Document properties written by commgen after rendering, never taken from a template.
+
+Word shows these in File > Info and sends them along with every copy; they say which school
+and which template produced a document, and nothing about any person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.saxutils import escape
+
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+
+from commgen import __version__
+from commgen.ooxml import CT_CUSTOM, REL_CUSTOM
+
+
+@dataclass
+class DocProperties:
+    title: str
+    subject: str
+    author: str  # the school, never a person
+    language: str
+    identifier: str
+    version: str
+    created: dt.datetime
+    custom: dict[str, str] = field(default_factory=dict)
+
+
+def set_properties(doc: Any, props: DocProperties) -> None:
+    core = doc.core_properties
+    element = core._element
+    for child in list(element):
+        element.remove(child)
+    created = props.created.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    core.title = props.title
+    core.subject = props.subject
+    core.author = props.author
+    core.last_modified_by = props.author
+    core.language = props.language
+    core.identifier = props.identifier
+    core.version = props.version
+    core.revision = 1
+    core.created = created
+    core.modified = created
+    _set_app_properties(doc, props.author)
+    _set_custom_properties(doc, props.custom)
+
+
+def _set_app_properties(doc: Any, company: str) -> None:
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes"><Application>commgen {escape(__version__)}</Application>'
+        f"<Company>{escape(company)}</Company></Properties>"
+    ).encode()
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = xml
+
+
+def _set_custom_properties(doc: Any, custom: dict[str, str]) -> None:
+    package = doc.part.package
+    for rId, rel in list(package.rels.items()):
+        if rel.reltype == REL_CUSTOM:
+            package.rels.pop(rId)
+    if not custom:
+        return
+    items = "".join(
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" '
+        f'pid="{pid}" name="{escape(name, {chr(34): "&quot;"})}"><vt:lpwstr>{escape(value)}'
+        "</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(sorted(custom.items()), start=2)
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes">{items}</Properties>'
+    ).encode()
+    part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM, xml, package)
+    package.relate_to(part, REL_CUSTOM)

@@ -1,0 +1,105 @@
+"""The run loop of ``commgen generate``: answers -> context -> rendered documents -> files.
+
+Every document is rendered and checked before any is written, so a failure never leaves a
+half-finished set behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import TemplateError
+
+from commgen.answers import Answers, load_answers
+from commgen.catalog import Catalog, Document, load_catalog, text_for
+from commgen.context import build_context
+from commgen.docxprops import DocProperties
+from commgen.errors import CatalogError, CommgenError, Problem
+from commgen.i18n import _
+from commgen.output import Written, write_document
+from commgen.render import RenderedDocument, render_document
+from commgen.sandbox import render_text
+from commgen.snippets import Snippets, load_snippets
+
+DOCUMENT_LANGUAGE = "nl"
+
+
+@dataclass
+class Result:
+    written: list[Written] = field(default_factory=list)
+    not_applicable: list[Document] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+
+
+def select_documents(catalog: Catalog, answers: Answers, only: list[str] | None
+                     ) -> tuple[list[Document], list[Document]]:
+    """The documents to make: those asked for (or all) whose ``when`` holds."""
+    known = [doc.id for doc in catalog.documents]
+    if only:
+        unknown = [doc_id for doc_id in only if doc_id not in known]
+        if unknown:
+            raise CommgenError(_("Unknown document {ids} for --only; choose from: {known}.").format(
+                ids=", ".join(unknown), known=", ".join(known)))
+    chosen, skipped = [], []
+    for doc in catalog.documents:
+        if only and doc.id not in only:
+            continue
+        if catalog.is_applicable(doc.when, answers.values):
+            chosen.append(doc)
+        else:
+            skipped.append(doc)
+    return chosen, skipped
+
+
+def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Document,
+               lang: str, now: dt.datetime) -> RenderedDocument:
+    """Render one document in ``lang`` from checked answers."""
+    template = doc.templates.get(lang)
+    if template is None:
+        raise CommgenError(_("The document {doc} has no template in language {lang}.").format(
+            doc=doc.id, lang=lang))
+    context = build_context(catalog, snippets, answers, doc, lang, now)
+    try:
+        author = render_text(catalog.author, context).strip() if catalog.author else ""
+    except TemplateError as exc:
+        raise CatalogError(_("The catalogue cannot be used:"), [Problem(
+            _("the author text cannot be filled in: {detail}").format(detail=exc),
+            catalog.path, None, "author")]) from None
+    props = DocProperties(
+        title=text_for(doc.title, lang), subject=text_for(doc.subject, lang) if doc.subject
+        else "", author=author, language="nl-NL" if lang == "nl" else "en-GB",
+        identifier=f"commgen:{doc.id}", version=doc.version, created=now.astimezone(),
+        custom={"commgen.document": doc.id, "commgen.template_version": doc.version,
+                "commgen.generated": now.astimezone().isoformat(timespec="seconds")})
+    sensitive = frozenset(q.id for q in catalog.questions if q.sensitive)
+    return render_document(template, context, props, sensitive)
+
+
+def output_path(out_dir: Path, doc: Document, lang: str) -> Path:
+    return out_dir / f"{text_for(doc.filename, lang)}.docx"
+
+
+def generate(answers_path: Path, out_dir: Path, templates_dir: Path,
+             only: list[str] | None = None, force: bool = False,
+             lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None) -> Result:
+    """Check the answers, render every applicable document, then write them all."""
+    catalog = load_catalog(templates_dir)
+    answers = load_answers(answers_path, catalog)
+    return generate_from_answers(catalog, answers, out_dir, only, force, lang, now)
+
+
+def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
+                          only: list[str] | None = None, force: bool = False,
+                          lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None
+                          ) -> Result:
+    now = now or dt.datetime.now()
+    chosen, skipped = select_documents(catalog, answers, only)
+    snippets = load_snippets(catalog, lang)
+    rendered = [(doc, render_one(catalog, snippets, answers, doc, lang, now)) for doc in chosen]
+    result = Result(not_applicable=skipped, notes=list(answers.notes))
+    for doc, document in rendered:
+        result.written.append(write_document(output_path(out_dir, doc, lang), document.data,
+                                             force))
+    return result

@@ -1,0 +1,93 @@
+"""Write generated documents so that nothing is half-written and no edit is lost.
+
+A document is written to a temporary file in the target folder and then renamed into place,
+so a crash or a full disk never leaves a damaged .docx. A document that already exists may
+have been edited in Word: it is kept, and the new one gets the next free name
+("communicatiestatement (2).docx"), unless the user asks for ``--force``. Even then a
+document that is open in Word (it has a ``~$`` lock file beside it) is not replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from commgen.errors import OutputError
+from commgen.i18n import _
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    wanted: Path  # the name asked for; differs when that file already existed
+    replaced: bool = False
+
+
+def word_lock_file(path: Path) -> Path:
+    """The owner file Word keeps beside an open document (first two letters replaced)."""
+    stem = path.name
+    return path.with_name("~$" + (stem[2:] if len(stem) > 9 else stem))
+
+
+def _next_free(path: Path) -> Path:
+    for n in range(2, 1000):
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise OutputError(_("{path}: too many earlier versions in this folder; clean it up or choose "
+                        "another --out folder.").format(path=path))
+
+
+def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".commgen-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if private:
+            with contextlib.suppress(OSError):  # Windows keeps its own ACLs
+                os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_document(path: Path, data: bytes, force: bool = False) -> Written:
+    """Write a new document without silently replacing an existing one."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(_("{path}: the folder cannot be created ({detail}).").format(
+            path=path.parent, detail=exc.strerror or exc)) from None
+    target, replaced = path, False
+    if path.exists():
+        if force:
+            if word_lock_file(path).exists():
+                raise OutputError(_("{path} is open in Word. Close it and try again, or leave out "
+                                    "--force to write a new copy beside it.").format(path=path))
+            replaced = True
+        else:
+            target = _next_free(path)
+    try:
+        if not replaced:
+            # Claim the name first so that two runs never pick the same one.
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+        write_atomic(target, data)
+    except FileExistsError:
+        return write_document(path, data, force)
+    except OSError as exc:
+        if not replaced:
+            with contextlib.suppress(OSError):
+                if target.exists() and target.stat().st_size == 0:
+                    target.unlink()
+        raise OutputError(_("{path} cannot be written ({detail}). Is it open in another "
+                            "program, or is the disk full?").format(
+                                path=target, detail=exc.strerror or exc)) from None
+    return Written(target, path, replaced)

@@ -1,0 +1,168 @@
+"""The one way a document is made: hardened docxtpl rendering, then an independent check.
+
+docxtpl's defaults lose text without a word: ``&`` is dropped, and ``a<b>c`` makes its
+recovering XML parser discard the rest of the document. Here every value is escaped
+(autoescape), templates run in a sandbox with StrictUndefined, the template is cleaned of
+comments and tracked changes first, properties are set in Python afterwards, and the saved
+bytes are parsed strictly and searched for every value the template printed. A document that
+fails any of this is never written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup, escape
+
+from commgen.docxprops import DocProperties
+from commgen.errors import TemplateProblem, VerificationError
+from commgen.i18n import _
+from commgen.ooxml import REVISION_TAGS
+from commgen.sandbox import add_filters
+
+# docxtpl turns {_{ }_} {_% %_} into {{ }} {% %} after rendering; an escaped underscore keeps
+# a user's literal text as typed.
+_DOCXTPL_MARKERS = re.compile(r"(?<=[{}%])_(?=[{}%])")
+_TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+
+
+@dataclass
+class RenderedDocument:
+    data: bytes
+    text: str
+    template: Path
+
+
+class _Recorder:
+    """Escapes every printed value and remembers it for the check after saving."""
+
+    def __init__(self) -> None:
+        self.outputs: list[str] = []
+
+    def finalize(self, value: Any) -> Any:
+        if value is None:
+            return ""
+        if hasattr(value, "__html__"):  # docxtpl's RichText, InlineImage: XML by design
+            return value
+        if isinstance(value, bool | int | float):
+            value = str(value)
+        if isinstance(value, str):
+            if value:
+                self.outputs.append(value)
+            return Markup(_DOCXTPL_MARKERS.sub("&#95;", str(escape(value))))
+        return value
+
+
+def _environment(recorder: _Recorder) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined,
+                               finalize=recorder.finalize)
+    return add_filters(env)  # without ``safe``: only commgen's own code produces raw XML
+
+
+def render_document(template: Path, context: dict[str, Any], props: DocProperties,
+                    sensitive: frozenset[str] = frozenset()) -> RenderedDocument:
+    """Render ``template`` with ``context``; return checked bytes or raise a user error."""
+    from docxtpl import DocxTemplate
+
+    from commgen.docxclean import clean_template
+    from commgen.docxprops import set_properties
+
+    tpl = DocxTemplate(template)
+    try:
+        tpl.init_docx()
+    except Exception as exc:  # python-docx raises several types for a bad file
+        raise TemplateProblem(_("{template}: this is not a Word document (.docx) that can be "
+                                "read ({detail}). Save it again from Word as .docx.").format(
+                                    template=template, detail=type(exc).__name__)) from None
+    clean_template(tpl.docx)
+    recorder = _Recorder()
+    try:
+        tpl.render(context, jinja_env=_environment(recorder), autoescape=True)
+    except TemplateError as exc:
+        raise TemplateProblem(_template_message(template, exc, sensitive)) from None
+    set_properties(tpl.docx, props)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    data = buffer.getvalue()
+    text = verify_document(data, recorder.outputs, template)
+    return RenderedDocument(data, text, template)
+
+
+def _template_message(template: Path, exc: TemplateError, sensitive: frozenset[str]) -> str:
+    near = ""
+    context_lines = [line.strip() for line in getattr(exc, "docx_context", []) or []]
+    context_lines = [line for line in context_lines if line]
+    if context_lines:
+        near = _(" Near: “{text}”.").format(text=" … ".join(context_lines)[:200])
+    if isinstance(exc, UndefinedError):
+        name = re.search(r"'([^']+)' is undefined", str(exc))
+        if name and name.group(1) in sensitive:
+            return _("{template}: the template uses '{name}', a sensitive answer that may never "
+                     "appear in a document. Remove it from the template.").format(
+                         template=template, name=name.group(1))
+        return _("{template}: the template uses something the answers do not define ({detail})."
+                 " Check the spelling against the question ids in catalog.yaml.{near}").format(
+                     template=template, detail=exc.message, near=near)
+    if isinstance(exc, SecurityError):
+        return _("{template}: the template does something that is not allowed ({detail}).{near}"
+                 ).format(template=template, detail=exc, near=near)
+    if isinstance(exc, TemplateSyntaxError):
+        return _("{template}: a tag in the template is not written correctly ({detail}).{near}"
+                 ).format(template=template, detail=exc.message, near=near)
+    return _("{template}: the template cannot be filled in ({detail}).{near}").format(
+        template=template, detail=exc, near=near)
+
+
+def verify_document(data: bytes, outputs: list[str], template: Path) -> str:
+    """Check the saved bytes: strict XML, no revisions or comments, every printed value there."""
+    from commgen.docxtext import PackageProblem, read_package
+
+    try:
+        package = read_package(data)
+    except PackageProblem as exc:
+        raise VerificationError(_("{template}: the rendered document is damaged in {part} "
+                                  "({detail}); it was not written.").format(
+                                      template=template, part=exc.part, detail=exc.detail)
+                                ) from None
+    for name, tree in package.trees.items():
+        if name.startswith("word/comments") or name == "word/people.xml":
+            raise VerificationError(_("{template}: the rendered document still contains comments;"
+                                      " it was not written.").format(template=template))
+        if name.startswith("word/") and next(tree.iter(*REVISION_TAGS), None) is not None:
+            raise VerificationError(_("{template}: the rendered document still contains tracked "
+                                      "changes; it was not written.").format(template=template))
+    text = package.text
+    expected: dict[str, int] = {}
+    for value in outputs:
+        value = value.replace("\a", "\n")
+        expected[value] = expected.get(value, 0) + 1
+    for value, count in expected.items():
+        if text.count(value) < count:
+            raise VerificationError(_(
+                "{template}: an answer did not arrive in full in the document; it was not "
+                "written. The answer starts with “{start}”. Check the template around the place "
+                "where it should appear.").format(template=template, start=_excerpt(value)))
+    rest = text
+    for value in sorted(expected, key=len, reverse=True):
+        rest = rest.replace(value, "")
+    leftover = _TEMPLATE_SYNTAX.search(rest)
+    if leftover:
+        start = max(0, leftover.start() - 40)
+        raise VerificationError(_(
+            "{template}: template syntax was left in the document near “{near}”; it was not "
+            "written. Check that every tag is closed.").format(
+                template=template, near=rest[start:leftover.end() + 40].replace("\n", " ")))
+    return text
+
+
+def _excerpt(value: str) -> str:
+    first = value.strip().splitlines()[0] if value.strip() else value
+    return first[:60] + ("…" if len(first) > 60 else "")
+
+

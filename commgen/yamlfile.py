@@ -1,0 +1,90 @@
+"""Read YAML files that people edit by hand, keeping the line of every key.
+
+PyYAML alone forgets where a value came from and keeps the last of two equal keys without a
+word. Error messages must name the line, and a key written twice is a mistake to report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from commgen.errors import Problem
+from commgen.i18n import _
+
+
+class LineDict(dict):
+    """A mapping that remembers the 1-based line of each key and the source text of scalars."""
+
+    line: int = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lines: dict[Any, int] = {}
+        self.raw: dict[Any, str] = {}
+
+    def line_of(self, key: Any) -> int | None:
+        return self.lines.get(key, self.line or None)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: Any, line: int, first: int) -> None:
+        super().__init__(key)
+        self.key, self.line, self.first = key, line, first
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            key = str(key)
+        line = key_node.start_mark.line + 1
+        if key in data:
+            raise _DuplicateKey(key, line, data.lines[key])
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.lines[key] = line
+        if isinstance(value_node, yaml.ScalarNode):
+            data.raw[key] = value_node.value
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_yaml(text: str, path: Path | None) -> tuple[Any, list[Problem]]:
+    """Parse ``text``; return the data, or ``None`` with the problems that stopped parsing."""
+    try:
+        return yaml.load(text, Loader=_Loader), []
+    except _DuplicateKey as dup:
+        msg = _("the key appears twice (first on line {first}); keep one of them").format(
+            first=dup.first
+        )
+        return None, [Problem(msg, path, dup.line, str(dup.key))]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        detail = exc.problem or exc.context or ""
+        msg = _(
+            "this is not valid YAML ({detail}). Check indentation, colons and quotes around "
+            "text that contains a colon or starts with a special character."
+        ).format(detail=detail)
+        return None, [Problem(msg, path, line)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(_("this is not valid YAML ({detail}).").format(detail=exc), path)]
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file (with or without the BOM Windows editors add)."""
+    data = path.read_bytes()
+    return data.decode("utf-8-sig")

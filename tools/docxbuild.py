@@ -1,0 +1,148 @@
+"""Helpers to draft a Word template with python-docx: real styles, Dutch proofing language.
+
+Used once to draft each template in ``templates/``. After that the .docx is the source: the
+foundation edits it in Word, and nobody regenerates it from code.
+"""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+FONT = "Calibri"
+
+
+def new_document(lang: str = "nl-NL"):  # type: ignore[no-untyped-def]
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.top_margin = section.bottom_margin = Cm(2.2)
+    section.left_margin = section.right_margin = Cm(2.3)
+    section.header_distance = section.footer_distance = Cm(1.0)
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    _set_east_asian_font(normal, FONT)
+    for name, size, before in (("Title", 24, 0), ("Heading 1", 15, 16), ("Heading 2", 12.5, 12)):
+        style = styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.color.rgb = ACCENT
+        style.font.bold = name != "Title"
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(4)
+        _set_east_asian_font(style, FONT)
+    subtitle = styles["Subtitle"]
+    subtitle.font.name = FONT
+    subtitle.font.size = Pt(11.5)
+    subtitle.font.italic = False
+    subtitle.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    for name in ("List Bullet", "List Number"):
+        styles[name].paragraph_format.space_after = Pt(3)
+    _set_language(doc, lang)
+    return doc
+
+
+def _set_east_asian_font(style, font: str) -> None:  # type: ignore[no-untyped-def]
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), font)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
+
+
+def _set_language(doc, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Proofing language in the document defaults, so Word spell-checks in Dutch."""
+    styles = doc.styles.element
+    rpr_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    rpr = rpr_default.find(qn("w:rPr"))
+    lang_el = rpr.find(qn("w:lang"))
+    if lang_el is None:
+        lang_el = OxmlElement("w:lang")
+        rpr.append(lang_el)
+    lang_el.set(qn("w:val"), lang)
+    lang_el.set(qn("w:eastAsia"), lang)
+    lang_el.set(qn("w:bidi"), "ar-SA")
+
+
+def add_field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
+    """A Word field such as PAGE or NUMPAGES."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"),
+                       ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            run._r.append(el)
+        elif text == instruction:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {instruction} "
+            run._r.append(el)
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+            run._r.append(el)
+
+
+def header_footer(doc, header_text: str, footer_text: str) -> None:  # type: ignore[no-untyped-def]
+    section = doc.sections[0]
+    header = section.header.paragraphs[0]
+    run = header.add_run(header_text)
+    run.font.size = Pt(9)
+    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    footer = section.footer.paragraphs[0]
+    run = footer.add_run(footer_text)
+    run.font.size = Pt(9)
+    footer.add_run("pagina ").font.size = Pt(9)
+    add_field(footer, "PAGE")
+    footer.add_run(" van ").font.size = Pt(9)
+    add_field(footer, "NUMPAGES")
+    for r in footer.runs:
+        r.font.size = Pt(9)
+        r.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+
+
+def page_break(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def para(doc, text: str, style: str | None = None, bold_prefix: str | None = None,
+         italic: bool = False):  # type: ignore[no-untyped-def]
+    p = doc.add_paragraph(style=style)
+    if bold_prefix:
+        p.add_run(bold_prefix).bold = True
+    run = p.add_run(text)
+    run.italic = italic
+    return p
+
+
+def table(doc, rows: list[tuple[str, str]], widths=None):  # type: ignore[no-untyped-def]
+    widths = widths or (Cm(6.0), Cm(10.4))
+    t = doc.add_table(rows=0, cols=2)
+    t.style = doc.styles["Table Grid"]
+    for left, right in rows:
+        cells = t.add_row().cells
+        cells[0].text = ""
+        cells[0].paragraphs[0].add_run(left).bold = True
+        cells[1].text = right
+        for cell, width in zip(cells, widths, strict=True):
+            cell.width = width
+            for p in cell.paragraphs:
+                p.paragraph_format.space_after = Pt(2)
+    return t
+
+
+__all__ = ["WD_SECTION", "header_footer", "new_document", "page_break", "para", "table"]
