@@ -75,7 +75,7 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
             continue
         close = difflib.get_close_matches(str(key), list(catalog.by_id), n=1)
         hint = _("did you mean '{name}'?").format(name=close[0]) if close else _(
-            "'commgen questions' is not needed: see the catalogue for the question ids")
+            "remove it, or check the spelling against the question ids in catalog.yaml")
         problems.append(Problem(_("unknown question; {hint}").format(hint=hint), path,
                                 data.line_of(key), str(key)))
     version = data.get(FORMAT_KEY, FORMAT_VERSION)

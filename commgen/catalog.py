@@ -104,7 +104,11 @@ class Catalog:
                 wanted == label.casefold() for label in choice.label.values()
             ):
                 return choice.value
-        allowed = ", ".join(choice.value for choice in question.choices)
+        from commgen.i18n import current_language
+
+        lang = current_language()
+        allowed = ", ".join(f"{c.value} ({text_for(c.label, lang)})" if text_for(c.label, lang)
+                            != c.value else c.value for c in question.choices)
         raise InvalidAnswer(
             _("'{value}' is not one of the choices; allowed: {allowed}").format(
                 value=text, allowed=allowed

@@ -27,9 +27,14 @@ class Written:
 
 
 def word_lock_file(path: Path) -> Path:
-    """The owner file Word keeps beside an open document (first two letters replaced)."""
-    stem = path.name
-    return path.with_name("~$" + (stem[2:] if len(stem) > 9 else stem))
+    """The owner file Word keeps beside an open document.
+
+    Word puts ``~$`` in front of short names, replaces the first letter of a seven-letter
+    name and the first two letters of longer ones.
+    """
+    stem, name = len(path.stem), path.name
+    cut = 2 if stem >= 8 else 1 if stem == 7 else 0
+    return path.with_name("~$" + name[cut:])
 
 
 def _next_free(path: Path) -> Path:

@@ -150,9 +150,9 @@ def parse_email(value: Any, raw: str | None = None) -> str:
     text = parse_text(value, raw)
     try:
         return validate_email(text, check_deliverability=False).normalized
-    except EmailNotValidError as exc:
+    except EmailNotValidError:
         raise InvalidAnswer(
-            _("this is not a valid e-mail address ({detail})").format(detail=exc)
+            _("this is not a valid e-mail address; write it as name@school.nl")
         ) from None
 
 

@@ -1,0 +1,87 @@
+"""Shared helpers: real answers files, real templates, the real CLI entry point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from commgen.catalog import load_catalog
+from commgen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+TEMPLATES = ROOT / "templates"
+
+
+@pytest.fixture(autouse=True)
+def _dutch_cli(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests expect the default language, whatever the developer's own locale is."""
+    monkeypatch.setenv("COMMGEN_LANG", "nl")
+    monkeypatch.delenv("COMMGEN_TEMPLATES", raising=False)
+
+
+@pytest.fixture(scope="session")
+def catalog():  # type: ignore[no-untyped-def]
+    return load_catalog(TEMPLATES)
+
+
+def sample_data(name: str = "vo-politie") -> dict[str, Any]:
+    return yaml.safe_load((SAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def write_answers(folder: Path, overrides: dict[str, Any] | None = None,
+                  base: str = "vo-politie", drop: tuple[str, ...] = ()) -> Path:
+    """An answers file: a bundled sample with some answers changed or left out."""
+    data = sample_data(base)
+    data.update(overrides or {})
+    for key in drop:
+        data.pop(key, None)
+    path = folder / "antwoorden.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``commgen ARGS`` in-process; return exit code, stdout and stderr."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    captured = capsys.readouterr()
+    return int(exit_info.value.code or 0), captured.out, captured.err
+
+
+MINI_CATALOG = """\
+format: 1
+snippets: snippets
+author: "{{{{ school_name }}}}"
+documents:
+  - id: brief
+    title: {{nl: Brief, en: Letter}}
+    audience: parents-class
+    templates: {{nl: brief.docx}}
+sections:
+  - id: main
+    title: {{nl: Alles, en: Everything}}
+questions:
+  - id: school_name
+    section: main
+    type: text
+    required: true
+    prompt: {{nl: Naam, en: Name}}
+  - id: note
+    section: main
+    type: paragraphs
+    prompt: {{nl: Tekst, en: Text}}
+{extra}
+"""
+
+
+def mini_template_set(folder: Path, document: Any, extra_questions: str = "") -> Path:
+    """A one-document template set: ``document`` (a python-docx Document) and a catalogue."""
+    folder.mkdir(parents=True, exist_ok=True)
+    document.save(folder / "brief.docx")
+    (folder / "catalog.yaml").write_text(MINI_CATALOG.format(extra=extra_questions),
+                                         encoding="utf-8")
+    return folder
