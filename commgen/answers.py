@@ -8,12 +8,11 @@ line, so that a communications officer under pressure fixes the file in one pass
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from commgen.catalog import Catalog, Question
+from commgen.catalog import Catalog, Question, closest
 from commgen.errors import AnswersError, Problem
 from commgen.i18n import _
 from commgen.questiontypes import InvalidAnswer, is_empty, parse_answer, parse_date
@@ -73,8 +72,8 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
     for key in data:
         if str(key) in catalog.by_id or str(key) in META_KEYS:
             continue
-        close = difflib.get_close_matches(str(key), list(catalog.by_id), n=1)
-        hint = _("did you mean '{name}'?").format(name=close[0]) if close else _(
+        close = closest(str(key), list(catalog.by_id))
+        hint = _("did you mean '{name}'?").format(name=close) if close else _(
             "remove it, or check the spelling against the question ids in catalog.yaml")
         problems.append(Problem(_("unknown question; {hint}").format(hint=hint), path,
                                 data.line_of(key), str(key)))

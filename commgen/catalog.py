@@ -7,7 +7,6 @@ its line, because the people who edit it do not read Python tracebacks.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,9 +182,17 @@ class _Reader:
         return value
 
 
+def closest(word: str, options: list[str]) -> str | None:
+    """The option a typo most likely meant, for "did you mean" hints."""
+    from difflib import get_close_matches  # only needed on the error path
+
+    matches = get_close_matches(word, options, n=1)
+    return matches[0] if matches else None
+
+
 def _suggest(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1)
-    return _(" (did you mean '{name}'?)").format(name=close[0]) if close else ""
+    close = closest(word, options)
+    return _(" (did you mean '{name}'?)").format(name=close) if close else ""
 
 
 def load_catalog(folder: Path) -> Catalog:

@@ -114,6 +114,8 @@ def _phrases(catalog: Catalog, snippets: Snippets, answers: Answers, document: D
 
 
 def _render_snippet(source: str, context: dict[str, Any], snippets: Snippets, label: str) -> str:
+    if "{" not in source:  # most vetted sentences are plain text: no need to compile them
+        return clean_text(source).strip()
     try:
         return clean_text(render_text(source, context)).strip()
     except TemplateError as exc:

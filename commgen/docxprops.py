@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -72,7 +72,7 @@ def _set_custom_properties(doc: Any, custom: dict[str, str]) -> None:
         return
     items = "".join(
         '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" '
-        f'pid="{pid}" name="{escape(name, {chr(34): "&quot;"})}"><vt:lpwstr>{escape(value)}'
+        f'pid="{pid}" name="{escape(name)}"><vt:lpwstr>{escape(value)}'
         "</vt:lpwstr></property>"
         for pid, (name, value) in enumerate(sorted(custom.items()), start=2)
     )

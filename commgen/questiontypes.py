@@ -81,15 +81,16 @@ def parse_yesno(value: Any, raw: str | None = None) -> bool:
     raise InvalidAnswer(_("answer ja or nee (yes or no)"))
 
 
-def _month_numbers() -> dict[str, int]:
+def _month_number(word: str) -> int | None:
+    """A month name in Dutch (or, failing that, English), full or abbreviated."""
     from babel.dates import get_month_names
 
-    months: dict[str, int] = {}
-    for locale in ("nl", "en"):
+    for locale in ("nl", "en"):  # English locale data is loaded only when Dutch fails
         for width in ("wide", "abbreviated"):
             for number, name in get_month_names(width, locale=locale).items():
-                months[name.lower().rstrip(".")] = number
-    return months
+                if name.lower().rstrip(".") == word:
+                    return number
+    return None
 
 
 _DATE_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$")
@@ -116,7 +117,7 @@ def parse_date(value: Any, raw: str | None = None, today: dt.date | None = None)
             year = int(m[3]) if m[3] else today.year
             year = year + 2000 if year < 100 else year
             return dt.date(year, int(m[2]), int(m[1]))
-        if (m := _DATE_WORDS.match(text)) and (month := _month_numbers().get(m[2])):
+        if (m := _DATE_WORDS.match(text)) and (month := _month_number(m[2])):
             return dt.date(int(m[3]) if m[3] else today.year, month, int(m[1]))
     except ValueError:
         raise InvalidAnswer(_("this date does not exist; write it as 21-11-2026")) from None
@@ -144,10 +145,25 @@ def parse_time(value: Any, raw: str | None = None) -> dt.time:
     raise InvalidAnswer(_("this is not a time; write it as 16:00"))
 
 
+# Ordinary addresses (name@school.nl) are checked by this strict pattern, which accepts a
+# subset of what email-validator accepts; anything else, and special-use domains, go to
+# email-validator itself. Importing it costs more than a whole render, so it is kept for
+# the unusual cases. tests/test_question_types.py checks that both agree.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PLAIN_EMAIL = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}$")
+_SPECIAL_USE = {"test", "local", "localhost", "invalid", "onion", "arpa", "internal", "home",
+                "lan", "corp", "intranet", "private"}
+
+
 def parse_email(value: Any, raw: str | None = None) -> str:
+    text = parse_text(value, raw)
+    local, _at, domain = text.rpartition("@")
+    if (len(text) <= 254 and len(local) <= 64 and _PLAIN_EMAIL.match(text)
+            and domain.rsplit(".", 1)[-1].lower() not in _SPECIAL_USE):
+        return f"{local}@{domain.lower()}"
     from email_validator import EmailNotValidError, validate_email
 
-    text = parse_text(value, raw)
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:
@@ -170,7 +186,7 @@ def parse_phone(value: Any, raw: str | None = None) -> str:
         or phonenumbers.is_valid_short_number(number)  # type: ignore[attr-defined]
     ):
         raise InvalidAnswer(
-            _("this is not a valid phone number; write it as 020 123 4567 or +32 2 123 45 67")
+            _("this is not a valid phone number; write it as 020 123 4567 or +32 2 512 34 56")
         )
     if number.country_code == 31:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

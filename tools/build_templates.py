@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from docxbuild import header_footer, new_document, page_break, para, table
+from docxbuild import header_footer, new_document, page_break, para, slim, table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -169,6 +169,7 @@ def communicatiestatement(path: Path) -> None:
     doc.add_heading("Volgende update", level=2)
     para(doc, "Het crisisteam bekijkt dit statement opnieuw op {{ next_update_date.weekday }} om "
               "{{ next_update_time }} uur en stelt dan zo nodig een nieuwe versie vast.")
+    slim(doc)
     doc.save(path)
 
 
