@@ -14,7 +14,7 @@ from docxtpl import DocxTemplate
 env = jinja2.Environment()
 env.filters["opsomming"] = lambda items: ", ".join(items)  # the one custom filter templates use
 args = sys.argv[1:]
-for context_path, template_path, out_path in zip(args[::3], args[1::3], args[2::3]):
+for context_path, template_path, out_path in zip(args[::3], args[1::3], args[2::3], strict=True):
     with open(context_path, encoding="utf-8") as handle:
         context = json.load(handle)
     template = DocxTemplate(template_path)
