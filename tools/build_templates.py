@@ -39,13 +39,14 @@ def communicatiestatement(path: Path) -> None:
               "getint beeld wordt gedeeld. Voor zover wij weten, is daarop geen leerling van "
               "onze school te zien.")
     para(doc, "{%p endif %}")
-    para(doc, "{{ phrase.material }} {{ phrase.spread }}{% if phrase.channel %} Het beeld is "
-              "gedeeld {{ phrase.channel|opsomming }}.{% endif %}")
+    para(doc, "{{ phrase.material }} {{ phrase.spread }}{% if phrase.channel %} Het beeld ging "
+              "rond {{ phrase.channel|opsomming }}.{% endif %}")
     para(doc, "{%p if situation_extra %}")
     para(doc, "{{ situation_extra }}")
     para(doc, "{%p endif %}")
-    para(doc, "Wij doen geen uitspraken over wie er op het beeld staat of wie het heeft "
-              "verspreid. Zo beschermen we de privacy van alle leerlingen.")
+    para(doc, "Wij doen geen uitspraken over {% if pupil_visible %}wie er op het beeld staat of "
+              "{% endif %}wie het beeld heeft verspreid. Zo beschermen we de privacy van alle "
+              "leerlingen.")
 
     doc.add_heading("Wat vindt de school?", level=1)
     para(doc, "{%p if pupil_visible %}")
