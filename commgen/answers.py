@@ -12,10 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from commgen.catalog import Catalog, Question, closest
+import yaml
+
+from commgen.catalog import Catalog, Question, closest, text_for
 from commgen.errors import AnswersError, Problem
-from commgen.i18n import _
-from commgen.questiontypes import InvalidAnswer, is_empty, parse_answer, parse_date
+from commgen.i18n import _, current_language
+from commgen.questiontypes import (
+    InvalidAnswer,
+    is_empty,
+    parse_answer,
+    parse_date,
+    to_yaml_value,
+)
 from commgen.yamlfile import LineDict, parse_yaml, read_text
 
 FORMAT_KEY = "_commgen"
@@ -119,9 +127,58 @@ def _one_answer(question: Question, catalog: Catalog, data: LineDict, path: Path
     return None
 
 
-def _prompt(question: Question) -> str:
-    from commgen.i18n import current_language
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as a readable ``|`` block instead of a quoted string with escapes."""
 
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_answers(catalog: Catalog, answered: dict[str, Any], header: list[str]) -> str:
+    """An answers file a person can read: the question as a comment above each answer.
+
+    ``answered`` maps question ids to typed values; a key with ``None`` was asked and left
+    empty, and is written as an empty answer so that a resumed interview does not ask again.
+    """
+    lang = current_language()
+    lines = [f"# {line}" if line else "#" for line in header]
+    lines += [f"{FORMAT_KEY}: {FORMAT_VERSION}", ""]
+    section = None
+    for question in catalog.questions:
+        if question.id not in answered:
+            continue
+        if question.section != section:
+            section = question.section
+            title = next((text_for(s.title, lang) for s in catalog.sections if s.id == section),
+                         section)
+            lines += ["", f"# --- {title}"]
+        lines.append(f"# {text_for(question.prompt, lang)}")
+        value = answered[question.id]
+        if value is None:
+            lines.append(f"{question.id}:")
+            continue
+        dumped = yaml.dump({question.id: to_yaml_value(question, value)}, Dumper=_Dumper,
+                           allow_unicode=True, sort_keys=False, default_flow_style=False,
+                           width=100)
+        lines.append(dumped.rstrip("\n"))
+    return "\n".join(lines) + "\n"
+
+
+def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header: list[str]
+                 ) -> None:
+    """Write an answers file atomically, readable by its owner only (it is a draft of a
+    confidential statement)."""
+    from commgen.output import write_atomic
+
+    write_atomic(path, dump_answers(catalog, answered, header).encode("utf-8"), private=True)
+
+
+def _prompt(question: Question) -> str:
     return question.prompt.get(current_language()) or question.prompt.get("nl", "")
 
 

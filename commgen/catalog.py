@@ -330,6 +330,9 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
             else:
                 reader.problem(_("a choice question needs 'choices': the name of a choice list "
                                  "or a list of choices"), entry, "choices", qid)
+        if qtype == "names" and not entry.get("sensitive"):
+            reader.problem(_("a question of type names must be sensitive: true"), entry, "type",
+                           qid)
         section = str(entry.get("section", ""))
         if section_ids and section not in section_ids:
             reader.problem(_("unknown section '{section}'{hint}").format(

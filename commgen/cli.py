@@ -67,6 +67,39 @@ def build_cli() -> click.Group:
         help=_("Folder with catalog.yaml and the Word templates (default: the bundled set; "
                "also COMMGEN_TEMPLATES)."))
 
+    @cli.command(help=_("Answer the questions of the communication statement, check them on "
+                        "one screen, and make the documents. Every answer is saved at once."))
+    @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                  default=None, metavar=_("FOLDER"),
+                  help=_("Folder for the answers and the documents (default: {default}, or the "
+                         "folder of the file given to --resume).").format(default=DEFAULT_OUT))
+    @click.option("--resume", type=click.Path(dir_okay=False, path_type=Path),
+                  metavar=_("ANSWERS.yaml"), help=_("Continue an interrupted interview."))
+    @click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path),
+                  metavar=_("ANSWERS.yaml"),
+                  help=_("Take answers from this file; only what is missing is asked."))
+    @click.option("--set", "settings", multiple=True, metavar=_("QUESTION=ANSWER"),
+                  help=_("Give one answer on the command line (repeatable)."))
+    @click.option("--yes", is_flag=True,
+                  help=_("Skip the review screen; without a terminal, fail when answers are "
+                         "missing instead of asking."))
+    @click.option("--lang", type=click.Choice(LANGUAGES), metavar="nl|en",
+                  help=_("Language of the questions (same as commgen --lang)."))
+    @templates_option
+    def new(out_dir: Path | None, resume: Path | None, answers_file: Path | None,
+            settings: tuple[str, ...], yes: bool, lang: str | None,
+            templates: Path | None) -> int:
+        from commgen.catalog import load_catalog
+        from commgen.interview import run_interview
+        from commgen.resources import templates_dir
+
+        catalog = load_catalog(templates_dir(templates))
+        folder = out_dir or (resume.parent if resume else Path(DEFAULT_OUT))
+        _path, result = run_interview(catalog, folder, resume, answers_file, settings, yes)
+        if result is not None:
+            _report(result)
+        return EXIT_OK
+
     @cli.command(help=_("Make the documents from an answers file (YAML)."))
     @click.argument("answers", type=click.Path(dir_okay=True, path_type=Path),
                     metavar=_("ANSWERS.yaml"))
@@ -85,22 +118,26 @@ def build_cli() -> click.Group:
         from commgen.resources import templates_dir
 
         wanted = [part.strip() for part in only.split(",") if part.strip()] if only else None
-        result = run(answers, out_dir, templates_dir(templates), wanted, force)
-        for note in result.notes:
-            click.echo(_("Note: {problem}").format(problem=note), err=True)
-        click.echo(_("Written:"))
-        for written in result.written:
-            click.echo(f"  {written.path}")
-            if written.path != written.wanted:
-                click.echo(_("    ({wanted} already exists and may have been edited; it was kept. "
-                             "Use --force to replace it.)").format(wanted=written.wanted.name))
-            elif written.replaced:
-                click.echo(_("    (replaced the earlier version)"))
-        for doc in result.not_applicable:
-            click.echo(_("Not needed with these answers: {doc}").format(doc=doc.id))
+        _report(run(answers, out_dir, templates_dir(templates), wanted, force))
         return EXIT_OK
 
     return cli
+
+
+def _report(result) -> None:  # type: ignore[no-untyped-def]
+    """What was written, what was kept, what was not needed."""
+    for note in result.notes:
+        click.echo(_("Note: {problem}").format(problem=note), err=True)
+    click.echo(_("Written:"))
+    for written in result.written:
+        click.echo(f"  {written.path}")
+        if written.path != written.wanted:
+            click.echo(_("    ({wanted} already exists and may have been edited; it was kept. "
+                         "Use --force to replace it.)").format(wanted=written.wanted.name))
+        elif written.replaced:
+            click.echo(_("    (replaced the earlier version)"))
+    for doc in result.not_applicable:
+        click.echo(_("Not needed with these answers: {doc}").format(doc=doc.id))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -37,13 +37,20 @@ def word_lock_file(path: Path) -> Path:
     return path.with_name("~$" + name[cut:])
 
 
-def _next_free(path: Path) -> Path:
+def next_free(path: Path) -> Path:
+    """``name (2).ext``, ``name (3).ext``, ...: the first name not yet taken."""
     for n in range(2, 1000):
         candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
         if not candidate.exists():
             return candidate
     raise OutputError(_("{path}: too many earlier versions in this folder; clean it up or choose "
                         "another --out folder.").format(path=path))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
@@ -54,9 +61,9 @@ def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if private:
-            with contextlib.suppress(OSError):  # Windows keeps its own ACLs
-                os.chmod(tmp, 0o600)
+        with contextlib.suppress(OSError):  # Windows keeps its own ACLs
+            # mkstemp makes the file private; a document gets the usual permissions.
+            os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -79,7 +86,7 @@ def write_document(path: Path, data: bytes, force: bool = False) -> Written:
                                     "--force to write a new copy beside it.").format(path=path))
             replaced = True
         else:
-            target = _next_free(path)
+            target = next_free(path)
     try:
         if not replaced:
             # Claim the name first so that two runs never pick the same one.

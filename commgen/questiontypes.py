@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from commgen.guard import GuardedNames
 from commgen.i18n import _
 from commgen.textclean import clean_text, split_paragraphs
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from commgen.catalog import Catalog, Question
 
 TYPES = ("text", "paragraphs", "choice", "multichoice", "yesno", "date", "time", "email",
-         "phone", "person")
+         "phone", "person", "names")
 
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1"}
 _NO = {"nee", "n", "no", "false", "onwaar", "0"}
@@ -41,7 +42,9 @@ class Person:
 
 
 def is_empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str | list | dict) and not value)
+    if value is None or (isinstance(value, str | list | dict) and not value):
+        return True
+    return isinstance(value, GuardedNames) and not value
 
 
 def _as_text(value: Any, raw: str | None) -> str:
@@ -218,6 +221,21 @@ def parse_person(value: Any, raw: str | None = None) -> Person:
     return Person(name, role)
 
 
+def parse_names(value: Any, raw: str | None = None) -> GuardedNames:
+    """Guarded names: the stored form ``{salt, hashes}``, or names typed as a list or text."""
+    if isinstance(value, GuardedNames):
+        return value
+    if isinstance(value, dict):
+        salt, hashes = value.get("salt"), value.get("hashes")
+        if not isinstance(salt, str) or not isinstance(hashes, list) or not all(
+                isinstance(h, str) and re.fullmatch(r"[0-9a-f]{64}", h) for h in hashes):
+            raise InvalidAnswer(_("expected 'salt' and 'hashes' as commgen writes them, or a "
+                                  "list of names"))
+        return GuardedNames(salt, list(hashes), int(value.get("count", 0) or 0))
+    names = value if isinstance(value, list) else re.split(r"[,;\n]", _as_text(value, raw))
+    return GuardedNames.from_names([clean_text(str(n)).strip() for n in names if str(n).strip()])
+
+
 def parse_answer(question: Question, catalog: Catalog, value: Any, raw: str | None = None) -> Any:
     """Check one answer against its question; return the typed value or raise InvalidAnswer."""
     kind = question.type
@@ -246,6 +264,8 @@ def parse_answer(question: Question, catalog: Catalog, value: Any, raw: str | No
         result = parse_phone(value, raw)
     elif kind == "person":
         result = parse_person(value, raw)
+    elif kind == "names":
+        result = parse_names(value, raw)
     else:  # the catalogue loader refuses unknown types
         raise InvalidAnswer(f"unknown question type {kind}")
     if question.validator and not is_empty(result):
@@ -259,8 +279,10 @@ def to_yaml_value(question: Question, value: Any) -> Any:
     """The form in which an answer is saved back into an answers file."""
     if isinstance(value, Person):
         return value.as_dict()
+    if question.type == "names":
+        return value.as_yaml()
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
-    if question.type == "paragraphs":
-        return "\n\n".join(value)
+    if isinstance(value, list):
+        return list(value)
     return value
