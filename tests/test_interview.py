@@ -1,0 +1,232 @@
+"""`commgen new` driven as a new user would: prompts, validation, review, drafts, resume."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from commgen.cli import _scan_lang, _setup_language, build_cli
+from commgen.docxtext import docx_text
+from commgen.generate import generate
+from commgen.i18n import choose_language
+from commgen.interview import InterviewStopped
+from tests.conftest import TEMPLATES
+
+# One complete interview: (question id, what the user types). Persons take two lines.
+ANSWERS: list[tuple[str, list[str]]] = [
+    ("school_name", ["OBS De Vlinderboom"]),
+    ("school_place", ["Zwolle"]),
+    ("school_type", ["1"]),
+    ("reported_date", ["20-11-2026"]),
+    ("pupil_visible", ["ja"]),
+    ("involved_pupils", ["Sanne de Vries, Daan Bakker"]),
+    ("material", ["1"]),
+    ("origin", ["5"]),
+    ("channel", ["2"]),
+    ("spread", ["2"]),
+    ("situation_extra", ["Leerlingen hebben het zelf gemeld.", ""]),
+    ("view_extra", [""]),
+    ("police", ["2"]),
+    ("reporting", [""]),
+    ("actions", ["1, 2, 5"]),
+    ("actions_extra", [""]),
+    ("why_extra", [""]),
+    ("contact", ["Karin Smit", "intern begeleider"]),
+    ("contact_phone", ["038 760 12 34"]),
+    ("contact_email", ["k.smit@vlinderboom.nl"]),
+    ("spokesperson", ["Mark Jansen", "directeur"]),
+    ("spokesperson_phone", ["038 760 12 30"]),
+    ("spokesperson_email", [""]),
+    ("statement_version", [""]),
+    ("statement_date", ["21-11-2026"]),
+    ("statement_time", ["09:30"]),
+    ("approvals", ["1,2"]),
+    ("media", ["1"]),
+    ("audiences", ["1 3"]),
+    ("next_update_date", ["21-11-2026"]),
+    ("next_update_time", ["15:00"]),
+    ("not_said_extra", [""]),
+]
+
+
+def typed(overrides: dict[str, list[str]] | None = None, skip: tuple[str, ...] = (),
+          upto: int | None = None) -> list[str]:
+    lines: list[str] = []
+    for qid, value in ANSWERS[:upto]:
+        if qid in skip:
+            continue
+        lines.extend((overrides or {}).get(qid, value))
+    return lines
+
+
+def invoke(args: list[str], lines: list[str]) -> Result:
+    _setup_language(choose_language(_scan_lang(args)))
+    return CliRunner().invoke(build_cli(), args, input="\n".join(lines) + "\n")
+
+
+def test_a_whole_interview_gives_the_same_documents_as_generate(tmp_path: Path) -> None:
+    result = invoke(["new", "--out", str(tmp_path / "out")], [*typed(), ""])
+    assert result.exit_code == 0, result.output
+    draft = tmp_path / "out" / "antwoorden.yaml"
+    interviewed = tmp_path / "out" / "communicatiestatement.docx"
+    again = generate(draft, tmp_path / "again", TEMPLATES).written[0].path
+    assert docx_text(interviewed.read_bytes()) == docx_text(again.read_bytes())
+    assert "OBS De Vlinderboom, Zwolle" in docx_text(interviewed.read_bytes())
+
+
+def test_the_draft_is_private_and_holds_no_names(tmp_path: Path) -> None:
+    result = invoke(["new", "--out", str(tmp_path)], [*typed(), ""])
+    assert result.exit_code == 0, result.output
+    draft = tmp_path / "antwoorden.yaml"
+    text = draft.read_text(encoding="utf-8")
+    assert "involved_pupils:" in text and "hashes:" in text
+    for secret in ("Sanne", "Daan", "Vries", "Bakker"):
+        assert secret not in text and secret not in result.output
+        assert secret not in docx_text((tmp_path / "communicatiestatement.docx").read_bytes())
+    assert "2 naam/namen, niet getoond" in result.output
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "communicatiestatement.docx").stat().st_mode) != 0o600
+
+
+def test_an_invalid_email_is_explained_and_asked_again(tmp_path: Path) -> None:
+    lines = typed({"contact_email": ["k.smit-at-vlinderboom", "k.smit@vlinderboom.nl"]})
+    result = invoke(["new", "--out", str(tmp_path)], [*lines, ""])
+    assert result.exit_code == 0, result.output
+    assert "geen geldig e-mailadres" in result.output
+    assert result.output.count("E-mailadres van de contactpersoon") == 2  # asked, then reviewed
+    assert "contact_email: k.smit@vlinderboom.nl" in (tmp_path / "antwoorden.yaml").read_text(
+        encoding="utf-8")
+
+
+def test_an_invalid_choice_and_a_bad_date_are_asked_again(tmp_path: Path) -> None:
+    lines = typed({"material": ["9", "polaroid", "foto"], "reported_date": ["31-02-2026",
+                                                                            "20-11-2026"]})
+    result = invoke(["new", "--out", str(tmp_path)], [*lines, ""])
+    assert result.exit_code == 0, result.output
+    assert "of typ het nummer" in result.output and "bestaat niet" in result.output
+
+
+def test_a_when_question_is_skipped_or_asked(tmp_path: Path) -> None:
+    asked = invoke(["new", "--out", str(tmp_path / "ja")], [*typed(), ""])
+    assert "Hoe is het beeld ontstaan" in asked.output
+    skipped = invoke(["new", "--out", str(tmp_path / "nee")],
+                     [*typed({"pupil_visible": ["nee"]}, skip=("origin",)), ""])
+    assert skipped.exit_code == 0, skipped.output
+    assert "Hoe is het beeld ontstaan" not in skipped.output
+    assert "origin:" not in (tmp_path / "nee" / "antwoorden.yaml").read_text(encoding="utf-8")
+
+
+def _between(output: str, start: str, end: str) -> str:
+    tail = output.split(start, 1)[1]
+    return tail.split(end, 1)[0]
+
+
+def test_changing_an_answer_re_asks_only_its_dependants(tmp_path: Path) -> None:
+    review = "Nummer om te wijzigen"
+    # 5 = pupil_visible; 6 = involved_pupils (review numbers follow the catalogue)
+    lines = [*typed(), "5", "nee", "5", "ja", "5", "1", "Nieuwe naam", ""]
+    result = invoke(["new", "--out", str(tmp_path)], lines)
+    assert result.exit_code == 0, result.output
+    parts = result.output.split(review)
+    # after the first change (to "nee"): nothing else is asked, origin is gone from the review
+    first = parts[1]
+    assert "Hoe is het beeld ontstaan" not in first
+    assert "Is er een leerling van de school te zien" in first
+    assert "Om wat voor beeld" not in first.split("Controleer uw antwoorden")[0]
+    # after the second change (to "ja"): origin, its only dependant, is asked again
+    second = parts[2].split("Controleer uw antwoorden")[0]
+    assert "Hoe is het beeld ontstaan" in second
+    for other in ("Om wat voor beeld", "Is de politie betrokken", "Naam van de school"):
+        assert other not in second
+    # changing the school name asks nothing else
+    third = parts[3].split("Controleer uw antwoorden")[0]
+    assert "Naam van de school" in third and "Hoe is het beeld" not in third
+    draft = (tmp_path / "antwoorden.yaml").read_text(encoding="utf-8")
+    assert "school_name: Nieuwe naam" in draft and "origin: unknown" in draft
+
+
+def test_interrupted_after_five_answers_then_resumed_at_the_sixth(tmp_path: Path) -> None:
+    first = invoke(["new", "--out", str(tmp_path)], typed(upto=5))
+    assert isinstance(first.exception, InterviewStopped)
+    assert "--resume" in str(first.exception)
+    draft = tmp_path / "antwoorden.yaml"
+    keys = [line.split(":")[0] for line in draft.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith(("#", " ", "-", "_"))]
+    assert keys == [qid for qid, _ in ANSWERS[:5]]
+
+    resumed = invoke(["new", "--resume", str(draft)], [*typed()[5:], ""])
+    assert resumed.exit_code == 0, resumed.output
+    asked = resumed.output.split("Controleer uw antwoorden")[0]
+    prompts = {"Namen van de betrokken leerlingen": asked.find("Namen van de betrokken"),
+               "Om wat voor beeld": asked.find("Om wat voor beeld")}
+    assert 0 <= prompts["Namen van de betrokken leerlingen"] < prompts["Om wat voor beeld"]
+    for earlier in ("Naam van de school", "Soort school", "Is er een leerling van de school"):
+        assert earlier not in asked
+    assert (tmp_path / "communicatiestatement.docx").exists()
+
+
+def test_stopping_at_the_review_keeps_the_draft(tmp_path: Path) -> None:
+    result = invoke(["new", "--out", str(tmp_path)], [*typed(), "q"])
+    assert result.exit_code == 0 and "--resume" in result.output
+    assert not (tmp_path / "communicatiestatement.docx").exists()
+
+
+def test_a_second_interview_does_not_overwrite_the_first_draft(tmp_path: Path) -> None:
+    invoke(["new", "--out", str(tmp_path)], typed(upto=3))
+    invoke(["new", "--out", str(tmp_path)], typed(upto=2))
+    assert (tmp_path / "antwoorden.yaml").exists()
+    assert (tmp_path / "antwoorden (2).yaml").exists()
+
+
+def test_english_shows_no_dutch_and_dutch_shows_no_english(tmp_path: Path) -> None:
+    english = invoke(["new", "--lang", "en", "--out", str(tmp_path / "en")],
+                     [*typed({"pupil_visible": ["yes"]}), ""])
+    dutch = invoke(["new", "--out", str(tmp_path / "nl")], [*typed(), ""])
+    assert english.exit_code == 0 and dutch.exit_code == 0
+    for word in ("Name of the school", "Check your answers", "Contact person for parents"):
+        assert word in english.output and word not in dutch.output
+    for word in ("Naam van de school", "Controleer uw antwoorden", "Contactpersoon voor ouders",
+                 "Soort school", "bijvoorbeeld"):
+        assert word in dutch.output and word not in english.output
+
+
+def test_scripted_with_an_answers_file_asks_nothing(tmp_path: Path) -> None:
+    sample = TEMPLATES.parent / "samples" / "vo-politie.yaml"
+    result = invoke(["new", "--answers", str(sample), "--yes", "--out", str(tmp_path)], [])
+    assert result.exit_code == 0, result.output
+    assert "Naam van de school" not in result.output
+    assert (tmp_path / "communicatiestatement.docx").exists()
+
+
+def test_scripted_with_missing_answers_and_no_terminal_lists_them(tmp_path: Path) -> None:
+    sample = TEMPLATES.parent / "samples" / "vo-politie.yaml"
+    text = sample.read_text(encoding="utf-8").replace("spokesperson_phone: 06 41 23 45 67\n", "")
+    partial = tmp_path / "deels.yaml"
+    partial.write_text(text, encoding="utf-8")
+    result = invoke(["new", "--answers", str(partial), "--set", "material=photo", "--yes",
+                     "--out", str(tmp_path / "out")], [])
+    assert result.exit_code != 0
+    message = str(result.exception)
+    assert "spokesperson_phone" in message and "geen terminal" in message
+
+
+def test_set_values_are_checked(tmp_path: Path) -> None:
+    sample = TEMPLATES.parent / "samples" / "vo-politie.yaml"
+    result = invoke(["new", "--answers", str(sample), "--set", "material=polaroid",
+                     "--set", "actions=[lesson, measures]", "--yes", "--out", str(tmp_path)], [])
+    assert "polaroid" in str(result.exception)
+    ok = invoke(["new", "--answers", str(sample), "--set", "actions=[lesson, measures]",
+                 "--set", "school_place=Leusden", "--yes", "--out", str(tmp_path / "ok")], [])
+    assert ok.exit_code == 0, ok.output
+    assert "Leusden" in docx_text((tmp_path / "ok" / "communicatiestatement.docx").read_bytes())
+
+
+@pytest.mark.parametrize("typed_lines", [["Eerste alinea.", "Tweede alinea.", ""]])
+def test_paragraphs_typed_line_by_line(tmp_path: Path, typed_lines: list[str]) -> None:
+    result = invoke(["new", "--out", str(tmp_path)], [*typed({"why_extra": typed_lines}), ""])
+    assert result.exit_code == 0, result.output
+    text = docx_text((tmp_path / "communicatiestatement.docx").read_bytes())
+    assert "\nEerste alinea.\nTweede alinea.\n" in text
