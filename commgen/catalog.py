@@ -56,6 +56,7 @@ class Question:
     when: str | None = None
     sensitive: bool = False
     validator: str | None = None
+    profile: str | None = None  # the school-profile field that answers this question
     line: int | None = None
 
 
@@ -282,7 +283,7 @@ def _read_sections(reader: _Reader, data: LineDict) -> list[Section]:
 
 
 _QUESTION_KEYS = {"id", "type", "prompt", "help", "section", "choices", "default", "required",
-                  "when", "sensitive", "validator"}
+                  "when", "sensitive", "validator", "profile"}
 
 
 def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tuple[Choice, ...]],
@@ -369,6 +370,7 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
             required=bool(entry.get("required", False)), when=when,
             sensitive=bool(entry.get("sensitive", False)),
             validator=str(validator) if validator is not None else None,
+            profile=str(entry["profile"]) if entry.get("profile") else None,
             line=entry.line))
     return questions
 

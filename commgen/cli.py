@@ -85,9 +85,12 @@ def build_cli() -> click.Group:
                          "missing instead of asking."))
     @click.option("--lang", type=click.Choice(LANGUAGES), metavar="nl|en",
                   help=_("Language of the questions (same as commgen --lang)."))
+    @click.option("--school", metavar=_("PROFILE"),
+                  help=_("School profile (a .yaml file, or the name of a bundled one) that "
+                         "answers the questions about the school."))
     @templates_option
     def new(out_dir: Path | None, resume: Path | None, answers_file: Path | None,
-            settings: tuple[str, ...], yes: bool, lang: str | None,
+            settings: tuple[str, ...], yes: bool, lang: str | None, school: str | None,
             templates: Path | None) -> int:
         from commgen.catalog import load_catalog
         from commgen.interview import run_interview
@@ -95,7 +98,8 @@ def build_cli() -> click.Group:
 
         catalog = load_catalog(templates_dir(templates))
         folder = out_dir or (resume.parent if resume else Path(DEFAULT_OUT))
-        _path, result = run_interview(catalog, folder, resume, answers_file, settings, yes)
+        _path, result = run_interview(catalog, folder, resume, answers_file, settings, yes,
+                                      school=school)
         if result is not None:
             _report(result)
         return EXIT_OK

@@ -257,12 +257,19 @@ def missing_required(interview: Interview) -> list[Question]:
 def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
                   answers_file: Path | None = None, settings: tuple[str, ...] = (),
                   yes: bool = False, asker: Asker | None = None,
-                  interactive: bool | None = None) -> tuple[Path, Any]:
+                  interactive: bool | None = None, school: str | None = None
+                  ) -> tuple[Path, Any]:
     """Run the whole interview; return the draft path and the generation result (or None)."""
     from commgen.generate import generate_from_answers
     from commgen.prompts import ask
 
-    base: dict[str, Any] = read_answers(answers_file, catalog) if answers_file else {}
+    base: dict[str, Any] = {}
+    if school:
+        from commgen.profiles import load_profile, profile_answers
+
+        base.update(profile_answers(load_profile(school), catalog))
+    if answers_file:
+        base.update(read_answers(answers_file, catalog))
     base.update(parse_settings(settings, catalog))
     draft = start_draft(out_dir, resume, catalog, base)
     if resume is not None and base:

@@ -230,3 +230,23 @@ def test_paragraphs_typed_line_by_line(tmp_path: Path, typed_lines: list[str]) -
     assert result.exit_code == 0, result.output
     text = docx_text((tmp_path / "communicatiestatement.docx").read_bytes())
     assert "\nEerste alinea.\nTweede alinea.\n" in text
+
+
+def test_a_school_profile_answers_the_school_questions(tmp_path: Path) -> None:
+    result = invoke(["new", "--school", "vlinderboom", "--out", str(tmp_path)],
+                    [*typed(skip=("school_name", "school_place", "school_type")), ""])
+    assert result.exit_code == 0, result.output
+    assert "Naam van de school\n" not in result.output.split("Controleer uw antwoorden")[0]
+    assert "1. Naam van de school: OBS De Vlinderboom" in result.output
+    text = docx_text((tmp_path / "communicatiestatement.docx").read_bytes())
+    assert "OBS De Vlinderboom, Zwolle" in text
+
+
+def test_a_broken_school_profile_is_explained(tmp_path: Path) -> None:
+    profile = tmp_path / "school.yaml"
+    profile.write_text("name: X\ntype: po\nplace: Y\nphone: 12\nkleur: rood\n", encoding="utf-8")
+    result = invoke(["new", "--school", str(profile), "--out", str(tmp_path / "out")], [])
+    message = str(result.exception)
+    assert "regel 4, 'phone'" in message and "regel 5, 'kleur'" in message
+    missing = invoke(["new", "--school", "bestaat-niet", "--out", str(tmp_path / "o")], [])
+    assert "hetbaken" in str(missing.exception) and "vlinderboom" in str(missing.exception)

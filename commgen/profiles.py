@@ -1,0 +1,114 @@
+"""School profiles: the fixed facts of one school, kept in a YAML file per school.
+
+A profile answers the questions whose catalogue entry names a profile field
+(``profile: name``), so ``commgen new --school PROFILE`` does not ask them again.
+``--school`` takes a file path or the name of a bundled profile (``samples/scholen``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from commgen.errors import AnswersError, Problem
+from commgen.i18n import _
+from commgen.questiontypes import (
+    InvalidAnswer,
+    parse_email,
+    parse_person,
+    parse_phone,
+    parse_text,
+)
+from commgen.resources import bundled
+from commgen.yamlfile import LineDict, parse_yaml, read_text
+
+PROFILE_FOLDER = "scholen"
+_TEXT = ("name", "type", "address", "postcode", "place", "website")
+_PARSERS = {"phone": parse_phone, "email": parse_email, "head": parse_person}
+REQUIRED = ("name", "type", "place")
+
+
+@dataclass
+class Profile:
+    path: Path
+    fields: dict[str, Any]
+
+    def get(self, key: str) -> Any:
+        return self.fields.get(key)
+
+
+def find_profile(spec: str) -> Path:
+    """A path as given, or a bundled profile by name."""
+    path = Path(spec).expanduser()
+    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
+        return path
+    return bundled("samples") / PROFILE_FOLDER / f"{spec}.yaml"
+
+
+def bundled_profiles() -> list[str]:
+    folder = bundled("samples") / PROFILE_FOLDER
+    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def load_profile(spec: str) -> Profile:
+    path = find_profile(spec)
+    heading = _("The school profile cannot be used:")
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        known = ", ".join(bundled_profiles())
+        raise AnswersError(heading, [Problem(_("file not found; give a profile file or one of: "
+                                               "{known}").format(known=known), path)]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AnswersError(heading, [Problem(str(exc), path)]) from None
+    data, problems = parse_yaml(text, path)
+    if not problems and not isinstance(data, LineDict):
+        problems = [Problem(_("expected a mapping (key: value lines)"), path, 1)]
+    if problems:
+        raise AnswersError(heading, problems)
+    fields: dict[str, Any] = {}
+    allowed = (*_TEXT, *_PARSERS, "logo")
+    for key, value in data.items():
+        line = data.line_of(key)
+        if key not in allowed:
+            problems.append(Problem(_("unknown key; allowed: {allowed}").format(
+                allowed=", ".join(allowed)), path, line, str(key)))
+            continue
+        try:
+            if key in _PARSERS:
+                fields[key] = _PARSERS[key](value, data.raw.get(key))
+            elif key == "logo":
+                logo = (path.parent / parse_text(value)).resolve()
+                if not logo.is_file():
+                    raise InvalidAnswer(_("file not found: {file}").format(file=logo))
+                fields[key] = logo
+            else:
+                fields[key] = parse_text(value, data.raw.get(key))
+        except InvalidAnswer as exc:
+            problems.append(Problem(str(exc), path, line, str(key)))
+    for key in REQUIRED:
+        if not fields.get(key):
+            problems.append(Problem(_("an answer is required ({prompt})").format(prompt=key),
+                                    path, None, key))
+    if problems:
+        raise AnswersError(heading, problems)
+    return Profile(path, fields)
+
+
+def profile_answers(profile: Profile, catalog: Any) -> dict[str, Any]:
+    """The answers a profile gives, for the questions that name a profile field."""
+    from commgen.questiontypes import parse_answer
+
+    answers: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for question in catalog.questions:
+        if question.profile and profile.get(question.profile) is not None:
+            try:
+                answers[question.id] = parse_answer(question, catalog,
+                                                    profile.get(question.profile))
+            except InvalidAnswer as exc:
+                problems.append(Problem(str(exc), profile.path, None, question.profile))
+    if problems:
+        raise AnswersError(_("The school profile cannot be used:"), problems)
+    return answers
