@@ -24,7 +24,7 @@ from commgen.questiontypes import (
     parse_date,
     to_yaml_value,
 )
-from commgen.yamlfile import LineDict, parse_yaml, read_text
+from commgen.yamlfile import LineDict, load_mapping
 
 FORMAT_KEY = "_commgen"
 FORMAT_VERSION = 1
@@ -48,29 +48,16 @@ class Answers:
 
 def load_answers(path: Path, catalog: Catalog) -> Answers:
     """Read ``path`` and check it; raise AnswersError with every problem found."""
-    try:
-        text = read_text(path)
-    except FileNotFoundError:
-        raise AnswersError(_("The answers file cannot be used:"), [Problem(
-            _("file not found"), path)]) from None
-    except IsADirectoryError:
-        raise AnswersError(_("The answers file cannot be used:"), [Problem(
-            _("this is a folder; give the answers file (.yaml)"), path)]) from None
-    except UnicodeDecodeError:
-        raise AnswersError(_("The answers file cannot be used:"), [Problem(
-            _("the file is not UTF-8 text; save it as UTF-8 in your editor"), path)]) from None
-    except OSError as exc:
-        raise AnswersError(_("The answers file cannot be used:"), [Problem(
-            exc.strerror or str(exc), path)]) from None
-    data, problems = parse_yaml(text, path)
+    return validate_answers(read_answers_file(path), catalog, path)
+
+
+def read_answers_file(path: Path) -> LineDict:
+    """The raw ``question: answer`` lines of an answers file, or AnswersError."""
+    data, problems = load_mapping(path, missing=_("file not found"), shape=_(
+        "the file must consist of lines 'question: answer'"))
     if problems:
         raise AnswersError(_("The answers file cannot be used:"), problems)
-    if data is None:
-        data = LineDict()
-    if not isinstance(data, LineDict):
-        raise AnswersError(_("The answers file cannot be used:"), [Problem(
-            _("the file must consist of lines 'question: answer'"), path, 1)])
-    return validate_answers(data, catalog, path)
+    return data
 
 
 def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None) -> Answers:

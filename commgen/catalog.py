@@ -18,7 +18,7 @@ from commgen.errors import CatalogError, Problem
 from commgen.i18n import _
 from commgen.questiontypes import TYPES, InvalidAnswer, is_empty, parse_answer
 from commgen.sandbox import compile_expression, expression_names
-from commgen.yamlfile import LineDict, parse_yaml, read_text
+from commgen.yamlfile import LineDict, load_mapping
 
 CATALOG_FILE = "catalog.yaml"
 AUDIENCES = ("internal", "parents-class", "parents-other", "press", "teachers")
@@ -199,23 +199,11 @@ def _suggest(word: str, options: list[str]) -> str:
 def load_catalog(folder: Path) -> Catalog:
     """Read and check ``catalog.yaml`` in ``folder``; raise CatalogError listing every mistake."""
     path = folder / CATALOG_FILE
-    try:
-        text = read_text(path)
-    except FileNotFoundError:
-        raise CatalogError(_("The catalogue cannot be used:"), [Problem(
-            _("file not found; --templates must name a folder with a catalog.yaml"), path)]
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogError(_("The catalogue cannot be used:"),
-                           [Problem(str(exc), path)]) from None
-    data, problems = parse_yaml(text, path)
+    data, problems = load_mapping(path, missing=_(
+        "file not found; --templates must name a folder with a catalog.yaml"), empty_ok=False)
     if problems:
         raise CatalogError(_("The catalogue cannot be used:"), problems)
     reader = _Reader(path)
-    if not isinstance(data, LineDict):
-        reader.problem(_("the catalogue must be a mapping with documents, sections, questions "
-                         "and choices"))
-        raise CatalogError(_("The catalogue cannot be used:"), reader.problems)
     known = {"format", "snippets", "author", "documents", "sections", "questions", "choices"}
     for key in data:
         if key not in known:

@@ -17,14 +17,13 @@ from typing import Any
 
 import click
 
-from commgen.answers import META_KEYS, load_answers, save_answers
+from commgen.answers import META_KEYS, load_answers, read_answers_file, save_answers
 from commgen.catalog import Catalog, Question, text_for
 from commgen.errors import AnswersError, CommgenError, Problem
 from commgen.i18n import _, current_language
 from commgen.output import next_free
 from commgen.questiontypes import InvalidAnswer, is_empty, parse_answer
 from commgen.sandbox import expression_names
-from commgen.yamlfile import LineDict, parse_yaml, read_text
 
 DRAFT_NAME = "antwoorden.yaml"
 EXIT_STOPPED = 130
@@ -56,21 +55,8 @@ class Draft:
 
 def read_answers(path: Path, catalog: Catalog) -> dict[str, Any]:
     """Read a possibly incomplete answers file; every answer present is checked."""
-    try:
-        text = read_text(path)
-    except OSError as exc:
-        raise AnswersError(_("The answers file cannot be used:"), [Problem(
-            exc.strerror or str(exc), path)]) from None
-    except UnicodeDecodeError:
-        raise AnswersError(_("The answers file cannot be used:"), [Problem(
-            _("the file is not UTF-8 text; save it as UTF-8 in your editor"), path)]) from None
-    data, problems = parse_yaml(text, path)
-    if data is None and not problems:
-        data = LineDict()
-    if not problems and not isinstance(data, LineDict):
-        problems = [Problem(_("the file must consist of lines 'question: answer'"), path, 1)]
-    if problems:
-        raise AnswersError(_("The answers file cannot be used:"), problems)
+    data = read_answers_file(path)
+    problems: list[Problem] = []
     answered: dict[str, Any] = {}
     for key, value in data.items():
         if key in META_KEYS:

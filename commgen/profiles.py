@@ -21,7 +21,7 @@ from commgen.questiontypes import (
     parse_text,
 )
 from commgen.resources import bundled
-from commgen.yamlfile import LineDict, parse_yaml, read_text
+from commgen.yamlfile import load_mapping
 
 PROFILE_FOLDER = "scholen"
 _TEXT = ("name", "type", "address", "postcode", "place", "website")
@@ -54,17 +54,9 @@ def bundled_profiles() -> list[str]:
 def load_profile(spec: str) -> Profile:
     path = find_profile(spec)
     heading = _("The school profile cannot be used:")
-    try:
-        text = read_text(path)
-    except FileNotFoundError:
-        known = ", ".join(bundled_profiles())
-        raise AnswersError(heading, [Problem(_("file not found; give a profile file or one of: "
-                                               "{known}").format(known=known), path)]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AnswersError(heading, [Problem(str(exc), path)]) from None
-    data, problems = parse_yaml(text, path)
-    if not problems and not isinstance(data, LineDict):
-        problems = [Problem(_("expected a mapping (key: value lines)"), path, 1)]
+    data, problems = load_mapping(path, missing=_(
+        "file not found; give a profile file or one of: {known}").format(
+            known=", ".join(bundled_profiles())))
     if problems:
         raise AnswersError(heading, problems)
     fields: dict[str, Any] = {}

@@ -145,16 +145,12 @@ def _ask_paragraphs(question: Question, current: Any) -> list[str] | None:
             edited = click.edit(start, extension=".txt")
             if edited is None:
                 continue
-            from commgen.questiontypes import parse_paragraphs
-
             return parse_paragraphs(edited) or None
         if not line.strip():
             break
         lines.append(line)
     if not lines:
         return current or None
-    from commgen.questiontypes import parse_paragraphs
-
     return parse_paragraphs(lines) or None
 
 

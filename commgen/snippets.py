@@ -15,7 +15,7 @@ from typing import Any
 from commgen.catalog import AUDIENCES, Catalog
 from commgen.errors import CatalogError, Problem
 from commgen.i18n import _
-from commgen.yamlfile import LineDict, parse_yaml, read_text
+from commgen.yamlfile import LineDict, load_mapping
 
 PHRASES_FILE = "phrases.yaml"
 TERMS_FILE = "terms.yaml"
@@ -37,20 +37,8 @@ class Snippets:
 
 
 def _load(path: Path, problems: list[Problem]) -> LineDict:
-    try:
-        text = read_text(path)
-    except FileNotFoundError:
-        return LineDict()
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(str(exc), path))
-        return LineDict()
-    data, found = parse_yaml(text, path)
+    data, found = load_mapping(path)  # a language without a snippet file has no snippets
     problems.extend(found)
-    if data is None:
-        return LineDict()
-    if not isinstance(data, LineDict):
-        problems.append(Problem(_("expected a mapping (key: value lines)"), path, 1))
-        return LineDict()
     return data
 
 

@@ -92,3 +92,34 @@ def read_text(path: Path) -> str:
     """Read a UTF-8 text file (with or without the BOM Windows editors add)."""
     data = path.read_bytes()
     return data.decode("utf-8-sig")
+
+
+def load_mapping(path: Path, missing: str | None = None, empty_ok: bool = True,
+                 shape: str | None = None) -> tuple[LineDict, list[Problem]]:
+    """Read a YAML file of ``key: value`` lines; return it with the problems that stop its use.
+
+    ``missing`` is the message for a file that does not exist (``None``: an absent file is an
+    empty mapping, as for optional snippet files); ``shape`` the one for a file that is not a
+    mapping.
+    """
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        if missing is None:
+            return LineDict(), []
+        return LineDict(), [Problem(missing, path)]
+    except IsADirectoryError:
+        return LineDict(), [Problem(_("this is a folder; give the file (.yaml)"), path)]
+    except UnicodeDecodeError:
+        return LineDict(), [Problem(
+            _("the file is not UTF-8 text; save it as UTF-8 in your editor"), path)]
+    except OSError as exc:
+        return LineDict(), [Problem(exc.strerror or str(exc), path)]
+    data, problems = parse_yaml(text, path)
+    if problems:
+        return LineDict(), problems
+    if data is None and empty_ok:
+        return LineDict(), []
+    if not isinstance(data, LineDict):
+        return LineDict(), [Problem(shape or _("expected a mapping (key: value lines)"), path, 1)]
+    return data, []
