@@ -19,6 +19,7 @@ from commgen.questiontypes import (
     InvalidAnswer,
     Person,
     parse_answer,
+    parse_paragraphs,
     parse_text,
 )
 
