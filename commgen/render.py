@@ -48,15 +48,15 @@ class _Recorder:
     def finalize(self, value: Any) -> Any:
         if value is None:
             return ""
-        if hasattr(value, "__html__"):  # docxtpl's RichText, InlineImage: XML by design
+        if isinstance(value, Markup):  # already escaped text, e.g. from Jinja's |e filter
+            text = value.unescape()
+        elif hasattr(value, "__html__"):  # docxtpl's RichText, InlineImage: XML by design
             return value
-        if isinstance(value, bool | int | float):
-            value = str(value)
-        if isinstance(value, str):
-            if value:
-                self.outputs.append(value)
-            return Markup(_DOCXTPL_MARKERS.sub("&#95;", str(escape(value))))
-        return value
+        else:
+            text = str(value)
+        if text:
+            self.outputs.append(text)
+        return Markup(_DOCXTPL_MARKERS.sub("&#95;", str(escape(text))))
 
 
 def _environment(recorder: _Recorder) -> SandboxedEnvironment:

@@ -163,3 +163,19 @@ def test_every_xml_part_of_the_output_parses_strictly(tmp_path: Path) -> None:
         for name in archive.namelist():
             if name.endswith((".xml", ".rels")):
                 etree.fromstring(archive.read(name), etree.XMLParser(recover=False))
+
+
+def test_escaped_and_whole_values_are_checked_too(tmp_path: Path) -> None:
+    import docx as python_docx
+
+    from tests.conftest import mini_template_set
+
+    document = python_docx.Document()
+    document.add_paragraph("{{ school_name|e }} | {{ note }}")
+    templates = mini_template_set(tmp_path / "set", document)
+    answers = tmp_path / "a.yaml"
+    answers.write_text("school_name: 'A {_{ x }_} & <b>'\nnote: [een, twee]\n",
+                       encoding="utf-8")
+    result = generate(answers, tmp_path / "out", templates)
+    text = _paragraph_texts(result.written[0].path)
+    assert "A {_{ x }_} & <b> | een" in text and "twee" in text
