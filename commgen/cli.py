@@ -104,6 +104,68 @@ def build_cli() -> click.Group:
             _report(result)
         return EXIT_OK
 
+    @cli.group(help=_("For template authors: see and try the template set."))
+    def templates() -> None:
+        pass
+
+    @templates.command("list", help=_("Show the documents, their template files, versions, "
+                                      "audiences and the questions each template uses."))
+    @templates_option
+    def templates_list(templates: Path | None) -> int:
+        from commgen.catalog import load_catalog, text_for
+        from commgen.i18n import current_language
+        from commgen.resources import templates_dir
+        from commgen.templateinfo import describe
+
+        folder = templates_dir(templates)
+        catalog = load_catalog(folder)
+        click.echo(_("Template set: {folder}").format(folder=folder))
+        for info in describe(catalog):
+            doc = info.document
+            click.echo()
+            click.secho(f"{doc.id} — {text_for(doc.title, current_language())}", bold=True)
+            click.echo(_("  language: {lang}   version: {version}   audience: {audience}").format(
+                lang=info.lang, version=doc.version, audience=doc.audience))
+            click.echo(_("  file: {path}").format(path=info.path))
+            if doc.when:
+                click.echo(_("  only when: {when}").format(when=doc.when))
+            if info.error:
+                click.secho(_("  cannot be read: {error}").format(error=info.error), fg="red")
+            else:
+                click.echo(click.wrap_text(", ".join(info.questions), width=92,
+                                           initial_indent=_("  questions: "),
+                                           subsequent_indent="    "))
+        return EXIT_OK
+
+    @templates.command("preview", help=_("Make one document from sample answers in a temporary "
+                                         "folder and show where it is."))
+    @click.argument("doc", metavar="DOC")
+    @click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path),
+                  metavar=_("ANSWERS.yaml"),
+                  help=_("Answers to use (default: the bundled sample vo-politie)."))
+    @click.option("--pdf", is_flag=True, help=_("Also make a PDF (needs LibreOffice)."))
+    @templates_option
+    def templates_preview(doc: str, answers_file: Path | None, pdf: bool,
+                          templates: Path | None) -> int:
+        import tempfile
+
+        from commgen.generate import generate as run
+        from commgen.resources import bundled, templates_dir
+
+        answers = answers_file or bundled("samples") / "vo-politie.yaml"
+        folder = Path(tempfile.mkdtemp(prefix="commgen-preview-"))
+        result = run(answers, folder, templates_dir(templates), [doc])
+        if not result.written:
+            click.echo(_("Not needed with these answers: {doc}").format(doc=doc))
+            return EXIT_OK
+        for written in result.written:
+            click.echo(str(written.path))
+            if pdf:
+                from commgen.pdf import convert_to_pdf
+
+                click.echo(str(convert_to_pdf(written.path)))
+        return EXIT_OK
+
     @cli.command(help=_("Make the documents from an answers file (YAML)."))
     @click.argument("answers", type=click.Path(dir_okay=True, path_type=Path),
                     metavar=_("ANSWERS.yaml"))

@@ -1,0 +1,64 @@
+"""What a template set holds, for the foundation: documents, files, versions, questions used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import TemplateSyntaxError, nodes
+
+from commgen.catalog import Catalog, Document
+from commgen.sandbox import text_environment
+
+# Context objects whose attribute names a question: {{ phrase.material }}, {{ label.actions }}.
+_BY_QUESTION = ("phrase", "label")
+
+
+@dataclass
+class TemplateInfo:
+    document: Document
+    lang: str
+    path: Path
+    questions: list[str]
+    error: str | None = None
+
+
+def template_source(path: Path) -> str:
+    """The Jinja source of a .docx template, as docxtpl sees it (body, headers, footers)."""
+    from docxtpl import DocxTemplate
+
+    template = DocxTemplate(path)
+    template.init_docx()
+    source = template.patch_xml(template.get_xml())
+    for uri in (template.HEADER_URI, template.FOOTER_URI):
+        for _rel, part in template.get_headers_footers(uri):
+            source += template.patch_xml(template.get_part_xml(part))
+    return source
+
+
+def questions_used(source: str, catalog: Catalog, terms_question: str | None = None
+                   ) -> list[str]:
+    """Catalogue questions a template reads, directly or through phrase/label/term."""
+    ast = text_environment().parse(source)
+    names = {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"}
+    if "term" in names and terms_question:
+        names.add(terms_question)
+    for attr in ast.find_all(nodes.Getattr):
+        if isinstance(attr.node, nodes.Name) and attr.node.name in _BY_QUESTION:
+            names.add(attr.attr)
+    return [q.id for q in catalog.questions if q.id in names]
+
+
+def describe(catalog: Catalog) -> list[TemplateInfo]:
+    from commgen.snippets import load_snippets
+
+    infos = []
+    for document in catalog.documents:
+        for lang, path in document.templates.items():
+            terms = load_snippets(catalog, lang).terms_question
+            try:
+                used = questions_used(template_source(path), catalog, terms)
+                infos.append(TemplateInfo(document, lang, path, used))
+            except TemplateSyntaxError as exc:
+                infos.append(TemplateInfo(document, lang, path, [], exc.message or str(exc)))
+    return infos
