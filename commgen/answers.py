@@ -39,9 +39,6 @@ class Answers:
     path: Path | None = None
     notes: list[Problem] = field(default_factory=list)  # warnings that did not stop the run
 
-    def __getitem__(self, key: str) -> Any:
-        return self.values[key]
-
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
 

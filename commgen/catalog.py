@@ -86,10 +86,6 @@ class Catalog:
     def __post_init__(self) -> None:
         self.by_id = {q.id: q for q in self.questions}
 
-    @property
-    def folder(self) -> Path:
-        return self.path.parent
-
     def document(self, doc_id: str) -> Document:
         for doc in self.documents:
             if doc.id == doc_id:

@@ -57,10 +57,5 @@ def expression_names(source: str) -> set[str]:
     return {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"}
 
 
-def template_names(source: str) -> set[str]:
-    ast = text_environment().parse(source)
-    return {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"}
-
-
 def render_text(source: str, context: dict[str, Any]) -> str:
     return text_environment().from_string(source).render(context)
