@@ -22,6 +22,7 @@ from commgen.questiontypes import (
     is_empty,
     parse_answer,
     parse_date,
+    parse_image,
     to_yaml_value,
 )
 from commgen.yamlfile import LineDict, load_mapping
@@ -97,6 +98,8 @@ def _one_answer(question: Question, catalog: Catalog, data: LineDict, path: Path
     if not is_empty(value):
         try:
             parsed = parse_answer(question, catalog, value, data.raw.get(question.id))
+            if question.type == "image":  # a relative path counts from the answers file
+                parsed = parse_image(parsed, base=path.parent if path else Path.cwd())
         except InvalidAnswer as exc:
             problems.append(Problem(str(exc), path, line, question.id))
             return None

@@ -70,6 +70,7 @@ class Document:
     filename: dict[str, str]
     templates: dict[str, Path]
     when: str | None = None
+    plain_text: bool = False  # also write a .txt with the same wording, for school apps
     line: int | None = None
 
 
@@ -360,7 +361,7 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
 
 
 _DOCUMENT_KEYS = {"id", "title", "subject", "audience", "version", "filename", "templates",
-                  "when"}
+                  "when", "plain_text"}
 
 
 def _read_documents(reader: _Reader, data: LineDict, folder: Path, question_ids: set[str]
@@ -416,7 +417,8 @@ def _read_documents(reader: _Reader, data: LineDict, folder: Path, question_ids:
             id=doc_id, title=reader.localized(entry, "title", doc_id),
             subject=localized(entry.get("subject")), audience=audience,
             version=str(entry.get("version", "1")), filename=filename, templates=templates,
-            when=str(when) if when is not None else None, line=entry.line))
+            when=str(when) if when is not None else None,
+            plain_text=bool(entry.get("plain_text", False)), line=entry.line))
     return documents
 
 

@@ -8,6 +8,8 @@ document's audience, ``term`` the primary/secondary wording, ``doc`` facts about
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateError
@@ -16,11 +18,29 @@ from commgen.answers import Answers
 from commgen.catalog import Catalog, Document, text_for
 from commgen.errors import CatalogError, Problem
 from commgen.formatting import DateText, format_time
+from commgen.helpresources import resources_for
 from commgen.i18n import _
 from commgen.questiontypes import Person
 from commgen.sandbox import render_text
 from commgen.snippets import Snippets, terms_for
 from commgen.textclean import clean_text
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image the renderer places in the document (docxtpl's InlineImage needs the
+    template, which the context does not have yet)."""
+
+    path: Path
+    height_mm: float
+
+    def __str__(self) -> str:  # what a plain-text check sees
+        return ""
+
+
+# Names every template sees besides the question ids; the template linter reads this too.
+CONTEXT_NAMES = ("label", "phrase", "term", "doc", "school", "hulp", "today", "now")
+LOGO_HEIGHT_MM = 18.0
 
 
 class Paragraphs(str):
@@ -70,6 +90,8 @@ def build_context(catalog: Catalog, snippets: Snippets, answers: Answers, docume
         "audience": document.audience,
         "lang": lang,
     }
+    context["school"] = _school(answers)
+    context["hulp"] = resources_for(snippets.help, document.audience)
     context["today"] = DateText(now.date(), lang)
     context["now"] = format_time(now.time(), lang)
     context["label"] = _labels(catalog, answers, lang)
@@ -122,3 +144,20 @@ def _render_snippet(source: str, context: dict[str, Any], snippets: Snippets, la
         raise CatalogError(_("The snippets cannot be used:"), [Problem(
             _("the sentence cannot be filled in: {detail}").format(detail=exc),
             snippets.folder, None, label)]) from None
+
+
+def _school(answers: Answers) -> dict[str, Any]:
+    """The letterhead and signature: the school's own answers (often from its profile)."""
+    head = answers.get("signatory")
+    logo = answers.get("school_logo")
+    return {
+        "name": answers.get("school_name") or "",
+        "place": answers.get("school_place") or "",
+        "address": answers.get("school_address") or "",
+        "postcode": answers.get("school_postcode") or "",
+        "phone": answers.get("school_phone") or "",
+        "email": answers.get("school_email") or "",
+        "website": answers.get("school_website") or "",
+        "head": head.as_dict() if isinstance(head, Person) else {"name": "", "role": ""},
+        "logo": Picture(logo, LOGO_HEIGHT_MM) if isinstance(logo, Path) else None,
+    }

@@ -16,6 +16,7 @@ from commgen.i18n import _
 from commgen.questiontypes import (
     InvalidAnswer,
     parse_email,
+    parse_image,
     parse_person,
     parse_phone,
     parse_text,
@@ -71,10 +72,7 @@ def load_profile(spec: str) -> Profile:
             if key in _PARSERS:
                 fields[key] = _PARSERS[key](value, data.raw.get(key))
             elif key == "logo":
-                logo = (path.parent / parse_text(value)).resolve()
-                if not logo.is_file():
-                    raise InvalidAnswer(_("file not found: {file}").format(file=logo))
-                fields[key] = logo
+                fields[key] = parse_image(value, data.raw.get(key), base=path.parent).resolve()
             else:
                 fields[key] = parse_text(value, data.raw.get(key))
         except InvalidAnswer as exc:

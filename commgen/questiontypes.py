@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from commgen.guard import GuardedNames
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
     from commgen.catalog import Catalog, Question
 
 TYPES = ("text", "paragraphs", "choice", "multichoice", "yesno", "date", "time", "email",
-         "phone", "person", "names")
+         "phone", "person", "names", "image")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1"}
 _NO = {"nee", "n", "no", "false", "onwaar", "0"}
@@ -236,6 +238,24 @@ def parse_names(value: Any, raw: str | None = None) -> GuardedNames:
     return GuardedNames.from_names([clean_text(str(n)).strip() for n in names if str(n).strip()])
 
 
+def parse_image(value: Any, raw: str | None = None, base: Path | None = None) -> Path:
+    """A PNG or JPEG file; a relative path counts from ``base`` (the answers file's folder)."""
+    path = value if isinstance(value, Path) else Path(parse_text(value, raw)).expanduser()
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        raise InvalidAnswer(_("expected a PNG or JPEG file (.png, .jpg), not '{name}'").format(
+            name=path.name))
+    if base is not None and not path.is_absolute():
+        path = base / path
+    if base is not None or path.is_absolute():
+        try:
+            head = path.read_bytes()[:8]
+        except OSError:
+            raise InvalidAnswer(_("file not found: {file}").format(file=path)) from None
+        if not (head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8")):
+            raise InvalidAnswer(_("{file} is not a PNG or JPEG image").format(file=path))
+    return path
+
+
 def parse_answer(question: Question, catalog: Catalog, value: Any, raw: str | None = None) -> Any:
     """Check one answer against its question; return the typed value or raise InvalidAnswer."""
     kind = question.type
@@ -266,6 +286,8 @@ def parse_answer(question: Question, catalog: Catalog, value: Any, raw: str | No
         result = parse_person(value, raw)
     elif kind == "names":
         result = parse_names(value, raw)
+    elif kind == "image":
+        result = parse_image(value, raw)
     else:  # the catalogue loader refuses unknown types
         raise InvalidAnswer(f"unknown question type {kind}")
     if question.validator and not is_empty(result):
@@ -283,6 +305,8 @@ def to_yaml_value(question: Question, value: Any) -> Any:
         return value.as_yaml()
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
+    if isinstance(value, Path):
+        return str(value)
     if isinstance(value, list):
         return list(value)
     return value

@@ -81,6 +81,7 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
                                 "read ({detail}). Save it again from Word as .docx.").format(
                                     template=template, detail=type(exc).__name__)) from None
     clean_template(tpl.docx)
+    context = _place_pictures(tpl, context)
     recorder = _Recorder()
     try:
         tpl.render(context, jinja_env=_environment(recorder), autoescape=True)
@@ -92,6 +93,23 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
     data = buffer.getvalue()
     text = verify_document(data, recorder.outputs, template)
     return RenderedDocument(data, text, template)
+
+
+def _place_pictures(tpl: Any, context: dict[str, Any]) -> dict[str, Any]:
+    """Swap each Picture (top level or one mapping deep) for docxtpl's InlineImage."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    from commgen.context import Picture
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, Picture):
+            return InlineImage(tpl, str(value.path), height=Mm(value.height_mm))
+        if isinstance(value, dict):
+            return {k: convert(v) for k, v in value.items()}
+        return value
+
+    return {key: convert(value) for key, value in context.items()}
 
 
 def _template_message(template: Path, exc: TemplateError, sensitive: frozenset[str]) -> str:

@@ -8,12 +8,13 @@ Sentences may use Jinja (``{{ term.klas }}``); they are rendered in the sandbox.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from commgen.catalog import AUDIENCES, Catalog
 from commgen.errors import CatalogError, Problem
+from commgen.helpresources import HelpResource, load_help_resources
 from commgen.i18n import _
 from commgen.yamlfile import LineDict, load_mapping
 
@@ -28,6 +29,7 @@ class Snippets:
     terms_question: str | None
     terms: dict[str, dict[str, str]]  # choice value -> term -> word
     folder: Path
+    help: list[HelpResource] = field(default_factory=list)  # hulpbronnen.yaml
 
     def phrase(self, question_id: str, value: str, audience: str) -> str | None:
         by_audience = self.phrases.get(question_id, {}).get(value)
@@ -50,7 +52,7 @@ def load_snippets(catalog: Catalog, lang: str) -> Snippets:
     terms_question, terms = _read_terms(catalog, folder / TERMS_FILE, problems)
     if problems:
         raise CatalogError(_("The snippets cannot be used:"), problems)
-    return Snippets(phrases, terms_question, terms, folder)
+    return Snippets(phrases, terms_question, terms, folder, load_help_resources(folder))
 
 
 def _read_phrases(catalog: Catalog, path: Path, problems: list[Problem]

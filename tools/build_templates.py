@@ -14,21 +14,46 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from docxbuild import header_footer, new_document, page_break, para, slim, table
+from docxbuild import (
+    base_size,
+    footer_line,
+    header_footer,
+    letterhead,
+    new_document,
+    page_break,
+    para,
+    shaded,
+    slim,
+    table,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def communicatiestatement(path: Path) -> None:
+def communicatiestatement(path: Path, online: bool = False) -> None:
+    """The internal master statement; with ``online`` its public part for the website."""
     doc = new_document()
-    header_footer(doc, "{{ school_name }} · Communicatiestatement versie {{ statement_version }}",
-                  "Vertrouwelijk tot vrijgave · ")
-    doc.add_paragraph("Communicatiestatement", style="Title")
-    para(doc, "{{ school_name }}, {{ school_place }} · versie {{ statement_version }} · "
-              "{{ statement_date }}, {{ statement_time }} uur", style="Subtitle")
-    para(doc, "Dit statement is de kernboodschap van de school. Alle berichten aan ouders, "
-              "leerlingen, medewerkers en pers zijn ervan afgeleid. Het eerste deel mag na "
-              "goedkeuring naar buiten; de bijlage is alleen voor het crisisteam.", italic=True)
+    if online:
+        base_size(doc, 11, after=5)
+        footer_line(doc, "{{ school.name }}{% if school.website %} · {{ school.website }}"
+                         "{% endif %}")
+        letterhead(doc)
+        doc.add_paragraph("Verklaring van {{ school.name }}", style="Title")
+        para(doc, "Bijgewerkt op {{ statement_date }} om {{ statement_time }} uur",
+             style="Subtitle")
+        para(doc, "Er gaat onder leerlingen een seksueel getint beeld rond. Op deze pagina leest "
+                  "u wat de school weet, wat zij ervan vindt en wat zij doet. Berichten die hier "
+                  "niet mee overeenkomen, kloppen niet.", italic=True)
+    else:
+        header_footer(doc, "{{ school_name }} · Communicatiestatement versie "
+                           "{{ statement_version }}", "Vertrouwelijk tot vrijgave · ")
+        doc.add_paragraph("Communicatiestatement", style="Title")
+        para(doc, "{{ school_name }}, {{ school_place }} · versie {{ statement_version }} · "
+                  "{{ statement_date }}, {{ statement_time }} uur", style="Subtitle")
+        para(doc, "Dit statement is de kernboodschap van de school. Alle berichten aan ouders, "
+                  "leerlingen, medewerkers en pers zijn ervan afgeleid. Het eerste deel mag na "
+                  "goedkeuring naar buiten; de bijlage is alleen voor het crisisteam.",
+             italic=True)
 
     doc.add_heading("Wat speelt er?", level=1)
     para(doc, "{%p if pupil_visible %}")
@@ -93,6 +118,10 @@ def communicatiestatement(path: Path) -> None:
     para(doc, "Journalisten kunnen alleen terecht bij {{ spokesperson.name }}, "
               "{{ spokesperson.role }}, via {{ spokesperson_phone }}"
               "{% if spokesperson_email %} of {{ spokesperson_email }}{% endif %}.")
+    if online:
+        slim(doc)
+        doc.save(path)
+        return
 
     page_break(doc)
     doc.add_heading("Bijlage: alleen voor het crisisteam", level=1)
@@ -110,7 +139,8 @@ def communicatiestatement(path: Path) -> None:
                     "afgestemd{% else %}nog niet afgestemd{% endif %}"),
         ("Politie en melding", "{{ phrase.police }} {{ phrase.reporting|join(' ') }}"),
         ("Media", "{{ phrase.media }}"),
-        ("Berichten naar", "{{ phrase.audiences|opsomming }}"),
+        ("Berichten naar", "{{ (phrase.audiences + (['ouders van andere ' ~ term.klassen] if "
+                           "letter_other_classes == 'letter' else []))|opsomming }}"),
         ("Volgende update", "{{ next_update_date.weekday }}, {{ next_update_time }} uur"),
     ])
     para(doc, "{%p if origin %}")
@@ -174,7 +204,376 @@ def communicatiestatement(path: Path) -> None:
     doc.save(path)
 
 
-TEMPLATES = {"nl/communicatiestatement.docx": communicatiestatement}
+
+# --- Shared pieces of the letters ---------------------------------------------------------
+
+HELP_LINE = ("{{ h.naam }}: {{ h.wat }}.{% if h.telefoon %} Bel {{ h.telefoon }}{% endif %}"
+             "{% if h.website %}{% if h.telefoon %} of kijk op{% else %} Kijk op{% endif %} "
+             "{{ h.website }}{% endif %}{% if h.telefoon or h.website %}.{% endif %}")
+
+
+def bullets(doc, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+    for line in lines:
+        para(doc, line, style="List Bullet")
+
+
+def loop(doc, items: str, line: str, style: str = "List Bullet") -> None:  # type: ignore[no-untyped-def]
+    para(doc, "{%p for " + items + " %}")
+    para(doc, line, style=style)
+    para(doc, "{%p endfor %}")
+
+
+def optional(doc, name: str, style: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """A free-text answer in its own paragraphs, only when it was given."""
+    para(doc, "{%p if " + name + " %}")
+    para(doc, "{{ " + name + " }}", style=style)
+    para(doc, "{%p endif %}")
+
+
+def letter_opening(doc, betreft: str) -> None:  # type: ignore[no-untyped-def]
+    letterhead(doc)
+    para(doc, "{{ school.place }}, {{ today }}")
+    para(doc, betreft, bold_prefix="Betreft: ")
+    para(doc, "")
+    para(doc, "Beste ouder(s)/verzorger(s),")
+
+
+def letter_closing(doc) -> None:  # type: ignore[no-untyped-def]
+    para(doc, "Met vriendelijke groet,")
+    p = para(doc, "")
+    p.paragraph_format.space_after = 0
+    for text in ("{{ school.head.name }}", "{{ school.head.role }}", "{{ school.name }}"):
+        p = para(doc, text)
+        p.paragraph_format.space_after = 0
+    para(doc, "")
+    para(doc, "{%p if phrase.send_channel %}")
+    para(doc, "{{ phrase.send_channel }}", italic=True)
+    para(doc, "{%p endif %}")
+
+
+def letter_document():  # type: ignore[no-untyped-def]
+    doc = new_document()
+    base_size(doc, 10.5, after=4)
+    for name in ("Heading 1", "Heading 2"):
+        doc.styles[name].font.size = doc.styles["Heading 2"].font.size
+        doc.styles[name].paragraph_format.space_before = docx_pt(8)
+    footer_line(doc, "{{ school.name }}{% if school.website %} · {{ school.website }}"
+                     "{% endif %}")
+    return doc
+
+
+def docx_pt(value: float):  # type: ignore[no-untyped-def]
+    from docx.shared import Pt
+
+    return Pt(value)
+
+
+WHAT_WE_ASK = [
+    "Praat met uw kind over wat er is gebeurd. Hieronder leest u hoe u dat kunt aanpakken.",
+    "Bekijk het beeld niet, bewaar het niet, maak er geen screenshot van en stuur het niet door, "
+    "ook niet naar de school. Bekijken, bewaren en doorsturen is strafbaar, ook voor jongeren.",
+    "Heeft uw kind het beeld ontvangen? Vraag dan of uw kind het meteen verwijdert, ook uit "
+    "chats, back-ups en de prullenbak. Doe dat samen als dat helpt.",
+    "Praat in appgroepen van ouders niet over wie er op het beeld zou staan of wie het zou "
+    "hebben verspreid. Geruchten maken de schade groter.",
+    "Benadert een journalist u? Verwijs dan naar {{ spokesperson.name }}, "
+    "{{ spokesperson.role }}, via {{ spokesperson_phone }}.",
+]
+
+
+# --- Letter to the parents of the class --------------------------------------------------
+
+def brief_ouders_klas(path: Path) -> None:
+    doc = letter_document()
+    letter_opening(doc, "een beeld dat onder leerlingen is gedeeld")
+    para(doc, "U krijgt deze brief omdat het gaat om {% if class_named %}{{ class_name }}, "
+              "de {{ term.klas }} van uw kind{% else %}de {{ term.klas }} van uw kind{% endif %}. "
+              "Wij willen u zelf en zo snel mogelijk informeren, zodat u met uw kind kunt "
+              "praten. Deze brief is afgestemd {% if pupil_visible %}met de leerling en de "
+              "ouders om wie het gaat{% if police != 'none' %} en {% endif %}{% endif %}"
+              "{% if police != 'none' %}met de politie{% endif %}"
+              "{% if not pupil_visible and police == 'none' %}binnen het schoolteam{% endif %}.")
+
+    doc.add_heading("Wat is er gebeurd?", level=2)
+    para(doc, "{%p if pupil_visible %}")
+    para(doc, "Op {{ reported_date }} hoorden wij dat er onder leerlingen een seksueel getint "
+              "beeld van een leerling van onze school wordt gedeeld. {{ phrase.material }} "
+              "{{ phrase.spread }}{% if phrase.channel %} Het beeld ging rond "
+              "{{ phrase.channel|opsomming }}.{% endif %}")
+    para(doc, "{%p else %}")
+    para(doc, "Op {{ reported_date }} hoorden wij dat er onder leerlingen een seksueel getint "
+              "beeld wordt gedeeld. Voor zover wij weten, staat er geen leerling van onze school "
+              "op. Toch kan het voor kinderen heftig zijn om zoiets te zien of te krijgen. "
+              "{{ phrase.material }} {{ phrase.spread }}{% if phrase.channel %} Het beeld ging "
+              "rond {{ phrase.channel|opsomming }}.{% endif %}")
+    para(doc, "{%p endif %}")
+    optional(doc, "situation_extra")
+    para(doc, "Wij noemen geen namen en vertellen niets over wat er op het beeld te zien is. "
+              "Zo beschermen wij alle kinderen. Wij vragen u hetzelfde te doen.")
+    para(doc, "{%p if pupil_visible %}")
+    para(doc, "Wij vinden het ernstig dat een beeld van een leerling zonder toestemming wordt "
+              "doorgestuurd. Wie iets in vertrouwen deelt, mag erop rekenen dat het privé "
+              "blijft. Doorsturen zonder toestemming is wat hier fout gaat; de leerling op het "
+              "beeld treft geen blaam.")
+    para(doc, "{%p else %}")
+    para(doc, "Wij vinden het ernstig dat zulke beelden onder kinderen worden gedeeld. Ook als "
+              "je niet weet wie erop staat, is doorsturen schadelijk.")
+    para(doc, "{%p endif %}")
+    optional(doc, "view_extra")
+
+    doc.add_heading("Wat heeft de school gedaan?", level=2)
+    loop(doc, "zin in phrase.actions", "{{ zin }}")
+    para(doc, "{%p if phrase.police or phrase.reporting %}")
+    para(doc, "{{ phrase.police }} {{ phrase.reporting|join(' ') }}")
+    para(doc, "{%p endif %}")
+    optional(doc, "actions_extra")
+
+    doc.add_heading("Wat vragen wij van u?", level=2)
+    bullets(doc, WHAT_WE_ASK)
+
+    doc.add_heading("Hoe praat u met uw kind?", level=2)
+    para(doc, "Kinderen vertellen vaak meer dan u verwacht, als ze merken dat ze niet "
+              "veroordeeld worden. Een paar handvatten:")
+    bullets(doc, [
+        "Blijf rustig en oordeel niet, ook als u schrikt. Zo blijft uw kind met u praten.",
+        "Stel open vragen, bijvoorbeeld: “Wat heb je erover gehoord?” en “Hoe is dat voor "
+        "jou?” Luister vooral.",
+        "Vraag of uw kind het beeld heeft gekregen, en of het zich onder druk voelde om het door "
+        "te sturen.",
+        "Leg uit wat toestemming is: wat iemand in vertrouwen met je deelt, stuur je nooit "
+        "zonder toestemming door.",
+        "Prijs uw kind als het iets vertelt, of als het een beeld niet heeft doorgestuurd.",
+        "De telefoon afpakken helpt meestal niet: een volgende keer vertelt uw kind u dan "
+        "minder.",
+        "{% if school_type == 'po' %}Pas uw woorden aan de leeftijd van uw kind aan. Uw kind "
+        "hoeft niet te weten wat er op het beeld staat.{% else %}Praat ook over wat uw kind "
+        "zelf kan doen: niet meelachen, niet doorsturen en het melden bij een volwassene."
+        "{% endif %}",
+    ])
+
+    doc.add_heading("Waar vindt u hulp?", level=2)
+    para(doc, "Maakt u zich zorgen over uw kind, of wilt u advies? Deze organisaties helpen:")
+    loop(doc, "h in hulp", HELP_LINE)
+
+    doc.add_heading("Vragen?", level=2)
+    para(doc, "Hebt u vragen of zorgen, of merkt u dat het niet goed gaat met uw kind? Neem dan "
+              "contact op met {{ contact.name }}, {{ contact.role }}, via {{ contact_phone }} of "
+              "{{ contact_email }}. Wij houden u op de hoogte als er nieuws is dat u moet weten.")
+    para(doc, "Wij begrijpen dat dit bericht vragen en zorgen kan oproepen. Samen met u willen "
+              "wij ervoor zorgen dat alle kinderen zich weer veilig voelen op school.")
+    letter_closing(doc)
+    slim(doc)
+    doc.save(path)
+
+
+# --- Letter to the parents of other classes ----------------------------------------------
+
+def brief_ouders_overig(path: Path) -> None:
+    doc = letter_document()
+    letter_opening(doc, "een beeld dat onder leerlingen is gedeeld")
+    para(doc, "Op {{ reported_date }} hoorden wij dat er onder leerlingen van onze school een "
+              "seksueel getint beeld{% if pupil_visible %} van een leerling{% endif %} wordt "
+              "gedeeld. {{ phrase.spread }} Omdat er ook buiten één {{ term.klas }} over wordt "
+              "gepraat, informeren wij u. Wij noemen geen namen en geen {{ term.klas }}: zo "
+              "beschermen wij alle kinderen.")
+    para(doc, "{%p if pupil_visible %}")
+    para(doc, "Doorsturen zonder toestemming is wat hier fout gaat. De leerling op het beeld "
+              "treft geen blaam.")
+    para(doc, "{%p endif %}")
+
+    doc.add_heading("Wat doet de school?", level=2)
+    loop(doc, "zin in phrase.actions", "{{ zin }}")
+    para(doc, "{%p if phrase.police %}")
+    para(doc, "{{ phrase.police }}")
+    para(doc, "{%p endif %}")
+
+    doc.add_heading("Wat vragen wij van u?", level=2)
+    bullets(doc, [
+        "Vraag uw kind of het iets over het beeld heeft gehoord of het heeft gekregen.",
+        "Heeft uw kind het beeld? Laat het niet aan u zien, maar vraag uw kind het meteen te "
+        "verwijderen, ook uit chats, back-ups en de prullenbak. Stuur het ook niet naar de "
+        "school.",
+        "Bekijken, bewaren en doorsturen is strafbaar, ook voor jongeren.",
+        "Praat in appgroepen van ouders niet over wie erop zou staan of wie het zou hebben "
+        "verspreid.",
+    ])
+    para(doc, "Blijf rustig als u met uw kind praat, stel open vragen en luister. Prijs uw kind "
+              "als het iets vertelt of een beeld niet heeft doorgestuurd.")
+
+    doc.add_heading("Hulp en vragen", level=2)
+    loop(doc, "h in hulp", HELP_LINE)
+    para(doc, "Hebt u vragen of zorgen? Neem contact op met {{ contact.name }}, "
+              "{{ contact.role }}, via {{ contact_phone }} of {{ contact_email }}. Journalisten "
+              "verwijst u naar {{ spokesperson.name }}, {{ spokesperson.role }}.")
+    letter_closing(doc)
+    slim(doc)
+    doc.save(path)
+
+
+# --- Press holding statement ---------------------------------------------------------------
+
+def persverklaring(path: Path) -> None:
+    doc = letter_document()
+    letterhead(doc)
+    doc.add_paragraph("Verklaring van {{ school.name }} over een beeld dat onder leerlingen "
+                      "is gedeeld", style="Title")
+    doc.styles["Title"].font.size = docx_pt(17)
+    para(doc, "{{ school.place }}, {{ statement_date }}, {{ statement_time }} uur",
+         style="Subtitle")
+    para(doc, "Op {{ reported_date }} hoorde {{ school.name }} dat er onder leerlingen een "
+              "seksueel getint beeld{% if pupil_visible %} van een leerling van de school"
+              "{% endif %} is gedeeld. {{ phrase.spread }}")
+    para(doc, "{% if pupil_visible %}De zorg voor de leerling en de ouders staat voor ons "
+              "voorop.{% else %}De zorg voor onze leerlingen staat voor ons voorop.{% endif %} "
+              "{{ phrase.police }} {{ phrase.actions|join(' ') }}")
+    para(doc, "Over de leerlingen die hierbij betrokken zijn, geven wij geen informatie. Het gaat "
+              "om minderjarigen, van wie wij de privacy beschermen{% if police in "
+              "['report_family', 'report_school', 'investigation'] %}, en de politie doet haar "
+              "werk{% endif %}.")
+    para(doc, "Wij begrijpen dat dit bericht onrust geeft bij ouders, leerlingen en in de "
+              "omgeving. Wij vragen iedereen die het beeld krijgt: bekijk het niet, bewaar het "
+              "niet en stuur het niet door. Bekijken, bewaren en doorsturen is strafbaar, ook "
+              "voor jongeren, en maakt de schade groter.")
+    doc.add_heading("Contact voor de pers", level=2)
+    para(doc, "Vragen van journalisten beantwoordt alleen {{ spokesperson.name }}, "
+              "{{ spokesperson.role }}, via {{ spokesperson_phone }}{% if spokesperson_email %} "
+              "of {{ spokesperson_email }}{% endif %}.")
+    para(doc, "Wij geven een nieuwe update op {{ next_update_date.weekday }} om "
+              "{{ next_update_time }} uur, of eerder als daar aanleiding voor is.")
+    slim(doc)
+    doc.save(path)
+
+
+# --- Handout for teachers and staff -------------------------------------------------------
+
+def handreiking_team(path: Path) -> None:
+    doc = new_document()
+    base_size(doc, 10.5, after=4)
+    footer_line(doc, "Handreiking {{ school.name }} · vertrouwelijk, niet doorsturen")
+    doc.add_paragraph("Handreiking voor {{ term.mentoren }} en medewerkers", style="Title")
+    doc.styles["Title"].font.size = docx_pt(20)
+    para(doc, "{{ school.name }} · versie {{ statement_version }} · {{ statement_date }}, "
+              "{{ statement_time }} uur · alleen voor medewerkers", style="Subtitle")
+    para(doc, "Er gaat op school een seksueel getint beeld rond. Deze handreiking helpt je om "
+              "in je {{ term.klas }} en met ouders het goede te zeggen en te doen. Je hoeft het "
+              "niet alleen te doen: onderaan staat bij wie je terecht kunt.", italic=True)
+
+    doc.add_heading("Wat speelt er, en wat mag je delen?", level=1)
+    para(doc, "{% if pupil_visible %}Er gaat een seksueel getint beeld van een leerling van "
+              "onze school rond.{% else %}Er gaat onder leerlingen een seksueel getint beeld "
+              "rond. Voor zover bekend staat er geen leerling van onze school op.{% endif %} "
+              "{{ phrase.material }} {{ phrase.spread }}{% if phrase.channel %} Het beeld ging "
+              "rond {{ phrase.channel|opsomming }}.{% endif %}")
+    para(doc, "{{ phrase.police }} {{ phrase.reporting|join(' ') }} {{ phrase.media }}")
+    para(doc, "Wat de school al doet:")
+    loop(doc, "zin in phrase.actions", "{{ zin }}")
+    optional(doc, "actions_extra")
+    para(doc, "Tegen leerlingen en ouders zeg je niet meer dan in de brief aan de ouders staat. "
+              "Dus geen namen, niet om welke {{ term.klas }} het gaat en niets over wat er op "
+              "het beeld te zien is, ook niet als iemand ernaar vraagt.")
+
+    doc.add_heading("De boodschap aan leerlingen", level=1)
+    para(doc, "Gebruik deze woorden, of je eigen woorden met dezelfde strekking:")
+    para(doc, "{%p if school_type == 'po' %}")
+    shaded(doc, "Er gaat een foto of filmpje rond dat nooit doorgestuurd had mogen worden. "
+                "Doorsturen doet iemand veel pijn, en het mag niet. Heb je het gekregen? Kijk er "
+                "niet naar, stuur het niet door en vertel het aan je juf, je meester of je "
+                "ouders. Dan helpen wij je het weg te halen.")
+    para(doc, "{%p else %}")
+    shaded(doc, "Er gaat een beeld rond dat nooit doorgestuurd had mogen worden. Wie zo'n beeld "
+                "doorstuurt, doet iemand ernstig pijn, en bekijken, bewaren en doorsturen is "
+                "strafbaar, ook voor jongeren. Heb je het gekregen? Bekijk het niet, stuur het "
+                "niet door en verwijder het. Zonder verspreiders geen shame sexting: jij maakt "
+                "het verschil.")
+    para(doc, "{%p endif %}")
+
+    doc.add_heading("Harde afspraken", level=1)
+    bullets(doc, [
+        "Bekijk het beeld nooit, vraag er niet om en stuur het nooit door: niet naar collega's, "
+        "niet naar de schoolleiding en ook niet als bewijs.",
+        "Wil een leerling het je laten zien? Zeg dat dat niet hoeft, en vraag het beeld te "
+        "verwijderen.",
+        "Noem geen namen en ga niet in op geruchten over wie erop staat of wie het heeft "
+        "verspreid, ook niet in de teamkamer.",
+        "Hoor of zie je iets nieuws? Geef het dezelfde dag door aan {{ contact.name }}, "
+        "{{ contact.role }}.",
+        "Journalisten verwijs je vriendelijk naar {{ spokesperson.name }}, "
+        "{{ spokesperson.role }}. Je geeft zelf geen informatie, ook niet informeel.",
+    ])
+
+    doc.add_heading("Het gesprek in de {{ term.klas }}", level=1)
+    bullets(doc, [
+        "Maak eerst afspraken: we noemen geen namen, we lachen niemand uit, niemand hoeft iets "
+        "te vertellen, en wat hier gezegd wordt, blijft hier.",
+        "Praat over wat leerlingen voelen en denken, niet over de feiten of over wie wat heeft "
+        "gedaan.",
+        "Denk niet in daders en slachtoffers, maar praat over gedrag: doorsturen, meelachen, "
+        "wegkijken, iemand steunen.",
+        "Stel open vragen: “Wat vind je ervan dat zo'n beeld rondgaat?”, “Wat zou jij willen "
+        "als het over jou ging?”, “Wat kun je doen als je zo'n beeld krijgt?”",
+        "Ziet een leerling er erg van op? Praat na de les even apart en schakel de "
+        "{{ term.zorg }} in.",
+    ])
+
+    doc.add_heading("Wat je kunt doen aan gedrag", level=1)
+    bullets(doc, [
+        "Spreek omstanders aan: wie lacht, liket of doorstuurt, doet mee. Wie het beeld niet "
+        "doorstuurt en het meldt, helpt.",
+        "Vraag leerlingen het beeld te verwijderen, ook uit chats, back-ups en de prullenbak, "
+        "zonder dat iemand het laat zien.",
+        "Doorsturen heeft gevolgen. Welke maatregelen er komen, bepaalt de schoolleiding; in de "
+        "{{ term.klas }} bespreek je die niet.",
+        "Maak met de {{ term.klas }} afspraken over hoe jullie met elkaar omgaan, ook online, en "
+        "zet negatieve groepsdruk om in steun voor elkaar.",
+        "{% if pupil_visible %}De leerling om wie het gaat, mag zelf drie {{ term.klasgenoten }} "
+        "kiezen als steun in de {{ term.klas }}. Overleg dat eerst met de {{ term.zorg }}."
+        "{% else %}Let op leerlingen die stil worden of zich terugtrekken, en vraag hoe het met "
+        "ze gaat.{% endif %}",
+    ])
+
+    doc.add_heading("Problematiseren of normaliseren?", level=1)
+    para(doc, "{%p if school_type == 'po' %}")
+    para(doc, "Houd het eenvoudig. Kinderen hoeven niet te weten wat er op het beeld staat. "
+              "Praat over wat privé is, over toestemming (“mag ik dit doorsturen?”) en over "
+              "hulp vragen als je iets ziet wat niet goed voelt. Niemand krijgt op zijn kop "
+              "omdat hij of zij iets vertelt.")
+    para(doc, "{%p else %}")
+    para(doc, "Verliefdheid, seksualiteit en ook het delen van beelden met iemand die je "
+              "vertrouwt, horen voor veel jongeren bij opgroeien. Maak daar geen schandaal van. "
+              "Het probleem is het doorsturen zonder toestemming en het beschamen van iemand. "
+              "Zeg dus niet dat het maken van een beeld fout was, maar: bekijken, bewaren en "
+              "doorsturen is strafbaar, ook voor jongeren.")
+    para(doc, "{%p endif %}")
+
+    doc.add_heading("Lesmateriaal en hulp", level=1)
+    para(doc, "Overleg met de {{ term.zorg }} welke les bij je {{ term.klas }} past. Hier vind je "
+              "materiaal en advies:")
+    loop(doc, "h in hulp", HELP_LINE)
+
+    doc.add_heading("Je eigen oordeel, en steun voor jezelf", level=1)
+    para(doc, "Ook jij hebt gedachten en gevoelens over wat er is gebeurd. Dat is normaal. "
+              "Bespreek ze met collega's of met de schoolleiding, niet met leerlingen. Jij kent "
+              "je {{ term.klas }} het best: pas de aanpak aan als dat nodig is, en overleg als je "
+              "twijfelt.")
+    para(doc, "Zo'n situatie kan je raken. Praat erover met {% if team_support %}"
+              "{{ team_support.name }}, {{ team_support.role }}{% else %}{{ contact.name }}, "
+              "{{ contact.role }}{% endif %}. Je hoeft dit niet alleen te doen.")
+    para(doc, "Vragen over deze handreiking: {{ contact.name }}, {{ contact.role }}, "
+              "{{ contact_phone }}. Het crisisteam bekijkt de situatie opnieuw op "
+              "{{ next_update_date.weekday }} om {{ next_update_time }} uur; je hoort dan of er "
+              "iets verandert.")
+    slim(doc)
+    doc.save(path)
+
+
+TEMPLATES = {
+    "nl/communicatiestatement.docx": communicatiestatement,
+    "nl/communicatiestatement-website.docx": lambda path: communicatiestatement(path, True),
+    "nl/brief-ouders-klas.docx": brief_ouders_klas,
+    "nl/brief-ouders-andere-klassen.docx": brief_ouders_overig,
+    "nl/persverklaring.docx": persverklaring,
+    "nl/handreiking-team.docx": handreiking_team,
+}
 
 
 def main(argv: list[str]) -> int:

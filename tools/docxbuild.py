@@ -145,7 +145,89 @@ def table(doc, rows: list[tuple[str, str]], widths=None):  # type: ignore[no-unt
     return t
 
 
-__all__ = ["WD_SECTION", "header_footer", "new_document", "page_break", "para", "table"]
+def _no_borders(tbl) -> None:  # type: ignore[no-untyped-def]
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl._tbl.tblPr.append(borders)
+
+
+def caption(tbl, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Word's table title (Tabeleigenschappen > Alternatieve tekst); commgen reads it."""
+    el = OxmlElement("w:tblCaption")
+    el.set(qn("w:val"), text)
+    tbl._tbl.tblPr.append(el)
+
+
+def letterhead(doc) -> None:  # type: ignore[no-untyped-def]
+    """Logo left, the school's name and address right; filled from the school's answers.
+
+    The table's title "Briefhoofd" tells commgen to leave it out of the plain-text version.
+    """
+    t = doc.add_table(rows=1, cols=2)
+    _no_borders(t)
+    caption(t, "Briefhoofd")
+    left, right = t.rows[0].cells
+    left.width, right.width = Cm(5.0), Cm(11.4)
+    left.paragraphs[0].add_run("{{ school.logo }}")
+    lines = [
+        ("{{ school.name }}", True),
+        ("{% if school.address %}{{ school.address }}, {{ school.postcode }} {% endif %}"
+         "{{ school.place }}", False),
+        ("{% if school.phone %}{{ school.phone }}{% endif %}{% if school.phone and "
+         "(school.email or school.website) %} · {% endif %}{{ school.email }}{% if school.email "
+         "and school.website %} · {% endif %}{{ school.website }}", False),
+    ]
+    for i, (text, bold) in enumerate(lines):
+        p = right.paragraphs[0] if i == 0 else right.add_paragraph()
+        p.alignment = 2  # right
+        p.paragraph_format.space_after = Pt(0)
+        run = p.add_run(text)
+        run.bold = bold
+        run.font.size = Pt(12 if bold else 9)
+        run.font.color.rgb = ACCENT if bold else RGBColor(0x59, 0x59, 0x59)
+    doc.add_paragraph().paragraph_format.space_after = Pt(0)
+
+
+def shaded(doc, text: str, fill: str = "EAF1F8"):  # type: ignore[no-untyped-def]
+    """A paragraph on a light background, for the one message everybody repeats."""
+    p = doc.add_paragraph()
+    p.add_run(text)
+    ppr = p._p.get_or_add_pPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    ppr.append(shd)
+    p.paragraph_format.left_indent = Cm(0.3)
+    p.paragraph_format.right_indent = Cm(0.3)
+    return p
+
+
+def footer_line(doc, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A small grey footer with a page number."""
+    footer = doc.sections[0].footer.paragraphs[0]
+    footer.add_run(text)
+    footer.add_run(" · pagina ")
+    add_field(footer, "PAGE")
+    footer.add_run(" van ")
+    add_field(footer, "NUMPAGES")
+    for r in footer.runs:
+        r.font.size = Pt(8.5)
+        r.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+
+
+def base_size(doc, size: float, after: float = 4) -> None:  # type: ignore[no-untyped-def]
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(size)
+    normal.paragraph_format.space_after = Pt(after)
+    normal.paragraph_format.line_spacing = 1.1
+
+
+__all__ = ["WD_SECTION", "base_size", "caption", "footer_line", "header_footer", "letterhead",
+           "new_document", "page_break", "para", "shaded", "table"]
 
 
 def slim(doc) -> None:  # type: ignore[no-untyped-def]
