@@ -233,26 +233,29 @@ def optional(doc, name: str, style: str | None = None) -> None:  # type: ignore[
 def letter_opening(doc, betreft: str) -> None:  # type: ignore[no-untyped-def]
     letterhead(doc)
     para(doc, "{{ school.place }}, {{ today }}")
-    para(doc, betreft, bold_prefix="Betreft: ")
-    para(doc, "")
+    p = para(doc, betreft, bold_prefix="Betreft: ")
+    p.paragraph_format.space_after = docx_pt(12)
     para(doc, "Beste ouder(s)/verzorger(s),")
 
 
 def letter_closing(doc) -> None:  # type: ignore[no-untyped-def]
-    para(doc, "Met vriendelijke groet,")
-    p = para(doc, "")
-    p.paragraph_format.space_after = 0
+    p = para(doc, "Met vriendelijke groet,")
+    p.paragraph_format.space_after = docx_pt(14)
     for text in ("{{ school.head.name }}", "{{ school.head.role }}", "{{ school.name }}"):
         p = para(doc, text)
         p.paragraph_format.space_after = 0
-    para(doc, "")
     para(doc, "{%p if phrase.send_channel %}")
-    para(doc, "{{ phrase.send_channel }}", italic=True)
+    p = para(doc, "{{ phrase.send_channel }}", italic=True)
+    p.paragraph_format.space_before = docx_pt(10)
     para(doc, "{%p endif %}")
 
 
 def letter_document():  # type: ignore[no-untyped-def]
+    from docx.shared import Cm
+
     doc = new_document()
+    section = doc.sections[0]
+    section.top_margin = section.bottom_margin = Cm(1.8)
     base_size(doc, 10.5, after=4)
     for name in ("Heading 1", "Heading 2"):
         doc.styles[name].font.size = doc.styles["Heading 2"].font.size
@@ -271,7 +274,8 @@ def docx_pt(value: float):  # type: ignore[no-untyped-def]
 WHAT_WE_ASK = [
     "Praat met uw kind over wat er is gebeurd. Hieronder leest u hoe u dat kunt aanpakken.",
     "Bekijk het beeld niet, bewaar het niet, maak er geen screenshot van en stuur het niet door, "
-    "ook niet naar de school. Bekijken, bewaren en doorsturen is strafbaar, ook voor jongeren.",
+    "ook niet naar de school. Bekijken, bewaren en doorsturen is strafbaar, ook voor "
+    "{{ term.jongeren }}.",
     "Heeft uw kind het beeld ontvangen? Vraag dan of uw kind het meteen verwijdert, ook uit "
     "chats, back-ups en de prullenbak. Doe dat samen als dat helpt.",
     "Praat in appgroepen van ouders niet over wie er op het beeld zou staan of wie het zou "
@@ -393,7 +397,7 @@ def brief_ouders_overig(path: Path) -> None:
         "Heeft uw kind het beeld? Laat het niet aan u zien, maar vraag uw kind het meteen te "
         "verwijderen, ook uit chats, back-ups en de prullenbak. Stuur het ook niet naar de "
         "school.",
-        "Bekijken, bewaren en doorsturen is strafbaar, ook voor jongeren.",
+        "Bekijken, bewaren en doorsturen is strafbaar, ook voor {{ term.jongeren }}.",
         "Praat in appgroepen van ouders niet over wie erop zou staan of wie het zou hebben "
         "verspreid.",
     ])
@@ -425,11 +429,12 @@ def persverklaring(path: Path) -> None:
               "{% endif %} is gedeeld. {{ phrase.spread }}")
     para(doc, "{% if pupil_visible %}De zorg voor de leerling en de ouders staat voor ons "
               "voorop.{% else %}De zorg voor onze leerlingen staat voor ons voorop.{% endif %} "
-              "{{ phrase.police }} {{ phrase.actions|join(' ') }}")
-    para(doc, "Over de leerlingen die hierbij betrokken zijn, geven wij geen informatie. Het gaat "
-              "om minderjarigen, van wie wij de privacy beschermen{% if police in "
-              "['report_family', 'report_school', 'investigation'] %}, en de politie doet haar "
-              "werk{% endif %}.")
+              "{{ phrase.police }}")
+    para(doc, "{{ phrase.actions|join(' ') }}")
+    para(doc, "Over de leerlingen die hierbij betrokken zijn, geven wij geen informatie: het "
+              "gaat om minderjarigen, en hun privacy gaat voor.{% if police in ['report_family', "
+              "'report_school', 'investigation'] %} Ook lopen wij niet vooruit op het werk van de "
+              "politie.{% endif %}")
     para(doc, "Wij begrijpen dat dit bericht onrust geeft bij ouders, leerlingen en in de "
               "omgeving. Wij vragen iedereen die het beeld krijgt: bekijk het niet, bewaar het "
               "niet en stuur het niet door. Bekijken, bewaren en doorsturen is strafbaar, ook "
@@ -449,6 +454,8 @@ def persverklaring(path: Path) -> None:
 def handreiking_team(path: Path) -> None:
     doc = new_document()
     base_size(doc, 10.5, after=4)
+    doc.styles["Heading 1"].font.size = docx_pt(13)
+    doc.styles["Heading 1"].paragraph_format.space_before = docx_pt(10)
     footer_line(doc, "Handreiking {{ school.name }} · vertrouwelijk, niet doorsturen")
     doc.add_paragraph("Handreiking voor {{ term.mentoren }} en medewerkers", style="Title")
     doc.styles["Title"].font.size = docx_pt(20)
@@ -542,7 +549,7 @@ def handreiking_team(path: Path) -> None:
               "vertrouwt, horen voor veel jongeren bij opgroeien. Maak daar geen schandaal van. "
               "Het probleem is het doorsturen zonder toestemming en het beschamen van iemand. "
               "Zeg dus niet dat het maken van een beeld fout was, maar: bekijken, bewaren en "
-              "doorsturen is strafbaar, ook voor jongeren.")
+              "doorsturen is strafbaar, ook voor {{ term.jongeren }}.")
     para(doc, "{%p endif %}")
 
     doc.add_heading("Lesmateriaal en hulp", level=1)

@@ -176,9 +176,9 @@ def letterhead(doc) -> None:  # type: ignore[no-untyped-def]
         ("{{ school.name }}", True),
         ("{% if school.address %}{{ school.address }}, {{ school.postcode }} {% endif %}"
          "{{ school.place }}", False),
-        ("{% if school.phone %}{{ school.phone }}{% endif %}{% if school.phone and "
-         "(school.email or school.website) %} · {% endif %}{{ school.email }}{% if school.email "
-         "and school.website %} · {% endif %}{{ school.website }}", False),
+        ("{{ school.phone }}{% if school.phone and school.email %} · {% endif %}"
+         "{{ school.email }}", False),
+        ("{{ school.website }}", False),
     ]
     for i, (text, bold) in enumerate(lines):
         p = right.paragraphs[0] if i == 0 else right.add_paragraph()
