@@ -177,14 +177,16 @@ def build_cli() -> click.Group:
     @click.option("--force", is_flag=True,
                   help=_("Replace documents that already exist. Without it an existing document "
                          "is kept and the new one gets a new name."))
+    @click.option("--pdf", is_flag=True,
+                  help=_("Also make a PDF of every document (needs LibreOffice)."))
     @templates_option
-    def generate(answers: Path, out_dir: Path, only: str | None, force: bool,
+    def generate(answers: Path, out_dir: Path, only: str | None, force: bool, pdf: bool,
                  templates: Path | None) -> int:
         from commgen.generate import generate as run
         from commgen.resources import templates_dir
 
         wanted = [part.strip() for part in only.split(",") if part.strip()] if only else None
-        _report(run(answers, out_dir, templates_dir(templates), wanted, force))
+        _report(run(answers, out_dir, templates_dir(templates), wanted, force, pdf=pdf))
         return EXIT_OK
 
     return cli

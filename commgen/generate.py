@@ -19,6 +19,8 @@ from commgen.docxprops import DocProperties
 from commgen.errors import CatalogError, CommgenError, Problem
 from commgen.i18n import _
 from commgen.output import Written, write_document
+from commgen.pdf import pdf_bytes, require_soffice
+from commgen.plaintext import plain_text
 from commgen.render import RenderedDocument, render_document
 from commgen.sandbox import render_text
 from commgen.snippets import Snippets, load_snippets
@@ -83,23 +85,38 @@ def output_path(out_dir: Path, doc: Document, lang: str) -> Path:
 
 def generate(answers_path: Path, out_dir: Path, templates_dir: Path,
              only: list[str] | None = None, force: bool = False,
-             lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None) -> Result:
+             lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None,
+             pdf: bool = False) -> Result:
     """Check the answers, render every applicable document, then write them all."""
     catalog = load_catalog(templates_dir)
     answers = load_answers(answers_path, catalog)
-    return generate_from_answers(catalog, answers, out_dir, only, force, lang, now)
+    return generate_from_answers(catalog, answers, out_dir, only, force, lang, now, pdf)
 
 
 def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
                           only: list[str] | None = None, force: bool = False,
-                          lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None
-                          ) -> Result:
+                          lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None,
+                          pdf: bool = False) -> Result:
+    """Render every applicable document, then write each .docx, its plain text and PDF."""
     now = now or dt.datetime.now()
     chosen, skipped = select_documents(catalog, answers, only)
     snippets = load_snippets(catalog, lang)
+    if pdf:
+        require_soffice()  # say so before anything is written
     rendered = [(doc, render_one(catalog, snippets, answers, doc, lang, now)) for doc in chosen]
+    texts = {doc.id: plain_text(document.data) for doc, document in rendered if doc.plain_text}
     result = Result(not_applicable=skipped, notes=list(answers.notes))
+    documents: list[Written] = []
     for doc, document in rendered:
-        result.written.append(write_document(output_path(out_dir, doc, lang), document.data,
-                                             force))
+        written = write_document(output_path(out_dir, doc, lang), document.data, force)
+        documents.append(written)
+        result.written.append(written)
+        if doc.id in texts:  # same name as the .docx, so the pair is easy to find
+            result.written.append(write_document(written.path.with_suffix(".txt"),
+                                                 texts[doc.id].encode("utf-8"), force))
+    if pdf and documents:
+        converted = pdf_bytes([w.path for w in documents])
+        for written in documents:
+            result.written.append(write_document(written.path.with_suffix(".pdf"),
+                                                 converted[written.path], force))
     return result

@@ -26,24 +26,46 @@ def find_soffice() -> str | None:
     return next((c for c in _CANDIDATES if os.path.exists(c)), None)
 
 
-def convert_to_pdf(document: Path, timeout: int = 180) -> Path:
-    """Write ``document`` as PDF beside it; a clear error when LibreOffice is missing."""
+def require_soffice() -> str:
+    """LibreOffice's program, or a clear error that says what to do instead."""
     soffice = find_soffice()
     if soffice is None:
         raise CommgenError(_("LibreOffice is not installed, so no PDF can be made. Install it "
                              "from libreoffice.org, or open the .docx in Word and save it as "
                              "PDF."))
-    with tempfile.TemporaryDirectory(prefix="commgen-lo-") as profile:
+    return soffice
+
+
+def pdf_bytes(documents: list[Path], timeout: int = 300) -> dict[Path, bytes]:
+    """Convert documents to PDF in one LibreOffice run, in a private folder; return the bytes.
+
+    The PDFs are not written here: the caller writes them like any document (atomically,
+    never over an existing file).
+    """
+    soffice = require_soffice()
+    with tempfile.TemporaryDirectory(prefix="commgen-lo-") as work:
         # A profile of its own, so a LibreOffice window the user has open does not interfere.
-        command = [soffice, "--headless", f"-env:UserInstallation={Path(profile).as_uri()}",
-                   "--convert-to", "pdf", "--outdir", str(document.parent), str(document)]
+        profile, outdir = Path(work) / "profile", Path(work) / "out"
+        command = [soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}",
+                   "--convert-to", "pdf", "--outdir", str(outdir),
+                   *(str(d) for d in documents)]
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=timeout)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
             raise CommgenError(_("LibreOffice could not convert {path} to PDF ({detail}).").format(
-                path=document, detail=type(exc).__name__)) from None
-    pdf = document.with_suffix(".pdf")
-    if not pdf.is_file():
-        raise CommgenError(_("LibreOffice could not convert {path} to PDF ({detail}).").format(
-            path=document, detail="no output"))
-    return pdf
+                path=documents[0], detail=type(exc).__name__)) from None
+        result: dict[Path, bytes] = {}
+        for document in documents:
+            pdf = outdir / (document.stem + ".pdf")
+            if not pdf.is_file():
+                raise CommgenError(_("LibreOffice could not convert {path} to PDF ({detail})."
+                                     ).format(path=document, detail="no output"))
+            result[document] = pdf.read_bytes()
+    return result
+
+
+def convert_to_pdf(document: Path) -> Path:
+    """Write ``document`` as PDF beside it (a new name if a PDF is already there)."""
+    from commgen.output import write_document
+
+    return write_document(document.with_suffix(".pdf"), pdf_bytes([document])[document]).path

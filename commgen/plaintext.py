@@ -1,0 +1,91 @@
+"""The plain-text twin of a rendered letter, for school apps (Parro, Social Schools) and e-mail.
+
+It is read from the rendered .docx itself, so its wording is the Word text by construction:
+paragraphs separated by a blank line, list items as "- ", table rows as "cell: cell". The
+letterhead table (Word table title "Briefhoofd") is left out: the app shows the sender.
+Headers and footers are left out too.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from commgen.docxtext import paragraphs_of
+from commgen.ooxml import W
+
+LETTERHEAD_CAPTION = "Briefhoofd"
+_LIST_STYLES = ("ListBullet", "ListNumber", "Lijstopsomteken", "Lijstnummering")
+
+
+def plain_text(data: bytes) -> str:
+    """The body text of a .docx as plain text with Windows-friendly, app-friendly layout."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    body = root.find(W + "body")
+    blocks: list[_Block] = []
+    for element in body if body is not None else ():
+        if element.tag == W + "p":
+            text = _paragraph(element)
+            if text.strip():
+                listed = _is_list(element)
+                blocks.append(_Block(("- " + text) if listed else text, listed,
+                                     *_spacing(element)))
+        elif element.tag == W + "tbl" and not _is_letterhead(element):
+            for row in element.iter(W + "tr"):
+                cells = [" ".join(t for t in paragraphs_of(cell) if t.strip())
+                         for cell in row.iter(W + "tc")]
+                line = ": ".join(c for c in cells if c)
+                if line:
+                    blocks.append(_Block(line, True, False, False))
+    lines: list[str] = []
+    for i, block in enumerate(blocks):
+        if i and not _joins(blocks[i - 1], block):
+            lines.append("")
+        lines.append(block.text)
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class _Block:
+    text: str
+    listed: bool  # a list item or a table row
+    tight_after: bool  # no space after it in Word (a signature line)
+    space_before: bool
+
+
+def _joins(previous: _Block, block: _Block) -> bool:
+    """One newline instead of a blank line: items of one list, or the lines of a signature."""
+    if previous.listed or block.listed:
+        return previous.listed and block.listed
+    return previous.tight_after and not block.space_before
+
+
+def _paragraph(p: Any) -> str:
+    return "".join(paragraphs_of(p)).replace("\t", " ")
+
+
+def _is_list(p: Any) -> bool:
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        return False
+    style = ppr.find(W + "pStyle")
+    return ppr.find(W + "numPr") is not None or (
+        style is not None and style.get(W + "val") in _LIST_STYLES)
+
+
+def _spacing(p: Any) -> tuple[bool, bool]:
+    """(no space after, some space before) as set on the paragraph itself."""
+    spacing = p.find(f"{W}pPr/{W}spacing")
+    if spacing is None:
+        return False, False
+    return spacing.get(W + "after") == "0", spacing.get(W + "before") not in (None, "0")
+
+
+def _is_letterhead(tbl: Any) -> bool:
+    caption = tbl.find(f"{W}tblPr/{W}tblCaption")
+    return caption is not None and caption.get(W + "val") == LETTERHEAD_CAPTION
