@@ -125,9 +125,13 @@ class Catalog:
         """Evaluate a ``when`` condition against the answers known so far."""
         if not condition:
             return True
-        scope = {q.id: values.get(q.id) for q in self.questions}
+        # An unanswered multiple choice is an empty list, so "'x' in audiences" just fails.
+        scope = {q.id: values.get(q.id) if values.get(q.id) is not None or q.type != "multichoice"
+                 else [] for q in self.questions}
         try:
             return bool(compile_expression(condition)(**scope))
+        except TypeError:  # a comparison with an answer not given yet: not applicable (yet)
+            return False
         except TemplateError as exc:
             raise CatalogError(
                 _("The catalogue cannot be used:"),

@@ -146,18 +146,17 @@ def _render_snippet(source: str, context: dict[str, Any], snippets: Snippets, la
             snippets.folder, None, label)]) from None
 
 
+# ``school.X`` in a template reads the answer to this question (often from the profile).
+SCHOOL_FIELDS = {"name": "school_name", "place": "school_place", "address": "school_address",
+                 "postcode": "school_postcode", "phone": "school_phone",
+                 "email": "school_email", "website": "school_website",
+                 "head": "signatory", "logo": "school_logo"}
+
+
 def _school(answers: Answers) -> dict[str, Any]:
     """The letterhead and signature: the school's own answers (often from its profile)."""
-    head = answers.get("signatory")
-    logo = answers.get("school_logo")
-    return {
-        "name": answers.get("school_name") or "",
-        "place": answers.get("school_place") or "",
-        "address": answers.get("school_address") or "",
-        "postcode": answers.get("school_postcode") or "",
-        "phone": answers.get("school_phone") or "",
-        "email": answers.get("school_email") or "",
-        "website": answers.get("school_website") or "",
-        "head": head.as_dict() if isinstance(head, Person) else {"name": "", "role": ""},
-        "logo": Picture(logo, LOGO_HEIGHT_MM) if isinstance(logo, Path) else None,
-    }
+    school: dict[str, Any] = {key: answers.get(qid) or "" for key, qid in SCHOOL_FIELDS.items()}
+    head, logo = answers.get("signatory"), answers.get("school_logo")
+    school["head"] = head.as_dict() if isinstance(head, Person) else {"name": "", "role": ""}
+    school["logo"] = Picture(logo, LOGO_HEIGHT_MM) if isinstance(logo, Path) else None
+    return school

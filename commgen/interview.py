@@ -22,7 +22,7 @@ from commgen.catalog import Catalog, Question, text_for
 from commgen.errors import AnswersError, CommgenError, Problem
 from commgen.i18n import _, current_language
 from commgen.output import next_free
-from commgen.questiontypes import InvalidAnswer, is_empty, parse_answer
+from commgen.questiontypes import InvalidAnswer, is_empty, parse_answer, parse_image
 from commgen.sandbox import expression_names
 
 DRAFT_NAME = "antwoorden.yaml"
@@ -80,6 +80,8 @@ def _parse(question: Question, catalog: Catalog, value: Any, raw: str | None, pa
         return None
     try:
         parsed = parse_answer(question, catalog, value, raw)
+        if question.type == "image":  # relative to the file it came from, kept absolute
+            parsed = parse_image(parsed, base=path.parent if path else Path.cwd()).resolve()
     except InvalidAnswer as exc:
         problems.append(Problem(str(exc), path, line, question.id))
         return None

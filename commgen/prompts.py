@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
 import click
@@ -19,6 +20,7 @@ from commgen.questiontypes import (
     InvalidAnswer,
     Person,
     parse_answer,
+    parse_image,
     parse_paragraphs,
     parse_text,
 )
@@ -122,7 +124,10 @@ def _typed_proc(question: Question, catalog: Catalog):  # type: ignore[no-untype
         if not text.strip():
             return None
         try:
-            return parse_answer(question, catalog, text)
+            value = parse_answer(question, catalog, text)
+            if question.type == "image":  # typed at the terminal: relative to where we are
+                value = parse_image(value, base=Path.cwd()).resolve()
+            return value
         except InvalidAnswer as exc:
             raise click.BadParameter(str(exc)) from None
     return proc
@@ -198,7 +203,8 @@ def ask(question: Question, catalog: Catalog, current: Any = None) -> Any:
                 proc = _choice_proc(question, catalog, question.type == "multichoice")
             else:
                 hint = {"yesno": _("yes/no"), "date": _("for example 21-11-2026"),
-                        "time": _("for example 16:00")}.get(question.type, "")
+                        "time": _("for example 16:00"),
+                        "image": _("for example logo.png")}.get(question.type, "")
                 proc = _typed_proc(question, catalog)
             text = f"  {hint}" if hint else " "
             value = click.prompt(text, default=default if default is not None else "",

@@ -200,6 +200,8 @@ def parse_phone(value: Any, raw: str | None = None) -> str:
 
 def parse_person(value: Any, raw: str | None = None) -> Person:
     """A person as ``{name: ..., role: ...}`` or as the text ``Name, role``."""
+    if isinstance(value, Person):
+        return value
     if isinstance(value, dict):
         unknown = sorted(set(map(str, value)) - {"name", "role", "naam", "functie", "rol"})
         if unknown:

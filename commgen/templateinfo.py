@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError, nodes
 
 from commgen.catalog import Catalog, Document
+from commgen.context import SCHOOL_FIELDS
 from commgen.sandbox import text_environment
 
 # Context objects whose attribute names a question: {{ phrase.material }}, {{ label.actions }}.
@@ -46,6 +47,8 @@ def questions_used(source: str, catalog: Catalog, terms_question: str | None = N
     for attr in ast.find_all(nodes.Getattr):
         if isinstance(attr.node, nodes.Name) and attr.node.name in _BY_QUESTION:
             names.add(attr.attr)
+        elif isinstance(attr.node, nodes.Name) and attr.node.name == "school":
+            names.add(SCHOOL_FIELDS.get(attr.attr, ""))
     return [q.id for q in catalog.questions if q.id in names]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,9 @@ def write_answers(folder: Path, overrides: dict[str, Any] | None = None,
                   base: str = "vo-politie", drop: tuple[str, ...] = ()) -> Path:
     """An answers file: a bundled sample with some answers changed or left out."""
     data = sample_data(base)
+    logo = data.get("school_logo")
+    if isinstance(logo, str) and not Path(logo).is_absolute():  # the copy lives elsewhere
+        data["school_logo"] = str(SAMPLES / logo)
     data.update(overrides or {})
     for key in drop:
         data.pop(key, None)
@@ -85,3 +89,11 @@ def mini_template_set(folder: Path, document: Any, extra_questions: str = "") ->
     (folder / "catalog.yaml").write_text(MINI_CATALOG.format(extra=extra_questions),
                                          encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def template_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled template set and snippets, to break on purpose."""
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    shutil.copytree(TEMPLATES.parent / "snippets", tmp_path / "snippets")
+    return tmp_path / "templates"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,15 +9,7 @@ import pytest
 from commgen.catalog import load_catalog
 from commgen.errors import CatalogError
 from commgen.snippets import load_snippets
-from tests.conftest import TEMPLATES, run_cli, write_answers
-
-
-@pytest.fixture
-def template_copy(tmp_path: Path) -> Path:
-    """A copy of the bundled template set and snippets, to break on purpose."""
-    shutil.copytree(TEMPLATES, tmp_path / "templates")
-    shutil.copytree(TEMPLATES.parent / "snippets", tmp_path / "snippets")
-    return tmp_path / "templates"
+from tests.conftest import run_cli, write_answers
 
 
 def _edit(path: Path, old: str, new: str) -> int:
@@ -71,7 +62,9 @@ def test_missing_template_file(template_copy: Path) -> None:
 
 def test_choice_without_vetted_sentence(template_copy: Path) -> None:
     phrases = template_copy.parent / "snippets" / "nl" / "phrases.yaml"
-    _edit(phrases, "  several:\n    internal: Het gaat om meer dan één beeld.\n", "")
+    _edit(phrases, "  several:\n    internal: Het gaat om meer dan één beeld.\n"
+                   "    parents-class: Het gaat om meer dan één beeld.\n"
+                   "    teachers: Het gaat om meer dan één beeld.\n    all: \"\"\n", "")
     message = _problems(template_copy)
     assert "phrases.yaml" in message and "'several'" in message
 

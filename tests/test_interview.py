@@ -20,6 +20,13 @@ ANSWERS: list[tuple[str, list[str]]] = [
     ("school_name", ["OBS De Vlinderboom"]),
     ("school_place", ["Zwolle"]),
     ("school_type", ["1"]),
+    ("school_address", ["Vlinderlaan 12"]),
+    ("school_postcode", ["8011 AB"]),
+    ("school_phone", ["038 760 12 30"]),
+    ("school_email", [""]),
+    ("school_website", ["www.vlinderboom.nl"]),
+    ("school_logo", [""]),
+    ("signatory", ["Mark Jansen", "directeur"]),
     ("reported_date", ["20-11-2026"]),
     ("pupil_visible", ["ja"]),
     ("involved_pupils", ["Sanne de Vries, Daan Bakker"]),
@@ -27,6 +34,7 @@ ANSWERS: list[tuple[str, list[str]]] = [
     ("origin", ["5"]),
     ("channel", ["2"]),
     ("spread", ["2"]),
+    ("unrest", [""]),
     ("situation_extra", ["Leerlingen hebben het zelf gemeld.", ""]),
     ("view_extra", [""]),
     ("police", ["2"]),
@@ -45,7 +53,10 @@ ANSWERS: list[tuple[str, list[str]]] = [
     ("statement_time", ["09:30"]),
     ("approvals", ["1,2"]),
     ("media", ["1"]),
-    ("audiences", ["1 3"]),
+    ("audiences", ["1 2"]),
+    ("class_named", ["nee"]),
+    ("send_channel", ["1"]),
+    ("team_support", [""]),
     ("next_update_date", ["21-11-2026"]),
     ("next_update_time", ["15:00"]),
     ("not_said_extra", [""]),
@@ -126,8 +137,9 @@ def _between(output: str, start: str, end: str) -> str:
 
 def test_changing_an_answer_re_asks_only_its_dependants(tmp_path: Path) -> None:
     review = "Nummer om te wijzigen"
-    # 5 = pupil_visible; 6 = involved_pupils (review numbers follow the catalogue)
-    lines = [*typed(), "5", "nee", "5", "ja", "5", "1", "Nieuwe naam", ""]
+    # 12 = pupil_visible (review numbers follow the catalogue); "ja" brings back origin
+    # (answered 5, onbekend) and whether the class may be named (nee)
+    lines = [*typed(), "12", "nee", "12", "ja", "5", "nee", "1", "Nieuwe naam", ""]
     result = invoke(["new", "--out", str(tmp_path)], lines)
     assert result.exit_code == 0, result.output
     parts = result.output.split(review)
@@ -148,16 +160,17 @@ def test_changing_an_answer_re_asks_only_its_dependants(tmp_path: Path) -> None:
     assert "school_name: Nieuwe naam" in draft and "origin: unknown" in draft
 
 
-def test_interrupted_after_five_answers_then_resumed_at_the_sixth(tmp_path: Path) -> None:
-    first = invoke(["new", "--out", str(tmp_path)], typed(upto=5))
+def test_interrupted_midway_then_resumed_at_the_next_question(tmp_path: Path) -> None:
+    upto = [qid for qid, _ in ANSWERS].index("pupil_visible") + 1
+    first = invoke(["new", "--out", str(tmp_path)], typed(upto=upto))
     assert isinstance(first.exception, InterviewStopped)
     assert "--resume" in str(first.exception)
     draft = tmp_path / "antwoorden.yaml"
     keys = [line.split(":")[0] for line in draft.read_text(encoding="utf-8").splitlines()
             if line and not line.startswith(("#", " ", "-", "_"))]
-    assert keys == [qid for qid, _ in ANSWERS[:5]]
+    assert keys == [qid for qid, _ in ANSWERS[:upto]]
 
-    resumed = invoke(["new", "--resume", str(draft)], [*typed()[5:], ""])
+    resumed = invoke(["new", "--resume", str(draft)], [*typed()[len(typed(upto=upto)):], ""])
     assert resumed.exit_code == 0, resumed.output
     asked = resumed.output.split("Controleer uw antwoorden")[0]
     prompts = {"Namen van de betrokken leerlingen": asked.find("Namen van de betrokken"),
@@ -204,6 +217,7 @@ def test_scripted_with_an_answers_file_asks_nothing(tmp_path: Path) -> None:
 def test_scripted_with_missing_answers_and_no_terminal_lists_them(tmp_path: Path) -> None:
     sample = TEMPLATES.parent / "samples" / "vo-politie.yaml"
     text = sample.read_text(encoding="utf-8").replace("spokesperson_phone: 06 41 23 45 67\n", "")
+    text = text.replace("scholen/", f"{sample.parent.as_posix()}/scholen/")  # copied elsewhere
     partial = tmp_path / "deels.yaml"
     partial.write_text(text, encoding="utf-8")
     result = invoke(["new", "--answers", str(partial), "--set", "material=photo", "--yes",

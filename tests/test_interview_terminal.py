@@ -35,6 +35,12 @@ PROMPTS = {
     "media": "aandacht van de media", "audiences": "Wie krijgt een bericht",
     "next_update_date": "Dag van de volgende update",
     "next_update_time": "Tijd van de volgende update", "not_said_extra": "verder niet?",
+    "school_address": "Adres van de school", "school_postcode": "Postcode van de school",
+    "school_phone": "Algemeen telefoonnummer", "school_email": "Algemeen e-mailadres",
+    "school_website": "Website van de school", "school_logo": "Logo van de school",
+    "signatory": "ondertekent de brieven", "unrest": "ook onrust buiten",
+    "class_named": "Mag de brief aan de ouders", "send_channel": "Hoe gaan de brieven",
+    "team_support": "terecht voor steun",
 }
 
 

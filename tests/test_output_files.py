@@ -31,7 +31,8 @@ def test_force_replaces(capsys, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "communicatiestatement.docx").write_bytes(b"oud")
-    code, stdout, _err = run_cli(capsys, "generate", str(answers), "--out", str(out), "--force")
+    code, stdout, _err = run_cli(capsys, "generate", str(answers), "--out", str(out), "--force",
+                                 "--only", "communicatiestatement")
     assert code == 0 and "vervangen" in stdout
     assert (out / "communicatiestatement.docx").read_bytes()[:2] == b"PK"
     assert sorted(p.name for p in out.iterdir()) == ["communicatiestatement.docx"]
