@@ -293,10 +293,10 @@ def brief_ouders_klas(path: Path) -> None:
     para(doc, "U krijgt deze brief omdat het gaat om {% if class_named %}{{ class_name }}, "
               "de {{ term.klas }} van uw kind{% else %}de {{ term.klas }} van uw kind{% endif %}. "
               "Wij willen u zelf en zo snel mogelijk informeren, zodat u met uw kind kunt "
-              "praten. Deze brief is afgestemd {% if pupil_visible %}met de leerling en de "
-              "ouders om wie het gaat{% if police != 'none' %} en {% endif %}{% endif %}"
-              "{% if police != 'none' %}met de politie{% endif %}"
-              "{% if not pupil_visible and police == 'none' %}binnen het schoolteam{% endif %}.")
+              "praten.{% if pupil_visible and 'family' in approvals %} Deze brief is afgestemd "
+              "met de leerling en de ouders om wie het gaat{% if 'police' in approvals %} en met "
+              "de politie{% endif %}.{% elif 'police' in approvals %} Deze brief is afgestemd "
+              "met de politie.{% endif %}")
 
     doc.add_heading("Wat is er gebeurd?", level=2)
     para(doc, "{%p if pupil_visible %}")
