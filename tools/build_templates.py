@@ -64,7 +64,9 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
               "getint beeld wordt gedeeld. Voor zover wij weten, is daarop geen leerling van "
               "onze school te zien.")
     para(doc, "{%p endif %}")
-    para(doc, "{{ phrase.material }} {{ phrase.spread }}{% if phrase.channel %} Het beeld ging "
+    para(doc, ""
+          "{{ [phrase.material, phrase.spread]|select|join(' ') }}"
+              "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
     para(doc, "{%p if situation_extra %}")
     para(doc, "{{ situation_extra }}")
@@ -95,7 +97,7 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
     para(doc, "{%p for zin in phrase.actions %}")
     para(doc, "{{ zin }}", style="List Bullet")
     para(doc, "{%p endfor %}")
-    para(doc, "{{ phrase.police }} {{ phrase.reporting|join(' ') }}")
+    para(doc, "{{ ([phrase.police] + phrase.reporting)|select|join(' ') }}")
     para(doc, "Wij vragen iedereen die het beeld heeft ontvangen: bekijk het niet, bewaar het "
               "niet en stuur het niet door, ook niet naar de school. Verwijder het direct, ook "
               "uit back-ups en prullenbakken.")
@@ -137,7 +139,7 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
                                "afstemmen{% endif %}"),
         ("Politie", "{% if police == 'none' %}niet betrokken{% elif 'police' in approvals %}"
                     "afgestemd{% else %}nog niet afgestemd{% endif %}"),
-        ("Politie en melding", "{{ phrase.police }} {{ phrase.reporting|join(' ') }}"),
+        ("Politie en melding", "{{ ([phrase.police] + phrase.reporting)|select|join(' ') }}"),
         ("Media", "{{ phrase.media }}"),
         ("Berichten naar", "{{ (phrase.audiences + (['ouders van andere ' ~ term.klassen] if "
                            "letter_other_classes == 'letter' else []))|opsomming }}"),
@@ -308,7 +310,9 @@ def brief_ouders_klas(path: Path) -> None:
     para(doc, "Op {{ reported_date }} hoorden wij dat er onder leerlingen een seksueel getint "
               "beeld wordt gedeeld. Voor zover wij weten, staat er geen leerling van onze school "
               "op. Toch kan het voor kinderen heftig zijn om zoiets te zien of te krijgen. "
-              "{{ phrase.material }} {{ phrase.spread }}{% if phrase.channel %} Het beeld ging "
+              ""
+                    "{{ [phrase.material, phrase.spread]|select|join(' ') }}"
+              "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
     para(doc, "{%p endif %}")
     optional(doc, "situation_extra")
@@ -328,7 +332,7 @@ def brief_ouders_klas(path: Path) -> None:
     doc.add_heading("Wat heeft de school gedaan?", level=2)
     loop(doc, "zin in phrase.actions", "{{ zin }}")
     para(doc, "{%p if phrase.police or phrase.reporting %}")
-    para(doc, "{{ phrase.police }} {{ phrase.reporting|join(' ') }}")
+    para(doc, "{{ ([phrase.police] + phrase.reporting)|select|join(' ') }}")
     para(doc, "{%p endif %}")
     optional(doc, "actions_extra")
 
@@ -469,9 +473,11 @@ def handreiking_team(path: Path) -> None:
     para(doc, "{% if pupil_visible %}Er gaat een seksueel getint beeld van een leerling van "
               "onze school rond.{% else %}Er gaat onder leerlingen een seksueel getint beeld "
               "rond. Voor zover bekend staat er geen leerling van onze school op.{% endif %} "
-              "{{ phrase.material }} {{ phrase.spread }}{% if phrase.channel %} Het beeld ging "
+              ""
+                    "{{ [phrase.material, phrase.spread]|select|join(' ') }}"
+              "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
-    para(doc, "{{ phrase.police }} {{ phrase.reporting|join(' ') }} {{ phrase.media }}")
+    para(doc, "{{ ([phrase.police] + phrase.reporting + [phrase.media])|select|join(' ') }}")
     para(doc, "Wat de school al doet:")
     loop(doc, "zin in phrase.actions", "{{ zin }}")
     optional(doc, "actions_extra")
