@@ -14,6 +14,7 @@ from jinja2 import TemplateError
 
 from commgen.answers import Answers
 from commgen.catalog import Catalog, Document, text_for
+from commgen.contextnames import check_declared
 from commgen.errors import CatalogError, Problem
 from commgen.formatting import DateText, format_time
 from commgen.i18n import _
@@ -62,18 +63,22 @@ def build_context(catalog: Catalog, snippets: Snippets, answers: Answers, docume
             context[question.id] = list(value or [])
         else:
             context[question.id] = template_value(value, lang)
-    context["term"] = terms_for(snippets, answers.values)
-    context["doc"] = {
-        "id": document.id,
-        "title": text_for(document.title, lang),
-        "version": document.version,
-        "audience": document.audience,
-        "lang": lang,
+    extras: dict[str, Any] = {
+        "term": terms_for(snippets, answers.values),
+        "doc": {
+            "id": document.id,
+            "title": text_for(document.title, lang),
+            "version": document.version,
+            "audience": document.audience,
+            "lang": lang,
+        },
+        "today": DateText(now.date(), lang),
+        "now": format_time(now.time(), lang),
+        "label": _labels(catalog, answers, lang),
     }
-    context["today"] = DateText(now.date(), lang)
-    context["now"] = format_time(now.time(), lang)
-    context["label"] = _labels(catalog, answers, lang)
+    context.update(extras)
     context["phrase"] = _phrases(catalog, snippets, answers, document, context)
+    check_declared({**extras, "phrase": context["phrase"]})
     return context
 
 
