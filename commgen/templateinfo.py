@@ -23,17 +23,26 @@ class TemplateInfo:
     error: str | None = None
 
 
-def template_source(path: Path) -> str:
-    """The Jinja source of a .docx template, as docxtpl sees it (body, headers, footers)."""
+def part_sources(path: Path) -> list[str]:
+    """The Jinja source of each part docxtpl renders (body, headers, footers), as docxtpl
+    sees it after the cleaning that rendering applies first (tracked deletions dropped)."""
     from docxtpl import DocxTemplate
+
+    from commgen.docxclean import clean_template
 
     template = DocxTemplate(path)
     template.init_docx()
-    source = template.patch_xml(template.get_xml())
+    clean_template(template.docx)
+    sources = [template.patch_xml(template.get_xml())]
     for uri in (template.HEADER_URI, template.FOOTER_URI):
         for _rel, part in template.get_headers_footers(uri):
-            source += template.patch_xml(template.get_part_xml(part))
-    return source
+            sources.append(template.patch_xml(template.get_part_xml(part)))
+    return sources
+
+
+def template_source(path: Path) -> str:
+    """The Jinja source of a .docx template, as docxtpl sees it (body, headers, footers)."""
+    return "".join(part_sources(path))
 
 
 def questions_used(source: str, catalog: Catalog, terms_question: str | None = None
