@@ -62,6 +62,7 @@ def check_template(path: Path, document: Document, names: Names, usage: Usage,
     try:
         parts, archive = read_parts(path)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
+        usage.complete = False
         return [LintProblem("unreadable", _(
             "this is not a Word document (.docx) that can be read ({detail}); save it again "
             "from Word as .docx").format(detail=type(exc).__name__), path)]
