@@ -143,3 +143,19 @@ def test_privacy_hook_uses_the_checker_when_it_exists(tmp_path: Path, capsys, mo
     assert code == 1
     assert "alinea 1 (“Beste ouders van Daan,”): fout [privacy-name]" in out
     assert ("Beste ouders van Daan,", "parents-class") in seen
+
+
+def test_tag_split_by_formatting_is_fine(tmp_path: Path, capsys) -> None:
+    from tests.broken_templates import split_runs
+
+    document = split_runs(("Groet van {{ school", True), ("_name }} en ", False),
+                          ("{{ note }}", True))
+    code, out, _err = _check(capsys, mini_template_set(tmp_path / "set", document))
+    assert code == 0 and "Geen problemen gevonden." in out, out
+
+
+def test_inline_block_over_paragraphs_is_a_warning(tmp_path: Path, capsys) -> None:
+    document = letter("Beste ouders, {% if note %}", "{{ note }}", "{% endif %}Groet")
+    code, out, _err = _check(capsys, mini_template_set(tmp_path / "set", document))
+    assert code == 0
+    assert "alinea 1 (“Beste ouders, {% if note %}”): waarschuwing [block-spans-paragraphs]" in out

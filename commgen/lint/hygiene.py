@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from commgen.i18n import _
-from commgen.lint.problem import ERROR, WARNING, LintProblem
+from commgen.lint.problem import WARNING, LintProblem
 from commgen.lint.wordparts import Para, WordPart, excerpt
 from commgen.ooxml import REVISION_TAGS, W
 
@@ -139,5 +139,3 @@ def _properties(file: Path, archive: zipfile.ZipFile) -> list[LintProblem]:
                 "inspecteren)").format(field=label, value=value), file, severity=WARNING))
     return problems
 
-
-__all__ = ["ERROR", "hygiene_problems"]

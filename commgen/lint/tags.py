@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from commgen.i18n import _
 from commgen.lint.problem import ERROR, WARNING, LintProblem
@@ -78,7 +79,7 @@ def _jinja_form(text: str) -> tuple[str, str]:
     return prefix, text
 
 
-def scan_part(part: WordPart, file: object) -> PartTags:
+def scan_part(part: WordPart, file: Path) -> PartTags:
     """Find the tags of every paragraph and check what docxtpl requires of them."""
     result = PartTags()
     by_para: dict[int, list[Tag]] = {}
@@ -95,12 +96,12 @@ def scan_part(part: WordPart, file: object) -> PartTags:
     return result
 
 
-def _problem(code: str, message: str, file: object, para: Para, severity: str = ERROR
+def _problem(code: str, message: str, file: Path, para: Para, severity: str = ERROR
              ) -> LintProblem:
-    return LintProblem(code, message, file, para.place, severity=severity)  # type: ignore[arg-type]
+    return LintProblem(code, message, file, para.place, severity=severity)
 
 
-def _scan_paragraph(para: Para, file: object, problems: list[LintProblem]) -> list[Tag]:
+def _scan_paragraph(para: Para, file: Path, problems: list[LintProblem]) -> list[Tag]:
     tags = []
     pos = 0
     text = para.text
@@ -141,7 +142,7 @@ def _scan_paragraph(para: Para, file: object, problems: list[LintProblem]) -> li
 
 
 def _check_prefix(tag: Tag, part: WordPart, by_para: dict[int, list[Tag]],
-                  lines: dict[int, str], file: object, problems: list[LintProblem]) -> None:
+                  lines: dict[int, str], file: Path, problems: list[LintProblem]) -> None:
     """docxtpl replaces the paragraph, row or cell of a prefixed tag with the tag alone."""
     if not tag.prefix or tag.prefix == "r":
         return
@@ -172,7 +173,7 @@ def _check_prefix(tag: Tag, part: WordPart, by_para: dict[int, list[Tag]],
     lines[para.index] = tag.jinja
 
 
-def _check_blocks(result: PartTags, file: object) -> None:
+def _check_blocks(result: PartTags, file: Path) -> None:
     """Openers and closers must pair up in the same kind of tag and the same table cell."""
     stack: list[Tag] = []
     for tag in result.tags:
@@ -194,7 +195,7 @@ def _check_blocks(result: PartTags, file: object) -> None:
     result.unclosed = stack
 
 
-def _pair_problems(opener: Tag, closer: Tag, file: object) -> list[LintProblem]:
+def _pair_problems(opener: Tag, closer: Tag, file: Path) -> list[LintProblem]:
     where = opener.para.place.describe()
     if opener.prefix != closer.prefix:
         return [_problem("prefix-mismatch", _(
