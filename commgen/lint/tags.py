@@ -166,7 +166,7 @@ def _check_prefix(tag: Tag, part: WordPart, by_para: dict[int, list[Tag]],
     if lost:
         problems.append(_problem("text-lost", _(
             "{tag} replaces its whole {what}, so the other text there is lost when the document "
-            "is made: “{lost}”. Put the tag on a paragraph of its own").format(
+            "is made: “{lost}”. Give the tag a {what} of its own").format(
                 tag=tag.shown(), what=what, lost=excerpt(lost)), file, para))
     for other in scope:
         lines[other.index] = ""
