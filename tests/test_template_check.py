@@ -159,3 +159,11 @@ def test_inline_block_over_paragraphs_is_a_warning(tmp_path: Path, capsys) -> No
     code, out, _err = _check(capsys, mini_template_set(tmp_path / "set", document))
     assert code == 0
     assert "alinea 1 (“Beste ouders, {% if note %}”): waarschuwing [block-spans-paragraphs]" in out
+
+
+def test_school_field_uses_the_question_with_that_profile_field(tmp_path: Path, capsys) -> None:
+    extra = ("  - id: school_place\n    section: main\n    type: text\n    profile: place\n"
+             "    prompt: {nl: Plaats, en: Town}\n")
+    document = letter("{{ school_name }}, {{ school.place }}", "{{ note }}")
+    code, out, _err = _check(capsys, mini_template_set(tmp_path / "set", document, extra))
+    assert code == 0 and "unused-question" not in out, out

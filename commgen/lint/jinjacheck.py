@@ -108,6 +108,8 @@ def check_names(ast: nodes.Template, names: Names, usage: Usage) -> list[Finding
         allowed = names.attributes(node.node.name)
         if node.node.name in ("phrase", "label"):
             usage.questions.add(node.attr)
+        elif node.node.name == "school":  # school.<field> is the answer with profile: <field>
+            usage.questions.update(q.id for q in catalog.questions if q.profile == node.attr)
         if allowed is not None and node.attr not in allowed:
             findings.append(Finding("unknown-attribute", _(
                 "'{name}.{attr}' does not exist{hint}").format(
