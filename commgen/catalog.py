@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import TemplateError
 
+from commgen.contextnames import CONTEXT_NAMES, JINJA_NAMES
 from commgen.errors import CatalogError, Problem
 from commgen.i18n import _
 from commgen.questiontypes import TYPES, InvalidAnswer, is_empty, parse_answer
@@ -24,8 +25,7 @@ CATALOG_FILE = "catalog.yaml"
 AUDIENCES = ("internal", "parents-class", "parents-other", "press", "teachers")
 CATALOG_LANGUAGES = ("nl", "en")
 # Names the context builder adds next to the answers; a question may not take them.
-RESERVED_NAMES = frozenset({"phrase", "term", "doc", "today", "now", "loop", "true", "false",
-                            "none", "True", "False", "None"})
+RESERVED_NAMES = frozenset(CONTEXT_NAMES) | JINJA_NAMES
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _YAML_AMBIGUOUS = {"yes", "no", "on", "off", "true", "false", "y", "n", "null", "~"}
 

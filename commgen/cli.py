@@ -166,6 +166,34 @@ def build_cli() -> click.Group:
                 click.echo(str(convert_to_pdf(written.path)))
         return EXIT_OK
 
+    @templates.command("check", help=_("Check a template set for everything that would go "
+                                       "wrong in a school: tags, names, comments, tracked "
+                                       "changes, the catalogue and the vetted sentences. Exit "
+                                       "code 1 when there are errors."))
+    @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+                  default="text", show_default=True, help=_("Output for people or for scripts."))
+    @templates_option
+    def templates_check(output_format: str, templates: Path | None) -> int:
+        from commgen.catalog import CATALOG_FILE
+        from commgen.errors import EXIT_FINDINGS
+        from commgen.lint import ERROR, check_template_set
+        from commgen.lint.report import as_json, as_lines
+        from commgen.resources import templates_dir
+
+        folder = templates_dir(templates)
+        if not (folder / CATALOG_FILE).is_file():
+            raise CommgenError(_("{folder} is not a template set: it has no catalog.yaml. Give "
+                                 "--templates the folder with catalog.yaml and the Word "
+                                 "templates.").format(folder=folder))
+        problems = check_template_set(folder)
+        if output_format == "json":
+            click.echo(as_json(problems))
+        else:
+            click.echo(_("Template set: {folder}").format(folder=folder))
+            for line, colour in as_lines(problems):
+                click.secho(line, fg=colour)
+        return EXIT_FINDINGS if any(p.severity == ERROR for p in problems) else EXIT_OK
+
     @cli.command(help=_("Make the documents from an answers file (YAML)."))
     @click.argument("answers", type=click.Path(dir_okay=True, path_type=Path),
                     metavar=_("ANSWERS.yaml"))

@@ -16,6 +16,7 @@ from jinja2 import TemplateError
 
 from commgen.answers import Answers
 from commgen.catalog import Catalog, Document, text_for
+from commgen.contextnames import check_declared
 from commgen.errors import CatalogError, Problem
 from commgen.formatting import DateText, format_time
 from commgen.helpresources import resources_for
@@ -38,8 +39,6 @@ class Picture:
         return ""
 
 
-# Names every template sees besides the question ids; the template linter reads this too.
-CONTEXT_NAMES = ("label", "phrase", "term", "doc", "school", "hulp", "today", "now")
 LOGO_HEIGHT_MM = 18.0
 
 
@@ -82,20 +81,24 @@ def build_context(catalog: Catalog, snippets: Snippets, answers: Answers, docume
             context[question.id] = list(value or [])
         else:
             context[question.id] = template_value(value, lang)
-    context["term"] = terms_for(snippets, answers.values)
-    context["doc"] = {
-        "id": document.id,
-        "title": text_for(document.title, lang),
-        "version": document.version,
-        "audience": document.audience,
-        "lang": lang,
+    extras: dict[str, Any] = {
+        "term": terms_for(snippets, answers.values),
+        "doc": {
+            "id": document.id,
+            "title": text_for(document.title, lang),
+            "version": document.version,
+            "audience": document.audience,
+            "lang": lang,
+        },
+        "today": DateText(now.date(), lang),
+        "now": format_time(now.time(), lang),
+        "label": _labels(catalog, answers, lang),
+        "school": _school(answers),
+        "hulp": resources_for(snippets.help, document.audience),
     }
-    context["school"] = _school(answers)
-    context["hulp"] = resources_for(snippets.help, document.audience)
-    context["today"] = DateText(now.date(), lang)
-    context["now"] = format_time(now.time(), lang)
-    context["label"] = _labels(catalog, answers, lang)
+    context.update(extras)
     context["phrase"] = _phrases(catalog, snippets, answers, document, context)
+    check_declared({**extras, "phrase": context["phrase"]})
     return context
 
 
@@ -147,7 +150,7 @@ def _render_snippet(source: str, context: dict[str, Any], snippets: Snippets, la
 
 
 # ``school.X`` in a template reads the answer to this question (often from the profile).
-SCHOOL_FIELDS = {"name": "school_name", "place": "school_place", "address": "school_address",
+SCHOOL_QUESTIONS = {"name": "school_name", "place": "school_place", "address": "school_address",
                  "postcode": "school_postcode", "phone": "school_phone",
                  "email": "school_email", "website": "school_website",
                  "head": "signatory", "logo": "school_logo"}
@@ -155,7 +158,7 @@ SCHOOL_FIELDS = {"name": "school_name", "place": "school_place", "address": "sch
 
 def _school(answers: Answers) -> dict[str, Any]:
     """The letterhead and signature: the school's own answers (often from its profile)."""
-    school: dict[str, Any] = {key: answers.get(qid) or "" for key, qid in SCHOOL_FIELDS.items()}
+    school: dict[str, Any] = {key: answers.get(qid) or "" for key, qid in SCHOOL_QUESTIONS.items()}
     head, logo = answers.get("signatory"), answers.get("school_logo")
     school["head"] = head.as_dict() if isinstance(head, Person) else {"name": "", "role": ""}
     school["logo"] = Picture(logo, LOGO_HEIGHT_MM) if isinstance(logo, Path) else None

@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError, nodes
 
 from commgen.catalog import Catalog, Document
-from commgen.context import SCHOOL_FIELDS
+from commgen.context import SCHOOL_QUESTIONS
 from commgen.sandbox import text_environment
 
 # Context objects whose attribute names a question: {{ phrase.material }}, {{ label.actions }}.
@@ -24,17 +24,26 @@ class TemplateInfo:
     error: str | None = None
 
 
-def template_source(path: Path) -> str:
-    """The Jinja source of a .docx template, as docxtpl sees it (body, headers, footers)."""
+def part_sources(path: Path) -> list[str]:
+    """The Jinja source of each part docxtpl renders (body, headers, footers), as docxtpl
+    sees it after the cleaning that rendering applies first (tracked deletions dropped)."""
     from docxtpl import DocxTemplate
+
+    from commgen.docxclean import clean_template
 
     template = DocxTemplate(path)
     template.init_docx()
-    source = template.patch_xml(template.get_xml())
+    clean_template(template.docx)
+    sources = [template.patch_xml(template.get_xml())]
     for uri in (template.HEADER_URI, template.FOOTER_URI):
         for _rel, part in template.get_headers_footers(uri):
-            source += template.patch_xml(template.get_part_xml(part))
-    return source
+            sources.append(template.patch_xml(template.get_part_xml(part)))
+    return sources
+
+
+def template_source(path: Path) -> str:
+    """The Jinja source of a .docx template, as docxtpl sees it (body, headers, footers)."""
+    return "".join(part_sources(path))
 
 
 def questions_used(source: str, catalog: Catalog, terms_question: str | None = None
@@ -48,7 +57,7 @@ def questions_used(source: str, catalog: Catalog, terms_question: str | None = N
         if isinstance(attr.node, nodes.Name) and attr.node.name in _BY_QUESTION:
             names.add(attr.attr)
         elif isinstance(attr.node, nodes.Name) and attr.node.name == "school":
-            names.add(SCHOOL_FIELDS.get(attr.attr, ""))
+            names.add(SCHOOL_QUESTIONS.get(attr.attr, ""))
     return [q.id for q in catalog.questions if q.id in names]
 
 

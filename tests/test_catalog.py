@@ -106,3 +106,20 @@ def test_missing_catalogue(tmp_path: Path, capsys) -> None:
     answers = write_answers(tmp_path)
     code, _out, err = run_cli(capsys, "generate", str(answers), "--templates", str(tmp_path))
     assert code == 2 and "catalog.yaml" in err and "niet gevonden" in err
+
+
+def test_bundled_yaml_reads_the_same_with_and_without_libyaml() -> None:
+    """libyaml accepts some flow mappings the pure-Python parser refuses (``{nl: Wie?, ...}``);
+    a machine without libyaml must read every bundled file too."""
+    import yaml
+
+    from tests.conftest import TEMPLATES
+
+    root = TEMPLATES.parent
+    files = [*root.glob("templates/*.yaml"), *root.glob("snippets/*/*.yaml"),
+             *root.glob("samples/**/*.yaml")]
+    assert len(files) >= 8
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=yaml.SafeLoader) == yaml.load(
+            text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), path

@@ -237,6 +237,8 @@ def slim(doc) -> None:  # type: ignore[no-untyped-def]
     stylesWithEffects part (440 KB) that Word no longer needs. Every generated letter would
     carry them; Word adds any style back when an author picks it.
     """
+    props = doc.core_properties  # python-docx writes itself in as author
+    props.author = props.last_modified_by = props.comments = ""
     for rId, rel in list(doc.part.rels.items()):
         if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
             doc.part.rels.pop(rId)

@@ -1,0 +1,45 @@
+"""The names a template sees next to the answers: one list for the context builder and the linter.
+
+``build_context`` refuses to add a name that is not declared here, the catalogue refuses a
+question id that is, and ``commgen templates check`` accepts exactly these, so the three cannot
+drift apart. An attribute set of ``None`` means the attributes depend on the catalogue or the
+snippets (``phrase.<question>``) or are not fixed (a list, a date).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# doc.<field>: facts about the document being made.
+DOC_FIELDS = frozenset({"id", "title", "version", "audience", "lang"})
+# school.<field>: the school profile (name, address, head of school ...).
+SCHOOL_FIELDS = frozenset({"name", "address", "postcode", "place", "website", "phone", "email",
+                           "head", "logo"})
+# today.<form>: the forms a date offers (see formatting.DateText).
+DATE_FORMS = frozenset({"long", "weekday", "short", "iso"})
+
+CONTEXT_NAMES: dict[str, frozenset[str] | None] = {
+    "label": None,      # label.<choice question>: the label of the chosen value(s)
+    "phrase": None,     # phrase.<choice question>: the vetted sentence(s) for the audience
+    "term": None,       # term.<word>: primary/secondary wording from terms.yaml
+    "doc": DOC_FIELDS,
+    "today": DATE_FORMS,
+    "now": frozenset(),  # a time, "10:30"
+    "school": SCHOOL_FIELDS,  # from the school profile (documents issue)
+    "hulp": None,       # help resources: a list of {naam, wat, telefoon, website}
+}
+
+# Jinja's own names that every template may use.
+JINJA_NAMES = frozenset({"loop", "true", "false", "none", "True", "False", "None", "range",
+                         "dict", "lipsum", "cycler", "joiner", "namespace"})
+
+
+def check_declared(extras: dict[str, Any]) -> None:
+    """Stop a programming slip: the context builder adds only declared names and fields."""
+    undeclared = sorted(set(extras) - set(CONTEXT_NAMES))
+    for name, value in extras.items():
+        fields = CONTEXT_NAMES.get(name)
+        if fields is not None and isinstance(value, dict):
+            undeclared += [f"{name}.{key}" for key in sorted(set(value) - fields)]
+    if undeclared:
+        raise RuntimeError(f"context names not declared in commgen.contextnames: {undeclared}")

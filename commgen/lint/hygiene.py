@@ -1,0 +1,141 @@
+"""Comments, tracked changes and personal details left in a template file.
+
+commgen removes them from every document it makes (docxclean), so they never reach a school.
+The linter still tells the author: a comment is usually an open question, tracked changes mean
+the text in Word is not the text that will be used, and names in the file's properties travel
+with the template set to every school that installs it.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from commgen.i18n import _
+from commgen.lint.problem import WARNING, LintProblem
+from commgen.lint.wordparts import Para, WordPart, excerpt
+from commgen.ooxml import REVISION_TAGS, W
+
+_TAG_START = re.compile(r"\{[{%#]")
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+def _own(para: Para, *tags: str) -> list[etree._Element]:
+    found = []
+    for el in para.element.iter(*tags):
+        anc = el.getparent()
+        while anc is not None and anc.tag != W + "p":
+            anc = anc.getparent()
+        if anc is para.element:
+            found.append(el)
+    return found
+
+
+def hygiene_problems(file: Path, parts: list[WordPart], archive: zipfile.ZipFile
+                     ) -> list[LintProblem]:
+    problems = _comments(file, parts, archive)
+    for part in parts:
+        problems += _revisions(file, part)
+    problems += _settings(file, archive)
+    problems += _properties(file, archive)
+    return problems
+
+
+def _comments(file: Path, parts: list[WordPart], archive: zipfile.ZipFile) -> list[LintProblem]:
+    names = [n for n in archive.namelist() if re.fullmatch(r"word/comments\d*\.xml", n)]
+    if not names:
+        return []
+    texts: dict[str, str] = {}
+    for name in names:
+        root = etree.fromstring(archive.read(name), _PARSER)
+        for comment in root.iter(W + "comment"):
+            texts[comment.get(W + "id", "")] = " ".join(
+                t.text or "" for t in comment.iter(W + "t"))
+    problems = []
+    anchored: set[str] = set()
+    for part in parts:
+        for para in part.paragraphs:
+            ids = {el.get(W + "id", "") for el in _own(para, W + "commentRangeStart",
+                                                        W + "commentReference")}
+            for cid in sorted(ids - anchored):
+                anchored.add(cid)
+                problems.append(LintProblem("comment", _(
+                    "a comment is attached here: “{text}”. Resolve it and delete the comment "
+                    "(Controleren > Verwijderen)").format(text=excerpt(texts.get(cid, ""))),
+                    file, para.place))
+    for cid in sorted(set(texts) - anchored):
+        problems.append(LintProblem("comment", _(
+            "the file contains a comment: “{text}”. Delete it (Controleren > Verwijderen)"
+        ).format(text=excerpt(texts[cid])), file))
+    return problems
+
+
+def _revisions(file: Path, part: WordPart) -> list[LintProblem]:
+    problems = []
+    for para in part.paragraphs:
+        changes = _own(para, *REVISION_TAGS)
+        if not changes:
+            continue
+        deleted = "".join(t.text or "" for el in changes
+                          if el.tag in (W + "del", W + "moveFrom")
+                          for t in el.iter(W + "delText", W + "t"))
+        if _TAG_START.search(deleted):
+            problems.append(LintProblem("tag-in-deletion", _(
+                "a tracked deletion here still contains a tag (“{text}”): Word shows it as "
+                "struck through, but it is still in the file. Accept or reject all changes "
+                "(Controleren > Accepteren > Alle wijzigingen accepteren)").format(
+                    text=excerpt(deleted)), file, para.place))
+        else:
+            problems.append(LintProblem("tracked-change", _(
+                "this paragraph has tracked changes; accept or reject them (Controleren > "
+                "Accepteren) so that the template shows the text that will be used"), file,
+                para.place))
+    inside = {id(el) for para in part.paragraphs for el in _own(para, *REVISION_TAGS)}
+    loose = [el for el in part.root.iter(*REVISION_TAGS) if id(el) not in inside
+             and not any(a.tag == W + "p" for a in el.iterancestors())]
+    if loose:
+        problems.append(LintProblem("tracked-change", _(
+            "there are tracked changes to tables or page layout; accept or reject all changes "
+            "(Controleren > Accepteren > Alle wijzigingen accepteren)"), file))
+    return problems
+
+
+def _settings(file: Path, archive: zipfile.ZipFile) -> list[LintProblem]:
+    if "word/settings.xml" not in archive.namelist():
+        return []
+    root = etree.fromstring(archive.read("word/settings.xml"), _PARSER)
+    if root.find(W + "trackRevisions") is None:
+        return []
+    return [LintProblem("track-changes-on", _(
+        "Track Changes is switched on in this file, so every edit becomes a tracked change; "
+        "switch it off (Controleren > Wijzigingen bijhouden)"), file, severity=WARNING)]
+
+
+def _properties(file: Path, archive: zipfile.ZipFile) -> list[LintProblem]:
+    fields = [("docProps/core.xml", _DC + "creator", _("author")),
+              ("docProps/core.xml", _CP + "lastModifiedBy", _("last modified by")),
+              ("docProps/app.xml", _APP + "Manager", _("manager")),
+              ("docProps/app.xml", _APP + "Company", _("company"))]
+    problems = []
+    roots: dict[str, etree._Element | None] = {}
+    for name, tag, label in fields:
+        if name not in roots:
+            roots[name] = (etree.fromstring(archive.read(name), _PARSER)
+                           if name in archive.namelist() else None)
+        root = roots[name]
+        element = root.find(tag) if root is not None else None
+        value = (element.text or "").strip() if element is not None else ""
+        if value:
+            problems.append(LintProblem("personal-metadata", _(
+                "the file's properties name a person or organisation ({field}: {value}). "
+                "commgen removes this from every document, but it travels with the template "
+                "set; clear it (Bestand > Info > Controleren op problemen > Document "
+                "inspecteren)").format(field=label, value=value), file, severity=WARNING))
+    return problems
+

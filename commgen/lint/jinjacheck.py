@@ -1,0 +1,145 @@
+"""Jinja's view of a template: syntax, and every name, attribute and filter it uses.
+
+The names a template may use come from the catalogue (question ids), the snippets
+(``phrase.<question>``, ``term.<word>``) and ``commgen.contextnames``; the filters from the
+sandbox that renders the documents. Anything else fails at render time in a school, so it is
+reported here with its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jinja2 import TemplateSyntaxError, nodes
+
+from commgen.catalog import Catalog, closest
+from commgen.context import SCHOOL_QUESTIONS
+from commgen.contextnames import CONTEXT_NAMES, JINJA_NAMES
+from commgen.i18n import _
+from commgen.sandbox import text_environment
+from commgen.snippets import Snippets
+
+_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
+_KNOWN_TAGS = ["if", "elif", "else", "endif", "for", "endfor", "set", "endset", "with",
+               "endwith", "filter", "endfilter", "macro", "endmacro", "call", "endcall", "raw",
+               "endraw"]
+
+
+@dataclass
+class Names:
+    """What a template set may use, built once per language from the catalogue and snippets."""
+
+    catalog: Catalog
+    snippets: Snippets | None
+
+    def attributes(self, name: str) -> frozenset[str] | None:
+        """The attributes ``name.<attr>`` may take, or None when any is fine."""
+        if name == "phrase":
+            return frozenset(self.snippets.phrases) if self.snippets else None
+        if name == "label":
+            return frozenset(q.id for q in self.catalog.questions if not q.sensitive
+                             and q.type in ("choice", "multichoice"))
+        if name == "term":
+            if not self.snippets or not self.snippets.terms:
+                return None
+            return frozenset(w for words in self.snippets.terms.values() for w in words)
+        return CONTEXT_NAMES.get(name)
+
+
+@dataclass
+class Finding:
+    """A name problem at a Jinja line (the caller knows which paragraph or sentence it is)."""
+
+    code: str
+    message: str
+    lineno: int
+
+
+@dataclass
+class Usage:
+    """Questions a piece of Jinja reads (for the unused-question warning)."""
+
+    questions: set[str] = field(default_factory=set)
+    uses_term: bool = False
+    complete: bool = True  # False when a syntax error hid part of a template
+
+
+def syntax_message(exc: TemplateSyntaxError) -> str:
+    """Jinja's complaint with a hint for the mistakes template authors make most."""
+    detail = exc.message or str(exc)
+    unknown = _UNKNOWN_TAG.search(detail)
+    if unknown and unknown.group(1) in ("p", "tr", "tc", "r"):
+        return _("write {{%{prefix} without a space between {{% and {prefix} ({detail})").format(
+            prefix=unknown.group(1), detail=detail)
+    if unknown:
+        hint = closest(unknown.group(1), _KNOWN_TAGS)
+        if hint:
+            return _("unknown tag '{name}'; did you mean '{hint}'? ({detail})").format(
+                name=unknown.group(1), hint=hint, detail=detail)
+    return _("this tag is not written correctly: {detail}").format(detail=detail)
+
+
+def check_names(ast: nodes.Template, names: Names, usage: Usage) -> list[Finding]:
+    """Unknown variables, attributes, sensitive answers, unknown filters and tests."""
+    env = text_environment()
+    catalog = names.catalog
+    local = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    known = set(catalog.by_id) | set(CONTEXT_NAMES) | JINJA_NAMES | set(env.globals) | local
+    findings: list[Finding] = []
+    for node in ast.find_all(nodes.Name):
+        if node.ctx != "load" or node.name in local:
+            continue
+        question = catalog.by_id.get(node.name)
+        if question is not None and question.sensitive:
+            findings.append(Finding("sensitive-variable", _(
+                "'{name}' is a sensitive answer that never reaches a document; remove it from "
+                "the template").format(name=node.name), node.lineno))
+        elif node.name not in known:
+            findings.append(Finding("unknown-variable", _(
+                "'{name}' is not a question of the catalogue nor a name commgen provides"
+                "{hint}").format(name=node.name, hint=_hint(node.name, sorted(known - local))),
+                node.lineno))
+        elif question is not None:
+            usage.questions.add(node.name)
+        usage.uses_term = usage.uses_term or node.name == "term"
+    for node in ast.find_all(nodes.Getattr):
+        if not isinstance(node.node, nodes.Name) or node.node.name in local:
+            continue
+        allowed = names.attributes(node.node.name)
+        if node.node.name in ("phrase", "label"):
+            usage.questions.add(node.attr)
+        elif node.node.name == "school" and node.attr in SCHOOL_QUESTIONS:
+            usage.questions.add(SCHOOL_QUESTIONS[node.attr])  # school.<field>: that answer
+        if allowed is not None and node.attr not in allowed:
+            findings.append(Finding("unknown-attribute", _(
+                "'{name}.{attr}' does not exist{hint}").format(
+                    name=node.node.name, attr=node.attr,
+                    hint=_hint(node.attr, sorted(allowed), f"{node.node.name}.")), node.lineno))
+    for kind, table, code in ((nodes.Filter, env.filters, "unknown-filter"),
+                              (nodes.Test, env.tests, "unknown-test")):
+        for node in ast.find_all(kind):
+            if node.name not in table:
+                findings.append(Finding(code, _(
+                    "'{name}' is not a filter or test commgen offers{hint}").format(
+                        name=node.name, hint=_hint(node.name, sorted(table))), node.lineno))
+    return findings
+
+
+def _hint(word: str, options: list[str], prefix: str = "") -> str:
+    close = closest(word, options)
+    return _("; did you mean '{name}'?").format(name=prefix + close) if close else ""
+
+
+def parse(source: str) -> nodes.Template:
+    """Parse with the sandbox's syntax (raises TemplateSyntaxError)."""
+    return text_environment().parse(source)
+
+
+def record_usage(source: str, names: Names, usage: Usage) -> None:
+    """Record the questions a ``when`` condition or the author text reads."""
+    try:
+        ast = parse(source)
+    except TemplateSyntaxError:
+        return  # the catalogue loader reports it
+    check_names(ast, names, usage)
