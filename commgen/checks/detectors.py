@@ -66,6 +66,11 @@ _URL = re.compile(
     rf"(?<![@\w.\-])(?:https?://[^\s<>\"”’)]+|www\.[^\s<>\"”’)]+|"
     rf"(?:[\w\-]+\.)+(?:{_TLDS})(?![\w\-])(?:/[^\s<>\"”’)]*)?)", _I)
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
+# A word with an underscore is a username; "gebruikersnaam X" introduces one.
+_UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@])")
+_NAMED_HANDLE = re.compile(
+    r"\b(?:gebruikersnaam|accountnaam|schermnaam|username|nickname|profielnaam)\s*(?:is|was|:|"
+    r"van)?\s*[\"“'‘]?(?P<handle>[A-Za-z0-9_.]{3,30})", _I)
 _PLATFORM = re.compile(
     r"\b(?:snapchat|snap|instagram|insta|tiktok|tik\s?tok|twitter|facebook|telegram|discord|"
     r"youtube|twitch|threads|bereal|pinterest|reddit)"
@@ -105,6 +110,13 @@ def find_handles(text: str) -> list[Hit]:
     for match in _AT_HANDLE.finditer(text):
         handle = match.group().rstrip(".")
         hits.append(("handle", match.start(), match.start() + len(handle)))
+    for pattern in (_UNDERSCORE, _NAMED_HANDLE):
+        for match in pattern.finditer(text):
+            group = "handle" if pattern is _NAMED_HANDLE else 0
+            handle = match.group(group).rstrip(".")
+            if pattern is _NAMED_HANDLE and handle.lower() in ("van", "is", "was", "een", "de"):
+                continue
+            hits.append(("handle", match.start(group), match.start(group) + len(handle)))
     for match in _PLATFORM.finditer(text):
         handle = match.group("handle").rstrip(".")
         quoted = match.group().rstrip()[-1:] in "\"”'’" and len(handle) > 2
@@ -133,6 +145,7 @@ _ID_KEYWORD = re.compile(
     r"leerling-?id|studentnummer|stamnummer|onderwijsnummer|pgn|persoonsgebonden\s+nummer|"
     r"dossiernummer|zaaknummer|registratienummer|pv-nummer|proces-verbaalnummer|"
     r"aangiftenummer|klantnummer|pasnummer|id-nummer|identiteitsnummer|documentnummer)"
+    r"(?:\s+(?:van|de|het|uw|haar|zijn|kind|leerling|dochter|zoon|meisje|jongen)){0,4}"
     r"(?:\s*(?:is|was|:|nr\.?|nummer))?\s*(?:[A-Z]{0,4}[-\s]?\d[\d\s.\-/]{1,15}\d|\d{3,})", _I)
 _DIGITS9 = re.compile(r"(?<![\w.\-])\d{3}[\s.\-]?\d{2,3}[\s.\-]?\d{3,4}(?![\w])")
 _LONG_NUMBER = re.compile(r"(?<=leerling\s)\d{5,8}\b|(?<=nummer\s)\d{5,9}\b", _I)
@@ -169,7 +182,8 @@ _BIRTH = re.compile(
     rf"\b(?:geboren|geb\.|geboortedatum|geboortejaar|geboortedag|jarig|verjaardag|verjaart|"
     rf"jaargang)\b(?:\s*(?:op|in|is|was|:|sinds|van|rond))*\s*({_DATE})(?![\w])", _I)
 _BIRTH_AFTER = re.compile(rf"(?<![\w-])({_DATE})\s+(?:geboren|jarig)\b", _I)
-_PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)")
+_PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)|\b(?:is|was|zijn|waren|ben)\s+van\s+((?:19|20)\d{2})\b"
+                         r"|\bbouwjaar\s+((?:19|20)\d{2})\b", _I)
 _NUM = rf"(?:\d{{1,2}}|{_NUM_WORDS})"
 _AGE_PATTERNS = (
     re.compile(rf"(?<=\w)\s*\(\s*(\d{{1,2}})\s*(?:jaar|jr\.?)?\s*\)"),
@@ -183,8 +197,11 @@ _AGE_PATTERNS = (
 )
 _NOT_AN_AGE_BEFORE = re.compile(
     r"(?:\b(?:tot|t/m|tot\s+en\s+met|en|vanaf|onder\s+de|boven\s+de|al|sinds|over|binnen|"
-    r"afgelopen|laatste|na|dan|per|elk|elke|ruim|tussen|van\s+\d{1,2}\s+tot)|[-–])\s*$", _I)
-_NOT_AN_AGE_AFTER = re.compile(r"^\s*(?:geleden|lang|ervaring|later|eerder|tot|t/m|en\s+\d)",
+    r"afgelopen|laatste|na|dan|per|elk|elke|ruim|tussen|van\s+\d{1,2}\s+tot|"
+    r"(?:kinderen|jongeren|leerlingen|tieners|scholieren|pubers)\s+(?:van|vanaf|tot|onder))|[-–])\s*$",
+    _I)
+_NOT_AN_AGE_AFTER = re.compile(r"^\s*(?:geleden|lang|ervaring|later|eerder|tot|t/m|en\s+\d|"
+                               r"(?:en|of)\s+(?:ouder|jonger|meer|minder)|\+)",
                                _I)
 
 
@@ -196,8 +213,10 @@ def find_birthdates(text: str, annotations: list[tuple[int, int, str]],
     for pattern in (_BIRTH, _BIRTH_AFTER):
         hits += [("birthdate", m.start(), m.end()) for m in pattern.finditer(text)]
     for match in _PAREN_YEAR.finditer(text):
-        if 1990 <= int(match.group(1)) <= year - 3:
-            hits.append(("birthdate", match.start(), match.end()))
+        group = next(i for i in (1, 2, 3) if match.group(i))
+        if 1990 <= int(match.group(group)) <= year - 3:
+            hits.append(("birthdate", match.start(group) if group > 1 else match.start(),
+                         match.end(group) if group > 1 else match.end()))
     for start, end, tag in annotations:
         found = re.search(r"(?:19|20)\d{2}|(?<!\d)\d{2}$", text[start:end])
         if tag == "datum" and found:
@@ -229,10 +248,10 @@ def find_ages(text: str) -> list[Hit]:
 _GROUP_PATTERNS = (
     re.compile(r"\b(?:groep|klas|mentorgroep|mentorklas|stamgroep|basisgroep|leerjaar|jaarlaag|"
                r"combinatiegroep|kleutergroep|unit|bouw)\s+(?:\d{1,2}(?:\s?[/\-]\s?\d{1,2})?"
-               r"(?:\s?[A-Za-z]{1,3}\d?)?|[A-Z]{1,2}\d?[a-z]?)(?![\w])"),
+               r"(?:[A-Za-z]{1,3}\d?|\s[A-Z](?![\w']))?|[A-Z]{1,2}\d?[a-z]?)(?![\w])"),
     re.compile(r"\bgroep\s+(?:twee|drie|vier|vijf|zes|zeven|acht)\b", _I),
     re.compile(r"(?<![\w/\-.,:])[1-6](?:[A-Z]{1,3}\d?|[a-d])(?![\w\-/])"),
-    re.compile(r"(?<![\w/\-])[HVMTG]{1,2}[1-6][A-Za-z]?(?![\w\-])"),
+    re.compile(r"(?<![\w/\-])(?:[HVMTG]{1,2}[1-6][A-Za-z]?|[A-Z]{1,2}[1-6][a-z])(?![\w\-])"),
     re.compile(r"\b(?:[1-6]|eerste|tweede|derde|vierde|vijfde|zesde)\s?-?\s?(?:havo|vwo|vmbo"
                r"(?:[-\s]?(?:tl|gt|kb|bb|t|k|b)\b)?|mavo|atheneum|gymnasium|tto|tl|kader|"
                r"basis|bbl|kbl|gtl)\b", _I),
@@ -247,6 +266,8 @@ _GROUP_PATTERNS = (
                r"[\"“‘']([^\"”’'\n]{2,40})[\"”’']", _I),
 )
 _NOT_A_GROUP_AFTER = re.compile(r"^\s*(?:t/m|tot\s+en\s+met|tot)\b", _I)
+_NOT_A_GROUP_BEFORE = re.compile(r"\b(?:vanaf|tot|t/m|tot\s+en\s+met|alle|iedere|elke|per)\s*$",
+                                 _I)
 
 
 def find_groups(text: str, not_codes: set[str]) -> list[Hit]:
@@ -255,10 +276,23 @@ def find_groups(text: str, not_codes: set[str]) -> list[Hit]:
         for match in pattern.finditer(text):
             if match.group().casefold() in not_codes:
                 continue
-            if _NOT_A_GROUP_AFTER.search(text[match.end():match.end() + 15]):
+            if (_NOT_A_GROUP_AFTER.search(text[match.end():match.end() + 15])
+                    or _NOT_A_GROUP_BEFORE.search(text[max(0, match.start() - 15):match.start()])):
                 continue
             hits.append(("group", match.start(), match.end()))
     return hits
+
+
+# --- names with a title ("de heer Visser", "juf Petra") -------------------------------------
+_TITLED = re.compile(
+    r"\b(?:meneer|mevrouw|mevr\.|mw\.|dhr\.|de\s+heer|juf|juffrouw|meester|mentor|docent|"
+    r"docente|leraar|lerares|mijnheer|coach|trainer|oom|tante|opa|oma)\s+(?:[A-Z]\.\s*)*"
+    r"(?:(?:van|de|der|den|ter|ten|van\s+der|van\s+den)\s+)?[A-Z][\w'’\-]+"
+    r"(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w'’\-]+)?")
+
+
+def find_titled_names(text: str) -> list[Hit]:
+    return [("name", m.start(), m.end()) for m in _TITLED.finditer(text)]
 
 
 STRUCTURED: tuple[str, ...] = ("id-number", "phone", "email", "url", "handle", "address",

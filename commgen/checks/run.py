@@ -89,6 +89,8 @@ class Checker:
             *detectors.find_birthdates(text, annotations),
             *detectors.find_ages(text),
             *detectors.find_groups(text, self.settings.not_names),
+            *[hit for hit in detectors.find_titled_names(text)
+              if not all(t in self.allow.name_tokens for t in name_tokens(text[hit[1]:hit[2]]))],
         ]
 
     def _names(self, text: str, annotations: list[tuple[int, int, str]],
@@ -101,7 +103,7 @@ class Checker:
             if not tokens or all(t in self.allow.name_tokens for t in tokens):
                 continue
             if len(tokens) == 1 and (passage.casefold() in self.settings.not_names
-                                     or passage[:1].islower()):
+                                     or passage[:1].islower() or _imperative(text, start, end)):
                 continue
             yield start, end
 
@@ -132,6 +134,20 @@ class Checker:
     def _is_mention(self, finding: Finding) -> bool:
         rule = next((r for r in self.rules if r.name == finding.rule), None)
         return rule is not None and rule.level == ERROR
+
+
+# Words after a sentence-initial verb in the imperative ("Prijs uw kind", "Verwijs journalisten").
+_OBJECT_WORDS = re.compile(
+    r"\s+(?:uw|u|je|jouw|jullie|het|de|een|dit|dat|die|deze|ze|hem|haar|hen|niet|nooit|altijd|"
+    r"gerust|eerst|ook|zelf|samen|contact|journalisten|ouders|leerlingen|kinderen|vragen|alles|"
+    r"niets|iemand|elkaar)\b")
+
+
+def _imperative(text: str, start: int, end: int) -> bool:
+    """A single capitalised word at the start of a sentence, followed by an object."""
+    before = text[:start].rstrip(" \t“\"‘'(")
+    at_start = not before or before[-1] in ".!?:;\n"
+    return at_start and bool(_OBJECT_WORDS.match(text, end))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
