@@ -14,7 +14,14 @@ from pathlib import Path
 import click
 
 from commgen import __version__
-from commgen.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, CommgenError
+from commgen.checks.findings import AUDIENCES as CHECK_AUDIENCES
+from commgen.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    CommgenError,
+)
 from commgen.i18n import LANGUAGES, LOCALE_DIR, _, choose_language, set_language
 
 DEFAULT_OUT = "commgen-documenten"
@@ -186,6 +193,41 @@ def build_cli() -> click.Group:
         wanted = [part.strip() for part in only.split(",") if part.strip()] if only else None
         _report(run(answers, out_dir, templates_dir(templates), wanted, force))
         return EXIT_OK
+
+    @cli.command(help=_("Check letters and documents for names, class names, contact details, "
+                        "descriptions of the image, blame and speculation. FILE is a .docx, "
+                        ".txt or .md file, or - for standard input."))
+    @click.argument("files", nargs=-1, required=True, metavar=_("FILE..."))
+    @click.option("--audience", type=click.Choice(CHECK_AUDIENCES),
+                  help=_("Who will read the text; sets how heavy each finding weighs "
+                         "(default: every rule at its own level)."))
+    @click.option("--guard", "guards", multiple=True, metavar=_("NAME"),
+                  help=_("A name that may never appear, in any form (repeatable)."))
+    @click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path),
+                  metavar=_("ANSWERS.yaml"),
+                  help=_("Answers file: its contact person and spokesperson are allowed, the "
+                         "names of the pupils involved are refused."))
+    @click.option("--school", metavar=_("PROFILE"),
+                  help=_("School profile whose address, phone, e-mail and website are allowed."))
+    @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+                  show_default=True, help=_("Output for people or for programs."))
+    def check(files: tuple[str, ...], audience: str | None, guards: tuple[str, ...],
+              answers_file: Path | None, school: str | None, output: str) -> int:
+        from commgen.checks.findings import has_errors
+        from commgen.checks.load import checker_from_files
+        from commgen.checks.report import json_report, text_report
+        from commgen.checks.sources import read_source
+
+        sources = [read_source(spec) for spec in files]
+        checker = checker_from_files(audience, guards, answers_file, school)
+        results = [(s.path, s.text, checker.check(s.text)) for s in sources]
+        if output == "json":
+            click.echo(json_report(results))
+        else:
+            color = False if os.environ.get("NO_COLOR") else None
+            for line in text_report(results):
+                click.echo(line, color=color)
+        return EXIT_FINDINGS if any(has_errors(f) for _p, _t, f in results) else EXIT_OK
 
     return cli
 

@@ -94,9 +94,9 @@ def find_urls(text: str, allow: AllowList) -> list[Hit]:
     hits: list[Hit] = []
     for match in _URL.finditer(text):
         url = match.group().rstrip(".,;:!?")
-        if url.lower().startswith(("www.", "http")) or "/" in url or _known_site(url):
-            if not allow.allows_url(url):
-                hits.append(("url", match.start(), match.start() + len(url)))
+        looks_like_url = url.lower().startswith(("www.", "http")) or "/" in url
+        if (looks_like_url or _known_site(url)) and not allow.allows_url(url):
+            hits.append(("url", match.start(), match.start() + len(url)))
     return hits
 
 
@@ -182,11 +182,12 @@ _BIRTH = re.compile(
     rf"\b(?:geboren|geb\.|geboortedatum|geboortejaar|geboortedag|jarig|verjaardag|verjaart|"
     rf"jaargang)\b(?:\s*(?:op|in|is|was|:|sinds|van|rond))*\s*({_DATE})(?![\w])", _I)
 _BIRTH_AFTER = re.compile(rf"(?<![\w-])({_DATE})\s+(?:geboren|jarig)\b", _I)
-_PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)|\b(?:is|was|zijn|waren|ben)\s+van\s+((?:19|20)\d{2})\b"
+_PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)"
+                         r"|\b(?:is|was|zijn|waren|ben)\s+van\s+((?:19|20)\d{2})\b"
                          r"|\bbouwjaar\s+((?:19|20)\d{2})\b", _I)
 _NUM = rf"(?:\d{{1,2}}|{_NUM_WORDS})"
 _AGE_PATTERNS = (
-    re.compile(rf"(?<=\w)\s*\(\s*(\d{{1,2}})\s*(?:jaar|jr\.?)?\s*\)"),
+    re.compile(r"(?<=\w)\s*\(\s*(\d{1,2})\s*(?:jaar|jr\.?)?\s*\)"),
     re.compile(rf"(?<![\w])({_NUM})[-\s]?jarig\w*", _I),
     re.compile(rf"(?<![\w,.])({_NUM})\s+(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", _I),
     re.compile(rf"\b(?:meisje|jongen|leerling|kind|dochter|zoon|tiener|scholier|jongere|puber|"

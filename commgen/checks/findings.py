@@ -9,6 +9,10 @@ ERROR = "error"
 WARNING = "warning"
 SEVERITIES = (ERROR, WARNING)
 
+# The audiences of the catalogue's documents (commgen.catalog.AUDIENCES; a test keeps them equal).
+# Repeated here so that the check command starts without loading the catalogue code.
+AUDIENCES = ("internal", "parents-class", "parents-other", "press", "teachers")
+
 CATEGORIES = ("name", "group", "phone", "email", "address", "id-number", "birthdate", "age",
               "handle", "url", "image-detail", "blame", "speculation", "sensational",
               "legal-term", "evidence", "relation")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from commgen.guard import GuardedNames, digest, normalise
 
@@ -35,7 +36,7 @@ def _words(text: str) -> list[tuple[int, int, str]]:
 
 
 def _contiguous(text: str, words: list[tuple[int, int, str]]) -> bool:
-    return all(_JOIN.fullmatch(text[a[1]:b[0]]) for a, b in zip(words, words[1:]))
+    return all(_JOIN.fullmatch(text[a[1]:b[0]]) for a, b in pairwise(words))
 
 
 def _variants(words: list[str]) -> set[str]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from commgen.catalog import AUDIENCES
-from commgen.checks.findings import CATEGORIES, SEVERITIES
+from commgen.checks.findings import AUDIENCES, CATEGORIES, SEVERITIES
 from commgen.errors import CatalogError, Problem
 from commgen.i18n import _
 from commgen.yamlfile import LineDict, load_mapping
