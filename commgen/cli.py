@@ -68,6 +68,11 @@ def build_cli() -> click.Group:
     def cli(lang: str | None) -> None:
         pass
 
+    accept_option = click.option(
+        "--accept-findings", "accept_findings", metavar=_("REASON"),
+        help=_("Write documents despite errors found by the privacy check; the reason is "
+               "recorded in the document properties."))
+
     templates_option = click.option(
         "--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
         envvar="COMMGEN_TEMPLATES", metavar=_("FOLDER"),
@@ -95,10 +100,11 @@ def build_cli() -> click.Group:
     @click.option("--school", metavar=_("PROFILE"),
                   help=_("School profile (a .yaml file, or the name of a bundled one) that "
                          "answers the questions about the school."))
+    @accept_option
     @templates_option
     def new(out_dir: Path | None, resume: Path | None, answers_file: Path | None,
             settings: tuple[str, ...], yes: bool, lang: str | None, school: str | None,
-            templates: Path | None) -> int:
+            accept_findings: str | None, templates: Path | None) -> int:
         from commgen.catalog import load_catalog
         from commgen.interview import run_interview
         from commgen.resources import templates_dir
@@ -106,10 +112,8 @@ def build_cli() -> click.Group:
         catalog = load_catalog(templates_dir(templates))
         folder = out_dir or (resume.parent if resume else Path(DEFAULT_OUT))
         _path, result = run_interview(catalog, folder, resume, answers_file, settings, yes,
-                                      school=school)
-        if result is not None:
-            _report(result)
-        return EXIT_OK
+                                      school=school, accept_findings=accept_findings)
+        return _report(result) if result is not None else EXIT_OK
 
     @cli.group(help=_("For template authors: see and try the template set."))
     def templates() -> None:
@@ -184,15 +188,16 @@ def build_cli() -> click.Group:
     @click.option("--force", is_flag=True,
                   help=_("Replace documents that already exist. Without it an existing document "
                          "is kept and the new one gets a new name."))
+    @accept_option
     @templates_option
     def generate(answers: Path, out_dir: Path, only: str | None, force: bool,
-                 templates: Path | None) -> int:
+                 accept_findings: str | None, templates: Path | None) -> int:
         from commgen.generate import generate as run
         from commgen.resources import templates_dir
 
         wanted = [part.strip() for part in only.split(",") if part.strip()] if only else None
-        _report(run(answers, out_dir, templates_dir(templates), wanted, force))
-        return EXIT_OK
+        return _report(run(answers, out_dir, templates_dir(templates), wanted, force,
+                           accept_findings=accept_findings))
 
     @cli.command(help=_("Check letters and documents for names, class names, contact details, "
                         "descriptions of the image, blame and speculation. FILE is a .docx, "
@@ -232,11 +237,17 @@ def build_cli() -> click.Group:
     return cli
 
 
-def _report(result) -> None:  # type: ignore[no-untyped-def]
-    """What was written, what was kept, what was not needed."""
+def _report(result) -> int:  # type: ignore[no-untyped-def]
+    """What the privacy check found, what was written, what was kept, what was not needed."""
     for note in result.notes:
         click.echo(_("Note: {problem}").format(problem=note), err=True)
-    click.echo(_("Written:"))
+    if result.review is not None:
+        from commgen.checks.report import review_lines
+
+        for line in review_lines(result.review):
+            click.echo(line, color=False if os.environ.get("NO_COLOR") else None)
+    if result.written:
+        click.echo(_("Written:"))
     for written in result.written:
         click.echo(f"  {written.path}")
         if written.path != written.wanted:
@@ -246,6 +257,8 @@ def _report(result) -> None:  # type: ignore[no-untyped-def]
             click.echo(_("    (replaced the earlier version)"))
     for doc in result.not_applicable:
         click.echo(_("Not needed with these answers: {doc}").format(doc=doc.id))
+    refused = result.review.refused() if result.review is not None else []
+    return EXIT_FINDINGS if refused else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> None:

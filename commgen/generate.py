@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateError
 
@@ -31,6 +32,7 @@ class Result:
     written: list[Written] = field(default_factory=list)
     not_applicable: list[Document] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    review: Any = None  # commgen.checks.generation.Review: the privacy check of every document
 
 
 def select_documents(catalog: Catalog, answers: Answers, only: list[str] | None
@@ -83,23 +85,30 @@ def output_path(out_dir: Path, doc: Document, lang: str) -> Path:
 
 def generate(answers_path: Path, out_dir: Path, templates_dir: Path,
              only: list[str] | None = None, force: bool = False,
-             lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None) -> Result:
+             lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None,
+             accept_findings: str | None = None) -> Result:
     """Check the answers, render every applicable document, then write them all."""
     catalog = load_catalog(templates_dir)
     answers = load_answers(answers_path, catalog)
-    return generate_from_answers(catalog, answers, out_dir, only, force, lang, now)
+    return generate_from_answers(catalog, answers, out_dir, only, force, lang, now,
+                                 accept_findings)
 
 
 def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
                           only: list[str] | None = None, force: bool = False,
-                          lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None
-                          ) -> Result:
+                          lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None,
+                          accept_findings: str | None = None) -> Result:
     now = now or dt.datetime.now()
     chosen, skipped = select_documents(catalog, answers, only)
     snippets = load_snippets(catalog, lang)
     rendered = [(doc, render_one(catalog, snippets, answers, doc, lang, now)) for doc in chosen]
-    result = Result(not_applicable=skipped, notes=list(answers.notes))
+    from commgen.checks.generation import review_documents
+
+    review = review_documents(catalog, answers, rendered, accept_findings, lang)
+    result = Result(not_applicable=skipped, notes=list(answers.notes), review=review)
+    refused = review.refused()
     for doc, document in rendered:
-        result.written.append(write_document(output_path(out_dir, doc, lang), document.data,
-                                             force))
+        if doc.id not in refused:
+            data = review.document_data(doc.id, document.data)
+            result.written.append(write_document(output_path(out_dir, doc, lang), data, force))
     return result

@@ -15,7 +15,7 @@ AUDIENCES = ("internal", "parents-class", "parents-other", "press", "teachers")
 
 CATEGORIES = ("name", "group", "phone", "email", "address", "id-number", "birthdate", "age",
               "handle", "url", "image-detail", "blame", "speculation", "sensational",
-              "legal-term", "evidence", "relation")
+              "legal-term", "evidence", "relation", "metadata")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ MAX_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]+")
 _JOIN = re.compile(r"[\s\-‐‑'’`.]*")
 INTERFIXES = frozenset({
-    "de", "der", "den", "van", "ter", "ten", "te", "het", "in", "op", "la", "le", "el", "al",
+    "de", "der", "den", "van", "ter", "ten", "te", "het", "la", "le", "el", "al",
     "da", "di", "du", "dos", "das", "del", "von", "zu", "vd", "v", "d", "t", "s", "ben", "bin",
     "abu", "ibn", "mac", "mc", "o", "y",
 })
@@ -73,17 +73,24 @@ def guarded_spans(text: str, guards: Iterable[GuardedNames]) -> list[tuple[int, 
 
 
 def _extend_left(text: str, words: list[tuple[int, int, str]], i: int) -> int:
-    """Take interfixes ("de", "van der") and initials ("S.") before a surname along."""
+    """Take initials and the interfix between them and a surname along ("S. de Vries"); a
+    lowercase "van" before a first name ("van Sannes") is an ordinary word and stays out."""
     start = words[i][0]
     j = i - 1
-    while j >= 0 and _JOIN.fullmatch(text[words[j][1]:start]):
+    chain: list[int] = []
+    while j >= 0 and _JOIN.fullmatch(text[words[j][1]:(words[j + 1][0])]):
         word = words[j][2]
         initial = len(word) == 1 and word.isupper() and text[words[j][1]:words[j][1] + 1] == "."
-        if word.lower() in INTERFIXES or initial:
+        if initial:
             start = words[j][0]
-            j -= 1
+            chain.clear()
+        elif word.lower() in INTERFIXES:
+            chain.append(words[j][0])
         else:
             break
+        j -= 1
+    if chain and words[i - len(chain)][2][:1].isupper():  # "De Vries", "Van Dijk"
+        start = min(start, chain[-1])
     return start
 
 

@@ -54,3 +54,32 @@ def json_report(results: Iterable[tuple[str, str, list[Finding]]]) -> str:
     return json.dumps({"files": [{"path": path, "findings": [f.as_json() for f in findings]}
                                  for path, _text, findings in results]},
                       ensure_ascii=False, indent=2)
+
+
+def review_lines(review) -> list[str]:  # type: ignore[no-untyped-def]
+    """The privacy check of a generation run: findings per answer and per document."""
+    from commgen.checks.findings import line_col
+
+    lines: list[str] = []
+    for question, text, findings in review.answers:
+        for finding in findings:
+            line, col = line_col(text, finding.start)
+            where = _("answer '{question}', line {line}").format(question=question, line=line)
+            lines.extend(finding_lines(f"{where}:{col}", finding))
+    for document in review.documents:
+        for finding in document.findings:
+            if finding.category == "metadata":
+                where = _("{doc}, document properties").format(doc=document.doc_id)
+            else:
+                line, col = line_col(document.text, finding.start)
+                where = f"{document.doc_id}:{line}:{col}"
+            lines.extend(finding_lines(where, finding))
+    for doc_id in review.refused():
+        lines.append(click.style(_("Not written: {doc}. Change the answers, or use "
+                                   "--accept-findings \"reason\" to write it anyway.").format(
+                                       doc=doc_id), fg="red", bold=True))
+    for doc_id in review.accepted():
+        lines.append(click.style(_("Written despite findings: {doc}. Reason (recorded in the "
+                                   "document properties): {reason}").format(
+                                       doc=doc_id, reason=review.reason), fg="yellow"))
+    return lines

@@ -3,7 +3,8 @@
 A finding inside an allowed passage (the school's details, the contact person, a help
 resource, an expression such as "in de roos") is dropped. A phrasing finding inside quotation
 marks in a sentence that says *not* to write it ("Geen oordeel, ook niet indirect (“naïef”)")
-is a mention, not a use: it stays visible as a warning. The audience then sets the severity.
+is a mention, not a use, and is dropped (the internal statement's "what we do not say" list is
+made of these). The audience then sets the severity.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from commgen.checks import detectors
 from commgen.checks.allow import AllowList, phrase_spans
-from commgen.checks.findings import ERROR, WARNING, Finding
+from commgen.checks.findings import ERROR, Finding
 from commgen.checks.names import guarded_spans, name_tokens
 from commgen.checks.rules import RULES_FOLDER, Rule, load_rules
 from commgen.checks.settings import Settings, load_settings
@@ -61,8 +62,8 @@ class Checker:
                       if not _inside(s, e, allowed)]
         names = [self._finding("name", "name", s, e, text)
                  for s, e in self._names(text, annotations, allowed)]
-        phrasing = [self._mention(f, text) for rule in self.rules for f in rule.find(text)
-                    if not _inside(f.start, f.end, allowed)]
+        phrasing = [f for rule in self.rules for f in rule.find(text)
+                    if not _inside(f.start, f.end, allowed) and not _is_mention(f, text)]
         kept = _resolve([*guarded, *structured, *names])
         findings = [*kept, *phrasing]
         findings = [self._weigh(f) for f in findings]
@@ -114,26 +115,21 @@ class Checker:
         return Finding(category, level, start, end, text[start:end], texts.message,
                        texts.suggestion, key)
 
-    def _mention(self, finding: Finding, text: str) -> Finding:
-        for quote in _QUOTED.finditer(text):
-            if quote.start() <= finding.start and finding.end <= quote.end():
-                ends = list(_SENTENCE_END.finditer(text, 0, quote.start()))
-                sentence = text[ends[-1].end() if ends else 0:quote.start()]
-                if _NEGATION.search(sentence):
-                    return finding.with_severity(WARNING)
-        return finding
-
     def _weigh(self, finding: Finding) -> Finding:
         if finding.rule == "guarded-name":
             return finding
-        level = self.settings.level(self.audience, finding.category, finding.severity)
-        if finding.severity == WARNING and level == ERROR and self._is_mention(finding):
-            return finding
-        return finding.with_severity(level)
+        return finding.with_severity(
+            self.settings.level(self.audience, finding.category, finding.severity))
 
-    def _is_mention(self, finding: Finding) -> bool:
-        rule = next((r for r in self.rules if r.name == finding.rule), None)
-        return rule is not None and rule.level == ERROR
+
+def _is_mention(finding: Finding, text: str) -> bool:
+    """Quoted, in a sentence that says not to write it."""
+    for quote in _QUOTED.finditer(text):
+        if quote.start() <= finding.start and finding.end <= quote.end():
+            ends = list(_SENTENCE_END.finditer(text, 0, quote.start()))
+            sentence = text[ends[-1].end() if ends else 0:quote.start()]
+            return bool(_NEGATION.search(sentence))
+    return False
 
 
 # Words after a sentence-initial verb in the imperative ("Prijs uw kind", "Verwijs journalisten").
