@@ -187,7 +187,7 @@ _PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)"
                          r"|\bbouwjaar\s+((?:19|20)\d{2})\b", _I)
 _NUM = rf"(?:\d{{1,2}}|{_NUM_WORDS})"
 _AGE_PATTERNS = (
-    re.compile(r"(?<=\w)\s*\(\s*(\d{1,2})\s*(?:jaar|jr\.?)?\s*\)"),
+    re.compile(r"(?:(?<=\w\s)|(?<=\w))\(\s*(\d{1,2})\s*(?:jaar|jr\.?)?\s*\)"),
     re.compile(rf"(?<![\w])({_NUM})[-\s]?jarig\w*", _I),
     re.compile(rf"(?<![\w,.])({_NUM})\s+(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", _I),
     re.compile(rf"\b(?:meisje|jongen|leerling|kind|dochter|zoon|tiener|scholier|jongere|puber|"
