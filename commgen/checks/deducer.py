@@ -106,6 +106,7 @@ def _build(folder: Path) -> Any:
         logger.reset(logging.WARNING)  # silence "please wait" while the cache is built
 
         lookup = _trimmed_lookup(deduce, folder)
+        _state["lookup"] = lookup
         return deduce.Deduce(load_base_config=False, config=_config(deduce),
                              lookup_data_path=lookup, cache_path=lookup)
 
@@ -119,6 +120,17 @@ def get_deduce() -> Any:
         except OSError:
             _state["deduce"] = _build(Path(tempfile.gettempdir()) / "commgen-cache")
     return _state["deduce"]
+
+
+def first_names() -> frozenset[str]:
+    """deduce's list of first names, lower case (a sentence starts with a capital anyway, so a
+    lone capitalised word there is taken for a name only if it is a first name)."""
+    if "first_names" not in _state:
+        get_deduce()
+        path = _state["lookup"] / "src" / "names" / "lst_first_name" / "items.txt"
+        words = path.read_text(encoding="utf-8").split("\n")
+        _state["first_names"] = frozenset(w.strip().casefold() for w in words if w.strip())
+    return _state["first_names"]
 
 
 def annotate(text: str) -> list[tuple[int, int, str]]:

@@ -286,7 +286,7 @@ def find_groups(text: str, not_codes: set[str]) -> list[Hit]:
 
 # --- names with a title ("de heer Visser", "juf Petra") -------------------------------------
 _TITLED = re.compile(
-    r"\b(?:meneer|mevrouw|mevr\.|mw\.|dhr\.|de\s+heer|juf|juffrouw|meester|mentor|docent|"
+    r"\b(?i:meneer|mevrouw|mevr\.|mw\.|dhr\.|de\s+heer|juf|juffrouw|meester|mentor|docent|"
     r"docente|leraar|lerares|mijnheer|coach|trainer|oom|tante|opa|oma)\s+(?:[A-Z]\.\s*)*"
     r"(?:(?:van|de|der|den|ter|ten|van\s+der|van\s+den)\s+)?[A-Z][\w'’\-]+"
     r"(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w'’\-]+)?")

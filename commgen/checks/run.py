@@ -104,7 +104,8 @@ class Checker:
             if not tokens or all(t in self.allow.name_tokens for t in tokens):
                 continue
             if len(tokens) == 1 and (passage.casefold() in self.settings.not_names
-                                     or passage[:1].islower() or _imperative(text, start, end)):
+                                     or passage[:1].islower() or _imperative(text, start, end)
+                                     or _surname_at_sentence_start(text, start, passage)):
                 continue
             yield start, end
 
@@ -144,6 +145,15 @@ def _imperative(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip(" \t“\"‘'(")
     at_start = not before or before[-1] in ".!?:;\n"
     return at_start and bool(_OBJECT_WORDS.match(text, end))
+
+
+def _surname_at_sentence_start(text: str, start: int, passage: str) -> bool:
+    """"Punt twee." is not a name: at the start of a sentence only first names count."""
+    from commgen.checks.deducer import first_names
+
+    before = text[:start].rstrip(" \t“\"‘'(")
+    at_start = not before or before[-1] in ".!?:;\n"
+    return at_start and " " not in passage and passage.casefold() not in first_names()
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
