@@ -14,7 +14,14 @@ from pathlib import Path
 import click
 
 from commgen import __version__
-from commgen.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, CommgenError
+from commgen.checks.findings import AUDIENCES as CHECK_AUDIENCES
+from commgen.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    CommgenError,
+)
 from commgen.i18n import LANGUAGES, LOCALE_DIR, _, choose_language, set_language
 
 DEFAULT_OUT = "commgen-documenten"
@@ -61,6 +68,11 @@ def build_cli() -> click.Group:
     def cli(lang: str | None) -> None:
         pass
 
+    accept_option = click.option(
+        "--accept-findings", "accept_findings", metavar=_("REASON"),
+        help=_("Write documents despite errors found by the privacy check; the reason is "
+               "recorded in the document properties."))
+
     templates_option = click.option(
         "--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
         envvar="COMMGEN_TEMPLATES", metavar=_("FOLDER"),
@@ -88,10 +100,11 @@ def build_cli() -> click.Group:
     @click.option("--school", metavar=_("PROFILE"),
                   help=_("School profile (a .yaml file, or the name of a bundled one) that "
                          "answers the questions about the school."))
+    @accept_option
     @templates_option
     def new(out_dir: Path | None, resume: Path | None, answers_file: Path | None,
             settings: tuple[str, ...], yes: bool, lang: str | None, school: str | None,
-            templates: Path | None) -> int:
+            accept_findings: str | None, templates: Path | None) -> int:
         from commgen.catalog import load_catalog
         from commgen.interview import run_interview
         from commgen.resources import templates_dir
@@ -99,10 +112,8 @@ def build_cli() -> click.Group:
         catalog = load_catalog(templates_dir(templates))
         folder = out_dir or (resume.parent if resume else Path(DEFAULT_OUT))
         _path, result = run_interview(catalog, folder, resume, answers_file, settings, yes,
-                                      school=school)
-        if result is not None:
-            _report(result)
-        return EXIT_OK
+                                      school=school, accept_findings=accept_findings)
+        return _report(result) if result is not None else EXIT_OK
 
     @cli.group(help=_("For template authors: see and try the template set."))
     def templates() -> None:
@@ -207,24 +218,66 @@ def build_cli() -> click.Group:
                          "is kept and the new one gets a new name."))
     @click.option("--pdf", is_flag=True,
                   help=_("Also make a PDF of every document (needs LibreOffice)."))
+    @accept_option
     @templates_option
     def generate(answers: Path, out_dir: Path, only: str | None, force: bool, pdf: bool,
-                 templates: Path | None) -> int:
+                 accept_findings: str | None, templates: Path | None) -> int:
         from commgen.generate import generate as run
         from commgen.resources import templates_dir
 
         wanted = [part.strip() for part in only.split(",") if part.strip()] if only else None
-        _report(run(answers, out_dir, templates_dir(templates), wanted, force, pdf=pdf))
-        return EXIT_OK
+        return _report(run(answers, out_dir, templates_dir(templates), wanted, force, pdf=pdf,
+                           accept_findings=accept_findings))
+
+    @cli.command(help=_("Check letters and documents for names, class names, contact details, "
+                        "descriptions of the image, blame and speculation. FILE is a .docx, "
+                        ".txt or .md file, or - for standard input."))
+    @click.argument("files", nargs=-1, required=True, metavar=_("FILE..."))
+    @click.option("--audience", type=click.Choice(CHECK_AUDIENCES),
+                  help=_("Who will read the text; sets how heavy each finding weighs "
+                         "(default: every rule at its own level)."))
+    @click.option("--guard", "guards", multiple=True, metavar=_("NAME"),
+                  help=_("A name that may never appear, in any form (repeatable)."))
+    @click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path),
+                  metavar=_("ANSWERS.yaml"),
+                  help=_("Answers file: its contact person and spokesperson are allowed, the "
+                         "names of the pupils involved are refused."))
+    @click.option("--school", metavar=_("PROFILE"),
+                  help=_("School profile whose address, phone, e-mail and website are allowed."))
+    @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+                  show_default=True, help=_("Output for people or for programs."))
+    def check(files: tuple[str, ...], audience: str | None, guards: tuple[str, ...],
+              answers_file: Path | None, school: str | None, output: str) -> int:
+        from commgen.checks.findings import has_errors
+        from commgen.checks.load import checker_from_files
+        from commgen.checks.report import json_report, text_report
+        from commgen.checks.sources import read_source
+
+        sources = [read_source(spec) for spec in files]
+        checker = checker_from_files(audience, guards, answers_file, school)
+        results = [(s.path, s.text, checker.check(s.text)) for s in sources]
+        if output == "json":
+            click.echo(json_report(results))
+        else:
+            color = False if os.environ.get("NO_COLOR") else None
+            for line in text_report(results):
+                click.echo(line, color=color)
+        return EXIT_FINDINGS if any(has_errors(f) for _p, _t, f in results) else EXIT_OK
 
     return cli
 
 
-def _report(result) -> None:  # type: ignore[no-untyped-def]
-    """What was written, what was kept, what was not needed."""
+def _report(result) -> int:  # type: ignore[no-untyped-def]
+    """What the privacy check found, what was written, what was kept, what was not needed."""
     for note in result.notes:
         click.echo(_("Note: {problem}").format(problem=note), err=True)
-    click.echo(_("Written:"))
+    if result.review is not None:
+        from commgen.checks.report import review_lines
+
+        for line in review_lines(result.review):
+            click.echo(line, color=False if os.environ.get("NO_COLOR") else None)
+    if result.written:
+        click.echo(_("Written:"))
     for written in result.written:
         click.echo(f"  {written.path}")
         if written.path != written.wanted:
@@ -234,6 +287,8 @@ def _report(result) -> None:  # type: ignore[no-untyped-def]
             click.echo(_("    (replaced the earlier version)"))
     for doc in result.not_applicable:
         click.echo(_("Not needed with these answers: {doc}").format(doc=doc.id))
+    refused = result.review.refused() if result.review is not None else []
+    return EXIT_FINDINGS if refused else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -84,3 +84,29 @@ def _set_custom_properties(doc: Any, custom: dict[str, str]) -> None:
     ).encode()
     part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM, xml, package)
     package.relate_to(part, REL_CUSTOM)
+
+
+def add_custom_property(data: bytes, name: str, value: str) -> bytes:
+    """Add one custom property to a saved .docx (used to record accepted check findings)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    source = zipfile.ZipFile(io.BytesIO(data))
+    if "docProps/custom.xml" not in source.namelist():
+        raise ValueError("the document has no custom properties part")
+    root = etree.fromstring(source.read("docProps/custom.xml"))
+    pids = [int(p.get("pid", "1")) for p in root]
+    prop = etree.SubElement(root, f"{{{ns}}}property", fmtid=(
+        "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"), pid=str(max(pids, default=1) + 1), name=name)
+    etree.SubElement(prop, f"{{{vt}}}lpwstr").text = value
+    custom = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out = io.BytesIO()
+    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = custom if item.filename == "docProps/custom.xml" else source.read(item)
+            target.writestr(item, content)
+    return out.getvalue()

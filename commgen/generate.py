@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateError
 
@@ -33,6 +34,7 @@ class Result:
     written: list[Written] = field(default_factory=list)
     not_applicable: list[Document] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    review: Any = None  # commgen.checks.generation.Review: the privacy check of every document
 
 
 def select_documents(catalog: Catalog, answers: Answers, only: list[str] | None
@@ -86,34 +88,42 @@ def output_path(out_dir: Path, doc: Document, lang: str) -> Path:
 def generate(answers_path: Path, out_dir: Path, templates_dir: Path,
              only: list[str] | None = None, force: bool = False,
              lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None,
-             pdf: bool = False) -> Result:
+             pdf: bool = False, accept_findings: str | None = None) -> Result:
     """Check the answers, render every applicable document, then write them all."""
     catalog = load_catalog(templates_dir)
     answers = load_answers(answers_path, catalog)
-    return generate_from_answers(catalog, answers, out_dir, only, force, lang, now, pdf)
+    return generate_from_answers(catalog, answers, out_dir, only, force, lang, now, pdf=pdf,
+                                 accept_findings=accept_findings)
 
 
 def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
                           only: list[str] | None = None, force: bool = False,
                           lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None,
-                          pdf: bool = False) -> Result:
-    """Render every applicable document, then write each .docx, its plain text and PDF."""
+                          pdf: bool = False, accept_findings: str | None = None) -> Result:
+    """Render every applicable document, check it, then write each .docx, its plain text
+    and PDF. A document with privacy errors is not written unless the findings are accepted."""
+    from commgen.checks.generation import review_documents
+
     now = now or dt.datetime.now()
     chosen, skipped = select_documents(catalog, answers, only)
     snippets = load_snippets(catalog, lang)
     if pdf:
         require_soffice()  # say so before anything is written
     rendered = [(doc, render_one(catalog, snippets, answers, doc, lang, now)) for doc in chosen]
-    texts = {doc.id: plain_text(document.data) for doc, document in rendered if doc.plain_text}
-    result = Result(not_applicable=skipped, notes=list(answers.notes))
+    review = review_documents(catalog, answers, rendered, accept_findings, lang)
+    result = Result(not_applicable=skipped, notes=list(answers.notes), review=review)
+    refused = review.refused()
     documents: list[Written] = []
     for doc, document in rendered:
-        written = write_document(output_path(out_dir, doc, lang), document.data, force)
+        if doc.id in refused:
+            continue
+        data = review.document_data(doc.id, document.data)
+        written = write_document(output_path(out_dir, doc, lang), data, force)
         documents.append(written)
         result.written.append(written)
-        if doc.id in texts:  # same name as the .docx, so the pair is easy to find
+        if doc.plain_text:  # same name as the .docx, so the pair is easy to find
             result.written.append(write_document(written.path.with_suffix(".txt"),
-                                                 texts[doc.id].encode("utf-8"), force))
+                                                 plain_text(data).encode("utf-8"), force))
     if pdf and documents:
         converted = pdf_bytes([w.path for w in documents])
         for written in documents:

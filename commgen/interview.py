@@ -245,8 +245,8 @@ def missing_required(interview: Interview) -> list[Question]:
 def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
                   answers_file: Path | None = None, settings: tuple[str, ...] = (),
                   yes: bool = False, asker: Asker | None = None,
-                  interactive: bool | None = None, school: str | None = None
-                  ) -> tuple[Path, Any]:
+                  interactive: bool | None = None, school: str | None = None,
+                  accept_findings: str | None = None) -> tuple[Path, Any]:
     """Run the whole interview; return the draft path and the generation result (or None)."""
     from commgen.generate import generate_from_answers
     from commgen.prompts import ask
@@ -289,5 +289,6 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
                                  "new --resume \"{path}\"").format(path=draft.path)) from None
     draft.save(catalog)
     answers = load_answers(draft.path, catalog)  # exactly what `commgen generate` would read
-    return draft.path, generate_from_answers(catalog, answers, out_dir)
+    return draft.path, generate_from_answers(catalog, answers, out_dir,
+                                             accept_findings=accept_findings)
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -124,25 +122,15 @@ def test_unreadable_docx(tmp_path: Path, capsys) -> None:
     assert code == 1 and "fout [unreadable]" in out
 
 
-def test_privacy_hook_uses_the_checker_when_it_exists(tmp_path: Path, capsys, monkeypatch
-                                                      ) -> None:
-    """Issue 5 builds commgen.checks; this stands in for it to test the connection only."""
-    seen: list[tuple[str, str]] = []
-
-    def check_text(text: str, audience: str) -> list[dict[str, str]]:
-        seen.append((text, audience))
-        if "Daan" not in text:
-            return []
-        return [{"category": "name", "severity": "error", "text": "Daan",
-                 "message": "een naam", "suggestion": "de leerling"}]
-
-    monkeypatch.setitem(sys.modules, "commgen.checks",
-                        types.SimpleNamespace(check_text=check_text))
-    folder = mini_template_set(tmp_path / "set", letter("Beste ouders van Daan,", "{{ note }}"))
+def test_fixed_text_goes_through_the_privacy_check_for_its_audience(tmp_path: Path,
+                                                                      capsys) -> None:
+    folder = mini_template_set(tmp_path / "set", letter(
+        "Ze had die foto ook niet moeten maken.", "Bel Daan de Vries als u vragen hebt.",
+        "{{ note }}"))
     code, out, _err = _check(capsys, folder)
     assert code == 1
-    assert "alinea 1 (“Beste ouders van Daan,”): fout [privacy-name]" in out
-    assert ("Beste ouders van Daan,", "parents-class") in seen
+    assert "alinea 1 (“Ze had die foto ook niet ...”): fout [privacy-blame]" in out
+    assert "alinea 2 (“Bel Daan de Vries als u ...”): fout [privacy-name]" in out
 
 
 def test_tag_split_by_formatting_is_fine(tmp_path: Path, capsys) -> None:

@@ -280,8 +280,8 @@ WHAT_WE_ASK = [
     "{{ term.jongeren }}.",
     "Heeft uw kind het beeld ontvangen? Vraag dan of uw kind het meteen verwijdert, ook uit "
     "chats, back-ups en de prullenbak. Doe dat samen als dat helpt.",
-    "Praat in appgroepen van ouders niet over wie er op het beeld zou staan of wie het zou "
-    "hebben verspreid. Geruchten maken de schade groter.",
+    "Praat in appgroepen van ouders niet over wie er op het beeld staat of wie het heeft "
+    "doorgestuurd. Zulke gesprekken maken de schade groter.",
     "Benadert een journalist u? Verwijs dan naar {{ spokesperson.name }}, "
     "{{ spokesperson.role }}, via {{ spokesperson_phone }}.",
 ]
@@ -402,8 +402,8 @@ def brief_ouders_overig(path: Path) -> None:
         "verwijderen, ook uit chats, back-ups en de prullenbak. Stuur het ook niet naar de "
         "school.",
         "Bekijken, bewaren en doorsturen is strafbaar, ook voor {{ term.jongeren }}.",
-        "Praat in appgroepen van ouders niet over wie erop zou staan of wie het zou hebben "
-        "verspreid.",
+        "Praat in appgroepen van ouders niet over wie erop staat of wie het heeft "
+        "doorgestuurd.",
     ])
     para(doc, "Blijf rustig als u met uw kind praat, stel open vragen en luister. Prijs uw kind "
               "als het iets vertelt of een beeld niet heeft doorgestuurd.")
@@ -552,7 +552,7 @@ def handreiking_team(path: Path) -> None:
               "omdat hij of zij iets vertelt.")
     para(doc, "{%p else %}")
     para(doc, "Verliefdheid, seksualiteit en ook het delen van beelden met iemand die je "
-              "vertrouwt, horen voor veel jongeren bij opgroeien. Maak daar geen schandaal van. "
+              "vertrouwt, horen voor veel jongeren bij opgroeien; reageer daar niet geschokt op. "
               "Het probleem is het doorsturen zonder toestemming en het beschamen van iemand. "
               "Zeg dus niet dat het maken van een beeld fout was, maar: bekijken, bewaren en "
               "doorsturen is strafbaar, ook voor {{ term.jongeren }}.")

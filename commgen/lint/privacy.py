@@ -1,13 +1,11 @@
-"""The hook for the privacy checker of ``commgen check`` (issue 5), which is built separately.
+"""The fixed text of templates and vetted sentences, through the checks of ``commgen check``.
 
-The fixed text of templates and vetted sentences goes to every school, so it must pass the same
-privacy rules as a generated letter for its audience. This module only connects the linter to
-that checker: when ``commgen.checks`` is not installed yet, nothing is checked here.
+That text goes to every school, so it must pass the same privacy rules as a generated letter
+for its audience.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,23 +26,22 @@ class StaticText:
     key: str | None = None
 
 
-def privacy_problems(texts: list[StaticText]) -> list[LintProblem]:
-    """Run the static texts through ``commgen.checks.check_text(text, audience)``, if present.
+def privacy_problems(texts: list[StaticText], snippets_dir: Path | None = None
+                     ) -> list[LintProblem]:
+    """Run the static texts through the privacy check of ``commgen check``, per audience.
 
-    Expected contract (issue 5): ``check_text`` returns findings with ``category``,
-    ``severity`` ("error" or "warning"), ``text`` and ``message`` (and optionally
-    ``suggestion``), as in ``commgen check --format json``.
+    No school's allow-list applies here: a template's fixed text names no school, person,
+    number or address of its own; those come from the answers.
     """
-    try:
-        checks = importlib.import_module("commgen.checks")
-    except ModuleNotFoundError:
-        return []
-    check_text = getattr(checks, "check_text", None)
-    if check_text is None:
-        return []
+    from commgen.checks.allow import AllowList
+    from commgen.checks.run import make_checker
+
+    rules = snippets_dir if snippets_dir is not None and (snippets_dir / "regels").is_dir() \
+        else None
+    checker = make_checker(None, [], AllowList(), rules)
     problems = []
     for item in texts:
-        for finding in check_text(item.text, audience=item.audience):
+        for finding in checker.for_audience(item.audience).check(item.text):
             problems.append(_problem(item, finding))
     return problems
 

@@ -53,7 +53,7 @@ def check_template_set(folder: Path) -> list[LintProblem]:
         if names.snippets is not None:
             problems += _check_phrases(names, catalog, usage, texts)
     problems += _unused_questions(catalog, next(iter(names_by_lang.values()), None), usage)
-    return problems + privacy_problems(texts)
+    return problems + privacy_problems(texts, catalog.snippets_dir / "nl")
 
 
 def check_template(path: Path, document: Document, names: Names, usage: Usage,

@@ -1,0 +1,124 @@
+"""The checks built into ``commgen generate`` and ``commgen new``.
+
+Before anything is written: the free-text answers are checked, and so is the rendered text of
+every document (for the document's audience), its properties (author and last editor are the
+school, never a person) and its package (no comments, no tracked changes). A document with an
+error is not written, unless the user accepts the findings with a reason; the reason is then
+recorded in the document's custom properties so that anyone who opens it can see it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from commgen.checks.findings import ERROR, Finding, has_errors
+from commgen.checks.load import checker_from_answers
+from commgen.checks.run import Checker
+
+ACCEPTED_PROPERTY = "commgen.accepted_findings"
+# The class may be named only in the letter to its own parents, and only with consent.
+CLASS_NAME, CLASS_CONSENT, CLASS_AUDIENCE = "class_name", "class_named", "parents-class"
+FREE_TEXT_TYPES = ("text", "paragraphs")
+_CORE = {"dc": "http://purl.org/dc/elements/1.1/",
+         "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
+
+
+@dataclass
+class DocumentReview:
+    doc_id: str
+    text: str
+    findings: list[Finding]
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.findings)
+
+
+@dataclass
+class Review:
+    answers: list[tuple[str, str, list[Finding]]] = field(default_factory=list)
+    documents: list[DocumentReview] = field(default_factory=list)
+    reason: str | None = None
+
+    def refused(self) -> list[str]:
+        """Documents not written: errors found and not accepted."""
+        if self.reason:
+            return []
+        return [d.doc_id for d in self.documents if d.has_errors]
+
+    def accepted(self) -> list[str]:
+        return [d.doc_id for d in self.documents if d.has_errors] if self.reason else []
+
+    def document_data(self, doc_id: str, data: bytes) -> bytes:
+        """The bytes to write; with the acceptance recorded when findings were accepted."""
+        if doc_id not in self.accepted():
+            return data
+        from commgen.docxprops import add_custom_property
+
+        return add_custom_property(data, ACCEPTED_PROPERTY, str(self.reason))
+
+
+def _consented_class(values: dict[str, Any]) -> str:
+    name = values.get(CLASS_NAME)
+    return name.strip() if values.get(CLASS_CONSENT) is True and isinstance(name, str) else ""
+
+
+def _answer_text(value: Any) -> str:
+    return "\n".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def metadata_findings(checker: Checker, data: bytes, school: str) -> list[Finding]:
+    """Author and last editor must be the school (or empty); a person's name is an error."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        core = archive.read("docProps/core.xml") if "docProps/core.xml" in names else b""
+    findings: list[Finding] = []
+    if core:
+        root = etree.fromstring(core)
+        for path in ("dc:creator", "cp:lastModifiedBy"):
+            element = root.find(path, _CORE)
+            value = (element.text or "").strip() if element is not None else ""
+            if value and value != school.strip():
+                texts = checker.settings.text("metadata-author")
+                findings.append(Finding("metadata", ERROR, 0, 0, value, texts.message,
+                                        texts.suggestion, "metadata-author"))
+    if any(n.startswith("word/comments") for n in names):
+        texts = checker.settings.text("metadata-comments")
+        findings.append(Finding("metadata", ERROR, 0, 0, "", texts.message, texts.suggestion,
+                                "metadata-comments"))
+    return findings
+
+
+def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]],
+                     accept_reason: str | None = None, lang: str = "nl") -> Review:
+    """Check the answers and every rendered document; nothing is written here."""
+    folder = catalog.snippets_dir / lang
+    checker = checker_from_answers(answers.values,
+                                   folder if (folder / "regels").is_dir() else None)
+    review = Review(reason=(accept_reason or "").strip() or None)
+    consented = _consented_class(answers.values)
+    for question in catalog.questions:
+        value = answers.values.get(question.id)
+        if question.id == CLASS_NAME and consented:
+            continue  # the class's name, given with the family's consent for its own letter
+        if question.type in FREE_TEXT_TYPES and not question.sensitive and value:
+            text = _answer_text(value)
+            findings = checker.check(text)
+            if findings:
+                review.answers.append((question.id, text, findings))
+    school = str(answers.values.get("school_name") or "")
+    for doc, document in rendered:
+        audience_checker = checker.for_audience(doc.audience)
+        if consented and doc.audience == CLASS_AUDIENCE:
+            audience_checker = replace(audience_checker, allow=replace(
+                checker.allow, phrases=checker.allow.phrases | {consented}))
+        findings = audience_checker.check(document.text)
+        findings += metadata_findings(audience_checker, document.data, school)
+        review.documents.append(DocumentReview(doc.id, document.text, findings))
+    return review

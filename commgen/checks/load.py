@@ -1,0 +1,63 @@
+"""Build a Checker from what the user has: a school profile, an answers file, --guard names.
+
+The answers file gives the contact person and the spokesperson (allowed) and the guarded
+names of the pupils involved (always refused); the profile gives the school's own details.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from commgen.checks.allow import AllowList
+from commgen.checks.run import Checker, make_checker
+from commgen.errors import AnswersError, Problem
+from commgen.guard import GuardedNames
+from commgen.i18n import _
+
+GUARDED_QUESTION = "involved_pupils"
+
+
+def guards_from_values(values: Mapping[str, Any], path: Path | None = None
+                       ) -> list[GuardedNames]:
+    from commgen.questiontypes import InvalidAnswer, parse_names
+
+    value = values.get(GUARDED_QUESTION)
+    if not value:
+        return []
+    try:
+        return [parse_names(value)]
+    except InvalidAnswer as exc:
+        raise AnswersError(_("The answers file cannot be used:"), [Problem(
+            str(exc), path, None, GUARDED_QUESTION)]) from None
+
+
+def checker_from_files(audience: str | None = None, guard_names: Iterable[str] = (),
+                       answers: Path | None = None, school: str | None = None,
+                       snippets_dir: Path | None = None) -> Checker:
+    """For ``commgen check``: everything optional; a draft answers file is fine."""
+    allow = AllowList()
+    guards: list[GuardedNames] = []
+    if school:
+        from commgen.profiles import load_profile
+
+        allow.add_profile(load_profile(school).fields)
+    if answers is not None:
+        from commgen.answers import read_answers_file
+
+        raw = read_answers_file(answers)
+        allow.add_values(raw)
+        guards += guards_from_values(raw, answers)
+    names = [n.strip() for n in guard_names if n.strip()]
+    if names:
+        guards.append(GuardedNames.from_names(names))
+    return make_checker(audience, guards, allow, snippets_dir)
+
+
+def checker_from_answers(values: Mapping[str, Any], snippets_dir: Path | None = None
+                         ) -> Checker:
+    """For generation: checked answers (typed values)."""
+    allow = AllowList()
+    allow.add_values(values)
+    return make_checker(None, guards_from_values(values), allow, snippets_dir)

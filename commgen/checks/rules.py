@@ -1,0 +1,175 @@
+"""Phrasing rules the foundation maintains as YAML, in the style of the Vale linter.
+
+One file per rule in ``snippets/<lang>/regels``. ``extends: existence`` flags every match of
+``tokens``; ``extends: substitution`` flags every key of ``swap`` and offers its value as the
+safer alternative. Matches inside an ``exceptions`` match are not findings. Keeping this in
+data lets the foundation add a phrase the day it turns up in a real letter, without Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from commgen.checks.findings import CATEGORIES, SEVERITIES, Finding
+from commgen.errors import CatalogError, Problem
+from commgen.i18n import _
+from commgen.yamlfile import LineDict, load_mapping
+
+RULES_FOLDER = "regels"
+# Files in the rules folder that are settings, not rules.
+SETTINGS_FILES = frozenset({"ernst.yaml", "detectoren.yaml", "toegestaan.yaml"})
+_KEYS = ("extends", "category", "level", "message", "suggestion", "ignorecase", "nonword",
+         "tokens", "swap", "exceptions", "description")
+_KINDS = ("existence", "substitution")
+
+
+@dataclass
+class Rule:
+    """One compiled rule; ``swaps`` holds the alternative per group of a substitution."""
+
+    name: str
+    kind: str
+    category: str
+    level: str
+    message: str
+    suggestion: str | None
+    pattern: re.Pattern[str]
+    swaps: list[str] = field(default_factory=list)
+    exceptions: re.Pattern[str] | None = None
+
+    def find(self, text: str) -> list[Finding]:
+        excepted = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+        found: list[Finding] = []
+        for match in self.pattern.finditer(text):
+            start, end = match.span()
+            if start == end or any(s <= start and end <= e for s, e in excepted):
+                continue
+            found.append(self._finding(match, start, end))
+        return found
+
+    def _finding(self, match: re.Match[str], start: int, end: int) -> Finding:
+        passage = match.group(0)
+        if self.kind == "substitution":
+            index = next(i for i, g in enumerate(match.groups()) if g is not None)
+            suggestion: str | None = self.swaps[index]
+            message = _format(self.message, suggestion, passage)
+        else:
+            suggestion = self.suggestion
+            message = _format(self.message, passage)
+        return Finding(self.category, self.level, start, end, passage, message, suggestion,
+                       self.name)
+
+
+def _format(message: str, *values: str) -> str:
+    """Vale's ``%s`` placeholders, filled in order."""
+    for value in values:
+        if "%s" not in message:
+            break
+        message = message.replace("%s", value, 1)
+    return message
+
+
+def _wrap(body: str, nonword: bool) -> str:
+    return body if nonword else rf"(?<![\w-])(?:{body})(?![\w])"
+
+
+def _compile(parts: list[str], flags: int, nonword: bool, capture: bool) -> re.Pattern[str]:
+    groups = [f"({p})" if capture else f"(?:{p})" for p in parts]
+    return re.compile(_wrap("|".join(groups), nonword), flags)
+
+
+def _string_list(value: Any) -> list[str] | None:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
+
+
+def parse_rule(path: Path, data: LineDict, problems: list[Problem]) -> Rule | None:
+    """Check one rule file's content; report every mistake with its line and key."""
+    before = len(problems)
+
+    def problem(message: str, key: str | None) -> None:
+        problems.append(Problem(message, path, data.line_of(key) if key else None, key))
+
+    for key in data:
+        if key not in _KEYS:
+            problem(_("unknown key; allowed: {allowed}").format(allowed=", ".join(_KEYS)),
+                    str(key))
+    kind = data.get("extends")
+    if kind not in _KINDS:
+        problem(_("'extends' must be one of: {allowed}").format(allowed=", ".join(_KINDS)),
+                "extends")
+    category = data.get("category")
+    if category not in CATEGORIES:
+        problem(_("unknown category; allowed: {allowed}").format(
+            allowed=", ".join(CATEGORIES)), "category")
+    level = data.get("level", "error")
+    if level not in SEVERITIES:
+        problem(_("'level' must be error or warning"), "level")
+    message = data.get("message")
+    if not isinstance(message, str) or not message.strip():
+        problem(_("a rule needs a 'message'"), "message")
+    suggestion = data.get("suggestion")
+    if suggestion is not None and not isinstance(suggestion, str):
+        problem(_("expected text"), "suggestion")
+    flags = re.IGNORECASE if data.get("ignorecase", True) else 0
+    nonword = bool(data.get("nonword", False))
+
+    parts: list[str] = []
+    swaps: list[str] = []
+    if kind == "substitution":
+        swap = data.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            problem(_("a substitution rule needs 'swap': unsafe phrase: safer phrase"), "swap")
+        else:
+            for key, value in swap.items():
+                parts.append(str(key))
+                swaps.append("" if value is None else str(value))
+    elif kind == "existence":
+        tokens = _string_list(data.get("tokens"))
+        if not tokens:
+            problem(_("an existence rule needs 'tokens': a list of patterns"), "tokens")
+        else:
+            parts = tokens
+    exceptions = _string_list(data.get("exceptions", []))
+    if exceptions is None:
+        problem(_("expected a list of patterns"), "exceptions")
+    for key, patterns in (("tokens" if kind == "existence" else "swap", parts),
+                          ("exceptions", exceptions or [])):
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                problem(_("'{pattern}' is not a valid pattern ({detail})").format(
+                    pattern=pattern, detail=exc), key)
+    if len(problems) > before:
+        return None
+    return Rule(
+        name=path.stem, kind=str(kind), category=str(category), level=str(level),
+        message=str(message).strip(), suggestion=suggestion,
+        pattern=_compile(parts, flags, nonword, capture=kind == "substitution"),
+        swaps=swaps,
+        exceptions=_compile(exceptions, flags, nonword, False) if exceptions else None)
+
+
+def load_rules(folder: Path) -> list[Rule]:
+    """Every rule file in ``folder``; CatalogError listing every mistake in any of them."""
+    problems: list[Problem] = []
+    rules: list[Rule] = []
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name in SETTINGS_FILES:
+            continue
+        data, found = load_mapping(path, empty_ok=False)
+        problems.extend(found)
+        if not found:
+            rule = parse_rule(path, data, problems)
+            if rule is not None:
+                rules.append(rule)
+    if problems:
+        raise CatalogError(_("The check rules cannot be used:"), problems)
+    return rules

@@ -1,0 +1,198 @@
+"""Run every check on one text: guarded names, detectors, deduce's names, the phrasing rules.
+
+A finding inside an allowed passage (the school's details, the contact person, a help
+resource, an expression such as "in de roos") is dropped. A phrasing finding inside quotation
+marks in a sentence that says *not* to write it ("Geen oordeel, ook niet indirect (“naïef”)")
+is a mention, not a use, and is dropped (the internal statement's "what we do not say" list is
+made of these). The audience then sets the severity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from commgen.checks import detectors
+from commgen.checks.allow import AllowList, phrase_spans
+from commgen.checks.findings import ERROR, Finding
+from commgen.checks.names import guarded_spans, name_tokens
+from commgen.checks.rules import RULES_FOLDER, Rule, load_rules
+from commgen.checks.settings import Settings, load_settings
+from commgen.guard import GuardedNames
+from commgen.resources import bundled
+
+DOCUMENT_LANGUAGE = "nl"
+_QUOTED = re.compile(r"“[^”\n]{1,120}”|\"[^\"\n]{1,120}\"|‘[^’\n]{1,120}’|«[^»\n]{1,120}»")
+_NEGATION = re.compile(r"\b(?:geen|niet|nooit|niets|zonder|vermijd|vermijden)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+# Later categories give way when they overlap an earlier one: a BSN is not also a phone number.
+_PRIORITY = ("id-number", "email", "url", "handle", "phone", "address", "birthdate", "age",
+             "group", "name")
+_EMAIL_ROLES_KEY = "functieadressen"
+
+
+def snippets_folder(snippets_dir: Path | None = None) -> Path:
+    return snippets_dir if snippets_dir is not None else bundled("snippets") / DOCUMENT_LANGUAGE
+
+
+@dataclass
+class Checker:
+    """Everything one check needs, loaded once and used for many texts."""
+
+    rules: list[Rule]
+    settings: Settings
+    allow: AllowList = field(default_factory=AllowList)
+    guards: list[GuardedNames] = field(default_factory=list)
+    audience: str | None = None
+    use_deduce: bool = True
+
+    def for_audience(self, audience: str | None) -> Checker:
+        return Checker(self.rules, self.settings, self.allow, self.guards, audience,
+                       self.use_deduce)
+
+    def check(self, text: str) -> list[Finding]:
+        allowed = self.allow.spans(text) + phrase_spans(text, self.settings.allowed_phrases)
+        guarded = [self._finding("guarded-name", "name", s, e, text, ERROR)
+                   for s, e in guarded_spans(text, self.guards) if not _inside(s, e, allowed)]
+        annotations = self._annotations(text)
+        structured = [self._finding(key, key, s, e, text)
+                      for key, s, e in self._structured(text, annotations)
+                      if not _inside(s, e, allowed)]
+        names = [self._finding("name", "name", s, e, text)
+                 for s, e in self._names(text, annotations, allowed)]
+        phrasing = [f for rule in self.rules for f in rule.find(text)
+                    if not _inside(f.start, f.end, allowed) and not _is_mention(f, text)]
+        kept = _resolve([*guarded, *structured, *names])
+        findings = [*kept, *phrasing]
+        findings = [self._weigh(f) for f in findings]
+        return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.category))
+
+    # -- sources --------------------------------------------------------------------------
+    def _annotations(self, text: str) -> list[tuple[int, int, str]]:
+        if not self.use_deduce or not text.strip():
+            return []
+        from commgen.checks.deducer import annotate
+
+        return annotate(text)
+
+    def _structured(self, text: str, annotations: list[tuple[int, int, str]]
+                    ) -> list[detectors.Hit]:
+        roles = {w.casefold() for w in self.settings.email_roles}
+        return [
+            *detectors.find_id_numbers(text),
+            *detectors.find_phones(text, self.allow),
+            *detectors.find_emails(text, self.allow, roles),
+            *detectors.find_urls(text, self.allow),
+            *detectors.find_handles(text),
+            *detectors.find_addresses(text),
+            *detectors.find_birthdates(text, annotations),
+            *detectors.find_ages(text),
+            *detectors.find_groups(text, self.settings.not_names),
+            *[hit for hit in detectors.find_titled_names(text)
+              if not all(t in self.allow.name_tokens for t in name_tokens(text[hit[1]:hit[2]]))],
+        ]
+
+    def _names(self, text: str, annotations: list[tuple[int, int, str]],
+               allowed: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+        for start, end, tag in annotations:
+            if tag != "persoon" or _overlaps(start, end, allowed):
+                continue
+            passage = text[start:end]
+            tokens = name_tokens(passage)
+            if not tokens or all(t in self.allow.name_tokens for t in tokens):
+                continue
+            if len(tokens) == 1 and (passage.casefold() in self.settings.not_names
+                                     or passage[:1].islower() or _imperative(text, start, end)
+                                     or _surname_at_sentence_start(text, start, passage)):
+                continue
+            yield start, end
+
+    # -- shaping --------------------------------------------------------------------------
+    def _finding(self, key: str, category: str, start: int, end: int, text: str,
+                 level: str = ERROR) -> Finding:
+        texts = self.settings.text(key)
+        return Finding(category, level, start, end, text[start:end], texts.message,
+                       texts.suggestion, key)
+
+    def _weigh(self, finding: Finding) -> Finding:
+        if finding.rule == "guarded-name":
+            return finding
+        return finding.with_severity(
+            self.settings.level(self.audience, finding.category, finding.severity))
+
+
+def _is_mention(finding: Finding, text: str) -> bool:
+    """Quoted, in a sentence that says not to write it."""
+    for quote in _QUOTED.finditer(text):
+        if quote.start() <= finding.start and finding.end <= quote.end():
+            ends = list(_SENTENCE_END.finditer(text, 0, quote.start()))
+            sentence = text[ends[-1].end() if ends else 0:quote.start()]
+            return bool(_NEGATION.search(sentence))
+    return False
+
+
+# Words after a sentence-initial verb in the imperative ("Prijs uw kind", "Verwijs journalisten").
+_OBJECT_WORDS = re.compile(
+    r"\s+(?:uw|u|je|jouw|jullie|het|de|een|dit|dat|die|deze|ze|hem|haar|hen|niet|nooit|altijd|"
+    r"gerust|eerst|ook|zelf|samen|contact|journalisten|ouders|leerlingen|kinderen|vragen|alles|"
+    r"niets|iemand|elkaar)\b")
+
+
+def _imperative(text: str, start: int, end: int) -> bool:
+    """A single capitalised word at the start of a sentence, followed by an object."""
+    before = text[:start].rstrip(" \t“\"‘'(")
+    at_start = not before or before[-1] in ".!?:;\n"
+    return at_start and bool(_OBJECT_WORDS.match(text, end))
+
+
+def _surname_at_sentence_start(text: str, start: int, passage: str) -> bool:
+    """"Punt twee." is not a name: at the start of a sentence only first names count."""
+    from commgen.checks.deducer import first_names
+
+    before = text[:start].rstrip(" \t“\"‘'(")
+    at_start = not before or before[-1] in ".!?:;\n"
+    return at_start and " " not in passage and passage.casefold() not in first_names()
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _resolve(findings: list[Finding]) -> list[Finding]:
+    """Guarded names first, then the structured categories in priority order, then names."""
+    rank = {c: i for i, c in enumerate(_PRIORITY)}
+    ordered = sorted(findings, key=lambda f: (f.rule != "guarded-name",
+                                              rank.get(f.category, 99), f.start - f.end))
+    kept: list[Finding] = []
+    for finding in ordered:
+        clash = any(finding.start < k.end and k.start < finding.end for k in kept)
+        if not clash:
+            kept.append(finding)
+    return kept
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per category and passage: the longest of overlapping ones."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.category, f.start, -(f.end - f.start))):
+        last = kept[-1] if kept else None
+        if last and last.category == finding.category and finding.start < last.end:
+            continue
+        kept.append(finding)
+    return kept
+
+
+def make_checker(audience: str | None = None, guards: Iterable[GuardedNames] = (),
+                 allow: AllowList | None = None, snippets_dir: Path | None = None) -> Checker:
+    """Load the rules and settings; add the help resources to the allow-list."""
+    folder = snippets_folder(snippets_dir)
+    allow = allow or AllowList()
+    allow.add_resources(folder / "hulpbronnen.yaml")
+    return Checker(load_rules(folder / RULES_FOLDER), load_settings(folder / RULES_FOLDER),
+                   allow, [g for g in guards if g], audience)
