@@ -254,3 +254,27 @@ def test_pdf_pages_fit_and_show_the_letterhead(capsys, tmp_path: Path, sample: s
                       "po-geen-leerling-zichtbaar": "Kindcentrum De Horizon"}[sample]
             assert school in text.split("Betreft")[0].split("Verklaring")[0] or (
                 school in text[:300]), doc_id
+
+
+AUDIENCE = {"communicatiestatement": "internal", "communicatiestatement-website": "press",
+            "brief-ouders-klas": "parents-class", "brief-ouders-andere-klassen": "parents-other",
+            "persverklaring": "press", "handreiking-team": "teachers"}
+
+
+@pytest.mark.parametrize("sample", sorted(EXPECTED_DOCUMENTS))
+def test_every_document_and_its_plain_text_pass_commgen_check(capsys, sample: str) -> None:
+    """What a school leader runs before sending: the bundled text must pass for its audience."""
+    for doc_id, path in _generated(sample).items():
+        files = [str(path)] + ([str(path.with_suffix(".txt"))]
+                               if path.with_suffix(".txt").exists() else [])
+        code, out, _err = run_cli(capsys, "check", "--audience", AUDIENCE[doc_id], "--answers",
+                                  str(SAMPLES / f"{sample}.yaml"), *files)
+        assert code == 0, (doc_id, out)
+
+
+def test_a_class_typed_without_consent_stops_the_letter(capsys, tmp_path: Path) -> None:
+    answers = write_answers(tmp_path, {"situation_extra": "Het gaat om klas 2B."})
+    code, out, err = run_cli(capsys, "generate", str(answers), "--out", str(tmp_path / "o"),
+                             "--only", "brief-ouders-klas")
+    assert code == 1 and "klas 2B" in out + err
+    assert not (tmp_path / "o" / "brief-ouders-klas.docx").exists()

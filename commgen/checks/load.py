@@ -49,6 +49,9 @@ def checker_from_files(audience: str | None = None, guard_names: Iterable[str] =
         raw = read_answers_file(answers)
         allow.add_values(raw)
         guards += guards_from_values(raw, answers)
+        consented = str(raw.get("class_named", "")).strip().lower() in ("ja", "yes", "true")
+        if audience == "parents-class" and consented and raw.get("class_name"):
+            allow.phrases.add(str(raw["class_name"]).strip())  # its own letter, with consent
     names = [n.strip() for n in guard_names if n.strip()]
     if names:
         guards.append(GuardedNames.from_names(names))

@@ -142,7 +142,7 @@ _OBJECT_WORDS = re.compile(
 
 def _imperative(text: str, start: int, end: int) -> bool:
     """A single capitalised word at the start of a sentence, followed by an object."""
-    before = text[:start].rstrip(" \t“\"‘'(")
+    before = text[:start].rstrip(" \t“\"‘'(-•*–")  # a list item starts a sentence
     at_start = not before or before[-1] in ".!?:;\n"
     return at_start and bool(_OBJECT_WORDS.match(text, end))
 
@@ -151,7 +151,7 @@ def _surname_at_sentence_start(text: str, start: int, passage: str) -> bool:
     """"Punt twee." is not a name: at the start of a sentence only first names count."""
     from commgen.checks.deducer import first_names
 
-    before = text[:start].rstrip(" \t“\"‘'(")
+    before = text[:start].rstrip(" \t“\"‘'(-•*–")  # a list item starts a sentence
     at_start = not before or before[-1] in ".!?:;\n"
     return at_start and " " not in passage and passage.casefold() not in first_names()
 
