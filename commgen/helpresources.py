@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from commgen.catalog import AUDIENCES
 from commgen.errors import CatalogError, Problem
 from commgen.i18n import _
 from commgen.yamlfile import LineDict, load_mapping
@@ -37,6 +36,8 @@ class HelpResource:
 
 def load_help_resources(folder: Path) -> list[HelpResource]:
     """Every entry of ``folder/hulpbronnen.yaml`` (none when the file is absent)."""
+    from commgen.catalog import AUDIENCES  # here: ``commgen check`` starts without it
+
     path = folder / RESOURCES_FILE
     data, problems = load_mapping(path)
     entries = data.get("hulpbronnen", LineDict()) if not problems else LineDict()

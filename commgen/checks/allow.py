@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from commgen.guard import normalise
-from commgen.yamlfile import load_mapping
 
-RESOURCES_FILE = "hulpbronnen.yaml"
 # The school's own answers (often from its profile) and the people a document may name.
 PERSON_KEYS = ("contact", "spokesperson", "signatory", "team_support")
 PHONE_KEYS = ("contact_phone", "spokesperson_phone", "school_phone")
@@ -114,21 +112,18 @@ class AllowList:
         if name:
             self.add_name(str(name))
 
-    def add_resources(self, path: Path) -> None:
-        """Help resources: names, public numbers and websites (``hulpbronnen.yaml``)."""
-        data, problems = load_mapping(path)
-        resources = data.get("hulpbronnen") if not problems else None
-        for entry in (resources or {}).values():
-            if not isinstance(entry, Mapping):
-                continue
-            name = str(entry.get("naam") or "")
-            self.phrases.add(name)
-            self.phrases.add(re.sub(r"\s*\(.*\)$", "", name))  # "Lang Leve de Liefde (Rutgers)"
-            self.add_phone(str(entry.get("telefoon") or ""))
-            website = str(entry.get("website") or "")
-            self.add_website(website)
-            if website:
-                self.phrases.add(domain_of(website))
+    def add_resources(self, folder: Path) -> None:
+        """Help resources: names, public numbers and websites (``hulpbronnen.yaml``), every
+        entry, also one still to be confirmed: a helpline is never personal data."""
+        from commgen.helpresources import load_help_resources
+
+        for resource in load_help_resources(folder):
+            self.phrases.add(resource.naam)
+            self.phrases.add(re.sub(r"\s*\(.*\)$", "", resource.naam))  # "... (Rutgers)"
+            self.add_phone(resource.telefoon)
+            self.add_website(resource.website)
+            if resource.website:
+                self.phrases.add(domain_of(resource.website))
         self.phrases.discard("")
 
     def allows_phone(self, text: str) -> bool:

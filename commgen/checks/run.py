@@ -193,6 +193,6 @@ def make_checker(audience: str | None = None, guards: Iterable[GuardedNames] = (
     """Load the rules and settings; add the help resources to the allow-list."""
     folder = snippets_folder(snippets_dir)
     allow = allow or AllowList()
-    allow.add_resources(folder / "hulpbronnen.yaml")
+    allow.add_resources(folder)
     return Checker(load_rules(folder / RULES_FOLDER), load_settings(folder / RULES_FOLDER),
                    allow, [g for g in guards if g], audience)
