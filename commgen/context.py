@@ -16,7 +16,7 @@ from jinja2 import TemplateError
 
 from commgen.answers import Answers
 from commgen.catalog import Catalog, Document, text_for
-from commgen.contextnames import check_declared
+from commgen.contextnames import SCHOOL_QUESTIONS, check_declared
 from commgen.errors import CatalogError, Problem
 from commgen.formatting import DateText, format_time
 from commgen.helpresources import resources_for
@@ -147,13 +147,6 @@ def _render_snippet(source: str, context: dict[str, Any], snippets: Snippets, la
         raise CatalogError(_("The snippets cannot be used:"), [Problem(
             _("the sentence cannot be filled in: {detail}").format(detail=exc),
             snippets.folder, None, label)]) from None
-
-
-# ``school.X`` in a template reads the answer to this question (often from the profile).
-SCHOOL_QUESTIONS = {"name": "school_name", "place": "school_place", "address": "school_address",
-                 "postcode": "school_postcode", "phone": "school_phone",
-                 "email": "school_email", "website": "school_website",
-                 "head": "signatory", "logo": "school_logo"}
 
 
 def _school(answers: Answers) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError, nodes
 
 from commgen.catalog import Catalog, Document
-from commgen.context import SCHOOL_QUESTIONS
+from commgen.contextnames import SCHOOL_QUESTIONS
 from commgen.sandbox import text_environment
 
 # Context objects whose attribute names a question: {{ phrase.material }}, {{ label.actions }}.

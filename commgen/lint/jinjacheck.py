@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from jinja2 import TemplateSyntaxError, nodes
 
 from commgen.catalog import Catalog, closest
-from commgen.context import SCHOOL_QUESTIONS
-from commgen.contextnames import CONTEXT_NAMES, JINJA_NAMES
+from commgen.contextnames import CONTEXT_NAMES, JINJA_NAMES, SCHOOL_QUESTIONS
 from commgen.i18n import _
 from commgen.sandbox import text_environment
 from commgen.snippets import Snippets
