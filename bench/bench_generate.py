@@ -56,11 +56,11 @@ def _median_seconds(command: list[str], runs: int, cwd: Path) -> float:
 
 def _contexts(sample: Path, work: Path) -> list[tuple[Path, Path]]:
     """The context commgen gives each template, saved as JSON for the bare baseline."""
-    from commgen.answers import load_answers
-    from commgen.catalog import load_catalog
-    from commgen.context import build_context
-    from commgen.resources import templates_dir
-    from commgen.snippets import load_snippets
+    from commgen.answers.answersfile import load_answers
+    from commgen.foundation.resources import templates_dir
+    from commgen.questions.catalog import load_catalog
+    from commgen.render.context import build_context
+    from commgen.render.snippets import load_snippets
 
     catalog = load_catalog(templates_dir())
     answers = load_answers(sample, catalog)

@@ -47,10 +47,10 @@ def load_corpus() -> tuple[list[dict], list[str], dict]:
 
 
 def corpus_checker(context: dict):  # type: ignore[no-untyped-def]
-    from commgen.answers import read_answers_file
+    from commgen.answers.answersfile import read_answers_file
+    from commgen.answers.profiles import load_profile
     from commgen.checks.allow import AllowList
     from commgen.checks.run import make_checker
-    from commgen.profiles import load_profile
 
     allow = AllowList()
     allow.add_profile(load_profile(context["school"]).fields)

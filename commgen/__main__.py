@@ -1,6 +1,6 @@
 """Allow ``python -m commgen``."""
 
-from commgen.cli import main
+from commgen.app.cli import main
 
 if __name__ == "__main__":
     main()

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from commgen.catalog import load_catalog
-from commgen.cli import main
+from commgen.app.cli import main
+from commgen.questions.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -55,9 +55,9 @@ def golden_name(path: Path) -> str:
 def write_golden() -> None:  # pragma: no cover - run by hand, once, before the restructuring
     import tempfile
 
-    from commgen.answers import load_answers
-    from commgen.catalog import load_catalog
-    from commgen.generate import generate_from_answers
+    from commgen.answers.answersfile import load_answers
+    from commgen.app.generate import generate_from_answers
+    from commgen.questions.catalog import load_catalog
 
     catalog = load_catalog(ROOT / "templates")
     for sample in sorted((ROOT / "samples").glob("*.yaml")):

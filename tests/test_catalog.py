@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from commgen.catalog import load_catalog
-from commgen.errors import CatalogError
-from commgen.snippets import load_snippets
+from commgen.foundation.errors import CatalogError
+from commgen.questions.catalog import load_catalog
+from commgen.render.snippets import load_snippets
 from tests.conftest import run_cli, write_answers
 
 

@@ -13,10 +13,10 @@ import pytest
 from docx import Document
 
 from bench.corpus_eval import evaluate
-from commgen.catalog import AUDIENCES
 from commgen.checks.findings import AUDIENCES as CHECK_AUDIENCES
 from commgen.checks.rules import load_rules
-from commgen.errors import CatalogError
+from commgen.foundation.errors import CatalogError
+from commgen.questions.catalog import AUDIENCES
 from tests.conftest import ROOT, run_cli, write_answers
 
 ANSWERS = str(ROOT / "samples" / "vo-politie.yaml")

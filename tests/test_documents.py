@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from commgen.generate import generate
+from commgen.app.generate import generate
 from tests.conftest import SAMPLES, TEMPLATES, run_cli, write_answers
 from tests.test_samples import TEMPLATE_SYNTAX, _all_text, _expected_strings
 
@@ -214,7 +214,7 @@ def test_a_missing_logo_is_a_clear_error(capsys, tmp_path: Path) -> None:
 
 def test_pdf_without_libreoffice_says_what_to_do_and_writes_nothing(
         capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("commgen.pdf.find_soffice", lambda: None)
+    monkeypatch.setattr("commgen.render.pdf.find_soffice", lambda: None)
     code, _out, err = run_cli(capsys, "generate", str(write_answers(tmp_path)), "--out",
                               str(tmp_path / "o"), "--pdf")
     assert code != 0 and "LibreOffice" in err and "Word" in err

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from commgen.cli import _scan_lang, _setup_language, build_cli
-from commgen.docxtext import docx_text
-from commgen.generate import generate
-from commgen.i18n import choose_language
-from commgen.interview import InterviewStopped
+from commgen.app.cli import _scan_lang, _setup_language, build_cli
+from commgen.app.generate import generate
+from commgen.app.interview import InterviewStopped
+from commgen.docx.reader import docx_text
+from commgen.foundation.i18n import choose_language
 from tests.conftest import TEMPLATES
 
 # One complete interview: (question id, what the user types). Persons take two lines.

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from commgen.docxtext import docx_text
-from commgen.generate import generate
+from commgen.app.generate import generate
+from commgen.docx.reader import docx_text
 from tests.conftest import ROOT, TEMPLATES
 from tests.test_interview import ANSWERS
 

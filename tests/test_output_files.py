@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from commgen.errors import OutputError
-from commgen.output import word_lock_file, write_document
+from commgen.app.output import word_lock_file, write_document
+from commgen.foundation.errors import OutputError
 from tests.conftest import run_cli, write_answers
 
 
@@ -62,7 +62,7 @@ def test_no_temporary_files_are_left(tmp_path: Path) -> None:
 
 
 def test_failed_write_leaves_no_trace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import commgen.output as output
+    import commgen.app.output as output
 
     def broken_replace(src, dst):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device")

@@ -48,7 +48,7 @@ def test_installed_wheel_generates_outside_the_source_tree(wheel: Path, tmp_path
     work.mkdir()
     env = {**os.environ, "COMMGEN_LANG": "nl", "PYTHONPATH": ""}
     env.pop("COMMGEN_TEMPLATES", None)
-    where = subprocess.run([str(python), "-c", "import commgen.resources as r; "
+    where = subprocess.run([str(python), "-c", "import commgen.foundation.resources as r; "
                             "print(r.bundled('samples'))"], cwd=work, env=env, check=True,
                            capture_output=True, text=True).stdout.strip()
     assert str(venv) in where

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from commgen.questiontypes import (
+from commgen.questions.types import (
     InvalidAnswer,
     Person,
     parse_date,

@@ -11,12 +11,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from commgen.answers import load_answers
-from commgen.catalog import load_catalog
-from commgen.context import Paragraphs, template_value
-from commgen.generate import generate
-from commgen.questiontypes import Person
-from commgen.templateinfo import questions_used, template_source
+from commgen.answers.answersfile import load_answers
+from commgen.app.generate import generate
+from commgen.questions.catalog import load_catalog
+from commgen.questions.types import Person
+from commgen.render.context import Paragraphs, template_value
+from commgen.render.templateinfo import questions_used, template_source
 from tests.conftest import SAMPLES, TEMPLATES
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from docx.oxml import parse_xml
 
-from commgen.errors import TemplateProblem
-from commgen.generate import generate
+from commgen.app.generate import generate
+from commgen.foundation.errors import TemplateProblem
 from tests.conftest import mini_template_set, run_cli
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from commgen import pdf
+from commgen.render import pdf
 from tests.conftest import mini_template_set, run_cli
 
 

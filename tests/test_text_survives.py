@@ -10,9 +10,9 @@ import docx
 import pytest
 from docxtpl import DocxTemplate
 
-from commgen import render
-from commgen.errors import VerificationError
-from commgen.generate import generate
+from commgen.app.generate import generate
+from commgen.foundation.errors import VerificationError
+from commgen.render import docxrender as render
 from tests.conftest import TEMPLATES, run_cli, write_answers
 
 STATEMENT = TEMPLATES / "nl" / "communicatiestatement.docx"
@@ -95,10 +95,10 @@ def test_list_of_paragraphs_in_a_list_style_keeps_the_style(tmp_path: Path) -> N
 @pytest.mark.parametrize("value", ["Ouders & leerlingen", "a<b>c"])
 def test_bare_docxtpl_loses_this_text(tmp_path: Path, value: str) -> None:
     """Why the hardening exists: docxtpl 0.20.2 with its defaults drops text silently."""
-    from commgen.answers import load_answers
-    from commgen.catalog import load_catalog
-    from commgen.context import build_context
-    from commgen.snippets import load_snippets
+    from commgen.answers.answersfile import load_answers
+    from commgen.questions.catalog import load_catalog
+    from commgen.render.context import build_context
+    from commgen.render.snippets import load_snippets
 
     catalog = load_catalog(TEMPLATES)
     answers = load_answers(write_answers(tmp_path, {"view_extra": value}), catalog)
@@ -108,7 +108,7 @@ def test_bare_docxtpl_loses_this_text(tmp_path: Path, value: str) -> None:
     tpl.jinja_env = None
     import jinja2
 
-    from commgen.sandbox import opsomming
+    from commgen.foundation.jinja import opsomming
 
     env = jinja2.Environment()
     env.filters["opsomming"] = opsomming

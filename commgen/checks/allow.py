@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from commgen.guard import normalise
+from commgen.questions.guard import normalise
 
 # The school's own answers (often from its profile) and the people a document may name.
 PERSON_KEYS = ("contact", "spokesperson", "signatory", "team_support")
@@ -115,7 +115,7 @@ class AllowList:
     def add_resources(self, folder: Path) -> None:
         """Help resources: names, public numbers and websites (``hulpbronnen.yaml``), every
         entry, also one still to be confirmed: a helpline is never personal data."""
-        from commgen.helpresources import load_help_resources
+        from commgen.render.helpresources import load_help_resources
 
         for resource in load_help_resources(folder):
             self.phrases.add(resource.naam)

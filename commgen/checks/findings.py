@@ -9,7 +9,8 @@ ERROR = "error"
 WARNING = "warning"
 SEVERITIES = (ERROR, WARNING)
 
-# The audiences of the catalogue's documents (commgen.catalog.AUDIENCES; a test keeps them equal).
+# The audiences of the catalogue's documents (questions.catalog.AUDIENCES; a test keeps them
+# equal).
 # Repeated here so that the check command starts without loading the catalogue code.
 AUDIENCES = ("internal", "parents-class", "parents-other", "press", "teachers")
 

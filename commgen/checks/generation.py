@@ -54,7 +54,7 @@ class Review:
         """The bytes to write; with the acceptance recorded when findings were accepted."""
         if doc_id not in self.accepted():
             return data
-        from commgen.docxprops import add_custom_property
+        from commgen.docx.props import add_custom_property
 
         return add_custom_property(data, ACCEPTED_PROPERTY, str(self.reason))
 

@@ -12,16 +12,16 @@ from typing import Any
 
 from commgen.checks.allow import AllowList
 from commgen.checks.run import Checker, make_checker
-from commgen.errors import AnswersError, Problem
-from commgen.guard import GuardedNames
-from commgen.i18n import _
+from commgen.foundation.errors import AnswersError, Problem
+from commgen.foundation.i18n import _
+from commgen.questions.guard import GuardedNames
 
 GUARDED_QUESTION = "involved_pupils"
 
 
 def guards_from_values(values: Mapping[str, Any], path: Path | None = None
                        ) -> list[GuardedNames]:
-    from commgen.questiontypes import InvalidAnswer, parse_names
+    from commgen.questions.types import InvalidAnswer, parse_names
 
     value = values.get(GUARDED_QUESTION)
     if not value:
@@ -40,11 +40,11 @@ def checker_from_files(audience: str | None = None, guard_names: Iterable[str] =
     allow = AllowList()
     guards: list[GuardedNames] = []
     if school:
-        from commgen.profiles import load_profile
+        from commgen.answers.profiles import load_profile
 
         allow.add_profile(load_profile(school).fields)
     if answers is not None:
-        from commgen.answers import read_answers_file
+        from commgen.answers.answersfile import read_answers_file
 
         raw = read_answers_file(answers)
         allow.add_values(raw)

@@ -1,7 +1,7 @@
 """Names: the guarded names of the pupils involved (matched on salted hashes), and any other
 person's name (found by deduce's Dutch name lists).
 
-Guarded names are stored only as hashes of normalised forms (see ``commgen.guard``). To find
+Guarded names are stored only as hashes of normalised forms (see ``questions.guard``). To find
 them, every word and every run of two to four words of the text is normalised the same way
 (case, accents, punctuation), hashed with the same salt and compared; a possessive ("Sannes",
 "Roos'") is tried without its ending. A match on a surname takes the initials and the
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from commgen.guard import GuardedNames, digest, normalise
+from commgen.questions.guard import GuardedNames, digest, normalise
 
 MAX_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]+")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import click
 
 from commgen.checks.findings import ERROR, Finding, line_col
-from commgen.i18n import _
+from commgen.foundation.i18n import _
 
 COLOURS = {ERROR: "red", "warning": "yellow"}
 

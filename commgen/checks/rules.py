@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from commgen.checks.findings import CATEGORIES, SEVERITIES, Finding
-from commgen.errors import CatalogError, Problem
-from commgen.i18n import _
-from commgen.yamlfile import LineDict, load_mapping
+from commgen.foundation.errors import CatalogError, Problem
+from commgen.foundation.i18n import _
+from commgen.foundation.yamlfile import LineDict, load_mapping
 
 RULES_FOLDER = "regels"
 # Files in the rules folder that are settings, not rules.

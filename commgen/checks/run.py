@@ -20,8 +20,8 @@ from commgen.checks.findings import ERROR, Finding
 from commgen.checks.names import guarded_spans, name_tokens
 from commgen.checks.rules import RULES_FOLDER, Rule, load_rules
 from commgen.checks.settings import Settings, load_settings
-from commgen.guard import GuardedNames
-from commgen.resources import bundled
+from commgen.foundation.resources import bundled
+from commgen.questions.guard import GuardedNames
 
 DOCUMENT_LANGUAGE = "nl"
 _QUOTED = re.compile(r"“[^”\n]{1,120}”|\"[^\"\n]{1,120}\"|‘[^’\n]{1,120}’|«[^»\n]{1,120}»")

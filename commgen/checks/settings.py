@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from commgen.checks.findings import AUDIENCES, CATEGORIES, SEVERITIES
-from commgen.errors import CatalogError, Problem
-from commgen.i18n import _
-from commgen.yamlfile import LineDict, load_mapping
+from commgen.foundation.errors import CatalogError, Problem
+from commgen.foundation.i18n import _
+from commgen.foundation.yamlfile import LineDict, load_mapping
 
 
 @dataclass

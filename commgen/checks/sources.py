@@ -13,8 +13,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from commgen.errors import CommgenError
-from commgen.i18n import _
+from commgen.foundation.errors import CommgenError
+from commgen.foundation.i18n import _
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
 PART_ORDER = ("word/document", "word/header", "word/footer", "word/footnotes", "word/endnotes",
@@ -29,7 +29,7 @@ class Source:
 
 def docx_text(data: bytes) -> str:
     """The checked text of a .docx (see the module docstring for the order)."""
-    from commgen.docxtext import paragraphs_of, read_package
+    from commgen.docx.reader import paragraphs_of, read_package
 
     package = read_package(data)
 
@@ -46,7 +46,7 @@ def docx_text(data: bytes) -> str:
 
 def read_source(spec: str) -> Source:
     """Read one FILE argument; CommgenError (exit 2) with a clear message if it cannot be."""
-    from commgen.docxtext import PackageProblem
+    from commgen.docx.reader import PackageProblem
 
     if spec == "-":
         data = sys.stdin.buffer.read()

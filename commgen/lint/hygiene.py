@@ -14,10 +14,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from commgen.i18n import _
+from commgen.docx.ooxml import REVISION_TAGS, W
+from commgen.foundation.i18n import _
 from commgen.lint.problem import WARNING, LintProblem
 from commgen.lint.wordparts import Para, WordPart, excerpt
-from commgen.ooxml import REVISION_TAGS, W
 
 _TAG_START = re.compile(r"\{[{%#]")
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"

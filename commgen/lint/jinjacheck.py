@@ -1,7 +1,7 @@
 """Jinja's view of a template: syntax, and every name, attribute and filter it uses.
 
 The names a template may use come from the catalogue (question ids), the snippets
-(``phrase.<question>``, ``term.<word>``) and ``commgen.contextnames``; the filters from the
+(``phrase.<question>``, ``term.<word>``) and ``questions.contextnames``; the filters from the
 sandbox that renders the documents. Anything else fails at render time in a school, so it is
 reported here with its paragraph.
 """
@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from jinja2 import TemplateSyntaxError, nodes
 
-from commgen.catalog import Catalog, closest
-from commgen.contextnames import CONTEXT_NAMES, JINJA_NAMES, SCHOOL_QUESTIONS
-from commgen.i18n import _
-from commgen.sandbox import text_environment
-from commgen.snippets import Snippets
+from commgen.foundation.i18n import _
+from commgen.foundation.jinja import text_environment
+from commgen.questions.catalog import Catalog, closest
+from commgen.questions.contextnames import CONTEXT_NAMES, JINJA_NAMES, SCHOOL_QUESTIONS
+from commgen.render.snippets import Snippets
 
 _UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
 _KNOWN_TAGS = ["if", "elif", "else", "endif", "for", "endfor", "set", "endset", "with",

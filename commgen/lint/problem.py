@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from commgen.errors import Problem
-from commgen.i18n import _
+from commgen.foundation.errors import Problem
+from commgen.foundation.i18n import _
 from commgen.lint.wordparts import Place
 
 ERROR = "error"

@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from commgen.i18n import _, ngettext
+from commgen.foundation.i18n import _, ngettext
 from commgen.lint.problem import ERROR, WARNING, LintProblem
 
 

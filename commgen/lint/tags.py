@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from commgen.i18n import _
+from commgen.foundation.i18n import _
 from commgen.lint.problem import ERROR, WARNING, LintProblem
 from commgen.lint.wordparts import Para, WordPart, excerpt
 

@@ -14,17 +14,17 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError
 from lxml import etree
 
-from commgen.catalog import Catalog, Document, load_catalog
-from commgen.errors import CatalogError
-from commgen.i18n import _
+from commgen.foundation.errors import CatalogError
+from commgen.foundation.i18n import _
+from commgen.foundation.yamlfile import LineDict, load_mapping
 from commgen.lint.hygiene import hygiene_problems
 from commgen.lint.jinjacheck import Names, Usage, check_names, parse, record_usage, syntax_message
 from commgen.lint.privacy import StaticText, privacy_problems
 from commgen.lint.problem import ERROR, WARNING, LintProblem, from_problem
 from commgen.lint.tags import scan_part, strip_tags
 from commgen.lint.wordparts import WordPart, excerpt, read_parts
-from commgen.snippets import PHRASES_FILE, Snippets, load_snippets
-from commgen.yamlfile import LineDict, load_mapping
+from commgen.questions.catalog import Catalog, Document, load_catalog
+from commgen.render.snippets import PHRASES_FILE, Snippets, load_snippets
 
 _UNEXPECTED_END = "Unexpected end of template"
 
@@ -106,7 +106,7 @@ def _check_part(path: Path, part: WordPart, names: Names, usage: Usage) -> list[
 
 def _as_docxtpl_sees_it(path: Path) -> list[LintProblem]:
     """The last word: parse exactly what rendering parses, in case a rule above missed it."""
-    from commgen.templateinfo import part_sources
+    from commgen.render.templateinfo import part_sources
 
     for source in part_sources(path):
         try:

@@ -16,8 +16,8 @@ from typing import Any
 
 from lxml import etree
 
-from commgen.i18n import _
-from commgen.ooxml import DROP, W
+from commgen.docx.ooxml import DROP, W
+from commgen.foundation.i18n import _
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"

@@ -14,17 +14,17 @@ from typing import Any
 
 from jinja2 import TemplateError
 
-from commgen.answers import Answers
-from commgen.catalog import Catalog, Document, text_for
-from commgen.contextnames import SCHOOL_QUESTIONS, check_declared
-from commgen.errors import CatalogError, Problem
-from commgen.formatting import DateText, format_time
-from commgen.helpresources import resources_for
-from commgen.i18n import _
-from commgen.questiontypes import Person
-from commgen.sandbox import render_text
-from commgen.snippets import Snippets, terms_for
-from commgen.textclean import clean_text
+from commgen.answers.answersfile import Answers
+from commgen.foundation.errors import CatalogError, Problem
+from commgen.foundation.formatting import DateText, format_time
+from commgen.foundation.i18n import _
+from commgen.foundation.jinja import render_text
+from commgen.foundation.textclean import clean_text
+from commgen.questions.catalog import Catalog, Document, text_for
+from commgen.questions.contextnames import SCHOOL_QUESTIONS, check_declared
+from commgen.questions.types import Person
+from commgen.render.helpresources import resources_for
+from commgen.render.snippets import Snippets, terms_for
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,11 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from commgen.docxprops import DocProperties
-from commgen.errors import TemplateProblem, VerificationError
-from commgen.i18n import _
-from commgen.ooxml import REVISION_TAGS
-from commgen.sandbox import add_filters
+from commgen.docx.ooxml import REVISION_TAGS
+from commgen.docx.props import DocProperties
+from commgen.foundation.errors import TemplateProblem, VerificationError
+from commgen.foundation.i18n import _
+from commgen.foundation.jinja import add_filters
 
 # docxtpl turns {_{ }_} {_% %_} into {{ }} {% %} after rendering; an escaped underscore keeps
 # a user's literal text as typed.
@@ -70,8 +70,8 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
     """Render ``template`` with ``context``; return checked bytes or raise a user error."""
     from docxtpl import DocxTemplate
 
-    from commgen.docxclean import clean_template
-    from commgen.docxprops import set_properties
+    from commgen.docx.clean import clean_template
+    from commgen.docx.props import set_properties
 
     tpl = DocxTemplate(template)
     try:
@@ -100,7 +100,7 @@ def _place_pictures(tpl: Any, context: dict[str, Any]) -> dict[str, Any]:
     from docx.shared import Mm
     from docxtpl import InlineImage
 
-    from commgen.context import Picture
+    from commgen.render.context import Picture
 
     def convert(value: Any) -> Any:
         if isinstance(value, Picture):
@@ -139,7 +139,7 @@ def _template_message(template: Path, exc: TemplateError, sensitive: frozenset[s
 
 def verify_document(data: bytes, outputs: list[str], template: Path) -> str:
     """Check the saved bytes: strict XML, no revisions or comments, every printed value there."""
-    from commgen.docxtext import PackageProblem, read_package
+    from commgen.docx.reader import PackageProblem, read_package
 
     try:
         package = read_package(data)

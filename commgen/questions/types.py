@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from commgen.guard import GuardedNames
-from commgen.i18n import _
-from commgen.textclean import clean_text, split_paragraphs
+from commgen.foundation.i18n import _
+from commgen.foundation.textclean import clean_text, split_paragraphs
+from commgen.questions.guard import GuardedNames
 
 if TYPE_CHECKING:
-    from commgen.catalog import Catalog, Question
+    from commgen.questions.catalog import Catalog, Question
 
 TYPES = ("text", "paragraphs", "choice", "multichoice", "yesno", "date", "time", "email",
          "phone", "person", "names", "image")

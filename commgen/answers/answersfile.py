@@ -14,10 +14,11 @@ from typing import Any
 
 import yaml
 
-from commgen.catalog import Catalog, Question, closest, text_for
-from commgen.errors import AnswersError, Problem
-from commgen.i18n import _, current_language
-from commgen.questiontypes import (
+from commgen.foundation.errors import AnswersError, Problem
+from commgen.foundation.i18n import _, current_language
+from commgen.foundation.yamlfile import LineDict, load_mapping
+from commgen.questions.catalog import Catalog, Question, closest, text_for
+from commgen.questions.types import (
     InvalidAnswer,
     is_empty,
     parse_answer,
@@ -25,7 +26,6 @@ from commgen.questiontypes import (
     parse_image,
     to_yaml_value,
 )
-from commgen.yamlfile import LineDict, load_mapping
 
 FORMAT_KEY = "_commgen"
 FORMAT_VERSION = 1
@@ -160,7 +160,7 @@ def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header:
                  ) -> None:
     """Write an answers file atomically, readable by its owner only (it is a draft of a
     confidential statement)."""
-    from commgen.output import write_atomic
+    from commgen.app.output import write_atomic
 
     write_atomic(path, dump_answers(catalog, answered, header).encode("utf-8"), private=True)
 

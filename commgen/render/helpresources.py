@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from commgen.errors import CatalogError, Problem
-from commgen.i18n import _
-from commgen.yamlfile import LineDict, load_mapping
+from commgen.foundation.errors import CatalogError, Problem
+from commgen.foundation.i18n import _
+from commgen.foundation.yamlfile import LineDict, load_mapping
 
 RESOURCES_FILE = "hulpbronnen.yaml"
 _KEYS = {"naam", "wat", "telefoon", "website", "voor", "controleren"}
@@ -36,7 +36,7 @@ class HelpResource:
 
 def load_help_resources(folder: Path) -> list[HelpResource]:
     """Every entry of ``folder/hulpbronnen.yaml`` (none when the file is absent)."""
-    from commgen.catalog import AUDIENCES  # here: ``commgen check`` starts without it
+    from commgen.questions.catalog import AUDIENCES  # here: ``commgen check`` starts without it
 
     path = folder / RESOURCES_FILE
     data, problems = load_mapping(path)

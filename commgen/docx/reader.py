@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from commgen.ooxml import TEXT_PART_PREFIXES, W
+from commgen.docx.ooxml import TEXT_PART_PREFIXES, W
 
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
                           recover=False, remove_blank_text=False)

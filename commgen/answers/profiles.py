@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from commgen.errors import AnswersError, Problem
-from commgen.i18n import _
-from commgen.questiontypes import (
+from commgen.foundation.errors import AnswersError, Problem
+from commgen.foundation.i18n import _
+from commgen.foundation.resources import bundled
+from commgen.foundation.yamlfile import load_mapping
+from commgen.questions.types import (
     InvalidAnswer,
     parse_email,
     parse_image,
@@ -21,8 +23,6 @@ from commgen.questiontypes import (
     parse_phone,
     parse_text,
 )
-from commgen.resources import bundled
-from commgen.yamlfile import load_mapping
 
 PROFILE_FOLDER = "scholen"
 _TEXT = ("name", "type", "address", "postcode", "place", "website")
@@ -88,7 +88,7 @@ def load_profile(spec: str) -> Profile:
 
 def profile_answers(profile: Profile, catalog: Any) -> dict[str, Any]:
     """The answers a profile gives, for the questions that name a profile field."""
-    from commgen.questiontypes import parse_answer
+    from commgen.questions.types import parse_answer
 
     answers: dict[str, Any] = {}
     problems: list[Problem] = []

@@ -13,18 +13,18 @@ from typing import Any
 
 from jinja2 import TemplateError
 
-from commgen.answers import Answers, load_answers
-from commgen.catalog import Catalog, Document, load_catalog, text_for
-from commgen.context import build_context
-from commgen.docxprops import DocProperties
-from commgen.errors import CatalogError, CommgenError, Problem
-from commgen.i18n import _
-from commgen.output import Written, write_document
-from commgen.pdf import pdf_bytes, require_soffice
-from commgen.plaintext import plain_text
-from commgen.render import RenderedDocument, render_document
-from commgen.sandbox import render_text
-from commgen.snippets import Snippets, load_snippets
+from commgen.answers.answersfile import Answers, load_answers
+from commgen.app.output import Written, write_document
+from commgen.docx.props import DocProperties
+from commgen.foundation.errors import CatalogError, CommgenError, Problem
+from commgen.foundation.i18n import _
+from commgen.foundation.jinja import render_text
+from commgen.questions.catalog import Catalog, Document, load_catalog, text_for
+from commgen.render.context import build_context
+from commgen.render.docxrender import RenderedDocument, render_document
+from commgen.render.pdf import pdf_bytes, require_soffice
+from commgen.render.plaintext import plain_text
+from commgen.render.snippets import Snippets, load_snippets
 
 DOCUMENT_LANGUAGE = "nl"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, nodes
 
-from commgen.catalog import Catalog, Document
-from commgen.contextnames import SCHOOL_QUESTIONS
-from commgen.sandbox import text_environment
+from commgen.foundation.jinja import text_environment
+from commgen.questions.catalog import Catalog, Document
+from commgen.questions.contextnames import SCHOOL_QUESTIONS
 
 # Context objects whose attribute names a question: {{ phrase.material }}, {{ label.actions }}.
 _BY_QUESTION = ("phrase", "label")
@@ -29,7 +29,7 @@ def part_sources(path: Path) -> list[str]:
     sees it after the cleaning that rendering applies first (tracked deletions dropped)."""
     from docxtpl import DocxTemplate
 
-    from commgen.docxclean import clean_template
+    from commgen.docx.clean import clean_template
 
     template = DocxTemplate(path)
     template.init_docx()
@@ -62,7 +62,7 @@ def questions_used(source: str, catalog: Catalog, terms_question: str | None = N
 
 
 def describe(catalog: Catalog) -> list[TemplateInfo]:
-    from commgen.snippets import load_snippets
+    from commgen.render.snippets import load_snippets
 
     infos = []
     for document in catalog.documents:

@@ -12,7 +12,7 @@ from typing import Any
 
 from lxml import etree
 
-from commgen.ooxml import (
+from commgen.docx.ooxml import (
     COMMENT_REL_SUFFIXES,
     DROP,
     REL_ATTACHED_TEMPLATE,

@@ -15,8 +15,8 @@ from typing import Any
 
 from lxml import etree
 
-from commgen.docxtext import paragraphs_of
-from commgen.ooxml import W
+from commgen.docx.ooxml import W
+from commgen.docx.reader import paragraphs_of
 
 LETTERHEAD_CAPTION = "Briefhoofd"
 _LIST_STYLES = ("ListBullet", "ListNumber", "Lijstopsomteken", "Lijstnummering")

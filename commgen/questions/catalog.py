@@ -14,12 +14,12 @@ from typing import Any
 
 from jinja2 import TemplateError
 
-from commgen.contextnames import CONTEXT_NAMES, JINJA_NAMES
-from commgen.errors import CatalogError, Problem
-from commgen.i18n import _
-from commgen.questiontypes import TYPES, InvalidAnswer, is_empty, parse_answer
-from commgen.sandbox import compile_expression, expression_names
-from commgen.yamlfile import LineDict, load_mapping
+from commgen.foundation.errors import CatalogError, Problem
+from commgen.foundation.i18n import _
+from commgen.foundation.jinja import compile_expression, expression_names
+from commgen.foundation.yamlfile import LineDict, load_mapping
+from commgen.questions.contextnames import CONTEXT_NAMES, JINJA_NAMES
+from commgen.questions.types import TYPES, InvalidAnswer, is_empty, parse_answer
 
 CATALOG_FILE = "catalog.yaml"
 AUDIENCES = ("internal", "parents-class", "parents-other", "press", "teachers")
@@ -101,7 +101,7 @@ class Catalog:
                 wanted == label.casefold() for label in choice.label.values()
             ):
                 return choice.value
-        from commgen.i18n import current_language
+        from commgen.foundation.i18n import current_language
 
         lang = current_language()
         allowed = ", ".join(f"{c.value} ({text_for(c.label, lang)})" if text_for(c.label, lang)

@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from commgen.errors import Problem
-from commgen.i18n import _
+from commgen.foundation.errors import Problem
+from commgen.foundation.i18n import _
 
 
 class LineDict(dict):

@@ -15,14 +15,14 @@ import click
 
 from commgen import __version__
 from commgen.checks.findings import AUDIENCES as CHECK_AUDIENCES
-from commgen.errors import (
+from commgen.foundation.errors import (
     EXIT_BAD_INPUT,
     EXIT_FINDINGS,
     EXIT_INTERNAL,
     EXIT_OK,
     CommgenError,
 )
-from commgen.i18n import LANGUAGES, LOCALE_DIR, _, choose_language, set_language
+from commgen.foundation.i18n import LANGUAGES, LOCALE_DIR, _, choose_language, set_language
 
 DEFAULT_OUT = "commgen-documenten"
 
@@ -105,9 +105,9 @@ def build_cli() -> click.Group:
     def new(out_dir: Path | None, resume: Path | None, answers_file: Path | None,
             settings: tuple[str, ...], yes: bool, lang: str | None, school: str | None,
             accept_findings: str | None, templates: Path | None) -> int:
-        from commgen.catalog import load_catalog
-        from commgen.interview import run_interview
-        from commgen.resources import templates_dir
+        from commgen.app.interview import run_interview
+        from commgen.foundation.resources import templates_dir
+        from commgen.questions.catalog import load_catalog
 
         catalog = load_catalog(templates_dir(templates))
         folder = out_dir or (resume.parent if resume else Path(DEFAULT_OUT))
@@ -123,10 +123,10 @@ def build_cli() -> click.Group:
                                       "audiences and the questions each template uses."))
     @templates_option
     def templates_list(templates: Path | None) -> int:
-        from commgen.catalog import load_catalog, text_for
-        from commgen.i18n import current_language
-        from commgen.resources import templates_dir
-        from commgen.templateinfo import describe
+        from commgen.foundation.i18n import current_language
+        from commgen.foundation.resources import templates_dir
+        from commgen.questions.catalog import load_catalog, text_for
+        from commgen.render.templateinfo import describe
 
         folder = templates_dir(templates)
         catalog = load_catalog(folder)
@@ -160,8 +160,8 @@ def build_cli() -> click.Group:
                           templates: Path | None) -> int:
         import tempfile
 
-        from commgen.generate import generate as run
-        from commgen.resources import bundled, templates_dir
+        from commgen.app.generate import generate as run
+        from commgen.foundation.resources import bundled, templates_dir
 
         answers = answers_file or bundled("samples") / "vo-politie.yaml"
         folder = Path(tempfile.mkdtemp(prefix="commgen-preview-"))
@@ -172,7 +172,7 @@ def build_cli() -> click.Group:
         for written in result.written:
             click.echo(str(written.path))
             if pdf:
-                from commgen.pdf import convert_to_pdf
+                from commgen.render.pdf import convert_to_pdf
 
                 click.echo(str(convert_to_pdf(written.path)))
         return EXIT_OK
@@ -185,11 +185,11 @@ def build_cli() -> click.Group:
                   default="text", show_default=True, help=_("Output for people or for scripts."))
     @templates_option
     def templates_check(output_format: str, templates: Path | None) -> int:
-        from commgen.catalog import CATALOG_FILE
-        from commgen.errors import EXIT_FINDINGS
+        from commgen.foundation.errors import EXIT_FINDINGS
+        from commgen.foundation.resources import templates_dir
         from commgen.lint import ERROR, check_template_set
         from commgen.lint.report import as_json, as_lines
-        from commgen.resources import templates_dir
+        from commgen.questions.catalog import CATALOG_FILE
 
         folder = templates_dir(templates)
         if not (folder / CATALOG_FILE).is_file():
@@ -222,8 +222,8 @@ def build_cli() -> click.Group:
     @templates_option
     def generate(answers: Path, out_dir: Path, only: str | None, force: bool, pdf: bool,
                  accept_findings: str | None, templates: Path | None) -> int:
-        from commgen.generate import generate as run
-        from commgen.resources import templates_dir
+        from commgen.app.generate import generate as run
+        from commgen.foundation.resources import templates_dir
 
         wanted = [part.strip() for part in only.split(",") if part.strip()] if only else None
         return _report(run(answers, out_dir, templates_dir(templates), wanted, force, pdf=pdf,

@@ -15,8 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from commgen.errors import OutputError
-from commgen.i18n import _
+from commgen.foundation.errors import OutputError
+from commgen.foundation.i18n import _
 
 
 @dataclass(frozen=True)

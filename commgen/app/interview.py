@@ -17,13 +17,13 @@ from typing import Any
 
 import click
 
-from commgen.answers import META_KEYS, load_answers, read_answers_file, save_answers
-from commgen.catalog import Catalog, Question, text_for
-from commgen.errors import AnswersError, CommgenError, Problem
-from commgen.i18n import _, current_language
-from commgen.output import next_free
-from commgen.questiontypes import InvalidAnswer, is_empty, parse_answer, parse_image
-from commgen.sandbox import expression_names
+from commgen.answers.answersfile import META_KEYS, load_answers, read_answers_file, save_answers
+from commgen.app.output import next_free
+from commgen.foundation.errors import AnswersError, CommgenError, Problem
+from commgen.foundation.i18n import _, current_language
+from commgen.foundation.jinja import expression_names
+from commgen.questions.catalog import Catalog, Question, text_for
+from commgen.questions.types import InvalidAnswer, is_empty, parse_answer, parse_image
 
 DRAFT_NAME = "antwoorden.yaml"
 EXIT_STOPPED = 130
@@ -184,7 +184,7 @@ class Interview:
 
     def review(self) -> bool:
         """Show every answer; change any by number. True to make the documents."""
-        from commgen.prompts import display
+        from commgen.app.prompts import display
 
         lang = current_language()
         while True:
@@ -236,7 +236,7 @@ def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
 
 def missing_required(interview: Interview) -> list[Question]:
     """Open questions that have no default and must be answered."""
-    from commgen.answers import default_value
+    from commgen.answers.answersfile import default_value
 
     return [q for q in interview.open_questions()
             if q.required and default_value(q, interview.catalog) is None]
@@ -248,12 +248,12 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
                   interactive: bool | None = None, school: str | None = None,
                   accept_findings: str | None = None) -> tuple[Path, Any]:
     """Run the whole interview; return the draft path and the generation result (or None)."""
-    from commgen.generate import generate_from_answers
-    from commgen.prompts import ask
+    from commgen.app.generate import generate_from_answers
+    from commgen.app.prompts import ask
 
     base: dict[str, Any] = {}
     if school:
-        from commgen.profiles import load_profile, profile_answers
+        from commgen.answers.profiles import load_profile, profile_answers
 
         base.update(profile_answers(load_profile(school), catalog))
     if answers_file:

@@ -13,10 +13,10 @@ from typing import Any
 
 import click
 
-from commgen.catalog import Catalog, Question, text_for
-from commgen.guard import GuardedNames
-from commgen.i18n import _, current_language
-from commgen.questiontypes import (
+from commgen.foundation.i18n import _, current_language
+from commgen.questions.catalog import Catalog, Question, text_for
+from commgen.questions.guard import GuardedNames
+from commgen.questions.types import (
     InvalidAnswer,
     Person,
     parse_answer,

@@ -45,4 +45,4 @@ def check_declared(extras: dict[str, Any]) -> None:
         if fields is not None and isinstance(value, dict):
             undeclared += [f"{name}.{key}" for key in sorted(set(value) - fields)]
     if undeclared:
-        raise RuntimeError(f"context names not declared in commgen.contextnames: {undeclared}")
+        raise RuntimeError(f"context names not declared in questions.contextnames: {undeclared}")

@@ -43,7 +43,7 @@ class Problem:
         if self.path is not None:
             parts.append(str(self.path))
         if self.line is not None:
-            from commgen.i18n import _
+            from commgen.foundation.i18n import _
 
             parts.append(_("line {line}").format(line=self.line))
         if self.key:

@@ -15,7 +15,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from commgen import __version__
-from commgen.ooxml import CT_CUSTOM, REL_CUSTOM
+from commgen.docx.ooxml import CT_CUSTOM, REL_CUSTOM
 
 
 @dataclass

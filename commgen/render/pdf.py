@@ -8,8 +8,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from commgen.errors import CommgenError
-from commgen.i18n import _
+from commgen.foundation.errors import CommgenError
+from commgen.foundation.i18n import _
 
 _CANDIDATES = (
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
@@ -66,6 +66,6 @@ def pdf_bytes(documents: list[Path], timeout: int = 300) -> dict[Path, bytes]:
 
 def convert_to_pdf(document: Path) -> Path:
     """Write ``document`` as PDF beside it (a new name if a PDF is already there)."""
-    from commgen.output import write_document
+    from commgen.app.output import write_document
 
     return write_document(document.with_suffix(".pdf"), pdf_bytes([document])[document]).path

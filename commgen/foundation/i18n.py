@@ -11,7 +11,7 @@ import locale
 import os
 from pathlib import Path
 
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "commgen"
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"

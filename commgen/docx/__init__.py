@@ -1,0 +1,1 @@
+"""Word packages: the one reader of a .docx, OOXML names, properties and cleaning."""

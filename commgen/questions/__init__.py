@@ -1,0 +1,1 @@
+"""The catalogue the foundation maintains: documents, questions, their types and conditions."""

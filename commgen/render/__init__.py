@@ -1,0 +1,1 @@
+"""From checked answers to document bytes: context, snippets, docxtpl, plain text, PDF."""
