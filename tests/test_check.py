@@ -13,10 +13,9 @@ import pytest
 from docx import Document
 
 from bench.corpus_eval import evaluate
-from commgen.checks.findings import AUDIENCES as CHECK_AUDIENCES
 from commgen.checks.rules import load_rules
+from commgen.foundation.concepts import AUDIENCES
 from commgen.foundation.errors import CatalogError
-from commgen.questions.catalog import AUDIENCES
 from tests.conftest import ROOT, run_cli, write_answers
 
 ANSWERS = str(ROOT / "samples" / "vo-politie.yaml")
@@ -175,8 +174,13 @@ def test_a_bad_rule_file_names_file_line_and_key(tmp_path) -> None:
     assert problem.path.name == "kapot.yaml" and problem.line == 4 and problem.key == "tokens"
 
 
-def test_audiences_match_the_catalogue() -> None:
-    assert CHECK_AUDIENCES == AUDIENCES
+def test_every_bundled_document_has_a_known_audience(catalog) -> None:  # type: ignore[no-untyped-def]
+    """One list of audiences: the catalogue's documents, the severity table and --audience."""
+    assert {doc.audience for doc in catalog.documents} == set(AUDIENCES)
+    from commgen.checks.settings import load_settings
+
+    severity = load_settings(ROOT / "snippets" / "nl" / "regels").severity
+    assert set(severity) <= set(AUDIENCES)
 
 
 def test_deduce_leaves_the_root_logger_alone() -> None:

@@ -14,7 +14,9 @@ from typing import Any
 
 import yaml
 
+from commgen.foundation.concepts import NOW_WORDS, TODAY_WORDS
 from commgen.foundation.errors import AnswersError, Problem
+from commgen.foundation.files import write_atomic
 from commgen.foundation.i18n import _, current_language
 from commgen.foundation.yamlfile import LineDict, load_mapping
 from commgen.questions.catalog import Catalog, Question, closest, text_for
@@ -160,8 +162,6 @@ def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header:
                  ) -> None:
     """Write an answers file atomically, readable by its owner only (it is a draft of a
     confidential statement)."""
-    from commgen.app.output import write_atomic
-
     write_atomic(path, dump_answers(catalog, answered, header).encode("utf-8"), private=True)
 
 
@@ -173,9 +173,9 @@ def default_value(question: Question, catalog: Catalog) -> Any:
     """The catalogue's default, typed; ``today`` is the day of generation for dates."""
     if is_empty(question.default):
         return None
-    if question.type == "date" and question.default in ("today", "vandaag"):
+    if question.type == "date" and question.default in TODAY_WORDS:
         return parse_date("today")
-    if question.type == "time" and question.default in ("now", "nu"):
+    if question.type == "time" and question.default in NOW_WORDS:
         now = dt.datetime.now()
         return dt.time(now.hour, now.minute)
     return parse_answer(question, catalog, question.default)

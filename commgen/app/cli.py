@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from commgen import __version__
-from commgen.checks.findings import AUDIENCES as CHECK_AUDIENCES
+from commgen.foundation.concepts import AUDIENCES
 from commgen.foundation.errors import (
     EXIT_BAD_INPUT,
     EXIT_FINDINGS,
@@ -172,7 +172,7 @@ def build_cli() -> click.Group:
         for written in result.written:
             click.echo(str(written.path))
             if pdf:
-                from commgen.render.pdf import convert_to_pdf
+                from commgen.app.output import convert_to_pdf
 
                 click.echo(str(convert_to_pdf(written.path)))
         return EXIT_OK
@@ -185,9 +185,10 @@ def build_cli() -> click.Group:
                   default="text", show_default=True, help=_("Output for people or for scripts."))
     @templates_option
     def templates_check(output_format: str, templates: Path | None) -> int:
+        from commgen.foundation.concepts import ERROR
         from commgen.foundation.errors import EXIT_FINDINGS
         from commgen.foundation.resources import templates_dir
-        from commgen.lint import ERROR, check_template_set
+        from commgen.lint import check_template_set
         from commgen.lint.report import as_json, as_lines
         from commgen.questions.catalog import CATALOG_FILE
 
@@ -233,7 +234,7 @@ def build_cli() -> click.Group:
                         "descriptions of the image, blame and speculation. FILE is a .docx, "
                         ".txt or .md file, or - for standard input."))
     @click.argument("files", nargs=-1, required=True, metavar=_("FILE..."))
-    @click.option("--audience", type=click.Choice(CHECK_AUDIENCES),
+    @click.option("--audience", type=click.Choice(AUDIENCES),
                   help=_("Who will read the text; sets how heavy each finding weighs "
                          "(default: every rule at its own level)."))
     @click.option("--guard", "guards", multiple=True, metavar=_("NAME"),

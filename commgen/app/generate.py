@@ -16,6 +16,7 @@ from jinja2 import TemplateError
 from commgen.answers.answersfile import Answers, load_answers
 from commgen.app.output import Written, write_document
 from commgen.docx.props import DocProperties
+from commgen.foundation.concepts import DOCUMENT_LANGUAGE
 from commgen.foundation.errors import CatalogError, CommgenError, Problem
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import render_text
@@ -25,8 +26,6 @@ from commgen.render.docxrender import RenderedDocument, render_document
 from commgen.render.pdf import pdf_bytes, require_soffice
 from commgen.render.plaintext import plain_text
 from commgen.render.snippets import Snippets, load_snippets
-
-DOCUMENT_LANGUAGE = "nl"
 
 
 @dataclass

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from commgen.foundation.errors import OutputError
+from commgen.foundation.files import write_atomic
 from commgen.foundation.i18n import _
 
 
@@ -45,30 +45,6 @@ def next_free(path: Path) -> Path:
             return candidate
     raise OutputError(_("{path}: too many earlier versions in this folder; clean it up or choose "
                         "another --out folder.").format(path=path))
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".commgen-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):  # Windows keeps its own ACLs
-            # mkstemp makes the file private; a document gets the usual permissions.
-            os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def write_document(path: Path, data: bytes, force: bool = False) -> Written:
@@ -103,3 +79,10 @@ def write_document(path: Path, data: bytes, force: bool = False) -> Written:
                             "program, or is the disk full?").format(
                                 path=target, detail=exc.strerror or exc)) from None
     return Written(target, path, replaced)
+
+
+def convert_to_pdf(document: Path) -> Path:
+    """Write ``document`` as PDF beside it (a new name if a PDF is already there)."""
+    from commgen.render.pdf import pdf_bytes
+
+    return write_document(document.with_suffix(".pdf"), pdf_bytes([document])[document]).path

@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from commgen.foundation.concepts import NOW_WORDS, TODAY_WORDS
 from commgen.foundation.i18n import _, current_language
 from commgen.questions.catalog import Catalog, Question, text_for
 from commgen.questions.guard import GuardedNames
@@ -67,9 +68,9 @@ def _default_text(question: Question, current: Any, catalog: Catalog) -> str | N
     default = question.default
     if default is None or default == []:
         return None
-    if question.type == "date" and default in ("today", "vandaag"):
+    if question.type == "date" and default in TODAY_WORDS:
         return dt.date.today().strftime("%d-%m-%Y")
-    if question.type == "time" and default in ("now", "nu"):
+    if question.type == "time" and default in NOW_WORDS:
         return dt.datetime.now().strftime("%H:%M")
     if question.type == "choice":
         for i, choice in enumerate(question.choices, 1):

@@ -5,14 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-ERROR = "error"
-WARNING = "warning"
-SEVERITIES = (ERROR, WARNING)
-
-# The audiences of the catalogue's documents (questions.catalog.AUDIENCES; a test keeps them
-# equal).
-# Repeated here so that the check command starts without loading the catalogue code.
-AUDIENCES = ("internal", "parents-class", "parents-other", "press", "teachers")
+from commgen.foundation.concepts import ERROR
 
 CATEGORIES = ("name", "group", "phone", "email", "address", "id-number", "birthdate", "age",
               "handle", "url", "image-detail", "blame", "speculation", "sensational",

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from commgen.checks.findings import ERROR, Finding, has_errors
+from commgen.checks.findings import Finding, has_errors
 from commgen.checks.load import checker_from_answers
 from commgen.checks.run import Checker
+from commgen.foundation.concepts import ERROR
 
 ACCEPTED_PROPERTY = "commgen.accepted_findings"
 # The class may be named only in the letter to its own parents, and only with consent.

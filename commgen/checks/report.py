@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 import click
 
-from commgen.checks.findings import ERROR, Finding, line_col
+from commgen.checks.findings import Finding, line_col
+from commgen.foundation.concepts import ERROR
 from commgen.foundation.i18n import _
 
 COLOURS = {ERROR: "red", "warning": "yellow"}

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from commgen.checks.findings import CATEGORIES, SEVERITIES, Finding
+from commgen.checks.findings import CATEGORIES, Finding
+from commgen.foundation.concepts import SEVERITIES
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
 from commgen.foundation.yamlfile import LineDict, load_mapping

@@ -16,14 +16,14 @@ from pathlib import Path
 
 from commgen.checks import detectors
 from commgen.checks.allow import AllowList, phrase_spans
-from commgen.checks.findings import ERROR, Finding
+from commgen.checks.findings import Finding
 from commgen.checks.names import guarded_spans, name_tokens
 from commgen.checks.rules import RULES_FOLDER, Rule, load_rules
 from commgen.checks.settings import Settings, load_settings
+from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
 from commgen.foundation.resources import bundled
 from commgen.questions.guard import GuardedNames
 
-DOCUMENT_LANGUAGE = "nl"
 _QUOTED = re.compile(r"“[^”\n]{1,120}”|\"[^\"\n]{1,120}\"|‘[^’\n]{1,120}’|«[^»\n]{1,120}»")
 _NEGATION = re.compile(r"\b(?:geen|niet|nooit|niets|zonder|vermijd|vermijden)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]\s")

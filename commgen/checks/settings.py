@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from commgen.checks.findings import AUDIENCES, CATEGORIES, SEVERITIES
+from commgen.checks.findings import CATEGORIES
+from commgen.foundation.concepts import AUDIENCES, SEVERITIES
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
 from commgen.foundation.yamlfile import LineDict, load_mapping

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from commgen.lint.problem import ERROR, WARNING, LintProblem
+from commgen.lint.problem import LintProblem
 from commgen.lint.templateset import check_template_set
 
-__all__ = ["ERROR", "WARNING", "LintProblem", "check_template_set"]
+__all__ = ["LintProblem", "check_template_set"]

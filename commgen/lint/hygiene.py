@@ -15,8 +15,9 @@ from pathlib import Path
 from lxml import etree
 
 from commgen.docx.ooxml import REVISION_TAGS, W
+from commgen.foundation.concepts import WARNING
 from commgen.foundation.i18n import _
-from commgen.lint.problem import WARNING, LintProblem
+from commgen.lint.problem import LintProblem
 from commgen.lint.wordparts import Para, WordPart, excerpt
 
 _TAG_START = re.compile(r"\{[{%#]")

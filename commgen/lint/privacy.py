@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from commgen.lint.problem import ERROR, WARNING, LintProblem
+from commgen.foundation.concepts import ERROR, WARNING
+from commgen.lint.problem import LintProblem
 from commgen.lint.wordparts import Place
 
 

@@ -12,8 +12,9 @@ import json
 import os
 from pathlib import Path
 
+from commgen.foundation.concepts import ERROR, WARNING
 from commgen.foundation.i18n import _, ngettext
-from commgen.lint.problem import ERROR, WARNING, LintProblem
+from commgen.lint.problem import LintProblem
 
 
 def shown_path(path: Path | None) -> str:

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from commgen.foundation.concepts import ERROR, WARNING
 from commgen.foundation.i18n import _
-from commgen.lint.problem import ERROR, WARNING, LintProblem
+from commgen.lint.problem import LintProblem
 from commgen.lint.wordparts import Para, WordPart, excerpt
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")

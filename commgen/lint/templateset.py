@@ -14,13 +14,14 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError
 from lxml import etree
 
+from commgen.foundation.concepts import ERROR, WARNING
 from commgen.foundation.errors import CatalogError
 from commgen.foundation.i18n import _
 from commgen.foundation.yamlfile import LineDict, load_mapping
 from commgen.lint.hygiene import hygiene_problems
 from commgen.lint.jinjacheck import Names, Usage, check_names, parse, record_usage, syntax_message
 from commgen.lint.privacy import StaticText, privacy_problems
-from commgen.lint.problem import ERROR, WARNING, LintProblem, from_problem
+from commgen.lint.problem import LintProblem, from_problem
 from commgen.lint.tags import scan_part, strip_tags
 from commgen.lint.wordparts import WordPart, excerpt, read_parts
 from commgen.questions.catalog import Catalog, Document, load_catalog

@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import TemplateError
 
+from commgen.foundation.concepts import AUDIENCES, CATALOG_LANGUAGES, NOW_WORDS, TODAY_WORDS
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import compile_expression, expression_names
@@ -22,8 +23,6 @@ from commgen.questions.contextnames import CONTEXT_NAMES, JINJA_NAMES
 from commgen.questions.types import TYPES, InvalidAnswer, is_empty, parse_answer
 
 CATALOG_FILE = "catalog.yaml"
-AUDIENCES = ("internal", "parents-class", "parents-other", "press", "teachers")
-CATALOG_LANGUAGES = ("nl", "en")
 # Names the context builder adds next to the answers; a question may not take them.
 RESERVED_NAMES = frozenset(CONTEXT_NAMES) | JINJA_NAMES
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -428,9 +427,9 @@ def _read_documents(reader: _Reader, data: LineDict, folder: Path, question_ids:
 
 def _check_defaults(reader: _Reader, catalog: Catalog, data: LineDict) -> None:
     for question in catalog.questions:
-        if is_empty(question.default) or (question.default in ("today", "vandaag", "now", "nu"
-                                                              ) and question.type in ("date",
-                                                                                      "time")):
+        if is_empty(question.default) or (
+                question.type == "date" and question.default in TODAY_WORDS) or (
+                question.type == "time" and question.default in NOW_WORDS):
             continue
         try:
             parse_answer(question, catalog, question.default)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from commgen.foundation.concepts import RELATIVE_DAYS
 from commgen.foundation.i18n import _
 from commgen.foundation.textclean import clean_text, split_paragraphs
 from commgen.questions.guard import GuardedNames
@@ -111,10 +112,8 @@ def parse_date(value: Any, raw: str | None = None, today: dt.date | None = None)
         return value
     today = today or dt.date.today()
     text = str(value).strip().lower()
-    words = {"vandaag": 0, "today": 0, "morgen": 1, "tomorrow": 1, "gisteren": -1,
-             "yesterday": -1, "overmorgen": 2}
-    if text in words:
-        return today + dt.timedelta(days=words[text])
+    if text in RELATIVE_DAYS:
+        return today + dt.timedelta(days=RELATIVE_DAYS[text])
     try:
         if m := _DATE_ISO.match(text):
             return dt.date(int(m[1]), int(m[2]), int(m[3]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from commgen.foundation.concepts import AUDIENCES
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
 from commgen.foundation.yamlfile import LineDict, load_mapping
@@ -36,8 +37,6 @@ class HelpResource:
 
 def load_help_resources(folder: Path) -> list[HelpResource]:
     """Every entry of ``folder/hulpbronnen.yaml`` (none when the file is absent)."""
-    from commgen.questions.catalog import AUDIENCES  # here: ``commgen check`` starts without it
-
     path = folder / RESOURCES_FILE
     data, problems = load_mapping(path)
     entries = data.get("hulpbronnen", LineDict()) if not problems else LineDict()

@@ -62,10 +62,3 @@ def pdf_bytes(documents: list[Path], timeout: int = 300) -> dict[Path, bytes]:
                                      ).format(path=document, detail="no output"))
             result[document] = pdf.read_bytes()
     return result
-
-
-def convert_to_pdf(document: Path) -> Path:
-    """Write ``document`` as PDF beside it (a new name if a PDF is already there)."""
-    from commgen.app.output import write_document
-
-    return write_document(document.with_suffix(".pdf"), pdf_bytes([document])[document]).path

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from commgen.foundation.concepts import AUDIENCES
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
 from commgen.foundation.yamlfile import LineDict, load_mapping
-from commgen.questions.catalog import AUDIENCES, Catalog
+from commgen.questions.catalog import Catalog
 from commgen.render.helpresources import HelpResource, load_help_resources
 
 PHRASES_FILE = "phrases.yaml"
