@@ -127,3 +127,35 @@ def test_the_checker_catches_an_upward_import(tmp_path: Path) -> None:
     known = {"commgen.app.cli", "commgen.app", "commgen.foundation.bad"}
     assert imports_of(path, "commgen.foundation.bad", known) == {"commgen.app.cli"}
     assert layer_of("commgen.app.cli") > layer_of("commgen.foundation.bad")
+
+
+def _raises_and_handlers() -> tuple[list[str], list[str]]:
+    bare, broad = [], []
+    for name, path in modules().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
+                    and isinstance(node.exc.func, ast.Name) and node.exc.func.id == "CommgenError"):
+                bare.append(f"{name}:{node.lineno}")
+            if isinstance(node, ast.ExceptHandler) and isinstance(node.type, ast.Name) and (
+                    node.type.id in ("Exception", "BaseException")):
+                broad.append(f"{name}:{node.lineno}")
+            if isinstance(node, ast.ExceptHandler) and node.type is None:
+                broad.append(f"{name}:{node.lineno} (bare except)")
+    return bare, broad
+
+
+def test_errors_name_themselves() -> None:
+    """Every user-facing error is a named subclass of CommgenError; only the entry point
+    catches everything (to report a bug as a bug), and the atomic write cleans up and re-raises."""
+    bare, broad = _raises_and_handlers()
+    assert bare == []
+    allowed = {"commgen.app.cli", "commgen.foundation.files"}
+    assert [b for b in broad if b.split(":")[0] not in allowed] == []
+
+
+def test_interview_stopped_is_a_commgen_error() -> None:
+    from commgen.foundation import errors
+
+    assert issubclass(errors.InterviewStopped, errors.CommgenError)
+    assert errors.InterviewStopped.exit_code == errors.EXIT_STOPPED == 130

@@ -10,8 +10,8 @@ from click.testing import CliRunner, Result
 
 from commgen.app.cli import _scan_lang, _setup_language, build_cli
 from commgen.app.generate import generate
-from commgen.app.interview import InterviewStopped
 from commgen.docx.reader import docx_text
+from commgen.foundation.errors import InterviewStopped
 from commgen.foundation.i18n import choose_language
 from tests.conftest import TEMPLATES
 

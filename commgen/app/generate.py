@@ -17,7 +17,7 @@ from commgen.answers.answersfile import Answers, load_answers
 from commgen.app.output import Written, write_document
 from commgen.docx.props import DocProperties
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE
-from commgen.foundation.errors import CatalogError, CommgenError, Problem
+from commgen.foundation.errors import CatalogError, Problem, TemplateProblem, UsageError
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import render_text
 from commgen.questions.catalog import Catalog, Document, load_catalog, text_for
@@ -43,7 +43,7 @@ def select_documents(catalog: Catalog, answers: Answers, only: list[str] | None
     if only:
         unknown = [doc_id for doc_id in only if doc_id not in known]
         if unknown:
-            raise CommgenError(_("Unknown document {ids} for --only; choose from: {known}.").format(
+            raise UsageError(_("Unknown document {ids} for --only; choose from: {known}.").format(
                 ids=", ".join(unknown), known=", ".join(known)))
     chosen, skipped = [], []
     for doc in catalog.documents:
@@ -61,7 +61,7 @@ def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Docu
     """Render one document in ``lang`` from checked answers."""
     template = doc.templates.get(lang)
     if template is None:
-        raise CommgenError(_("The document {doc} has no template in language {lang}.").format(
+        raise TemplateProblem(_("The document {doc} has no template in language {lang}.").format(
             doc=doc.id, lang=lang))
     context = build_context(catalog, snippets, answers, doc, lang, now)
     try:

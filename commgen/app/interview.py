@@ -19,22 +19,15 @@ import click
 
 from commgen.answers.answersfile import META_KEYS, load_answers, read_answers_file, save_answers
 from commgen.app.output import next_free
-from commgen.foundation.errors import AnswersError, CommgenError, Problem
+from commgen.foundation.errors import AnswersError, InterviewStopped, OutputError, Problem
 from commgen.foundation.i18n import _, current_language
 from commgen.foundation.jinja import expression_names
 from commgen.questions.catalog import Catalog, Question, text_for
 from commgen.questions.types import InvalidAnswer, is_empty, parse_answer, parse_image
 
 DRAFT_NAME = "antwoorden.yaml"
-EXIT_STOPPED = 130
 
 Asker = Callable[[Question, Catalog, Any], Any]
-
-
-class InterviewStopped(CommgenError):
-    """The interview was interrupted; the draft keeps every answer given so far."""
-
-    exit_code = EXIT_STOPPED
 
 
 @dataclass
@@ -224,7 +217,7 @@ def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CommgenError(_("{path}: the folder cannot be created ({detail}).").format(
+        raise OutputError(_("{path}: the folder cannot be created ({detail}).").format(
             path=out_dir, detail=exc.strerror or exc)) from None
     path = out_dir / DRAFT_NAME
     if path.exists():

@@ -14,10 +14,12 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_STOPPED = 130  # as a shell reports Ctrl-C
 
 
 class CommgenError(Exception):
-    """Base class: a message for the user and an exit code."""
+    """Base class: a message for the user and an exit code. Raise a subclass that names what
+    went wrong (a test refuses ``raise CommgenError(...)``)."""
 
     exit_code = EXIT_BAD_INPUT
 
@@ -83,3 +85,22 @@ class VerificationError(CommgenError):
 
 class OutputError(CommgenError):
     """A document could not be written where the user asked."""
+
+
+class UsageError(CommgenError):
+    """A command-line value that cannot be used (an unknown document id, a folder that is not
+    a template set)."""
+
+
+class InputFileError(CommgenError):
+    """A file given to read (for ``commgen check``) is missing, a folder, or not text."""
+
+
+class PdfError(CommgenError):
+    """No PDF can be made: LibreOffice is missing or failed."""
+
+
+class InterviewStopped(CommgenError):
+    """The interview was interrupted; the draft keeps every answer given so far."""
+
+    exit_code = EXIT_STOPPED

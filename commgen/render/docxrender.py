@@ -68,7 +68,11 @@ def _environment(recorder: _Recorder) -> SandboxedEnvironment:
 def render_document(template: Path, context: dict[str, Any], props: DocProperties,
                     sensitive: frozenset[str] = frozenset()) -> RenderedDocument:
     """Render ``template`` with ``context``; return checked bytes or raise a user error."""
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
+    from lxml import etree
 
     from commgen.docx.clean import clean_template
     from commgen.docx.props import set_properties
@@ -76,7 +80,10 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
     tpl = DocxTemplate(template)
     try:
         tpl.init_docx()
-    except Exception as exc:  # python-docx raises several types for a bad file
+    # What python-docx raises for a file that is not a readable Word package: not a zip, a
+    # part or content type missing, broken XML, another kind of Office file, unreadable.
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError,
+            etree.XMLSyntaxError) as exc:
         raise TemplateProblem(_("{template}: this is not a Word document (.docx) that can be "
                                 "read ({detail}). Save it again from Word as .docx.").format(
                                     template=template, detail=type(exc).__name__)) from None

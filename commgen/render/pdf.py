@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from commgen.foundation.errors import CommgenError
+from commgen.foundation.errors import PdfError
 from commgen.foundation.i18n import _
 
 _CANDIDATES = (
@@ -30,7 +30,7 @@ def require_soffice() -> str:
     """LibreOffice's program, or a clear error that says what to do instead."""
     soffice = find_soffice()
     if soffice is None:
-        raise CommgenError(_("LibreOffice is not installed, so no PDF can be made. Install it "
+        raise PdfError(_("LibreOffice is not installed, so no PDF can be made. Install it "
                              "from libreoffice.org, or open the .docx in Word and save it as "
                              "PDF."))
     return soffice
@@ -52,13 +52,13 @@ def pdf_bytes(documents: list[Path], timeout: int = 300) -> dict[Path, bytes]:
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=timeout)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
-            raise CommgenError(_("LibreOffice could not convert {path} to PDF ({detail}).").format(
+            raise PdfError(_("LibreOffice could not convert {path} to PDF ({detail}).").format(
                 path=documents[0], detail=type(exc).__name__)) from None
         result: dict[Path, bytes] = {}
         for document in documents:
             pdf = outdir / (document.stem + ".pdf")
             if not pdf.is_file():
-                raise CommgenError(_("LibreOffice could not convert {path} to PDF ({detail})."
+                raise PdfError(_("LibreOffice could not convert {path} to PDF ({detail})."
                                      ).format(path=document, detail="no output"))
             result[document] = pdf.read_bytes()
     return result

@@ -1,0 +1,50 @@
+"""``commgen check``: the privacy check on any letter or text."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from commgen.foundation.concepts import AUDIENCES
+from commgen.foundation.errors import EXIT_FINDINGS, EXIT_OK
+from commgen.foundation.i18n import _
+
+
+def make() -> click.Command:
+    @click.command(help=_("Check letters and documents for names, class names, contact details, "
+                        "descriptions of the image, blame and speculation. FILE is a .docx, "
+                        ".txt or .md file, or - for standard input."))
+    @click.argument("files", nargs=-1, required=True, metavar=_("FILE..."))
+    @click.option("--audience", type=click.Choice(AUDIENCES),
+                  help=_("Who will read the text; sets how heavy each finding weighs "
+                         "(default: every rule at its own level)."))
+    @click.option("--guard", "guards", multiple=True, metavar=_("NAME"),
+                  help=_("A name that may never appear, in any form (repeatable)."))
+    @click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path),
+                  metavar=_("ANSWERS.yaml"),
+                  help=_("Answers file: its contact person and spokesperson are allowed, the "
+                         "names of the pupils involved are refused."))
+    @click.option("--school", metavar=_("PROFILE"),
+                  help=_("School profile whose address, phone, e-mail and website are allowed."))
+    @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+                  show_default=True, help=_("Output for people or for programs."))
+    def check(files: tuple[str, ...], audience: str | None, guards: tuple[str, ...],
+              answers_file: Path | None, school: str | None, output: str) -> int:
+        from commgen.checks.findings import has_errors
+        from commgen.checks.load import checker_from_files
+        from commgen.checks.report import json_report, text_report
+        from commgen.checks.sources import read_source
+
+        sources = [read_source(spec) for spec in files]
+        checker = checker_from_files(audience, guards, answers_file, school)
+        results = [(s.path, s.text, checker.check(s.text)) for s in sources]
+        if output == "json":
+            click.echo(json_report(results))
+        else:
+            color = False if os.environ.get("NO_COLOR") else None
+            for line in text_report(results):
+                click.echo(line, color=color)
+        return EXIT_FINDINGS if any(has_errors(f) for _p, _t, f in results) else EXIT_OK
+    return check

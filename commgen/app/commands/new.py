@@ -1,0 +1,51 @@
+"""``commgen new``: the interview, then the documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from commgen.app.commands.options import DEFAULT_OUT, accept_option, templates_option
+from commgen.app.report import report
+from commgen.foundation.errors import EXIT_OK
+from commgen.foundation.i18n import LANGUAGES, _
+
+
+def make() -> click.Command:
+    @click.command(help=_("Answer the questions of the communication statement, check them on "
+                        "one screen, and make the documents. Every answer is saved at once."))
+    @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                  default=None, metavar=_("FOLDER"),
+                  help=_("Folder for the answers and the documents (default: {default}, or the "
+                         "folder of the file given to --resume).").format(default=DEFAULT_OUT))
+    @click.option("--resume", type=click.Path(dir_okay=False, path_type=Path),
+                  metavar=_("ANSWERS.yaml"), help=_("Continue an interrupted interview."))
+    @click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path),
+                  metavar=_("ANSWERS.yaml"),
+                  help=_("Take answers from this file; only what is missing is asked."))
+    @click.option("--set", "settings", multiple=True, metavar=_("QUESTION=ANSWER"),
+                  help=_("Give one answer on the command line (repeatable)."))
+    @click.option("--yes", is_flag=True,
+                  help=_("Skip the review screen; without a terminal, fail when answers are "
+                         "missing instead of asking."))
+    @click.option("--lang", type=click.Choice(LANGUAGES), metavar="nl|en",
+                  help=_("Language of the questions (same as commgen --lang)."))
+    @click.option("--school", metavar=_("PROFILE"),
+                  help=_("School profile (a .yaml file, or the name of a bundled one) that "
+                         "answers the questions about the school."))
+    @accept_option()
+    @templates_option()
+    def new(out_dir: Path | None, resume: Path | None, answers_file: Path | None,
+            settings: tuple[str, ...], yes: bool, lang: str | None, school: str | None,
+            accept_findings: str | None, templates: Path | None) -> int:
+        from commgen.app.interview import run_interview
+        from commgen.foundation.resources import templates_dir
+        from commgen.questions.catalog import load_catalog
+
+        catalog = load_catalog(templates_dir(templates))
+        folder = out_dir or (resume.parent if resume else Path(DEFAULT_OUT))
+        _path, result = run_interview(catalog, folder, resume, answers_file, settings, yes,
+                                      school=school, accept_findings=accept_findings)
+        return report(result) if result is not None else EXIT_OK
+    return new

@@ -1,0 +1,30 @@
+"""Options that several commands share, made after the language is chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from commgen.foundation.i18n import _
+
+DEFAULT_OUT = "commgen-documenten"
+
+
+def accept_option() -> Callable[[Any], Any]:
+    """``--accept-findings REASON``: write despite privacy errors, with the reason recorded."""
+    return click.option(
+        "--accept-findings", "accept_findings", metavar=_("REASON"),
+        help=_("Write documents despite errors found by the privacy check; the reason is "
+               "recorded in the document properties."))
+
+
+def templates_option() -> Callable[[Any], Any]:
+    """``--templates FOLDER`` (or COMMGEN_TEMPLATES): another template set than the bundled one."""
+    return click.option(
+        "--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
+        envvar="COMMGEN_TEMPLATES", metavar=_("FOLDER"),
+        help=_("Folder with catalog.yaml and the Word templates (default: the bundled set; "
+               "also COMMGEN_TEMPLATES)."))
