@@ -159,10 +159,20 @@ def test_every_xml_part_of_the_output_parses_strictly(tmp_path: Path) -> None:
 
     answers = write_answers(tmp_path, {"view_extra": "a<b>c & {{ x }}"})
     result = generate(answers, tmp_path / "out", TEMPLATES)
-    with zipfile.ZipFile(io.BytesIO(result.written[0].path.read_bytes())) as archive:
-        for name in archive.namelist():
-            if name.endswith((".xml", ".rels")):
-                etree.fromstring(archive.read(name), etree.XMLParser(recover=False))
+    documents = [w.path for w in result.written if w.path.suffix == ".docx"]
+    assert len(documents) >= 5
+    strict = etree.XMLParser(recover=False)
+    for path in documents:
+        parsed = 0
+        with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+            for name in archive.namelist():
+                if name.endswith((".xml", ".rels")):
+                    etree.fromstring(archive.read(name), strict)  # raises on any fault
+                    parsed += 1
+            body = archive.read("word/document.xml").decode("utf-8")
+        assert parsed >= 8, path.name  # document, styles, settings, properties, relationships
+        if path.name == "communicatiestatement.docx":  # the answer, escaped exactly once
+            assert "a&lt;b&gt;c &amp; {{ x }}" in body
 
 
 def test_escaped_and_whole_values_are_checked_too(tmp_path: Path) -> None:
