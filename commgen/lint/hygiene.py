@@ -14,16 +14,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from commgen.docx.ooxml import REVISION_TAGS, W
+from commgen.docx.ooxml import APP, CP, DC, REVISION_TAGS, W
+from commgen.docx.places import Para, WordPart, excerpt
 from commgen.foundation.concepts import WARNING
 from commgen.foundation.i18n import _
 from commgen.lint.problem import LintProblem
-from commgen.lint.wordparts import Para, WordPart, excerpt
 
 _TAG_START = re.compile(r"\{[{%#]")
-_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-_DC = "{http://purl.org/dc/elements/1.1/}"
-_APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
@@ -119,10 +116,10 @@ def _settings(file: Path, archive: zipfile.ZipFile) -> list[LintProblem]:
 
 
 def _properties(file: Path, archive: zipfile.ZipFile) -> list[LintProblem]:
-    fields = [("docProps/core.xml", _DC + "creator", _("author")),
-              ("docProps/core.xml", _CP + "lastModifiedBy", _("last modified by")),
-              ("docProps/app.xml", _APP + "Manager", _("manager")),
-              ("docProps/app.xml", _APP + "Company", _("company"))]
+    fields = [("docProps/core.xml", DC + "creator", _("author")),
+              ("docProps/core.xml", CP + "lastModifiedBy", _("last modified by")),
+              ("docProps/app.xml", APP + "Manager", _("manager")),
+              ("docProps/app.xml", APP + "Company", _("company"))]
     problems = []
     roots: dict[str, etree._Element | None] = {}
     for name, tag, label in fields:

@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError
 from lxml import etree
 
+from commgen.docx.places import WordPart, excerpt
 from commgen.foundation.concepts import ERROR, WARNING
 from commgen.foundation.errors import CatalogError
 from commgen.foundation.i18n import _
@@ -23,7 +24,7 @@ from commgen.lint.jinjacheck import Names, Usage, check_names, parse, record_usa
 from commgen.lint.privacy import StaticText, privacy_problems
 from commgen.lint.problem import LintProblem, from_problem
 from commgen.lint.tags import scan_part, strip_tags
-from commgen.lint.wordparts import WordPart, excerpt, read_parts
+from commgen.lint.wordparts import read_parts
 from commgen.questions.catalog import Catalog, Document, load_catalog
 from commgen.render.snippets import PHRASES_FILE, Snippets, load_snippets
 
