@@ -89,14 +89,16 @@ class DocumentText:
 
     text: str = ""
     paragraphs: list[TextParagraph] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def paragraph_at(self, offset: int) -> TextParagraph | None:
         """The paragraph that holds the character at ``offset`` (a "\\n" between paragraphs
         belongs to the paragraph before it)."""
         if not self.paragraphs:
             return None
-        starts = [p.start for p in self.paragraphs]
-        index = bisect.bisect_right(starts, max(offset, 0)) - 1
+        if len(self._starts) != len(self.paragraphs):
+            self._starts = [p.start for p in self.paragraphs]
+        index = bisect.bisect_right(self._starts, max(offset, 0)) - 1
         return self.paragraphs[max(index, 0)]
 
     def place_at(self, offset: int) -> Place | None:
