@@ -84,6 +84,17 @@ def output_path(out_dir: Path, doc: Document, lang: str) -> Path:
     return out_dir / f"{text_for(doc.filename, lang)}.docx"
 
 
+def document_data(review: Any, doc_id: str, data: bytes) -> bytes:
+    """The bytes to write: with the acceptance of the findings recorded in the document's
+    custom properties when the user accepted them (``--accept-findings``)."""
+    if doc_id not in review.accepted():
+        return data
+    from commgen.checks.generation import ACCEPTED_PROPERTY
+    from commgen.docx.props import add_custom_property
+
+    return add_custom_property(data, ACCEPTED_PROPERTY, str(review.reason))
+
+
 def generate(answers_path: Path, out_dir: Path, templates_dir: Path,
              only: list[str] | None = None, force: bool = False,
              lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None,
@@ -116,7 +127,7 @@ def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
     for doc, document in rendered:
         if doc.id in refused:
             continue
-        data = review.document_data(doc.id, document.data)
+        data = document_data(review, doc.id, document.data)
         written = write_document(output_path(out_dir, doc, lang), data, force)
         documents.append(written)
         result.written.append(written)

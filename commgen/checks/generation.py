@@ -3,8 +3,9 @@
 Before anything is written: the free-text answers are checked, and so is the rendered text of
 every document (for the document's audience), its properties (author and last editor are the
 school, never a person) and its package (no comments, no tracked changes). A document with an
-error is not written, unless the user accepts the findings with a reason; the reason is then
-recorded in the document's custom properties so that anyone who opens it can see it.
+error is not written, unless the user accepts the findings with a reason; the app then records
+the reason in the document's custom properties (``ACCEPTED_PROPERTY``) so that anyone who opens
+it can see it. This module only reads: it never changes a document.
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ from typing import Any
 from commgen.checks.findings import Finding, has_errors
 from commgen.checks.load import checker_from_answers
 from commgen.checks.run import Checker
+from commgen.docx.reader import DocumentText
 from commgen.foundation.concepts import ERROR
 
 ACCEPTED_PROPERTY = "commgen.accepted_findings"
 # The class may be named only in the letter to its own parents, and only with consent.
 CLASS_NAME, CLASS_CONSENT, CLASS_AUDIENCE = "class_name", "class_named", "parents-class"
 FREE_TEXT_TYPES = ("text", "paragraphs")
-_CORE = {"dc": "http://purl.org/dc/elements/1.1/",
-         "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
 
 
 @dataclass
@@ -30,6 +30,7 @@ class DocumentReview:
     doc_id: str
     text: str
     findings: list[Finding]
+    document: DocumentText | None = None  # the checked text with the place of every paragraph
 
     @property
     def has_errors(self) -> bool:
@@ -51,14 +52,6 @@ class Review:
     def accepted(self) -> list[str]:
         return [d.doc_id for d in self.documents if d.has_errors] if self.reason else []
 
-    def document_data(self, doc_id: str, data: bytes) -> bytes:
-        """The bytes to write; with the acceptance recorded when findings were accepted."""
-        if doc_id not in self.accepted():
-            return data
-        from commgen.docx.props import add_custom_property
-
-        return add_custom_property(data, ACCEPTED_PROPERTY, str(self.reason))
-
 
 def _consented_class(values: dict[str, Any]) -> str:
     name = values.get(CLASS_NAME)
@@ -71,24 +64,16 @@ def _answer_text(value: Any) -> str:
 
 def metadata_findings(checker: Checker, data: bytes, school: str) -> list[Finding]:
     """Author and last editor must be the school (or empty); a person's name is an error."""
-    import io
-    import zipfile
+    from commgen.docx.props import read_core_people
+    from commgen.docx.reader import part_names
 
-    from lxml import etree
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = archive.namelist()
-        core = archive.read("docProps/core.xml") if "docProps/core.xml" in names else b""
     findings: list[Finding] = []
-    if core:
-        root = etree.fromstring(core)
-        for path in ("dc:creator", "cp:lastModifiedBy"):
-            element = root.find(path, _CORE)
-            value = (element.text or "").strip() if element is not None else ""
-            if value and value != school.strip():
-                texts = checker.settings.text("metadata-author")
-                findings.append(Finding("metadata", ERROR, 0, 0, value, texts.message,
-                                        texts.suggestion, "metadata-author"))
+    for value in read_core_people(data).values():
+        if value != school.strip():
+            texts = checker.settings.text("metadata-author")
+            findings.append(Finding("metadata", ERROR, 0, 0, value, texts.message,
+                                    texts.suggestion, "metadata-author"))
+    names = part_names(data)
     if any(n.startswith("word/comments") for n in names):
         texts = checker.settings.text("metadata-comments")
         findings.append(Finding("metadata", ERROR, 0, 0, "", texts.message, texts.suggestion,
@@ -121,5 +106,6 @@ def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]]
                 checker.allow, phrases=checker.allow.phrases | {consented}))
         findings = audience_checker.check(document.text)
         findings += metadata_findings(audience_checker, document.data, school)
-        review.documents.append(DocumentReview(doc.id, document.text, findings))
+        review.documents.append(DocumentReview(doc.id, document.text, findings,
+                                               getattr(document, "document", None)))
     return review

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
 import click
 
 from commgen.checks.findings import Finding, line_col
+from commgen.docx.reader import DocumentText
 from commgen.foundation.concepts import ERROR
 from commgen.foundation.i18n import _
 
 COLOURS = {ERROR: "red", "warning": "yellow"}
+# What was checked: plain text, or the text of a .docx with the place of every paragraph.
+Checked = str | DocumentText
 
 
 def severity_label(severity: str) -> str:
@@ -21,6 +25,29 @@ def severity_label(severity: str) -> str:
 def _excerpt(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def position(checked: Checked, offset: int) -> str:
+    """Where ``offset`` is: 'line:col' (1-based, over the checked text) and, in a .docx, the
+    place in Word: '14:5 (paragraph 12, under “What happened?”)'. ``commgen generate``'s
+    review and ``commgen check`` both say it this way, so one finding has one position."""
+    text = checked if isinstance(checked, str) else checked.text
+    line, col = line_col(text, offset)
+    where = f"{line}:{col}"
+    place = None if isinstance(checked, str) else checked.place_at(offset)
+    located = place.locate() if place is not None else ""
+    return f"{where} ({located})" if located else where
+
+
+def place_json(checked: Checked, offset: int) -> dict[str, Any] | None:
+    """The Word place of ``offset`` for JSON output (None for plain text)."""
+    place = None if isinstance(checked, str) else checked.place_at(offset)
+    if place is None:
+        return None
+    data = place.as_dict()
+    if place.heading:
+        data["heading"] = place.heading
+    return data
 
 
 def finding_lines(where: str, finding: Finding) -> list[str]:
@@ -33,15 +60,14 @@ def finding_lines(where: str, finding: Finding) -> list[str]:
     return lines
 
 
-def text_report(results: Iterable[tuple[str, str, list[Finding]]]) -> list[str]:
-    """``results``: (path, checked text, findings) per file."""
+def text_report(results: Iterable[tuple[str, Checked, list[Finding]]]) -> list[str]:
+    """``results``: (path, checked text or document text, findings) per file."""
     lines: list[str] = []
     errors = warnings = files = 0
     for path, text, findings in results:
         files += 1
         for finding in findings:
-            line, col = line_col(text, finding.start)
-            lines.extend(finding_lines(f"{path}:{line}:{col}", finding))
+            lines.extend(finding_lines(f"{path}:{position(text, finding.start)}", finding))
             if finding.severity == ERROR:
                 errors += 1
             else:
@@ -51,16 +77,23 @@ def text_report(results: Iterable[tuple[str, str, list[Finding]]]) -> list[str]:
     return lines
 
 
-def json_report(results: Iterable[tuple[str, str, list[Finding]]]) -> str:
-    return json.dumps({"files": [{"path": path, "findings": [f.as_json() for f in findings]}
-                                 for path, _text, findings in results]},
-                      ensure_ascii=False, indent=2)
+def json_report(results: Iterable[tuple[str, Checked, list[Finding]]]) -> str:
+    """Offsets as in the text report; for a .docx each finding also has its ``place``."""
+    files = []
+    for path, text, findings in results:
+        items = []
+        for finding in findings:
+            item = finding.as_json()
+            place = place_json(text, finding.start)
+            if place is not None:
+                item["place"] = place
+            items.append(item)
+        files.append({"path": path, "findings": items})
+    return json.dumps({"files": files}, ensure_ascii=False, indent=2)
 
 
 def review_lines(review) -> list[str]:  # type: ignore[no-untyped-def]
     """The privacy check of a generation run: findings per answer and per document."""
-    from commgen.checks.findings import line_col
-
     lines: list[str] = []
     for question, text, findings in review.answers:
         for finding in findings:
@@ -72,8 +105,8 @@ def review_lines(review) -> list[str]:  # type: ignore[no-untyped-def]
             if finding.category == "metadata":
                 where = _("{doc}, document properties").format(doc=document.doc_id)
             else:
-                line, col = line_col(document.text, finding.start)
-                where = f"{document.doc_id}:{line}:{col}"
+                checked = document.document if document.document is not None else document.text
+                where = f"{document.doc_id}:{position(checked, finding.start)}"
             lines.extend(finding_lines(where, finding))
     for doc_id in review.refused():
         lines.append(click.style(_("Not written: {doc}. Change the answers, or use "

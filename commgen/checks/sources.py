@@ -1,10 +1,12 @@
 """The text to check, read from a .docx, a text file or standard input.
 
-For a .docx the checked text is, in this order: the body, the headers, the footers, the
-footnotes, the endnotes and the comments, each paragraph on its own line (paragraphs joined
-by "\\n"; a table's cells are read row by row, cell by cell, as Word stores them). Runs that
-Word split a paragraph into are joined first, so a name split over three runs is still one
-word. Deleted tracked changes are not part of the text; inserted ones are.
+A .docx is read by commgen's one reader (``commgen.docx.reader``), the same reader that reads
+a document back after ``commgen generate`` renders it: the body, the headers, the footers, the
+footnotes, the endnotes and the comments, in that order, each paragraph on its own line. Runs
+that Word split a paragraph into are joined first, so a name split over three runs is still one
+word. Deleted tracked changes are not part of the text; inserted ones are. A finding's offsets
+in the text of a .docx therefore mean the same as in ``commgen generate``'s review, and the
+reader gives the place in Word of each.
 """
 
 from __future__ import annotations
@@ -12,41 +14,32 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from commgen.foundation.errors import CommgenError
 from commgen.foundation.i18n import _
 
+if TYPE_CHECKING:
+    from commgen.docx.reader import DocumentText
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
-PART_ORDER = ("word/document", "word/header", "word/footer", "word/footnotes", "word/endnotes",
-              "word/comments")
 
 
 @dataclass
 class Source:
     path: str  # as the user gave it; "-" for standard input
     text: str
+    document: DocumentText | None = None  # for a .docx: the text with the place of each paragraph
 
-
-def docx_text(data: bytes) -> str:
-    """The checked text of a .docx (see the module docstring for the order)."""
-    from commgen.docx.reader import paragraphs_of, read_package
-
-    package = read_package(data)
-
-    def rank(name: str) -> tuple[int, str]:
-        return next((i for i, p in enumerate(PART_ORDER) if name.startswith(p)), 99), name
-
-    parts = sorted((n for n in package.trees if n.endswith(".xml") and rank(n)[0] < 99),
-                   key=rank)
-    paragraphs: list[str] = []
-    for name in parts:
-        paragraphs.extend(paragraphs_of(package.trees[name]))
-    return "\n".join(paragraphs)
+    @property
+    def located(self) -> str | DocumentText:
+        """What a report needs to say where a finding is: the document, or the plain text."""
+        return self.document if self.document is not None else self.text
 
 
 def read_source(spec: str) -> Source:
     """Read one FILE argument; CommgenError (exit 2) with a clear message if it cannot be."""
-    from commgen.docx.reader import PackageProblem
+    from commgen.docx.reader import PackageProblem, read_document
 
     if spec == "-":
         data = sys.stdin.buffer.read()
@@ -67,10 +60,11 @@ def read_source(spec: str) -> Source:
         raise CommgenError(f"{spec}: {exc.strerror or exc}") from None
     if suffix == ".docx":
         try:
-            return Source(spec, docx_text(data))
+            document = read_document(data)
         except PackageProblem:
             raise CommgenError(_("{file}: this is not a Word document (.docx) that can be read. "
                                  "Save it again from Word as .docx.").format(file=spec)) from None
+        return Source(spec, document.text, document)
     return Source(spec, _decode(data, spec))
 
 

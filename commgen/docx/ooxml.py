@@ -14,9 +14,11 @@ COMMENT_REL_SUFFIXES = ("/comments", "/commentsExtended", "/commentsIds", "/comm
                         "/people")
 CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 
-# Parts whose text a reader sees.
-TEXT_PART_PREFIXES = ("word/document", "word/header", "word/footer", "word/footnotes",
-                      "word/endnotes")
+# Parts whose text a reader sees, in the one order commgen reads them (docx.reader): part
+# name pattern -> kind of part.
+TEXT_PARTS = ((r"word/document\.xml", "body"), (r"word/header(\d*)\.xml", "header"),
+              (r"word/footer(\d*)\.xml", "footer"), (r"word/footnotes\.xml", "footnotes"),
+              (r"word/endnotes\.xml", "endnotes"), (r"word/comments(\d*)\.xml", "comments"))
 
 # Tracked-change and comment markup: elements to drop with their content ...
 DROP = {W + t for t in (
@@ -27,3 +29,20 @@ DROP = {W + t for t in (
 # ... and elements whose content is kept in place (accepted insertions).
 UNWRAP = {W + "ins", W + "moveTo", W + "cellIns"}
 REVISION_TAGS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
+
+# Relationships (the r: attributes in parts, the Relationship elements of .rels parts).
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+R_ID = "{" + R_NS + "}id"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+# Markup compatibility: an mc:Fallback repeats the content of its mc:Choice (text boxes).
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+# Document properties: core (docProps/core.xml), extended (app.xml), custom (custom.xml).
+CP_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+CP, DC, APP = "{" + CP_NS + "}", "{" + DC_NS + "}", "{" + APP_NS + "}"
+CUSTOM, VT = "{" + CUSTOM_NS + "}", "{" + VT_NS + "}"
+CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"

@@ -15,7 +15,18 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from commgen import __version__
-from commgen.docx.ooxml import CT_CUSTOM, REL_CUSTOM
+from commgen.docx.ooxml import (
+    APP_NS,
+    CP,
+    CT_CUSTOM,
+    CUSTOM,
+    CUSTOM_FMTID,
+    CUSTOM_NS,
+    DC,
+    REL_CUSTOM,
+    VT,
+    VT_NS,
+)
 
 
 @dataclass
@@ -53,9 +64,8 @@ def set_properties(doc: Any, props: DocProperties) -> None:
 def _set_app_properties(doc: Any, company: str) -> None:
     xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
-        f'docPropsVTypes"><Application>commgen {escape(__version__)}</Application>'
+        f'<Properties xmlns="{APP_NS}" xmlns:vt="{VT_NS}">'
+        f"<Application>commgen {escape(__version__)}</Application>"
         f"<Company>{escape(company)}</Company></Properties>"
     ).encode()
     for part in doc.part.package.iter_parts():
@@ -71,16 +81,14 @@ def _set_custom_properties(doc: Any, custom: dict[str, str]) -> None:
     if not custom:
         return
     items = "".join(
-        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" '
+        f'<property fmtid="{CUSTOM_FMTID}" '
         f'pid="{pid}" name="{escape(name)}"><vt:lpwstr>{escape(value)}'
         "</vt:lpwstr></property>"
         for pid, (name, value) in enumerate(sorted(custom.items()), start=2)
     )
     xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
-        f'docPropsVTypes">{items}</Properties>'
+        f'<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}">{items}</Properties>'
     ).encode()
     part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM, xml, package)
     package.relate_to(part, REL_CUSTOM)
@@ -93,16 +101,14 @@ def add_custom_property(data: bytes, name: str, value: str) -> bytes:
 
     from lxml import etree
 
-    ns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
     source = zipfile.ZipFile(io.BytesIO(data))
     if "docProps/custom.xml" not in source.namelist():
         raise ValueError("the document has no custom properties part")
     root = etree.fromstring(source.read("docProps/custom.xml"))
     pids = [int(p.get("pid", "1")) for p in root]
-    prop = etree.SubElement(root, f"{{{ns}}}property", fmtid=(
-        "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"), pid=str(max(pids, default=1) + 1), name=name)
-    etree.SubElement(prop, f"{{{vt}}}lpwstr").text = value
+    prop = etree.SubElement(root, CUSTOM + "property", fmtid=CUSTOM_FMTID,
+                            pid=str(max(pids, default=1) + 1), name=name)
+    etree.SubElement(prop, VT + "lpwstr").text = value
     custom = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     out = io.BytesIO()
     with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -110,3 +116,29 @@ def add_custom_property(data: bytes, name: str, value: str) -> bytes:
             content = custom if item.filename == "docProps/custom.xml" else source.read(item)
             target.writestr(item, content)
     return out.getvalue()
+
+
+CORE_PEOPLE = ("creator", "lastModifiedBy")
+
+
+def read_core_people(data: bytes) -> dict[str, str]:
+    """The people fields of a saved .docx's core properties: ``creator`` (Word's author) and
+    ``lastModifiedBy``, stripped; a field that is absent or empty is left out."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if "docProps/core.xml" not in archive.namelist():
+            return {}
+        core = archive.read("docProps/core.xml")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.fromstring(core, parser)
+    found: dict[str, str] = {}
+    for name, tag in zip(CORE_PEOPLE, (DC + "creator", CP + "lastModifiedBy"), strict=True):
+        element = root.find(tag)
+        value = (element.text or "").strip() if element is not None else ""
+        if value:
+            found[name] = value
+    return found

@@ -1,22 +1,51 @@
-"""Read a .docx package back: every XML part parsed strictly, and the text a reader sees.
+"""The one reader of a .docx: every XML part parsed strictly, and the text a reader sees.
 
 This is the independent second look at a rendered document. It does not use docxtpl or
-python-docx, so a fault in either cannot hide itself.
+python-docx, so a fault in either cannot hide itself. Everything in commgen that needs the
+text of a .docx reads it here: the check after rendering, the plain-text twin, ``commgen
+check`` and the template linter (through ``docx.places``), so a position means the same
+everywhere.
+
+The text of a document (``DocumentText``) is the text of its parts in this fixed order:
+
+    body (word/document.xml), headers, footers, footnotes, endnotes, comments
+
+headers, footers and comment parts by their number (header1, header2, ..., header10). Within a
+part the paragraphs come as Word stores them: a table row by row, cell by cell, a text box
+after the paragraph it is anchored to. Paragraphs are joined with "\\n"; inside a paragraph a
+tab is "\\t" and a line break "\\n". Tracked deletions are left out, tracked insertions kept,
+and the fallback copy Word keeps of a text box (mc:Fallback) is read once, not twice. Every
+paragraph keeps its character span and its ``Place``, so ``place_at`` turns an offset into
+text back into a place in Word.
 """
 
 from __future__ import annotations
 
+import bisect
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from lxml import etree
 
-from commgen.docx.ooxml import TEXT_PART_PREFIXES, W
+from commgen.docx.ooxml import MC_FALLBACK, TEXT_PARTS, W
+from commgen.docx.places import (
+    Place,
+    header_footer_kinds,
+    heading_styles,
+    reading_text,
+    walk_part,
+)
 
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
                           recover=False, remove_blank_text=False)
+_PATTERNS = [(re.compile(pattern), kind) for pattern, kind in TEXT_PARTS]
+DOCUMENT = "word/document.xml"
+DOCUMENT_RELS = "word/_rels/document.xml.rels"
+STYLES = "word/styles.xml"
 
 
 class PackageProblem(Exception):
@@ -27,37 +56,83 @@ class PackageProblem(Exception):
         self.part, self.detail = part, detail
 
 
+def part_kind(name: str) -> str | None:
+    """body, header, footer, footnotes, endnotes or comments; None for other parts."""
+    return next((kind for pattern, kind in _PATTERNS if pattern.fullmatch(name)), None)
+
+
+def part_order(name: str) -> tuple[int, int, str]:
+    """Sort key of a part name in the reading order (see the module docstring)."""
+    for rank, (pattern, _kind) in enumerate(_PATTERNS):
+        match = pattern.fullmatch(name)
+        if match:
+            number = match.group(1) if match.groups() else ""
+            return rank, int(number or 0), name
+    return len(_PATTERNS), 0, name
+
+
+@dataclass(frozen=True)
+class TextParagraph:
+    """One paragraph of a ``DocumentText``: its span (end exclusive, the "\\n" after it not
+    included), its text, the part it is in and its place in Word."""
+
+    start: int
+    end: int
+    text: str
+    part: str
+    place: Place
+
+
 @dataclass
-class PackageText:
-    """Parsed XML parts and the paragraphs of the parts a reader sees, in reading order."""
+class DocumentText:
+    """The text of a document as a reader sees it, and where each paragraph of it is."""
+
+    text: str = ""
+    paragraphs: list[TextParagraph] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def paragraph_at(self, offset: int) -> TextParagraph | None:
+        """The paragraph that holds the character at ``offset`` (a "\\n" between paragraphs
+        belongs to the paragraph before it)."""
+        if not self.paragraphs:
+            return None
+        if len(self._starts) != len(self.paragraphs):
+            self._starts = [p.start for p in self.paragraphs]
+        index = bisect.bisect_right(self._starts, max(offset, 0)) - 1
+        return self.paragraphs[max(index, 0)]
+
+    def place_at(self, offset: int) -> Place | None:
+        """The Word place of the character at ``offset``."""
+        paragraph = self.paragraph_at(offset)
+        return paragraph.place if paragraph is not None else None
+
+
+@dataclass
+class Package:
+    """Every XML part of a .docx, parsed strictly, and the text of the parts a reader sees."""
 
     trees: dict[str, Any] = field(default_factory=dict)
-    paragraphs: dict[str, list[str]] = field(default_factory=dict)  # part name -> paragraphs
+
+    @cached_property
+    def document(self) -> DocumentText:
+        return document_text(self.trees)
 
     @property
     def text(self) -> str:
-        return "\n".join("\n".join(p) for p in self.paragraphs.values())
+        return self.document.text
 
 
-def _part_order(name: str) -> tuple[int, str]:
-    for i, prefix in enumerate(("word/header", "word/document", "word/footnotes",
-                                "word/endnotes", "word/footer")):
-        if name.startswith(prefix):
-            return i, name
-    return 9, name
-
-
-def read_package(data: bytes) -> PackageText:
+def read_package(data: bytes) -> Package:
     """Parse every XML part of ``data`` strictly; raise PackageProblem at the first fault."""
-    result = PackageText()
+    result = Package()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise PackageProblem("(zip)", str(exc)) from None
     with archive:
         names = archive.namelist()
-        if "word/document.xml" not in names:
-            raise PackageProblem("word/document.xml", "missing")
+        if DOCUMENT not in names:
+            raise PackageProblem(DOCUMENT, "missing")
         for name in names:
             if not name.endswith((".xml", ".rels")):
                 continue
@@ -65,39 +140,55 @@ def read_package(data: bytes) -> PackageText:
                 result.trees[name] = etree.fromstring(archive.read(name), _STRICT)
             except etree.XMLSyntaxError as exc:
                 raise PackageProblem(name, str(exc)) from None
-    for name in sorted(result.trees, key=_part_order):
-        if name.startswith(TEXT_PART_PREFIXES) and name.endswith(".xml"):
-            result.paragraphs[name] = paragraphs_of(result.trees[name])
     return result
 
 
-def paragraphs_of(root: Any) -> list[str]:
-    """The text of each paragraph: runs joined, tabs and line breaks kept as \\t and \\n."""
-    paragraphs: list[str] = []
-    current: list[str] | None = None
-    for el in root.iter(W + "p", W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):
-        tag = el.tag
-        if tag == W + "p":
-            if current is not None:
-                paragraphs.append("".join(current))
-            current = []
-            continue
-        if current is None:
-            current = []
-        if tag == W + "t":
-            current.append(el.text or "")
-        elif tag == W + "tab":
-            if el.getparent() is not None and el.getparent().tag == W + "r":
-                current.append("\t")
-        elif tag in (W + "br", W + "cr"):
-            current.append("\n")
-        else:
-            current.append("-")
-    if current is not None:
-        paragraphs.append("".join(current))
-    return paragraphs
+def _in_fallback(element: Any) -> bool:
+    return any(anc.tag == MC_FALLBACK for anc in element.iterancestors())
+
+
+def document_text(trees: dict[str, Any]) -> DocumentText:
+    """The text of the parts a reader sees, in the fixed order, with the place of every
+    paragraph."""
+    document = trees[DOCUMENT]
+    kinds = header_footer_kinds(trees.get(DOCUMENT_RELS), document)
+    headings = heading_styles(trees.get(STYLES))
+    result = DocumentText()
+    texts: list[str] = []
+    offset = 0
+    for name in sorted((n for n in trees if part_kind(n)), key=part_order):
+        kind = part_kind(name) or ""
+        variant = kinds.get(name, (kind, "default"))[1]
+        part = walk_part(name, kind, variant, trees[name], headings)
+        for para in part.paragraphs:
+            if _in_fallback(para.element):
+                continue
+            text = reading_text(para.element)
+            result.paragraphs.append(TextParagraph(offset, offset + len(text), text, name,
+                                                   para.place))
+            texts.append(text)
+            offset += len(text) + 1
+    result.text = "\n".join(texts)
+    return result
+
+
+def paragraph_texts(element: Any) -> list[str]:
+    """The reading text of every paragraph in ``element`` (or of ``element`` itself, when it
+    is a paragraph), in document order: nested tables and text boxes included."""
+    return [reading_text(p) for p in element.iter(W + "p") if not _in_fallback(p)]
+
+
+def read_document(data: bytes) -> DocumentText:
+    """The text of a .docx and the place of every paragraph; PackageProblem if unreadable."""
+    return read_package(data).document
 
 
 def docx_text(data: bytes) -> str:
     """All text of a .docx as one string (paragraphs separated by newlines)."""
-    return read_package(data).text
+    return read_document(data).text
+
+
+def part_names(data: bytes) -> list[str]:
+    """The names of the parts in a .docx package."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.namelist()

@@ -9,22 +9,18 @@ with the template set to every school that installs it.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
-from commgen.docx.ooxml import REVISION_TAGS, W
+from commgen.docx.ooxml import APP, CP, DC, REVISION_TAGS, W
+from commgen.docx.places import Para, WordPart, excerpt
 from commgen.foundation.concepts import WARNING
 from commgen.foundation.i18n import _
 from commgen.lint.problem import LintProblem
-from commgen.lint.wordparts import Para, WordPart, excerpt
 
 _TAG_START = re.compile(r"\{[{%#]")
-_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-_DC = "{http://purl.org/dc/elements/1.1/}"
-_APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def _own(para: Para, *tags: str) -> list[etree._Element]:
@@ -38,24 +34,24 @@ def _own(para: Para, *tags: str) -> list[etree._Element]:
     return found
 
 
-def hygiene_problems(file: Path, parts: list[WordPart], archive: zipfile.ZipFile
+def hygiene_problems(file: Path, parts: list[WordPart], trees: dict[str, Any]
                      ) -> list[LintProblem]:
-    problems = _comments(file, parts, archive)
+    """``trees``: every XML part of the template (``docx.reader.read_package``)."""
+    problems = _comments(file, parts, trees)
     for part in parts:
         problems += _revisions(file, part)
-    problems += _settings(file, archive)
-    problems += _properties(file, archive)
+    problems += _settings(file, trees)
+    problems += _properties(file, trees)
     return problems
 
 
-def _comments(file: Path, parts: list[WordPart], archive: zipfile.ZipFile) -> list[LintProblem]:
-    names = [n for n in archive.namelist() if re.fullmatch(r"word/comments\d*\.xml", n)]
+def _comments(file: Path, parts: list[WordPart], trees: dict[str, Any]) -> list[LintProblem]:
+    names = [n for n in trees if re.fullmatch(r"word/comments\d*\.xml", n)]
     if not names:
         return []
     texts: dict[str, str] = {}
     for name in names:
-        root = etree.fromstring(archive.read(name), _PARSER)
-        for comment in root.iter(W + "comment"):
+        for comment in trees[name].iter(W + "comment"):
             texts[comment.get(W + "id", "")] = " ".join(
                 t.text or "" for t in comment.iter(W + "t"))
     problems = []
@@ -107,29 +103,23 @@ def _revisions(file: Path, part: WordPart) -> list[LintProblem]:
     return problems
 
 
-def _settings(file: Path, archive: zipfile.ZipFile) -> list[LintProblem]:
-    if "word/settings.xml" not in archive.namelist():
-        return []
-    root = etree.fromstring(archive.read("word/settings.xml"), _PARSER)
-    if root.find(W + "trackRevisions") is None:
+def _settings(file: Path, trees: dict[str, Any]) -> list[LintProblem]:
+    root = trees.get("word/settings.xml")
+    if root is None or root.find(W + "trackRevisions") is None:
         return []
     return [LintProblem("track-changes-on", _(
         "Track Changes is switched on in this file, so every edit becomes a tracked change; "
         "switch it off (Controleren > Wijzigingen bijhouden)"), file, severity=WARNING)]
 
 
-def _properties(file: Path, archive: zipfile.ZipFile) -> list[LintProblem]:
-    fields = [("docProps/core.xml", _DC + "creator", _("author")),
-              ("docProps/core.xml", _CP + "lastModifiedBy", _("last modified by")),
-              ("docProps/app.xml", _APP + "Manager", _("manager")),
-              ("docProps/app.xml", _APP + "Company", _("company"))]
+def _properties(file: Path, trees: dict[str, Any]) -> list[LintProblem]:
+    fields = [("docProps/core.xml", DC + "creator", _("author")),
+              ("docProps/core.xml", CP + "lastModifiedBy", _("last modified by")),
+              ("docProps/app.xml", APP + "Manager", _("manager")),
+              ("docProps/app.xml", APP + "Company", _("company"))]
     problems = []
-    roots: dict[str, etree._Element | None] = {}
     for name, tag, label in fields:
-        if name not in roots:
-            roots[name] = (etree.fromstring(archive.read(name), _PARSER)
-                           if name in archive.namelist() else None)
-        root = roots[name]
+        root = trees.get(name)
         element = root.find(tag) if root is not None else None
         value = (element.text or "").strip() if element is not None else ""
         if value:

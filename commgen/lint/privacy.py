@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from commgen.docx.places import Place
 from commgen.foundation.concepts import ERROR, WARNING
 from commgen.lint.problem import LintProblem
-from commgen.lint.wordparts import Place
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from commgen.docx.places import Place
 from commgen.foundation.concepts import ERROR
 from commgen.foundation.errors import Problem
 from commgen.foundation.i18n import _
-from commgen.lint.wordparts import Place
 
 
 @dataclass(frozen=True)

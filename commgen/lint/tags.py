@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from commgen.docx.places import Para, WordPart, excerpt
 from commgen.foundation.concepts import ERROR, WARNING
 from commgen.foundation.i18n import _
 from commgen.lint.problem import LintProblem
-from commgen.lint.wordparts import Para, WordPart, excerpt
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _PREFIX = re.compile(r"^\{([{%#])(p|tr|tc|r)\s")

@@ -8,12 +8,12 @@ sentences, questions nobody uses, and finally the fixed text through the privacy
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
-from lxml import etree
 
+from commgen.docx.places import WordPart, excerpt
+from commgen.docx.reader import PackageProblem
 from commgen.foundation.concepts import ERROR, WARNING
 from commgen.foundation.errors import CatalogError
 from commgen.foundation.i18n import _
@@ -23,7 +23,7 @@ from commgen.lint.jinjacheck import Names, Usage, check_names, parse, record_usa
 from commgen.lint.privacy import StaticText, privacy_problems
 from commgen.lint.problem import LintProblem, from_problem
 from commgen.lint.tags import scan_part, strip_tags
-from commgen.lint.wordparts import WordPart, excerpt, read_parts
+from commgen.lint.wordparts import read_parts
 from commgen.questions.catalog import Catalog, Document, load_catalog
 from commgen.render.snippets import PHRASES_FILE, Snippets, load_snippets
 
@@ -61,14 +61,14 @@ def check_template(path: Path, document: Document, names: Names, usage: Usage,
                    texts: list[StaticText]) -> list[LintProblem]:
     """One Word template: the file, its tags, its Jinja, the names it uses."""
     try:
-        parts, archive = read_parts(path)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
+        parts, package = read_parts(path)
+    except (PackageProblem, OSError) as exc:
         usage.complete = False
+        detail = exc.part if isinstance(exc, PackageProblem) else type(exc).__name__
         return [LintProblem("unreadable", _(
             "this is not a Word document (.docx) that can be read ({detail}); save it again "
-            "from Word as .docx").format(detail=type(exc).__name__), path)]
-    with archive:
-        problems = hygiene_problems(path, parts, archive)
+            "from Word as .docx").format(detail=detail), path)]
+    problems = hygiene_problems(path, parts, package.trees)
     before = len(problems)
     for part in parts:
         problems += _check_part(path, part, names, usage)

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from commgen.docx.ooxml import REVISION_TAGS
 from commgen.docx.props import DocProperties
+from commgen.docx.reader import DocumentText
 from commgen.foundation.errors import TemplateProblem, VerificationError
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import add_filters
@@ -35,8 +36,12 @@ _TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 @dataclass
 class RenderedDocument:
     data: bytes
-    text: str
+    document: DocumentText  # the text a reader sees, with the place of every paragraph
     template: Path
+
+    @property
+    def text(self) -> str:
+        return self.document.text
 
 
 class _Recorder:
@@ -98,8 +103,8 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
     buffer = io.BytesIO()
     tpl.save(buffer)
     data = buffer.getvalue()
-    text = verify_document(data, recorder.outputs, template)
-    return RenderedDocument(data, text, template)
+    document = verify_document(data, recorder.outputs, template)
+    return RenderedDocument(data, document, template)
 
 
 def _place_pictures(tpl: Any, context: dict[str, Any]) -> dict[str, Any]:
@@ -144,8 +149,9 @@ def _template_message(template: Path, exc: TemplateError, sensitive: frozenset[s
         template=template, detail=exc, near=near)
 
 
-def verify_document(data: bytes, outputs: list[str], template: Path) -> str:
-    """Check the saved bytes: strict XML, no revisions or comments, every printed value there."""
+def verify_document(data: bytes, outputs: list[str], template: Path) -> DocumentText:
+    """Check the saved bytes: strict XML, no revisions or comments, every printed value there.
+    Return the document's text as ``docx.reader`` reads it (the text the checks see)."""
     from commgen.docx.reader import PackageProblem, read_package
 
     try:
@@ -162,7 +168,8 @@ def verify_document(data: bytes, outputs: list[str], template: Path) -> str:
         if name.startswith("word/") and next(tree.iter(*REVISION_TAGS), None) is not None:
             raise VerificationError(_("{template}: the rendered document still contains tracked "
                                       "changes; it was not written.").format(template=template))
-    text = package.text
+    document = package.document
+    text = document.text
     expected: dict[str, int] = {}
     for value in outputs:
         value = value.replace("\a", "\n")
@@ -183,7 +190,7 @@ def verify_document(data: bytes, outputs: list[str], template: Path) -> str:
             "{template}: template syntax was left in the document near “{near}”; it was not "
             "written. Check that every tag is closed.").format(
                 template=template, near=rest[start:leftover.end() + 40].replace("\n", " ")))
-    return text
+    return document
 
 
 def _excerpt(value: str) -> str:

@@ -8,15 +8,11 @@ Headers and footers are left out too.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
-
 from commgen.docx.ooxml import W
-from commgen.docx.reader import paragraphs_of
+from commgen.docx.reader import DOCUMENT, paragraph_texts, read_package
 
 LETTERHEAD_CAPTION = "Briefhoofd"
 _LIST_STYLES = ("ListBullet", "ListNumber", "Lijstopsomteken", "Lijstnummering")
@@ -24,8 +20,7 @@ _LIST_STYLES = ("ListBullet", "ListNumber", "Lijstopsomteken", "Lijstnummering")
 
 def plain_text(data: bytes) -> str:
     """The body text of a .docx as plain text with Windows-friendly, app-friendly layout."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        root = etree.fromstring(archive.read("word/document.xml"))
+    root = read_package(data).trees[DOCUMENT]
     body = root.find(W + "body")
     blocks: list[_Block] = []
     for element in body if body is not None else ():
@@ -37,7 +32,7 @@ def plain_text(data: bytes) -> str:
                                      *_spacing(element)))
         elif element.tag == W + "tbl" and not _is_letterhead(element):
             for row in element.iter(W + "tr"):
-                cells = [" ".join(t for t in paragraphs_of(cell) if t.strip())
+                cells = [" ".join(t for t in paragraph_texts(cell) if t.strip())
                          for cell in row.iter(W + "tc")]
                 line = ": ".join(c for c in cells if c)
                 if line:
@@ -66,7 +61,7 @@ def _joins(previous: _Block, block: _Block) -> bool:
 
 
 def _paragraph(p: Any) -> str:
-    return "".join(paragraphs_of(p)).replace("\t", " ")
+    return "".join(paragraph_texts(p)).replace("\t", " ")
 
 
 def _is_list(p: Any) -> bool:

@@ -39,7 +39,7 @@ def make() -> click.Command:
 
         sources = [read_source(spec) for spec in files]
         checker = checker_from_files(audience, guards, answers_file, school)
-        results = [(s.path, s.text, checker.check(s.text)) for s in sources]
+        results = [(s.path, s.located, checker.check(s.text)) for s in sources]
         if output == "json":
             click.echo(json_report(results))
         else:
