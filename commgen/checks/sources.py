@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from commgen.foundation.errors import CommgenError
+from commgen.foundation.errors import InputFileError
 from commgen.foundation.i18n import _
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class Source:
 
 
 def read_source(spec: str) -> Source:
-    """Read one FILE argument; CommgenError (exit 2) with a clear message if it cannot be."""
+    """Read one FILE argument; InputFileError (exit 2) with a clear message if it cannot be."""
     from commgen.docx.reader import PackageProblem, read_document
 
     if spec == "-":
@@ -47,22 +47,22 @@ def read_source(spec: str) -> Source:
     path = Path(spec)
     suffix = path.suffix.lower()
     if suffix not in (".docx", *TEXT_SUFFIXES):
-        raise CommgenError(_("{file}: commgen check reads .docx, .txt and .md files; save the "
+        raise InputFileError(_("{file}: commgen check reads .docx, .txt and .md files; save the "
                              "document as .docx or as plain text.").format(file=spec))
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise CommgenError(_("{file}: file not found").format(file=spec)) from None
+        raise InputFileError(_("{file}: file not found").format(file=spec)) from None
     except IsADirectoryError:
-        raise CommgenError(_("{file}: this is a folder; give the file").format(file=spec)
+        raise InputFileError(_("{file}: this is a folder; give the file").format(file=spec)
                            ) from None
     except OSError as exc:
-        raise CommgenError(f"{spec}: {exc.strerror or exc}") from None
+        raise InputFileError(f"{spec}: {exc.strerror or exc}") from None
     if suffix == ".docx":
         try:
             document = read_document(data)
         except PackageProblem:
-            raise CommgenError(_("{file}: this is not a Word document (.docx) that can be read. "
+            raise InputFileError(_("{file}: this is not a Word document (.docx) that can be read. "
                                  "Save it again from Word as .docx.").format(file=spec)) from None
         return Source(spec, document.text, document)
     return Source(spec, _decode(data, spec))
@@ -72,5 +72,5 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CommgenError(_("{file}: the file is not UTF-8 text; save it as UTF-8 in your "
+        raise InputFileError(_("{file}: the file is not UTF-8 text; save it as UTF-8 in your "
                              "editor").format(file=name)) from None
