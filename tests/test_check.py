@@ -176,11 +176,17 @@ def test_a_bad_rule_file_names_file_line_and_key(tmp_path) -> None:
 
 def test_every_bundled_document_has_a_known_audience(catalog) -> None:  # type: ignore[no-untyped-def]
     """One list of audiences: the catalogue's documents, the severity table and --audience."""
-    assert {doc.audience for doc in catalog.documents} == set(AUDIENCES)
+    import click
+
+    from commgen.app.cli import build_cli
     from commgen.checks.settings import load_settings
 
+    assert {doc.audience for doc in catalog.documents} == set(AUDIENCES)
     severity = load_settings(ROOT / "snippets" / "nl" / "regels").severity
-    assert set(severity) <= set(AUDIENCES)
+    assert set(severity) == set(AUDIENCES)
+    assert severity["internal"]["speculation"] == "warning"  # the table is read, not defaulted
+    option = next(p for p in build_cli().commands["check"].params if p.name == "audience")
+    assert isinstance(option.type, click.Choice) and list(option.type.choices) == list(AUDIENCES)
 
 
 def test_deduce_leaves_the_root_logger_alone() -> None:
@@ -190,3 +196,114 @@ def test_deduce_leaves_the_root_logger_alone() -> None:
     before = (list(root.handlers), root.level)
     assert any(tag == "persoon" for _s, _e, tag in annotate("Gisteren belde Sanne de Vries."))
     assert (list(root.handlers), root.level) == before
+
+
+# --- the word lists (regels/woorden.yaml) ----------------------------------------------------
+RULES = ROOT / "snippets" / "nl" / "regels"
+
+
+def test_the_bundled_word_lists_load() -> None:
+    from commgen.checks.detectors import detectors_for
+    from commgen.checks.rules import SETTINGS_FILES
+    from commgen.checks.vocabulary import KEYS, VOCABULARY_FILE, load_vocabulary
+
+    assert VOCABULARY_FILE in SETTINGS_FILES  # read as settings, never as a rule
+    words = load_vocabulary(RULES)
+    assert load_vocabulary(RULES) is words  # read once per process
+    assert {key for key, _w in words.lists} | {"telwoorden"} == set(KEYS)
+    assert all(items for _key, items in words.lists)
+    assert dict(words.numbers)["dertien"] == 13
+    assert "bsn" in words.words("nummer_woorden") and "juf" in words.words("titels")
+    found = detectors_for(words)
+    assert detectors_for(words) is found  # compiled once
+    assert found.find_ages("een meisje van dertien") == [("age", 4, 22)]
+    assert "van" in found.interfixes and "mevr" in found.name_titles
+
+
+def _rules_copy(template_copy: Path) -> Path:
+    return template_copy.parent / "snippets" / "nl" / "regels"
+
+
+def _add_word(rules: Path, key: str, word: str) -> None:
+    path = rules / "woorden.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert f"\n{key}:\n" in text
+    path.write_text(text.replace(f"\n{key}:\n", f"\n{key}:\n  - {word}\n"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("key", "word", "text", "category", "passage"), [
+    ("platforms", "mastodon", "Zij zit op mastodon als lisa2011.", "handle", "lisa2011"),
+    ("titels", "buurman", "Dat vertelde buurman Jansen gisteren.", "name", "buurman Jansen"),
+    ("nummer_woorden", "lidnummer", "Haar lidnummer is 4455667.", "id-number",
+     "lidnummer is 4455667"),
+    ("groep_woorden", "stamklas", "Het gebeurde in stamklas 7.", "group", "stamklas 7"),
+    ("leeftijd_woorden", "nichtje", "Een nichtje van twaalf zag het.", "age",
+     "nichtje van twaalf"),
+])
+def test_a_word_added_to_the_word_lists_changes_what_is_found(
+        template_copy, key, word, text, category, passage) -> None:  # type: ignore[no-untyped-def]
+    from commgen.checks.run import make_checker
+
+    rules = _rules_copy(template_copy)
+    before = make_checker(snippets_dir=rules.parent).check(text)
+    assert not any(f.category == category and f.text == passage for f in before), before
+    _add_word(rules, key, word)
+    after = make_checker(snippets_dir=rules.parent).check(text)
+    assert any(f.category == category and f.text == passage for f in after), after
+
+
+def test_generation_uses_the_word_lists_of_the_template_set(template_copy, tmp_path,
+                                                            capsys) -> None:  # type: ignore[no-untyped-def]
+    answers = write_answers(tmp_path, {
+        "situation_extra": "De foto werd gedeeld via mastodon als lisa2011."})
+    out_dir = tmp_path / "out"
+    code, _out, _err = run_cli(capsys, "generate", str(answers), "--out", str(out_dir),
+                               "--templates", str(template_copy))
+    assert code == 0
+    _add_word(_rules_copy(template_copy), "platforms", "mastodon")
+    code, out, _err = run_cli(capsys, "generate", str(answers), "--out", str(tmp_path / "o2"),
+                              "--templates", str(template_copy))
+    assert code == 1 and "situation_extra" in out and "lisa2011" in out
+
+
+def _line_of(text: str, line: str) -> int:
+    return text.splitlines().index(line) + 1
+
+
+def test_a_broken_word_list_names_file_line_and_key(template_copy) -> None:  # type: ignore[no-untyped-def]
+    from commgen.checks.run import make_checker
+
+    rules = _rules_copy(template_copy)
+    path = rules / "woorden.yaml"
+    text = path.read_text(encoding="utf-8")
+    edits = [
+        ("geboorte_na_datum:\n  - geboren\n  - jarig\n", "geboorte_na_datum: []\n"),  # empty
+        ("schooltypen_met_leerweg:\n  - vmbo\n", "schooltypen_met_leerweg: vmbo\n"),  # no list
+        ("  - ruim\n", "  - ruim\n  - 12\n"),  # not text
+        ("  - tik\\s?tok\n", "  - tik(tok\n"),  # not a pattern
+        ("  elf: 11\n", "  elf: elf\n"),  # not a number
+        ("ontkenningen:\n", "kleuren:\n  - rood\nontkenningen:\n"),  # unknown key
+        ("\nleerwegen:\n  - tl\n  - gt\n  - kb\n  - bb\n  - t\n  - k\n  - b\n", "\n"),  # missing
+    ]
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        make_checker(snippets_dir=rules.parent)
+    found = {p.key: p for p in info.value.problems}
+    assert all(p.path is not None and p.path.name == "woorden.yaml" for p in found.values())
+    expected = {
+        "geboorte_na_datum": _line_of(text, "geboorte_na_datum: []"),
+        "schooltypen_met_leerweg": _line_of(text, "schooltypen_met_leerweg: vmbo"),
+        "geen_leeftijd_voor": _line_of(text, "geen_leeftijd_voor:"),
+        "platforms": _line_of(text, "platforms:"),
+        "telwoorden.elf": _line_of(text, "  elf: elf"),
+        "kleuren": _line_of(text, "kleuren:"),
+        "leerwegen": None,
+    }
+    assert {key: found[key].line for key in expected if key in found} == expected
+    assert set(found) == set(expected)
+    assert "12" in found["geen_leeftijd_voor"].message
+    assert "tik(tok" in found["platforms"].message
+    assert "leerwegen" in found["leerwegen"].message

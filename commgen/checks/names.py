@@ -5,7 +5,8 @@ Guarded names are stored only as hashes of normalised forms (see ``questions.gua
 them, every word and every run of two to four words of the text is normalised the same way
 (case, accents, punctuation), hashed with the same salt and compared; a possessive ("Sannes",
 "Roos'") is tried without its ending. A match on a surname takes the initials and the
-interfix in front of it along ("S. de Vries").
+interfix in front of it along ("S. de Vries"). The interfixes and titles are data
+(``woorden.yaml``: ``tussenvoegsels``, ``naam_titels``), passed in normalised.
 """
 
 from __future__ import annotations
@@ -19,16 +20,6 @@ from commgen.questions.guard import GuardedNames, digest, normalise
 MAX_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]+")
 _JOIN = re.compile(r"[\s\-‐‑'’`.]*")
-INTERFIXES = frozenset({
-    "de", "der", "den", "van", "ter", "ten", "te", "het", "la", "le", "el", "al",
-    "da", "di", "du", "dos", "das", "del", "von", "zu", "vd", "v", "d", "t", "s", "ben", "bin",
-    "abu", "ibn", "mac", "mc", "o", "y",
-})
-TITLES = frozenset({
-    "meneer", "mevrouw", "mevr", "mw", "mr", "dhr", "heer", "juf", "juffrouw", "meester",
-    "mentor", "docent", "docente", "leraar", "lerares", "dr", "drs", "ir", "ing", "prof",
-    "de", "mijnheer", "zuster", "broer", "oom", "tante", "opa", "oma",
-})
 
 
 def _words(text: str) -> list[tuple[int, int, str]]:
@@ -49,7 +40,8 @@ def _variants(words: list[str]) -> set[str]:
     return forms
 
 
-def guarded_spans(text: str, guards: Iterable[GuardedNames]) -> list[tuple[int, int]]:
+def guarded_spans(text: str, guards: Iterable[GuardedNames], interfixes: frozenset[str]
+                  ) -> list[tuple[int, int]]:
     """Where any guarded name occurs in ``text``, in any of its forms."""
     tables = [(g.salt, set(g.hashes)) for g in guards if g]
     if not tables:
@@ -61,18 +53,19 @@ def guarded_spans(text: str, guards: Iterable[GuardedNames]) -> list[tuple[int, 
             group = words[i:i + n]
             if len(group) < n:
                 continue
-            if n == 1 and normalise(group[0][2]) in INTERFIXES:
+            if n == 1 and normalise(group[0][2]) in interfixes:
                 continue
             if n > 1 and not _contiguous(text, group):
                 continue
             forms = _variants([w[2] for w in group])
             if any(digest(salt, form) in hashes for salt, hashes in tables for form in forms):
-                spans.append((_extend_left(text, words, i), group[-1][1]))
+                spans.append((_extend_left(text, words, i, interfixes), group[-1][1]))
                 break
     return _merge(spans)
 
 
-def _extend_left(text: str, words: list[tuple[int, int, str]], i: int) -> int:
+def _extend_left(text: str, words: list[tuple[int, int, str]], i: int,
+                 interfixes: frozenset[str]) -> int:
     """Take initials and the interfix between them and a surname along ("S. de Vries"); a
     lowercase "van" before a first name ("van Sannes") is an ordinary word and stays out."""
     start = words[i][0]
@@ -84,7 +77,7 @@ def _extend_left(text: str, words: list[tuple[int, int, str]], i: int) -> int:
         if initial:
             start = words[j][0]
             chain.clear()
-        elif word.lower() in INTERFIXES:
+        elif word.lower() in interfixes:
             chain.append(words[j][0])
         else:
             break
@@ -104,6 +97,6 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def name_tokens(passage: str) -> list[str]:
+def name_tokens(passage: str, titles: frozenset[str], interfixes: frozenset[str]) -> list[str]:
     """The parts of a name that identify someone: without titles and interfixes."""
-    return [t for t in normalise(passage).split() if t not in TITLES and t not in INTERFIXES]
+    return [t for t in normalise(passage).split() if t not in titles and t not in interfixes]

@@ -20,12 +20,12 @@ from commgen.checks.findings import Finding
 from commgen.checks.names import guarded_spans, name_tokens
 from commgen.checks.rules import RULES_FOLDER, Rule, load_rules
 from commgen.checks.settings import Settings, load_settings
+from commgen.checks.vocabulary import load_vocabulary
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
 from commgen.foundation.resources import bundled
 from commgen.questions.guard import GuardedNames
 
 _QUOTED = re.compile(r"“[^”\n]{1,120}”|\"[^\"\n]{1,120}\"|‘[^’\n]{1,120}’|«[^»\n]{1,120}»")
-_NEGATION = re.compile(r"\b(?:geen|niet|nooit|niets|zonder|vermijd|vermijden)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 # Later categories give way when they overlap an earlier one: a BSN is not also a phone number.
 _PRIORITY = ("id-number", "email", "url", "handle", "phone", "address", "birthdate", "age",
@@ -47,15 +47,29 @@ class Checker:
     guards: list[GuardedNames] = field(default_factory=list)
     audience: str | None = None
     use_deduce: bool = True
+    _detectors: detectors.Detectors | None = field(default=None, init=False, repr=False,
+                                                   compare=False)
 
     def for_audience(self, audience: str | None) -> Checker:
         return Checker(self.rules, self.settings, self.allow, self.guards, audience,
                        self.use_deduce)
 
+    @property
+    def detectors(self) -> detectors.Detectors:
+        """The detectors compiled from the rules folder's word lists (shared, compiled once)."""
+        if self._detectors is None:
+            words = self.settings.vocabulary
+            if words is None:  # settings made in code: the bundled word lists
+                words = load_vocabulary(snippets_folder() / RULES_FOLDER)
+            self._detectors = detectors.detectors_for(words)
+        return self._detectors
+
     def check(self, text: str) -> list[Finding]:
+        found = self.detectors
         allowed = self.allow.spans(text) + phrase_spans(text, self.settings.allowed_phrases)
         guarded = [self._finding("guarded-name", "name", s, e, text, ERROR)
-                   for s, e in guarded_spans(text, self.guards) if not _inside(s, e, allowed)]
+                   for s, e in guarded_spans(text, self.guards, found.interfixes)
+                   if not _inside(s, e, allowed)]
         annotations = self._annotations(text)
         structured = [self._finding(key, key, s, e, text)
                       for key, s, e in self._structured(text, annotations)
@@ -63,7 +77,8 @@ class Checker:
         names = [self._finding("name", "name", s, e, text)
                  for s, e in self._names(text, annotations, allowed)]
         phrasing = [f for rule in self.rules for f in rule.find(text)
-                    if not _inside(f.start, f.end, allowed) and not _is_mention(f, text)]
+                    if not _inside(f.start, f.end, allowed)
+                    and not _is_mention(f, text, found.negation)]
         kept = _resolve([*guarded, *structured, *names])
         findings = [*kept, *phrasing]
         findings = [self._weigh(f) for f in findings]
@@ -80,19 +95,25 @@ class Checker:
     def _structured(self, text: str, annotations: list[tuple[int, int, str]]
                     ) -> list[detectors.Hit]:
         roles = {w.casefold() for w in self.settings.email_roles}
+        found = self.detectors
         return [
-            *detectors.find_id_numbers(text),
-            *detectors.find_phones(text, self.allow),
-            *detectors.find_emails(text, self.allow, roles),
-            *detectors.find_urls(text, self.allow),
-            *detectors.find_handles(text),
-            *detectors.find_addresses(text),
-            *detectors.find_birthdates(text, annotations),
-            *detectors.find_ages(text),
-            *detectors.find_groups(text, self.settings.not_names),
-            *[hit for hit in detectors.find_titled_names(text)
-              if not all(t in self.allow.name_tokens for t in name_tokens(text[hit[1]:hit[2]]))],
+            *found.find_id_numbers(text),
+            *found.find_phones(text, self.allow),
+            *found.find_emails(text, self.allow, roles),
+            *found.find_urls(text, self.allow),
+            *found.find_handles(text),
+            *found.find_addresses(text),
+            *found.find_birthdates(text, annotations),
+            *found.find_ages(text),
+            *found.find_groups(text, self.settings.not_names),
+            *[hit for hit in found.find_titled_names(text)
+              if not all(t in self.allow.name_tokens
+                         for t in self._name_tokens(text[hit[1]:hit[2]]))],
         ]
+
+    def _name_tokens(self, passage: str) -> list[str]:
+        found = self.detectors
+        return name_tokens(passage, found.name_titles, found.interfixes)
 
     def _names(self, text: str, annotations: list[tuple[int, int, str]],
                allowed: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
@@ -100,11 +121,12 @@ class Checker:
             if tag != "persoon" or _overlaps(start, end, allowed):
                 continue
             passage = text[start:end]
-            tokens = name_tokens(passage)
+            tokens = self._name_tokens(passage)
             if not tokens or all(t in self.allow.name_tokens for t in tokens):
                 continue
             if len(tokens) == 1 and (passage.casefold() in self.settings.not_names
-                                     or passage[:1].islower() or _imperative(text, start, end)
+                                     or passage[:1].islower()
+                                     or _imperative(text, start, end, self.detectors.object_words)
                                      or _surname_at_sentence_start(text, start, passage)):
                 continue
             yield start, end
@@ -123,28 +145,22 @@ class Checker:
             self.settings.level(self.audience, finding.category, finding.severity))
 
 
-def _is_mention(finding: Finding, text: str) -> bool:
+def _is_mention(finding: Finding, text: str, negation: re.Pattern[str]) -> bool:
     """Quoted, in a sentence that says not to write it."""
     for quote in _QUOTED.finditer(text):
         if quote.start() <= finding.start and finding.end <= quote.end():
             ends = list(_SENTENCE_END.finditer(text, 0, quote.start()))
             sentence = text[ends[-1].end() if ends else 0:quote.start()]
-            return bool(_NEGATION.search(sentence))
+            return bool(negation.search(sentence))
     return False
 
 
-# Words after a sentence-initial verb in the imperative ("Prijs uw kind", "Verwijs journalisten").
-_OBJECT_WORDS = re.compile(
-    r"\s+(?:uw|u|je|jouw|jullie|het|de|een|dit|dat|die|deze|ze|hem|haar|hen|niet|nooit|altijd|"
-    r"gerust|eerst|ook|zelf|samen|contact|journalisten|ouders|leerlingen|kinderen|vragen|alles|"
-    r"niets|iemand|elkaar)\b")
-
-
-def _imperative(text: str, start: int, end: int) -> bool:
-    """A single capitalised word at the start of a sentence, followed by an object."""
+def _imperative(text: str, start: int, end: int, object_words: re.Pattern[str]) -> bool:
+    """A single capitalised word at the start of a sentence, followed by an object
+    ("Prijs uw kind", "Verwijs journalisten": the words are ``na_gebiedende_wijs``)."""
     before = text[:start].rstrip(" \t“\"‘'(-•*–")  # a list item starts a sentence
     at_start = not before or before[-1] in ".!?:;\n"
-    return at_start and bool(_OBJECT_WORDS.match(text, end))
+    return at_start and bool(object_words.match(text, end))
 
 
 def _surname_at_sentence_start(text: str, start: int, passage: str) -> bool:

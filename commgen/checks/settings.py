@@ -2,7 +2,8 @@
 
 ``ernst.yaml`` says how heavy each category weighs for each audience, ``detectoren.yaml``
 holds the Dutch message and safer alternative of every detector written in code, and
-``toegestaan.yaml`` the expressions that look like a finding but are not ("in de roos").
+``toegestaan.yaml`` the expressions that look like a finding but are not ("in de roos"),
+``woorden.yaml`` the Dutch words the detectors use (``checks.vocabulary``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from commgen.checks.findings import CATEGORIES
+from commgen.checks.vocabulary import Vocabulary, load_vocabulary
 from commgen.foundation.concepts import AUDIENCES, SEVERITIES
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
@@ -30,6 +32,7 @@ class Settings:
     allowed_phrases: list[str] = field(default_factory=list)
     not_names: set[str] = field(default_factory=set)
     email_roles: list[str] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None
 
     def level(self, audience: str | None, category: str, default: str) -> str:
         if audience is None:
@@ -107,6 +110,12 @@ def load_settings(folder: Path) -> Settings:
     phrases = _word_list(allowed, "uitdrukkingen", folder / "toegestaan.yaml", problems)
     not_names = _word_list(allowed, "geen_namen", folder / "toegestaan.yaml", problems)
     roles = _word_list(allowed, "functieadressen", folder / "toegestaan.yaml", problems)
+    vocabulary = None
+    try:
+        vocabulary = load_vocabulary(folder)
+    except CatalogError as exc:
+        problems.extend(exc.problems)
     if problems:
         raise CatalogError(_("The check rules cannot be used:"), problems)
-    return Settings(severity, texts, phrases, {w.casefold() for w in not_names}, roles)
+    return Settings(severity, texts, phrases, {w.casefold() for w in not_names}, roles,
+                    vocabulary)

@@ -1,0 +1,151 @@
+"""The Dutch words the detectors use, kept as data (``regels/woorden.yaml``).
+
+The code keeps the structure (how words combine into a pattern: "a class word, then a number
+or a code"); the foundation keeps the words. Every list is required and must hold text; one
+list, ``platforms``, holds patterns, the others literal words (a space stands for any run of
+white space). ``telwoorden`` maps number words to their value. A file is read once per process
+(cached on its path and modification time), and every mistake in it is reported with file,
+line and key in one CatalogError.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from commgen.foundation.errors import CatalogError, Problem
+from commgen.foundation.i18n import _
+from commgen.foundation.yamlfile import LineDict, load_mapping
+
+VOCABULARY_FILE = "woorden.yaml"
+NUMBER_WORDS = "telwoorden"
+# Lists whose items are patterns (regular expressions), not literal words.
+PATTERN_LISTS = frozenset({"platforms"})
+WORD_LISTS = (
+    "maanden", "geboorte_woorden", "geboorte_na_datum", "leeftijd_woorden",
+    "geen_leeftijd_voor", "leeftijdsgroepen", "geen_leeftijd_na",
+    "domeinextensies", "gebruikersnaam_woorden", "platforms", "platform_woorden",
+    "platform_koppelwoorden",
+    "straatnaam_eindes", "wonen", "wonen_voorzetsels", "nummer_woorden", "nummer_tussenwoorden",
+    "groep_woorden", "groep_in_letters", "rangtelwoorden", "na_rangtelwoord", "schooltypen",
+    "schooltypen_met_leerweg", "leerwegen", "schooltypen_na_leerjaar", "klas_woorden",
+    "groep_van", "groepsapps", "geen_groep_voor", "geen_groep_na",
+    "titels", "naam_titels", "tussenvoegsels",
+    "na_gebiedende_wijs", "ontkenningen",
+)
+KEYS = (NUMBER_WORDS, *WORD_LISTS)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists by name (each a tuple of strings) and the number words' values."""
+
+    lists: tuple[tuple[str, tuple[str, ...]], ...]
+    numbers: tuple[tuple[str, int], ...]
+
+    def words(self, key: str) -> tuple[str, ...]:
+        return dict(self.lists)[key]
+
+    def alternatives(self, key: str) -> str:
+        """The list as the body of a regex alternation: longest first, so that a word that
+        starts another ("docent", "docente") never hides it; literal words escaped, a space
+        matching any white space."""
+        return alternation(self.words(key), pattern=key in PATTERN_LISTS)
+
+
+def alternation(words: tuple[str, ...] | list[str], pattern: bool = False) -> str:
+    parts = [w if pattern else re.escape(w).replace(r"\ ", r"\s+")
+             for w in sorted(words, key=lambda w: (-len(w), w))]
+    return "|".join(parts)
+
+
+def _problem(problems: list[Problem], path: Path, data: LineDict, key: str,
+             message: str) -> None:
+    problems.append(Problem(message, path, data.line_of(key), key))
+
+
+def _numbers(path: Path, data: LineDict, problems: list[Problem]) -> tuple[tuple[str, int], ...]:
+    value = data.get(NUMBER_WORDS)
+    if not isinstance(value, LineDict) or not value:
+        _problem(problems, path, data, NUMBER_WORDS,
+                 _("expected a mapping of number words to their value (zes: 6)"))
+        return ()
+    result: list[tuple[str, int]] = []
+    for word, number in value.items():
+        key = f"{NUMBER_WORDS}.{word}"
+        if not isinstance(word, str) or not word.strip():
+            problems.append(Problem(_("a number word must be a word"), path,
+                                    value.line_of(word), key))
+        elif isinstance(number, bool) or not isinstance(number, int):
+            problems.append(Problem(_("expected a whole number (zes: 6)"), path,
+                                    value.line_of(word), key))
+        else:
+            result.append((word.strip().lower(), number))
+    return tuple(result)
+
+
+def _words(path: Path, data: LineDict, key: str, problems: list[Problem]) -> tuple[str, ...]:
+    value = data[key]
+    if not isinstance(value, list):
+        _problem(problems, path, data, key, _("expected a list of words"))
+        return ()
+    if not value:
+        _problem(problems, path, data, key, _("the list is empty; give at least one word"))
+        return ()
+    words: list[str] = []
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, str) or not item.strip():
+            _problem(problems, path, data, key,
+                     _("item {number} ({value}) is not a word; write text, in quotes if it "
+                       "is a number or starts with a special character").format(
+                         number=number, value=item))
+            continue
+        word = " ".join(item.split())
+        if key in PATTERN_LISTS:
+            try:
+                re.compile(word)
+            except re.error as exc:
+                _problem(problems, path, data, key,
+                         _("'{pattern}' is not a valid pattern ({detail})").format(
+                             pattern=word, detail=exc))
+                continue
+        words.append(word)
+    return tuple(words)
+
+
+def parse_vocabulary(path: Path, data: LineDict, problems: list[Problem]) -> Vocabulary:
+    """Check the file's content; add every mistake to ``problems``."""
+    for key in data:
+        if key not in KEYS:
+            _problem(problems, path, data, str(key),
+                     _("unknown key; allowed: {allowed}").format(allowed=", ".join(KEYS)))
+    for key in KEYS:
+        if key not in data:
+            problems.append(Problem(_("the list '{key}' is missing; the check needs it").format(
+                key=key), path, None, key))
+    numbers = _numbers(path, data, problems) if NUMBER_WORDS in data else ()
+    lists = tuple((key, _words(path, data, key, problems)) for key in WORD_LISTS if key in data)
+    return Vocabulary(lists, numbers)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, _stamp: tuple[int, int]) -> Vocabulary:
+    data, problems = load_mapping(path, missing=_(
+        "the word lists of the check are missing; copy woorden.yaml from commgen's snippets"))
+    vocabulary = parse_vocabulary(path, data, problems) if not problems else None
+    if problems or vocabulary is None:
+        raise CatalogError(_("The check rules cannot be used:"), problems)
+    return vocabulary
+
+
+def load_vocabulary(folder: Path) -> Vocabulary:
+    """The word lists in ``folder`` (a rules folder), read once per process and file version."""
+    path = (folder / VOCABULARY_FILE).resolve()
+    try:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = (0, 0)
+    return _load(path, stamp)
