@@ -2,7 +2,10 @@
 
 Modelled on copier's questions (type, help, choices, default, validator, when). The question
 ids are the template variables. Loading checks the whole file and reports every mistake with
-its line, because the people who edit it do not read Python tracebacks.
+its line, because the people who edit it do not read Python tracebacks: unknown keys and
+types, defaults that do not fit their type (``types``), and ``when`` conditions and
+validators that cannot be evaluated for some answers (``conditions``). The dataclasses it
+produces live in ``model``, so the types and conditions need no catalogue.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ class Catalog:
         """The same, by the condition's text (for callers that hold only ``doc.when``)."""
         if not condition:
             return True
-        owner = next((item for item in [*self.questions, *self.documents]
+        owner = next((item for item in [*self.documents, *self.questions]
                       if item.when == condition), None)
         if owner is None:  # not the catalogue's own condition: report it against the file
             owner = Document("", {}, {}, "", "", {}, {}, when=condition, source=self.path)
