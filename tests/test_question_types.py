@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
+from commgen.foundation.errors import CatalogError
+from commgen.questions.catalog import load_catalog
+from commgen.questions.guard import GuardedNames
+from commgen.questions.model import Choice, Question
 from commgen.questions.types import (
+    TYPES,
     InvalidAnswer,
     Person,
+    display,
+    match_choice,
     parse_date,
     parse_email,
     parse_paragraphs,
@@ -16,7 +26,10 @@ from commgen.questions.types import (
     parse_phone,
     parse_time,
     parse_yesno,
+    to_yaml_value,
+    type_of,
 )
+from tests.conftest import SAMPLES, mini_template_set
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -128,3 +141,121 @@ def test_email_fast_path_agrees_with_email_validator(address: str) -> None:
     except InvalidAnswer:
         ours = None
     assert ours == expected
+
+
+KINDS = [Choice("po", {"nl": "basisschool", "en": "primary school"}),
+         Choice("vo", {"nl": "middelbare school", "en": "secondary school"})]
+NAMES = GuardedNames.from_names(["Sam Jansen"], salt="1" * 32)
+# For every registered type: a value as written in an answers file, and what it becomes.
+WRITTEN: dict[str, tuple[Any, Any]] = {
+    "text": ("De Vlinderboom", "De Vlinderboom"),
+    "paragraphs": ("Een.\n\nTwee.", ["Een.", "Twee."]),
+    "choice": ("Primary School", "po"),
+    "multichoice": (["vo", "BASISSCHOOL"], ["vo", "po"]),
+    "yesno": ("ja", True),
+    "date": ("21-11-2026", dt.date(2026, 11, 21)),
+    "time": ("9.30", dt.time(9, 30)),
+    "email": ("K.Smit@Vlinderboom.nl", "K.Smit@vlinderboom.nl"),
+    "phone": ("0387601234", "038 760 1234"),
+    "person": ({"naam": "Karin Smit", "functie": "ib'er"}, Person("Karin Smit", "ib'er")),
+    "names": (NAMES.as_yaml(), NAMES),
+    "image": ("logo.png", Path("logo.png")),
+}
+
+
+def _question(kind: str, **extra: Any) -> Question:
+    choices = tuple(KINDS) if kind in ("choice", "multichoice") else ()
+    return Question(f"q_{kind}", kind, {"nl": "Vraag"}, {}, "main", choices=choices, **extra)
+
+
+def test_every_type_has_a_class_and_a_sample_here() -> None:
+    assert list(TYPES) == ["text", "paragraphs", "choice", "multichoice", "yesno", "date",
+                           "time", "email", "phone", "person", "names", "image"]
+    assert set(WRITTEN) == set(TYPES)
+    for name, kind in TYPES.items():
+        assert kind.name == name and type_of(_question(name)) is kind
+
+
+@pytest.mark.parametrize("kind", list(WRITTEN))
+def test_every_type_parses_displays_and_round_trips(kind: str) -> None:
+    question = _question(kind)
+    written, expected = WRITTEN[kind]
+    value = type_of(question).parse(question, written)
+    assert value == expected
+    shown = display(question, value)
+    assert shown and shown != "—" and isinstance(shown, str)
+    assert display(question, None) == "—"
+    saved = yaml.safe_load(yaml.safe_dump({"a": to_yaml_value(question, value)}))["a"]
+    assert type_of(question).parse(question, saved) == value
+    for sample in type_of(question).samples(question):  # what conditions are tried with
+        again = yaml.safe_load(yaml.safe_dump({"a": to_yaml_value(question, sample)}))["a"]
+        assert type_of(question).parse(question, again) == sample
+
+
+def test_the_review_screen_shows_answers_as_people_read_them() -> None:
+    assert display(_question("choice"), "po") == "basisschool"
+    assert display(_question("multichoice"), ["vo", "po"]) == "middelbare school, basisschool"
+    assert display(_question("yesno"), False) == "nee"
+    assert display(_question("date"), dt.date(2026, 11, 21)) == "21-11-2026"
+    assert display(_question("time"), dt.time(9, 5)) == "09:05"
+    assert display(_question("names"), NAMES) == "1 naam/namen, niet getoond"
+    assert display(_question("paragraphs"), ["x" * 80, "twee"]) == "x" * 70 + "… (+1 alinea's)"
+    assert display(_question("person"), Person("Karin Smit", "ib'er")) == "Karin Smit, ib'er"
+
+
+def test_hints_and_what_enter_accepts() -> None:
+    assert "21-11-2026" in type_of(_question("date")).hint(_question("date"))
+    assert type_of(_question("text")).hint(_question("text")) == ""
+    assert type_of(_question("choice")).default_text(_question("choice", default="vo"),
+                                                      None) == "2"
+    assert type_of(_question("multichoice")).default_text(_question("multichoice"),
+                                                           ["po", "vo"]) == "1,2"
+    assert type_of(_question("yesno")).default_text(_question("yesno", default=True),
+                                                     None) == "ja"
+    today = dt.date.today().strftime("%d-%m-%Y")
+    assert type_of(_question("date")).default_text(_question("date", default="today"),
+                                                    None) == today
+    assert type_of(_question("date")).default_text(_question("date"),
+                                                    dt.date(2026, 1, 2)) == "02-01-2026"
+    assert type_of(_question("person")).default_text(_question("person"),
+                                                      Person("A", "b")) is None
+    assert type_of(_question("names")).default_text(_question("names"), NAMES) is None
+
+
+def test_choices_by_value_label_or_number() -> None:
+    question = _question("choice")
+    assert match_choice(question, " Middelbare School ") == "vo"
+    assert match_choice(question, "secondary school") == "vo"
+    with pytest.raises(InvalidAnswer, match="po \\(basisschool\\), vo"):
+        match_choice(question, "mbo")
+    assert type_of(question).parse_typed(question, "2") == "vo"
+    multi = _question("multichoice")
+    assert type_of(multi).parse_typed(multi, "2 1") == ["vo", "po"]
+    assert type_of(multi).parse_typed(multi, "vo, 1, vo") == ["vo", "po"]
+    with pytest.raises(InvalidAnswer):
+        type_of(multi).parse_typed(multi, "3")
+
+
+def test_an_unanswered_multiple_choice_is_an_empty_list_to_conditions() -> None:
+    assert type_of(_question("multichoice")).unanswered() == []
+    assert all(kind.unanswered() is None for name, kind in TYPES.items() if name != "multichoice")
+
+
+def test_an_image_counts_from_its_base(tmp_path: Path) -> None:
+    question = _question("image")
+    logo = next(SAMPLES.rglob("*.png"))
+    assert type_of(question).parse(question, logo.name, base=logo.parent) == logo.resolve()
+    with pytest.raises(InvalidAnswer):
+        type_of(question).parse(question, "missing.png", base=tmp_path)
+
+
+def test_an_unknown_type_is_refused_by_the_catalogue(tmp_path: Path) -> None:
+    import docx
+
+    extra = "  - id: count\n    section: main\n    type: number\n    prompt: {nl: N, en: N}\n"
+    folder = mini_template_set(tmp_path / "set", docx.Document(), extra)
+    with pytest.raises(CatalogError) as info:
+        load_catalog(folder)
+    [problem] = info.value.problems
+    assert problem.key == "count" and "'number'" in problem.message
+    assert ", ".join(TYPES) in problem.message

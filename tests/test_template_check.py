@@ -155,3 +155,17 @@ def test_school_field_uses_the_question_with_that_profile_field(tmp_path: Path, 
     document = letter("{{ school_name }}, {{ school.place }}", "{{ note }}")
     code, out, _err = _check(capsys, mini_template_set(tmp_path / "set", document, extra))
     assert code == 0 and "unused-question" not in out, out
+
+
+def test_a_condition_that_cannot_be_evaluated_is_a_catalogue_problem(tmp_path: Path,
+                                                                      capsys) -> None:
+    extra = ("  - id: count\n    section: main\n    type: text\n    prompt: {nl: Aantal, en: N}\n"
+             "  - id: more\n    section: main\n    type: text\n    when: count > 3\n"
+             "    prompt: {nl: Meer, en: More}\n")
+    folder = mini_template_set(tmp_path / "set", letter("{{ note }}"), extra)
+    code, out, _err = _check(capsys, folder, "--format", "json")
+    [problem] = [p for p in json.loads(out)["problems"] if p["code"] == "catalog"]
+    assert code == 1 and problem["severity"] == "error"
+    assert problem["file"].endswith("catalog.yaml") and "'more'" in problem["location"]
+    assert "regel 29" in problem["location"]
+    assert "'count > 3'" in problem["message"] and "niet beantwoord" in problem["message"]

@@ -7,27 +7,19 @@ line, so that a communications officer under pressure fixes the file in one pass
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from commgen.foundation.concepts import NOW_WORDS, TODAY_WORDS
 from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.files import write_atomic
 from commgen.foundation.i18n import _, current_language
 from commgen.foundation.yamlfile import LineDict, load_mapping
 from commgen.questions.catalog import Catalog, Question, closest, text_for
-from commgen.questions.types import (
-    InvalidAnswer,
-    is_empty,
-    parse_answer,
-    parse_date,
-    parse_image,
-    to_yaml_value,
-)
+from commgen.questions.conditions import parse_answer
+from commgen.questions.types import InvalidAnswer, is_empty, to_yaml_value, type_of
 
 FORMAT_KEY = "_commgen"
 FORMAT_VERSION = 1
@@ -80,7 +72,7 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
 
     values: dict[str, Any] = {}
     for question in catalog.questions:
-        if not catalog.is_applicable(question.when, values):
+        if not catalog.applies(question, values):
             if question.id in data and not is_empty(data[question.id]):
                 notes.append(Problem(_("this answer is not used, because the question does not "
                                        "apply to the other answers"), path,
@@ -98,10 +90,9 @@ def _one_answer(question: Question, catalog: Catalog, data: LineDict, path: Path
     line = data.line_of(question.id) if question.id in data else None
     value = data.get(question.id)
     if not is_empty(value):
-        try:
-            parsed = parse_answer(question, catalog, value, data.raw.get(question.id))
-            if question.type == "image":  # a relative path counts from the answers file
-                parsed = parse_image(parsed, base=path.parent if path else Path.cwd())
+        try:  # a relative file name counts from the answers file
+            parsed = parse_answer(question, value, data.raw.get(question.id),
+                                  base=path.parent if path else Path.cwd())
         except InvalidAnswer as exc:
             problems.append(Problem(str(exc), path, line, question.id))
             return None
@@ -171,11 +162,4 @@ def _prompt(question: Question) -> str:
 
 def default_value(question: Question, catalog: Catalog) -> Any:
     """The catalogue's default, typed; ``today`` is the day of generation for dates."""
-    if is_empty(question.default):
-        return None
-    if question.type == "date" and question.default in TODAY_WORDS:
-        return parse_date("today")
-    if question.type == "time" and question.default in NOW_WORDS:
-        now = dt.datetime.now()
-        return dt.time(now.hour, now.minute)
-    return parse_answer(question, catalog, question.default)
+    return type_of(question).default_value(question)

@@ -15,19 +15,12 @@ from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.i18n import _
 from commgen.foundation.resources import bundled
 from commgen.foundation.yamlfile import load_mapping
-from commgen.questions.types import (
-    InvalidAnswer,
-    parse_email,
-    parse_image,
-    parse_person,
-    parse_phone,
-    parse_text,
-)
+from commgen.questions.conditions import parse_answer
+from commgen.questions.school import BY_NAME, SCHOOL_FIELDS
+from commgen.questions.types import InvalidAnswer
 
 PROFILE_FOLDER = "scholen"
-_TEXT = ("name", "type", "address", "postcode", "place", "website")
-_PARSERS = {"phone": parse_phone, "email": parse_email, "head": parse_person}
-REQUIRED = ("name", "type", "place")
+REQUIRED = tuple(f.name for f in SCHOOL_FIELDS if f.required)
 
 
 @dataclass
@@ -61,20 +54,14 @@ def load_profile(spec: str) -> Profile:
     if problems:
         raise AnswersError(heading, problems)
     fields: dict[str, Any] = {}
-    allowed = (*_TEXT, *_PARSERS, "logo")
     for key, value in data.items():
         line = data.line_of(key)
-        if key not in allowed:
+        if key not in BY_NAME:
             problems.append(Problem(_("unknown key; allowed: {allowed}").format(
-                allowed=", ".join(allowed)), path, line, str(key)))
+                allowed=", ".join(BY_NAME)), path, line, str(key)))
             continue
-        try:
-            if key in _PARSERS:
-                fields[key] = _PARSERS[key](value, data.raw.get(key))
-            elif key == "logo":
-                fields[key] = parse_image(value, data.raw.get(key), base=path.parent).resolve()
-            else:
-                fields[key] = parse_text(value, data.raw.get(key))
+        try:  # a file (the logo) counts from the profile's folder
+            fields[key] = BY_NAME[key].parse(value, data.raw.get(key), base=path.parent)
         except InvalidAnswer as exc:
             problems.append(Problem(str(exc), path, line, str(key)))
     for key in REQUIRED:
@@ -88,15 +75,12 @@ def load_profile(spec: str) -> Profile:
 
 def profile_answers(profile: Profile, catalog: Any) -> dict[str, Any]:
     """The answers a profile gives, for the questions that name a profile field."""
-    from commgen.questions.types import parse_answer
-
     answers: dict[str, Any] = {}
     problems: list[Problem] = []
     for question in catalog.questions:
         if question.profile and profile.get(question.profile) is not None:
             try:
-                answers[question.id] = parse_answer(question, catalog,
-                                                    profile.get(question.profile))
+                answers[question.id] = parse_answer(question, profile.get(question.profile))
             except InvalidAnswer as exc:
                 problems.append(Problem(str(exc), profile.path, None, question.profile))
     if problems:

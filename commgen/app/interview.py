@@ -17,13 +17,14 @@ from typing import Any
 
 import click
 
-from commgen.answers.answersfile import META_KEYS, load_answers, read_answers_file, save_answers
+from commgen.answers.answersfile import load_answers, save_answers
+from commgen.answers.partial import parse_settings, read_answers
 from commgen.app.output import next_free
 from commgen.foundation.errors import AnswersError, InterviewStopped, OutputError, Problem
 from commgen.foundation.i18n import _, current_language
 from commgen.foundation.jinja import expression_names
 from commgen.questions.catalog import Catalog, Question, text_for
-from commgen.questions.types import InvalidAnswer, is_empty, parse_answer, parse_image
+from commgen.questions.types import display
 
 DRAFT_NAME = "antwoorden.yaml"
 
@@ -46,66 +47,6 @@ class Draft:
         save_answers(self.path, catalog, self.answered, header)
 
 
-def read_answers(path: Path, catalog: Catalog) -> dict[str, Any]:
-    """Read a possibly incomplete answers file; every answer present is checked."""
-    data = read_answers_file(path)
-    problems: list[Problem] = []
-    answered: dict[str, Any] = {}
-    for key, value in data.items():
-        if key in META_KEYS:
-            continue
-        question = catalog.by_id.get(str(key))
-        if question is None:
-            problems.append(Problem(_("unknown question; {hint}").format(
-                hint=_("remove it, or check the spelling against the question ids in "
-                       "catalog.yaml")), path, data.line_of(key), str(key)))
-            continue
-        answered[question.id] = _parse(question, catalog, value, data.raw.get(key), path,
-                                       data.line_of(key), problems)
-    if problems:
-        raise AnswersError(_("The answers file cannot be used:"), problems)
-    return answered
-
-
-def _parse(question: Question, catalog: Catalog, value: Any, raw: str | None, path: Path | None,
-           line: int | None, problems: list[Problem]) -> Any:
-    if is_empty(value):
-        return None
-    try:
-        parsed = parse_answer(question, catalog, value, raw)
-        if question.type == "image":  # relative to the file it came from, kept absolute
-            parsed = parse_image(parsed, base=path.parent if path else Path.cwd()).resolve()
-    except InvalidAnswer as exc:
-        problems.append(Problem(str(exc), path, line, question.id))
-        return None
-    return None if is_empty(parsed) else parsed
-
-
-def parse_settings(settings: tuple[str, ...], catalog: Catalog) -> dict[str, Any]:
-    """``--set key=value``; the value is read as YAML, so lists work: ``actions=[lesson]``."""
-    import yaml
-
-    answered: dict[str, Any] = {}
-    problems: list[Problem] = []
-    for setting in settings:
-        key, sep, text = setting.partition("=")
-        key = key.strip()
-        question = catalog.by_id.get(key)
-        if not sep or question is None:
-            problems.append(Problem(_("use --set question=answer with a question id from the "
-                                      "catalogue"), key=key or setting))
-            continue
-        try:
-            value = yaml.safe_load(text) if text.strip() else None
-        except yaml.YAMLError:
-            value = text
-        raw = text if isinstance(value, bool | int | float) or value is None else None
-        answered[key] = _parse(question, catalog, value, raw, None, None, problems)
-    if problems:
-        raise AnswersError(_("The --set values cannot be used:"), problems)
-    return answered
-
-
 class Interview:
     """The questions still to ask, in catalogue order, honouring ``when``."""
 
@@ -118,7 +59,7 @@ class Interview:
         return {q.id: self.draft.answered.get(q.id) for q in self.catalog.questions}
 
     def applies(self, question: Question) -> bool:
-        return self.catalog.is_applicable(question.when, self.values())
+        return self.catalog.applies(question, self.values())
 
     def open_questions(self) -> list[Question]:
         """Applicable questions not answered yet (an answer of ``None`` counts as given)."""
@@ -177,8 +118,6 @@ class Interview:
 
     def review(self) -> bool:
         """Show every answer; change any by number. True to make the documents."""
-        from commgen.app.prompts import display
-
         lang = current_language()
         while True:
             click.echo()

@@ -10,18 +10,58 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from commgen.questions.guard import normalise
+from commgen.questions.model import Question
+from commgen.questions.school import SCHOOL_FIELDS
 
-# The school's own answers (often from its profile) and the people a document may name.
-PERSON_KEYS = ("contact", "spokesperson", "signatory", "team_support")
-PHONE_KEYS = ("contact_phone", "spokesperson_phone", "school_phone")
-EMAIL_KEYS = ("contact_email", "spokesperson_email", "school_email")
-TEXT_KEYS = ("school_name", "school_place", "school_address", "school_postcode")
-WEBSITE_KEYS = ("school_website",)
-PROFILE_TEXT = ("name", "address", "postcode", "place")
+
+@dataclass(frozen=True)
+class AllowedAnswers:
+    """Which answers hold what a document may show although it looks like personal data.
+
+    The people, phone numbers and e-mail addresses are the catalogue's non-sensitive
+    questions of type person, phone and email (the contact, the spokesperson, the school's
+    head); the school's name, address and website come from its fields (``questions.school``).
+    """
+
+    people: tuple[str, ...]
+    phones: tuple[str, ...]
+    emails: tuple[str, ...]
+    texts: tuple[str, ...]
+    websites: tuple[str, ...]
+    domains: tuple[str, ...]  # e-mail answers whose domain is the school's own
+
+    @classmethod
+    def from_questions(cls, questions: Iterable[Question]) -> AllowedAnswers:
+        public = [q for q in questions if not q.sensitive]
+
+        def of_type(kind: str) -> tuple[str, ...]:
+            return tuple(q.id for q in public if q.type == kind)
+
+        def school(allow: str) -> tuple[str, ...]:
+            return tuple(f.question for f in SCHOOL_FIELDS if f.allow == allow)
+
+        return cls(of_type("person"), of_type("phone"), of_type("email"), school("text"),
+                   school("website"),
+                   tuple(f.question for f in SCHOOL_FIELDS if f.type == "email"))
+
+
+@lru_cache(maxsize=4)
+def _catalog_answers(folder: Path) -> AllowedAnswers:
+    from commgen.questions.catalog import load_catalog
+
+    return AllowedAnswers.from_questions(load_catalog(folder).questions)
+
+
+def default_answers() -> AllowedAnswers:
+    """For the catalogue in use (``COMMGEN_TEMPLATES`` or the bundled set)."""
+    from commgen.foundation.resources import templates_dir
+
+    return _catalog_answers(templates_dir().resolve())
 
 
 def phone_key(text: str) -> str | None:
@@ -69,48 +109,54 @@ class AllowList:
         if text and text.strip():
             self.domains.add(domain_of(text))
 
-    def add_values(self, values: Mapping[str, Any]) -> None:
+    def add_values(self, values: Mapping[str, Any], answers: AllowedAnswers | None = None
+                   ) -> None:
         """Answers (typed or raw): the contact person, the spokesperson, the school."""
-        for key in PERSON_KEYS:
-            person = values.get(key)
-            name = getattr(person, "name", None)
-            if name is None and isinstance(person, Mapping):
-                name = person.get("name") or person.get("naam")
-            if name is None and isinstance(person, str):
-                name = person.partition(",")[0]
-            if name:
-                self.add_name(str(name))
-        for key in PHONE_KEYS:
+        answers = answers or default_answers()
+        for key in answers.people:
+            self._add_person(values.get(key))
+        for key in answers.phones:
             if values.get(key):
                 self.add_phone(str(values[key]))
-        for key in EMAIL_KEYS:
+        for key in answers.emails:
             if values.get(key):
                 self.add_email(str(values[key]))
-        for key in TEXT_KEYS:
+        for key in answers.texts:
             if isinstance(values.get(key), str):
                 self.add_name(values[key])
-        for key in WEBSITE_KEYS:
+        for key in answers.websites:
             if isinstance(values.get(key), str):
                 self.add_website(values[key])
-        email = values.get("school_email")
-        if isinstance(email, str) and "@" in email:
-            self.domains.add(domain_of(email))
+        for key in answers.domains:
+            email = values.get(key)
+            if isinstance(email, str) and "@" in email:
+                self.domains.add(domain_of(email))
 
-    def add_profile(self, fields: Mapping[str, Any]) -> None:
-        for key in PROFILE_TEXT:
-            if isinstance(fields.get(key), str):
-                self.add_name(fields[key])
-        self.add_website(str(fields.get("website") or ""))
-        self.add_phone(str(fields.get("phone") or ""))
-        email = str(fields.get("email") or "")
-        self.add_email(email)
-        if email:
-            self.domains.add(domain_of(email))
-        head = fields.get("head")
-        name = getattr(head, "name", None) or (head.get("name") if isinstance(head, Mapping)
-                                               else None)
+    def _add_person(self, person: Any) -> None:
+        name = getattr(person, "name", None)
+        if name is None and isinstance(person, Mapping):
+            name = person.get("name") or person.get("naam")
+        if name is None and isinstance(person, str):
+            name = person.partition(",")[0]
         if name:
             self.add_name(str(name))
+
+    def add_profile(self, fields: Mapping[str, Any]) -> None:
+        """A school profile's fields (``questions.school``)."""
+        for school in SCHOOL_FIELDS:
+            value = fields.get(school.name)
+            if school.allow == "text" and isinstance(value, str):
+                self.add_name(value)
+            elif school.allow == "website":
+                self.add_website(str(value or ""))
+            elif school.type == "phone":
+                self.add_phone(str(value or ""))
+            elif school.type == "email":
+                self.add_email(str(value or ""))
+                if value:
+                    self.domains.add(domain_of(str(value)))
+            elif school.type == "person" and value:
+                self._add_person(value)
 
     def add_resources(self, folder: Path) -> None:
         """Help resources: names, public numbers and websites (``hulpbronnen.yaml``), every

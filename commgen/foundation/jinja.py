@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, nodes, pass_context
+from jinja2 import StrictUndefined, TemplateError, nodes, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 
 
@@ -43,6 +43,13 @@ def _plain_environment() -> SandboxedEnvironment:
 def text_environment() -> SandboxedEnvironment:
     """For snippets: plain text in, plain text out (escaping happens in the document)."""
     return _plain_environment()
+
+
+# What evaluating an expression from a data file can raise when the expression itself is wrong
+# for the values it meets: Jinja's own errors (undefined, sandbox), comparing or adding values
+# of the wrong kind, a missing item, a division by zero. Anything else is a bug in commgen.
+EXPRESSION_ERRORS = (TemplateError, TypeError, ValueError, LookupError, AttributeError,
+                     ArithmeticError)
 
 
 @lru_cache(maxsize=256)

@@ -2,7 +2,10 @@
 
 Modelled on copier's questions (type, help, choices, default, validator, when). The question
 ids are the template variables. Loading checks the whole file and reports every mistake with
-its line, because the people who edit it do not read Python tracebacks.
+its line, because the people who edit it do not read Python tracebacks: unknown keys and
+types, defaults that do not fit their type (``types``), and ``when`` conditions and
+validators that cannot be evaluated for some answers (``conditions``). The dataclasses it
+produces live in ``model``, so the types and conditions need no catalogue.
 """
 
 from __future__ import annotations
@@ -19,58 +22,19 @@ from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import compile_expression, expression_names
 from commgen.foundation.yamlfile import LineDict, load_mapping
+from commgen.questions import conditions
 from commgen.questions.contextnames import CONTEXT_NAMES, JINJA_NAMES
-from commgen.questions.types import TYPES, InvalidAnswer, is_empty, parse_answer
+from commgen.questions.model import Choice, Document, Question, Section, localized, text_for
+from commgen.questions.types import TYPES, InvalidAnswer, is_empty
+
+__all__ = ["CATALOG_FILE", "Catalog", "CatalogError", "Choice", "Document", "Question",
+           "Section", "closest", "load_catalog", "localized", "text_for"]
 
 CATALOG_FILE = "catalog.yaml"
 # Names the context builder adds next to the answers; a question may not take them.
 RESERVED_NAMES = frozenset(CONTEXT_NAMES) | JINJA_NAMES
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _YAML_AMBIGUOUS = {"yes", "no", "on", "off", "true", "false", "y", "n", "null", "~"}
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: str
-    label: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Section:
-    id: str
-    title: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    type: str
-    prompt: dict[str, str]
-    help: dict[str, str]
-    section: str
-    choices: tuple[Choice, ...] = ()
-    choices_name: str | None = None
-    default: Any = None
-    required: bool = False
-    when: str | None = None
-    sensitive: bool = False
-    validator: str | None = None
-    profile: str | None = None  # the school-profile field that answers this question
-    line: int | None = None
-
-
-@dataclass(frozen=True)
-class Document:
-    id: str
-    title: dict[str, str]
-    subject: dict[str, str]
-    audience: str
-    version: str
-    filename: dict[str, str]
-    templates: dict[str, Path]
-    when: str | None = None
-    plain_text: bool = False  # also write a .txt with the same wording, for school apps
-    line: int | None = None
 
 
 @dataclass
@@ -92,64 +56,20 @@ class Catalog:
                 return doc
         raise KeyError(doc_id)
 
-    def match_choice(self, question: Question, text: str) -> str:
-        """Accept a choice by its value or by its label in any language, ignoring case."""
-        wanted = text.strip().casefold()
-        for choice in question.choices:
-            if wanted == choice.value.casefold() or any(
-                wanted == label.casefold() for label in choice.label.values()
-            ):
-                return choice.value
-        from commgen.foundation.i18n import current_language
-
-        lang = current_language()
-        allowed = ", ".join(f"{c.value} ({text_for(c.label, lang)})" if text_for(c.label, lang)
-                            != c.value else c.value for c in question.choices)
-        raise InvalidAnswer(
-            _("'{value}' is not one of the choices; allowed: {allowed}").format(
-                value=text, allowed=allowed
-            )
-        )
-
-    def run_validator(self, question: Question, value: Any) -> str:
-        """Run a copier-style validator: an expression that gives a message when wrong."""
-        assert question.validator
-        try:
-            result = compile_expression(question.validator)(value=value)
-        except TemplateError as exc:
-            return _("the validator of this question fails: {detail}").format(detail=exc)
-        return str(result).strip() if result else ""
+    def applies(self, item: Question | Document, values: dict[str, Any]) -> bool:
+        """Whether the ``when`` of a question or document holds for the answers so far; a
+        condition that cannot be evaluated raises CatalogError."""
+        return conditions.applies(item, self.questions, values)
 
     def is_applicable(self, condition: str | None, values: dict[str, Any]) -> bool:
-        """Evaluate a ``when`` condition against the answers known so far."""
+        """The same, by the condition's text (for callers that hold only ``doc.when``)."""
         if not condition:
             return True
-        # An unanswered multiple choice is an empty list, so "'x' in audiences" just fails.
-        scope = {q.id: values.get(q.id) if values.get(q.id) is not None or q.type != "multichoice"
-                 else [] for q in self.questions}
-        try:
-            return bool(compile_expression(condition)(**scope))
-        except TypeError:  # a comparison with an answer not given yet: not applicable (yet)
-            return False
-        except TemplateError as exc:
-            raise CatalogError(
-                _("The catalogue cannot be used:"),
-                [Problem(_("the condition '{when}' fails: {detail}").format(
-                    when=condition, detail=exc), self.path)],
-            ) from None
-
-
-def localized(value: Any) -> dict[str, str]:
-    """``{nl: ..., en: ...}`` or one text for every language."""
-    if isinstance(value, dict):
-        return {str(k): str(v) for k, v in value.items() if v is not None}
-    if value is None:
-        return {}
-    return {lang: str(value) for lang in CATALOG_LANGUAGES}
-
-
-def text_for(value: dict[str, str], lang: str) -> str:
-    return value.get(lang) or value.get("nl") or next(iter(value.values()), "")
+        owner = next((item for item in [*self.documents, *self.questions]
+                      if item.when == condition), None)
+        if owner is None:  # not the catalogue's own condition: report it against the file
+            owner = Document("", {}, {}, "", "", {}, {}, when=condition, source=self.path)
+        return conditions.applies(owner, self.questions, values)
 
 
 class _Reader:
@@ -213,7 +133,7 @@ def load_catalog(folder: Path) -> Catalog:
     choice_lists = _read_choice_lists(reader, data)
     sections = _read_sections(reader, data)
     questions = _read_questions(reader, data, choice_lists, {s.id for s in sections})
-    documents = _read_documents(reader, data, folder, {q.id for q in questions})
+    documents = _read_documents(reader, data, folder, questions)
     snippets_dir = (folder / str(data.get("snippets", "../snippets"))).resolve()
     if reader.problems:
         raise CatalogError(_("The catalogue cannot be used:"), reader.problems)
@@ -344,6 +264,9 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
                 reader.problem(_("the condition names '{name}', which is not an earlier "
                                  "question{hint}").format(name=name, hint=hint), entry, "when",
                                qid)
+            failure = conditions.condition_failure(when, {q.id: q for q in questions})
+            if failure:
+                reader.problem(failure, entry, "when", qid)
         validator = entry.get("validator")
         if validator is not None:
             try:
@@ -351,7 +274,7 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
             except TemplateError as exc:
                 reader.problem(_("the validator is not a valid expression: {detail}").format(
                     detail=exc), entry, "validator", qid)
-        questions.append(Question(
+        question = Question(
             id=qid, type=qtype, prompt=reader.localized(entry, "prompt", qid),
             help=reader.localized(entry, "help", qid, required=False), section=section,
             choices=choices, choices_name=choices_name, default=entry.get("default"),
@@ -359,7 +282,10 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
             sensitive=bool(entry.get("sensitive", False)),
             validator=str(validator) if validator is not None else None,
             profile=str(entry["profile"]) if entry.get("profile") else None,
-            line=entry.line))
+            line=entry.line, source=reader.path)
+        if qtype in TYPES and (failure := conditions.validator_failure(question)):
+            reader.problem(failure, entry, "validator", qid)
+        questions.append(question)
     return questions
 
 
@@ -367,8 +293,10 @@ _DOCUMENT_KEYS = {"id", "title", "subject", "audience", "version", "filename", "
                   "when", "plain_text"}
 
 
-def _read_documents(reader: _Reader, data: LineDict, folder: Path, question_ids: set[str]
-                    ) -> list[Document]:
+def _read_documents(reader: _Reader, data: LineDict, folder: Path,
+                    questions: list[Question]) -> list[Document]:
+    by_id = {q.id: q for q in questions}
+    question_ids = set(by_id)
     entries = data.get("documents")
     if not isinstance(entries, list) or not entries:
         reader.problem(_("the catalogue needs a list of documents"), data, "documents")
@@ -415,13 +343,17 @@ def _read_documents(reader: _Reader, data: LineDict, folder: Path, question_ids:
                 reader.problem(_("the condition names '{name}', which is not a question{hint}"
                                  ).format(name=name, hint=_suggest(name, sorted(question_ids))),
                                entry, "when", doc_id)
+            failure = conditions.condition_failure(str(when), by_id)
+            if failure:
+                reader.problem(failure, entry, "when", doc_id)
         filename = localized(entry.get("filename") or doc_id)
         documents.append(Document(
             id=doc_id, title=reader.localized(entry, "title", doc_id),
             subject=localized(entry.get("subject")), audience=audience,
             version=str(entry.get("version", "1")), filename=filename, templates=templates,
             when=str(when) if when is not None else None,
-            plain_text=bool(entry.get("plain_text", False)), line=entry.line))
+            plain_text=bool(entry.get("plain_text", False)), line=entry.line,
+            source=reader.path))
     return documents
 
 
@@ -432,7 +364,9 @@ def _check_defaults(reader: _Reader, catalog: Catalog, data: LineDict) -> None:
                 question.type == "time" and question.default in NOW_WORDS):
             continue
         try:
-            parse_answer(question, catalog, question.default)
+            conditions.parse_answer(question, question.default)
         except InvalidAnswer as exc:
             reader.problems.append(Problem(_("the default does not fit: {detail}").format(
                 detail=exc), catalog.path, question.line, question.id))
+        except CatalogError as exc:  # the validator fails on the default
+            reader.problems.extend(exc.problems)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from commgen.questions.school import SCHOOL_FIELDS
+
 # doc.<field>: facts about the document being made.
 DOC_FIELDS = frozenset({"id", "title", "version", "audience", "lang"})
 # school.<field>: the school's own answers (often from its profile), field -> question id.
-SCHOOL_QUESTIONS = {"name": "school_name", "place": "school_place", "address": "school_address",
-                    "postcode": "school_postcode", "phone": "school_phone",
-                    "email": "school_email", "website": "school_website",
-                    "head": "signatory", "logo": "school_logo"}
+SCHOOL_QUESTIONS = {f.name: f.question for f in SCHOOL_FIELDS if f.in_template}
 SCHOOL_FIELDS = frozenset(SCHOOL_QUESTIONS)
 # today.<form>: the forms a date offers (see formatting.DateText).
 DATE_FORMS = frozenset({"long", "weekday", "short", "iso"})

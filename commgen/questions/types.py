@@ -1,7 +1,10 @@
-"""What each question type accepts, and how its answer is kept, shown and given to templates.
+"""What each question type accepts, and how its answer is asked, shown and saved.
 
-The answers file, the interview and the review screen all go through these functions, so one
-answer means the same thing wherever it is typed.
+One class per type of the catalogue (``text``, ``choice``, ``date``, ...), registered in
+``TYPES`` under that name. The answers file, the school profile, the interview and the review
+screen all go through these classes, so one answer means the same thing wherever it is typed.
+A type gets the ``Question`` (for its choices and default), never the catalogue; the
+catalogue's own expressions (``validator``, ``when``) are applied in ``conditions``.
 """
 
 from __future__ import annotations
@@ -10,18 +13,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, ClassVar
 
-from commgen.foundation.concepts import RELATIVE_DAYS
-from commgen.foundation.i18n import _
+from commgen.foundation.concepts import NOW_WORDS, RELATIVE_DAYS, TODAY_WORDS
+from commgen.foundation.i18n import _, current_language
 from commgen.foundation.textclean import clean_text, split_paragraphs
 from commgen.questions.guard import GuardedNames
+from commgen.questions.model import Question, text_for
 
-if TYPE_CHECKING:
-    from commgen.questions.catalog import Catalog, Question
-
-TYPES = ("text", "paragraphs", "choice", "multichoice", "yesno", "date", "time", "email",
-         "phone", "person", "names", "image")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1"}
@@ -257,57 +256,392 @@ def parse_image(value: Any, raw: str | None = None, base: Path | None = None) ->
     return path
 
 
-def parse_answer(question: Question, catalog: Catalog, value: Any, raw: str | None = None) -> Any:
-    """Check one answer against its question; return the typed value or raise InvalidAnswer."""
-    kind = question.type
-    if kind == "text":
-        result: Any = parse_text(value, raw)
-    elif kind == "paragraphs":
-        result = parse_paragraphs(value, raw)
-    elif kind == "choice":
-        result = catalog.match_choice(question, _as_text(value, raw))
-    elif kind == "multichoice":
+def match_choice(question: Question, text: str) -> str:
+    """Accept a choice by its value or by its label in any language, ignoring case."""
+    wanted = text.strip().casefold()
+    for choice in question.choices:
+        if wanted == choice.value.casefold() or any(
+            wanted == label.casefold() for label in choice.label.values()
+        ):
+            return choice.value
+    lang = current_language()
+    allowed = ", ".join(f"{c.value} ({text_for(c.label, lang)})" if text_for(c.label, lang)
+                        != c.value else c.value for c in question.choices)
+    raise InvalidAnswer(
+        _("'{value}' is not one of the choices; allowed: {allowed}").format(
+            value=text, allowed=allowed
+        )
+    )
+
+
+class QuestionType:
+    """One type of question: what it accepts, how it is asked, shown and saved.
+
+    ``parse`` takes a value from YAML (``raw``: the scalar as written, before YAML read
+    ``yes`` as ``True``) or typed text, and returns the typed answer or raises InvalidAnswer.
+    A relative file name counts from ``base`` when one is given.
+    """
+
+    name: ClassVar[str]
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> Any:
+        raise NotImplementedError
+
+    def parse_typed(self, question: Question, text: str) -> Any:
+        """An answer typed at the terminal (files count from where commgen runs)."""
+        return self.parse(question, text, base=Path.cwd())
+
+    def unanswered(self) -> Any:
+        """What a condition sees for this question while it has no answer."""
+        return None
+
+    def samples(self, question: Question) -> list[Any]:
+        """Typical answers, to try the catalogue's conditions and validators on at load."""
+        raise NotImplementedError
+
+    def hint(self, question: Question) -> str:
+        """The short hint next to the prompt ("for example 21-11-2026")."""
+        return ""
+
+    def display(self, question: Question, value: Any) -> str:
+        """The answer as the review screen shows it."""
+        if value is None or value == [] or value == "":
+            return "—"
+        return self.show(question, value)
+
+    def show(self, question: Question, value: Any) -> str:
+        return str(value)
+
+    def default_text(self, question: Question, current: Any) -> str | None:
+        """What Enter accepts: the current answer when re-asking, else the catalogue default."""
+        if current is not None and current != []:
+            return self.current_text(question, current)
+        default = question.default
+        if default is None or default == []:
+            return None
+        return self.default_for(question, default)
+
+    def current_text(self, question: Question, current: Any) -> str | None:
+        return self.display(question, current)
+
+    def default_for(self, question: Question, default: Any) -> str | None:
+        return str(default)
+
+    def default_value(self, question: Question) -> Any:
+        """The catalogue's default, typed; ``None`` when there is none."""
+        if is_empty(question.default):
+            return None
+        return self.parse(question, question.default)
+
+    def to_yaml(self, question: Question, value: Any) -> Any:
+        """The form in which an answer is saved back into an answers file."""
+        return value
+
+
+TYPES: dict[str, QuestionType] = {}
+
+
+def _register(cls: type[QuestionType]) -> type[QuestionType]:
+    TYPES[cls.name] = cls()
+    return cls
+
+
+def type_of(question: Question) -> QuestionType:
+    """The type class of a question (the catalogue refuses unknown types)."""
+    return TYPES[question.type]
+
+
+@_register
+class TextType(QuestionType):
+    name = "text"
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> str:
+        return parse_text(value, raw)
+
+    def samples(self, question: Question) -> list[Any]:
+        return ["tekst"]
+
+
+@_register
+class ParagraphsType(QuestionType):
+    name = "paragraphs"
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> list[str]:
+        return parse_paragraphs(value, raw)
+
+    def samples(self, question: Question) -> list[Any]:
+        return [["Een alinea."]]
+
+    def show(self, question: Question, value: Any) -> str:
+        first = value[0].replace("\n", " ")
+        more = _(" (+{n} more paragraphs)").format(n=len(value) - 1) if len(value) > 1 else ""
+        return (first[:70] + "…" if len(first) > 70 else first) + more
+
+    def current_text(self, question: Question, current: Any) -> str | None:
+        return None  # asked paragraph by paragraph, not as one line
+
+    def to_yaml(self, question: Question, value: Any) -> Any:
+        return list(value)
+
+
+class _ChoiceBase(QuestionType):
+    multiple: ClassVar[bool] = False
+
+    def match(self, question: Question, text: str) -> str:
+        return match_choice(question, text)
+
+    def parse_typed(self, question: Question, text: str) -> Any:
+        """A number from the list, or a value or label; several for a multiple choice."""
+        text = text.strip()
+        parts = [text]
+        if self.multiple:  # "1,3 5" or "foto, video"
+            parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
+            parts = [n for p in parts for n in (p.split() if p.replace(" ", "").isdigit()
+                                                 else [p])]
+        values: list[str] = []
+        for part in parts:
+            if part.isdigit() and 1 <= int(part) <= len(question.choices):
+                value = question.choices[int(part) - 1].value
+            else:
+                try:
+                    value = self.match(question, part)
+                except InvalidAnswer as exc:
+                    raise InvalidAnswer(
+                        _("{detail}; or type the number").format(detail=exc)) from None
+            if value not in values:
+                values.append(value)
+        return values if self.multiple else values[0]
+
+    def show(self, question: Question, value: Any) -> str:
+        labels = {c.value: text_for(c.label, current_language()) for c in question.choices}
+        chosen = value if isinstance(value, list) else [value]
+        return ", ".join(labels.get(v, v) for v in chosen)
+
+    def current_text(self, question: Question, current: Any) -> str | None:
+        chosen = current if isinstance(current, list) else [current]
+        return ",".join(str(i) for i, c in enumerate(question.choices, 1) if c.value in chosen)
+
+
+@_register
+class ChoiceType(_ChoiceBase):
+    name = "choice"
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> str:
+        return self.match(question, _as_text(value, raw))
+
+    def samples(self, question: Question) -> list[Any]:
+        return [c.value for c in question.choices]
+
+    def hint(self, question: Question) -> str:
+        return _("number")
+
+    def default_for(self, question: Question, default: Any) -> str | None:
+        for i, choice in enumerate(question.choices, 1):
+            if choice.value == default:
+                return str(i)
+        return str(default)
+
+
+@_register
+class MultiChoiceType(_ChoiceBase):
+    name = "multichoice"
+    multiple = True
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> list[str]:
         items, item_raw = (value, None) if isinstance(value, list) else ([value], raw)
-        result = []
+        result: list[str] = []
         for item in items:
-            key = catalog.match_choice(question, _as_text(item, item_raw))
+            key = self.match(question, _as_text(item, item_raw))
             if key not in result:
                 result.append(key)
-    elif kind == "yesno":
-        result = parse_yesno(value, raw)
-    elif kind == "date":
-        result = parse_date(value, raw)
-    elif kind == "time":
-        result = parse_time(value, raw)
-    elif kind == "email":
-        result = parse_email(value, raw)
-    elif kind == "phone":
-        result = parse_phone(value, raw)
-    elif kind == "person":
-        result = parse_person(value, raw)
-    elif kind == "names":
-        result = parse_names(value, raw)
-    elif kind == "image":
-        result = parse_image(value, raw)
-    else:  # the catalogue loader refuses unknown types
-        raise InvalidAnswer(f"unknown question type {kind}")
-    if question.validator and not is_empty(result):
-        message = catalog.run_validator(question, result)
-        if message:
-            raise InvalidAnswer(message)
-    return result
+        return result
+
+    def unanswered(self) -> Any:
+        return []  # so that "'x' in audiences" is simply false before it is answered
+
+    def samples(self, question: Question) -> list[Any]:
+        return [[c.value] for c in question.choices]
+
+    def hint(self, question: Question) -> str:
+        return _("numbers, separated by commas")
+
+    def to_yaml(self, question: Question, value: Any) -> Any:
+        return list(value)
+
+
+@_register
+class YesNoType(QuestionType):
+    name = "yesno"
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> bool:
+        return parse_yesno(value, raw)
+
+    def samples(self, question: Question) -> list[Any]:
+        return [True, False]
+
+    def hint(self, question: Question) -> str:
+        return _("yes/no")
+
+    def show(self, question: Question, value: Any) -> str:
+        return _("yes") if value else _("no")
+
+    def default_for(self, question: Question, default: Any) -> str | None:
+        return self.show(question, parse_yesno(default))
+
+
+@_register
+class DateType(QuestionType):
+    name = "date"
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> dt.date:
+        return parse_date(value, raw)
+
+    def samples(self, question: Question) -> list[Any]:
+        return [dt.date(2026, 11, 21)]
+
+    def hint(self, question: Question) -> str:
+        return _("for example 21-11-2026")
+
+    def show(self, question: Question, value: Any) -> str:
+        return value.strftime("%d-%m-%Y")
+
+    def default_for(self, question: Question, default: Any) -> str | None:
+        if default in TODAY_WORDS:
+            return dt.date.today().strftime("%d-%m-%Y")
+        return str(default)
+
+    def default_value(self, question: Question) -> Any:
+        if question.default in TODAY_WORDS:  # the day the documents are made
+            return parse_date("today")
+        return super().default_value(question)
+
+
+@_register
+class TimeType(QuestionType):
+    name = "time"
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> dt.time:
+        return parse_time(value, raw)
+
+    def samples(self, question: Question) -> list[Any]:
+        return [dt.time(16, 0)]
+
+    def hint(self, question: Question) -> str:
+        return _("for example 16:00")
+
+    def show(self, question: Question, value: Any) -> str:
+        return value.strftime("%H:%M")
+
+    def default_for(self, question: Question, default: Any) -> str | None:
+        if default in NOW_WORDS:
+            return dt.datetime.now().strftime("%H:%M")
+        return str(default)
+
+    def default_value(self, question: Question) -> Any:
+        if question.default in NOW_WORDS:
+            now = dt.datetime.now()
+            return dt.time(now.hour, now.minute)
+        return super().default_value(question)
+
+    def to_yaml(self, question: Question, value: Any) -> Any:
+        return value.strftime("%H:%M")
+
+
+@_register
+class EmailType(QuestionType):
+    name = "email"
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> str:
+        return parse_email(value, raw)
+
+    def samples(self, question: Question) -> list[Any]:
+        return ["info@school.nl"]
+
+
+@_register
+class PhoneType(QuestionType):
+    name = "phone"
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> str:
+        return parse_phone(value, raw)
+
+    def samples(self, question: Question) -> list[Any]:
+        return ["020 123 4567"]
+
+
+@_register
+class PersonType(QuestionType):
+    name = "person"
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> Person:
+        return parse_person(value, raw)
+
+    def samples(self, question: Question) -> list[Any]:
+        return [Person("Karin Smit", "intern begeleider")]
+
+    def current_text(self, question: Question, current: Any) -> str | None:
+        return None  # asked as name and role
+
+    def to_yaml(self, question: Question, value: Any) -> Any:
+        return value.as_dict()
+
+
+@_register
+class NamesType(QuestionType):
+    name = "names"
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> GuardedNames:
+        return parse_names(value, raw)
+
+    def samples(self, question: Question) -> list[Any]:
+        return [GuardedNames.from_names(["Sam Jansen"], salt="0" * 32)]
+
+    def show(self, question: Question, value: Any) -> str:
+        return _("{count} name(s), not shown").format(count=value.count or "?")
+
+    def default_text(self, question: Question, current: Any) -> str | None:
+        return super().default_text(question, None)  # names given are never shown again
+
+    def to_yaml(self, question: Question, value: Any) -> Any:
+        return value.as_yaml()
+
+
+@_register
+class ImageType(QuestionType):
+    name = "image"
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> Path:
+        path = parse_image(value, raw, base)
+        return path.resolve() if base is not None else path
+
+    def samples(self, question: Question) -> list[Any]:
+        return [Path("logo.png")]
+
+    def hint(self, question: Question) -> str:
+        return _("for example logo.png")
+
+    def to_yaml(self, question: Question, value: Any) -> Any:
+        return str(value)
+
+
+def display(question: Question, value: Any) -> str:
+    """An answer as the review screen shows it; guarded names are never shown."""
+    return type_of(question).display(question, value)
 
 
 def to_yaml_value(question: Question, value: Any) -> Any:
     """The form in which an answer is saved back into an answers file."""
-    if isinstance(value, Person):
-        return value.as_dict()
-    if question.type == "names":
-        return value.as_yaml()
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M")
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, list):
-        return list(value)
-    return value
+    return type_of(question).to_yaml(question, value)

@@ -1,0 +1,75 @@
+"""Answers given in part: a draft answers file (``--resume``, ``--answers``) and ``--set``.
+
+Unlike ``load_answers``, nothing here needs every question: what is present is checked, what
+is missing is asked later. Every problem is reported at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from commgen.answers.answersfile import META_KEYS, read_answers_file
+from commgen.foundation.errors import AnswersError, Problem
+from commgen.foundation.i18n import _
+from commgen.questions.catalog import Catalog, Question
+from commgen.questions.conditions import parse_answer
+from commgen.questions.types import InvalidAnswer, is_empty
+
+
+def read_answers(path: Path, catalog: Catalog) -> dict[str, Any]:
+    """Read a possibly incomplete answers file; every answer present is checked."""
+    data = read_answers_file(path)
+    problems: list[Problem] = []
+    answered: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in META_KEYS:
+            continue
+        question = catalog.by_id.get(str(key))
+        if question is None:
+            problems.append(Problem(_("unknown question; {hint}").format(
+                hint=_("remove it, or check the spelling against the question ids in "
+                       "catalog.yaml")), path, data.line_of(key), str(key)))
+            continue
+        answered[question.id] = _parse(question, value, data.raw.get(key), path,
+                                       data.line_of(key), problems)
+    if problems:
+        raise AnswersError(_("The answers file cannot be used:"), problems)
+    return answered
+
+
+def _parse(question: Question, value: Any, raw: str | None, path: Path | None,
+           line: int | None, problems: list[Problem]) -> Any:
+    if is_empty(value):
+        return None
+    try:  # a file counts from the answers file it came from, kept absolute
+        parsed = parse_answer(question, value, raw, base=path.parent if path else Path.cwd())
+    except InvalidAnswer as exc:
+        problems.append(Problem(str(exc), path, line, question.id))
+        return None
+    return None if is_empty(parsed) else parsed
+
+
+def parse_settings(settings: tuple[str, ...], catalog: Catalog) -> dict[str, Any]:
+    """``--set key=value``; the value is read as YAML, so lists work: ``actions=[lesson]``."""
+    import yaml
+
+    answered: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for setting in settings:
+        key, sep, text = setting.partition("=")
+        key = key.strip()
+        question = catalog.by_id.get(key)
+        if not sep or question is None:
+            problems.append(Problem(_("use --set question=answer with a question id from the "
+                                      "catalogue"), key=key or setting))
+            continue
+        try:
+            value = yaml.safe_load(text) if text.strip() else None
+        except yaml.YAMLError:
+            value = text
+        raw = text if isinstance(value, bool | int | float) or value is None else None
+        answered[key] = _parse(question, value, raw, None, None, problems)
+    if problems:
+        raise AnswersError(_("The --set values cannot be used:"), problems)
+    return answered

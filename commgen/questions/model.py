@@ -1,0 +1,72 @@
+"""What the catalogue is made of: documents, sections, questions and their choices.
+
+Plain data, read by ``catalog.load_catalog``. The question types (``types``) and the
+conditions (``conditions``) work on these, so neither needs the catalogue itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from commgen.foundation.concepts import CATALOG_LANGUAGES
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    prompt: dict[str, str]
+    help: dict[str, str]
+    section: str
+    choices: tuple[Choice, ...] = ()
+    choices_name: str | None = None
+    default: Any = None
+    required: bool = False
+    when: str | None = None
+    sensitive: bool = False
+    validator: str | None = None
+    profile: str | None = None  # the school-profile field that answers this question
+    line: int | None = None
+    source: Path | None = None  # the catalogue file, for messages about its conditions
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: dict[str, str]
+    subject: dict[str, str]
+    audience: str
+    version: str
+    filename: dict[str, str]
+    templates: dict[str, Path]
+    when: str | None = None
+    plain_text: bool = False  # also write a .txt with the same wording, for school apps
+    line: int | None = None
+    source: Path | None = None
+
+
+def localized(value: Any) -> dict[str, str]:
+    """``{nl: ..., en: ...}`` or one text for every language."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items() if v is not None}
+    if value is None:
+        return {}
+    return {lang: str(value) for lang in CATALOG_LANGUAGES}
+
+
+def text_for(value: dict[str, str], lang: str) -> str:
+    return value.get(lang) or value.get("nl") or next(iter(value.values()), "")
