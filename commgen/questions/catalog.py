@@ -11,6 +11,7 @@ produces live in ``model``, so the types and conditions need no catalogue.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,26 @@ class _Reader:
             self.problem(_("expected a mapping (key: value lines)"), parent, key)
             return LineDict()
         return value
+
+    def entries(self, data: LineDict, key: str, allowed: set[str], empty: str, needs: str
+                ) -> Iterator[tuple[LineDict, str]]:
+        """The entries of the list ``key`` that have an id, with their keys checked: a
+        ``documents`` or ``questions`` list. ``empty`` and ``needs`` are the messages for a
+        missing list and for an entry without an id."""
+        entries = data.get(key)
+        if not isinstance(entries, list) or not entries:
+            self.problem(empty, data, key)
+            return
+        for entry in entries:
+            if not isinstance(entry, LineDict) or "id" not in entry:
+                self.problem(needs, data, key)
+                continue
+            entry_id = str(entry["id"])
+            for name in entry:
+                if name not in allowed:
+                    self.problem(_("unknown key; allowed: {allowed}").format(
+                        allowed=", ".join(sorted(allowed))), entry, name, f"{entry_id}.{name}")
+            yield entry, entry_id
 
     def localized(self, entry: LineDict, key: str, label: str, required: bool = True
                   ) -> dict[str, str]:
@@ -197,21 +218,11 @@ _QUESTION_KEYS = {"id", "type", "prompt", "help", "section", "choices", "default
 def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tuple[Choice, ...]],
                     section_ids: set[str]) -> list[Question]:
     entries = data.get("questions")
-    if not isinstance(entries, list) or not entries:
-        reader.problem(_("the catalogue needs a list of questions"), data, "questions")
-        return []
     questions: list[Question] = []
     seen: set[str] = set()
-    for entry in entries:
-        if not isinstance(entry, LineDict) or "id" not in entry:
-            reader.problem(_("each question needs at least 'id', 'type' and 'prompt'"), data,
-                           "questions")
-            continue
-        qid = str(entry["id"])
-        for key in entry:
-            if key not in _QUESTION_KEYS:
-                reader.problem(_("unknown key; allowed: {allowed}").format(
-                    allowed=", ".join(sorted(_QUESTION_KEYS))), entry, key, f"{qid}.{key}")
+    for entry, qid in reader.entries(
+            data, "questions", _QUESTION_KEYS, _("the catalogue needs a list of questions"),
+            _("each question needs at least 'id', 'type' and 'prompt'")):
         if not _ID.match(qid) or qid in RESERVED_NAMES:
             reader.problem(_("'{id}' cannot be a question id: use lower-case letters, digits "
                              "and _, starting with a letter").format(id=qid), entry, "id", qid)
@@ -297,21 +308,10 @@ def _read_documents(reader: _Reader, data: LineDict, folder: Path,
                     questions: list[Question]) -> list[Document]:
     by_id = {q.id: q for q in questions}
     question_ids = set(by_id)
-    entries = data.get("documents")
-    if not isinstance(entries, list) or not entries:
-        reader.problem(_("the catalogue needs a list of documents"), data, "documents")
-        return []
     documents: list[Document] = []
-    for entry in entries:
-        if not isinstance(entry, LineDict) or "id" not in entry:
-            reader.problem(_("each document needs 'id', 'title', 'audience' and 'templates'"),
-                           data, "documents")
-            continue
-        doc_id = str(entry["id"])
-        for key in entry:
-            if key not in _DOCUMENT_KEYS:
-                reader.problem(_("unknown key; allowed: {allowed}").format(
-                    allowed=", ".join(sorted(_DOCUMENT_KEYS))), entry, key, f"{doc_id}.{key}")
+    for entry, doc_id in reader.entries(
+            data, "documents", _DOCUMENT_KEYS, _("the catalogue needs a list of documents"),
+            _("each document needs 'id', 'title', 'audience' and 'templates'")):
         if any(d.id == doc_id for d in documents):
             reader.problem(_("the document id '{id}' appears twice").format(id=doc_id), entry,
                            "id", doc_id)

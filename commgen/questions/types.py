@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -283,10 +284,15 @@ class QuestionType:
     """
 
     name: ClassVar[str]
+    # Most types parse with one function and try conditions on fixed sample answers.
+    parser: ClassVar[Callable[..., Any] | None] = None
+    sample_values: ClassVar[tuple[Any, ...]] = ()
 
     def parse(self, question: Question, value: Any, raw: str | None = None,
               base: Path | None = None) -> Any:
-        raise NotImplementedError
+        if self.parser is None:
+            raise NotImplementedError(self.name)
+        return self.parser(value, raw)
 
     def parse_typed(self, question: Question, text: str) -> Any:
         """An answer typed at the terminal (files count from where commgen runs)."""
@@ -298,7 +304,7 @@ class QuestionType:
 
     def samples(self, question: Question) -> list[Any]:
         """Typical answers, to try the catalogue's conditions and validators on at load."""
-        raise NotImplementedError
+        return list(self.sample_values)
 
     def hint(self, question: Question) -> str:
         """The short hint next to the prompt ("for example 21-11-2026")."""
@@ -347,33 +353,28 @@ def _register(cls: type[QuestionType]) -> type[QuestionType]:
     return cls
 
 
+def _simple_type(name: str, parser: Callable[..., Any], sample: Any) -> type[QuestionType]:
+    """A type that is only its parser, tried at load with one sample answer."""
+    cls = type(f"{name.title()}Type", (QuestionType,), {
+        "name": name, "parser": staticmethod(parser), "sample_values": (sample,),
+        "__doc__": f"Answers of type {name}, parsed by {parser.__name__}."})
+    return _register(cls)
+
+
 def type_of(question: Question) -> QuestionType:
     """The type class of a question (the catalogue refuses unknown types)."""
     return TYPES[question.type]
 
 
-@_register
-class TextType(QuestionType):
-    name = "text"
-
-    def parse(self, question: Question, value: Any, raw: str | None = None,
-              base: Path | None = None) -> str:
-        return parse_text(value, raw)
-
-    def samples(self, question: Question) -> list[Any]:
-        return ["tekst"]
+TextType = _simple_type("text", parse_text, "tekst")
 
 
 @_register
 class ParagraphsType(QuestionType):
     name = "paragraphs"
 
-    def parse(self, question: Question, value: Any, raw: str | None = None,
-              base: Path | None = None) -> list[str]:
-        return parse_paragraphs(value, raw)
-
-    def samples(self, question: Question) -> list[Any]:
-        return [["Een alinea."]]
+    parser = staticmethod(parse_paragraphs)
+    sample_values = (["Een alinea."],)
 
     def show(self, question: Question, value: Any) -> str:
         first = value[0].replace("\n", " ")
@@ -478,12 +479,8 @@ class MultiChoiceType(_ChoiceBase):
 class YesNoType(QuestionType):
     name = "yesno"
 
-    def parse(self, question: Question, value: Any, raw: str | None = None,
-              base: Path | None = None) -> bool:
-        return parse_yesno(value, raw)
-
-    def samples(self, question: Question) -> list[Any]:
-        return [True, False]
+    parser = staticmethod(parse_yesno)
+    sample_values = (True, False,)
 
     def hint(self, question: Question) -> str:
         return _("yes/no")
@@ -495,100 +492,75 @@ class YesNoType(QuestionType):
         return self.show(question, parse_yesno(default))
 
 
+class _MomentType(QuestionType):
+    """A date or a time: shown in one format, with a word for "when the run happens"."""
+
+    format: ClassVar[str]
+    run_words: ClassVar[frozenset[str]]
+
+    def current(self) -> Any:
+        raise NotImplementedError
+
+    def show(self, question: Question, value: Any) -> str:
+        return value.strftime(self.format)
+
+    def default_for(self, question: Question, default: Any) -> str | None:
+        if default in self.run_words:
+            return self.current().strftime(self.format)
+        return str(default)
+
+    def default_value(self, question: Question) -> Any:
+        if question.default in self.run_words:  # the day or time the documents are made
+            return self.current()
+        return super().default_value(question)
+
+
 @_register
-class DateType(QuestionType):
+class DateType(_MomentType):
     name = "date"
+    parser = staticmethod(parse_date)
+    sample_values = (dt.date(2026, 11, 21),)
+    format = "%d-%m-%Y"
+    run_words = TODAY_WORDS
 
-    def parse(self, question: Question, value: Any, raw: str | None = None,
-              base: Path | None = None) -> dt.date:
-        return parse_date(value, raw)
-
-    def samples(self, question: Question) -> list[Any]:
-        return [dt.date(2026, 11, 21)]
+    def current(self) -> dt.date:
+        return dt.date.today()
 
     def hint(self, question: Question) -> str:
         return _("for example 21-11-2026")
 
-    def show(self, question: Question, value: Any) -> str:
-        return value.strftime("%d-%m-%Y")
-
-    def default_for(self, question: Question, default: Any) -> str | None:
-        if default in TODAY_WORDS:
-            return dt.date.today().strftime("%d-%m-%Y")
-        return str(default)
-
-    def default_value(self, question: Question) -> Any:
-        if question.default in TODAY_WORDS:  # the day the documents are made
-            return parse_date("today")
-        return super().default_value(question)
-
 
 @_register
-class TimeType(QuestionType):
+class TimeType(_MomentType):
     name = "time"
+    parser = staticmethod(parse_time)
+    sample_values = (dt.time(16, 0),)
+    format = "%H:%M"
+    run_words = NOW_WORDS
 
-    def parse(self, question: Question, value: Any, raw: str | None = None,
-              base: Path | None = None) -> dt.time:
-        return parse_time(value, raw)
-
-    def samples(self, question: Question) -> list[Any]:
-        return [dt.time(16, 0)]
+    def current(self) -> dt.time:
+        now = dt.datetime.now()
+        return dt.time(now.hour, now.minute)
 
     def hint(self, question: Question) -> str:
         return _("for example 16:00")
 
-    def show(self, question: Question, value: Any) -> str:
-        return value.strftime("%H:%M")
-
-    def default_for(self, question: Question, default: Any) -> str | None:
-        if default in NOW_WORDS:
-            return dt.datetime.now().strftime("%H:%M")
-        return str(default)
-
-    def default_value(self, question: Question) -> Any:
-        if question.default in NOW_WORDS:
-            now = dt.datetime.now()
-            return dt.time(now.hour, now.minute)
-        return super().default_value(question)
-
     def to_yaml(self, question: Question, value: Any) -> Any:
-        return value.strftime("%H:%M")
+        return value.strftime(self.format)
 
 
-@_register
-class EmailType(QuestionType):
-    name = "email"
-
-    def parse(self, question: Question, value: Any, raw: str | None = None,
-              base: Path | None = None) -> str:
-        return parse_email(value, raw)
-
-    def samples(self, question: Question) -> list[Any]:
-        return ["info@school.nl"]
+EmailType = _simple_type("email", parse_email, "info@school.nl")
 
 
-@_register
-class PhoneType(QuestionType):
-    name = "phone"
-
-    def parse(self, question: Question, value: Any, raw: str | None = None,
-              base: Path | None = None) -> str:
-        return parse_phone(value, raw)
-
-    def samples(self, question: Question) -> list[Any]:
-        return ["020 123 4567"]
+PhoneType = _simple_type("phone", parse_phone, "020 123 4567")
 
 
 @_register
 class PersonType(QuestionType):
     name = "person"
 
-    def parse(self, question: Question, value: Any, raw: str | None = None,
-              base: Path | None = None) -> Person:
-        return parse_person(value, raw)
-
-    def samples(self, question: Question) -> list[Any]:
-        return [Person("Karin Smit", "intern begeleider")]
+    parser = staticmethod(parse_person)
+    sample_values = (Person("Karin Smit", "intern begeleider"),)
 
     def current_text(self, question: Question, current: Any) -> str | None:
         return None  # asked as name and role
@@ -601,12 +573,8 @@ class PersonType(QuestionType):
 class NamesType(QuestionType):
     name = "names"
 
-    def parse(self, question: Question, value: Any, raw: str | None = None,
-              base: Path | None = None) -> GuardedNames:
-        return parse_names(value, raw)
-
-    def samples(self, question: Question) -> list[Any]:
-        return [GuardedNames.from_names(["Sam Jansen"], salt="0" * 32)]
+    parser = staticmethod(parse_names)
+    sample_values = (GuardedNames.from_names(["Sam Jansen"], salt="0" * 32),)
 
     def show(self, question: Question, value: Any) -> str:
         return _("{count} name(s), not shown").format(count=value.count or "?")
