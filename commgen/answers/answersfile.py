@@ -103,7 +103,7 @@ def _one_answer(question: Question, catalog: Catalog, data: LineDict, path: Path
         return default
     if question.required:
         problems.append(Problem(_("an answer is required ({prompt})").format(
-            prompt=_prompt(question)), path, line, question.id))
+            prompt=text_for(question.prompt, current_language())), path, line, question.id))
     return None
 
 
@@ -155,9 +155,6 @@ def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header:
     confidential statement)."""
     write_atomic(path, dump_answers(catalog, answered, header).encode("utf-8"), private=True)
 
-
-def _prompt(question: Question) -> str:
-    return question.prompt.get(current_language()) or question.prompt.get("nl", "")
 
 
 def default_value(question: Question, catalog: Catalog) -> Any:

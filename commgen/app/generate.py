@@ -11,21 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError
-
 from commgen.answers.answersfile import Answers, load_answers
 from commgen.app.output import Written, write_document
-from commgen.docx.props import DocProperties
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE
-from commgen.foundation.errors import CatalogError, Problem, TemplateProblem, UsageError
+from commgen.foundation.errors import Problem, UsageError
 from commgen.foundation.i18n import _
-from commgen.foundation.jinja import render_text
 from commgen.questions.catalog import Catalog, Document, load_catalog, text_for
-from commgen.render.context import build_context
-from commgen.render.docxrender import RenderedDocument, render_document
+from commgen.render.document import render_one
 from commgen.render.pdf import pdf_bytes, require_soffice
 from commgen.render.plaintext import plain_text
-from commgen.render.snippets import Snippets, load_snippets
+from commgen.render.snippets import load_snippets
 
 
 @dataclass
@@ -54,30 +49,6 @@ def select_documents(catalog: Catalog, answers: Answers, only: list[str] | None
         else:
             skipped.append(doc)
     return chosen, skipped
-
-
-def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Document,
-               lang: str, now: dt.datetime) -> RenderedDocument:
-    """Render one document in ``lang`` from checked answers."""
-    template = doc.templates.get(lang)
-    if template is None:
-        raise TemplateProblem(_("The document {doc} has no template in language {lang}.").format(
-            doc=doc.id, lang=lang))
-    context = build_context(catalog, snippets, answers, doc, lang, now)
-    try:
-        author = render_text(catalog.author, context).strip() if catalog.author else ""
-    except TemplateError as exc:
-        raise CatalogError(_("The catalogue cannot be used:"), [Problem(
-            _("the author text cannot be filled in: {detail}").format(detail=exc),
-            catalog.path, None, "author")]) from None
-    props = DocProperties(
-        title=text_for(doc.title, lang), subject=text_for(doc.subject, lang) if doc.subject
-        else "", author=author, language="nl-NL" if lang == "nl" else "en-GB",
-        identifier=f"commgen:{doc.id}", version=doc.version, created=now.astimezone(),
-        custom={"commgen.document": doc.id, "commgen.template_version": doc.version,
-                "commgen.generated": now.astimezone().isoformat(timespec="seconds")})
-    sensitive = frozenset(q.id for q in catalog.questions if q.sensitive)
-    return render_document(template, context, props, sensitive)
 
 
 def output_path(out_dir: Path, doc: Document, lang: str) -> Path:

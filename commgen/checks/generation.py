@@ -17,7 +17,7 @@ from commgen.checks.findings import Finding, has_errors
 from commgen.checks.load import checker_from_answers
 from commgen.checks.run import Checker
 from commgen.docx.reader import DocumentText
-from commgen.foundation.concepts import ERROR
+from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
 
 ACCEPTED_PROPERTY = "commgen.accepted_findings"
 # The class may be named only in the letter to its own parents, and only with consent.
@@ -82,7 +82,7 @@ def metadata_findings(checker: Checker, data: bytes, school: str) -> list[Findin
 
 
 def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]],
-                     accept_reason: str | None = None, lang: str = "nl") -> Review:
+                     accept_reason: str | None = None, lang: str = DOCUMENT_LANGUAGE) -> Review:
     """Check the answers and every rendered document; nothing is written here."""
     folder = catalog.snippets_dir / lang
     checker = checker_from_answers(answers.values,

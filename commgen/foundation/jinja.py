@@ -13,6 +13,8 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateError, nodes, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 
+from commgen.foundation.concepts import DOCUMENT_LANGUAGE
+
 
 @pass_context
 def opsomming(context: Any, items: Any) -> str:
@@ -20,7 +22,7 @@ def opsomming(context: Any, items: Any) -> str:
     from babel.lists import format_list
 
     doc = context.get("doc")
-    lang = doc.get("lang", "nl") if isinstance(doc, dict) else "nl"
+    lang = doc.get("lang", DOCUMENT_LANGUAGE) if isinstance(doc, dict) else DOCUMENT_LANGUAGE
     words = [str(item) for item in items if str(item).strip()]
     return format_list(words, locale=lang) if words else ""
 

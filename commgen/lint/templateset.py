@@ -14,7 +14,7 @@ from jinja2 import TemplateSyntaxError
 
 from commgen.docx.places import WordPart, excerpt
 from commgen.docx.reader import PackageProblem
-from commgen.foundation.concepts import ERROR, WARNING
+from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, WARNING
 from commgen.foundation.errors import CatalogError
 from commgen.foundation.i18n import _
 from commgen.foundation.yamlfile import LineDict, load_mapping
@@ -54,7 +54,7 @@ def check_template_set(folder: Path) -> list[LintProblem]:
         if names.snippets is not None:
             problems += _check_phrases(names, catalog, usage, texts)
     problems += _unused_questions(catalog, next(iter(names_by_lang.values()), None), usage)
-    return problems + privacy_problems(texts, catalog.snippets_dir / "nl")
+    return problems + privacy_problems(texts, catalog.snippets_dir / DOCUMENT_LANGUAGE)
 
 
 def check_template(path: Path, document: Document, names: Names, usage: Usage,

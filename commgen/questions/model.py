@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from commgen.foundation.concepts import CATALOG_LANGUAGES
+from commgen.foundation.concepts import CATALOG_LANGUAGES, DOCUMENT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -69,4 +69,4 @@ def localized(value: Any) -> dict[str, str]:
 
 
 def text_for(value: dict[str, str], lang: str) -> str:
-    return value.get(lang) or value.get("nl") or next(iter(value.values()), "")
+    return value.get(lang) or value.get(DOCUMENT_LANGUAGE) or next(iter(value.values()), "")
