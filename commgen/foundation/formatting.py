@@ -8,6 +8,8 @@ import datetime as dt
 class DateText(str):
     """A date that prints as "21 november 2026" and offers other forms for templates."""
 
+    __jinja_attributes__ = frozenset({"long", "weekday", "short", "iso"})  # see foundation.jinja
+
     long: str
     weekday: str
     short: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from commgen.foundation.jinja import GLOBALS
 from commgen.questions.school import SCHOOL_FIELDS
 
 # doc.<field>: facts about the document being made.
@@ -32,8 +33,7 @@ CONTEXT_NAMES: dict[str, frozenset[str] | None] = {
 }
 
 # Jinja's own names that every template may use.
-JINJA_NAMES = frozenset({"loop", "true", "false", "none", "True", "False", "None", "range",
-                         "dict", "lipsum", "cycler", "joiner", "namespace"})
+JINJA_NAMES = frozenset({"loop", "true", "false", "none", "True", "False", "None"}) | GLOBALS
 
 
 def check_declared(extras: dict[str, Any]) -> None:

@@ -34,6 +34,8 @@ class InvalidAnswer(ValueError):
 
 @dataclass(frozen=True)
 class Person:
+    __jinja_attributes__ = frozenset({"name", "role"})  # what a condition may read
+
     name: str
     role: str
 

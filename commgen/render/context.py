@@ -26,11 +26,16 @@ from commgen.questions.types import Person
 from commgen.render.helpresources import resources_for
 from commgen.render.snippets import Snippets, terms_for
 
+LOGO_HEIGHT_MM = 18.0
+
 
 @dataclass(frozen=True)
 class Picture:
     """An image the renderer places in the document (docxtpl's InlineImage needs the
-    template, which the context does not have yet)."""
+    template, which the context does not have yet). To a template it is an opaque handle: it
+    can be printed (as the image) and tested, and offers no attribute or method."""
+
+    __jinja_attributes__ = frozenset()
 
     path: Path
     height_mm: float
@@ -39,11 +44,10 @@ class Picture:
         return ""
 
 
-LOGO_HEIGHT_MM = 18.0
-
-
 class Paragraphs(str):
     """Paragraphs of free text; docxtpl turns each ``\\a`` into a real Word paragraph."""
+
+    __jinja_attributes__ = frozenset({"paragraphs"})  # what a template may read (foundation.jinja)
 
     paragraphs: list[str]
 
@@ -57,6 +61,8 @@ def template_value(value: Any, lang: str) -> Any:
     """An answer in the form a template prints it."""
     if value is None:
         return None
+    if isinstance(value, Path):  # an image answer: never the path itself
+        return Picture(value, LOGO_HEIGHT_MM)
     if isinstance(value, Person):
         return value.as_dict()
     if isinstance(value, dt.date):
@@ -99,6 +105,7 @@ def build_context(catalog: Catalog, snippets: Snippets, answers: Answers, docume
     context.update(extras)
     context["phrase"] = _phrases(catalog, snippets, answers, document, context)
     check_declared({**extras, "phrase": context["phrase"]})
+    check_plain(context)
     return context
 
 
@@ -156,3 +163,24 @@ def _school(answers: Answers) -> dict[str, Any]:
     school["head"] = head.as_dict() if isinstance(head, Person) else {"name": "", "role": ""}
     school["logo"] = Picture(logo, LOGO_HEIGHT_MM) if isinstance(logo, Path) else None
     return school
+
+
+# What a template may be given: plain values, lists and mappings of them, and image handles.
+_PLAIN = (str, int, float, bool, dt.date, dt.time, Picture)
+
+
+def check_plain(value: Any, where: str = "context") -> None:
+    """Stop a programming slip: nothing but plain values reaches a template (a template is
+    data from elsewhere and must find no object with methods that reach the machine)."""
+    if value is None or isinstance(value, _PLAIN):
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            check_plain(item, f"{where}.{key}")
+        return
+    if isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            check_plain(item, f"{where}[{index}]")
+        return
+    raise RuntimeError(f"{where} is a {type(value).__name__}, not a plain value")
+

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SecurityError
 from markupsafe import Markup, escape
 
 from commgen.docx.ooxml import REVISION_TAGS
@@ -25,7 +25,12 @@ from commgen.docx.props import DocProperties
 from commgen.docx.reader import DocumentText
 from commgen.foundation.errors import TemplateProblem, VerificationError
 from commgen.foundation.i18n import _
-from commgen.foundation.jinja import add_filters
+from commgen.foundation.jinja import (
+    EXPRESSION_ERRORS,
+    CommgenSandbox,
+    TemplateLimitError,
+    sandbox,
+)
 
 # docxtpl turns {_{ }_} {_% %_} into {{ }} {% %} after rendering; an escaped underscore keeps
 # a user's literal text as typed.
@@ -44,11 +49,15 @@ class RenderedDocument:
         return self.document.text
 
 
+MAX_OUTPUT = 5_000_000  # characters printed into one document
+
+
 class _Recorder:
     """Escapes every printed value and remembers it for the check after saving."""
 
     def __init__(self) -> None:
         self.outputs: list[str] = []
+        self.size = 0
 
     def finalize(self, value: Any) -> Any:
         if value is None:
@@ -61,13 +70,15 @@ class _Recorder:
             text = str(value)
         if text:
             self.outputs.append(text)
+            self.size += len(text)
+            if self.size > MAX_OUTPUT:
+                raise TemplateLimitError(_("more than {n} characters printed").format(n=MAX_OUTPUT))
         return Markup(_DOCXTPL_MARKERS.sub("&#95;", str(escape(text))))
 
 
-def _environment(recorder: _Recorder) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined,
-                               finalize=recorder.finalize)
-    return add_filters(env)  # without ``safe``: only commgen's own code produces raw XML
+def _environment(recorder: _Recorder) -> CommgenSandbox:
+    """The sandbox with autoescape; without ``safe``: only commgen's own code makes raw XML."""
+    return sandbox(autoescape=True, finalize=recorder.finalize)
 
 
 def render_document(template: Path, context: dict[str, Any], props: DocProperties,
@@ -97,7 +108,10 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
     recorder = _Recorder()
     try:
         tpl.render(context, jinja_env=_environment(recorder), autoescape=True)
-    except TemplateError as exc:
+    except RecursionError:
+        raise TemplateProblem(_template_message(template, TemplateLimitError(
+            _("a macro that calls itself without end")), sensitive)) from None
+    except EXPRESSION_ERRORS as exc:
         raise TemplateProblem(_template_message(template, exc, sensitive)) from None
     set_properties(tpl.docx, props)
     buffer = io.BytesIO()
@@ -124,7 +138,7 @@ def _place_pictures(tpl: Any, context: dict[str, Any]) -> dict[str, Any]:
     return {key: convert(value) for key, value in context.items()}
 
 
-def _template_message(template: Path, exc: TemplateError, sensitive: frozenset[str]) -> str:
+def _template_message(template: Path, exc: Exception, sensitive: frozenset[str]) -> str:
     near = ""
     context_lines = [line.strip() for line in getattr(exc, "docx_context", []) or []]
     context_lines = [line for line in context_lines if line]
@@ -139,12 +153,20 @@ def _template_message(template: Path, exc: TemplateError, sensitive: frozenset[s
         return _("{template}: the template uses something the answers do not define ({detail})."
                  " Check the spelling against the question ids in catalog.yaml.{near}").format(
                      template=template, detail=exc.message, near=near)
+    if isinstance(exc, TemplateLimitError):
+        return _("{template}: the template went past a limit ({detail}) and was stopped. Look "
+                 "for a loop or a repetition that does not end.{near}").format(
+                     template=template, detail=exc, near=near)
     if isinstance(exc, SecurityError):
         return _("{template}: the template does something that is not allowed ({detail}).{near}"
                  ).format(template=template, detail=exc, near=near)
     if isinstance(exc, TemplateSyntaxError):
         return _("{template}: a tag in the template is not written correctly ({detail}).{near}"
                  ).format(template=template, detail=exc.message, near=near)
+    if isinstance(exc, TemplateNotFound):
+        return _("{template}: the template tries to include another file ({detail}); a "
+                 "template is one Word document, without include, import or extends.{near}"
+                 ).format(template=template, detail=exc, near=near)
     return _("{template}: the template cannot be filled in ({detail}).{near}").format(
         template=template, detail=exc, near=near)
 
