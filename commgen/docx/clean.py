@@ -14,9 +14,13 @@ from lxml import etree
 
 from commgen.docx.ooxml import (
     COMMENT_REL_SUFFIXES,
+    DRAWING_CONTAINERS,
     DROP,
+    FETCHING_FIELDS,
+    R_REF_ATTRIBUTES,
     REL_ATTACHED_TEMPLATE,
     REL_CUSTOM,
+    REL_HYPERLINK,
     REL_THUMBNAIL,
     UNWRAP,
     XML_SPACE,
@@ -89,8 +93,60 @@ def clean_template(doc: Any) -> None:
             clean_tree(root)
             part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                         standalone=True)
+    remove_external_references(doc)
     _clean_settings(doc)
     _clear_core_properties(doc)
+
+
+def is_fetching_field(instruction: str) -> bool:
+    """A field code such as INCLUDEPICTURE "http://..." that fetches content from elsewhere."""
+    words = instruction.strip().split()
+    return bool(words) and words[0].upper() in FETCHING_FIELDS
+
+
+def external_relationships(part: Any) -> list[tuple[str, str, str]]:
+    """(rId, kind, target) of a part's relationships that point outside the package and are
+    not hyperlinks."""
+    return [(rId, rel.reltype.rsplit("/", 1)[-1], rel.target_ref)
+            for rId, rel in part.rels.items() if rel.is_external and rel.reltype != REL_HYPERLINK]
+
+
+def remove_external_references(doc: Any) -> None:
+    """Remote images, linked objects, sub-documents, frames: their relationships go, and so does
+    the markup that uses them; fields that fetch from elsewhere lose their instruction and keep
+    the text they show."""
+    for part in doc.part.package.iter_parts():
+        external = {rId for rId, _kind, _target in external_relationships(part)}
+        element = getattr(part, "_element", None)
+        if external and element is not None:
+            for el in list(element.iter()):
+                if any(el.get(a) in external for a in R_REF_ATTRIBUTES):
+                    _remove(_container(el))
+        for rId in external:
+            part.rels.pop(rId)
+        if element is not None:
+            _drop_fetching_fields(element)
+
+
+def _container(el: Any) -> Any:
+    """The drawing, picture, object or sub-document an element belongs to (else itself)."""
+    for ancestor in (el, *el.iterancestors()):
+        if ancestor.tag in DRAWING_CONTAINERS:
+            return ancestor
+    return el
+
+
+def _drop_fetching_fields(root: Any) -> None:
+    for simple in list(root.iter(W + "fldSimple")):
+        if is_fetching_field(simple.get(W + "instr", "")):
+            parent = simple.getparent()
+            index = parent.index(simple)
+            for child in reversed(list(simple)):  # keep the text the field shows
+                parent.insert(index, child)
+            parent.remove(simple)
+    for instruction in root.iter(W + "instrText"):
+        if is_fetching_field(instruction.text or ""):
+            instruction.text = ""
 
 
 def _clean_settings(doc: Any) -> None:

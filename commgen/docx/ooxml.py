@@ -46,3 +46,16 @@ VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 CP, DC, APP = "{" + CP_NS + "}", "{" + DC_NS + "}", "{" + APP_NS + "}"
 CUSTOM, VT = "{" + CUSTOM_NS + "}", "{" + VT_NS + "}"
 CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+# External references: a relationship with TargetMode="External" points outside the package.
+# Hyperlinks are kept (a reader clicks them; nothing is fetched); any other kind (a remote
+# image, a linked OLE object, a sub-document, a frame, an attached template) makes Word fetch
+# something when the document opens, and is removed.
+REL_HYPERLINK = REL_BASE + "hyperlink"
+R_REF_ATTRIBUTES = ("{" + R_NS + "}id", "{" + R_NS + "}link", "{" + R_NS + "}embed",
+                    "{" + R_NS + "}href", "{" + R_NS + "}pict")
+# Field codes that fetch or link content from elsewhere when Word updates fields.
+FETCHING_FIELDS = ("INCLUDEPICTURE", "INCLUDETEXT", "LINK", "DDE", "DDEAUTO", "IMPORT",
+                   "RD", "HYPERLINK_FETCH")
+# Elements that hold one referenced object: removed whole when their reference is removed.
+DRAWING_CONTAINERS = (W + "drawing", W + "pict", W + "object", W + "subDoc")

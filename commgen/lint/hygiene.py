@@ -14,7 +14,8 @@ from typing import Any
 
 from lxml import etree
 
-from commgen.docx.ooxml import APP, CP, DC, REVISION_TAGS, W
+from commgen.docx.clean import is_fetching_field
+from commgen.docx.ooxml import APP, CP, DC, PKG_REL, REL_HYPERLINK, REVISION_TAGS, W
 from commgen.docx.places import Para, WordPart, excerpt
 from commgen.foundation.concepts import WARNING
 from commgen.foundation.i18n import _
@@ -42,6 +43,37 @@ def hygiene_problems(file: Path, parts: list[WordPart], trees: dict[str, Any]
         problems += _revisions(file, part)
     problems += _settings(file, trees)
     problems += _properties(file, trees)
+    problems += _external(file, parts, trees)
+    return problems
+
+
+def _external(file: Path, parts: list[WordPart], trees: dict[str, Any]) -> list[LintProblem]:
+    """What would make Word fetch something from elsewhere: commgen removes it from every
+    document (docx.clean), and the author should remove it from the template."""
+    problems = []
+    for name, root in sorted(trees.items()):
+        if not name.endswith(".rels"):
+            continue
+        for rel in root.iter(PKG_REL):
+            if rel.get("TargetMode") == "External" and rel.get("Type") != REL_HYPERLINK:
+                problems.append(LintProblem("external-reference", _(
+                    "the template refers to something outside the file ({kind}: {target}); "
+                    "Word would fetch it when the letter is opened. commgen removes it from "
+                    "every document; remove it from the template (insert the picture itself, "
+                    "or delete the link)").format(kind=rel.get("Type", "").rsplit("/", 1)[-1],
+                                                  target=excerpt(rel.get("Target", ""), 3)),
+                    file))
+    for part in parts:
+        for para in part.paragraphs:
+            codes = [el.text or "" for el in _own(para, W + "instrText")]
+            codes += [el.get(W + "instr", "") for el in _own(para, W + "fldSimple")]
+            for code in codes:
+                if is_fetching_field(code):
+                    problems.append(LintProblem("external-field", _(
+                        "a field here fetches content from elsewhere ({code}); commgen removes "
+                        "the field from every document. Delete it (select it and press "
+                        "Ctrl+Shift+F9 to keep only its text)").format(
+                            code=excerpt(code.strip(), 3)), file, para.place))
     return problems
 
 
