@@ -17,6 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from commgen.foundation.errors import InputFileError
+from commgen.foundation.files import (
+    MAX_DOCX_BYTES,
+    MAX_TEXT_BYTES,
+    FileTooLarge,
+    NotARegularFile,
+    read_limited,
+)
 from commgen.foundation.i18n import _
 
 if TYPE_CHECKING:
@@ -42,7 +49,10 @@ def read_source(spec: str) -> Source:
     from commgen.docx.reader import PackageProblem, read_document
 
     if spec == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            raise InputFileError(_("{file}: more than {limit} bytes of text; check a shorter "
+                                   "text").format(file=_("standard input"), limit=MAX_TEXT_BYTES))
         return Source(spec, _decode(data, spec))
     path = Path(spec)
     suffix = path.suffix.lower()
@@ -50,7 +60,14 @@ def read_source(spec: str) -> Source:
         raise InputFileError(_("{file}: commgen check reads .docx, .txt and .md files; save the "
                              "document as .docx or as plain text.").format(file=spec))
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES)
+    except FileTooLarge as exc:
+        raise InputFileError(_("{file}: the file is too large ({size} bytes; at most {limit}); "
+                               "is it the right file?").format(file=spec, size=exc.size,
+                                                               limit=exc.limit)) from None
+    except NotARegularFile:
+        raise InputFileError(_("{file}: this is not an ordinary file (a device, pipe or "
+                               "socket); give a .docx or text file").format(file=spec)) from None
     except FileNotFoundError:
         raise InputFileError(_("{file}: file not found").format(file=spec)) from None
     except IsADirectoryError:

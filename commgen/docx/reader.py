@@ -122,6 +122,45 @@ class Package:
         return self.document.text
 
 
+# A Word document of a school is a few hundred kilobytes; these limits stop a "zip bomb" (a
+# small file that unpacks to gigabytes) before it is unpacked.
+MAX_PARTS = 2000
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+
+
+def check_limits(archive: zipfile.ZipFile) -> None:
+    """Refuse a package with too many parts or too much to unpack (as its directory says; the
+    reading itself stops at the same sizes, should the directory lie)."""
+    infos = archive.infolist()
+    if len(infos) > MAX_PARTS:
+        raise PackageProblem("(zip)", f"more than {MAX_PARTS} parts")
+    total = 0
+    for info in infos:
+        if info.file_size > MAX_PART_BYTES:
+            raise PackageProblem(info.filename, f"unpacks to more than {MAX_PART_BYTES} bytes")
+        total += info.file_size
+    if total > MAX_UNPACKED_BYTES:
+        raise PackageProblem("(zip)", f"unpacks to more than {MAX_UNPACKED_BYTES} bytes")
+
+
+def check_package_file(path: Any) -> None:
+    """The same limits for a .docx on disk, before python-docx or docxtpl opens it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            check_limits(archive)
+    except zipfile.BadZipFile as exc:
+        raise PackageProblem("(zip)", str(exc)) from None
+
+
+def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    with archive.open(name) as handle:
+        data = handle.read(MAX_PART_BYTES + 1)
+    if len(data) > MAX_PART_BYTES:
+        raise PackageProblem(name, f"unpacks to more than {MAX_PART_BYTES} bytes")
+    return data
+
+
 def read_package(data: bytes) -> Package:
     """Parse every XML part of ``data`` strictly; raise PackageProblem at the first fault."""
     result = Package()
@@ -130,6 +169,7 @@ def read_package(data: bytes) -> Package:
     except zipfile.BadZipFile as exc:
         raise PackageProblem("(zip)", str(exc)) from None
     with archive:
+        check_limits(archive)
         names = archive.namelist()
         if DOCUMENT not in names:
             raise PackageProblem(DOCUMENT, "missing")
@@ -137,8 +177,8 @@ def read_package(data: bytes) -> Package:
             if not name.endswith((".xml", ".rels")):
                 continue
             try:
-                result.trees[name] = etree.fromstring(archive.read(name), _STRICT)
-            except etree.XMLSyntaxError as exc:
+                result.trees[name] = etree.fromstring(_read_part(archive, name), _STRICT)
+            except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError) as exc:
                 raise PackageProblem(name, str(exc)) from None
     return result
 

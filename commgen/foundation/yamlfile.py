@@ -12,6 +12,12 @@ from typing import Any
 import yaml
 
 from commgen.foundation.errors import Problem
+from commgen.foundation.files import (
+    MAX_YAML_BYTES,
+    FileTooLarge,
+    NotARegularFile,
+    read_limited,
+)
 from commgen.foundation.i18n import _
 
 
@@ -39,8 +45,20 @@ class _DuplicateKey(Exception):
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _Aliased(Exception):
+    """An alias (*name) to a list or mapping: refused, so that a few lines cannot expand into
+    millions of values (the "billion laughs" file). Aliases to a single text are fine."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 class _Loader(_Base):  # type: ignore[misc,valid-type]
-    pass
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects and not isinstance(node, yaml.ScalarNode):
+            raise _Aliased(node.start_mark.line + 1)
+        return super().construct_object(node, deep)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
@@ -70,6 +88,12 @@ def parse_yaml(text: str, path: Path | None) -> tuple[Any, list[Problem]]:
     """Parse ``text``; return the data, or ``None`` with the problems that stopped parsing."""
     try:
         return yaml.load(text, Loader=_Loader), []
+    except _Aliased as alias:
+        return None, [Problem(_("an alias (*name) may stand only for a single text, not for a "
+                                "list or a mapping; write the values out"), path, alias.line)]
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        return None, [Problem(_("a value cannot be read ({detail}); write it as text between "
+                                "quotes").format(detail=str(exc)[:80]), path)]
     except _DuplicateKey as dup:
         msg = _("the key appears twice (first on line {first}); keep one of them").format(
             first=dup.first
@@ -88,10 +112,10 @@ def parse_yaml(text: str, path: Path | None) -> tuple[Any, list[Problem]]:
         return None, [Problem(_("this is not valid YAML ({detail}).").format(detail=exc), path)]
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file (with or without the BOM Windows editors add)."""
-    data = path.read_bytes()
-    return data.decode("utf-8-sig")
+def read_text(path: Path, limit: int = MAX_YAML_BYTES) -> str:
+    """Read a UTF-8 text file (with or without the BOM Windows editors add): a regular file of
+    at most ``limit`` bytes."""
+    return read_limited(path, limit).decode("utf-8-sig")
 
 
 def load_mapping(path: Path, missing: str | None = None, empty_ok: bool = True,
@@ -113,6 +137,13 @@ def load_mapping(path: Path, missing: str | None = None, empty_ok: bool = True,
     except UnicodeDecodeError:
         return LineDict(), [Problem(
             _("the file is not UTF-8 text; save it as UTF-8 in your editor"), path)]
+    except NotARegularFile:
+        return LineDict(), [Problem(_("this is not an ordinary file (a device, pipe or socket); "
+                                      "give a .yaml file"), path)]
+    except FileTooLarge as exc:
+        return LineDict(), [Problem(_("the file is too large ({size} bytes; at most {limit}); "
+                                      "is it the right file?").format(size=exc.size,
+                                                                      limit=exc.limit), path)]
     except OSError as exc:
         return LineDict(), [Problem(exc.strerror or str(exc), path)]
     data, problems = parse_yaml(text, path)

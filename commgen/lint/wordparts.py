@@ -22,12 +22,13 @@ from commgen.docx.reader import (
     part_order,
     read_package,
 )
+from commgen.foundation.files import MAX_DOCX_BYTES, read_limited
 
 
 def read_parts(path: Path) -> tuple[list[WordPart], Package]:
     """The body, headers and footers of a template, and all its parts (for the hygiene
     checks); raises OSError or ``docx.reader.PackageProblem`` for a file that cannot be read."""
-    package = read_package(path.read_bytes())
+    package = read_package(read_limited(path, MAX_DOCX_BYTES))
     trees = package.trees
     document = trees[DOCUMENT]
     headings = heading_styles(trees.get(STYLES))

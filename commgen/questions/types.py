@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from commgen.foundation.concepts import NOW_WORDS, RELATIVE_DAYS, TODAY_WORDS
+from commgen.foundation.files import MAX_IMAGE_BYTES, FileTooLarge, read_limited
 from commgen.foundation.i18n import _, current_language
 from commgen.foundation.textclean import clean_text, split_paragraphs
 from commgen.questions.guard import GuardedNames
@@ -251,12 +252,27 @@ def parse_image(value: Any, raw: str | None = None, base: Path | None = None) ->
         path = base / path
     if base is not None or path.is_absolute():
         try:
-            head = path.read_bytes()[:8]
+            data = read_limited(path, MAX_IMAGE_BYTES)
+        except FileTooLarge as exc:
+            raise InvalidAnswer(_("{file} is too large ({size} bytes; at most {limit}); use a "
+                                  "smaller logo").format(file=path, size=exc.size,
+                                                         limit=exc.limit)) from None
         except OSError:
             raise InvalidAnswer(_("file not found: {file}").format(file=path)) from None
-        if not (head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8")):
+        if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
             raise InvalidAnswer(_("{file} is not a PNG or JPEG image").format(file=path))
+        if not _complete_image(data):
+            raise InvalidAnswer(_("{file} is damaged or incomplete (the end of the image is "
+                                  "missing); save the logo again").format(file=path))
     return path
+
+
+def _complete_image(data: bytes) -> bool:
+    """A PNG ends with its IEND chunk and a JPEG with its end marker: a file cut off while it
+    was copied or downloaded has neither."""
+    if data.startswith(b"\x89PNG"):
+        return data[12:16] == b"IHDR" and data.rstrip(b"\x00").endswith(b"IEND\xaeB`\x82")
+    return data.rstrip(b"\x00\r\n ").endswith(b"\xff\xd9")
 
 
 def match_choice(question: Question, text: str) -> str:

@@ -92,14 +92,16 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
 
     from commgen.docx.clean import clean_template
     from commgen.docx.props import set_properties
+    from commgen.docx.reader import PackageProblem, check_package_file
 
     tpl = DocxTemplate(template)
     try:
+        check_package_file(template)
         tpl.init_docx()
     # What python-docx raises for a file that is not a readable Word package: not a zip, a
     # part or content type missing, broken XML, another kind of Office file, unreadable.
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError,
-            etree.XMLSyntaxError) as exc:
+    except (PackageNotFoundError, PackageProblem, zipfile.BadZipFile, KeyError, ValueError,
+            OSError, etree.XMLSyntaxError) as exc:
         raise TemplateProblem(_("{template}: this is not a Word document (.docx) that can be "
                                 "read ({detail}). Save it again from Word as .docx.").format(
                                     template=template, detail=type(exc).__name__)) from None
