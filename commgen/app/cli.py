@@ -21,6 +21,7 @@ from commgen.foundation.errors import (
     CommgenError,
 )
 from commgen.foundation.i18n import LANGUAGES, LOCALE_DIR, _, choose_language, set_language
+from commgen.foundation.textclean import for_terminal
 
 
 def _scan_lang(args: list[str]) -> str | None:
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         code = exc.exit_code
     except CommgenError as exc:
-        click.echo(_("Error: {message}").format(message=exc.message), err=True)
+        click.echo(_("Error: {message}").format(message=for_terminal(exc.message)), err=True)
         code = exc.exit_code
     except KeyboardInterrupt:
         click.echo(_("Stopped."), err=True)

@@ -16,6 +16,7 @@ from commgen.app.output import Written, write_document
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE
 from commgen.foundation.errors import Problem, UsageError
 from commgen.foundation.i18n import _
+from commgen.foundation.textclean import clean_text
 from commgen.questions.catalog import Catalog, Document, load_catalog, text_for
 from commgen.render.document import render_one
 from commgen.render.pdf import pdf_bytes, require_soffice
@@ -91,7 +92,8 @@ def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
     if pdf:
         require_soffice()  # say so before anything is written
     rendered = [(doc, render_one(catalog, snippets, answers, doc, lang, now)) for doc in chosen]
-    review = review_documents(catalog, answers, rendered, accept_findings, lang)
+    reason = clean_text(accept_findings).strip() if accept_findings else None  # into XML
+    review = review_documents(catalog, answers, rendered, reason, lang)
     result = Result(not_applicable=skipped, notes=list(answers.notes), review=review)
     refused = review.refused()
     documents: list[Written] = []

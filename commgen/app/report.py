@@ -9,12 +9,13 @@ import click
 
 from commgen.foundation.errors import EXIT_FINDINGS, EXIT_OK
 from commgen.foundation.i18n import _
+from commgen.foundation.textclean import for_terminal
 
 
 def report(result: Any) -> int:
     """What the privacy check found, what was written, what was kept, what was not needed."""
     for note in result.notes:
-        click.echo(_("Note: {problem}").format(problem=note), err=True)
+        click.echo(_("Note: {problem}").format(problem=for_terminal(str(note))), err=True)
     if result.review is not None:
         from commgen.checks.report import review_lines
 

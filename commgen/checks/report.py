@@ -12,6 +12,7 @@ from commgen.checks.findings import Finding, line_col
 from commgen.docx.reader import DocumentText
 from commgen.foundation.concepts import ERROR
 from commgen.foundation.i18n import _
+from commgen.foundation.textclean import for_terminal
 
 COLOURS = {ERROR: "red", "warning": "yellow"}
 # What was checked: plain text, or the text of a .docx with the place of every paragraph.
@@ -54,7 +55,8 @@ def finding_lines(where: str, finding: Finding) -> list[str]:
     """Three lines per finding: where and what, why, what to write instead."""
     head = click.style(f"{severity_label(finding.severity)} [{finding.category}]",
                        fg=COLOURS.get(finding.severity), bold=True)
-    lines = [f"{where}: {head} “{_excerpt(finding.text)}”", f"    {finding.message}"]
+    lines = [f"{for_terminal(where)}: {head} “{for_terminal(_excerpt(finding.text))}”",
+             f"    {for_terminal(finding.message)}"]
     if finding.suggestion:
         lines.append("    " + _("Instead: {suggestion}").format(suggestion=finding.suggestion))
     return lines

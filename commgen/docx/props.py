@@ -28,6 +28,8 @@ from commgen.docx.ooxml import (
     VT_NS,
 )
 
+MAX_CORE_PROPERTY = 255  # characters a core property (title, author) may hold
+
 
 @dataclass
 class DocProperties:

@@ -28,3 +28,15 @@ def split_paragraphs(value: str) -> list[str]:
     if not value:
         return []
     return [p.strip("\n") for p in _BLANK_LINES.split(value) if p.strip()]
+
+
+# Characters a terminal acts on instead of showing: C0 and C1 controls (ESC starts colour and
+# cursor sequences) and the bidirectional overrides that can make text read backwards.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def for_terminal(text: str) -> str:
+    """Text from a file, shown on the terminal: controls written out as ``\\x1b``, so an
+    answers file or a checked letter cannot move the cursor, recolour or hide the output."""
+    return _TERMINAL_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256
+                                  else f"\\u{ord(m.group()):04x}", text)

@@ -11,8 +11,8 @@ import datetime as dt
 from jinja2 import TemplateError
 
 from commgen.answers.answersfile import Answers
-from commgen.docx.props import DocProperties
-from commgen.foundation.errors import CatalogError, Problem, TemplateProblem
+from commgen.docx.props import MAX_CORE_PROPERTY, DocProperties
+from commgen.foundation.errors import AnswersError, CatalogError, Problem, TemplateProblem
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import render_text
 from commgen.questions.catalog import Catalog, Document, text_for
@@ -35,6 +35,11 @@ def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Docu
         raise CatalogError(_("The catalogue cannot be used:"), [Problem(
             _("the author text cannot be filled in: {detail}").format(detail=exc),
             catalog.path, None, "author")]) from None
+    if len(author) > MAX_CORE_PROPERTY:  # Word's core properties hold 255 characters
+        raise AnswersError(_("The answers file cannot be used:"), [Problem(
+            _("the author of the documents (the school's name: “{start}…”) is longer than {n} "
+              "characters, the most a Word document's properties hold; shorten it").format(
+                start=author[:40], n=MAX_CORE_PROPERTY), answers.path, None, "school_name")])
     props = DocProperties(
         title=text_for(doc.title, lang), subject=text_for(doc.subject, lang) if doc.subject
         else "", author=author, language="nl-NL" if lang == "nl" else "en-GB",
