@@ -24,6 +24,16 @@ def _dutch_cli(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COMMGEN_TEMPLATES", raising=False)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_keys(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keys of guarded names go to a folder of the test run, never the developer's keyring.
+    Set for the whole session (child processes inherit it)."""
+    import os
+
+    os.environ["COMMGEN_CONFIG"] = str(tmp_path_factory.mktemp("config"))
+    os.environ["COMMGEN_KEYRING"] = "0"
+
+
 @pytest.fixture(scope="session")
 def catalog():  # type: ignore[no-untyped-def]
     return load_catalog(TEMPLATES)

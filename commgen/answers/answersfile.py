@@ -19,6 +19,7 @@ from commgen.foundation.i18n import _, current_language
 from commgen.foundation.yamlfile import LineDict, load_mapping
 from commgen.questions.catalog import Catalog, Question, closest, text_for
 from commgen.questions.conditions import parse_answer
+from commgen.questions.guard import GuardedNames, names_key_missing, names_weak
 from commgen.questions.types import InvalidAnswer, is_empty, to_yaml_value, type_of
 
 FORMAT_KEY = "_commgen"
@@ -80,6 +81,13 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
             values[question.id] = None
             continue
         values[question.id] = _one_answer(question, catalog, data, path, problems)
+        names = values[question.id]
+        if isinstance(names, GuardedNames) and names:
+            where = (path, data.line_of(question.id), question.id)
+            if names.weak:
+                notes.append(Problem(names_weak(), *where))
+            elif not names.available:
+                problems.append(Problem(names_key_missing(), *where))
     if problems:
         raise AnswersError(_("The answers file cannot be used:"), problems)
     return Answers(values, path, notes)

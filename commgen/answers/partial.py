@@ -14,11 +14,15 @@ from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
 from commgen.questions.conditions import parse_answer
+from commgen.questions.guard import GuardedNames, names_key_missing, names_weak
 from commgen.questions.types import InvalidAnswer, is_empty
 
 
-def read_answers(path: Path, catalog: Catalog) -> dict[str, Any]:
-    """Read a possibly incomplete answers file; every answer present is checked."""
+def read_answers(path: Path, catalog: Catalog, notes: list[Problem] | None = None
+                 ) -> dict[str, Any]:
+    """Read a possibly incomplete answers file; every answer present is checked. Names that
+    cannot be recognised on this computer, or that an older commgen saved weakly, are left out
+    so that they are asked again; ``notes`` says why."""
     data = read_answers_file(path)
     problems: list[Problem] = []
     answered: dict[str, Any] = {}
@@ -33,6 +37,12 @@ def read_answers(path: Path, catalog: Catalog) -> dict[str, Any]:
             continue
         answered[question.id] = _parse(question, value, data.raw.get(key), path,
                                        data.line_of(key), problems)
+        names = answered[question.id]
+        if isinstance(names, GuardedNames) and (names.weak or not names.available):
+            del answered[question.id]  # asked again, so that they are saved with a key here
+            if notes is not None:
+                notes.append(Problem(names_weak() if names.weak else names_key_missing(), path,
+                                     data.line_of(key), question.id))
     if problems:
         raise AnswersError(_("The answers file cannot be used:"), problems)
     return answered
@@ -63,6 +73,12 @@ def parse_settings(settings: tuple[str, ...], catalog: Catalog) -> dict[str, Any
         if not sep or question is None:
             problems.append(Problem(_("use --set question=answer with a question id from the "
                                       "catalogue"), key=key or setting))
+            continue
+        if question.sensitive:  # never echo or keep it: the value is in the shell history
+            problems.append(Problem(_("names are typed at the question (they are not shown) "
+                                      "or kept in an answers file, never given with --set: the "
+                                      "shell history and the process list would keep them"),
+                                    key=key))
             continue
         try:
             value = yaml.safe_load(text) if text.strip() else None

@@ -151,7 +151,10 @@ def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
                 base: dict[str, Any]) -> Draft:
     """A new draft in ``out_dir`` (never over an existing file), or the one to resume."""
     if resume is not None:
-        answered = read_answers(resume, catalog)
+        notes: list[Problem] = []
+        answered = read_answers(resume, catalog, notes)
+        for note in notes:
+            click.echo(_("Note: {problem}").format(problem=note), err=True)
         return Draft(resume, answered)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

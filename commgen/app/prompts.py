@@ -94,11 +94,20 @@ def _ask_names(question: Question, catalog: Catalog, current: Any) -> Any:
     if current:
         click.echo(_("  Already given: {names}. Enter keeps them.").format(
             names=display(question, current)))
-    text = click.prompt(_("  Names, separated by commas (typing is not shown)"), default="",
-                        show_default=False, hide_input=True)
-    if not text.strip():
+    click.echo(_("  Type the names, one per line or separated by commas, and end with an empty "
+                 "line. Typing is not shown; pasted lines are all kept."))
+    lines: list[str] = []
+    while True:  # each pasted line is read here, never left for the next question
+        line = click.prompt("  ", default="", show_default=False, hide_input=True,
+                            prompt_suffix="")
+        if not line.strip():
+            break
+        lines.append(line)
+        click.echo(_("  {count} line(s) so far; an empty line ends the list.").format(
+            count=len(lines)))
+    if not lines:
         return current or None
-    return parse_answer(question, text)
+    return parse_answer(question, "\n".join(lines))
 
 
 def ask(question: Question, catalog: Catalog, current: Any = None) -> Any:

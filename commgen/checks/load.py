@@ -14,7 +14,7 @@ from commgen.checks.allow import AllowList
 from commgen.checks.run import Checker, make_checker
 from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.i18n import _
-from commgen.questions.guard import GuardedNames
+from commgen.questions.guard import GuardedNames, names_key_missing
 
 GUARDED_QUESTION = "involved_pupils"
 
@@ -27,10 +27,14 @@ def guards_from_values(values: Mapping[str, Any], path: Path | None = None
     if not value:
         return []
     try:
-        return [parse_names(value)]
+        guard = parse_names(value)
     except InvalidAnswer as exc:
         raise AnswersError(_("The answers file cannot be used:"), [Problem(
             str(exc), path, None, GUARDED_QUESTION)]) from None
+    if guard and not guard.available:
+        raise AnswersError(_("The answers file cannot be used:"), [Problem(
+            names_key_missing(), path, None, GUARDED_QUESTION)])
+    return [guard]
 
 
 def checker_from_files(audience: str | None = None, guard_names: Iterable[str] = (),

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from commgen.questions.guard import GuardedNames, digest, normalise
+from commgen.questions.guard import SPACED_LETTERS, GuardedNames, normalise, visible
 
 MAX_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]+")
@@ -23,7 +23,11 @@ _JOIN = re.compile(r"[\s\-‐‑'’`.]*")
 
 
 def _words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    """The words of ``text``; letters joined by dots or hyphens ("S.a.n.n.e") are one word."""
+    spaced = [(m.start(), m.end(), m.group()) for m in SPACED_LETTERS.finditer(text)]
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)
+             if not any(s <= m.start() < e for s, e, _w in spaced)]
+    return sorted(words + spaced)
 
 
 def _contiguous(text: str, words: list[tuple[int, int, str]]) -> bool:
@@ -42,10 +46,13 @@ def _variants(words: list[str]) -> set[str]:
 
 def guarded_spans(text: str, guards: Iterable[GuardedNames], interfixes: frozenset[str]
                   ) -> list[tuple[int, int]]:
-    """Where any guarded name occurs in ``text``, in any of its forms."""
-    tables = [(g.salt, set(g.hashes)) for g in guards if g]
+    """Where any guarded name occurs in ``text``, in any of its forms, also with invisible
+    characters inside it (the spans count in ``text`` itself)."""
+    tables = [(g, set(g.hashes)) for g in guards if g and g.available]
     if not tables:
         return []
+    original = text
+    text, offsets = visible(original)
     words = _words(text)
     spans: list[tuple[int, int]] = []
     for i in range(len(words)):
@@ -58,9 +65,11 @@ def guarded_spans(text: str, guards: Iterable[GuardedNames], interfixes: frozens
             if n > 1 and not _contiguous(text, group):
                 continue
             forms = _variants([w[2] for w in group])
-            if any(digest(salt, form) in hashes for salt, hashes in tables for form in forms):
+            if any(guard.digest(form) in hashes for guard, hashes in tables for form in forms):
                 spans.append((_extend_left(text, words, i, interfixes), group[-1][1]))
                 break
+    if len(text) != len(original):  # back to the places in the text as it was given
+        spans = [(offsets[s], offsets[e - 1] + 1) for s, e in spans]
     return _merge(spans)
 
 

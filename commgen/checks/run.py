@@ -36,6 +36,8 @@ _EMAIL_ROLES_KEY = "functieadressen"
 def snippets_folder(snippets_dir: Path | None = None) -> Path:
     return snippets_dir if snippets_dir is not None else bundled("snippets") / DOCUMENT_LANGUAGE
 
+GUARDED_MASK = "•••"  # shown instead of the passage of a guarded name
+
 
 @dataclass
 class Checker:
@@ -135,8 +137,10 @@ class Checker:
     def _finding(self, key: str, category: str, start: int, end: int, text: str,
                  level: str = ERROR) -> Finding:
         texts = self.settings.text(key)
-        return Finding(category, level, start, end, text[start:end], texts.message,
-                       texts.suggestion, key)
+        # A guarded name is never shown, not even in the report that finds it.
+        passage = GUARDED_MASK if key == "guarded-name" else text[start:end]
+        return Finding(category, level, start, end, passage, texts.message, texts.suggestion,
+                       key)
 
     def _weigh(self, finding: Finding) -> Finding:
         if finding.rule == "guarded-name":

@@ -91,3 +91,23 @@ def _decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError:
         raise InputFileError(_("{file}: the file is not UTF-8 text; save it as UTF-8 in your "
                              "editor").format(file=name)) from None
+
+
+def read_guard_names(spec: str, files: tuple[str, ...] = ()) -> list[str]:
+    """The names of ``--guard-file``: one per line (commas also separate), ``-`` for standard
+    input (then no FILE may be ``-`` too)."""
+    if spec == "-":
+        if "-" in files:
+            raise InputFileError(_("standard input can hold the names or the text to check, "
+                                   "not both; put the names in a file"))
+        text = _decode(sys.stdin.buffer.read(MAX_TEXT_BYTES), _("standard input"))
+    else:
+        try:
+            text = _decode(read_limited(Path(spec), MAX_TEXT_BYTES), spec)
+        except OSError as exc:
+            raise InputFileError(_("{file}: the file with names cannot be read ({detail})"
+                                   ).format(file=spec, detail=exc.strerror or type(exc).__name__)
+                                 ) from None
+    return [name.strip() for line in text.splitlines() for name in line.split(",")
+            if name.strip()]
+

@@ -228,16 +228,16 @@ def parse_person(value: Any, raw: str | None = None) -> Person:
 
 
 def parse_names(value: Any, raw: str | None = None) -> GuardedNames:
-    """Guarded names: the stored form ``{salt, hashes}``, or names typed as a list or text."""
+    """Guarded names: the stored form ``{key, count, hashes}``, or names typed as a list or
+    text (hashed at once with a new key kept on this computer)."""
     if isinstance(value, GuardedNames):
         return value
     if isinstance(value, dict):
-        salt, hashes = value.get("salt"), value.get("hashes")
-        if not isinstance(salt, str) or not isinstance(hashes, list) or not all(
-                isinstance(h, str) and re.fullmatch(r"[0-9a-f]{64}", h) for h in hashes):
-            raise InvalidAnswer(_("expected 'salt' and 'hashes' as commgen writes them, or a "
-                                  "list of names"))
-        return GuardedNames(salt, list(hashes), int(value.get("count", 0) or 0))
+        stored = GuardedNames.from_yaml(value)
+        if stored is None:
+            raise InvalidAnswer(_("expected 'key', 'count' and 'hashes' as commgen writes "
+                                  "them, or a list of names"))
+        return stored
     names = value if isinstance(value, list) else re.split(r"[,;\n]", _as_text(value, raw))
     return GuardedNames.from_names([clean_text(str(n)).strip() for n in names if str(n).strip()])
 
@@ -592,7 +592,7 @@ class NamesType(QuestionType):
     name = "names"
 
     parser = staticmethod(parse_names)
-    sample_values = (GuardedNames.from_names(["Sam Jansen"], salt="0" * 32),)
+    sample_values = (GuardedNames("0" * 16, ["0" * 64], 1),)  # no key made at import
 
     def show(self, question: Question, value: Any) -> str:
         return _("{count} name(s), not shown").format(count=value.count or "?")

@@ -20,8 +20,10 @@ def make() -> click.Command:
     @click.option("--audience", type=click.Choice(AUDIENCES),
                   help=_("Who will read the text; sets how heavy each finding weighs "
                          "(default: every rule at its own level)."))
-    @click.option("--guard", "guards", multiple=True, metavar=_("NAME"),
-                  help=_("A name that may never appear, in any form (repeatable)."))
+    @click.option("--guard-file", "guard_file", metavar=_("FILE"),
+                  help=_("A file with names that may never appear, in any form, one per line "
+                         "(- for standard input). Names are never given on the command line, "
+                         "where the shell history keeps them."))
     @click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path),
                   metavar=_("ANSWERS.yaml"),
                   help=_("Answers file: its contact person and spokesperson are allowed, the "
@@ -30,13 +32,14 @@ def make() -> click.Command:
                   help=_("School profile whose address, phone, e-mail and website are allowed."))
     @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
                   show_default=True, help=_("Output for people or for programs."))
-    def check(files: tuple[str, ...], audience: str | None, guards: tuple[str, ...],
+    def check(files: tuple[str, ...], audience: str | None, guard_file: str | None,
               answers_file: Path | None, school: str | None, output: str) -> int:
         from commgen.checks.findings import has_errors
         from commgen.checks.load import checker_from_files
         from commgen.checks.report import json_report, text_report
-        from commgen.checks.sources import read_source
+        from commgen.checks.sources import read_guard_names, read_source
 
+        guards = read_guard_names(guard_file, files) if guard_file else []
         sources = [read_source(spec) for spec in files]
         checker = checker_from_files(audience, guards, answers_file, school)
         results = [(s.path, s.located, checker.check(s.text)) for s in sources]
