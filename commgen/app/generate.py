@@ -33,6 +33,7 @@ class Result:
     blocked: list[str] = field(default_factory=list)  # documents with open errors: none written
     accepted: dict[str, str] = field(default_factory=dict)  # document id -> reason recorded
     answers_path: Path | None = None
+    kept: dict[str, str] = field(default_factory=dict)  # answers kept with a reason
     plain_texts: list[tuple[Document, Path]] = field(default_factory=list)
     send_channel: tuple[str | None, str] = (None, "")  # the choice and its label
 
@@ -127,7 +128,8 @@ def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
     review = review_documents(catalog, answers, rendered, accept_findings, lang)
     blocked, accepted = verdict(review, answers)
     result = Result(not_applicable=skipped, notes=list(answers.notes), review=review,
-                    blocked=blocked, accepted=accepted, answers_path=answers.path)
+                    blocked=blocked, accepted=accepted, answers_path=answers.path,
+                    kept=dict(answers.accepted))
     if blocked:
         return result  # all or nothing: not one file of the set is written
     files: list[tuple[str, bytes]] = []

@@ -68,6 +68,8 @@ def review_lines(result: Any) -> list[str]:
 
     lines: list[str] = []
     for group in grouped_findings(result.review):
+        if group.question in result.kept:
+            continue  # kept with a reason: said below, with the reason
         lines.extend(finding_lines(group.where, group.finding))
         if group.documents:
             lines.append("    " + _("In: {docs}").format(docs=", ".join(group.documents)))
