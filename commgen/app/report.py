@@ -27,7 +27,7 @@ class Grouped:
     finding: Any
     where: str
     question: str | None = None
-    documents: list[str] = field(default_factory=list)
+    documents: list[tuple[str, str]] = field(default_factory=list)  # (document, where in it)
 
 
 def grouped_findings(review: Any) -> list[Grouped]:
@@ -47,19 +47,18 @@ def grouped_findings(review: Any) -> list[Grouped]:
                 groups[key] = Grouped(finding, where, question)
     for document in review.documents:
         for finding in document.findings:
-            key = (finding.category, finding.text, finding.message)
-            if key in groups:
-                if document.doc_id not in groups[key].documents:
-                    groups[key].documents.append(document.doc_id)
-                continue
             if finding.category == "metadata":
                 where = _("{doc}, document properties").format(doc=document.doc_id)
             else:
                 checked = document.document if document.document is not None else document.text
                 where = f"{document.doc_id}:{position(checked, finding.start)}"
-            question = next((q for q, t in answer_texts if finding.text and finding.text in t),
-                            None)
-            groups[key] = Grouped(finding, where, question, [document.doc_id])
+            key = (finding.category, finding.text, finding.message)
+            if key not in groups:
+                question = next((q for q, t in answer_texts
+                                 if finding.text and finding.text in t), None)
+                groups[key] = Grouped(finding, where, question)
+            if document.doc_id not in (d for d, _w in groups[key].documents):
+                groups[key].documents.append((document.doc_id, where))
     return list(groups.values())
 
 
@@ -71,8 +70,9 @@ def review_lines(result: Any) -> list[str]:
         if group.question in result.kept:
             continue  # kept with a reason: said below, with the reason
         lines.extend(finding_lines(group.where, group.finding))
-        if group.documents:
-            lines.append("    " + _("In: {docs}").format(docs=", ".join(group.documents)))
+        several = len(group.documents) > 1 or group.question is not None
+        for _doc, where in group.documents if several else []:
+            lines.append("    " + _("in {place}").format(place=where))
     if result.blocked:
         lines.append(click.style(_("Nothing was written: {docs} still have errors, and a run "
                                    "writes all its documents or none. Change the answers, or "
