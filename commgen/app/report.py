@@ -32,8 +32,6 @@ class Grouped:
 
 def grouped_findings(review: Any) -> list[Grouped]:
     """Every finding of the run once: answers first, then what only the documents have."""
-    from commgen.checks.report import position
-
     groups: dict[tuple[str, str, str], Grouped] = {}
     answer_texts: list[tuple[str, str]] = []
     for question, text, findings in review.answers:
@@ -47,11 +45,7 @@ def grouped_findings(review: Any) -> list[Grouped]:
                 groups[key] = Grouped(finding, where, question)
     for document in review.documents:
         for finding in document.findings:
-            if finding.category == "metadata":
-                where = _("{doc}, document properties").format(doc=document.doc_id)
-            else:
-                checked = document.document if document.document is not None else document.text
-                where = f"{document.doc_id}:{position(checked, finding.start)}"
+            where = _place(document, finding)
             key = (finding.category, finding.text, finding.message)
             if key not in groups:
                 question = next((q for q, t in answer_texts
@@ -60,6 +54,16 @@ def grouped_findings(review: Any) -> list[Grouped]:
             if document.doc_id not in (d for d, _w in groups[key].documents):
                 groups[key].documents.append((document.doc_id, where))
     return list(groups.values())
+
+
+def _place(document: Any, finding: Any) -> str:
+    """Where in a document: line:col and the Word place, as ``commgen check`` says it."""
+    from commgen.checks.report import position
+
+    if finding.category == "metadata":
+        return _("{doc}, document properties").format(doc=document.doc_id)
+    checked = document.text if document.document is None else document.document
+    return f"{document.doc_id}:{position(checked, finding.start)}"
 
 
 def review_lines(result: Any) -> list[str]:
