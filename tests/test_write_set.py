@@ -92,7 +92,7 @@ def test_force_replaces_an_edited_file_but_not_one_open_in_word(tmp_path: Path) 
 def test_a_failing_move_puts_everything_back(tmp_path: Path, monkeypatch) -> None:
     out, answers = tmp_path / "out", tmp_path / "a.yaml"
     write_set(out, SET, answers)
-    before = _contents(out)
+    before = sorted(out.rglob("*")), _contents(out)
     real = os.replace
     calls = []
 
@@ -108,8 +108,7 @@ def test_a_failing_move_puts_everything_back(tmp_path: Path, monkeypatch) -> Non
     message = str(info.value)
     assert "pers.docx" in message and "brief.docx" in message and "teruggezet" in message
     monkeypatch.setattr(output.os, "replace", real)
-    assert _contents(out) == before
-    assert not [p for p in out.iterdir() if p.name.startswith(".commgen-set")]
+    assert (sorted(out.rglob("*")), _contents(out)) == before  # no vorige/, no staging left
 
 
 @pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="POSIX permissions, not root")
@@ -151,3 +150,15 @@ def test_a_broken_manifest_keeps_every_existing_file(tmp_path: Path) -> None:
     written = write_set(out, NEW, answers)
     assert all(w.path != w.wanted for w in written)
     assert (out / "brief.docx").read_bytes() == b"PK brief 1"
+
+
+def test_a_file_in_the_way_of_vorige_changes_nothing(tmp_path: Path) -> None:
+    """Also as root (where a read-only folder does not stop a write)."""
+    out, answers = tmp_path / "out", tmp_path / "a.yaml"
+    write_set(out, SET, answers)
+    (out / "vorige").write_bytes(b"a file, not a folder")
+    before = sorted(out.rglob("*")), _contents(out)
+    with pytest.raises(OutputError) as info:
+        write_set(out, NEW, answers)
+    assert "niet geschreven: brief.docx, brief.txt, pers.docx" in str(info.value)
+    assert (sorted(out.rglob("*")), _contents(out)) == before

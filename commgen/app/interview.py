@@ -138,12 +138,15 @@ class Interview:
                     text=item.finding.suggestion)))
             if item.finding.rule != GUARDED_RULE:  # a pupil's own name is never kept
                 options.append(("3", _("keep it, with a reason (recorded in the documents)")))
+            options.append(("4", _("decide later (it stays on the to-do list of the review)")))
             for key, label in options:
                 click.echo(f"    {key}. {label}")
             choice = click.prompt(_("  Choice"), type=click.Choice([k for k, _l in options]),
                                   show_choices=False)
             if choice == "1":
                 self._ask_and_keep_unchecked(question)
+            elif choice == "4":
+                return
             elif choice == "2":
                 self.draft.answered[question.id] = replace_passage(
                     question, self.draft.answered[question.id], item.finding,

@@ -236,11 +236,12 @@ def write_set(folder: Path, files: Sequence[tuple[str, bytes]], answers: Path | 
                                     ).format(path=plan.target, detail=exc.strerror or exc,
                                              files=names)) from None
         previous: dict[Path, Path] = {}
-        current = None
+        current, made_previous = None, False
         try:
             superseded = [p.target for p in plans if p.replaced] + stale
             if superseded:
                 current = folder / PREVIOUS_FOLDER
+                made_previous = not current.exists()
                 current.mkdir(exist_ok=True)
                 older = staging / ".older"  # the set before the previous one: dropped
                 for old in superseded:
@@ -258,6 +259,9 @@ def write_set(folder: Path, files: Sequence[tuple[str, bytes]], answers: Path | 
             _record(manifest, plans, stale, key, now)
         except OSError as exc:
             stuck = _rollback(moves)
+            if made_previous:
+                with contextlib.suppress(OSError):
+                    (folder / PREVIOUS_FOLDER).rmdir()  # only when empty again
             message = _("{path} cannot be written ({detail}). Is it open in another program, "
                         "or is the disk full? Everything was put back; not written: {files}."
                         ).format(path=current or folder, detail=exc.strerror or exc,
