@@ -43,8 +43,8 @@ def assert_clear(run: subprocess.CompletedProcess[str], code: int = 2, *words: s
 
 
 def leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob("*") if ".commgen-" in p.name
-                  or p.name.endswith(".tmp"))
+    return sorted(p.name for p in folder.rglob("*") if (".commgen-" in p.name
+                  or p.name.endswith(".tmp")) and p.name != ".commgen-manifest.json")
 
 
 def answers_with(tmp_path: Path, extra: str) -> Path:

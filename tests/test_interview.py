@@ -29,7 +29,7 @@ ANSWERS: list[tuple[str, list[str]]] = [
     ("signatory", ["Mark Jansen", "directeur"]),
     ("reported_date", ["20-11-2026"]),
     ("pupil_visible", ["ja"]),
-    ("involved_pupils", ["Sanne de Vries, Daan Bakker"]),
+    ("involved_pupils", ["Sanne de Vries, Daan Bakker", ""]),
     ("material", ["1"]),
     ("origin", ["5"]),
     ("channel", ["2"]),
@@ -264,3 +264,22 @@ def test_a_broken_school_profile_is_explained(tmp_path: Path) -> None:
     assert "regel 4, 'phone'" in message and "regel 5, 'kleur'" in message
     missing = invoke(["new", "--school", "bestaat-niet", "--out", str(tmp_path / "o")], [])
     assert "hetbaken" in str(missing.exception) and "vlinderboom" in str(missing.exception)
+
+
+def test_a_problem_left_for_later_is_a_to_do_on_the_review(tmp_path: Path) -> None:
+    named = "Daan deelde het beeld in de klas."
+    lines = typed({"situation_extra": [named, "", "4"]})  # 4: decide later
+    # the review: Enter is refused while a problem is open; t1 goes to it, then back
+    lines += ["", "t1", "1", "Het beeld werd in de klas gedeeld.", "", ""]
+    result = invoke(["new", "--out", str(tmp_path)], lines)
+    assert result.exit_code == 0, result.output
+    reviews = result.output.split("Controleer uw antwoorden")
+    assert len(reviews) == 4  # shown, Enter refused, after t1 back to the review
+    assert "Nog te doen: 1 punt(en)" in reviews[1] and "t1. Wilt u nog iets" in reviews[1]
+    # Daan is a guarded name (given earlier in the interview): found once, never shown
+    todo = reviews[1].split("Nog te doen")[1]
+    assert todo.count("“•••”") == 1 and "Daan" not in todo
+    assert "nog 1 punt(en) open: er zou geen document geschreven worden" in result.stderr
+    assert "Nog te doen" not in reviews[3]
+    text = docx_text((tmp_path / "communicatiestatement.docx").read_bytes())
+    assert "Het beeld werd in de klas gedeeld." in text and "Daan" not in text

@@ -19,7 +19,7 @@ pexpect = pytest.importorskip("pexpect", reason="pexpect is installed with .[tes
 PROMPTS = {
     "school_name": "Naam van de school", "school_place": "Plaats van de school",
     "school_type": "Soort school", "reported_date": "Op welke dag hoorde",
-    "pupil_visible": "Is er een leerling", "involved_pupils": "Namen, gescheiden",
+    "pupil_visible": "Is er een leerling", "involved_pupils": "Typ de namen",
     "material": "Om wat voor beeld", "origin": "Hoe is het beeld ontstaan",
     "channel": "Via welke kanalen", "spread": "Hoe ver is het beeld",
     "situation_extra": "Wat speelt er?\"", "view_extra": "Wat vindt de school?\"",

@@ -11,7 +11,8 @@ from commgen.foundation.errors import OutputError
 from tests.conftest import run_cli, write_answers
 
 
-def test_existing_document_is_kept_and_new_one_gets_a_new_name(capsys, tmp_path: Path) -> None:
+def test_an_edited_document_is_kept_and_a_rerun_replaces_only_its_own(capsys,
+                                                                    tmp_path: Path) -> None:
     answers = write_answers(tmp_path)
     out = tmp_path / "out"
     assert run_cli(capsys, "generate", str(answers), "--out", str(out))[0] == 0
@@ -22,8 +23,11 @@ def test_existing_document_is_kept_and_new_one_gets_a_new_name(capsys, tmp_path:
     assert edited.read_bytes() == b"bewerkt in Word"
     assert (out / "communicatiestatement (2).docx").stat().st_size > 1000
     assert "communicatiestatement (2).docx" in stdout and "--force" in stdout
+    assert "gewijzigd" in stdout
     run_cli(capsys, "generate", str(answers), "--out", str(out))
-    assert (out / "communicatiestatement (3).docx").exists()
+    assert not (out / "communicatiestatement (3).docx").exists()  # its own copy is replaced
+    assert (out / "vorige" / "communicatiestatement (2).docx").exists()
+    assert not any("(2)" in p.name for p in out.iterdir() if p.suffix == ".txt")
 
 
 def test_force_replaces(capsys, tmp_path: Path) -> None:
@@ -33,9 +37,11 @@ def test_force_replaces(capsys, tmp_path: Path) -> None:
     (out / "communicatiestatement.docx").write_bytes(b"oud")
     code, stdout, _err = run_cli(capsys, "generate", str(answers), "--out", str(out), "--force",
                                  "--only", "communicatiestatement")
-    assert code == 0 and "vervangen" in stdout
+    assert code == 0 and "vorige" in stdout
     assert (out / "communicatiestatement.docx").read_bytes()[:2] == b"PK"
-    assert sorted(p.name for p in out.iterdir()) == ["communicatiestatement.docx"]
+    assert (out / "vorige" / "communicatiestatement.docx").read_bytes() == b"oud"
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".commgen-manifest.json", "communicatiestatement.docx", "vorige"]
 
 
 def test_force_refuses_a_document_open_in_word(capsys, tmp_path: Path) -> None:

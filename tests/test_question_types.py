@@ -157,6 +157,7 @@ WRITTEN: dict[str, tuple[Any, Any]] = {
     "time": ("9.30", dt.time(9, 30)),
     "email": ("K.Smit@Vlinderboom.nl", "K.Smit@vlinderboom.nl"),
     "phone": ("0387601234", "038 760 1234"),
+    "url": ("https://www.Vlinderboom.nl/", "www.vlinderboom.nl"),
     "person": ({"naam": "Karin Smit", "functie": "ib'er"}, Person("Karin Smit", "ib'er")),
     "names": (NAMES.as_yaml(), NAMES),
     "image": ("logo.png", Path("logo.png")),
@@ -170,7 +171,7 @@ def _question(kind: str, **extra: Any) -> Question:
 
 def test_every_type_has_a_class_and_a_sample_here() -> None:
     assert list(TYPES) == ["text", "paragraphs", "choice", "multichoice", "yesno", "date",
-                           "time", "email", "phone", "person", "names", "image"]
+                           "time", "email", "phone", "url", "person", "names", "image"]
     assert set(WRITTEN) == set(TYPES)
     for name, kind in TYPES.items():
         assert kind.name == name and type_of(_question(name)) is kind
@@ -259,3 +260,35 @@ def test_an_unknown_type_is_refused_by_the_catalogue(tmp_path: Path) -> None:
     [problem] = info.value.problems
     assert problem.key == "count" and "'number'" in problem.message
     assert ", ".join(TYPES) in problem.message
+
+
+@pytest.mark.parametrize("typed", ["https://www.school.nl/", "http://www.school.nl",
+                                   "WWW.School.NL", "“www.school.nl”", " www.school.nl/ ",
+                                   "//www.school.nl"])
+def test_a_web_address_is_written_one_way(typed: str) -> None:
+    from commgen.questions.types import parse_url
+
+    assert parse_url(typed) == "www.school.nl"
+    assert parse_url("https://school.nl/Nieuws/") == "school.nl/Nieuws"
+    for wrong in ("school", "www.school nl", "https://"):
+        with pytest.raises(InvalidAnswer):
+            parse_url(wrong)
+
+
+@pytest.mark.parametrize("typed", ["038 760 12 34", "038-7601234", "+31 38 760 1234",
+                                   "0031387601234", "(038) 760 12 34", "+31 (0)38 760 1234",
+                                   "038\u00a0760\u00a01234", "‘038 760 12 34’"])
+def test_a_dutch_number_in_any_notation_is_written_one_way(typed: str) -> None:
+    assert parse_phone(typed) == "038 760 1234"
+
+
+def test_pasted_text_is_normalised_without_losing_a_visible_character() -> None:
+    from commgen.foundation.textclean import clean_field, clean_text
+
+
+    pasted = "Eerste regel\u2028tweede\u00a0regel   \u2029Nieuwe alinea\u0085“citaat” & <b>"
+    assert clean_text(pasted) == "Eerste regel\ntweede regel\n\nNieuwe alinea\n“citaat” & <b>"
+    assert parse_paragraphs(pasted) == ["Eerste regel\ntweede regel",
+                                        "Nieuwe alinea\n“citaat” & <b>"]
+    assert clean_field(" “k.smit@school.nl” ") == "k.smit@school.nl"
+    assert parse_email("mailto:K.Smit@School.NL ") == "K.Smit@school.nl"

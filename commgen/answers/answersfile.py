@@ -1,7 +1,9 @@
 """Answers files: YAML that a person can read and edit, checked against the catalogue.
 
 Top-level keys are question ids. Keys starting with ``_`` belong to commgen itself
-(``_commgen``: the format version). Every problem in the file is reported at once, with its
+(``_commgen``: the format version; ``_commgen_accepted``: per question the reason the user gave
+for keeping an answer the privacy check found a problem in, and ``_commgen_drafts``: the text
+being typed when the interview was stopped). Every problem in the file is reported at once, with its
 line, so that a communications officer under pressure fixes the file in one pass.
 """
 
@@ -24,7 +26,9 @@ from commgen.questions.types import InvalidAnswer, is_empty, to_yaml_value, type
 
 FORMAT_KEY = "_commgen"
 FORMAT_VERSION = 1
-META_KEYS = {FORMAT_KEY}
+ACCEPTED_KEY = "_commgen_accepted"
+DRAFTS_KEY = "_commgen_drafts"
+META_KEYS = {FORMAT_KEY, ACCEPTED_KEY, DRAFTS_KEY}
 
 
 @dataclass
@@ -34,6 +38,7 @@ class Answers:
     values: dict[str, Any]
     path: Path | None = None
     notes: list[Problem] = field(default_factory=list)  # warnings that did not stop the run
+    accepted: dict[str, str] = field(default_factory=dict)  # question id -> reason kept
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
@@ -88,9 +93,23 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
                 notes.append(Problem(names_weak(), *where))
             elif not names.available:
                 problems.append(Problem(names_key_missing(), *where))
+    accepted = read_meta_mapping(data, ACCEPTED_KEY, path, problems)
     if problems:
         raise AnswersError(_("The answers file cannot be used:"), problems)
-    return Answers(values, path, notes)
+    return Answers(values, path, notes, accepted)
+
+
+def read_meta_mapping(data: LineDict, key: str, path: Path | None, problems: list[Problem]
+                      ) -> dict[str, str]:
+    """A ``question id: text`` mapping under one of commgen's own keys."""
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        problems.append(Problem(_("expected lines 'question: text' under this key"), path,
+                                data.line_of(key), key))
+        return {}
+    return {str(k): v for k, v in value.items()}
 
 
 def _one_answer(question: Question, catalog: Catalog, data: LineDict, path: Path | None,
@@ -127,7 +146,8 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
-def dump_answers(catalog: Catalog, answered: dict[str, Any], header: list[str]) -> str:
+def dump_answers(catalog: Catalog, answered: dict[str, Any], header: list[str],
+                 meta: dict[str, dict[str, str]] | None = None) -> str:
     """An answers file a person can read: the question as a comment above each answer.
 
     ``answered`` maps question ids to typed values; a key with ``None`` was asked and left
@@ -135,7 +155,13 @@ def dump_answers(catalog: Catalog, answered: dict[str, Any], header: list[str]) 
     """
     lang = current_language()
     lines = [f"# {line}" if line else "#" for line in header]
-    lines += [f"{FORMAT_KEY}: {FORMAT_VERSION}", ""]
+    lines += [f"{FORMAT_KEY}: {FORMAT_VERSION}"]
+    for key, mapping in (meta or {}).items():
+        if mapping:
+            lines.append(yaml.dump({key: dict(mapping)}, Dumper=_Dumper, allow_unicode=True,
+                                   sort_keys=False, default_flow_style=False,
+                                   width=100).rstrip("\n"))
+    lines.append("")
     section = None
     for question in catalog.questions:
         if question.id not in answered:
@@ -157,11 +183,12 @@ def dump_answers(catalog: Catalog, answered: dict[str, Any], header: list[str]) 
     return "\n".join(lines) + "\n"
 
 
-def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header: list[str]
-                 ) -> None:
+def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header: list[str],
+                 meta: dict[str, dict[str, str]] | None = None) -> None:
     """Write an answers file atomically, readable by its owner only (it is a draft of a
-    confidential statement)."""
-    write_atomic(path, dump_answers(catalog, answered, header).encode("utf-8"), private=True)
+    confidential statement). ``meta``: commgen's own mappings (``ACCEPTED_KEY``, ...)."""
+    write_atomic(path, dump_answers(catalog, answered, header, meta).encode("utf-8"),
+                 private=True)
 
 
 

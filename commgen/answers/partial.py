@@ -9,13 +9,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from commgen.answers.answersfile import META_KEYS, read_answers_file
+from commgen.answers.answersfile import (
+    ACCEPTED_KEY,
+    DRAFTS_KEY,
+    META_KEYS,
+    read_answers_file,
+    read_meta_mapping,
+)
 from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
 from commgen.questions.conditions import parse_answer
 from commgen.questions.guard import GuardedNames, names_key_missing, names_weak
 from commgen.questions.types import InvalidAnswer, is_empty
+
+
+def read_meta(path: Path) -> dict[str, dict[str, str]]:
+    """commgen's own mappings in a (draft) answers file: accepted findings, drafts."""
+    data = read_answers_file(path)
+    problems: list[Problem] = []
+    meta = {key: read_meta_mapping(data, key, path, problems)
+            for key in (ACCEPTED_KEY, DRAFTS_KEY)}
+    if problems:
+        raise AnswersError(_("The answers file cannot be used:"), problems)
+    return meta
 
 
 def read_answers(path: Path, catalog: Catalog, notes: list[Problem] | None = None

@@ -19,6 +19,7 @@ from commgen.foundation.errors import (
     EXIT_OK,
     EXIT_STOPPED,
     CommgenError,
+    InterviewStopped,
 )
 from commgen.foundation.i18n import LANGUAGES, LOCALE_DIR, _, choose_language, set_language
 from commgen.foundation.textclean import for_terminal
@@ -86,6 +87,10 @@ def main(argv: list[str] | None = None) -> None:
         code = EXIT_BAD_INPUT
     except click.ClickException as exc:
         exc.show()
+        code = exc.exit_code
+    except InterviewStopped as exc:  # not an error: the answers are saved
+        click.echo()
+        click.echo(exc.message, err=True)
         code = exc.exit_code
     except CommgenError as exc:
         click.echo(_("Error: {message}").format(message=for_terminal(exc.message)), err=True)

@@ -1,7 +1,8 @@
 """The run loop of ``commgen generate``: answers -> context -> rendered documents -> files.
 
-Every document is rendered and checked before any is written, so a failure never leaves a
-half-finished set behind.
+Every document is rendered and checked in memory before any is written; the set is written
+only when every document passes (or its findings are accepted), and then as one set
+(``output.write_set``), so a run never leaves some documents of a set written and others not.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from commgen.answers.answersfile import Answers, load_answers
-from commgen.app.output import Written, write_document
+from commgen.app.output import Written, write_set
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE
 from commgen.foundation.errors import Problem, UsageError
-from commgen.foundation.i18n import _
+from commgen.foundation.i18n import _, current_language
 from commgen.foundation.textclean import clean_text
 from commgen.questions.catalog import Catalog, Document, load_catalog, text_for
 from commgen.render.document import render_one
@@ -30,6 +31,12 @@ class Result:
     not_applicable: list[Document] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     review: Any = None  # commgen.checks.generation.Review: the privacy check of every document
+    blocked: list[str] = field(default_factory=list)  # documents with open errors: none written
+    accepted: dict[str, str] = field(default_factory=dict)  # document id -> reason recorded
+    answers_path: Path | None = None
+    kept: dict[str, str] = field(default_factory=dict)  # answers kept with a reason
+    plain_texts: list[tuple[Document, Path]] = field(default_factory=list)
+    send_channel: tuple[str | None, str] = (None, "")  # the choice and its label
 
 
 def select_documents(catalog: Catalog, answers: Answers, only: list[str] | None
@@ -56,15 +63,41 @@ def output_path(out_dir: Path, doc: Document, lang: str) -> Path:
     return out_dir / f"{text_for(doc.filename, lang)}.docx"
 
 
-def document_data(review: Any, doc_id: str, data: bytes) -> bytes:
+def verdict(review: Any, answers: Answers) -> tuple[list[str], dict[str, str]]:
+    """Which documents are blocked (errors not accepted), and the reason recorded in each
+    document written despite findings: ``--accept-findings`` for all, or the reasons of the
+    answers kept in the interview for the findings whose passage is in such an answer."""
+    from commgen.app.answercheck import accepted_passages, covered_by
+    from commgen.foundation.concepts import ERROR
+
+    passages = accepted_passages(answers.values, answers.accepted)
+    blocked: list[str] = []
+    accepted: dict[str, str] = {}
+    for document in review.documents:
+        errors = [f for f in document.findings if f.severity == ERROR]
+        if not errors:
+            continue
+        if review.reason:
+            accepted[document.doc_id] = str(review.reason)
+            continue
+        reasons = [covered_by(f, passages) for f in errors]
+        if any(r is None for r in reasons):
+            blocked.append(document.doc_id)
+        else:
+            accepted[document.doc_id] = "; ".join(dict.fromkeys(r for r in reasons if r))
+    return blocked, accepted
+
+
+def document_data(doc_id: str, data: bytes, accepted: dict[str, str]) -> bytes:
     """The bytes to write: with the acceptance of the findings recorded in the document's
-    custom properties when the user accepted them (``--accept-findings``)."""
-    if doc_id not in review.accepted():
+    custom properties when the user accepted them (``--accept-findings`` or a reason given
+    in the interview)."""
+    if doc_id not in accepted:
         return data
     from commgen.checks.generation import ACCEPTED_PROPERTY
     from commgen.docx.props import add_custom_property
 
-    return add_custom_property(data, ACCEPTED_PROPERTY, str(review.reason))
+    return add_custom_property(data, ACCEPTED_PROPERTY, accepted[doc_id])
 
 
 def generate(answers_path: Path, out_dir: Path, templates_dir: Path,
@@ -82,8 +115,9 @@ def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
                           only: list[str] | None = None, force: bool = False,
                           lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None,
                           pdf: bool = False, accept_findings: str | None = None) -> Result:
-    """Render every applicable document, check it, then write each .docx, its plain text
-    and PDF. A document with privacy errors is not written unless the findings are accepted."""
+    """Render every applicable document and check it, all in memory; only when no document
+    has an open privacy error, write the whole set (each .docx, its plain text and PDF) at
+    once. A blocked run leaves the output folder as it was."""
     from commgen.checks.generation import review_documents
 
     now = now or dt.datetime.now()
@@ -94,22 +128,48 @@ def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
     rendered = [(doc, render_one(catalog, snippets, answers, doc, lang, now)) for doc in chosen]
     reason = clean_text(accept_findings).strip() if accept_findings else None  # into XML
     review = review_documents(catalog, answers, rendered, reason, lang)
-    result = Result(not_applicable=skipped, notes=list(answers.notes), review=review)
-    refused = review.refused()
-    documents: list[Written] = []
+    blocked, accepted = verdict(review, answers)
+    result = Result(not_applicable=skipped, notes=list(answers.notes), review=review,
+                    blocked=blocked, accepted=accepted, answers_path=answers.path,
+                    kept=dict(answers.accepted))
+    if blocked:
+        return result  # all or nothing: not one file of the set is written
+    files: list[tuple[str, bytes]] = []
     for doc, document in rendered:
-        if doc.id in refused:
-            continue
-        data = document_data(review, doc.id, document.data)
-        written = write_document(output_path(out_dir, doc, lang), data, force)
-        documents.append(written)
-        result.written.append(written)
+        name = output_path(out_dir, doc, lang).name
+        data = document_data(doc.id, document.data, accepted)
+        files.append((name, data))
         if doc.plain_text:  # same name as the .docx, so the pair is easy to find
-            result.written.append(write_document(written.path.with_suffix(".txt"),
-                                                 plain_text(data).encode("utf-8"), force))
-    if pdf and documents:
-        converted = pdf_bytes([w.path for w in documents])
-        for written in documents:
-            result.written.append(write_document(written.path.with_suffix(".pdf"),
-                                                 converted[written.path], force))
+            files.append((Path(name).with_suffix(".txt").name, plain_text(data).encode("utf-8")))
+    if pdf and files:
+        files += _pdfs(out_dir, [(n, d) for n, d in files if n.endswith(".docx")])
+    result.written = write_set(out_dir, files, answers.path, force, now)
+    by_name = {w.wanted.name: w.path for w in result.written}
+    result.send_channel = _channel(catalog, answers)
+    result.plain_texts = [(doc, by_name[output_path(out_dir, doc, lang).with_suffix(".txt").name])
+                          for doc, _document in rendered if doc.plain_text]
     return result
+
+
+def _pdfs(out_dir: Path, documents: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The PDF of every document, converted from a private temporary folder."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="commgen-pdf-") as folder:
+        paths = []
+        for name, data in documents:
+            path = Path(folder) / name
+            path.write_bytes(data)
+            paths.append(path)
+        converted = pdf_bytes(paths)
+        return [(p.with_suffix(".pdf").name, converted[p]) for p in paths]
+
+
+def _channel(catalog: Catalog, answers: Answers) -> tuple[str | None, str]:
+    value = answers.values.get("send_channel")
+    question = catalog.by_id.get("send_channel")
+    if not value or question is None:
+        return None, ""
+    label = next((text_for(c.label, current_language()) for c in question.choices
+                  if c.value == value), str(value))
+    return str(value), label

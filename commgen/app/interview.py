@@ -1,9 +1,15 @@
 """The run loop of ``commgen new``: ask, keep every answer, review, then make the documents.
 
 The draft answers file is written after every answer (atomically, readable by its owner
-only), so Ctrl-C or a closed terminal loses nothing; ``--resume`` continues where it stopped.
+only), so Ctrl-C or a closed terminal loses nothing; ``--resume`` continues where it stopped,
+and the paragraphs typed of an answer not finished yet come back as its current text.
 Changing an answer on the review screen asks again only the questions whose ``when``
 condition depends on it.
+
+Every free-text answer is privacy-checked as soon as it is given (``answercheck``): a finding
+is shown at that question, with the passage marked, and the user edits the answer, takes the
+suggestion, or keeps it with a reason (saved under ``_commgen_accepted`` in the draft). The
+review screen lists what is still open, each problem once, with its question.
 """
 
 from __future__ import annotations
@@ -17,8 +23,9 @@ from typing import Any
 
 import click
 
-from commgen.answers.answersfile import load_answers, save_answers
-from commgen.answers.partial import parse_settings, read_answers
+from commgen.answers.answersfile import ACCEPTED_KEY, DRAFTS_KEY, load_answers, save_answers
+from commgen.answers.partial import parse_settings, read_answers, read_meta
+from commgen.app.answercheck import AnswerFinding, check_answers, replace_passage
 from commgen.app.output import next_free
 from commgen.foundation.errors import AnswersError, InterviewStopped, OutputError, Problem
 from commgen.foundation.i18n import _, current_language
@@ -27,6 +34,7 @@ from commgen.questions.catalog import Catalog, Question, text_for
 from commgen.questions.types import display
 
 DRAFT_NAME = "antwoorden.yaml"
+GUARDED_RULE = "guarded-name"  # the rule of a finding of a guarded name (checks.run)
 
 Asker = Callable[[Question, Catalog, Any], Any]
 
@@ -37,6 +45,8 @@ class Draft:
 
     path: Path
     answered: dict[str, Any] = field(default_factory=dict)
+    accepted: dict[str, str] = field(default_factory=dict)  # question id -> reason kept
+    drafts: dict[str, str] = field(default_factory=dict)  # question id -> text typed so far
 
     def save(self, catalog: Catalog) -> None:
         stamp = dt.datetime.now().strftime("%d-%m-%Y %H:%M")
@@ -44,16 +54,20 @@ class Draft:
                   _("Continue with: commgen new --resume \"{path}\"").format(path=self.path),
                   _("or make the documents with: commgen generate \"{path}\"").format(
                       path=self.path)]
-        save_answers(self.path, catalog, self.answered, header)
+        self.accepted = {k: v for k, v in self.accepted.items() if k in self.answered}
+        save_answers(self.path, catalog, self.answered, header,
+                     {ACCEPTED_KEY: self.accepted, DRAFTS_KEY: self.drafts})
 
 
 class Interview:
     """The questions still to ask, in catalogue order, honouring ``when``."""
 
-    def __init__(self, catalog: Catalog, draft: Draft, asker: Asker) -> None:
+    def __init__(self, catalog: Catalog, draft: Draft, asker: Asker,
+                 check: bool = True) -> None:
         self.catalog = catalog
         self.draft = draft
         self.asker = asker
+        self.check = check  # privacy-check each answer as it is given (needs a terminal)
 
     def values(self) -> dict[str, Any]:
         return {q.id: self.draft.answered.get(q.id) for q in self.catalog.questions}
@@ -74,11 +88,93 @@ class Interview:
             if question.id in self.draft.answered and not self.applies(question):
                 del self.draft.answered[question.id]
 
-    def _ask_and_keep(self, question: Question) -> None:
+    def _current(self, question: Question) -> Any:
+        """The answer so far, or the text typed before the interview was stopped."""
         current = self.draft.answered.get(question.id)
-        self.draft.answered[question.id] = self.asker(question, self.catalog, current)
+        typed = self.draft.drafts.get(question.id)
+        if current is None and typed:
+            from commgen.questions.types import parse_paragraphs
+
+            return parse_paragraphs(typed) if question.type == "paragraphs" else typed
+        return current
+
+    def _ask_and_keep(self, question: Question) -> None:
+        from commgen.app.prompts import StoppedTyping
+
+        before = self.draft.answered.get(question.id)
+        try:
+            value = self.asker(question, self.catalog, self._current(question))
+        except StoppedTyping as stop:
+            if stop.text.strip():
+                self.draft.drafts[question.id] = stop.text
+                self.draft.save(self.catalog)
+            raise click.exceptions.Abort() from None
+        self.draft.drafts.pop(question.id, None)
+        if value != before:
+            self.draft.accepted.pop(question.id, None)  # a changed answer is checked anew
+        self.draft.answered[question.id] = value
         self._drop_inapplicable()
         self.draft.save(self.catalog)
+        if self.check:
+            self.resolve(question)
+
+    # -- the privacy check of one answer ----------------------------------------------------
+    def open_findings(self, only: list[str] | None = None) -> list[AnswerFinding]:
+        return check_answers(self.catalog, self.values(), self.draft.accepted, only=only)
+
+    def resolve(self, question: Question) -> None:
+        """Show each problem of this answer, until it is fixed or kept with a reason."""
+        from commgen.app.prompts import show_finding
+
+        while True:
+            found = self.open_findings([question.id])
+            if not found:
+                return
+            item = found[0]
+            show_finding(item)
+            options = [("1", _("edit the answer"))]
+            if item.finding.suggestion:
+                options.append(("2", _("take the suggestion: “{text}”").format(
+                    text=item.finding.suggestion)))
+            if item.finding.rule != GUARDED_RULE:  # a pupil's own name is never kept
+                options.append(("3", _("keep it, with a reason (recorded in the documents)")))
+            options.append(("4", _("decide later (it stays on the to-do list of the review)")))
+            for key, label in options:
+                click.echo(f"    {key}. {label}")
+            choice = click.prompt(_("  Choice"), type=click.Choice([k for k, _l in options]),
+                                  show_choices=False)
+            if choice == "1":
+                self._ask_and_keep_unchecked(question)
+            elif choice == "4":
+                return
+            elif choice == "2":
+                self.draft.answered[question.id] = replace_passage(
+                    question, self.draft.answered[question.id], item.finding,
+                    item.finding.suggestion or "")
+                self.draft.save(self.catalog)
+            else:
+                reason = ""
+                while not reason:
+                    reason = click.prompt(_("  Reason"), default="", show_default=False).strip()
+                self.draft.accepted[question.id] = reason
+                self.draft.save(self.catalog)
+                return
+
+    def _ask_and_keep_unchecked(self, question: Question) -> None:
+        check, self.check = self.check, False
+        try:
+            self._ask_and_keep(question)
+        finally:
+            self.check = check
+
+    def resolve_all(self) -> None:
+        """Raise every problem of answers given before (a file, --set) at its question."""
+        lang = current_language()
+        for question_id in dict.fromkeys(f.question.id for f in self.open_findings()):
+            question = self.catalog.by_id[question_id]
+            click.echo()
+            click.secho(text_for(question.prompt, lang), bold=True)
+            self.resolve(question)
 
     def fill(self) -> None:
         """Ask every open question; a later question can open up after an answer."""
@@ -117,11 +213,15 @@ class Interview:
         return [q for q in self.catalog.questions if q.id in self.draft.answered]
 
     def review(self) -> bool:
-        """Show every answer; change any by number. True to make the documents."""
+        """Show every answer, and what is still to do; change any by number, or go to a
+        to-do. True to make the documents."""
         lang = current_language()
         while True:
             click.echo()
             click.secho(_("Check your answers"), bold=True)
+            todo = self.open_findings() if self.check else []
+            if todo:
+                self._show_todo(todo)
             questions = self.numbered()
             section = None
             for number, question in enumerate(questions, 1):
@@ -132,12 +232,27 @@ class Interview:
                     click.secho(title, fg="blue", bold=True)
                 value = display(question, self.draft.answered.get(question.id))
                 click.echo(f"  {number:>2}. {text_for(question.prompt, lang)}: {value}")
-            choice = click.prompt(_("Number to change, Enter to make the documents, q to stop"),
-                                  default="", show_default=False).strip().lower()
+            ask = (_("Number to change, t1 for the first to-do, Enter to make the documents, q to "
+                     "stop") if todo else _("Number to change, Enter to make the documents, q to "
+                                            "stop"))
+            choice = click.prompt(ask, default="", show_default=False).strip().lower()
+            if not choice and todo:
+                click.echo(_("Error: {message}").format(message=_(
+                    "{n} problem(s) still open: no document would be written. Choose t1 to "
+                    "fix or keep it, or q to stop.").format(n=len(todo))), err=True)
+                continue
             if not choice:
                 return True
             if choice in ("q", "s", "stop", "quit"):
                 return False
+            if choice.startswith("t") and choice[1:].isdigit() and todo:
+                index = int(choice[1:])
+                if 1 <= index <= len(todo):
+                    question = todo[index - 1].question
+                    click.echo()
+                    click.secho(text_for(question.prompt, lang), bold=True)
+                    self.resolve(question)  # then back to the review
+                    continue
             if choice.isdigit() and 1 <= int(choice) <= len(questions):
                 self.change(questions[int(choice) - 1])
                 self.fill()  # a changed answer can open questions that were not asked
@@ -145,6 +260,18 @@ class Interview:
                 click.echo(_("Error: {message}").format(message=_(
                     "type a number from 1 to {n}, Enter or q").format(n=len(questions))),
                     err=True)
+
+    def _show_todo(self, todo: list[AnswerFinding]) -> None:
+        from commgen.checks.report import severity_label
+
+        lang = current_language()
+        click.secho(_("To do: {n} problem(s) the privacy check found").format(n=len(todo)),
+                    fg="red", bold=True)
+        for number, item in enumerate(todo, 1):
+            finding = item.finding
+            click.echo(f"  t{number}. {text_for(item.question.prompt, lang)}: "
+                       f"{severity_label(finding.severity)} [{finding.category}] "
+                       f"“{finding.text}” — {finding.message}")
 
 
 def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
@@ -155,7 +282,8 @@ def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
         answered = read_answers(resume, catalog, notes)
         for note in notes:
             click.echo(_("Note: {problem}").format(problem=note), err=True)
-        return Draft(resume, answered)
+        meta = read_meta(resume)
+        return Draft(resume, answered, meta[ACCEPTED_KEY], meta[DRAFTS_KEY])
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -167,6 +295,12 @@ def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
     draft = Draft(path, dict(base))
     draft.save(catalog)
     return draft
+
+
+def stopped_message(path: Path) -> str:
+    """Stopping is not an error: where the answers are, and the exact command to go on."""
+    return _("Stopped. Your answers are saved in {path}. Continue with:\n  commgen new "
+             "--resume \"{path}\"").format(path=path)
 
 
 def missing_required(interview: Interview) -> list[Question]:
@@ -187,20 +321,24 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
     from commgen.app.prompts import ask
 
     base: dict[str, Any] = {}
+    accepted: dict[str, str] = {}
     if school:
         from commgen.answers.profiles import load_profile, profile_answers
 
         base.update(profile_answers(load_profile(school), catalog))
     if answers_file:
         base.update(read_answers(answers_file, catalog))
+        accepted.update(read_meta(answers_file)[ACCEPTED_KEY])
     base.update(parse_settings(settings, catalog))
     draft = start_draft(out_dir, resume, catalog, base)
     if resume is not None and base:
         draft.answered.update(base)
-    interview = Interview(catalog, draft, asker or ask)
-    scripted = bool(answers_file or settings or yes)
+    draft.accepted.update(accepted)
     if interactive is None:
         interactive = sys.stdin.isatty()
+    scripted = bool(answers_file or settings or yes)
+    asking = interactive or not scripted  # otherwise nothing is asked: generation reports
+    interview = Interview(catalog, draft, asker or ask, check=asking)
     if scripted and not interactive:
         missing = missing_required(interview)
         if missing:
@@ -214,14 +352,14 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
     click.echo(_("Your answers are saved after every question in {path} (readable only by "
                  "you).").format(path=draft.path))
     try:
+        if asking:
+            interview.resolve_all()  # a file's or --set's problems, each at its question
         interview.fill()
         if not yes and not interview.review():
-            click.echo(_("Stopped. Your answers are in {path}. Continue with: commgen new "
-                         "--resume \"{path}\"").format(path=draft.path))
+            click.echo(stopped_message(draft.path))
             return draft.path, None
-    except click.exceptions.Abort:
-        raise InterviewStopped(_("Stopped. Your answers are in {path}. Continue with: commgen "
-                                 "new --resume \"{path}\"").format(path=draft.path)) from None
+    except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
+        raise InterviewStopped(stopped_message(draft.path)) from None
     draft.save(catalog)
     answers = load_answers(draft.path, catalog)  # exactly what `commgen generate` would read
     return draft.path, generate_from_answers(catalog, answers, out_dir,

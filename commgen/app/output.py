@@ -1,16 +1,26 @@
 """Write generated documents so that nothing is half-written and no edit is lost.
 
-A document is written to a temporary file in the target folder and then renamed into place,
-so a crash or a full disk never leaves a damaged .docx. A document that already exists may
-have been edited in Word: it is kept, and the new one gets the next free name
-("communicatiestatement (2).docx"), unless the user asks for ``--force``. Even then a
-document that is open in Word (it has a ``~$`` lock file beside it) is not replaced.
+A run's documents are written as one set (``write_set``): every file first goes into a
+temporary folder inside the output folder, then each is moved into place with ``os.replace``;
+when one move fails, the files already moved are put back, so the folder holds either the
+whole new set or what it held before. Every written file is recorded with its SHA-256 in
+``.commgen-manifest.json``. On a rerun for the same answers file, a document commgen made
+earlier and nobody changed since is replaced, and the earlier one moves into ``vorige/``; a
+document whose content differs from what commgen wrote (edited in Word) is kept, and the new
+one is written beside it, unless the user asks for ``--force``. Even then a document that is
+open in Word (it has a ``~$`` lock file beside it) is not replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import hashlib
+import json
 import os
+import shutil
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +28,18 @@ from commgen.foundation.errors import OutputError
 from commgen.foundation.files import write_atomic
 from commgen.foundation.i18n import _
 
+MANIFEST_NAME = ".commgen-manifest.json"
+PREVIOUS_FOLDER = "vorige"
+MANIFEST_FORMAT = 1
+
 
 @dataclass(frozen=True)
 class Written:
     path: Path
     wanted: Path  # the name asked for; differs when that file already existed
     replaced: bool = False
+    previous: Path | None = None  # where the version it replaced went (``vorige/``)
+    kept_reason: str = ""  # why ``wanted`` was kept: "edited", "open", "other"
 
 
 def word_lock_file(path: Path) -> Path:
@@ -79,6 +95,201 @@ def write_document(path: Path, data: bytes, force: bool = False) -> Written:
                             "program, or is the disk full?").format(
                                 path=target, detail=exc.strerror or exc)) from None
     return Written(target, path, replaced)
+
+
+def make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(_("{path}: the folder cannot be created ({detail}).").format(
+            path=folder, detail=exc.strerror or exc)) from None
+
+
+def file_hash(path: Path) -> str | None:
+    """The SHA-256 of a file, or None when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def answers_key(answers: Path | None) -> str:
+    """How the manifest names the answers file a set was made from."""
+    return str(answers.resolve()) if answers is not None else ""
+
+
+@dataclass
+class Manifest:
+    """What commgen wrote into one folder: per file its hash, answers file, time, asked name."""
+
+    folder: Path
+    files: dict[str, dict[str, str]]
+
+    @classmethod
+    def load(cls, folder: Path) -> Manifest:
+        """An unreadable manifest counts as none: then every existing file is kept."""
+        try:
+            data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+            files = data.get("files", {}) if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            files = {}
+        return cls(folder, {str(k): v for k, v in files.items() if isinstance(v, dict)})
+
+    def save(self) -> None:
+        data = {"format": MANIFEST_FORMAT, "files": self.files}
+        write_atomic(self.folder / MANIFEST_NAME,
+                     json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+
+    def status(self, path: Path, answers: str) -> str:
+        """"ours" (written for these answers, unchanged since), "edited", "other-answers"
+        (unchanged, made from another answers file) or "unknown" (not written by commgen)."""
+        entry = self.files.get(path.name)
+        if entry is None:
+            return "unknown"
+        if file_hash(path) != entry.get("sha256"):
+            return "edited"
+        return "ours" if entry.get("answers") == answers else "other-answers"
+
+
+@dataclass
+class _Plan:
+    data: bytes
+    wanted: Path
+    target: Path
+    replaced: bool
+    kept_reason: str = ""
+
+
+def _plan(manifest: Manifest, name: str, data: bytes, answers: str, force: bool) -> _Plan:
+    folder = manifest.folder
+    wanted = folder / name
+    if not wanted.exists():
+        return _Plan(data, wanted, wanted, False)
+    if word_lock_file(wanted).exists():
+        if force:
+            raise OutputError(_("{path} is open in Word. Close it and try again, or leave out "
+                                "--force to write a new copy beside it.").format(path=wanted))
+        reason = "open"
+    else:
+        reason = manifest.status(wanted, answers)
+        if reason == "ours" or force:
+            return _Plan(data, wanted, wanted, True)
+    for earlier, entry in manifest.files.items():  # our own copy beside it from a former run
+        beside = folder / earlier
+        if (entry.get("wanted") == name and earlier != name and beside.exists()
+                and manifest.status(beside, answers) == "ours"
+                and not word_lock_file(beside).exists()):
+            return _Plan(data, wanted, beside, True, reason)
+    return _Plan(data, wanted, next_free(wanted), False, reason)
+
+
+def _stale(manifest: Manifest, plans: list[_Plan], answers: str) -> list[Path]:
+    """Files of the earlier set for these answers, unchanged, that the new set does not have."""
+    targets = {plan.target.name for plan in plans}
+    return [manifest.folder / name for name in manifest.files
+            if name not in targets and (manifest.folder / name).exists()
+            and manifest.status(manifest.folder / name, answers) == "ours"
+            and not word_lock_file(manifest.folder / name).exists()]
+
+
+def _rollback(moves: list[tuple[Path, Path]]) -> list[Path]:
+    """Undo the moves, last first; return the files that could not be put back."""
+    stuck = []
+    for src, dst in reversed(moves):
+        try:
+            os.replace(dst, src)
+        except OSError:
+            stuck.append(src)
+    return stuck
+
+
+def write_set(folder: Path, files: Sequence[tuple[str, bytes]], answers: Path | None = None,
+              force: bool = False, now: dt.datetime | None = None) -> list[Written]:
+    """Write all ``files`` (name, bytes) into ``folder``, or none of them.
+
+    The earlier versions that are replaced, and the earlier set's files the new set no longer
+    has, move into ``vorige/``; the manifest records the new set."""
+    make_folder(folder)
+    key = answers_key(answers)
+    manifest = Manifest.load(folder)
+    plans = [_plan(manifest, name, data, key, force) for name, data in files]
+    stale = _stale(manifest, plans, key)
+    names = ", ".join(name for name, _data in files)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=".commgen-set-", dir=folder))
+    except OSError as exc:
+        raise OutputError(_("{path} cannot be written ({detail}). Not written: {files}.").format(
+            path=folder, detail=exc.strerror or exc, files=names)) from None
+    moves: list[tuple[Path, Path]] = []
+
+    def move(src: Path, dst: Path) -> None:
+        os.replace(src, dst)
+        moves.append((src, dst))
+
+    try:
+        for plan in plans:
+            try:
+                write_atomic(staging / plan.target.name, plan.data)
+            except OSError as exc:
+                raise OutputError(_("{path} cannot be written ({detail}). Is the disk full? "
+                                    "Nothing was changed in the folder; not written: {files}."
+                                    ).format(path=plan.target, detail=exc.strerror or exc,
+                                             files=names)) from None
+        previous: dict[Path, Path] = {}
+        current, made_previous = None, False
+        try:
+            superseded = [p.target for p in plans if p.replaced] + stale
+            if superseded:
+                current = folder / PREVIOUS_FOLDER
+                made_previous = not current.exists()
+                current.mkdir(exist_ok=True)
+                older = staging / ".older"  # the set before the previous one: dropped
+                for old in superseded:
+                    current = old
+                    dest = folder / PREVIOUS_FOLDER / old.name
+                    if dest.exists():
+                        older.mkdir(exist_ok=True)
+                        move(dest, older / old.name)
+                    move(old, dest)
+                    previous[old] = dest
+            for plan in plans:
+                current = plan.target
+                move(staging / plan.target.name, plan.target)
+            current = folder / MANIFEST_NAME
+            _record(manifest, plans, stale, key, now)
+        except OSError as exc:
+            stuck = _rollback(moves)
+            if made_previous:
+                with contextlib.suppress(OSError):
+                    (folder / PREVIOUS_FOLDER).rmdir()  # only when empty again
+            message = _("{path} cannot be written ({detail}). Is it open in another program, "
+                        "or is the disk full? Everything was put back; not written: {files}."
+                        ).format(path=current or folder, detail=exc.strerror or exc,
+                                 files=names)
+            if stuck:
+                message += " " + _("Could not be put back (it is in {folder}): {files}.").format(
+                    folder=staging, files=", ".join(str(p) for p in stuck))
+                staging = None  # type: ignore[assignment]  # keep what could not go back
+            raise OutputError(message) from None
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return [Written(p.target, p.wanted, p.replaced, previous.get(p.target), p.kept_reason)
+            for p in plans]
+
+
+def _record(manifest: Manifest, plans: list[_Plan], stale: list[Path], answers: str,
+            now: dt.datetime | None) -> None:
+    stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
+    for path in stale:
+        manifest.files.pop(path.name, None)
+    for plan in plans:
+        manifest.files[plan.target.name] = {
+            "sha256": hashlib.sha256(plan.data).hexdigest(), "answers": answers,
+            "written": stamp, "wanted": plan.wanted.name}
+    manifest.files = {name: entry for name, entry in manifest.files.items()
+                      if (manifest.folder / name).exists()}
+    manifest.save()
 
 
 def convert_to_pdf(document: Path) -> Path:

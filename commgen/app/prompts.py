@@ -23,6 +23,45 @@ from commgen.questions.types import (
 )
 
 EDITOR_WORD = "!e"
+CONTEXT = 40  # characters shown on each side of a marked passage
+
+
+class StoppedTyping(click.exceptions.Abort):
+    """Ctrl-C or the end of input while an answer was being typed; ``text``: what was typed
+    of it so far (kept as a draft of that answer)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+def marked(text: str, start: int, end: int, shown: str | None = None) -> str:
+    """The passage in its context on one line, marked »like this« (``shown`` instead of the
+    passage itself, for a guarded name, which is never printed)."""
+    before = text[max(0, start - CONTEXT):start].replace("\n", " ")
+    after = text[end:end + CONTEXT].replace("\n", " ")
+    lead = "…" if start > CONTEXT else ""
+    tail = "…" if end + CONTEXT < len(text) else ""
+    passage = click.style(f"»{text[start:end] if shown is None else shown}«", fg="red",
+                          bold=True)
+    return f"{lead}{before}{passage}{after}{tail}"
+
+
+def show_finding(item: Any) -> None:
+    """A problem in the answer just given: where, why, what to write instead."""
+    from commgen.checks.report import severity_label
+
+    finding = item.finding
+    click.echo()
+    click.secho("  " + _("The privacy check found a problem in this answer ({level}, "
+                         "{category}):").format(level=severity_label(finding.severity),
+                                                category=finding.category),
+                fg="red", bold=True)
+    click.echo("    " + marked(item.text, finding.start, finding.end,
+                               finding.text if finding.rule == "guarded-name" else None))
+    click.echo("    " + finding.message)
+    if finding.suggestion:
+        click.echo("    " + _("Instead: {suggestion}").format(suggestion=finding.suggestion))
 
 
 def _show_question(question: Question) -> None:
@@ -60,8 +99,11 @@ def _ask_paragraphs(question: Question, current: Any) -> list[str] | None:
                + (_(" An empty first line keeps the current text.") if current else ""))
     lines: list[str] = []
     while True:
-        line = click.prompt("  " + ("›" if not lines else " "), default="", show_default=False,
-                            prompt_suffix=" ")
+        try:
+            line = click.prompt("  " + ("›" if not lines else " "), default="",
+                                show_default=False, prompt_suffix=" ")
+        except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
+            raise StoppedTyping("\n\n".join(lines)) from None
         if not lines and line.strip() == EDITOR_WORD:
             start = "\n\n".join(current or [])
             edited = click.edit(start, extension=".txt")
@@ -98,8 +140,8 @@ def _ask_names(question: Question, catalog: Catalog, current: Any) -> Any:
                  "line. Typing is not shown; pasted lines are all kept."))
     lines: list[str] = []
     while True:  # each pasted line is read here, never left for the next question
-        line = click.prompt("  ", default="", show_default=False, hide_input=True,
-                            prompt_suffix="")
+        line = click.prompt("  ›", default="", show_default=False, hide_input=True,
+                            prompt_suffix=" ")
         if not line.strip():
             break
         lines.append(line)

@@ -40,7 +40,7 @@ SCHOOL_FIELDS: tuple[SchoolField, ...] = (
     SchoolField("address", "school_address", "text", allow="text"),
     SchoolField("postcode", "school_postcode", "text", allow="text"),
     SchoolField("place", "school_place", "text", required=True, allow="text"),
-    SchoolField("website", "school_website", "text", allow="website"),
+    SchoolField("website", "school_website", "url", allow="website"),
     SchoolField("phone", "school_phone", "phone"),
     SchoolField("email", "school_email", "email"),
     SchoolField("head", "signatory", "person"),

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from commgen.foundation.concepts import NOW_WORDS, RELATIVE_DAYS, TODAY_WORDS
 from commgen.foundation.files import MAX_IMAGE_BYTES, FileTooLarge, read_limited
 from commgen.foundation.i18n import _, current_language
-from commgen.foundation.textclean import clean_text, split_paragraphs
+from commgen.foundation.textclean import clean_field, clean_text, split_paragraphs
 from commgen.questions.guard import GuardedNames
 from commgen.questions.model import Question, text_for
 
@@ -68,6 +68,12 @@ def parse_text(value: Any, raw: str | None = None) -> str:
     return clean_text(_as_text(value, raw)).strip()
 
 
+def parse_field(value: Any, raw: str | None = None) -> str:
+    """A one-line answer that is not prose (address, number, date): smart quotes and
+    surrounding quotes off, spaces trimmed."""
+    return clean_field(_as_text(value, raw))
+
+
 def parse_paragraphs(value: Any, raw: str | None = None) -> list[str]:
     if isinstance(value, list):
         paragraphs: list[str] = []
@@ -114,7 +120,7 @@ def parse_date(value: Any, raw: str | None = None, today: dt.date | None = None)
     if isinstance(value, dt.date):
         return value
     today = today or dt.date.today()
-    text = str(value).strip().lower()
+    text = clean_field(str(value)).lower()
     if text in RELATIVE_DAYS:
         return today + dt.timedelta(days=RELATIVE_DAYS[text])
     try:
@@ -145,7 +151,7 @@ def parse_time(value: Any, raw: str | None = None) -> dt.time:
             value = raw
         elif 0 <= value < 24:
             return dt.time(value)
-    text = str(value).strip().lower()
+    text = clean_field(str(value)).lower()
     m = _TIME.match(text)
     if m and int(m[1]) < 24 and int(m[2] or 0) < 60:
         return dt.time(int(m[1]), int(m[2] or 0))
@@ -164,7 +170,7 @@ _SPECIAL_USE = {"test", "local", "localhost", "invalid", "onion", "arpa", "inter
 
 
 def parse_email(value: Any, raw: str | None = None) -> str:
-    text = parse_text(value, raw)
+    text = parse_field(value, raw).removeprefix("mailto:")
     local, _at, domain = text.rpartition("@")
     if (len(text) <= 254 and len(local) <= 64 and _PLAIN_EMAIL.match(text)
             and domain.rsplit(".", 1)[-1].lower() not in _SPECIAL_USE):
@@ -183,7 +189,7 @@ def parse_phone(value: Any, raw: str | None = None) -> str:
     """Dutch and international numbers, written the way Dutch letters write them."""
     import phonenumbers
 
-    text = parse_text(value, raw)
+    text = parse_field(value, raw)
     try:
         number = phonenumbers.parse(text, "NL")
     except phonenumbers.NumberParseException:
@@ -198,6 +204,23 @@ def parse_phone(value: Any, raw: str | None = None) -> str:
     if number.country_code == 31:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+_SCHEME = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def parse_url(value: Any, raw: str | None = None) -> str:
+    """A web address written one way everywhere: without ``https://`` and without the slash
+    at the end, the host in lower case (``https://www.School.nl/`` -> ``www.school.nl``);
+    a path stays as written (``school.nl/nieuws``)."""
+    text = _SCHEME.sub("", parse_field(value, raw))
+    host, _slash, path = text.partition("/")
+    host = host.lower().rstrip(".")
+    path = path.rstrip("/")
+    if not _HOST.match(host.split(":", 1)[0]) or any(c.isspace() for c in text):
+        raise InvalidAnswer(_("this is not a web address; write it as www.school.nl"))
+    return f"{host}/{path}" if path else host
 
 
 def parse_person(value: Any, raw: str | None = None) -> Person:
@@ -277,7 +300,7 @@ def _complete_image(data: bytes) -> bool:
 
 def match_choice(question: Question, text: str) -> str:
     """Accept a choice by its value or by its label in any language, ignoring case."""
-    wanted = text.strip().casefold()
+    wanted = clean_field(text).casefold()
     for choice in question.choices:
         if wanted == choice.value.casefold() or any(
             wanted == label.casefold() for label in choice.label.values()
@@ -571,6 +594,18 @@ EmailType = _simple_type("email", parse_email, "info@school.nl")
 
 
 PhoneType = _simple_type("phone", parse_phone, "020 123 4567")
+
+
+@_register
+class UrlType(QuestionType):
+    """A web address (the school's website): one form in every document and check."""
+
+    name = "url"
+    parser = staticmethod(parse_url)
+    sample_values = ("www.school.nl",)
+
+    def hint(self, question: Question) -> str:
+        return _("for example www.school.nl")
 
 
 @_register

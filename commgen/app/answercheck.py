@@ -1,0 +1,133 @@
+"""The privacy check of one answer, as it is given, for the audiences that answer reaches.
+
+The interview checks every free-text answer right after it is typed (and every ``--set``
+value, and every answer of a file given to ``--answers``/``--resume``), so that a pupil's name
+or a class typed into an answer is raised at that question, once, and not later once per
+document. An answer is checked for the strictest of its audiences: a passage that is only a
+warning for the internal statement but an error for the press is an error. ``audiences`` is a
+parameter, so that per-question audiences can be passed in once the catalogue has them; for
+now every answer reaches the audiences of all documents of the catalogue.
+
+Generation uses the same functions: a finding in a document whose passage lies in an answer
+the user kept with a reason counts as accepted, and the reason is recorded in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from commgen.checks.findings import Finding
+from commgen.checks.load import checker_from_answers
+from commgen.checks.run import Checker
+from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
+from commgen.questions.catalog import Catalog, Question
+
+FREE_TEXT_TYPES = ("text", "paragraphs")
+# The class may be named only in the letter to its own parents, and only with consent.
+CLASS_NAME, CLASS_CONSENT = "class_name", "class_named"
+
+
+@dataclass(frozen=True)
+class AnswerFinding:
+    """One problem in one answer: the question, the text checked, the finding in it."""
+
+    question: Question
+    text: str
+    finding: Finding
+
+
+def answer_text(value: Any) -> str:
+    """The text of a free-text answer as the check sees it (paragraphs on their own line)."""
+    return "\n".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def catalogue_audiences(catalog: Catalog) -> list[str]:
+    """Every audience a document of the catalogue is written for."""
+    return list(dict.fromkeys(doc.audience for doc in catalog.documents))
+
+
+def is_checked(question: Question, values: Mapping[str, Any]) -> bool:
+    """Free text, not a guarded (sensitive) answer, not the class named with consent."""
+    if question.type not in FREE_TEXT_TYPES or question.sensitive:
+        return False
+    return not (question.id == CLASS_NAME and values.get(CLASS_CONSENT) is True)
+
+
+def make_checker(catalog: Catalog, values: Mapping[str, Any],
+                 lang: str = DOCUMENT_LANGUAGE) -> Checker:
+    """The checker for these answers: the guarded names and what they allow."""
+    folder = catalog.snippets_dir / lang
+    return checker_from_answers(values, folder if (folder / "regels").is_dir() else None)
+
+
+def strictest(checker: Checker, text: str, audiences: Iterable[str]) -> list[Finding]:
+    """The errors in ``text`` for any of ``audiences``: each passage once."""
+    seen: dict[tuple[int, int, str], Finding] = {}
+    for audience in audiences:
+        for finding in checker.for_audience(audience).check(text):
+            if finding.severity == ERROR:
+                seen.setdefault((finding.start, finding.end, finding.category), finding)
+    return sorted(seen.values(), key=lambda f: (f.start, f.end))
+
+
+def check_answer(checker: Checker, question: Question, value: Any,
+                 values: Mapping[str, Any], audiences: Iterable[str]) -> list[AnswerFinding]:
+    """The errors in one answer for the strictest audience it reaches."""
+    if value is None or value == [] or value == "" or not is_checked(question, values):
+        return []
+    text = answer_text(value)
+    return [AnswerFinding(question, text, f) for f in strictest(checker, text, audiences)]
+
+
+def check_answers(catalog: Catalog, values: Mapping[str, Any],
+                  accepted: Mapping[str, str] | None = None,
+                  audiences: Mapping[str, list[str]] | None = None,
+                  only: Iterable[str] | None = None) -> list[AnswerFinding]:
+    """The open findings of every answer (or of the ids in ``only``), in catalogue order.
+
+    ``accepted``: answers kept with a reason (their findings are not open); ``audiences``: per
+    question id the audiences it reaches (default: the catalogue's)."""
+    accepted = accepted or {}
+    wanted = set(only) if only is not None else None
+    everyone = catalogue_audiences(catalog)
+    checker = None
+    found: list[AnswerFinding] = []
+    for question in catalog.questions:
+        if question.id in accepted or (wanted is not None and question.id not in wanted):
+            continue
+        value = values.get(question.id)
+        if value is None or not is_checked(question, values):
+            continue
+        checker = checker or make_checker(catalog, values)
+        reach = (audiences or {}).get(question.id, everyone)
+        found += check_answer(checker, question, value, values, reach)
+    return found
+
+
+def replace_passage(question: Question, value: Any, finding: Finding, new: str) -> Any:
+    """The answer with the finding's passage replaced by ``new`` (offsets as checked)."""
+    text = answer_text(value)
+    changed = text[:finding.start] + new + text[finding.end:]
+    if question.type == "paragraphs":
+        return [p for p in changed.split("\n") if p.strip()] or None
+    return changed.strip() or None
+
+
+def accepted_passages(values: Mapping[str, Any], accepted: Mapping[str, str]
+                      ) -> list[tuple[str, str]]:
+    """(text of the answer, reason) for every answer kept with a reason."""
+    return [(answer_text(values[qid]), reason) for qid, reason in accepted.items()
+            if values.get(qid) not in (None, "", [])]
+
+
+def covered_by(finding: Finding, passages: list[tuple[str, str]]) -> str | None:
+    """The reason an accepted answer gives for this document finding, if its passage is
+    part of that answer."""
+    if finding.category == "metadata" or not finding.text.strip():
+        return None
+    for text, reason in passages:
+        if finding.text in text:
+            return reason
+    return None
