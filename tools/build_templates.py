@@ -144,10 +144,8 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
                     "de politie niet{% endif %}"),
         ("Politie en melding", "{{ label.police|opsomming }}{% if reporting %}; gemeld bij: "
                                "{{ label.reporting|opsomming }}{% endif %}"),
-        ("Geslacht van de leerling", "{% if not pupil_visible %}niet van toepassing{% elif "
-                                     "gender_named %}mag genoemd worden (goedgekeurd door de "
-                                     "leerling en de ouders){% else %}niet noemen, ook niet "
-                                     "met hij, zij, haar of zijn{% endif %}"),
+        ("Geslacht van de leerling", "{% if pupil_visible %}niet noemen, ook niet met hij, zij, "
+                                     "haar of zijn{% else %}niet van toepassing{% endif %}"),
         ("Media", "{{ phrase.media }}"),
         ("Berichten naar", "{{ (phrase.audiences + (['ouders van andere ' ~ term.klassen] if "
                            "letter_other_classes == 'letter' else []))|opsomming }}"),

@@ -44,7 +44,7 @@ _SECTIONS = {
 _TEXT_KEYS = ("message", "suggestion")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _QUOTED = re.compile(r"“[^”\n]*”|„[^”“\n]*[”“]|\"[^\"\n]*\"|‘[^’\n]*’")
-_WORD = re.compile(r"\b(\w+)\s+(\1)\b", re.IGNORECASE)
+_WORD = re.compile(r"\b(\w+) (\1)\b", re.IGNORECASE)  # "gaat gaat" (a tab is a column)
 
 
 @dataclass(frozen=True)
