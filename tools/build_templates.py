@@ -269,13 +269,13 @@ def letter_closing(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{%p endif %}")
 
 
-def letter_document():  # type: ignore[no-untyped-def]
+def letter_document(size: float = 10.5, margin_cm: float = 1.8):  # type: ignore[no-untyped-def]
     from docx.shared import Cm
 
     doc = new_document()
     section = doc.sections[0]
-    section.top_margin = section.bottom_margin = Cm(1.8)
-    base_size(doc, 10.5, after=4)
+    section.top_margin = section.bottom_margin = Cm(margin_cm)
+    base_size(doc, size, after=4 if size > 10 else 3)
     for name in ("Heading 1", "Heading 2"):
         doc.styles[name].font.size = doc.styles["Heading 2"].font.size
         doc.styles[name].paragraph_format.space_before = docx_pt(8)
@@ -387,7 +387,7 @@ def brief_ouders_klas(path: Path) -> None:
 # --- Letter to the parents of other classes ----------------------------------------------
 
 def brief_ouders_overig(path: Path) -> None:
-    doc = letter_document()
+    doc = letter_document(size=10, margin_cm=1.5)
     letter_opening(doc, "een beeld dat onder leerlingen is gedeeld")
     para(doc, "Op {{ reported_date }} hoorden wij dat er onder leerlingen van onze school een "
               "seksueel getint beeld{% if pupil_visible %} van een leerling{% endif %} wordt "
@@ -400,7 +400,8 @@ def brief_ouders_overig(path: Path) -> None:
     para(doc, "{%p endif %}")
 
     doc.add_heading("Wat doet de school?", level=2)
-    loop(doc, "zin in phrase.actions", "{{ zin }}")
+    # One paragraph, not a list: this letter stays on one page for every case.
+    para(doc, "{{ phrase.actions|join(' ') }}")
     para(doc, "{%p if " + OTHER_POLICE_LINE.strip("{} ") + " %}")
     para(doc, OTHER_POLICE_LINE)
     para(doc, "{%p endif %}")

@@ -78,10 +78,11 @@ def _set_language(doc, lang: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def add_field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
-    """A Word field such as PAGE or NUMPAGES."""
-    run = paragraph.add_run()
+    """A Word field such as PAGE or NUMPAGES, one run per piece, so that every piece (and
+    the number Word and LibreOffice show) takes the size the caller gives the runs."""
     for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"),
                        ("end", None)):
+        run = paragraph.add_run()
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)

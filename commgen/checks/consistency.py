@@ -238,7 +238,7 @@ def _repeated(finder: _Finder, rules: ConsistencyRules) -> None:
     seen: set[str] = set()
     for start, end, sentence in _sentences(finder.text):
         key = " ".join(sentence.lower().split())
-        if len(key.split()) < minimum:
+        if len(key.split()) < minimum or not sentence.endswith((".", "!", "?")):  # a name line
             continue
         if key in seen:
             finder.add("herhaling", start, end, sentence)
