@@ -47,6 +47,9 @@ PUBLIC = {"persverklaring", "communicatiestatement-website", "brief-ouders-klas"
 PAGE_LIMITS = {"brief-ouders-klas": 2, "brief-ouders-andere-klassen": 1, "persverklaring": 1}
 POLICE_FACTS = ("politie doet onderzoek", "aangifte gedaan", "politie om advies", "wijkagent",
                 "werk van de politie", "contact met de politie", "overleg met de politie")
+# Secondary schools in the matrix get a school name of 45 characters: it must stay on one line
+# of the letterhead, and the letters must still fit their pages.
+LONG_NAME = "Openbare Scholengemeenschap De Nieuwe Horizon"
 PUPIL_FACTS = ("met de leerling gesproken", "gesproken met de leerling",
                "ouders van de leerling", "zelf heeft gekozen", "zonder dat de leerling",
                "is afgeperst", "onder druk gezet")
@@ -100,6 +103,8 @@ def answers_for(case: dict[str, Any]) -> dict[str, Any]:
                     "deleted_in_class", "lesson", "confidant", "buddies", "parents_evening"],
         "audiences": ["parents_class", "staff", "press", "online"],
     }
+    if case["school_type"] == "vo":
+        data["school_name"] = LONG_NAME
     if pupil:
         data["origin"] = case["origin"]
     return data
@@ -246,3 +251,15 @@ def test_letters_fit_their_pages(matrix: list[Made], tmp_path: Path) -> None:
                 if _pages(converted[copy]) > PAGE_LIMITS[doc_id]]
     assert not too_long, "\n".join(too_long)
     assert all(_pages(pdf) >= 1 for pdf in converted.values())
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        return
+    import subprocess
+
+    long_case = next(c for c, (doc, case) in copies.items() if "-vo-" in f"-{case}-"
+                     and doc == "persverklaring")
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(converted[long_case])
+    first = subprocess.run([pdftotext, "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    assert any(LONG_NAME in line for line in first[:3]), first[:3]  # the letterhead, one line
