@@ -26,7 +26,7 @@ def _word_template(path: Path) -> None:
     document.add_paragraph("{{ school_name }}, {{ today }}")
     document.add_paragraph("Beste collega's,")
     document.add_paragraph("{{ phrase.material }} Praat er niet over in de {{ term.klas }}.")
-    document.add_paragraph("{%p if police != 'none' %}")
+    document.add_paragraph("{%p if 'none' not in police %}")
     document.add_paragraph("De politie is betrokken; verwijs vragen door naar {{ contact.name }}.")
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("Met vriendelijke groet,")

@@ -29,6 +29,16 @@ from docxbuild import (
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The police are involved (any answer but "niet betrokken"), and public texts may say so.
+POLICE_INVOLVED = "police|reject('equalto', 'none')|list"
+POLICE_OK = "'police' in approvals and " + POLICE_INVOLVED
+# What the school did with the police and the reports, with the neutral line while the police
+# have not approved the text, the takedown and the other schools.
+OTHER_POLICE_LINE = ("{{ ([phrase.police_pending] + phrase.police + [phrase.takedown, "
+                     "phrase.other_schools])|select|join(' ') }}")
+POLICE_LINE = ("{{ ([phrase.police_pending] + phrase.police + phrase.reporting + "
+               "[phrase.takedown, phrase.other_schools])|select|join(' ') }}")
+
 
 def communicatiestatement(path: Path, online: bool = False) -> None:
     """The internal master statement; with ``online`` its public part for the website."""
@@ -64,8 +74,7 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
               "getint beeld wordt gedeeld. Voor zover wij weten, is daarop geen leerling van "
               "onze school te zien.")
     para(doc, "{%p endif %}")
-    para(doc, ""
-          "{{ [phrase.material, phrase.spread]|select|join(' ') }}"
+    para(doc, "{{ ([phrase.material] + phrase.spread)|select|join(' ') }}"
               "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
     para(doc, "{%p if situation_extra %}")
@@ -76,28 +85,21 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
               "leerlingen.")
 
     doc.add_heading("Wat vindt de school?", level=1)
-    para(doc, "{%p if pupil_visible %}")
-    para(doc, "Wij vinden het ernstig dat een beeld van een leerling zonder toestemming wordt "
-              "doorgestuurd. Wie iets in vertrouwen deelt, mag erop rekenen dat het privé "
-              "blijft; doorsturen zonder toestemming is de schending. De leerling die op het "
-              "beeld staat, treft geen blaam.")
-    para(doc, "{%p else %}")
-    para(doc, "Wij vinden het ernstig dat zulke beelden onder leerlingen worden gedeeld. Ook "
-              "als je niet weet wie er op het beeld staat, is doorsturen schadelijk.")
-    para(doc, "{%p endif %}")
+    para(doc, "{{ phrase.view }}")
     para(doc, "Bekijken, bewaren en doorsturen van seksueel beeld van minderjarigen is "
-              "strafbaar, ook voor jongeren. Zonder verspreiders geen shame sexting.")
+              "strafbaar, ook voor {{ term.jongeren }}. Zonder verspreiders geen shame sexting.")
     para(doc, "{%p if view_extra %}")
     para(doc, "{{ view_extra }}")
     para(doc, "{%p endif %}")
 
     doc.add_heading("Wat doet de school?", level=1)
-    para(doc, "De veiligheid van {% if pupil_visible %}de leerling om wie het gaat{% else %}"
-              "onze leerlingen{% endif %} gaat voor alles. Dit hebben we tot nu toe gedaan:")
+    para(doc, "De veiligheid van {% if pupil_visible %}de leerling om wie het gaat,{% else %}"
+              "onze leerlingen{% endif %} staat voorop. Dit hebben we tot nu toe gedaan:")
     para(doc, "{%p for zin in phrase.actions %}")
     para(doc, "{{ zin }}", style="List Bullet")
     para(doc, "{%p endfor %}")
-    para(doc, "{{ ([phrase.police] + phrase.reporting)|select|join(' ') }}")
+    para(doc, POLICE_LINE)
+    optional(doc, "phrase.sextortion_advice")
     para(doc, "Wij vragen iedereen die het beeld heeft ontvangen: bekijk het niet, bewaar het "
               "niet en stuur het niet door, ook niet naar de school. Verwijder het direct, ook "
               "uit back-ups en prullenbakken.")
@@ -137,14 +139,23 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
         ("Leerling en ouders", "{% if not pupil_visible %}niet van toepassing{% elif 'family' "
                                "in approvals %}goedgekeurd{% else %}nog niet goedgekeurd: eerst "
                                "afstemmen{% endif %}"),
-        ("Politie", "{% if police == 'none' %}niet betrokken{% elif 'police' in approvals %}"
-                    "afgestemd{% else %}nog niet afgestemd{% endif %}"),
-        ("Politie en melding", "{{ ([phrase.police] + phrase.reporting)|select|join(' ') }}"),
+        ("Politie", "{% if not " + POLICE_INVOLVED + " %}niet betrokken{% elif 'police' in "
+                    "approvals %}afgestemd{% else %}nog niet afgestemd: openbare teksten noemen "
+                    "de politie niet{% endif %}"),
+        ("Politie en melding", "{{ label.police|opsomming }}{% if reporting %}; gemeld bij: "
+                               "{{ label.reporting|opsomming }}{% endif %}"),
+        ("Geslacht van de leerling", "{% if pupil_visible %}niet noemen, ook niet met hij, zij, "
+                                     "haar of zijn{% else %}niet van toepassing{% endif %}"),
         ("Media", "{{ phrase.media }}"),
         ("Berichten naar", "{{ (phrase.audiences + (['ouders van andere ' ~ term.klassen] if "
                            "letter_other_classes == 'letter' else []))|opsomming }}"),
         ("Volgende update", "{{ next_update_date.weekday }}, {{ next_update_time }} uur"),
     ])
+    para(doc, "{%p if phrase.pending_board or phrase.pending_family or phrase.pending_police %}")
+    doc.add_heading("Wacht op goedkeuring", level=2)
+    para(doc, "{%p endif %}")
+    loop(doc, "zin in [phrase.pending_board, phrase.pending_family, phrase.pending_police]"
+              "|select", "{{ zin }}")
     para(doc, "{%p if origin %}")
     doc.add_heading("Achtergrond (niet delen)", level=2)
     para(doc, "{{ phrase.origin }}")
@@ -156,7 +167,9 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
         "de woordvoerder.",
         "Niet om welke {{ term.klas }} het gaat, tenzij de leerling en de ouders daarmee hebben "
         "ingestemd.",
-        "Niets over wat er op het beeld te zien is, of over waar en hoe het is gemaakt.",
+        "Niets over wat er op het beeld te zien is of waar het is gemaakt{% if not ("
+        "pupil_visible and 'family' in approvals) %}, en niets over hoe het is ontstaan"
+        "{% endif %}.",
         "Geen vermoedens over wie het beeld heeft gemaakt of verspreid.",
         "Geen maatregelen tegen individuele leerlingen.",
         "Geen oordeel over de leerling op het beeld, ook niet indirect (“niet handig”, "
@@ -165,6 +178,10 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
         "Geen beloften die we niet kunnen waarmaken, zoals “het beeld is overal verwijderd”.",
     ):
         para(doc, line, style="List Bullet")
+    para(doc, "{%p if " + POLICE_INVOLVED + " and 'police' not in approvals %}")
+    para(doc, "Niets over de politie, een aangifte of een onderzoek, tot de politie de tekst "
+              "heeft goedgekeurd.", style="List Bullet")
+    para(doc, "{%p endif %}")
     para(doc, "{%p if not_said_extra %}")
     para(doc, "{{ not_said_extra }}", style="List Bullet")
     para(doc, "{%p endif %}")
@@ -174,10 +191,10 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
         ("Wie is de leerling? In welke {{ term.klas }} zit hij of zij?",
          "Daar doen wij geen uitspraken over. Wij beschermen de privacy van alle leerlingen."),
         ("Wat staat er op het beeld?",
-         "Daar doen wij geen uitspraken over. Wij vragen iedereen het beeld niet te bekijken, "
+         "Dat vertellen wij niet. Wij vragen iedereen het beeld niet te bekijken, "
          "niet te bewaren en niet door te sturen."),
         ("Wie heeft het verspreid? Wordt die leerling gestraft?",
-         "Hoe het beeld is verspreid, wordt uitgezocht{% if police != 'none' %} in overleg "
+         "Hoe het beeld is verspreid, wordt uitgezocht{% if " + POLICE_OK + " %} in overleg "
          "met de politie{% endif %}. Over maatregelen tegen individuele leerlingen doen wij "
          "geen uitspraken."),
         ("Mijn kind heeft het beeld ontvangen. Wat moet ik doen?",
@@ -185,8 +202,8 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
          "verwijderen, ook uit back-ups. Stuur het ook niet naar school. Praat er rustig met uw "
          "kind over. Met vragen kunt u terecht bij {{ contact.name }}, {{ contact.role }}."),
         ("Is de politie ingeschakeld?",
-         "{% if police == 'none' %}Daar doen wij op dit moment geen uitspraken over.{% else %}"
-         "De school werkt samen met de politie. Verder doen wij daar geen uitspraken over."
+         "{% if " + POLICE_OK + " %}De school heeft contact met de politie. Verder doen wij "
+         "daar geen uitspraken over.{% else %}Daarover zeggen wij op dit moment niets."
          "{% endif %}"),
         ("Ik ben journalist.",
          "Alle vragen van de pers beantwoordt {{ spokesperson.name }}, {{ spokesperson.role }}, "
@@ -252,13 +269,13 @@ def letter_closing(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{%p endif %}")
 
 
-def letter_document():  # type: ignore[no-untyped-def]
+def letter_document(size: float = 10.5, margin_cm: float = 1.8):  # type: ignore[no-untyped-def]
     from docx.shared import Cm
 
     doc = new_document()
     section = doc.sections[0]
-    section.top_margin = section.bottom_margin = Cm(1.8)
-    base_size(doc, 10.5, after=4)
+    section.top_margin = section.bottom_margin = Cm(margin_cm)
+    base_size(doc, size, after=4 if size > 10 else 3)
     for name in ("Heading 1", "Heading 2"):
         doc.styles[name].font.size = doc.styles["Heading 2"].font.size
         doc.styles[name].paragraph_format.space_before = docx_pt(8)
@@ -303,53 +320,46 @@ def brief_ouders_klas(path: Path) -> None:
     doc.add_heading("Wat is er gebeurd?", level=2)
     para(doc, "{%p if pupil_visible %}")
     para(doc, "Op {{ reported_date }} hoorden wij dat er onder leerlingen een seksueel getint "
-              "beeld van een leerling van onze school wordt gedeeld. {{ phrase.material }} "
-              "{{ phrase.spread }}{% if phrase.channel %} Het beeld ging rond "
+              "beeld van een leerling van onze school wordt gedeeld. "
+              "{{ ([phrase.material] + phrase.spread)|select|join(' ') }}"
+              "{% if phrase.channel %} Het beeld ging rond "
               "{{ phrase.channel|opsomming }}.{% endif %}")
     para(doc, "{%p else %}")
     para(doc, "Op {{ reported_date }} hoorden wij dat er onder leerlingen een seksueel getint "
               "beeld wordt gedeeld. Voor zover wij weten, staat er geen leerling van onze school "
-              "op. Toch kan het voor kinderen heftig zijn om zoiets te zien of te krijgen. "
-              ""
-                    "{{ [phrase.material, phrase.spread]|select|join(' ') }}"
+              "op. Toch kan het voor {{ term.jongeren }} heftig zijn om zoiets te zien of te "
+              "krijgen. {{ ([phrase.material] + phrase.spread)|select|join(' ') }}"
               "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
     para(doc, "{%p endif %}")
     optional(doc, "situation_extra")
     para(doc, "Wij noemen geen namen en vertellen niets over wat er op het beeld te zien is. "
-              "Zo beschermen wij alle kinderen. Wij vragen u hetzelfde te doen.")
-    para(doc, "{%p if pupil_visible %}")
-    para(doc, "Wij vinden het ernstig dat een beeld van een leerling zonder toestemming wordt "
-              "doorgestuurd. Wie iets in vertrouwen deelt, mag erop rekenen dat het privé "
-              "blijft. Doorsturen zonder toestemming is wat hier fout gaat; de leerling op het "
-              "beeld treft geen blaam.")
-    para(doc, "{%p else %}")
-    para(doc, "Wij vinden het ernstig dat zulke beelden onder kinderen worden gedeeld. Ook als "
-              "je niet weet wie erop staat, is doorsturen schadelijk.")
-    para(doc, "{%p endif %}")
+              "Zo beschermen wij alle leerlingen. Wij vragen u hetzelfde te doen.")
+    para(doc, "{{ phrase.view }}")
     optional(doc, "view_extra")
 
     doc.add_heading("Wat heeft de school gedaan?", level=2)
     loop(doc, "zin in phrase.actions", "{{ zin }}")
-    para(doc, "{%p if phrase.police or phrase.reporting %}")
-    para(doc, "{{ ([phrase.police] + phrase.reporting)|select|join(' ') }}")
+    para(doc, "{%p if " + POLICE_LINE.strip("{} ") + " %}")
+    para(doc, POLICE_LINE)
     para(doc, "{%p endif %}")
     optional(doc, "actions_extra")
 
     doc.add_heading("Wat vragen wij van u?", level=2)
     bullets(doc, WHAT_WE_ASK)
+    optional(doc, "phrase.media", style="List Bullet")
+    optional(doc, "phrase.sextortion_advice")
 
     doc.add_heading("Hoe praat u met uw kind?", level=2)
-    para(doc, "Kinderen vertellen vaak meer dan u verwacht, als ze merken dat ze niet "
-              "veroordeeld worden. Een paar handvatten:")
+    para(doc, "{{ term.jongeren|capitalize }} vertellen vaak meer dan u verwacht, als ze merken "
+              "dat ze niet veroordeeld worden. Een paar handvatten:")
     bullets(doc, [
         "Blijf rustig en oordeel niet, ook als u schrikt. Zo blijft uw kind met u praten.",
         "Stel open vragen, bijvoorbeeld: “Wat heb je erover gehoord?” en “Hoe is dat voor "
         "jou?” Luister vooral.",
         "Vraag of uw kind het beeld heeft gekregen, en of het zich onder druk voelde om het door "
         "te sturen.",
-        "Leg uit wat toestemming is: wat iemand in vertrouwen met je deelt, stuur je nooit "
-        "zonder toestemming door.",
+        "{{ phrase.consent_tip }}",
         "Prijs uw kind als het iets vertelt, of als het een beeld niet heeft doorgestuurd.",
         "De telefoon afpakken helpt meestal niet: een volgende keer vertelt uw kind u dan "
         "minder.",
@@ -368,7 +378,7 @@ def brief_ouders_klas(path: Path) -> None:
               "contact op met {{ contact.name }}, {{ contact.role }}, via {{ contact_phone }} of "
               "{{ contact_email }}. Wij houden u op de hoogte als er nieuws is dat u moet weten.")
     para(doc, "Wij begrijpen dat dit bericht vragen en zorgen kan oproepen. Samen met u willen "
-              "wij ervoor zorgen dat alle kinderen zich weer veilig voelen op school.")
+              "wij ervoor zorgen dat alle leerlingen zich weer veilig voelen op school.")
     letter_closing(doc)
     slim(doc)
     doc.save(path)
@@ -377,22 +387,23 @@ def brief_ouders_klas(path: Path) -> None:
 # --- Letter to the parents of other classes ----------------------------------------------
 
 def brief_ouders_overig(path: Path) -> None:
-    doc = letter_document()
+    doc = letter_document(size=10, margin_cm=1.5)
     letter_opening(doc, "een beeld dat onder leerlingen is gedeeld")
     para(doc, "Op {{ reported_date }} hoorden wij dat er onder leerlingen van onze school een "
               "seksueel getint beeld{% if pupil_visible %} van een leerling{% endif %} wordt "
-              "gedeeld. {{ phrase.spread }} Omdat er ook buiten één {{ term.klas }} over wordt "
-              "gepraat, informeren wij u. Wij noemen geen namen en geen {{ term.klas }}: zo "
-              "beschermen wij alle kinderen.")
+              "gedeeld. {{ phrase.spread|join(' ') }} Omdat er ook buiten één {{ term.klas }} "
+              "over wordt gepraat, informeren wij u. Wij noemen geen namen en geen "
+              "{{ term.klas }}: zo beschermen wij alle leerlingen.")
     para(doc, "{%p if pupil_visible %}")
     para(doc, "Doorsturen zonder toestemming is wat hier fout gaat. De leerling op het beeld "
               "treft geen blaam.")
     para(doc, "{%p endif %}")
 
     doc.add_heading("Wat doet de school?", level=2)
-    loop(doc, "zin in phrase.actions", "{{ zin }}")
-    para(doc, "{%p if phrase.police %}")
-    para(doc, "{{ phrase.police }}")
+    # One paragraph, not a list: this letter stays on one page for every case.
+    para(doc, "{{ phrase.actions|join(' ') }}")
+    para(doc, "{%p if " + OTHER_POLICE_LINE.strip("{} ") + " %}")
+    para(doc, OTHER_POLICE_LINE)
     para(doc, "{%p endif %}")
 
     doc.add_heading("Wat vragen wij van u?", level=2)
@@ -405,6 +416,8 @@ def brief_ouders_overig(path: Path) -> None:
         "Praat in appgroepen van ouders niet over wie erop staat of wie het heeft "
         "doorgestuurd.",
     ])
+    optional(doc, "phrase.media", style="List Bullet")
+    optional(doc, "phrase.sextortion_advice")
     para(doc, "Blijf rustig als u met uw kind praat, stel open vragen en luister. Prijs uw kind "
               "als het iets vertelt of een beeld niet heeft doorgestuurd.")
 
@@ -428,21 +441,23 @@ def persverklaring(path: Path) -> None:
     doc.styles["Title"].font.size = docx_pt(17)
     para(doc, "{{ school.place }}, {{ statement_date }}, {{ statement_time }} uur",
          style="Subtitle")
+    optional(doc, "phrase.media")
     para(doc, "Op {{ reported_date }} hoorde {{ school.name }} dat er onder leerlingen een "
               "seksueel getint beeld{% if pupil_visible %} van een leerling van de school"
-              "{% endif %} is gedeeld. {{ phrase.spread }}")
+              "{% endif %} is gedeeld. {{ ([phrase.material] + phrase.spread)|select|join(' ') }}")
     para(doc, "{% if pupil_visible %}De zorg voor de leerling en de ouders staat voor ons "
               "voorop.{% else %}De zorg voor onze leerlingen staat voor ons voorop.{% endif %} "
-              "{{ phrase.police }}")
-    para(doc, "{{ phrase.actions|join(' ') }}")
+              "{{ ([phrase.police_pending] + phrase.police)|select|join(' ') }}")
+    para(doc, "{{ (phrase.actions + [phrase.takedown, phrase.other_schools])|select|join(' ') }}")
     para(doc, "Over de leerlingen die hierbij betrokken zijn, geven wij geen informatie: het "
-              "gaat om minderjarigen, en hun privacy gaat voor.{% if police in ['report_family', "
-              "'report_school', 'investigation'] %} Ook lopen wij niet vooruit op het werk van de "
-              "politie.{% endif %}")
+              "gaat om minderjarigen, en hun privacy gaat voor.{% if 'police' in approvals and "
+              "police|select('in', ['report_family', 'report_school', 'investigation'])|list %} "
+              "Ook lopen wij niet vooruit op het werk van de politie.{% endif %}")
     para(doc, "Wij begrijpen dat dit bericht onrust geeft bij ouders, leerlingen en in de "
               "omgeving. Wij vragen iedereen die het beeld krijgt: bekijk het niet, bewaar het "
               "niet en stuur het niet door. Bekijken, bewaren en doorsturen is strafbaar, ook "
-              "voor jongeren, en maakt de schade groter.")
+              "voor {{ term.jongeren }}, en maakt de schade groter.")
+    para(doc, "{{ phrase.media_request }}")
     doc.add_heading("Contact voor de pers", level=2)
     para(doc, "Vragen van journalisten beantwoordt alleen {{ spokesperson.name }}, "
               "{{ spokesperson.role }}, via {{ spokesperson_phone }}{% if spokesperson_email %} "
@@ -473,11 +488,12 @@ def handreiking_team(path: Path) -> None:
     para(doc, "{% if pupil_visible %}Er gaat een seksueel getint beeld van een leerling van "
               "onze school rond.{% else %}Er gaat onder leerlingen een seksueel getint beeld "
               "rond. Voor zover bekend staat er geen leerling van onze school op.{% endif %} "
-              ""
-                    "{{ [phrase.material, phrase.spread]|select|join(' ') }}"
+              "{{ ([phrase.material] + phrase.spread)|select|join(' ') }}"
               "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
-    para(doc, "{{ ([phrase.police] + phrase.reporting + [phrase.media])|select|join(' ') }}")
+    para(doc, "{{ phrase.view }}")
+    para(doc, "{{ (phrase.police + phrase.reporting + [phrase.media, phrase.other_schools])"
+              "|select|join(' ') }}")
     para(doc, "Wat de school al doet:")
     loop(doc, "zin in phrase.actions", "{{ zin }}")
     optional(doc, "actions_extra")
@@ -487,18 +503,7 @@ def handreiking_team(path: Path) -> None:
 
     doc.add_heading("De boodschap aan leerlingen", level=1)
     para(doc, "Gebruik deze woorden, of je eigen woorden met dezelfde strekking:")
-    para(doc, "{%p if school_type == 'po' %}")
-    shaded(doc, "Er gaat een foto of filmpje rond dat nooit doorgestuurd had mogen worden. "
-                "Doorsturen doet iemand veel pijn, en het mag niet. Heb je het gekregen? Kijk er "
-                "niet naar, stuur het niet door en vertel het aan je juf, je meester of je "
-                "ouders. Dan helpen wij je het weg te halen.")
-    para(doc, "{%p else %}")
-    shaded(doc, "Er gaat een beeld rond dat nooit doorgestuurd had mogen worden. Wie zo'n beeld "
-                "doorstuurt, doet iemand ernstig pijn, en bekijken, bewaren en doorsturen is "
-                "strafbaar, ook voor jongeren. Heb je het gekregen? Bekijk het niet, stuur het "
-                "niet door en verwijder het. Zonder verspreiders geen shame sexting: jij maakt "
-                "het verschil.")
-    para(doc, "{%p endif %}")
+    shaded(doc, "{{ phrase.pupil_message }}")
 
     doc.add_heading("Harde afspraken", level=1)
     bullets(doc, [
@@ -513,6 +518,7 @@ def handreiking_team(path: Path) -> None:
         "Journalisten verwijs je vriendelijk naar {{ spokesperson.name }}, "
         "{{ spokesperson.role }}. Je geeft zelf geen informatie, ook niet informeel.",
     ])
+    optional(doc, "phrase.sextortion_advice")
 
     doc.add_heading("Het gesprek in de {{ term.klas }}", level=1)
     bullets(doc, [
@@ -545,18 +551,7 @@ def handreiking_team(path: Path) -> None:
     ])
 
     doc.add_heading("Problematiseren of normaliseren?", level=1)
-    para(doc, "{%p if school_type == 'po' %}")
-    para(doc, "Houd het eenvoudig. Kinderen hoeven niet te weten wat er op het beeld staat. "
-              "Praat over wat privé is, over toestemming (“mag ik dit doorsturen?”) en over "
-              "hulp vragen als je iets ziet wat niet goed voelt. Niemand krijgt op zijn kop "
-              "omdat hij of zij iets vertelt.")
-    para(doc, "{%p else %}")
-    para(doc, "Verliefdheid, seksualiteit en ook het delen van beelden met iemand die je "
-              "vertrouwt, horen voor veel jongeren bij opgroeien; reageer daar niet geschokt op. "
-              "Het probleem is het doorsturen zonder toestemming en het beschamen van iemand. "
-              "Zeg dus niet dat het maken van een beeld fout was, maar: bekijken, bewaren en "
-              "doorsturen is strafbaar, ook voor {{ term.jongeren }}.")
-    para(doc, "{%p endif %}")
+    para(doc, "{{ phrase.normalise }}")
 
     doc.add_heading("Lesmateriaal en hulp", level=1)
     para(doc, "Overleg met de {{ term.zorg }} welke les bij je {{ term.klas }} past. Hier vind je "

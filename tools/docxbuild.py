@@ -78,10 +78,11 @@ def _set_language(doc, lang: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def add_field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
-    """A Word field such as PAGE or NUMPAGES."""
-    run = paragraph.add_run()
+    """A Word field such as PAGE or NUMPAGES, one run per piece, so that every piece (and
+    the number Word and LibreOffice show) takes the size the caller gives the runs."""
     for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"),
                        ("end", None)):
+        run = paragraph.add_run()
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
@@ -161,6 +162,9 @@ def caption(tbl, text: str) -> None:  # type: ignore[no-untyped-def]
     tbl._tbl.tblPr.append(el)
 
 
+LONG_NAME = 30  # characters of the school's name that fit on one line at 12 pt
+
+
 def letterhead(doc) -> None:  # type: ignore[no-untyped-def]
     """Logo left, the school's name and address right; filled from the school's answers.
 
@@ -172,8 +176,13 @@ def letterhead(doc) -> None:  # type: ignore[no-untyped-def]
     left, right = t.rows[0].cells
     left.width, right.width = Cm(5.0), Cm(11.4)
     left.paragraphs[0].add_run("{{ school.logo }}")
+    # A long name (up to 45 characters) gets a smaller size, so that it stays on one line.
     lines = [
+        ("{%p if school.name|length <= " + str(LONG_NAME) + " %}", False),
         ("{{ school.name }}", True),
+        ("{%p else %}", False),
+        ("{{ school.name }}", 10),
+        ("{%p endif %}", False),
         ("{% if school.address %}{{ school.address }}, {{ school.postcode }} {% endif %}"
          "{{ school.place }}", False),
         ("{{ school.phone }}{% if school.phone and school.email %} · {% endif %}"
@@ -185,8 +194,8 @@ def letterhead(doc) -> None:  # type: ignore[no-untyped-def]
         p.alignment = 2  # right
         p.paragraph_format.space_after = Pt(0)
         run = p.add_run(text)
-        run.bold = bold
-        run.font.size = Pt(12 if bold else 9)
+        run.bold = bool(bold)
+        run.font.size = Pt(bold if not isinstance(bold, bool) else 12 if bold else 9)
         run.font.color.rgb = ACCENT if bold else RGBColor(0x59, 0x59, 0x59)
     doc.add_paragraph().paragraph_format.space_after = Pt(0)
 
@@ -224,6 +233,14 @@ def base_size(doc, size: float, after: float = 4) -> None:  # type: ignore[no-un
     normal.font.size = Pt(size)
     normal.paragraph_format.space_after = Pt(after)
     normal.paragraph_format.line_spacing = 1.1
+    keep_together(doc)
+
+
+def keep_together(doc) -> None:  # type: ignore[no-untyped-def]
+    """No orphan or widow line, and a heading never alone at the bottom of a page."""
+    doc.styles["Normal"].paragraph_format.widow_control = True
+    for name in ("Title", "Subtitle", "Heading 1", "Heading 2"):
+        doc.styles[name].paragraph_format.keep_with_next = True
 
 
 __all__ = ["WD_SECTION", "base_size", "caption", "footer_line", "header_footer", "letterhead",

@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from commgen.checks.consistency import CaseDocument, consistency_findings, load_consistency
 from commgen.checks.findings import Finding, has_errors
 from commgen.checks.load import checker_from_answers
+from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
 from commgen.docx.reader import DocumentText
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
@@ -108,4 +110,18 @@ def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]]
         findings += metadata_findings(audience_checker, document.data, school)
         review.documents.append(DocumentReview(doc.id, document.text, findings,
                                                getattr(document, "document", None)))
+    _add_consistency(review, folder / RULES_FOLDER, answers.values, rendered, lang)
     return review
+
+
+def _add_consistency(review: Review, folder: Any, values: dict[str, Any],
+                     rendered: list[tuple[Any, Any]], lang: str) -> None:
+    """The documents of the case agree with the answers and with each other."""
+    rules = load_consistency(folder if folder.is_dir() else None)
+    if rules is None:
+        return
+    found = consistency_findings(rules, values, [CaseDocument(doc.id, doc.audience,
+                                                              document.text)
+                                                 for doc, document in rendered], lang)
+    for item in review.documents:
+        item.findings += found.get(item.doc_id, [])

@@ -17,7 +17,7 @@ from commgen.foundation.i18n import _
 from commgen.foundation.jinja import text_environment
 from commgen.questions.catalog import Catalog, closest
 from commgen.questions.contextnames import CONTEXT_NAMES, JINJA_NAMES, SCHOOL_QUESTIONS
-from commgen.render.snippets import Snippets
+from commgen.render.snippets import Snippets, phrase_names
 
 _UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
 _KNOWN_TAGS = ["if", "elif", "else", "endif", "for", "endfor", "set", "endset", "with",
@@ -35,7 +35,7 @@ class Names:
     def attributes(self, name: str) -> frozenset[str] | None:
         """The attributes ``name.<attr>`` may take, or None when any is fine."""
         if name == "phrase":
-            return frozenset(self.snippets.phrases) if self.snippets else None
+            return phrase_names(self.snippets) if self.snippets else None
         if name == "label":
             return frozenset(q.id for q in self.catalog.questions if not q.sensitive
                              and q.type in ("choice", "multichoice"))

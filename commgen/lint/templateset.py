@@ -17,7 +17,7 @@ from commgen.docx.reader import PackageProblem
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, WARNING
 from commgen.foundation.errors import CatalogError
 from commgen.foundation.i18n import _
-from commgen.foundation.yamlfile import LineDict, load_mapping
+from commgen.foundation.yamlfile import load_mapping
 from commgen.lint.hygiene import hygiene_problems
 from commgen.lint.jinjacheck import Names, Usage, check_names, parse, record_usage, syntax_message
 from commgen.lint.privacy import StaticText, privacy_problems
@@ -25,7 +25,7 @@ from commgen.lint.problem import LintProblem, from_problem
 from commgen.lint.tags import scan_part, strip_tags
 from commgen.lint.wordparts import read_parts
 from commgen.questions.catalog import Catalog, Document, load_catalog
-from commgen.render.snippets import PHRASES_FILE, Snippets, load_snippets
+from commgen.render.snippets import PHRASES_FILE, Snippets, load_snippets, sentence_sources
 
 _UNEXPECTED_END = "Unexpected end of template"
 
@@ -129,22 +129,15 @@ def _check_phrases(names: Names, catalog: Catalog, usage: Usage, texts: list[Sta
     data, _problems = load_mapping(path)
     audiences = sorted({doc.audience for doc in catalog.documents})
     problems: list[LintProblem] = []
-    for qid, by_value in data.items():
-        if not isinstance(by_value, LineDict):
+    for source in sentence_sources(data):
+        if source.when:
+            record_usage(f"{{{{ ({source.when}) }}}}", names, usage)
+        if not source.text:
             continue
-        for value, by_audience in by_value.items():
-            if not isinstance(by_audience, LineDict):
-                by_audience = LineDict({"all": by_audience})
-                by_audience.line = by_value.line_of(value) or 0
-            for audience, text in by_audience.items():
-                if not text:
-                    continue
-                line = by_audience.line_of(audience)
-                key = f"{qid}.{value}.{audience}"
-                for aud in audiences if audience == "all" else [str(audience)]:
-                    texts.append(StaticText(strip_tags(str(text)), aud, path, line=line,
-                                            key=key))
-                problems += _check_sentence(str(text), names, usage, path, line, key)
+        for aud in audiences if source.audience == "all" else [source.audience]:
+            texts.append(StaticText(strip_tags(source.text), aud, path, line=source.line,
+                                    key=source.key))
+        problems += _check_sentence(source.text, names, usage, path, source.line, source.key)
     return problems
 
 

@@ -21,10 +21,11 @@ from commgen.foundation.i18n import _
 from commgen.foundation.jinja import render_text
 from commgen.foundation.textclean import clean_text
 from commgen.questions.catalog import Catalog, Document, text_for
+from commgen.questions.conditions import scope
 from commgen.questions.contextnames import SCHOOL_QUESTIONS, check_declared
 from commgen.questions.types import Person
 from commgen.render.helpresources import resources_for
-from commgen.render.snippets import Snippets, terms_for
+from commgen.render.snippets import Snippets, holds, terms_for
 
 LOGO_HEIGHT_MM = 18.0
 
@@ -100,10 +101,12 @@ def build_context(catalog: Catalog, snippets: Snippets, answers: Answers, docume
         "now": format_time(now.time(), lang),
         "label": _labels(catalog, answers, lang),
         "school": _school(answers),
-        "hulp": resources_for(snippets.help, document.audience),
     }
+    facts = case_facts(catalog, answers)
+    extras["hulp"] = resources_for(snippets.help, document.audience,
+                                   lambda when: holds(when, facts))
     context.update(extras)
-    context["phrase"] = _phrases(catalog, snippets, answers, document, context)
+    context["phrase"] = _phrases(catalog, snippets, answers, document, context, facts)
     check_declared({**extras, "phrase": context["phrase"]})
     check_plain(context)
     return context
@@ -124,8 +127,14 @@ def _labels(catalog: Catalog, answers: Answers, lang: str) -> dict[str, Any]:
     return labels
 
 
+def case_facts(catalog: Catalog, answers: Answers) -> dict[str, Any]:
+    """What a sentence's ``when`` sees: every answer that may reach a document, or its
+    type's "not answered" (the catalogue's conditions see the same)."""
+    return scope([q for q in catalog.questions if not q.sensitive], answers.values)
+
+
 def _phrases(catalog: Catalog, snippets: Snippets, answers: Answers, document: Document,
-             context: dict[str, Any]) -> dict[str, Any]:
+             context: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any]:
     phrases: dict[str, Any] = {}
     for qid in snippets.phrases:
         question = catalog.by_id[qid]
@@ -133,15 +142,21 @@ def _phrases(catalog: Catalog, snippets: Snippets, answers: Answers, document: D
             continue
         value = answers.get(qid)
         chosen = [] if value is None else ([value] if isinstance(value, str) else list(value))
-        texts = []
+        texts: list[str] = []
         for choice in chosen:
-            source = snippets.phrase(qid, choice, document.audience)
+            source = snippets.phrase(qid, choice, document.audience, facts)
             if source:
-                texts.append(_render_snippet(source, context, snippets, f"{qid}.{choice}"))
+                text = _render_snippet(source, context, snippets, f"{qid}.{choice}")
+                if text and text not in texts:  # two choices, one sentence: say it once
+                    texts.append(text)
         if question.type == "choice":
             phrases[qid] = texts[0] if texts else ""
         else:
             phrases[qid] = texts
+    for name in snippets.sentences:
+        source = snippets.sentence(name, document.audience, facts)
+        phrases[name] = (_render_snippet(source, context, snippets, f"sentences.{name}")
+                         if source else "")
     return phrases
 
 

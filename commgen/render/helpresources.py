@@ -8,6 +8,7 @@ mistaken for a personal one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from commgen.foundation.i18n import _
 from commgen.foundation.yamlfile import LineDict, load_mapping
 
 RESOURCES_FILE = "hulpbronnen.yaml"
-_KEYS = {"naam", "wat", "telefoon", "website", "voor", "controleren"}
+_KEYS = {"naam", "wat", "telefoon", "website", "voor", "controleren", "wanneer"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class HelpResource:
     website: str
     voor: tuple[str, ...]
     controleren: bool
+    wanneer: str = ""  # a condition on the case (checked by the snippets loader)
+    line: int | None = None
 
     def as_dict(self) -> dict[str, str]:
         return {"naam": self.naam, "wat": self.wat, "telefoon": self.telefoon,
@@ -67,7 +70,8 @@ def load_help_resources(folder: Path) -> list[HelpResource]:
         resources.append(HelpResource(
             id=str(rid), naam=_text(entry.get("naam")), wat=_text(entry.get("wat")),
             telefoon=_text(entry.get("telefoon")), website=_text(entry.get("website")),
-            voor=tuple(voor), controleren=check is True or str(check).lower() in ("ja", "yes")))
+            voor=tuple(voor), controleren=check is True or str(check).lower() in ("ja", "yes"),
+            wanneer=_text(entry.get("wanneer")), line=entries.line_of(rid)))
     if problems:
         raise CatalogError(_("The snippets cannot be used:"), problems)
     return resources
@@ -77,6 +81,9 @@ def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def resources_for(resources: list[HelpResource], audience: str) -> list[dict[str, str]]:
-    """The confirmed resources meant for one audience, in file order."""
-    return [r.as_dict() for r in resources if audience in r.voor and not r.controleren]
+def resources_for(resources: list[HelpResource], audience: str,
+                  applies: Callable[[str], bool] | None = None) -> list[dict[str, str]]:
+    """The confirmed resources meant for one audience, in file order; one with ``wanneer``
+    only when ``applies`` says its condition holds for the case."""
+    return [r.as_dict() for r in resources if audience in r.voor and not r.controleren
+            and (not r.wanneer or (applies is not None and applies(r.wanneer)))]

@@ -1,42 +1,98 @@
 """Vetted phrasing the foundation maintains: sentences per choice and audience, and terms.
 
 ``phrases.yaml`` maps question -> choice value -> audience (or ``all``) -> sentence. An empty
-sentence means "say nothing about this to this audience" and is a deliberate choice.
+sentence means "say nothing about this to this audience" and is a deliberate choice. A choice
+may instead hold a list of variants, each with a ``when`` condition on the case's facts (the
+catalogue's expression language, checked at load); the first variant that holds and has a
+sentence for the audience is used. The section ``sentences`` holds named sentences the same
+way (name -> variants), not tied to one choice: templates print them as ``phrase.<name>``.
 ``terms.yaml`` holds the words that differ between primary and secondary schools.
 Sentences may use Jinja (``{{ term.klas }}``); they are rendered in the sandbox.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+from jinja2 import TemplateError
 
 from commgen.foundation.concepts import AUDIENCES
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
+from commgen.foundation.jinja import EXPRESSION_ERRORS, compile_expression, expression_names
 from commgen.foundation.yamlfile import LineDict, load_mapping
+from commgen.questions import conditions
 from commgen.questions.catalog import Catalog
-from commgen.render.helpresources import HelpResource, load_help_resources
+from commgen.render.helpresources import RESOURCES_FILE, HelpResource, load_help_resources
 
 PHRASES_FILE = "phrases.yaml"
 TERMS_FILE = "terms.yaml"
 ALL = "all"
+WHEN = "when"
+# The section of phrases.yaml with named sentences (not tied to one question's choice).
+SENTENCES = "sentences"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Sentences per audience that hold when ``when`` holds for the case (always without)."""
+
+    texts: dict[str, str]
+    when: str | None = None
+
+    def text_for(self, audience: str) -> str | None:
+        return self.texts.get(audience, self.texts.get(ALL))
 
 
 @dataclass
 class Snippets:
-    phrases: dict[str, dict[str, dict[str, str]]]  # question -> value -> audience -> text
+    phrases: dict[str, dict[str, list[Variant]]]  # question -> value -> variants
     terms_question: str | None
     terms: dict[str, dict[str, str]]  # choice value -> term -> word
     folder: Path
     help: list[HelpResource] = field(default_factory=list)  # hulpbronnen.yaml
+    sentences: dict[str, list[Variant]] = field(default_factory=dict)  # name -> variants
 
-    def phrase(self, question_id: str, value: str, audience: str) -> str | None:
-        by_audience = self.phrases.get(question_id, {}).get(value)
-        if by_audience is None:
-            return None
-        return by_audience.get(audience, by_audience.get(ALL))
+    def phrase(self, question_id: str, value: str, audience: str,
+               facts: Mapping[str, Any] | None = None) -> str | None:
+        return choose(self.phrases.get(question_id, {}).get(value), audience, facts)
+
+    def sentence(self, name: str, audience: str, facts: Mapping[str, Any] | None = None
+                 ) -> str | None:
+        return choose(self.sentences.get(name), audience, facts)
+
+
+def holds(when: str | None, facts: Mapping[str, Any] | None) -> bool:
+    """Whether a sentence's condition holds for the case (checked at load, so it runs)."""
+    if not when:
+        return True
+    if facts is None:
+        return False
+    try:
+        return bool(_compiled(when)(**facts))
+    except EXPRESSION_ERRORS as exc:  # a mistake in the phrasing table, not in commgen
+        raise CatalogError(_("The snippets cannot be used:"), [Problem(
+            _("the condition '{when}' fails: {detail}").format(when=when, detail=exc),
+            None, None, when)]) from None
+
+
+@cache
+def _compiled(when: str):  # type: ignore[no-untyped-def]
+    return compile_expression(when)
+
+
+def choose(variants: list[Variant] | None, audience: str,
+           facts: Mapping[str, Any] | None) -> str | None:
+    """The first variant whose condition holds and that has a sentence for ``audience``."""
+    for variant in variants or []:
+        text = variant.text_for(audience)
+        if text is not None and holds(variant.when, facts):
+            return text
+    return None
 
 
 def _load(path: Path, problems: list[Problem]) -> LineDict:
@@ -49,19 +105,79 @@ def load_snippets(catalog: Catalog, lang: str) -> Snippets:
     """Read the snippets for ``lang`` and check them against the catalogue."""
     folder = catalog.snippets_dir / lang
     problems: list[Problem] = []
-    phrases = _read_phrases(catalog, folder / PHRASES_FILE, problems)
+    data = _load(folder / PHRASES_FILE, problems)
+    phrases = _read_phrases(catalog, folder / PHRASES_FILE, data, problems)
+    sentences = _read_sentences(catalog, folder / PHRASES_FILE, data, problems)
     terms_question, terms = _read_terms(catalog, folder / TERMS_FILE, problems)
+    help_resources = load_help_resources(folder)
+    for resource in help_resources:
+        if resource.wanneer:
+            _check_when(catalog, resource.wanneer, folder / RESOURCES_FILE, resource.line,
+                        f"hulpbronnen.{resource.id}", problems)
     if problems:
         raise CatalogError(_("The snippets cannot be used:"), problems)
-    return Snippets(phrases, terms_question, terms, folder, load_help_resources(folder))
+    return Snippets(phrases, terms_question, terms, folder, help_resources, sentences)
 
 
-def _read_phrases(catalog: Catalog, path: Path, problems: list[Problem]
-                  ) -> dict[str, dict[str, dict[str, str]]]:
-    data = _load(path, problems)
+def _check_when(catalog: Catalog, when: str, path: Path, line: int | None, label: str,
+                problems: list[Problem]) -> None:
+    """A sentence's condition is checked like the catalogue's: it parses, it names only
+    questions, and it can be evaluated for representative answers."""
+    try:
+        names = expression_names(when)
+    except TemplateError as exc:
+        problems.append(Problem(_("the condition is not a valid expression: {detail}").format(
+            detail=exc), path, line, label))
+        return
+    for name in sorted(names - set(catalog.by_id)):
+        problems.append(Problem(_("the condition names '{name}', which is not a question"
+                                  "{hint}").format(name=name, hint=""), path, line, label))
+    if names <= set(catalog.by_id):
+        failure = conditions.condition_failure(when, catalog.by_id)
+        if failure:
+            problems.append(Problem(failure, path, line, label))
+
+
+def _variants(catalog: Catalog, path: Path, entry: Any, line: int | None, label: str,
+              problems: list[Problem]) -> list[Variant] | None:
+    """One entry of the tables: a sentence for all, sentences per audience (with an optional
+    ``when``), or a list of those, tried in order."""
+    if isinstance(entry, str) or entry is None:
+        entry = LineDict({ALL: entry or ""})
+    items = entry if isinstance(entry, list) else [entry]
+    variants: list[Variant] = []
+    for item in items:
+        if isinstance(item, str):
+            item = LineDict({ALL: item})
+        if not isinstance(item, LineDict):
+            problems.append(Problem(_("give a sentence per audience (all, internal, ...)"),
+                                    path, line, label))
+            return None
+        texts: dict[str, str] = {}
+        when = item.get(WHEN)
+        if when is not None:
+            when = str(when)
+            _check_when(catalog, when, path, item.line_of(WHEN) or line, label, problems)
+        for audience, text in item.items():
+            if audience == WHEN:
+                continue
+            if audience != ALL and audience not in AUDIENCES:
+                problems.append(Problem(_("unknown audience '{audience}'; allowed: all, "
+                                          "{allowed}").format(audience=audience,
+                                                              allowed=", ".join(AUDIENCES)),
+                                        path, item.line_of(audience) or line, label))
+            texts[str(audience)] = "" if text is None else str(text).strip()
+        variants.append(Variant(texts, when))
+    return variants
+
+
+def _read_phrases(catalog: Catalog, path: Path, data: LineDict, problems: list[Problem]
+                  ) -> dict[str, dict[str, list[Variant]]]:
     audiences_in_use = sorted({doc.audience for doc in catalog.documents})
-    result: dict[str, dict[str, dict[str, str]]] = {}
+    result: dict[str, dict[str, list[Variant]]] = {}
     for qid, by_value in data.items():
+        if qid == SENTENCES:
+            continue
         question = catalog.by_id.get(str(qid))
         if question is None or question.type not in ("choice", "multichoice"):
             problems.append(Problem(_("not a choice question of the catalogue"), path,
@@ -73,7 +189,7 @@ def _read_phrases(catalog: Catalog, path: Path, problems: list[Problem]
             continue
         values = {c.value for c in question.choices}
         result[question.id] = {}
-        for value, by_audience in by_value.items():
+        for value, entry in by_value.items():
             label = f"{qid}.{value}"
             if str(value) not in values:
                 problems.append(Problem(_("'{value}' is not a choice of this question; allowed:"
@@ -81,33 +197,45 @@ def _read_phrases(catalog: Catalog, path: Path, problems: list[Problem]
                                               sorted(values))), path, by_value.line_of(value),
                                         label))
                 continue
-            if isinstance(by_audience, str):
-                by_audience = LineDict({ALL: by_audience})
-            if not isinstance(by_audience, LineDict):
-                problems.append(Problem(_("give a sentence per audience (all, internal, ...)"),
-                                        path, by_value.line_of(value), label))
-                continue
-            texts: dict[str, str] = {}
-            for audience, text in by_audience.items():
-                if audience != ALL and audience not in AUDIENCES:
-                    problems.append(Problem(_("unknown audience '{audience}'; allowed: all, "
-                                              "{allowed}").format(audience=audience,
-                                                                  allowed=", ".join(AUDIENCES)),
-                                            path, by_audience.line_of(audience), label))
-                texts[str(audience)] = "" if text is None else str(text).strip()
-            result[question.id][str(value)] = texts
+            variants = _variants(catalog, path, entry, by_value.line_of(value), label, problems)
+            if variants is not None:
+                result[question.id][str(value)] = variants
         for choice in question.choices:
-            texts = result[question.id].get(choice.value)
-            if texts is None:
+            variants = result[question.id].get(choice.value)
+            if variants is None:
                 problems.append(Problem(_("no vetted sentence for the choice '{value}'").format(
                     value=choice.value), path, data.line_of(qid), str(qid)))
                 continue
-            missing = [a for a in audiences_in_use if a not in texts and ALL not in texts]
+            covered = {a for v in variants for a in v.texts}
+            missing = [a for a in audiences_in_use if a not in covered and ALL not in covered]
             if missing:
                 problems.append(Problem(_("no sentence for audience {audiences} (write one, or "
                                           "'all')").format(audiences=", ".join(missing)), path,
                                         by_value.line_of(choice.value),
                                         f"{qid}.{choice.value}"))
+    return result
+
+
+def _read_sentences(catalog: Catalog, path: Path, data: LineDict, problems: list[Problem]
+                    ) -> dict[str, list[Variant]]:
+    """Named sentences chosen by the case's facts; templates print ``phrase.<name>``."""
+    section = data.get(SENTENCES)
+    if section is None:
+        return {}
+    if not isinstance(section, LineDict):
+        problems.append(Problem(_("expected a mapping (key: value lines)"), path,
+                                data.line_of(SENTENCES), SENTENCES))
+        return {}
+    result: dict[str, list[Variant]] = {}
+    for name, entry in section.items():
+        label = f"{SENTENCES}.{name}"
+        if str(name) in catalog.by_id:
+            problems.append(Problem(_("not a choice question of the catalogue"), path,
+                                    section.line_of(name), label))
+            continue
+        variants = _variants(catalog, path, entry, section.line_of(name), label, problems)
+        if variants is not None:
+            result[str(name)] = variants
     return result
 
 
@@ -150,3 +278,43 @@ def terms_for(snippets: Snippets, values: dict[str, Any]) -> dict[str, str]:
     if not snippets.terms_question:
         return {}
     return snippets.terms.get(values.get(snippets.terms_question) or "", {})
+
+
+@dataclass(frozen=True)
+class SentenceSource:
+    """One sentence of phrases.yaml as written, for the template linter."""
+
+    key: str  # e.g. "police.investigation.press" or "sentences.view.all"
+    audience: str
+    text: str
+    line: int | None
+    when: str | None
+
+
+def sentence_sources(data: LineDict) -> list[SentenceSource]:
+    """Every sentence in a phrases.yaml mapping (choices and named sentences), with its line."""
+    found: list[SentenceSource] = []
+    for qid, by_value in data.items():
+        if not isinstance(by_value, LineDict):
+            continue
+        for value, entry in by_value.items():
+            items = entry if isinstance(entry, list) else [entry]
+            for item in items:
+                if not isinstance(item, LineDict):
+                    if isinstance(item, str):
+                        found.append(SentenceSource(f"{qid}.{value}", ALL, item,
+                                                    by_value.line_of(value), None))
+                    continue
+                when = item.get(WHEN)
+                for audience, text in item.items():
+                    if audience == WHEN or not isinstance(text, str):
+                        continue
+                    found.append(SentenceSource(f"{qid}.{value}.{audience}", str(audience), text,
+                                                item.line_of(audience) or by_value.line_of(value),
+                                                None if when is None else str(when)))
+    return found
+
+
+def phrase_names(snippets: Snippets) -> frozenset[str]:
+    """What ``phrase.<name>`` may be: a choice question with sentences, or a named sentence."""
+    return frozenset(snippets.phrases) | frozenset(snippets.sentences)

@@ -1,0 +1,265 @@
+"""A pairwise matrix of cases: every document tells its case, and the documents agree.
+
+The cases cover every pair of values of eight case facts (school type, origin, material,
+police, spread, media, approvals, letter to other classes), built by a small greedy
+algorithm. For each case every document is made and checked end to end:
+- the privacy check and the consistency checks of the run find nothing;
+- each fact-specific sentence appears exactly when its facts hold (and the approval gates:
+  no police fact in a public text without police approval, no fact about the pupil without
+  the family's approval);
+- the letters are at most two pages, the other-classes letter and the press statement one
+  (LibreOffice, one run for the whole matrix; skipped only when it is missing outside CI).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from commgen.answers.answersfile import load_answers
+from commgen.app.generate import generate_from_answers
+from commgen.render.pdf import find_soffice, pdf_bytes
+from tests.conftest import write_answers
+from tests.goldentext import NOW
+
+FACTORS: dict[str, list[Any]] = {
+    "school_type": ["po", "vo"],
+    "origin": ["voluntary", "pressure", "secret", "sextortion", "unknown", "no_pupil"],
+    "material": ["photo", "video", "several", "edited", "unknown"],
+    "police": [["none"], ["advice"], ["wijkagent"], ["report_family", "investigation"],
+               ["report_school"], ["investigation"]],
+    "spread": [["few"], ["one_class"], ["several_classes"], ["whole_school", "other_schools"],
+               ["unknown"], ["several_classes", "other_schools"]],
+    "media": ["none", "questions", "published"],
+    "approvals": [[], ["board"], ["board", "family"], ["board", "family", "police"],
+                  ["board", "police"]],
+    "letter_other_classes": ["letter", "none"],
+}
+PUBLIC = {"persverklaring", "communicatiestatement-website", "brief-ouders-klas",
+          "brief-ouders-andere-klassen"}
+PAGE_LIMITS = {"brief-ouders-klas": 2, "brief-ouders-andere-klassen": 1, "persverklaring": 1}
+POLICE_FACTS = ("politie doet onderzoek", "aangifte gedaan", "politie om advies", "wijkagent",
+                "werk van de politie", "contact met de politie", "overleg met de politie")
+# Secondary schools in the matrix get a school name of 45 characters: it must stay on one line
+# of the letterhead, and the letters must still fit their pages.
+LONG_NAME = "Openbare Scholengemeenschap De Nieuwe Horizon"
+PUPIL_FACTS = ("met de leerling gesproken", "gesproken met de leerling",
+               "ouders van de leerling", "zelf heeft gekozen", "zonder dat de leerling",
+               "is afgeperst", "onder druk gezet")
+
+
+def pairwise(factors: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """A small set of cases in which every pair of values of two factors occurs."""
+    names = list(factors)
+    index = {n: range(len(v)) for n, v in factors.items()}
+    uncovered = {(a, i, b, j) for a, b in itertools.combinations(names, 2)
+                 for i in index[a] for j in index[b]}
+    cases: list[dict[str, int]] = []
+    while uncovered:
+        a, i, b, j = min(uncovered)  # start from a pair not covered yet (deterministic)
+        case = {a: i, b: j}
+        for name in names:
+            if name in case:
+                continue
+            case[name] = max(index[name], key=lambda v, name=name: sum(
+                (n, case[n], name, v) in uncovered or (name, v, n, case[n]) in uncovered
+                for n in case))
+        uncovered -= {(x, case[x], y, case[y]) for x, y in itertools.combinations(names, 2)}
+        cases.append(case)
+    return [{n: factors[n][v] for n, v in case.items()} for case in cases]
+
+
+CASES = pairwise(FACTORS)
+
+
+def case_id(case: dict[str, Any]) -> str:
+    values = [case[name] for name in FACTORS]
+    return "-".join("+".join(v) if isinstance(v, list) else str(v) for v in values)
+
+
+def answers_for(case: dict[str, Any]) -> dict[str, Any]:
+    """The vo-politie sample with the case's facts (free text left out: the case speaks)."""
+    pupil = case["origin"] != "no_pupil"
+    spread = case["spread"]
+    within_one = not set(spread) - {"few", "one_class"}
+    online = "other_schools" in spread
+    data: dict[str, Any] = {
+        "school_type": case["school_type"], "material": case["material"],
+        "police": case["police"], "spread": spread, "media": case["media"],
+        "approvals": case["approvals"], "pupil_visible": pupil,
+        "channel": ["group_apps", "public_online"] if online else ["group_apps"],
+        "reporting": ["platform", "helpwanted"] if online else ["police"],
+        "unrest": case["letter_other_classes"] == "letter" if within_one else None,
+        "letter_other_classes": case["letter_other_classes"],
+        "not_said_extra": "Niets over de sportles.",
+        "actions": ["talk_victim", "parents_victim", "talks_spreaders", "measures",
+                    "deleted_in_class", "lesson", "confidant", "buddies", "parents_evening"],
+        "audiences": ["parents_class", "staff", "press", "online"],
+    }
+    if case["school_type"] == "vo":
+        data["school_name"] = LONG_NAME
+    if pupil:
+        data["origin"] = case["origin"]
+    return data
+
+
+@dataclass
+class Made:
+    case: dict[str, Any]
+    texts: dict[str, str] = field(default_factory=dict)  # document id -> plain text
+    findings: list[str] = field(default_factory=list)
+    docx: dict[str, Path] = field(default_factory=dict)
+
+
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory: pytest.TempPathFactory, catalog) -> list[Made]:  # type: ignore[no-untyped-def]
+    from commgen.docx.reader import docx_text
+
+    made: list[Made] = []
+    for number, case in enumerate(CASES):
+        folder = tmp_path_factory.mktemp(f"case{number}")
+        drop = ("situation_extra", "view_extra", "actions_extra", "why_extra") + (
+            ("origin", "class_named") if case["origin"] == "no_pupil" else ())
+        data = answers_for(case)
+        path = write_answers(folder, {k: v for k, v in data.items() if v is not None},
+                             drop=drop + tuple(k for k, v in data.items() if v is None))
+        result = generate_from_answers(catalog, load_answers(path, catalog), folder / "out",
+                                       now=NOW)
+        item = Made(case)
+        review = result.review
+        item.findings = [f"answer {qid}: {f.message} ({f.text})" for qid, _t, found
+                         in review.answers for f in found]
+        item.findings += [f"{d.doc_id}: [{f.category}] {f.message} ({f.text})"
+                          for d in review.documents for f in d.findings]
+        for written in result.written:
+            if written.path.suffix == ".docx":
+                doc_id = written.path.stem
+                item.docx[doc_id] = written.path
+                item.texts[doc_id] = docx_text(written.path.read_bytes())
+        made.append(item)
+    return made
+
+
+def test_the_matrix_covers_every_pair_with_at_least_forty_cases() -> None:
+    assert len(CASES) >= 40
+    for a, b in itertools.combinations(FACTORS, 2):
+        seen = {(repr(c[a]), repr(c[b])) for c in CASES}
+        assert len(seen) == len(FACTORS[a]) * len(FACTORS[b]), (a, b)
+
+
+def test_every_case_has_no_check_findings_and_all_its_documents(matrix: list[Made]) -> None:
+    problems = [f"{case_id(m.case)}: {f}" for m in matrix for f in m.findings]
+    assert not problems, "\n".join(problems[:20])
+    for m in matrix:
+        assert "communicatiestatement" in m.texts and "persverklaring" in m.texts
+        other = "brief-ouders-andere-klassen" in m.texts
+        assert other == (m.case["letter_other_classes"] == "letter"), case_id(m.case)
+
+
+def _holds(m: Made) -> dict[str, bool]:
+    c = m.case
+    pupil = c["origin"] != "no_pupil"
+    family, police_ok = "family" in c["approvals"], "police" in c["approvals"]
+    involved = c["police"] != ["none"]
+    return {"pupil": pupil, "family": family, "police_ok": police_ok, "involved": involved,
+            "secret": c["origin"] == "secret", "sextortion": c["origin"] == "sextortion",
+            "forced": c["origin"] in ("secret", "sextortion", "pressure"),
+            "edited": c["material"] == "edited", "other_schools": "other_schools" in c["spread"],
+            "published": c["media"] == "published",
+            "investigation": "investigation" in c["police"]}
+
+
+def _appears(m: Made, doc_id: str, text: str) -> bool:
+    return text.lower() in m.texts.get(doc_id, "").lower()
+
+
+def test_fact_sentences_appear_exactly_when_their_facts_hold(matrix: list[Made]) -> None:
+    wrong: list[str] = []
+
+    def expect(m: Made, doc_id: str, text: str, when: bool) -> None:
+        if doc_id in m.texts and _appears(m, doc_id, text) != when:
+            wrong.append(f"{case_id(m.case)} {doc_id}: {text!r} expected {when}")
+
+    for m in matrix:
+        h = _holds(m)
+        for doc in m.texts:
+            # Secret filming, pressure, sextortion: nothing about sharing in trust, nothing
+            # about whether making an image was wise.
+            if h["forced"]:
+                expect(m, doc, "in vertrouwen", False)
+                expect(m, doc, "maken van een beeld fout was", False)
+        expect(m, "communicatiestatement", "zonder toestemming seksueel filmen", h["secret"])
+        expect(m, "brief-ouders-klas", "zonder toestemming seksueel filmen",
+               h["secret"] and h["family"])
+        expect(m, "persverklaring", "zonder toestemming seksueel filmen", False)
+        expect(m, "communicatiestatement", "niet betalen", h["sextortion"])
+        expect(m, "handreiking-team", "niet betalen", h["sextortion"])
+        expect(m, "brief-ouders-klas", "Betaal niet", h["sextortion"] and h["family"])
+        expect(m, "brief-ouders-klas", "Helpwanted bij afpersing", h["sextortion"])
+        expect(m, "persverklaring", "afpers", False)
+        for doc in ("brief-ouders-klas", "persverklaring", "communicatiestatement"):
+            expect(m, doc, "bewerkt of nagemaakt", h["edited"])
+        expect(m, "brief-ouders-klas", "geen leerling van onze school", not h["pupil"])
+        expect(m, "communicatiestatement", "De politie doet onderzoek", h["investigation"])
+        pending = h["involved"] and not h["police_ok"]
+        expect(m, "persverklaring", "volgt het protocol voor zulke situaties", pending)
+        expect(m, "communicatiestatement", "Politie: nog geen goedkeuring", pending)
+        expect(m, "communicatiestatement", "De leerling en de ouders: nog geen goedkeuring",
+               h["pupil"] and not h["family"])
+        expect(m, "persverklaring", "andere scholen waar het beeld is gedeeld",
+               h["other_schools"])
+        expect(m, "persverklaring", "gevraagd het beeld te verwijderen", h["other_schools"])
+        expect(m, "persverklaring", "berichten in de media", h["published"])
+        expect(m, "persverklaring", "niet te publiceren, er niet naar te linken", True)
+        for doc in PUBLIC & set(m.texts):
+            text = m.texts[doc].lower()
+            if not h["police_ok"]:
+                wrong += [f"{case_id(m.case)} {doc}: police fact {f!r} without approval"
+                          for f in POLICE_FACTS if f in text]
+            if not h["family"]:
+                wrong += [f"{case_id(m.case)} {doc}: pupil fact {f!r} without approval"
+                          for f in PUPIL_FACTS if f in text]
+    assert not wrong, "\n".join(wrong[:30])
+
+
+def _pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def test_letters_fit_their_pages(matrix: list[Made], tmp_path: Path) -> None:
+    if find_soffice() is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is needed for the page limits in CI")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    copies: dict[Path, tuple[str, str]] = {}
+    for number, m in enumerate(matrix):
+        for doc_id, path in m.docx.items():
+            if doc_id in PAGE_LIMITS:  # unique names: one LibreOffice run for the matrix
+                copy = tmp_path / f"{doc_id}-{number}.docx"
+                shutil.copyfile(path, copy)
+                copies[copy] = (doc_id, case_id(m.case))
+    converted = pdf_bytes(list(copies))
+    too_long = [f"{case} {doc_id}: {_pages(converted[copy])} pages"
+                for copy, (doc_id, case) in copies.items()
+                if _pages(converted[copy]) > PAGE_LIMITS[doc_id]]
+    assert not too_long, "\n".join(too_long)
+    assert all(_pages(pdf) >= 1 for pdf in converted.values())
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        return
+    import subprocess
+
+    long_case = next(c for c, (doc, case) in copies.items() if "-vo-" in f"-{case}-"
+                     and doc == "persverklaring")
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(converted[long_case])
+    first = subprocess.run([pdftotext, "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    assert any(LONG_NAME in line for line in first[:3]), first[:3]  # the letterhead, one line
