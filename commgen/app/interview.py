@@ -15,6 +15,7 @@ review screen lists what is still open, each problem once, with its question.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,8 +27,8 @@ import click
 from commgen.answers.answersfile import ACCEPTED_KEY, DRAFTS_KEY, load_answers, save_answers
 from commgen.answers.partial import parse_settings, read_answers, read_meta
 from commgen.app.answercheck import AnswerFinding, check_answers, replace_passage
-from commgen.app.output import next_free
 from commgen.foundation.errors import AnswersError, InterviewStopped, OutputError, Problem
+from commgen.foundation.files import Claimed, claim, create_new, release
 from commgen.foundation.i18n import _, current_language
 from commgen.foundation.jinja import expression_names
 from commgen.questions.catalog import Catalog, Question, text_for
@@ -55,8 +56,14 @@ class Draft:
                   _("or make the documents with: commgen generate \"{path}\"").format(
                       path=self.path)]
         self.accepted = {k: v for k, v in self.accepted.items() if k in self.answered}
-        save_answers(self.path, catalog, self.answered, header,
-                     {ACCEPTED_KEY: self.accepted, DRAFTS_KEY: self.drafts})
+        try:
+            save_answers(self.path, catalog, self.answered, header,
+                         {ACCEPTED_KEY: self.accepted, DRAFTS_KEY: self.drafts})
+        except OSError as exc:  # a full disk or a lost network folder: keep asking
+            click.secho(_("Your answers could not be saved in {path} ({detail}); the interview "
+                          "goes on and tries again after the next answer.").format(
+                              path=self.path, detail=exc.strerror or type(exc).__name__),
+                        fg="red", err=True)
 
 
 class Interview:
@@ -289,9 +296,11 @@ def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
     except OSError as exc:
         raise OutputError(_("{path}: the folder cannot be created ({detail}).").format(
             path=out_dir, detail=exc.strerror or exc)) from None
-    path = out_dir / DRAFT_NAME
-    if path.exists():
-        path = next_free(path)
+    try:
+        path = create_new(out_dir / DRAFT_NAME)  # exclusively: two interviews never share one
+    except OSError as exc:
+        raise OutputError(_("{path}: the answers file cannot be created ({detail}).").format(
+            path=out_dir / DRAFT_NAME, detail=exc.strerror or exc)) from None
     draft = Draft(path, dict(base))
     draft.save(catalog)
     return draft
@@ -316,10 +325,8 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
                   yes: bool = False, asker: Asker | None = None,
                   interactive: bool | None = None, school: str | None = None,
                   accept_findings: str | None = None) -> tuple[Path, Any]:
-    """Run the whole interview; return the draft path and the generation result (or None)."""
-    from commgen.app.generate import generate_from_answers
-    from commgen.app.prompts import ask
-
+    """Run the whole interview; return the draft path and the generation result (or None).
+    The answers file is claimed for this run: a second interview on it stops with a message."""
     base: dict[str, Any] = {}
     accepted: dict[str, str] = {}
     if school:
@@ -330,7 +337,34 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
         base.update(read_answers(answers_file, catalog))
         accepted.update(read_meta(answers_file)[ACCEPTED_KEY])
     base.update(parse_settings(settings, catalog))
+    if resume is not None:
+        lock = _claim(resume)
     draft = start_draft(out_dir, resume, catalog, base)
+    if resume is None:
+        lock = _claim(draft.path)
+    try:
+        return _interview(catalog, draft, out_dir, resume, base, accepted, yes, asker,
+                          interactive, answers_file, settings, accept_findings)
+    finally:
+        release(lock)
+
+
+def _claim(path: Path) -> Path:
+    try:
+        return claim(path)
+    except Claimed as exc:
+        raise OutputError(_("{path} is in use by another commgen interview ({holder}). Finish "
+                            "that one first, or start a new interview with another --out "
+                            "folder.").format(path=path, holder=exc.holder or "?")) from None
+
+
+def _interview(catalog: Catalog, draft: Draft, out_dir: Path, resume: Path | None,
+               base: dict[str, Any], accepted: dict[str, str], yes: bool, asker: Asker | None,
+               interactive: bool | None, answers_file: Path | None, settings: tuple[str, ...],
+               accept_findings: str | None) -> tuple[Path, Any]:
+    from commgen.app.generate import generate_from_answers
+    from commgen.app.prompts import ask
+
     if resume is not None and base:
         draft.answered.update(base)
     draft.accepted.update(accepted)
@@ -349,8 +383,12 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
         for question in interview.open_questions():
             draft.answered[question.id] = None  # optional: left empty, defaults apply later
         draft.save(catalog)
-    click.echo(_("Your answers are saved after every question in {path} (readable only by "
-                 "you).").format(path=draft.path))
+    if os.name == "posix":
+        click.echo(_("Your answers are saved after every question in {path} (readable only by "
+                     "you).").format(path=draft.path))
+    else:  # Windows: the folder's own permissions apply; commgen sets none
+        click.echo(_("Your answers are saved after every question in {path}. Keep it in a "
+                     "folder only you can open.").format(path=draft.path))
     try:
         if asking:
             interview.resolve_all()  # a file's or --set's problems, each at its question

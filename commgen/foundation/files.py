@@ -84,3 +84,77 @@ def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+class Claimed(OSError):
+    """Another run holds the claim on a file (an interview on the same answers file)."""
+
+    def __init__(self, path: Path, holder: str) -> None:
+        super().__init__(str(path))
+        self.path, self.holder = path, holder
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.commgen-lock")
+
+
+def _alive(holder: str) -> bool:
+    """Whether the process that wrote a lock is still running (when that can be known)."""
+    import socket
+
+    host, _sep, pid = holder.partition(":")
+    if host != socket.gethostname() or not pid.isdigit() or os.name != "posix":
+        return True  # another computer on a shared folder, or Windows: assume it is
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def claim(path: Path) -> Path:
+    """Claim ``path`` for this process with an exclusive lock file beside it (``O_EXCL``: of two
+    runs that try at once, exactly one gets it). A lock left by a process that ended on this
+    computer is taken over. Returns the lock file; ``release`` removes it."""
+    import socket
+
+    lock = lock_path(path)
+    me = f"{socket.gethostname()}:{os.getpid()}"
+    for _attempt in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            try:
+                holder = lock.read_text(encoding="utf-8").strip()
+            except OSError:
+                holder = ""
+            if holder and _alive(holder):
+                raise Claimed(path, holder) from None
+            with contextlib.suppress(OSError):
+                lock.unlink()  # left behind by a run that ended: take it over
+            continue
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(me + "\n")
+        return lock
+    raise Claimed(path, "")
+
+
+def release(lock: Path) -> None:
+    with contextlib.suppress(OSError):
+        lock.unlink()
+
+
+def create_new(path: Path) -> Path:
+    """Create ``path`` empty, or the first free ``name (2).ext`` beside it, exclusively: two
+    runs never get the same file."""
+    candidate = path
+    for n in range(2, 1000):
+        try:
+            os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return candidate
+        except FileExistsError:
+            candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+    raise FileExistsError(str(path))
+
