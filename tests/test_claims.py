@@ -70,3 +70,23 @@ def test_a_failed_save_keeps_the_interview_going(tmp_path: Path,
     assert "konden niet worden bewaard" in result.output + result.stderr
     assert (tmp_path / "communicatiestatement.docx").exists()
     assert not list(tmp_path.glob(".*commgen-lock"))
+
+
+def test_share_writes_a_copy_without_names_and_refuses_open_findings(tmp_path: Path,
+                                                                     capsys) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    answers = write_answers(tmp_path, {"involved_pupils": ["Sanne de Vries"],
+                                       "situation_extra": "Het beeld van Sanne ging rond."})
+    code, _out, err = run_cli(capsys, "share", str(answers))
+    assert code == 1 and "Niet gedeeld" in err and "•••" in err and "Sanne" not in err
+    copy = tmp_path / "antwoorden (delen).yaml"
+    assert not copy.exists()
+    answers = write_answers(tmp_path, {"involved_pupils": ["Sanne de Vries"]})
+    code, out, _err = run_cli(capsys, "share", str(answers))
+    assert code == 0 and "delen" in out
+    text = copy.read_text(encoding="utf-8")
+    shared = yaml.safe_load(text)
+    assert "Sanne" not in text and "Vries" not in text and "/root" not in text
+    assert set(shared["involved_pupils"]) == {"key", "count", "hashes"}
+    assert shared["school_logo"] == "hetbaken-logo.png"  # no folder of the sender

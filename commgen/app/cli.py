@@ -56,7 +56,7 @@ def _setup_console() -> None:
 
 def build_cli() -> click.Group:
     """The command group with every command, its help in the chosen language."""
-    from commgen.app.commands import check, generate, names, new, templates
+    from commgen.app.commands import check, generate, names, new, share, templates
 
     @click.group(context_settings={"help_option_names": ["-h", "--help"]},
                  help=_("commgen writes the school's communication after a nude image or sex "
@@ -69,7 +69,7 @@ def build_cli() -> click.Group:
     def cli(lang: str | None) -> None:
         pass
 
-    for module in (new, templates, generate, check, names):
+    for module in (new, templates, generate, check, share, names):
         cli.add_command(module.make())
     return cli
 
