@@ -1,4 +1,5 @@
-"""Run every check on one text: guarded names, detectors, deduce's names, the phrasing rules.
+"""Run every check on one text: guarded names, detectors, names from deduce's lists, the
+phrasing rules.
 
 A finding inside an allowed passage (the school's details, the contact person, a help
 resource, an expression such as "in de roos") is dropped. A phrasing finding inside quotation
@@ -88,7 +89,7 @@ class Checker:
     def _annotations(self, text: str) -> list[tuple[int, int, str]]:
         if not self.use_deduce or not text.strip():
             return []
-        from commgen.checks.deducer import annotate
+        from commgen.checks.namefinder import annotate
 
         return annotate(text)
 
@@ -165,7 +166,7 @@ def _imperative(text: str, start: int, end: int, object_words: re.Pattern[str]) 
 
 def _surname_at_sentence_start(text: str, start: int, passage: str) -> bool:
     """"Punt twee." is not a name: at the start of a sentence only first names count."""
-    from commgen.checks.deducer import first_names
+    from commgen.checks.namefinder import first_names
 
     before = text[:start].rstrip(" \t“\"‘'(-•*–")  # a list item starts a sentence
     at_start = not before or before[-1] in ".!?:;\n"
