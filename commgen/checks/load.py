@@ -10,11 +10,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from commgen.checks.allow import AllowList
+from commgen.checks.allow import AllowedAnswers, AllowList
 from commgen.checks.run import Checker, make_checker
 from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.i18n import _
 from commgen.questions.guard import GuardedNames
+from commgen.questions.model import Question
 
 GUARDED_QUESTION = "involved_pupils"
 
@@ -58,9 +59,10 @@ def checker_from_files(audience: str | None = None, guard_names: Iterable[str] =
     return make_checker(audience, guards, allow, snippets_dir)
 
 
-def checker_from_answers(values: Mapping[str, Any], snippets_dir: Path | None = None
-                         ) -> Checker:
-    """For generation: checked answers (typed values)."""
+def checker_from_answers(values: Mapping[str, Any], snippets_dir: Path | None = None,
+                         questions: Iterable[Question] | None = None) -> Checker:
+    """For generation: checked answers (typed values); ``questions``, the catalogue's, saves
+    reading the catalogue again."""
     allow = AllowList()
-    allow.add_values(values)
+    allow.add_values(values, AllowedAnswers.from_questions(questions) if questions else None)
     return make_checker(None, guards_from_values(values), allow, snippets_dir)

@@ -10,17 +10,24 @@ initial or an interfix followed by a word like a name; then the name grown left 
 initials, interfixes, titles and further words like a name. The results are the same spans
 deduce finds (tag ``persoon``), and its dates (tag ``datum``), at a fraction of the cost.
 
-The lists are read once per process, on the first text that has a capital letter.
+The lists are read once per process, on the first text that has a capital letter, from a
+copy in the user cache folder (``checks.patterns.cache_root``) after the first time.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+
+from commgen.checks.patterns import cache_root
+from commgen.foundation.files import write_atomic
 
 Annotation = tuple[int, int, str]  # start, end, tag ("persoon" or "datum")
 
@@ -84,6 +91,15 @@ class _Trie:
             elif tokens:
                 self.by_first.setdefault(tokens[0], set()).add(tokens)
 
+    def plain(self) -> tuple[set[str], dict[str, set[tuple[str, ...]]]]:
+        return self.words, self.by_first
+
+    @classmethod
+    def from_plain(cls, plain: tuple[set[str], dict[str, set[tuple[str, ...]]]]) -> _Trie:
+        trie = cls(())
+        trie.words, trie.by_first = plain
+        return trie
+
     def starts(self, word: str) -> bool:
         return word in self.words or word in self.by_first
 
@@ -110,10 +126,14 @@ class NameLists:
     merge_terms: _Trie  # titles and interfixes of more than one token ("de heer", "van der")
 
 
-@lru_cache(maxsize=1)
-def name_lists() -> NameLists:
-    """deduce's lists, cleaned as deduce cleans them (read once per process)."""
-    folder = _lists_folder()
+_LISTS = ("names/lst_first_name", "names/lst_surname", "names/lst_prefix", "names/lst_interfix",
+          "names/lst_initial", "names/lst_interfix_surname", "whitelist/lst_common_word",
+          "whitelist/lst_stop_word")
+_TRIES = ("first_names", "surnames", "merge_terms")
+
+
+def _build(folder: Path | None) -> NameLists:
+    """deduce's lists, cleaned as deduce cleans them."""
     surname_items = _items(folder, "names/lst_surname")
     common = {w for w in _items(folder, "whitelist/lst_common_word")}
     common -= {s.lower() for s in surname_items if len(s) >= 2}
@@ -124,19 +144,49 @@ def name_lists() -> NameLists:
         return {n for n in items if len(n) >= 2 and n.lower() not in whitelist}
 
     first_items = _items(folder, "names/lst_first_name")
-    first = names(first_items)
     prefix_items = _items(folder, "names/lst_prefix")
     prefixes = prefix_items | {p[0].upper() + p[1:] for p in prefix_items}
     interfix_items = _items(folder, "names/lst_interfix")
     interfixes = (interfix_items | {p[0].upper() + p[1:] for p in interfix_items}
                   | {p.title() for p in interfix_items}) - {"V."}
     return NameLists(
-        first_names=_Trie(first), surnames=_Trie(names(surname_items)),
+        first_names=_Trie(names(first_items)), surnames=_Trie(names(surname_items)),
         first_name_words=frozenset(n.casefold() for n in first_items),
         prefixes=frozenset(prefixes), interfixes=frozenset(interfixes),
         initials=frozenset(_items(folder, "names/lst_initial")),
         interfix_surnames=frozenset(_items(folder, "names/lst_interfix_surname")),
         whitelist=whitelist, merge_terms=_Trie(prefixes | interfixes))
+
+
+def _cache_file(folder: Path) -> Path:
+    """Named by the lists' place, sizes and times: a new deduce makes a new file."""
+    stamp = [str(folder)]
+    for name in _LISTS:
+        for file in ("items.txt", "exceptions.txt"):
+            with suppress(OSError):
+                info = (folder / name / file).stat()
+                stamp.append(f"{name}/{file}:{info.st_size}:{info.st_mtime_ns}")
+    key = hashlib.sha256("\0".join(stamp).encode()).hexdigest()[:24]
+    return cache_root() / f"namelists-{key}.bin"
+
+
+@lru_cache(maxsize=1)
+def name_lists() -> NameLists:
+    """deduce's lists, read once per process (from the user cache after the first time)."""
+    folder = _lists_folder()
+    if folder is None:
+        return _build(None)
+    cache = _cache_file(folder)
+    with suppress(OSError, ValueError, EOFError, TypeError, KeyError):
+        plain = marshal.loads(cache.read_bytes())
+        return NameLists(**{k: _Trie.from_plain(v) if k in _TRIES else v
+                            for k, v in plain.items()})
+    lists = _build(folder)
+    plain = {k: v.plain() if k in _TRIES else v for k, v in vars(lists).items()}
+    with suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(cache, marshal.dumps(plain))
+    return lists
 
 
 # --- tokens ----------------------------------------------------------------------------------
@@ -269,15 +319,17 @@ def find_names(text: str) -> list[Annotation]:
     tokens = _tokens(text, lists)
     match = _Matcher(tokens, lists)
     spans: set[_Span] = set()
-    for i in range(len(tokens)):
-        for pattern, skip, tag in _PATTERNS:
-            end = match.sequence(i, pattern, 1, skip)
-            if end is not None:
-                spans.add((i, end, tag))
+    for i, word in enumerate(match.texts):
+        if word in lists.prefixes or word in lists.interfixes or word in lists.initials:
+            for pattern, skip, tag in _PATTERNS:
+                end = match.sequence(i, pattern, 1, skip)
+                if end is not None:
+                    spans.add((i, end, tag))
         for trie, tag in ((lists.first_names, "voornaam"), (lists.surnames, "achternaam")):
-            n = trie.longest(match.texts, i)
-            if n:
-                spans.add((i, i + n - 1, tag))
+            if trie.starts(word):
+                n = trie.longest(match.texts, i)
+                if n:
+                    spans.add((i, i + n - 1, tag))
     spans = _grow(match, spans)
     chars = ((tokens[a][0], tokens[b][1], "persoon") for a, b, _tag in spans)
     return [s for s in _resolve(chars) if text[s[0]:s[1]].strip()]

@@ -9,11 +9,13 @@ data lets the foundation add a phrase the day it turns up in a real letter, with
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from commgen.checks.findings import CATEGORIES, Finding
+from commgen.checks.patterns import compile_pattern
 from commgen.foundation.concepts import SEVERITIES
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
@@ -77,9 +79,13 @@ def _wrap(body: str, nonword: bool) -> str:
     return body if nonword else rf"(?<![\w-])(?:{body})(?![\w])"
 
 
-def _compile(parts: list[str], flags: int, nonword: bool, capture: bool) -> re.Pattern[str]:
+def _source(parts: list[str], nonword: bool, capture: bool) -> str:
     groups = [f"({p})" if capture else f"(?:{p})" for p in parts]
-    return re.compile(_wrap("|".join(groups), nonword), flags)
+    return _wrap("|".join(groups), nonword)
+
+
+class _Invalid(Exception):
+    """A pattern of a rule file does not compile (already reported as a problem)."""
 
 
 def _string_list(value: Any) -> list[str] | None:
@@ -140,22 +146,38 @@ def parse_rule(path: Path, data: LineDict, problems: list[Problem]) -> Rule | No
     exceptions = _string_list(data.get("exceptions", []))
     if exceptions is None:
         problem(_("expected a list of patterns"), "exceptions")
-    for key, patterns in (("tokens" if kind == "existence" else "swap", parts),
-                          ("exceptions", exceptions or [])):
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                problem(_("'{pattern}' is not a valid pattern ({detail})").format(
-                    pattern=pattern, detail=exc), key)
+    pattern_lists = (("tokens" if kind == "existence" else "swap", parts),
+                     ("exceptions", exceptions or []))
+
+    def validate() -> None:
+        """Each pattern on its own, so a mistake is reported with its key."""
+        valid = True
+        for key, patterns in pattern_lists:
+            for pattern in patterns:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    valid = False
+                    problem(_("'{pattern}' is not a valid pattern ({detail})").format(
+                        pattern=pattern, detail=exc), key)
+        if not valid:
+            raise _Invalid
+
     if len(problems) > before:
+        with suppress(_Invalid):
+            validate()
+        return None
+    try:  # compiled from the disk cache; validated only when compiled anew
+        pattern = compile_pattern(_source(parts, nonword, kind == "substitution"), flags,
+                                  validate)
+        excepted = (compile_pattern(_source(exceptions, nonword, False), flags, validate)
+                    if exceptions else None)
+    except _Invalid:
         return None
     return Rule(
         name=path.stem, kind=str(kind), category=str(category), level=str(level),
-        message=str(message).strip(), suggestion=suggestion,
-        pattern=_compile(parts, flags, nonword, capture=kind == "substitution"),
-        swaps=swaps,
-        exceptions=_compile(exceptions, flags, nonword, False) if exceptions else None)
+        message=str(message).strip(), suggestion=suggestion, pattern=pattern, swaps=swaps,
+        exceptions=excepted)
 
 
 def load_rules(folder: Path) -> list[Rule]:
