@@ -27,6 +27,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from commgen.checks.patterns import cache_root
+from commgen.checks.spans import Disjoint
 from commgen.foundation.files import write_atomic
 
 Annotation = tuple[int, int, str]  # start, end, tag ("persoon" or "datum")
@@ -305,8 +306,9 @@ def _grow(match: _Matcher, spans: set[_Span]) -> set[_Span]:
 def _resolve(spans: Iterable[Annotation]) -> list[Annotation]:
     """Longest first; an annotation overlapping one already kept is dropped."""
     kept: list[Annotation] = []
+    taken = Disjoint()
     for span in sorted(set(spans), key=lambda s: (s[0] - s[1], s[1], s[0], s[2])):
-        if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
+        if taken.add(span[0], span[1]):
             kept.append(span)
     return kept
 

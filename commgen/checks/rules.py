@@ -16,6 +16,7 @@ from typing import Any
 
 from commgen.checks.findings import CATEGORIES, Finding
 from commgen.checks.patterns import compile_pattern
+from commgen.checks.spans import Spans
 from commgen.foundation.concepts import SEVERITIES
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
@@ -44,11 +45,12 @@ class Rule:
     exceptions: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[Finding]:
-        excepted = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+        excepted = Spans(m.span() for m in self.exceptions.finditer(text)) if self.exceptions \
+            else None
         found: list[Finding] = []
         for match in self.pattern.finditer(text):
             start, end = match.span()
-            if start == end or any(s <= start and end <= e for s, e in excepted):
+            if start == end or (excepted is not None and excepted.contains(start, end)):
                 continue
             found.append(self._finding(match, start, end))
         return found

@@ -11,6 +11,7 @@ made of these). The audience then sets the severity.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from commgen.checks.findings import Finding
 from commgen.checks.names import guarded_spans, name_tokens
 from commgen.checks.rules import RULES_FOLDER, Rule, load_rules
 from commgen.checks.settings import Settings, load_settings
+from commgen.checks.spans import Disjoint, Spans
 from commgen.checks.vocabulary import load_vocabulary
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
 from commgen.foundation.resources import bundled
@@ -67,19 +69,19 @@ class Checker:
 
     def check(self, text: str) -> list[Finding]:
         found = self.detectors
-        allowed = self.allow.spans(text) + phrase_spans(text, self.settings.allowed_phrases)
+        allowed = Spans(self.allow.spans(text) + phrase_spans(text, self.settings.allowed_phrases))
         guarded = [self._finding("guarded-name", "name", s, e, text, ERROR)
                    for s, e in guarded_spans(text, self.guards, found.interfixes)
-                   if not _inside(s, e, allowed)]
+                   if not allowed.contains(s, e)]
         annotations = self._annotations(text)
         structured = [self._finding(key, key, s, e, text)
                       for key, s, e in self._structured(text, annotations)
-                      if not _inside(s, e, allowed)]
+                      if not allowed.contains(s, e)]
         names = [self._finding("name", "name", s, e, text)
                  for s, e in self._names(text, annotations, allowed)]
+        mentions = _Mentions(text, found.negation)
         phrasing = [f for rule in self.rules for f in rule.find(text)
-                    if not _inside(f.start, f.end, allowed)
-                    and not _is_mention(f, text, found.negation)]
+                    if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
         findings = [*kept, *phrasing]
         findings = [self._weigh(f) for f in findings]
@@ -117,9 +119,9 @@ class Checker:
         return name_tokens(passage, found.name_titles, found.interfixes)
 
     def _names(self, text: str, annotations: list[tuple[int, int, str]],
-               allowed: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+               allowed: Spans) -> Iterable[tuple[int, int]]:
         for start, end, tag in annotations:
-            if tag != "persoon" or _overlaps(start, end, allowed):
+            if tag != "persoon" or allowed.overlaps(start, end):
                 continue
             passage = text[start:end]
             tokens = self._name_tokens(passage)
@@ -146,14 +148,28 @@ class Checker:
             self.settings.level(self.audience, finding.category, finding.severity))
 
 
-def _is_mention(finding: Finding, text: str, negation: re.Pattern[str]) -> bool:
-    """Quoted, in a sentence that says not to write it."""
-    for quote in _QUOTED.finditer(text):
-        if quote.start() <= finding.start and finding.end <= quote.end():
-            ends = list(_SENTENCE_END.finditer(text, 0, quote.start()))
-            sentence = text[ends[-1].end() if ends else 0:quote.start()]
-            return bool(negation.search(sentence))
-    return False
+class _Mentions:
+    """Quoted passages in a sentence that says not to write them ("Geen oordeel (“naïef”)"):
+    a phrasing finding there is a mention, not a use. Quotes and sentence ends are found once
+    per text."""
+
+    def __init__(self, text: str, negation: re.Pattern[str]) -> None:
+        self.text, self.negation = text, negation
+        self.quotes = [m.span() for m in _QUOTED.finditer(text)]
+        self.starts = [s for s, _e in self.quotes]
+        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.negated: dict[int, bool] = {}
+
+    def is_mention(self, finding: Finding) -> bool:
+        i = bisect_right(self.starts, finding.start) - 1
+        if i < 0 or finding.end > self.quotes[i][1]:
+            return False
+        if i not in self.negated:
+            quote_start = self.quotes[i][0]
+            j = bisect_right(self.sentence_ends, quote_start) - 1
+            sentence = self.text[self.sentence_ends[j] if j >= 0 else 0:quote_start]
+            self.negated[i] = bool(self.negation.search(sentence))
+        return self.negated[i]
 
 
 def _imperative(text: str, start: int, end: int, object_words: re.Pattern[str]) -> bool:
@@ -173,23 +189,15 @@ def _surname_at_sentence_start(text: str, start: int, passage: str) -> bool:
     return at_start and " " not in passage and passage.casefold() not in first_names()
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
 def _resolve(findings: list[Finding]) -> list[Finding]:
     """Guarded names first, then the structured categories in priority order, then names."""
     rank = {c: i for i, c in enumerate(_PRIORITY)}
     ordered = sorted(findings, key=lambda f: (f.rule != "guarded-name",
                                               rank.get(f.category, 99), f.start - f.end))
     kept: list[Finding] = []
+    taken = Disjoint()
     for finding in ordered:
-        clash = any(finding.start < k.end and k.start < finding.end for k in kept)
-        if not clash:
+        if taken.add(finding.start, finding.end):
             kept.append(finding)
     return kept
 

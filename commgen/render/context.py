@@ -18,13 +18,12 @@ from commgen.answers.answersfile import Answers
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.formatting import DateText, format_time
 from commgen.foundation.i18n import _
-from commgen.foundation.jinja import render_text
 from commgen.foundation.textclean import clean_text
 from commgen.questions.catalog import Catalog, Document, text_for
 from commgen.questions.contextnames import SCHOOL_QUESTIONS, check_declared
 from commgen.questions.types import Person
 from commgen.render.helpresources import resources_for
-from commgen.render.snippets import Snippets, terms_for
+from commgen.render.snippets import Snippets, render_snippet, terms_for
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,7 @@ def _render_snippet(source: str, context: dict[str, Any], snippets: Snippets, la
     if "{" not in source:  # most vetted sentences are plain text: no need to compile them
         return clean_text(source).strip()
     try:
-        return clean_text(render_text(source, context)).strip()
+        return clean_text(render_snippet(source, context)).strip()
     except TemplateError as exc:
         raise CatalogError(_("The snippets cannot be used:"), [Problem(
             _("the sentence cannot be filled in: {detail}").format(detail=exc),

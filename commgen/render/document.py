@@ -14,11 +14,10 @@ from commgen.answers.answersfile import Answers
 from commgen.docx.props import DocProperties
 from commgen.foundation.errors import CatalogError, Problem, TemplateProblem
 from commgen.foundation.i18n import _
-from commgen.foundation.jinja import render_text
 from commgen.questions.catalog import Catalog, Document, text_for
 from commgen.render.context import build_context
 from commgen.render.docxrender import RenderedDocument, render_document
-from commgen.render.snippets import Snippets
+from commgen.render.snippets import Snippets, render_snippet
 
 
 def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Document,
@@ -30,7 +29,7 @@ def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Docu
             doc=doc.id, lang=lang))
     context = build_context(catalog, snippets, answers, doc, lang, now)
     try:
-        author = render_text(catalog.author, context).strip() if catalog.author else ""
+        author = render_snippet(catalog.author, context).strip() if catalog.author else ""
     except TemplateError as exc:
         raise CatalogError(_("The catalogue cannot be used:"), [Problem(
             _("the author text cannot be filled in: {detail}").format(detail=exc),

@@ -9,12 +9,14 @@ Sentences may use Jinja (``{{ term.klas }}``); they are rendered in the sandbox.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from commgen.foundation.concepts import AUDIENCES
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
+from commgen.foundation.jinja import text_environment
 from commgen.foundation.yamlfile import LineDict, load_mapping
 from commgen.questions.catalog import Catalog
 from commgen.render.helpresources import HelpResource, load_help_resources
@@ -150,3 +152,14 @@ def terms_for(snippets: Snippets, values: dict[str, Any]) -> dict[str, str]:
     if not snippets.terms_question:
         return {}
     return snippets.terms.get(values.get(snippets.terms_question) or "", {})
+
+
+@lru_cache(maxsize=1024)
+def _compiled(source: str):  # type: ignore[no-untyped-def]
+    return text_environment().from_string(source)
+
+
+def render_snippet(source: str, context: dict[str, Any]) -> str:
+    """A sentence (or the catalogue's author text) filled in; each source is compiled once
+    per process, in the one text environment, however many documents use it."""
+    return _compiled(source).render(context)
