@@ -9,13 +9,14 @@ data lets the foundation add a phrase the day it turns up in a real letter, with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from commgen.checks.findings import CATEGORIES, Finding
-from commgen.checks.patterns import compile_pattern
+from commgen.checks.patterns import by_first_character, compile_pattern
 from commgen.checks.spans import Spans
 from commgen.foundation.concepts import SEVERITIES
 from commgen.foundation.errors import CatalogError, Problem
@@ -84,6 +85,20 @@ def _wrap(body: str, nonword: bool) -> str:
 def _source(parts: list[str], nonword: bool, capture: bool) -> str:
     groups = [f"({p})" if capture else f"(?:{p})" for p in parts]
     return _wrap("|".join(groups), nonword)
+
+
+def _faster(parts: list[str], flags: int, nonword: bool, kind: object
+            ) -> Callable[[], str] | None:
+    """The same alternatives tried by their first character (``checks.patterns``); not for
+    a substitution, whose groups number the alternatives."""
+    if kind == "substitution":
+        return None
+
+    def source() -> str:
+        return _wrap(by_first_character(parts, flags) or "|".join(f"(?:{p})" for p in parts),
+                     nonword)
+
+    return source
 
 
 class _Invalid(Exception):
@@ -171,8 +186,9 @@ def parse_rule(path: Path, data: LineDict, problems: list[Problem]) -> Rule | No
         return None
     try:  # compiled from the disk cache; validated only when compiled anew
         pattern = compile_pattern(_source(parts, nonword, kind == "substitution"), flags,
-                                  validate)
-        excepted = (compile_pattern(_source(exceptions, nonword, False), flags, validate)
+                                  validate, _faster(parts, flags, nonword, kind))
+        excepted = (compile_pattern(_source(exceptions, nonword, False), flags, validate,
+                                    _faster(exceptions, flags, nonword, "existence"))
                     if exceptions else None)
     except _Invalid:
         return None
