@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -36,6 +37,9 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
 # A word with an underscore is a username; "gebruikersnaam X" introduces one.
 _UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@])")
+_HANDLE_SHAPED = re.compile(r"(?<![\w@./\-])[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?<![.])(?![\w@/\-])")
+_HANDLE_REACH = 60  # characters between the platform word and the username, at most
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 _NOT_A_HANDLE = ("van", "is", "was", "een", "de")  # "gebruikersnaam van ...": no handle yet
 _HOUSE_NUMBER = re.compile(r"\b(?:huisnummer|op\s+nummer|nummer)\s+\d{1,4}[a-zA-Z]?\b", _I)
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?[A-Z]{2}(?![\w])")
@@ -87,6 +91,10 @@ class Detectors:
         self.named_handle = _compile(
             rf"\b(?:{w('gebruikersnaam_woorden')})\s*(?:is|was|:|"
             r"van)?\s*[\"“'‘]?(?P<handle>[A-Za-z0-9_.]{3,30})", _I)
+        # a word shaped like a username (digits, dots, underscores) in a sentence that names a
+        # platform or an account: "op TikTok heet het account sterrenmeisje.07"
+        self.handle_context = _compile(
+            rf"\b(?:{w('platforms')}|{w('platform_woorden')}|{w('gebruikersnaam_woorden')})", _I)
         self.platform = _compile(
             rf"\b(?:{w('platforms')})"
             rf"(?P<kw>[-\s]?(?:{w('platform_woorden')}))?"
@@ -105,7 +113,8 @@ class Detectors:
         self.id_keyword = _compile(
             rf"\b(?:{w('nummer_woorden')})"
             rf"(?:\s+(?:{w('nummer_tussenwoorden')})){{0,4}}"
-            r"(?:\s*(?:is|was|:|nr\.?|nummer))?\s*(?:[A-Z]{0,4}[-\s]?\d[\d\s.\-/]{1,15}\d|\d{3,})",
+            r"(?:\s*(?:is|was|:|nr\.?|no\.?|nummer|\())?(?:\s*(?:nr\.?|no\.?))?\s*"
+            r"(?:[A-Z]{0,4}[-\s]?\d[\d\s.\-/]{1,15}\d|\d{3,})",
             _I)
 
         # birthdate, age
@@ -228,6 +237,7 @@ class Detectors:
             if handle.lower() in _NOT_A_HANDLE:
                 continue
             hits.append(("handle", match.start("handle"), match.start("handle") + len(handle)))
+        hits += self._handles_near_platforms(text)
         for match in self.platform.finditer(text):
             handle = match.group("handle").rstrip(".")
             quoted = match.group().rstrip()[-1:] in "\"”'’" and len(handle) > 2
@@ -236,6 +246,26 @@ class Detectors:
             if odd or quoted or (marked and handle.islower() and len(handle) > 3):
                 start = match.start("handle")
                 hits.append(("handle", start, start + len(handle)))
+        return hits
+
+    def _handles_near_platforms(self, text: str) -> list[Hit]:
+        """Words shaped like a username near a platform or account word, in one sentence."""
+        context = [m.start() for m in self.handle_context.finditer(text)]
+        if not context:
+            return []
+        hits: list[Hit] = []
+        for match in _HANDLE_SHAPED.finditer(text):
+            word = match.group()
+            parts = word.split(".")
+            shaped = any(c.isdigit() or c == "_" for c in word) or (
+                len(parts) > 1 and all(len(p) >= 2 for p in parts))
+            if not shaped or word.isdigit() or not any(c.isalpha() for c in word):
+                continue
+            i = bisect_left(context, match.start() - _HANDLE_REACH)
+            near = context[i:bisect_right(context, match.end() + _HANDLE_REACH)]
+            if any(not _SENTENCE_BREAK.search(text, min(p, match.start()), max(p, match.end()))
+                   for p in near):
+                hits.append(("handle", match.start(), match.end()))
         return hits
 
     # --- address, id-number ---------------------------------------------------------------

@@ -313,8 +313,28 @@ def _resolve(spans: Iterable[Annotation]) -> list[Annotation]:
     return kept
 
 
-def find_names(text: str) -> list[Annotation]:
-    """Names of people (tag ``persoon``) as deduce finds them."""
+_DIMINUTIVES = ("tje", "pje", "kje", "je", "ke")  # Anoukje, Pimpje, Frisian Hiltsje -> stem
+
+
+def first_name_forms(word: str, extra: frozenset[str] = frozenset()) -> bool:
+    """A first name of the lists or ``extra`` (voornamen.yaml), also possessive ("Kacpers")
+    or diminutive ("Anoukje"). ``word`` as written, capitalised."""
+    lists = name_lists()
+
+    def known(form: str) -> bool:
+        return form in extra or form in lists.first_names.words
+
+    if known(word):
+        return True
+    if len(word) > 3 and word.endswith("s") and known(word[:-1]):
+        return True
+    return any(len(word) > len(end) + 2 and word.endswith(end) and known(word[:-len(end)])
+               for end in _DIMINUTIVES)
+
+
+def find_names(text: str, extra: frozenset[str] = frozenset()) -> list[Annotation]:
+    """Names of people (tag ``persoon``) as deduce finds them, and first names of ``extra``
+    and in possessive or diminutive form."""
     if not _HAS_CAPITAL.search(text):
         return []  # every name pattern starts from, or needs, a capitalised word
     lists = name_lists()
@@ -327,23 +347,44 @@ def find_names(text: str) -> list[Annotation]:
                 end = match.sequence(i, pattern, 1, skip)
                 if end is not None:
                     spans.add((i, end, tag))
+        found = False
         for trie, tag in ((lists.first_names, "voornaam"), (lists.surnames, "achternaam")):
             if trie.starts(word):
                 n = trie.longest(match.texts, i)
                 if n:
                     spans.add((i, i + n - 1, tag))
+                    found = True
+        if not found and word[:1].isupper() and word.lower() not in lists.whitelist \
+                and first_name_forms(word, extra):
+            spans.add((i, i, "voornaam"))
     spans = _grow(match, spans)
     chars = ((tokens[a][0], tokens[b][1], "persoon") for a, b, _tag in spans)
     return [s for s in _resolve(chars) if text[s[0]:s[1]].strip()]
+
+
+def lowercase_first_names(text: str, start: int, end: int, extra: frozenset[str]
+                          ) -> list[tuple[int, int]]:
+    """First names written in lower case between ``start`` and ``end`` (a quoted chat
+    message: "kijk wat kevin stuurde"): words of four letters or more that are a first name
+    and not a common word."""
+    lists = name_lists()
+    found = []
+    for m in re.finditer(r"[^\W\d_]{4,}", text[start:end]):
+        word = m.group()
+        if word.islower() and word not in lists.whitelist \
+                and first_name_forms(word[0].upper() + word[1:], extra):
+            found.append((start + m.start(), start + m.end()))
+    return found
 
 
 def find_dates(text: str) -> list[Annotation]:
     return [(m.start(1), m.end(1), "datum") for pattern in _DATES for m in pattern.finditer(text)]
 
 
-def annotate(text: str) -> list[Annotation]:
-    """(start, end, tag) of the names (``persoon``) and dates (``datum``) in ``text``."""
-    found = _resolve([*find_names(text), *find_dates(text)])
+def annotate(text: str, extra: frozenset[str] = frozenset()) -> list[Annotation]:
+    """(start, end, tag) of the names (``persoon``) and dates (``datum``) in ``text``;
+    ``extra``: more first names (``voornamen.yaml``)."""
+    found = _resolve([*find_names(text, extra), *find_dates(text)])
     return _merge_adjacent(text, sorted(found))
 
 

@@ -25,7 +25,8 @@ from commgen.foundation.yamlfile import LineDict, load_mapping
 
 RULES_FOLDER = "regels"
 # Files in the rules folder that are settings, not rules.
-SETTINGS_FILES = frozenset({"ernst.yaml", "detectoren.yaml", "toegestaan.yaml", "woorden.yaml"})
+SETTINGS_FILES = frozenset({"ernst.yaml", "detectoren.yaml", "toegestaan.yaml", "woorden.yaml",
+                            "voornamen.yaml"})
 _KEYS = ("extends", "category", "level", "message", "suggestion", "ignorecase", "nonword",
          "tokens", "swap", "exceptions", "description")
 _KINDS = ("existence", "substitution")

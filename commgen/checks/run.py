@@ -93,7 +93,7 @@ class Checker:
             return []
         from commgen.checks.namefinder import annotate
 
-        return annotate(text)
+        return annotate(text, self.settings.first_names)
 
     def _structured(self, text: str, annotations: list[tuple[int, int, str]]
                     ) -> list[detectors.Hit]:
@@ -130,9 +130,25 @@ class Checker:
             if len(tokens) == 1 and (passage.casefold() in self.settings.not_names
                                      or passage[:1].islower()
                                      or _imperative(text, start, end, self.detectors.object_words)
-                                     or _surname_at_sentence_start(text, start, passage)):
+                                     or _surname_at_sentence_start(
+                                         text, start, passage, self.settings.first_names)):
                 continue
             yield start, end
+        yield from self._quoted_lowercase_names(text, allowed)
+
+    def _quoted_lowercase_names(self, text: str, allowed: Spans) -> Iterable[tuple[int, int]]:
+        """In a quoted chat message names are often written in lower case ("kijk wat kevin
+        stuurde"); there a first name counts in lower case too."""
+        if not self.use_deduce:
+            return
+        from commgen.checks.namefinder import lowercase_first_names
+
+        for quote in _QUOTED.finditer(text):
+            for start, end in lowercase_first_names(text, quote.start(), quote.end(),
+                                                    self.settings.first_names):
+                if text[start:end] not in self.settings.not_names \
+                        and not allowed.overlaps(start, end):
+                    yield start, end
 
     # -- shaping --------------------------------------------------------------------------
     def _finding(self, key: str, category: str, start: int, end: int, text: str,
@@ -175,18 +191,24 @@ class _Mentions:
 def _imperative(text: str, start: int, end: int, object_words: re.Pattern[str]) -> bool:
     """A single capitalised word at the start of a sentence, followed by an object
     ("Prijs uw kind", "Verwijs journalisten": the words are ``na_gebiedende_wijs``)."""
-    before = text[:start].rstrip(" \t“\"‘'(-•*–")  # a list item starts a sentence
-    at_start = not before or before[-1] in ".!?:;\n"
-    return at_start and bool(object_words.match(text, end))
+    return _at_sentence_start(text, start) and bool(object_words.match(text, end))
 
 
-def _surname_at_sentence_start(text: str, start: int, passage: str) -> bool:
-    """"Punt twee." is not a name: at the start of a sentence only first names count."""
-    from commgen.checks.namefinder import first_names
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Nothing but list marks and quotes between ``start`` and the end of the sentence before
+    (looked for in the 200 characters before, so the cost does not grow with the text)."""
+    before = text[max(0, start - 200):start].rstrip(" \t“\"‘'(-•*–")  # a list item too
+    return not before or before[-1] in ".!?:;\n"
 
-    before = text[:start].rstrip(" \t“\"‘'(-•*–")  # a list item starts a sentence
-    at_start = not before or before[-1] in ".!?:;\n"
-    return at_start and " " not in passage and passage.casefold() not in first_names()
+
+def _surname_at_sentence_start(text: str, start: int, passage: str,
+                               extra: frozenset[str]) -> bool:
+    """"Punt twee." is not a name: at the start of a sentence only first names count (in
+    deduce's list or ``voornamen.yaml``, also possessive or diminutive)."""
+    from commgen.checks.namefinder import first_name_forms, first_names
+
+    return _at_sentence_start(text, start) and " " not in passage \
+        and passage.casefold() not in first_names() and not first_name_forms(passage, extra)
 
 
 def _resolve(findings: list[Finding]) -> list[Finding]:
