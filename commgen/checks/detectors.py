@@ -37,7 +37,10 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
 # A word with an underscore is a username; "gebruikersnaam X" introduces one.
 _UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@])")
-_HANDLE_SHAPED = re.compile(r"(?<![\w@./\-])[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?<![.])(?![\w@/\-])")
+_HANDLE_SHAPED = re.compile(  # a digit, an underscore or a dot between letters in it
+    r"(?<![\w@./\-])(?=[A-Za-z0-9_.]*(?:\d|_|[A-Za-z0-9]\.[A-Za-z0-9]))"
+    r"(?=[0-9_.]*[A-Za-z])"
+    r"[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?<![.])(?![\w@/\-])")
 _HANDLE_REACH = 60  # characters between the platform word and the username, at most
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 _NOT_A_HANDLE = ("van", "is", "was", "een", "de")  # "gebruikersnaam van ...": no handle yet
@@ -250,11 +253,10 @@ class Detectors:
 
     def _handles_near_platforms(self, text: str) -> list[Hit]:
         """Words shaped like a username near a platform or account word, in one sentence."""
-        context = [m.start() for m in self.handle_context.finditer(text)]
-        if not context:
-            return []
+        candidates = list(_HANDLE_SHAPED.finditer(text))
+        context = [m.start() for m in self.handle_context.finditer(text)] if candidates else []
         hits: list[Hit] = []
-        for match in _HANDLE_SHAPED.finditer(text):
+        for match in candidates if context else ():
             word = match.group()
             parts = word.split(".")
             shaped = any(c.isdigit() or c == "_" for c in word) or (

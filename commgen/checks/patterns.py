@@ -164,25 +164,36 @@ def _charset(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
     return chars
 
 
-def by_first_character(parts: list[str], flags: int) -> str | None:
+def by_first_character(parts: list[str], flags: int, labels: list[str] | None = None,
+                       firsts: list[frozenset[str] | None] | None = None) -> str | None:
     """One non-capturing alternation of ``parts`` in which each part is tried only where the
     text starts with a character it can start with: ``(?=[nN])(?:naakt|...)|(?=[bB])...``.
     The parts keep their order, so the same match is found as by ``(?:a|b|...)``; at a
-    position only the few parts that can match there are tried. None if not worth it."""
-    ignorecase = bool(flags & re.IGNORECASE)
-    firsts = [first_characters(part, flags) for part in parts]
+    position only the few parts that can match there are tried. With ``labels`` every copy
+    of part i is a named group ``{labels[i]}_{n}``, so a match tells which part it was.
+    ``firsts``: the first characters when they are known without reading the parts (literal
+    words); upper and lower case then go together. None if not worth it."""
+    ignorecase = bool(flags & re.IGNORECASE) or firsts is not None
+    if firsts is None:
+        firsts = [first_characters(part, flags) for part in parts]
     keys: dict[str, set[str]] = {}
     for chars in firsts:
         for char in chars or ():
-            keys.setdefault(char.lower() if ignorecase else char, set()).add(char)
+            keys.setdefault(char.lower() if ignorecase else char, set()).update(
+                {char, char.lower(), char.upper()} if ignorecase else {char})
     if len(keys) < 2:
         return None
+    copies = iter(range(1 << 30))
+
+    def member(i: int) -> str:
+        return f"(?P<{labels[i]}_{next(copies)}>{parts[i]})" if labels else f"(?:{parts[i]})"
+
     groups = []
     for key, chars in sorted(keys.items()):
-        members = [f"(?:{part})" for part, first in zip(parts, firsts, strict=True)
+        members = [member(i) for i, first in enumerate(firsts)
                    if first is None or key in {ch.lower() if ignorecase else ch for ch in first}]
         groups.append(f"(?={_class(chars | {key})})(?:{'|'.join(members)})")
-    anywhere = [f"(?:{part})" for part, first in zip(parts, firsts, strict=True) if first is None]
+    anywhere = [member(i) for i, first in enumerate(firsts) if first is None]
     if anywhere:
         every = set().union(*keys.values(), keys)
         groups.append(f"(?!{_class(every)})(?:{'|'.join(anywhere)})")

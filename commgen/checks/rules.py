@@ -30,6 +30,7 @@ SETTINGS_FILES = frozenset({"ernst.yaml", "detectoren.yaml", "toegestaan.yaml", 
 _KEYS = ("extends", "category", "level", "message", "suggestion", "ignorecase", "nonword",
          "tokens", "swap", "exceptions", "description")
 _KINDS = ("existence", "substitution")
+SWAP_GROUP = "swap"
 
 
 @dataclass
@@ -57,10 +58,14 @@ class Rule:
             found.append(self._finding(match, start, end))
         return found
 
+    @staticmethod
+    def _swap_index(match: re.Match[str]) -> int:
+        return _swap_index_of(match)
+
     def _finding(self, match: re.Match[str], start: int, end: int) -> Finding:
         passage = match.group(0)
         if self.kind == "substitution":
-            index = next(i for i, g in enumerate(match.groups()) if g is not None)
+            index = self._swap_index(match)
             suggestion: str | None = self.swaps[index]
             message = _format(self.message, suggestion, passage)
         else:
@@ -68,6 +73,15 @@ class Rule:
             message = _format(self.message, passage)
         return Finding(self.category, self.level, start, end, passage, message, suggestion,
                        self.name)
+
+
+def _swap_index_of(match: re.Match[str]) -> int:
+    """Which alternative of a substitution matched: the named group ``swap{i}_{n}`` of the
+    fast form, or the i-th group of the plain one."""
+    for name, value in match.groupdict().items():
+        if value is not None and name.startswith(SWAP_GROUP):
+            return int(name[len(SWAP_GROUP):].partition("_")[0])
+    return next(i for i, g in enumerate(match.groups()) if g is not None)
 
 
 def _format(message: str, *values: str) -> str:
@@ -88,16 +102,17 @@ def _source(parts: list[str], nonword: bool, capture: bool) -> str:
     return _wrap("|".join(groups), nonword)
 
 
-def _faster(parts: list[str], flags: int, nonword: bool, kind: object
-            ) -> Callable[[], str] | None:
-    """The same alternatives tried by their first character (``checks.patterns``); not for
-    a substitution, whose groups number the alternatives."""
-    if kind == "substitution":
-        return None
+def _faster(parts: list[str], flags: int, nonword: bool, kind: object) -> Callable[[], str]:
+    """The same alternatives tried by their first character (``checks.patterns``); in a
+    substitution each copy of alternative i is the group ``swap{i}_{n}``."""
+    substitution = kind == "substitution"
 
     def source() -> str:
-        return _wrap(by_first_character(parts, flags) or "|".join(f"(?:{p})" for p in parts),
-                     nonword)
+        labels = [f"{SWAP_GROUP}{i}" for i in range(len(parts))] if substitution else None
+        fast = by_first_character(parts, flags, labels)
+        if fast is None:
+            return _source(parts, nonword, substitution)
+        return _wrap(fast, nonword)
 
     return source
 
