@@ -120,12 +120,15 @@ class Checker:
 
     def _names(self, text: str, annotations: list[tuple[int, int, str]],
                allowed: Spans) -> Iterable[tuple[int, int]]:
+        signed = Spans(self._signatures(text))
         for start, end, tag in annotations:
             if tag != "persoon" or allowed.overlaps(start, end):
                 continue
             passage = text[start:end]
             tokens = self._name_tokens(passage)
             if not tokens or all(t in self.allow.name_tokens for t in tokens):
+                continue
+            if self._organisation(text, end, tokens) or signed.overlaps(start, end):
                 continue
             if len(tokens) == 1 and (passage.casefold() in self.settings.not_names
                                      or passage[:1].islower()
@@ -135,6 +138,22 @@ class Checker:
                 continue
             yield start, end
         yield from self._quoted_lowercase_names(text, allowed)
+
+    def _organisation(self, text: str, end: int, tokens: list[str]) -> bool:
+        """"Het Baken College", "Lyceum Oost": a name with an institution word is no person."""
+        after = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
+        words = {*tokens, after.group(1).casefold()} if after else set(tokens)
+        return bool(words & self.settings.institutions)
+
+    def _signatures(self, text: str) -> list[tuple[int, int]]:
+        """The lines under a closing ("Met vriendelijke groet,"): the name of whoever signs
+        the letter, also when the school is not known to the check."""
+        if not self.settings.closings:
+            return []
+        body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in self.settings.closings)
+        pattern = re.compile(rf"(?:{body})[ \t]*,?[ \t]*\n(?:[ \t]*\n)*([^\n]{{1,80}})"
+                             r"(?:\n([^\n]{1,80}))?", re.IGNORECASE)
+        return [(m.start(1), m.end(m.lastindex or 1)) for m in pattern.finditer(text)]
 
     def _quoted_lowercase_names(self, text: str, allowed: Spans) -> Iterable[tuple[int, int]]:
         """In a quoted chat message names are often written in lower case ("kijk wat kevin

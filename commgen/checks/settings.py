@@ -34,6 +34,8 @@ class Settings:
     email_roles: list[str] = field(default_factory=list)
     vocabulary: Vocabulary | None = None
     first_names: frozenset[str] = frozenset()  # voornamen.yaml, besides deduce's lists
+    institutions: frozenset[str] = frozenset()  # last words of an organisation's name
+    closings: list[str] = field(default_factory=list)  # "Met vriendelijke groet" ...
 
     def level(self, audience: str | None, category: str, default: str) -> str:
         if audience is None:
@@ -117,10 +119,13 @@ def load_settings(folder: Path) -> Settings:
     except CatalogError as exc:
         problems.extend(exc.problems)
     first_names = _first_names(folder / FIRST_NAMES_FILE, problems)
+    institutions = _word_list(allowed, "instellingen", folder / "toegestaan.yaml", problems)
+    closings = _word_list(allowed, "afsluitingen", folder / "toegestaan.yaml", problems)
     if problems:
         raise CatalogError(_("The check rules cannot be used:"), problems)
     return Settings(severity, texts, phrases, {w.casefold() for w in not_names}, roles,
-                    vocabulary, first_names)
+                    vocabulary, first_names, frozenset(w.casefold() for w in institutions),
+                    closings)
 
 
 FIRST_NAMES_FILE = "voornamen.yaml"

@@ -142,3 +142,24 @@ def read_core_people(data: bytes) -> dict[str, str]:
         if value:
             found[name] = value
     return found
+
+
+def read_custom_properties(data: bytes) -> dict[str, str]:
+    """The custom properties of a saved .docx with a text value, by name ({} if none)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if "docProps/custom.xml" not in archive.namelist():
+            return {}
+        custom = archive.read("docProps/custom.xml")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.fromstring(custom, parser)
+    found: dict[str, str] = {}
+    for prop in root.iterfind(CUSTOM + "property"):
+        value = prop.find(VT + "lpwstr")
+        if prop.get("name") and value is not None:
+            found[prop.get("name", "")] = value.text or ""
+    return found
