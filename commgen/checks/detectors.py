@@ -58,6 +58,7 @@ _CLASS_CODES = (
 )
 # The interfixes that may stand inside a street or a titled name ("Laan van de Mensenrechten").
 _STREET_INTERFIX = r"(?:van|de|der|den|het|'t)"
+_CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ]"  # Özdemir, Łukasz
 _NAME_INTERFIX = r"(?:van|de|der|den|ter|ten|van\s+der|van\s+den)"
 
 
@@ -170,9 +171,9 @@ class Detectors:
 
         # names with a title ("de heer Visser", "juf Petra")
         self.titled = _compile(
-            rf"\b(?i:{titles})\s+(?:[A-Z]\.\s*)*"
-            rf"(?:{_NAME_INTERFIX}\s+)?[A-Z][\w'’\-]+"
-            r"(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w'’\-]+)?")
+            rf"\b(?i:{titles})\s+(?:{_CAPITAL}\.\s*)*"
+            rf"(?:{_NAME_INTERFIX}\s+)?{_CAPITAL}[\w'’\-]+"
+            rf"(?:\s+(?:(?:van|de|der|den)\s+)*{_CAPITAL}[\w'’\-]+)?")
 
         # sentences and names (checks.run, checks.names)
         self.object_words = _compile(rf"\s+(?:{w('na_gebiedende_wijs')})\b")

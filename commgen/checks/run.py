@@ -131,7 +131,7 @@ class Checker:
             if self._organisation(text, end, tokens) or signed.overlaps(start, end):
                 continue
             if len(tokens) == 1 and (passage.casefold() in self.settings.not_names
-                                     or passage[:1].islower()
+                                     or _first_identifying_word(passage, tokens).islower()
                                      or _imperative(text, start, end, self.detectors.object_words)
                                      or _surname_at_sentence_start(
                                          text, start, passage, self.settings.first_names)):
@@ -205,6 +205,16 @@ class _Mentions:
             sentence = self.text[self.sentence_ends[j] if j >= 0 else 0:quote_start]
             self.negated[i] = bool(self.negation.search(sentence))
         return self.negated[i]
+
+
+def _first_identifying_word(passage: str, tokens: list[str]) -> str:
+    """The passage's word for its first identifying token ("Özdemir" in "meneer Özdemir")."""
+    from commgen.questions.guard import normalise
+
+    for word in re.findall(r"[^\W\d_][\w'’\-]*", passage):
+        if normalise(word) == tokens[0]:
+            return word
+    return passage
 
 
 def _imperative(text: str, start: int, end: int, object_words: re.Pattern[str]) -> bool:
