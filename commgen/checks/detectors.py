@@ -58,6 +58,9 @@ _CLASS_CODES = (
 )
 # The interfixes that may stand inside a street or a titled name ("Laan van de Mensenrechten").
 _STREET_INTERFIX = r"(?:van|de|der|den|het|'t)"
+# After "is al 5": a number of days or hours, not an age.
+_NOT_AGE_UNITS = (r"uur|dag|dagen|week|weken|maand|maanden|jaar|keer|minuten|procent|euro|"
+                  r"leerlingen|klassen|mensen")
 _CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ]"  # Özdemir, Łukasz
 _NAME_INTERFIX = r"(?:van|de|der|den|ter|ten|van\s+der|van\s+den)"
 
@@ -134,9 +137,10 @@ class Detectors:
             _compile(rf"(?<![\w])({num})[-\s]?jarig\w*", _I),
             _compile(rf"(?<![\w,.])({num})\s+(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", _I),
             _compile(rf"\b(?:{w('leeftijd_woorden')})\s+(?:van\s+)?"
-                       rf"(?:pas\s+|nog\s+maar\s+|net\s+)?({num})(?![\w:.,])", _I),
-            _compile(rf"\b(?:is|was|werd|wordt)\s+(?:pas|net|nog\s+maar|bijna|inmiddels)\s+"
-                       rf"({num})(?![\w:.,%])", _I),
+                       rf"(?:pas\s+|nog\s+maar\s+|net\s+)?({num})(?![\w:]|[.,]\d)", _I),
+            _compile(rf"\b(?:is|was|werd|wordt)\s+(?:pas|net|nog\s+maar|bijna|inmiddels|"
+                     rf"(?:toch\s+|ook\s+)?al|toch\s+pas)\s+({num})(?![\w:%]|[.,]\d)"
+                     rf"(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
             _compile(rf"\bleeftijd\s*(?:van|:)\s*({num})\b", _I),
         )
         self.not_an_age_before = _compile(
