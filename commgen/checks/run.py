@@ -246,10 +246,17 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
     ordered = sorted(findings, key=lambda f: (f.rule != "guarded-name",
                                               rank.get(f.category, 99), f.start - f.end))
     kept: list[Finding] = []
-    taken = Disjoint()
-    for finding in ordered:
-        if taken.add(finding.start, finding.end):
+    taken, groups, named = Disjoint(), Disjoint(), Disjoint()
+    for finding in ordered:  # groups come before names in this order
+        # A teacher's name in a class name ("de klas van juf Demi") is both: the name stays.
+        if finding.category == "name" and finding.rule != "guarded-name" \
+                and groups.overlaps(finding.start, finding.end):
+            if named.add(finding.start, finding.end):
+                kept.append(finding)
+        elif taken.add(finding.start, finding.end):
             kept.append(finding)
+            if finding.category == "group":
+                groups.add(finding.start, finding.end)
     return kept
 
 

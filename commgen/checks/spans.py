@@ -35,10 +35,13 @@ class Disjoint:
 
     def add(self, start: int, end: int) -> bool:
         """Add start..end unless it overlaps one already kept; say whether it was added."""
-        i = bisect_left(self.spans, (start, end))
-        if i > 0 and self.spans[i - 1][1] > start:
-            return False
-        if i < len(self.spans) and self.spans[i][0] < end:
+        if self.overlaps(start, end):
             return False
         insort(self.spans, (start, end))
         return True
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some kept passage shares a character with start..end."""
+        i = bisect_left(self.spans, (start, end))
+        return (i > 0 and self.spans[i - 1][1] > start) or (
+            i < len(self.spans) and self.spans[i][0] < end)
