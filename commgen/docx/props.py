@@ -124,17 +124,9 @@ CORE_PEOPLE = ("creator", "lastModifiedBy")
 def read_core_people(data: bytes) -> dict[str, str]:
     """The people fields of a saved .docx's core properties: ``creator`` (Word's author) and
     ``lastModifiedBy``, stripped; a field that is absent or empty is left out."""
-    import io
-    import zipfile
-
-    from lxml import etree
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if "docProps/core.xml" not in archive.namelist():
-            return {}
-        core = archive.read("docProps/core.xml")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    root = etree.fromstring(core, parser)
+    root = _property_part(data, "docProps/core.xml")
+    if root is None:
+        return {}
     found: dict[str, str] = {}
     for name, tag in zip(CORE_PEOPLE, (DC + "creator", CP + "lastModifiedBy"), strict=True):
         element = root.find(tag)
@@ -146,20 +138,26 @@ def read_core_people(data: bytes) -> dict[str, str]:
 
 def read_custom_properties(data: bytes) -> dict[str, str]:
     """The custom properties of a saved .docx with a text value, by name ({} if none)."""
-    import io
-    import zipfile
-
-    from lxml import etree
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if "docProps/custom.xml" not in archive.namelist():
-            return {}
-        custom = archive.read("docProps/custom.xml")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    root = etree.fromstring(custom, parser)
+    root = _property_part(data, "docProps/custom.xml")
+    if root is None:
+        return {}
     found: dict[str, str] = {}
     for prop in root.iterfind(CUSTOM + "property"):
         value = prop.find(VT + "lpwstr")
         if prop.get("name") and value is not None:
             found[prop.get("name", "")] = value.text or ""
     return found
+
+
+def _property_part(data: bytes, name: str) -> Any:
+    """The parsed XML of one properties part of a saved .docx, or None if it has none."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if name not in archive.namelist():
+            return None
+        xml = archive.read(name)
+    return etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
