@@ -11,9 +11,6 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-
 from commgen import __version__
 from commgen.docx.ooxml import (
     APP_NS,
@@ -74,6 +71,9 @@ def _set_app_properties(doc: Any, company: str) -> None:
 
 
 def _set_custom_properties(doc: Any, custom: dict[str, str]) -> None:
+    from docx.opc.packuri import PackURI  # python-docx only where a document is written:
+    from docx.opc.part import Part  # reading properties (commgen check) does without it
+
     package = doc.part.package
     for rId, rel in list(package.rels.items()):
         if rel.reltype == REL_CUSTOM:
