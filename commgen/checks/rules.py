@@ -48,15 +48,11 @@ class Rule:
     exceptions: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[Finding]:
-        excepted = Spans(m.span() for m in self.exceptions.finditer(text)) if self.exceptions \
-            else None
-        found: list[Finding] = []
-        for match in self.pattern.finditer(text):
-            start, end = match.span()
-            if start == end or (excepted is not None and excepted.contains(start, end)):
-                continue
-            found.append(self._finding(match, start, end))
-        return found
+        matches = [m for m in self.pattern.finditer(text) if m.start() != m.end()]
+        if matches and self.exceptions is not None:  # looked for only when there is a match
+            excepted = Spans(m.span() for m in self.exceptions.finditer(text))
+            matches = [m for m in matches if not excepted.contains(m.start(), m.end())]
+        return [self._finding(m, m.start(), m.end()) for m in matches]
 
     @staticmethod
     def _swap_index(match: re.Match[str]) -> int:
