@@ -51,7 +51,6 @@ _LONG_NUMBER = re.compile(r"(?<=leerling\s)\d{5,8}\b|(?<=nummer\s)\d{5,9}\b", _I
 _PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)"
                          r"|\b(?:is|was|zijn|waren|ben)\s+van\s+((?:19|20)\d{2})\b"
                          r"|\bbouwjaar\s+((?:19|20)\d{2})\b", _I)
-_AGE_IN_BRACKETS = re.compile(r"(?:(?<=\w\s)|(?<=\w))\(\s*(\d{1,2})\s*(?:jaar|jr\.?)?\s*\)")
 _CLASS_CODES = (
     re.compile(r"(?<![\w/\-.,:])[1-6](?:[A-Z]{1,3}\d?|[a-d])(?![\w\-/])"),
     re.compile(r"(?<![\w/\-])(?:[HVMTG]{1,2}[1-6][A-Za-z]?|[A-Z]{1,2}[1-6][a-z])(?![\w\-])"),
@@ -133,7 +132,8 @@ class Detectors:
             _compile(rf"(?<![\w-])({date})\s+(?:{w('geboorte_na_datum')})\b", _I),
         )
         self.ages = (
-            _AGE_IN_BRACKETS,
+            # "Daan (14)", "het meisje (zestien)"
+            _compile(rf"(?:(?<=\w\s)|(?<=\w))\(\s*({num})\s*(?:jaar|jr\.?)?\s*\)", _I),
             _compile(rf"(?<![\w])({num})[-\s]?jarig\w*", _I),
             _compile(rf"(?<![\w,.])({num})\s+(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", _I),
             _compile(rf"\b(?:{w('leeftijd_woorden')})\s+(?:van\s+)?"
@@ -142,6 +142,9 @@ class Detectors:
                      rf"(?:toch\s+|ook\s+)?al|toch\s+pas)\s+({num})(?![\w:%]|[.,]\d)"
                      rf"(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
             _compile(rf"\bleeftijd\s*(?:van|:)\s*({num})\b", _I),
+            # "op haar twaalfde", "sinds zijn 13e": an age as an ordinal
+            _compile(rf"\b(?:op|sinds|vanaf|voor)\s+(?:haar|zijn|mijn|jouw|je)\s+"
+                     rf"({num})(?:ste|de|e)\b", _I),
         )
         self.not_an_age_before = _compile(
             rf"(?:\b(?:{w('geen_leeftijd_voor')}|van\s+\d{{1,2}}\s+tot|"
