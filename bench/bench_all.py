@@ -92,7 +92,7 @@ def line(label: str, ours: tuple[float, float], base: tuple[float, float], base_
          target: float) -> bool:
     ratio = ours[0] / base[0]
     ok = ratio <= target and ours[1] < MEMORY_MB
-    print(f"{label:34} {ours[0] * 1000:7.0f} ms {ours[1]:5.0f} MB | {base_label:24} "
+    print(f"{label:44} {ours[0] * 1000:7.0f} ms {ours[1]:5.0f} MB | {base_label:13} "
           f"{base[0] * 1000:6.0f} ms {base[1]:5.0f} MB | {ratio:5.2f}x (<= {target}) "
           f"{'ok' if ok else 'MISSED'}")
     return ok
@@ -160,18 +160,18 @@ def in_process_lines() -> bool:
     result = json.loads(done.stdout)
     answer_ms = result["answer"] * 1000
     ok = answer_ms < 20
-    print(f"{'warm check of one answer':34} {answer_ms:7.1f} ms (median of 200, "
+    print(f"{'warm check of one answer':44} {answer_ms:7.1f} ms (median of 200, "
           f"{len(ANSWER)} characters; target < 20 ms) {'ok' if ok else 'MISSED'}")
     speeds = {}
     for megabytes, (seconds, size) in result["throughput"].items():
         speeds[megabytes] = size / 1024 / seconds
-        print(f"{'check throughput, ' + megabytes + ' MB text':34} {speeds[megabytes]:7.0f} KB/s "
+        print(f"{'check throughput, ' + megabytes + ' MB text':44} {speeds[megabytes]:7.0f} KB/s "
               f"({seconds:.2f} s)")
     linear = speeds["2"] >= 0.8 * speeds["1"]
-    print(f"{'time 2 MB / time 1 MB':34} {speeds['1'] / speeds['2'] * 2:7.2f} "
+    print(f"{'time 2 MB / time 1 MB':44} {speeds['1'] / speeds['2'] * 2:7.2f} "
           f"(linear: about 2) {'ok' if linear else 'MISSED'}")
     memory_ok = result["rss"] < MEMORY_MB
-    print(f"{'peak memory of the in-process part':34} {result['rss']:7.0f} MB "
+    print(f"{'peak memory of the in-process part':44} {result['rss']:7.0f} MB "
           f"{'ok' if memory_ok else 'MISSED'}")
     return ok and linear and memory_ok
 
