@@ -1,7 +1,14 @@
-"""Score the checker on the labelled corpus in tests/corpus (shared by the test and the bench).
+"""Score the checker on a labelled corpus (shared by the test and the bench).
+
+    python bench/corpus_eval.py [--set dev|toets]
+
+``dev`` is the development set in tests/corpus (tune on it; misses and false alarms are
+printed). ``toets`` is the frozen held-out set in tests/corpus/toets, written apart from the
+code: only the summary numbers are printed, never its sentences, so that nobody tunes on it.
 
 A labelled problem counts as found when a finding of the same category overlaps its span.
-False positives are error findings in the clean sentences.
+False positives are error findings in the clean sentences; the false-alarm rate is the share
+of clean sentences with at least one error.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
+SETS = {"dev": CORPUS, "toets": CORPUS / "toets"}
 
 
 @dataclass
@@ -23,6 +31,7 @@ class Score:
     missed: list[tuple[str, str, str]] = field(default_factory=list)
     clean_sentences: int = 0
     clean_errors: int = 0
+    clean_with_error: int = 0
     clean_flagged: list[tuple[str, str, str]] = field(default_factory=list)
     chars: int = 0
 
@@ -38,11 +47,17 @@ class Score:
         """Error findings per clean sentence."""
         return self.clean_errors / max(1, self.clean_sentences)
 
+    @property
+    def false_alarm_rate(self) -> float:
+        """Share of clean sentences with at least one error."""
+        return self.clean_with_error / max(1, self.clean_sentences)
 
-def load_corpus() -> tuple[list[dict], list[str], dict]:
-    problems = yaml.safe_load((CORPUS / "problemen.yaml").read_text(encoding="utf-8"))["zinnen"]
-    clean = yaml.safe_load((CORPUS / "schoon.yaml").read_text(encoding="utf-8"))["zinnen"]
-    context = yaml.safe_load((CORPUS / "context.yaml").read_text(encoding="utf-8"))
+
+def load_corpus(name: str = "dev") -> tuple[list[dict], list[str], dict]:
+    folder = SETS[name]
+    problems = yaml.safe_load((folder / "problemen.yaml").read_text(encoding="utf-8"))["zinnen"]
+    clean = yaml.safe_load((folder / "schoon.yaml").read_text(encoding="utf-8"))["zinnen"]
+    context = yaml.safe_load((folder / "context.yaml").read_text(encoding="utf-8"))
     return problems, clean, context
 
 
@@ -58,8 +73,8 @@ def corpus_checker(context: dict):  # type: ignore[no-untyped-def]
     return make_checker(context.get("audience"), allow=allow)
 
 
-def evaluate() -> Score:
-    problems, clean, context = load_corpus()
+def evaluate(name: str = "dev") -> Score:
+    problems, clean, context = load_corpus(name)
     checker = corpus_checker(context)
     score = Score()
     for entry in problems:
@@ -80,5 +95,36 @@ def evaluate() -> Score:
         score.clean_sentences += 1
         errors = [f for f in checker.check(text) if f.severity == "error"]
         score.clean_errors += len(errors)
+        score.clean_with_error += bool(errors)
         score.clean_flagged += [(f.category, f.text, text) for f in errors]
     return score
+
+
+def main() -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", dest="name", choices=sorted(SETS), default="dev")
+    args = parser.parse_args()
+    score = evaluate(args.name)
+    print(f"set: {args.name}")
+    for category in sorted(score.total):
+        print(f"  {category:13} {score.recall_of(category):6.1%}  "
+              f"({score.found[category]}/{score.total[category]})")
+    print(f"recall: {score.recall:.1%} ({sum(score.found.values())}/{sum(score.total.values())})")
+    print(f"false alarms: {score.clean_with_error} of {score.clean_sentences} clean sentences "
+          f"= {score.false_alarm_rate:.1%} ({score.clean_errors} error findings)")
+    if args.name == "dev":  # never for the frozen set: its sentences stay unseen
+        for category, span, text in score.missed:
+            print(f"  missed {category}: “{span}” in “{text}”")
+        for category, span, text in score.clean_flagged:
+            print(f"  false alarm {category}: “{span}” in “{text}”")
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import logging
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -194,13 +194,17 @@ def test_every_bundled_document_has_a_known_audience(catalog) -> None:  # type: 
     assert isinstance(option.type, click.Choice) and list(option.type.choices) == list(AUDIENCES)
 
 
-def test_deduce_leaves_the_root_logger_alone() -> None:
-    from commgen.checks.deducer import annotate
-
-    root = logging.getLogger()
-    before = (list(root.handlers), root.level)
-    assert any(tag == "persoon" for _s, _e, tag in annotate("Gisteren belde Sanne de Vries."))
-    assert (list(root.handlers), root.level) == before
+def test_names_come_from_deduces_lists_without_loading_deduce() -> None:
+    """The name lists are read from the installed package; deduce (numpy, docdeid, logging
+    set-up) is never imported."""
+    code = ("import sys, logging; from commgen.checks.namefinder import annotate; "
+            "found = annotate('Gisteren belde Sanne de Vries op 3 mei 2009.'); "
+            "print(sorted(t for _s, _e, t in found)); "
+            "print(sorted(m for m in ('deduce', 'docdeid', 'numpy') if m in sys.modules)); "
+            "print(logging.getLogger().handlers)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=ROOT)
+    assert done.stdout.split("\n")[:3] == ["['datum', 'persoon']", "[]", "[]"]
 
 
 # --- the word lists (regels/woorden.yaml) ----------------------------------------------------
@@ -312,3 +316,59 @@ def test_a_broken_word_list_names_file_line_and_key(template_copy) -> None:  # t
     assert "12" in found["geen_leeftijd_voor"].message
     assert "tik(tok" in found["platforms"].message
     assert "leerwegen" in found["leerwegen"].message
+
+
+# --- where a document came from; allowed by what it is (issue 15) ----------------------------
+def test_a_document_commgen_made_is_checked_without_the_answers_file(tmp_path, capsys) -> None:
+    code, _out, _err = run_cli(capsys, "generate", ANSWERS, "--out", str(tmp_path))
+    assert code == 0
+    letter = tmp_path / "brief-ouders-klas.docx"
+    with zipfile.ZipFile(letter) as archive:
+        custom = archive.read("docProps/custom.xml").decode("utf-8")
+    assert "commgen.allowed" in custom and "Samira El Idrissi" in custom
+    assert "involved_pupils" not in custom  # never the pupils' names (not even as hashes)
+    code, out, _err = run_cli(capsys, "check", "--audience", "parents-class", str(letter))
+    assert code == 0, out
+    # The same text without the properties: the school's details are unknown, and said so.
+    text = _write(tmp_path, Document(str(letter)).paragraphs[0].text + "\nZeevaartweg 40, "
+                  "3821 AK Amersfoort\nwww.hetbaken.example\n")
+    code, out, _err = run_cli(capsys, "check", text)
+    assert code == 1 and "--answers" in out and "--school" in out
+
+
+def test_the_signature_and_an_organisations_name_pass_for_any_school(tmp_path, capsys) -> None:
+    """A letter from another school of the foundation: its head signs it, its name ends in an
+    institution word; neither is a pupil's name."""
+    letter = _write(tmp_path, "Lyceum Zuidwest\n\nBeste ouders,\n\nWij informeren u over een "
+                    "incident.\n\nMet vriendelijke groet,\n\nA. de Jong-Ouazzani\ndirecteur\n")
+    code, out, _err = run_cli(capsys, "check", "--audience", "parents-class", letter)
+    assert code == 0, out
+    named = _write(tmp_path, "Beste ouders,\n\nA. de Jong-Ouazzani heeft de foto gezien.\n",
+                   "b.txt")
+    code, out, _err = run_cli(capsys, "check", "--audience", "parents-class", named)
+    assert code == 1 and "[name]" in out
+
+
+@pytest.mark.parametrize(("text", "passage"), [
+    ("Kacpers telefoon is ingenomen.", "Kacpers"),
+    ("Ons Anoukje is geschrokken.", "Anoukje"),
+    ("In de chat: \"kijk wat zeynep stuurde\".", "zeynep"),
+    ("De ouders van Oleksandr belden.", "Oleksandr"),
+])
+def test_names_in_forms_no_list_holds(tmp_path, capsys, text, passage) -> None:
+    code, out, _err = run_cli(capsys, "check", "--audience", "parents-class",
+                              _write(tmp_path, text))
+    assert code == 1 and f"[name] “{passage}”" in out
+
+
+def test_a_first_name_added_to_the_data_file_is_found(template_copy) -> None:  # type: ignore[no-untyped-def]
+    from commgen.checks.run import make_checker
+
+    folder = _rules_copy(template_copy).parent
+    text = "Gisteren belde Quetzalli naar school."
+    assert not make_checker("parents-class", snippets_dir=folder).check(text)
+    names = folder / "regels" / "voornamen.yaml"
+    names.write_text(names.read_text(encoding="utf-8") + "\nmexicaans:\n  - Quetzalli\n",
+                     encoding="utf-8")
+    found = make_checker("parents-class", snippets_dir=folder).check(text)
+    assert [f.text for f in found if f.category == "name"] == ["Quetzalli"]

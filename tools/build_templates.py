@@ -193,7 +193,7 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
         ("Wat staat er op het beeld?",
          "Dat vertellen wij niet. Wij vragen iedereen het beeld niet te bekijken, "
          "niet te bewaren en niet door te sturen."),
-        ("Wie heeft het verspreid? Wordt die leerling gestraft?",
+        ("Wie heeft het verspreid? Welke maatregelen neemt de school?",
          "Hoe het beeld is verspreid, wordt uitgezocht{% if " + POLICE_OK + " %} in overleg "
          "met de politie{% endif %}. Over maatregelen tegen individuele leerlingen doen wij "
          "geen uitspraken."),

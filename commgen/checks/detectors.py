@@ -2,23 +2,27 @@
 birthdate, age and group (class names).
 
 Libraries do what they do best: phonenumbers tells a helpline (0800, 0900) from a personal
-number, python-stdnum checks the BSN 11-proef and postcodes, deduce finds dates. The patterns
-here cover what no library knows: Dutch class names, ages, social-media handles. Each
-detector returns (key, start, end); the texts per key are data (``detectoren.yaml``).
+number. The BSN 11-proef and the postcode letters are a few lines here (python-stdnum cost
+0.04 s of imports on every run); dates come from ``checks.namefinder``. The patterns here
+cover what no library knows: Dutch class names, ages, social-media handles. Each detector
+returns (key, start, end); the texts per key are data (``detectoren.yaml``).
 
 The patterns keep the structure (a class word, then a number or a code); the Dutch words in
 them are data too (``woorden.yaml``, read by ``checks.vocabulary``). ``detectors_for``
-compiles the patterns once per vocabulary, that is once per process for a rules folder.
+compiles the patterns once per vocabulary, that is once per process for a rules folder, and
+``checks.patterns`` keeps their compiled form on disk.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
 from commgen.checks.allow import AllowList
+from commgen.checks.patterns import compile_pattern as _compile
 from commgen.checks.vocabulary import Vocabulary
 from commgen.questions.guard import normalise
 
@@ -33,6 +37,12 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
 # A word with an underscore is a username; "gebruikersnaam X" introduces one.
 _UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@])")
+_HANDLE_SHAPED = re.compile(  # a digit, an underscore or a dot between letters in it
+    r"(?<![\w@./\-])(?=[A-Za-z0-9_.]*(?:\d|_|[A-Za-z0-9]\.[A-Za-z0-9]))"
+    r"(?=[0-9_.]*[A-Za-z])"
+    r"[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?<![.])(?![\w@/\-])")
+_HANDLE_REACH = 60  # characters between the platform word and the username, at most
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 _NOT_A_HANDLE = ("van", "is", "was", "een", "de")  # "gebruikersnaam van ...": no handle yet
 _HOUSE_NUMBER = re.compile(r"\b(?:huisnummer|op\s+nummer|nummer)\s+\d{1,4}[a-zA-Z]?\b", _I)
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?[A-Z]{2}(?![\w])")
@@ -41,14 +51,28 @@ _LONG_NUMBER = re.compile(r"(?<=leerling\s)\d{5,8}\b|(?<=nummer\s)\d{5,9}\b", _I
 _PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)"
                          r"|\b(?:is|was|zijn|waren|ben)\s+van\s+((?:19|20)\d{2})\b"
                          r"|\bbouwjaar\s+((?:19|20)\d{2})\b", _I)
-_AGE_IN_BRACKETS = re.compile(r"(?:(?<=\w\s)|(?<=\w))\(\s*(\d{1,2})\s*(?:jaar|jr\.?)?\s*\)")
 _CLASS_CODES = (
     re.compile(r"(?<![\w/\-.,:])[1-6](?:[A-Z]{1,3}\d?|[a-d])(?![\w\-/])"),
     re.compile(r"(?<![\w/\-])(?:[HVMTG]{1,2}[1-6][A-Za-z]?|[A-Z]{1,2}[1-6][a-z])(?![\w\-])"),
 )
 # The interfixes that may stand inside a street or a titled name ("Laan van de Mensenrechten").
 _STREET_INTERFIX = r"(?:van|de|der|den|het|'t)"
+# After "is al 5": a number of days or hours, not an age.
+_NOT_AGE_UNITS = (r"uur|dag|dagen|week|weken|maand|maanden|jaar|keer|minuten|procent|euro|"
+                  r"leerlingen|klassen|mensen")
+_CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ]"  # Özdemir, Łukasz
 _NAME_INTERFIX = r"(?:van|de|der|den|ter|ten|van\s+der|van\s+den)"
+
+
+_NO_POSTCODE_LETTERS = ("SA", "SD", "SS")  # PostNL does not use these letter pairs
+
+
+def _bsn_valid(digits: str) -> bool:
+    """The 11-proef of a citizen service number (BSN): nine digits, weighted 9..2 and -1."""
+    if len(digits) != 9 or not digits.isdigit() or int(digits) == 0:
+        return False
+    weighted = sum((9 - i) * int(d) for i, d in enumerate(digits[:8])) - int(digits[8])
+    return weighted % 11 == 0
 
 
 def _known_site(url: str) -> bool:
@@ -67,55 +91,65 @@ class Detectors:
         months = w("maanden")
 
         # e-mail, url, handle
-        self.url = re.compile(
+        self.url = _compile(
             rf"(?<![@\w.\-])(?:https?://[^\s<>\"”’)]+|www\.[^\s<>\"”’)]+|"
             rf"(?:[\w\-]+\.)+(?:{w('domeinextensies')})(?![\w\-])(?:/[^\s<>\"”’)]*)?)", _I)
-        self.named_handle = re.compile(
+        self.named_handle = _compile(
             rf"\b(?:{w('gebruikersnaam_woorden')})\s*(?:is|was|:|"
             r"van)?\s*[\"“'‘]?(?P<handle>[A-Za-z0-9_.]{3,30})", _I)
-        self.platform = re.compile(
+        # a word shaped like a username (digits, dots, underscores) in a sentence that names a
+        # platform or an account: "op TikTok heet het account sterrenmeisje.07"
+        self.handle_context = _compile(
+            rf"\b(?:{w('platforms')}|{w('platform_woorden')}|{w('gebruikersnaam_woorden')})", _I)
+        self.platform = _compile(
             rf"\b(?:{w('platforms')})"
             rf"(?P<kw>[-\s]?(?:{w('platform_woorden')}))?"
             rf"(?P<link>\s*(?:{w('platform_koppelwoorden')}))?"
             r"\s*[\"“'‘]?(?P<handle>[A-Za-z0-9_.]{3,30})[\"”'’]?", _I)
 
         # address, id-number
-        self.street = re.compile(
+        self.street = _compile(
             rf"\b(?:[A-Z][\w'’\-]*[ \t\xa0]+(?:{_STREET_INTERFIX}[ \t\xa0]+)*)?"
             # one line: a letterhead puts the name above it
             rf"[A-Z][\w'’\-]*(?:{w('straatnaam_eindes')})"
             r"[ \t\xa0]+\d{1,4}(?:\s?-?\s?[a-zA-Z](?![\w])|\s?-\s?\d{1,3})?(?![\w])")
-        self.lives = re.compile(
+        self.lives = _compile(
             rf"\b(?:{w('wonen')})\s+(?:{w('wonen_voorzetsels')})\s+(?:de\s+|het\s+)?"
             r"(?:wijk\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z0-9][\w'’\-]*)*")
-        self.id_keyword = re.compile(
+        self.id_keyword = _compile(
             rf"\b(?:{w('nummer_woorden')})"
             rf"(?:\s+(?:{w('nummer_tussenwoorden')})){{0,4}}"
-            r"(?:\s*(?:is|was|:|nr\.?|nummer))?\s*(?:[A-Z]{0,4}[-\s]?\d[\d\s.\-/]{1,15}\d|\d{3,})",
+            r"(?:\s*(?:is|was|:|nr\.?|no\.?|nummer|\())?(?:\s*(?:nr\.?|no\.?))?\s*"
+            r"(?:[A-Z]{0,4}[-\s]?\d[\d\s.\-/]{1,15}\d|\d{3,})",
             _I)
 
         # birthdate, age
         date = (rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}\s+(?:{months})\.?"
                 rf"(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}})")
         self.birth = (
-            re.compile(rf"\b(?:{w('geboorte_woorden')})\b(?:\s*(?:op|in|is|was|:|sinds|van|rond))*"
+            _compile(rf"\b(?:{w('geboorte_woorden')})\b(?:\s*(?:op|in|is|was|:|sinds|van|rond))*"
                        rf"\s*({date})(?![\w])", _I),
-            re.compile(rf"(?<![\w-])({date})\s+(?:{w('geboorte_na_datum')})\b", _I),
+            _compile(rf"(?<![\w-])({date})\s+(?:{w('geboorte_na_datum')})\b", _I),
         )
         self.ages = (
-            _AGE_IN_BRACKETS,
-            re.compile(rf"(?<![\w])({num})[-\s]?jarig\w*", _I),
-            re.compile(rf"(?<![\w,.])({num})\s+(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", _I),
-            re.compile(rf"\b(?:{w('leeftijd_woorden')})\s+(?:van\s+)?"
-                       rf"(?:pas\s+|nog\s+maar\s+|net\s+)?({num})(?![\w:.,])", _I),
-            re.compile(rf"\b(?:is|was|werd|wordt)\s+(?:pas|net|nog\s+maar|bijna|inmiddels)\s+"
-                       rf"({num})(?![\w:.,%])", _I),
-            re.compile(rf"\bleeftijd\s*(?:van|:)\s*({num})\b", _I),
+            # "Daan (14)", "het meisje (zestien)"
+            _compile(rf"(?:(?<=\w\s)|(?<=\w))\(\s*({num})\s*(?:jaar|jr\.?)?\s*\)", _I),
+            _compile(rf"(?<![\w])({num})[-\s]?jarig\w*", _I),
+            _compile(rf"(?<![\w,.])({num})\s+(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", _I),
+            _compile(rf"\b(?:{w('leeftijd_woorden')})\s+(?:van\s+)?"
+                       rf"(?:pas\s+|nog\s+maar\s+|net\s+)?({num})(?![\w:]|[.,]\d)", _I),
+            _compile(rf"\b(?:is|was|werd|wordt)\s+(?:pas|net|nog\s+maar|bijna|inmiddels|"
+                     rf"(?:toch\s+|ook\s+)?al|toch\s+pas)\s+({num})(?![\w:%]|[.,]\d)"
+                     rf"(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
+            _compile(rf"\bleeftijd\s*(?:van|:)\s*({num})\b", _I),
+            # "op haar twaalfde", "sinds zijn 13e": an age as an ordinal
+            _compile(rf"\b(?:op|sinds|vanaf|voor)\s+(?:haar|zijn|mijn|jouw|je)\s+"
+                     rf"({num})(?:ste|de|e)\b", _I),
         )
-        self.not_an_age_before = re.compile(
+        self.not_an_age_before = _compile(
             rf"(?:\b(?:{w('geen_leeftijd_voor')}|van\s+\d{{1,2}}\s+tot|"
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
-        self.not_an_age_after = re.compile(
+        self.not_an_age_after = _compile(
             rf"^\s*(?:{w('geen_leeftijd_na')}|en\s+\d|\+)", _I)
 
         # group (class names)
@@ -124,33 +158,33 @@ class Detectors:
         with_track = w("schooltypen_met_leerweg")
         titles = w("titels")
         self.groups = (
-            re.compile(rf"\b(?:{w('groep_woorden')})\s+(?:\d{{1,2}}(?:\s?[/\-]\s?\d{{1,2}})?"
+            _compile(rf"\b(?:{w('groep_woorden')})\s+(?:\d{{1,2}}(?:\s?[/\-]\s?\d{{1,2}})?"
                        r"(?:[A-Za-z]{1,3}\d?|\s[A-Z](?![\w']))?|[A-Z]{1,2}\d?[a-z]?)(?![\w])"),
-            re.compile(rf"\b(?:{w('groep_in_letters')})\b", _I),
+            _compile(rf"\b(?:{w('groep_in_letters')})\b", _I),
             *_CLASS_CODES,
-            re.compile(rf"\b(?:[1-6]|{ordinals})\s?-?\s?(?:{types}|(?:{with_track})"
+            _compile(rf"\b(?:[1-6]|{ordinals})\s?-?\s?(?:{types}|(?:{with_track})"
                        rf"(?:[-\s]?(?:{w('leerwegen')})\b)?|{w('schooltypen_na_leerjaar')})\b",
                        _I),
-            re.compile(rf"\b(?:{types}|{with_track})[-\s]?[1-6]\b", _I),
-            re.compile(rf"\b(?:{ordinals})\s+(?:{w('na_rangtelwoord')})\b", _I),
-            re.compile(rf"\b(?:(?:{w('klas_woorden')})\w*)\b", _I),
-            re.compile(rf"\b(?:{w('groep_van')})\s+van\s+(?:(?:{titles})\s+)?[A-Z][\w\-]+"
+            _compile(rf"\b(?:{types}|{with_track})[-\s]?[1-6]\b", _I),
+            _compile(rf"\b(?:{ordinals})\s+(?:{w('na_rangtelwoord')})\b", _I),
+            _compile(rf"\b(?:(?:{w('klas_woorden')})\w*)\b", _I),
+            _compile(rf"\b(?:{w('groep_van')})\s+van\s+(?:(?:{titles})\s+)?[A-Z][\w\-]+"
                        r"(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w\-]+)?"),
-            re.compile(rf"\b(?:{w('groepsapps')})\s+"
+            _compile(rf"\b(?:{w('groepsapps')})\s+"
                        r"[\"“‘']([^\"”’'\n]{2,40})[\"”’']", _I),
         )
-        self.not_a_group_after = re.compile(rf"^\s*(?:{w('geen_groep_na')})\b", _I)
-        self.not_a_group_before = re.compile(rf"\b(?:{w('geen_groep_voor')})\s*$", _I)
+        self.not_a_group_after = _compile(rf"^\s*(?:{w('geen_groep_na')})\b", _I)
+        self.not_a_group_before = _compile(rf"\b(?:{w('geen_groep_voor')})\s*$", _I)
 
         # names with a title ("de heer Visser", "juf Petra")
-        self.titled = re.compile(
-            rf"\b(?i:{titles})\s+(?:[A-Z]\.\s*)*"
-            rf"(?:{_NAME_INTERFIX}\s+)?[A-Z][\w'’\-]+"
-            r"(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w'’\-]+)?")
+        self.titled = _compile(
+            rf"\b(?i:{titles})\s+(?:{_CAPITAL}\.\s*)*"
+            rf"(?:{_NAME_INTERFIX}\s+)?{_CAPITAL}[\w'’\-]+"
+            rf"(?:\s+(?:(?:van|de|der|den)\s+)*{_CAPITAL}[\w'’\-]+)?")
 
         # sentences and names (checks.run, checks.names)
-        self.object_words = re.compile(rf"\s+(?:{w('na_gebiedende_wijs')})\b")
-        self.negation = re.compile(rf"\b(?:{w('ontkenningen')})\b", _I)
+        self.object_words = _compile(rf"\s+(?:{w('na_gebiedende_wijs')})\b")
+        self.negation = _compile(rf"\b(?:{w('ontkenningen')})\b", _I)
         self.interfixes = frozenset(normalise(t) for t in words.words("tussenvoegsels"))
         self.name_titles = frozenset(normalise(t) for t in words.words("naam_titels"))
 
@@ -214,6 +248,7 @@ class Detectors:
             if handle.lower() in _NOT_A_HANDLE:
                 continue
             hits.append(("handle", match.start("handle"), match.start("handle") + len(handle)))
+        hits += self._handles_near_platforms(text)
         for match in self.platform.finditer(text):
             handle = match.group("handle").rstrip(".")
             quoted = match.group().rstrip()[-1:] in "\"”'’" and len(handle) > 2
@@ -224,26 +259,41 @@ class Detectors:
                 hits.append(("handle", start, start + len(handle)))
         return hits
 
+    def _handles_near_platforms(self, text: str) -> list[Hit]:
+        """Words shaped like a username near a platform or account word, in one sentence."""
+        candidates = list(_HANDLE_SHAPED.finditer(text))
+        context = [m.start() for m in self.handle_context.finditer(text)] if candidates else []
+        hits: list[Hit] = []
+        for match in candidates if context else ():
+            word = match.group()
+            parts = word.split(".")
+            shaped = any(c.isdigit() or c == "_" for c in word) or (
+                len(parts) > 1 and all(len(p) >= 2 for p in parts))
+            if not shaped or word.isdigit() or not any(c.isalpha() for c in word):
+                continue
+            i = bisect_left(context, match.start() - _HANDLE_REACH)
+            near = context[i:bisect_right(context, match.end() + _HANDLE_REACH)]
+            if any(not _SENTENCE_BREAK.search(text, min(p, match.start()), max(p, match.end()))
+                   for p in near):
+                hits.append(("handle", match.start(), match.end()))
+        return hits
+
     # --- address, id-number ---------------------------------------------------------------
     def find_addresses(self, text: str) -> list[Hit]:
-        from stdnum.nl import postcode
-
         hits: list[Hit] = [("address", m.start(), m.end()) for m in self.street.finditer(text)]
         hits += [("address", m.start(), m.end()) for m in self.lives.finditer(text)]
         hits += [("address", m.start(), m.end()) for m in _HOUSE_NUMBER.finditer(text)]
         for match in _POSTCODE.finditer(text):
-            if postcode.is_valid(match.group()):
+            if match.group()[-2:] not in _NO_POSTCODE_LETTERS:
                 hits.append(("address", match.start(), match.end()))
         return hits
 
     def find_id_numbers(self, text: str) -> list[Hit]:
-        from stdnum.nl import bsn
-
         hits: list[Hit] = [("id-number", m.start(), m.end())
                            for m in self.id_keyword.finditer(text)]
         for match in _DIGITS9.finditer(text):
             digits = re.sub(r"\D", "", match.group())
-            if len(digits) == 9 and bsn.is_valid(digits):
+            if _bsn_valid(digits):
                 hits.append(("id-number", match.start(), match.end()))
         hits += [("id-number", m.start(), m.end()) for m in _LONG_NUMBER.finditer(text)]
         return hits

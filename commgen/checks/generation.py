@@ -88,7 +88,8 @@ def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]]
     """Check the answers and every rendered document; nothing is written here."""
     folder = catalog.snippets_dir / lang
     checker = checker_from_answers(answers.values,
-                                   folder if (folder / "regels").is_dir() else None)
+                                   folder if (folder / "regels").is_dir() else None,
+                                   catalog.questions)
     review = Review(reason=(accept_reason or "").strip() or None)
     consented = _consented_class(answers.values)
     for question in catalog.questions:

@@ -7,14 +7,18 @@ names of the pupils involved (always refused); the profile gives the school's ow
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from commgen.checks.allow import AllowList
+from commgen.checks.allow import AllowedAnswers, AllowList
+from commgen.checks.findings import Finding
 from commgen.checks.run import Checker, make_checker
+from commgen.foundation.concepts import ERROR
 from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.i18n import _
 from commgen.questions.guard import GuardedNames, names_key_missing
+from commgen.questions.model import Question
 
 GUARDED_QUESTION = "involved_pupils"
 
@@ -62,9 +66,45 @@ def checker_from_files(audience: str | None = None, guard_names: Iterable[str] =
     return make_checker(audience, guards, allow, snippets_dir)
 
 
-def checker_from_answers(values: Mapping[str, Any], snippets_dir: Path | None = None
-                         ) -> Checker:
-    """For generation: checked answers (typed values)."""
+def checker_from_answers(values: Mapping[str, Any], snippets_dir: Path | None = None,
+                         questions: Iterable[Question] | None = None) -> Checker:
+    """For generation: checked answers (typed values); ``questions``, the catalogue's, saves
+    reading the catalogue again."""
     allow = AllowList()
-    allow.add_values(values)
+    allow.add_values(values, AllowedAnswers.from_questions(questions) if questions else None)
     return make_checker(None, guards_from_values(values), allow, snippets_dir)
+
+
+ALLOWED_PROPERTY = "commgen.allowed"  # written by render.document: the school's own details
+# What a school's own letterhead and signature hold: a finding of these categories in a
+# document whose school is not known gets a hint how to allow them.
+OWN_DETAIL_CATEGORIES = ("address", "phone", "email", "url")
+
+
+def for_document(checker: Checker, properties: Mapping[str, str]) -> tuple[Checker, bool]:
+    """The checker for one document: with the school's details and contacts that commgen
+    recorded in the document's properties allowed; and whether there were any."""
+    import json
+
+    raw = properties.get(ALLOWED_PROPERTY)
+    try:
+        details = json.loads(raw) if raw else None
+    except ValueError:
+        details = None
+    if not isinstance(details, dict) or not details:
+        return checker, False
+    allow = AllowList(set(checker.allow.phrases), set(checker.allow.name_tokens),
+                      set(checker.allow.phones), set(checker.allow.emails),
+                      set(checker.allow.domains))
+    allow.add_values(details)
+    return replace(checker, allow=allow), True
+
+
+def with_own_details_hint(findings: list[Finding]) -> list[Finding]:
+    """For a document whose school is not known: an error that may be the school's own
+    details says how to allow them."""
+    hint = _("If this is your school's own detail: use --answers or --school to allow your "
+             "school's details.")
+    return [replace(f, message=f"{f.message} {hint}")
+            if f.category in OWN_DETAIL_CATEGORIES and f.severity == ERROR
+            and f.rule != "guarded-name" else f for f in findings]

@@ -9,11 +9,15 @@ data lets the foundation add a phrase the day it turns up in a real letter, with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from commgen.checks.findings import CATEGORIES, Finding
+from commgen.checks.patterns import by_first_character, compile_pattern
+from commgen.checks.spans import Spans
 from commgen.foundation.concepts import SEVERITIES
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
@@ -22,10 +26,11 @@ from commgen.foundation.yamlfile import LineDict, load_mapping
 RULES_FOLDER = "regels"
 # Files in the rules folder that are settings, not rules.
 SETTINGS_FILES = frozenset({"ernst.yaml", "detectoren.yaml", "toegestaan.yaml", "woorden.yaml",
-                            "consistentie.yaml"})
+                            "consistentie.yaml", "voornamen.yaml"})
 _KEYS = ("extends", "category", "level", "message", "suggestion", "ignorecase", "nonword",
          "tokens", "swap", "exceptions", "description")
 _KINDS = ("existence", "substitution")
+SWAP_GROUP = "swap"
 
 
 @dataclass
@@ -43,19 +48,20 @@ class Rule:
     exceptions: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[Finding]:
-        excepted = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
-        found: list[Finding] = []
-        for match in self.pattern.finditer(text):
-            start, end = match.span()
-            if start == end or any(s <= start and end <= e for s, e in excepted):
-                continue
-            found.append(self._finding(match, start, end))
-        return found
+        matches = [m for m in self.pattern.finditer(text) if m.start() != m.end()]
+        if matches and self.exceptions is not None:  # looked for only when there is a match
+            excepted = Spans(m.span() for m in self.exceptions.finditer(text))
+            matches = [m for m in matches if not excepted.contains(m.start(), m.end())]
+        return [self._finding(m, m.start(), m.end()) for m in matches]
+
+    @staticmethod
+    def _swap_index(match: re.Match[str]) -> int:
+        return _swap_index_of(match)
 
     def _finding(self, match: re.Match[str], start: int, end: int) -> Finding:
         passage = match.group(0)
         if self.kind == "substitution":
-            index = next(i for i, g in enumerate(match.groups()) if g is not None)
+            index = self._swap_index(match)
             suggestion: str | None = self.swaps[index]
             message = _format(self.message, suggestion, passage)
         else:
@@ -63,6 +69,15 @@ class Rule:
             message = _format(self.message, passage)
         return Finding(self.category, self.level, start, end, passage, message, suggestion,
                        self.name)
+
+
+def _swap_index_of(match: re.Match[str]) -> int:
+    """Which alternative of a substitution matched: the named group ``swap{i}_{n}`` of the
+    fast form, or the i-th group of the plain one."""
+    for name, value in match.groupdict().items():
+        if value is not None and name.startswith(SWAP_GROUP):
+            return int(name[len(SWAP_GROUP):].partition("_")[0])
+    return next(i for i, g in enumerate(match.groups()) if g is not None)
 
 
 def _format(message: str, *values: str) -> str:
@@ -78,9 +93,28 @@ def _wrap(body: str, nonword: bool) -> str:
     return body if nonword else rf"(?<![\w-])(?:{body})(?![\w])"
 
 
-def _compile(parts: list[str], flags: int, nonword: bool, capture: bool) -> re.Pattern[str]:
+def _source(parts: list[str], nonword: bool, capture: bool) -> str:
     groups = [f"({p})" if capture else f"(?:{p})" for p in parts]
-    return re.compile(_wrap("|".join(groups), nonword), flags)
+    return _wrap("|".join(groups), nonword)
+
+
+def _faster(parts: list[str], flags: int, nonword: bool, kind: object) -> Callable[[], str]:
+    """The same alternatives tried by their first character (``checks.patterns``); in a
+    substitution each copy of alternative i is the group ``swap{i}_{n}``."""
+    substitution = kind == "substitution"
+
+    def source() -> str:
+        labels = [f"{SWAP_GROUP}{i}" for i in range(len(parts))] if substitution else None
+        fast = by_first_character(parts, flags, labels)
+        if fast is None:
+            return _source(parts, nonword, substitution)
+        return _wrap(fast, nonword)
+
+    return source
+
+
+class _Invalid(Exception):
+    """A pattern of a rule file does not compile (already reported as a problem)."""
 
 
 def _string_list(value: Any) -> list[str] | None:
@@ -141,22 +175,39 @@ def parse_rule(path: Path, data: LineDict, problems: list[Problem]) -> Rule | No
     exceptions = _string_list(data.get("exceptions", []))
     if exceptions is None:
         problem(_("expected a list of patterns"), "exceptions")
-    for key, patterns in (("tokens" if kind == "existence" else "swap", parts),
-                          ("exceptions", exceptions or [])):
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                problem(_("'{pattern}' is not a valid pattern ({detail})").format(
-                    pattern=pattern, detail=exc), key)
+    pattern_lists = (("tokens" if kind == "existence" else "swap", parts),
+                     ("exceptions", exceptions or []))
+
+    def validate() -> None:
+        """Each pattern on its own, so a mistake is reported with its key."""
+        valid = True
+        for key, patterns in pattern_lists:
+            for pattern in patterns:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    valid = False
+                    problem(_("'{pattern}' is not a valid pattern ({detail})").format(
+                        pattern=pattern, detail=exc), key)
+        if not valid:
+            raise _Invalid
+
     if len(problems) > before:
+        with suppress(_Invalid):
+            validate()
+        return None
+    try:  # compiled from the disk cache; validated only when compiled anew
+        pattern = compile_pattern(_source(parts, nonword, kind == "substitution"), flags,
+                                  validate, _faster(parts, flags, nonword, kind))
+        excepted = (compile_pattern(_source(exceptions, nonword, False), flags, validate,
+                                    _faster(exceptions, flags, nonword, "existence"))
+                    if exceptions else None)
+    except _Invalid:
         return None
     return Rule(
         name=path.stem, kind=str(kind), category=str(category), level=str(level),
-        message=str(message).strip(), suggestion=suggestion,
-        pattern=_compile(parts, flags, nonword, capture=kind == "substitution"),
-        swaps=swaps,
-        exceptions=_compile(exceptions, flags, nonword, False) if exceptions else None)
+        message=str(message).strip(), suggestion=suggestion, pattern=pattern, swaps=swaps,
+        exceptions=excepted)
 
 
 def load_rules(folder: Path) -> list[Rule]:

@@ -1,4 +1,5 @@
-"""Run every check on one text: guarded names, detectors, deduce's names, the phrasing rules.
+"""Run every check on one text: guarded names, detectors, names from deduce's lists, the
+phrasing rules.
 
 A finding inside an allowed passage (the school's details, the contact person, a help
 resource, an expression such as "in de roos") is dropped. A phrasing finding inside quotation
@@ -10,6 +11,7 @@ made of these). The audience then sets the severity.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,7 @@ from commgen.checks.findings import Finding
 from commgen.checks.names import guarded_spans, name_tokens
 from commgen.checks.rules import RULES_FOLDER, Rule, load_rules
 from commgen.checks.settings import Settings, load_settings
+from commgen.checks.spans import Disjoint, Spans
 from commgen.checks.vocabulary import load_vocabulary
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
 from commgen.foundation.resources import bundled
@@ -68,19 +71,19 @@ class Checker:
 
     def check(self, text: str) -> list[Finding]:
         found = self.detectors
-        allowed = self.allow.spans(text) + phrase_spans(text, self.settings.allowed_phrases)
+        allowed = Spans(self.allow.spans(text) + phrase_spans(text, self.settings.allowed_phrases))
         guarded = [self._finding("guarded-name", "name", s, e, text, ERROR)
                    for s, e in guarded_spans(text, self.guards, found.interfixes)
-                   if not _inside(s, e, allowed)]
+                   if not allowed.contains(s, e)]
         annotations = self._annotations(text)
         structured = [self._finding(key, key, s, e, text)
                       for key, s, e in self._structured(text, annotations)
-                      if not _inside(s, e, allowed)]
+                      if not allowed.contains(s, e)]
         names = [self._finding("name", "name", s, e, text)
                  for s, e in self._names(text, annotations, allowed)]
+        mentions = _Mentions(text, found.negation)
         phrasing = [f for rule in self.rules for f in rule.find(text)
-                    if not _inside(f.start, f.end, allowed)
-                    and not _is_mention(f, text, found.negation)]
+                    if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
         findings = [*kept, *phrasing]
         findings = [self._weigh(f) for f in findings]
@@ -90,9 +93,9 @@ class Checker:
     def _annotations(self, text: str) -> list[tuple[int, int, str]]:
         if not self.use_deduce or not text.strip():
             return []
-        from commgen.checks.deducer import annotate
+        from commgen.checks.namefinder import annotate
 
-        return annotate(text)
+        return annotate(text, self.settings.first_names)
 
     def _structured(self, text: str, annotations: list[tuple[int, int, str]]
                     ) -> list[detectors.Hit]:
@@ -118,20 +121,55 @@ class Checker:
         return name_tokens(passage, found.name_titles, found.interfixes)
 
     def _names(self, text: str, annotations: list[tuple[int, int, str]],
-               allowed: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+               allowed: Spans) -> Iterable[tuple[int, int]]:
+        signed = Spans(self._signatures(text))
         for start, end, tag in annotations:
-            if tag != "persoon" or _overlaps(start, end, allowed):
+            if tag != "persoon" or allowed.overlaps(start, end):
                 continue
             passage = text[start:end]
             tokens = self._name_tokens(passage)
             if not tokens or all(t in self.allow.name_tokens for t in tokens):
                 continue
+            if self._organisation(text, end, tokens) or signed.overlaps(start, end):
+                continue
             if len(tokens) == 1 and (passage.casefold() in self.settings.not_names
-                                     or passage[:1].islower()
+                                     or _first_identifying_word(passage, tokens).islower()
                                      or _imperative(text, start, end, self.detectors.object_words)
-                                     or _surname_at_sentence_start(text, start, passage)):
+                                     or _surname_at_sentence_start(
+                                         text, start, passage, self.settings.first_names)):
                 continue
             yield start, end
+        yield from self._quoted_lowercase_names(text, allowed)
+
+    def _organisation(self, text: str, end: int, tokens: list[str]) -> bool:
+        """"Het Baken College", "Lyceum Oost": a name with an institution word is no person."""
+        after = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
+        words = {*tokens, after.group(1).casefold()} if after else set(tokens)
+        return bool(words & self.settings.institutions)
+
+    def _signatures(self, text: str) -> list[tuple[int, int]]:
+        """The lines under a closing ("Met vriendelijke groet,"): the name of whoever signs
+        the letter, also when the school is not known to the check."""
+        if not self.settings.closings:
+            return []
+        body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in self.settings.closings)
+        pattern = re.compile(rf"(?:{body})[ \t]*,?[ \t]*\n(?:[ \t]*\n)*([^\n]{{1,80}})"
+                             r"(?:\n([^\n]{1,80}))?", re.IGNORECASE)
+        return [(m.start(1), m.end(m.lastindex or 1)) for m in pattern.finditer(text)]
+
+    def _quoted_lowercase_names(self, text: str, allowed: Spans) -> Iterable[tuple[int, int]]:
+        """In a quoted chat message names are often written in lower case ("kijk wat kevin
+        stuurde"); there a first name counts in lower case too."""
+        if not self.use_deduce:
+            return
+        from commgen.checks.namefinder import lowercase_first_names
+
+        for quote in _QUOTED.finditer(text):
+            for start, end in lowercase_first_names(text, quote.start(), quote.end(),
+                                                    self.settings.first_names):
+                if text[start:end] not in self.settings.not_names \
+                        and not allowed.overlaps(start, end):
+                    yield start, end
 
     # -- shaping --------------------------------------------------------------------------
     def _finding(self, key: str, category: str, start: int, end: int, text: str,
@@ -149,39 +187,61 @@ class Checker:
             self.settings.level(self.audience, finding.category, finding.severity))
 
 
-def _is_mention(finding: Finding, text: str, negation: re.Pattern[str]) -> bool:
-    """Quoted, in a sentence that says not to write it."""
-    for quote in _QUOTED.finditer(text):
-        if quote.start() <= finding.start and finding.end <= quote.end():
-            ends = list(_SENTENCE_END.finditer(text, 0, quote.start()))
-            sentence = text[ends[-1].end() if ends else 0:quote.start()]
-            return bool(negation.search(sentence))
-    return False
+class _Mentions:
+    """Quoted passages in a sentence that says not to write them ("Geen oordeel (“naïef”)"):
+    a phrasing finding there is a mention, not a use. Quotes and sentence ends are found once
+    per text."""
+
+    def __init__(self, text: str, negation: re.Pattern[str]) -> None:
+        self.text, self.negation = text, negation
+        self.quotes = [m.span() for m in _QUOTED.finditer(text)]
+        self.starts = [s for s, _e in self.quotes]
+        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.negated: dict[int, bool] = {}
+
+    def is_mention(self, finding: Finding) -> bool:
+        i = bisect_right(self.starts, finding.start) - 1
+        if i < 0 or finding.end > self.quotes[i][1]:
+            return False
+        if i not in self.negated:
+            quote_start = self.quotes[i][0]
+            j = bisect_right(self.sentence_ends, quote_start) - 1
+            sentence = self.text[self.sentence_ends[j] if j >= 0 else 0:quote_start]
+            self.negated[i] = bool(self.negation.search(sentence))
+        return self.negated[i]
+
+
+def _first_identifying_word(passage: str, tokens: list[str]) -> str:
+    """The passage's word for its first identifying token ("Özdemir" in "meneer Özdemir")."""
+    from commgen.questions.guard import normalise
+
+    for word in re.findall(r"[^\W\d_][\w'’\-]*", passage):
+        if normalise(word) == tokens[0]:
+            return word
+    return passage
 
 
 def _imperative(text: str, start: int, end: int, object_words: re.Pattern[str]) -> bool:
     """A single capitalised word at the start of a sentence, followed by an object
     ("Prijs uw kind", "Verwijs journalisten": the words are ``na_gebiedende_wijs``)."""
-    before = text[:start].rstrip(" \t“\"‘'(-•*–")  # a list item starts a sentence
-    at_start = not before or before[-1] in ".!?:;\n"
-    return at_start and bool(object_words.match(text, end))
+    return _at_sentence_start(text, start) and bool(object_words.match(text, end))
 
 
-def _surname_at_sentence_start(text: str, start: int, passage: str) -> bool:
-    """"Punt twee." is not a name: at the start of a sentence only first names count."""
-    from commgen.checks.deducer import first_names
-
-    before = text[:start].rstrip(" \t“\"‘'(-•*–")  # a list item starts a sentence
-    at_start = not before or before[-1] in ".!?:;\n"
-    return at_start and " " not in passage and passage.casefold() not in first_names()
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Nothing but list marks and quotes between ``start`` and the end of the sentence before
+    (looked for in the 200 characters before, so the cost does not grow with the text)."""
+    before = text[max(0, start - 200):start].rstrip(" \t“\"‘'(-•*–")  # a list item too
+    return not before or before[-1] in ".!?:;\n"
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+def _surname_at_sentence_start(text: str, start: int, passage: str,
+                               extra: frozenset[str]) -> bool:
+    """"Punt twee." is not a name: at the start of a sentence only first names count (in
+    deduce's list or ``voornamen.yaml``, also possessive or diminutive)."""
+    from commgen.checks.namefinder import first_name_forms, first_names
 
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+    return _at_sentence_start(text, start) and " " not in passage \
+        and passage.casefold() not in first_names() and not first_name_forms(passage, extra)
 
 
 def _resolve(findings: list[Finding]) -> list[Finding]:
@@ -190,10 +250,17 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
     ordered = sorted(findings, key=lambda f: (f.rule != "guarded-name",
                                               rank.get(f.category, 99), f.start - f.end))
     kept: list[Finding] = []
-    for finding in ordered:
-        clash = any(finding.start < k.end and k.start < finding.end for k in kept)
-        if not clash:
+    taken, groups, named = Disjoint(), Disjoint(), Disjoint()
+    for finding in ordered:  # groups come before names in this order
+        # A teacher's name in a class name ("de klas van juf Demi") is both: the name stays.
+        if finding.category == "name" and finding.rule != "guarded-name" \
+                and groups.overlaps(finding.start, finding.end):
+            if named.add(finding.start, finding.end):
+                kept.append(finding)
+        elif taken.add(finding.start, finding.end):
             kept.append(finding)
+            if finding.category == "group":
+                groups.add(finding.start, finding.end)
     return kept
 
 

@@ -33,6 +33,9 @@ class Settings:
     not_names: set[str] = field(default_factory=set)
     email_roles: list[str] = field(default_factory=list)
     vocabulary: Vocabulary | None = None
+    first_names: frozenset[str] = frozenset()  # voornamen.yaml, besides deduce's lists
+    institutions: frozenset[str] = frozenset()  # last words of an organisation's name
+    closings: list[str] = field(default_factory=list)  # "Met vriendelijke groet" ...
 
     def level(self, audience: str | None, category: str, default: str) -> str:
         if audience is None:
@@ -115,7 +118,26 @@ def load_settings(folder: Path) -> Settings:
         vocabulary = load_vocabulary(folder)
     except CatalogError as exc:
         problems.extend(exc.problems)
+    first_names = _first_names(folder / FIRST_NAMES_FILE, problems)
+    institutions = _word_list(allowed, "instellingen", folder / "toegestaan.yaml", problems)
+    closings = _word_list(allowed, "afsluitingen", folder / "toegestaan.yaml", problems)
     if problems:
         raise CatalogError(_("The check rules cannot be used:"), problems)
     return Settings(severity, texts, phrases, {w.casefold() for w in not_names}, roles,
-                    vocabulary)
+                    vocabulary, first_names, frozenset(w.casefold() for w in institutions),
+                    closings)
+
+
+FIRST_NAMES_FILE = "voornamen.yaml"
+
+
+def _first_names(path: Path, problems: list[Problem]) -> frozenset[str]:
+    """``voornamen.yaml``: lists of first names by family (optional)."""
+    if not path.is_file():
+        return frozenset()
+    data, found = load_mapping(path)
+    problems.extend(found)
+    names: set[str] = set()
+    for key in data:
+        names.update(n.strip() for n in _word_list(data, str(key), path, problems) if n.strip())
+    return frozenset(names)

@@ -12,7 +12,7 @@ reader gives the place in Word of each.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,7 @@ class Source:
     path: str  # as the user gave it; "-" for standard input
     text: str
     document: DocumentText | None = None  # for a .docx: the text with the place of each paragraph
+    properties: dict[str, str] = field(default_factory=dict)  # a .docx's custom properties
 
     @property
     def located(self) -> str | DocumentText:
@@ -81,7 +82,9 @@ def read_source(spec: str) -> Source:
         except PackageProblem:
             raise InputFileError(_("{file}: this is not a Word document (.docx) that can be read. "
                                  "Save it again from Word as .docx.").format(file=spec)) from None
-        return Source(spec, document.text, document)
+        from commgen.docx.props import read_custom_properties
+
+        return Source(spec, document.text, document, read_custom_properties(data))
     return Source(spec, _decode(data, spec))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from commgen.checks.patterns import by_first_character
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
 from commgen.foundation.yamlfile import LineDict, load_mapping
@@ -58,7 +59,15 @@ class Vocabulary:
 def alternation(words: tuple[str, ...] | list[str], pattern: bool = False) -> str:
     parts = [w if pattern else re.escape(w).replace(r"\ ", r"\s+")
              for w in sorted(words, key=lambda w: (-len(w), w))]
-    return "|".join(parts)
+    if pattern or len(parts) < DISPATCH_FROM:
+        return "|".join(parts)
+    firsts = [frozenset({p[0]}) if p[:1].isalnum() else None for p in parts]
+    return by_first_character(parts, 0, firsts=firsts) or "|".join(parts)
+
+
+# A list of this many words or more is tried by first character (``checks.patterns``): the
+# same matches, without trying every word at every position.
+DISPATCH_FROM = 12
 
 
 def _problem(problems: list[Problem], path: Path, data: LineDict, key: str,

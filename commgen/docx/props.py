@@ -11,9 +11,6 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-
 from commgen import __version__
 from commgen.docx.ooxml import (
     APP_NS,
@@ -76,6 +73,9 @@ def _set_app_properties(doc: Any, company: str) -> None:
 
 
 def _set_custom_properties(doc: Any, custom: dict[str, str]) -> None:
+    from docx.opc.packuri import PackURI  # python-docx only where a document is written:
+    from docx.opc.part import Part  # reading properties (commgen check) does without it
+
     package = doc.part.package
     for rId, rel in list(package.rels.items()):
         if rel.reltype == REL_CUSTOM:
@@ -126,17 +126,9 @@ CORE_PEOPLE = ("creator", "lastModifiedBy")
 def read_core_people(data: bytes) -> dict[str, str]:
     """The people fields of a saved .docx's core properties: ``creator`` (Word's author) and
     ``lastModifiedBy``, stripped; a field that is absent or empty is left out."""
-    import io
-    import zipfile
-
-    from lxml import etree
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if "docProps/core.xml" not in archive.namelist():
-            return {}
-        core = archive.read("docProps/core.xml")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    root = etree.fromstring(core, parser)
+    root = _property_part(data, "docProps/core.xml")
+    if root is None:
+        return {}
     found: dict[str, str] = {}
     for name, tag in zip(CORE_PEOPLE, (DC + "creator", CP + "lastModifiedBy"), strict=True):
         element = root.find(tag)
@@ -144,3 +136,30 @@ def read_core_people(data: bytes) -> dict[str, str]:
         if value:
             found[name] = value
     return found
+
+
+def read_custom_properties(data: bytes) -> dict[str, str]:
+    """The custom properties of a saved .docx with a text value, by name ({} if none)."""
+    root = _property_part(data, "docProps/custom.xml")
+    if root is None:
+        return {}
+    found: dict[str, str] = {}
+    for prop in root.iterfind(CUSTOM + "property"):
+        value = prop.find(VT + "lpwstr")
+        if prop.get("name") and value is not None:
+            found[prop.get("name", "")] = value.text or ""
+    return found
+
+
+def _property_part(data: bytes, name: str) -> Any:
+    """The parsed XML of one properties part of a saved .docx, or None if it has none."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if name not in archive.namelist():
+            return None
+        xml = archive.read(name)
+    return etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))

@@ -1,21 +1,27 @@
 """One document from checked answers: its context, its properties, its rendered bytes.
 
 The properties say which school and which template made the document, never a person; they
-are written by commgen after rendering, never taken from the template.
+are written by commgen after rendering, never taken from the template. One of them
+(``commgen.allowed``) holds the school's own details and public contacts, so that
+``commgen check`` of the document knows them without the answers file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 from jinja2 import TemplateError
 
 from commgen.answers.answersfile import Answers
-from commgen.docx.props import MAX_CORE_PROPERTY, DocProperties
+from commgen.docx.props import MAX_CORE_PROPERTY, DocProperties, add_custom_property
 from commgen.foundation.errors import AnswersError, CatalogError, Problem, TemplateProblem
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import render_text
 from commgen.questions.catalog import Catalog, Document, text_for
+from commgen.questions.school import SCHOOL_FIELDS
+from commgen.questions.types import Person
 from commgen.render.context import build_context
 from commgen.render.docxrender import RenderedDocument, render_document
 from commgen.render.snippets import Snippets
@@ -47,4 +53,35 @@ def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Docu
         custom={"commgen.document": doc.id, "commgen.template_version": doc.version,
                 "commgen.generated": now.astimezone().isoformat(timespec="seconds")})
     sensitive = frozenset(q.id for q in catalog.questions if q.sensitive)
-    return render_document(template, context, props, sensitive)
+    rendered = render_document(template, context, props, sensitive)
+    details = allowed_details(catalog, answers, rendered.text)
+    if details:
+        rendered.data = add_custom_property(rendered.data, ALLOWED_PROPERTY, details)
+    return rendered
+
+
+ALLOWED_PROPERTY = "commgen.allowed"
+
+
+def allowed_details(catalog: Catalog, answers: Answers, text: str) -> str:
+    """The school's own details and its public contacts (contact person, spokesperson, head)
+    that the document shows, as JSON: ``commgen check`` of the document allows them without
+    ``--answers``. Only what is in the document's text anyway; never a sensitive answer, never
+    the pupils' names; "" when there is none."""
+    school = {f.question for f in SCHOOL_FIELDS
+              if f.allow in ("text", "website") or f.type in ("phone", "email", "person")}
+    folded, digits = text.casefold(), re.sub(r"\D", "", text)
+    details: dict[str, object] = {}
+    for question in catalog.questions:
+        if question.sensitive or not (question.id in school
+                                      or question.type in ("person", "phone", "email")):
+            continue
+        value = answers.get(question.id)
+        if isinstance(value, Person) and value.name.strip().casefold() in folded:
+            details[question.id] = value.as_dict()
+        elif question.type == "phone" and isinstance(value, str) and value.strip():
+            if re.sub(r"\D", "", value) in digits:
+                details[question.id] = value.strip()
+        elif isinstance(value, str) and value.strip() and value.strip().casefold() in folded:
+            details[question.id] = value.strip()
+    return json.dumps(details, ensure_ascii=False, sort_keys=True) if details else ""

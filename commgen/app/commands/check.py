@@ -35,14 +35,20 @@ def make() -> click.Command:
     def check(files: tuple[str, ...], audience: str | None, guard_file: str | None,
               answers_file: Path | None, school: str | None, output: str) -> int:
         from commgen.checks.findings import has_errors
-        from commgen.checks.load import checker_from_files
+        from commgen.checks.load import checker_from_files, for_document, with_own_details_hint
         from commgen.checks.report import json_report, text_report
         from commgen.checks.sources import read_guard_names, read_source
 
         guards = read_guard_names(guard_file, files) if guard_file else []
         sources = [read_source(spec) for spec in files]
         checker = checker_from_files(audience, guards, answers_file, school)
-        results = [(s.path, s.located, checker.check(s.text)) for s in sources]
+        results = []
+        for source in sources:  # a document commgen made knows its school's details
+            doc_checker, known = for_document(checker, source.properties)
+            findings = doc_checker.check(source.text)
+            if not (known or answers_file or school):
+                findings = with_own_details_hint(findings)
+            results.append((source.path, source.located, findings))
         if output == "json":
             click.echo(json_report(results))
         else:

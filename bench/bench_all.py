@@ -1,0 +1,199 @@
+"""Every speed and memory target of commgen, side by side, in one run.
+
+    python bench/bench_all.py [--runs 5]
+
+Fresh processes where a user starts one (start-up and imports count), in process where the
+interview checks an answer after it is typed. Each line gives commgen, its baseline, the ratio
+and the peak memory of each process. Targets:
+
+- ``commgen generate`` at most 1.5x a bare docxtpl render-and-save of the same templates with
+  the same context, for every sample and for a large case (long free-text answers);
+- ``commgen --help`` at most 1.3x ``python -c "import click"``;
+- a cold ``commgen check`` of a two-page letter at most 2.5x ``python -c "import docx"``;
+- a warm check of one answer (in process, median of 200) under 20 ms;
+- check time linear in the text: throughput on 1 MB and 2 MB of text about the same;
+- peak memory under 150 MB for every command.
+
+Peak memory is per process (``os.wait4``), so the benchmark needs a POSIX system; it is a
+developer tool, commgen itself runs on Windows too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_check import two_page_letter  # noqa: E402
+from bench.bench_generate import _contexts  # noqa: E402
+
+# An editable checkout under PYTHONDONTWRITEBYTECODE would recompile commgen on every start.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {
+    "NO_COLOR": "1"}
+SAMPLES = ("vo-politie", "po-basisschool", "po-geen-leerling-zichtbaar")
+TARGETS = {"generate": 1.5, "help": 1.3, "check": 2.5}
+MEMORY_MB = 150
+ANSWER = ("Het beeld ging eerst rond in één leerjaar en is daarna ook in andere klassen gedeeld. "
+          "Wij staan naast de leerling en de ouders. Wij verwachten van iedereen op school, "
+          "leerlingen én medewerkers, dat zij het beeld niet bekijken en niet doorsturen.")
+
+
+def run_once(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: check found something, fine for timing
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+    rss = usage.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else usage.ru_maxrss / 1024
+    return elapsed, rss
+
+
+def measure_pair(ours: list[str], base: list[str], runs: int, cwd: Path
+                 ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Median seconds over ``runs`` (after one warm-up run each) and the largest peak memory,
+    of commgen and its baseline, run in turn so that a busy machine slows both alike."""
+    run_once(ours, cwd)  # warm-up: bytecode, the user cache
+    run_once(base, cwd)
+    pairs = [(run_once(ours, cwd), run_once(base, cwd)) for _ in range(runs)]
+    return tuple(  # type: ignore[return-value]
+        (statistics.median(p[k][0] for p in pairs), max(p[k][1] for p in pairs))
+        for k in (0, 1))
+
+
+def large_case(folder: Path) -> Path:
+    """The vo-politie sample with long free-text answers: the largest documents we make."""
+    data = yaml.safe_load((ROOT / "samples" / "vo-politie.yaml").read_text(encoding="utf-8"))
+    data["school_logo"] = str(ROOT / "samples" / data["school_logo"])
+    data["actions_extra"] = list(data["actions_extra"]) * 20
+    data["situation_extra"] = " ".join([data["situation_extra"].strip()] * 15)
+    data["view_extra"] = " ".join([data["view_extra"].strip()] * 10)
+    path = folder / "groot.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def line(label: str, ours: tuple[float, float], base: tuple[float, float], base_label: str,
+         target: float) -> bool:
+    ratio = ours[0] / base[0]
+    ok = ratio <= target and ours[1] < MEMORY_MB
+    print(f"{label:44} {ours[0] * 1000:7.0f} ms {ours[1]:5.0f} MB | {base_label:13} "
+          f"{base[0] * 1000:6.0f} ms {base[1]:5.0f} MB | {ratio:5.2f}x (<= {target}) "
+          f"{'ok' if ok else 'MISSED'}")
+    return ok
+
+
+def generate_lines(runs: int, work: Path) -> bool:
+    commgen = shutil.which("commgen")
+    if not commgen:
+        raise SystemExit("commgen is not installed: pip install -e .")
+    ok = True
+    cases = [(name, ROOT / "samples" / f"{name}.yaml") for name in SAMPLES]
+    cases.append(("large case", large_case(work)))
+    for name, answers in cases:
+        folder = work / name.replace(" ", "-")
+        folder.mkdir()
+        pairs = _contexts(answers, folder)
+        bare_args = [str(part) for i, (ctx, tpl) in enumerate(pairs)
+                     for part in (ctx, tpl, folder / f"bare-{i}.docx")]
+        bare = [sys.executable, str(ROOT / "bench" / "bare_docxtpl.py"), *bare_args]
+        ours = [commgen, "generate", str(answers), "--out", str(folder / "out"), "--force"]
+        ok &= line(f"generate {name} ({len(pairs)} docs)", *measure_pair(ours, bare, runs, folder),
+                   "bare docxtpl", TARGETS["generate"])
+    ok &= line("commgen --help", *measure_pair([commgen, "--help"],
+                                               [sys.executable, "-c", "import click"], runs, work),
+               "import click", TARGETS["help"])
+    letter = two_page_letter(work)
+    check = [commgen, "check", "--audience", "parents-class", str(letter)]
+    ok &= line("cold commgen check, 2-page letter",
+               *measure_pair(check, [sys.executable, "-c", "import docx"], runs, work),
+               "import docx", TARGETS["check"])
+    return ok
+
+
+def _in_process() -> None:
+    """Run in a child process: the warm answer check and the throughput, as JSON."""
+    import resource
+
+    from bench.corpus_eval import load_corpus
+    from commgen.checks.load import checker_from_files
+
+    checker = checker_from_files("parents-class")
+    checker.check(ANSWER)  # warm: lists and patterns loaded
+    times = []
+    for _ in range(200):
+        start = time.perf_counter()
+        checker.check(ANSWER)
+        times.append(time.perf_counter() - start)
+    problems, clean, _context = load_corpus()
+    block = "\n".join([p["tekst"] for p in problems] + clean) + "\n"
+    throughput = {}
+    for megabytes in (1, 2):
+        size = megabytes * 1024 * 1024
+        text = (block * (size // len(block.encode("utf-8")) + 1))[:size]
+        start = time.perf_counter()
+        checker.check(text)
+        throughput[megabytes] = (time.perf_counter() - start, len(text.encode("utf-8")))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"answer": statistics.median(times), "throughput": throughput,
+                      "rss": rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024}))
+
+
+def in_process_lines() -> bool:
+    done = subprocess.run([sys.executable, __file__, "--in-process"], capture_output=True,
+                          text=True, check=True, env=ENV)
+    result = json.loads(done.stdout)
+    answer_ms = result["answer"] * 1000
+    ok = answer_ms < 20
+    print(f"{'warm check of one answer':44} {answer_ms:7.1f} ms (median of 200, "
+          f"{len(ANSWER)} characters; target < 20 ms) {'ok' if ok else 'MISSED'}")
+    speeds = {}
+    for megabytes, (seconds, size) in result["throughput"].items():
+        speeds[megabytes] = size / 1024 / seconds
+        print(f"{'check throughput, ' + megabytes + ' MB text':44} {speeds[megabytes]:7.0f} KB/s "
+              f"({seconds:.2f} s)")
+    linear = speeds["2"] >= 0.8 * speeds["1"]
+    print(f"{'time 2 MB / time 1 MB':44} {speeds['1'] / speeds['2'] * 2:7.2f} "
+          f"(linear: about 2) {'ok' if linear else 'MISSED'}")
+    memory_ok = result["rss"] < MEMORY_MB
+    print(f"{'peak memory of the in-process part':44} {result['rss']:7.0f} MB "
+          f"{'ok' if memory_ok else 'MISSED'}")
+    return ok and linear and memory_ok
+
+
+def main() -> int:
+    if "--in-process" in sys.argv:
+        _in_process()
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="only the commands, not the "
+                        "in-process check (which takes a while on 3 MB of text)")
+    args = parser.parse_args()
+    print(f"median of {args.runs} runs after a warm-up; peak memory per process\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        ok = generate_lines(args.runs, Path(tmp))
+    if not args.quick:
+        ok &= in_process_lines()
+    print("\nall targets met" if ok else "\nsome targets missed")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

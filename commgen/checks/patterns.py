@@ -1,0 +1,204 @@
+"""Compiled regular expressions kept on disk, so the check rules are compiled once, not on
+every start.
+
+Python compiles a pattern in two steps: its parser and code generator (pure Python, slow for
+the long alternatives of the rule files: about 0.1 s for all of them) and ``_sre.compile``
+(C, fast). The generated code is a list of numbers; this module stores it in the user cache
+folder, one small file per pattern named by the hash of the pattern, its flags and the Python
+version, and builds the pattern from it the next time. Anything unexpected (another Python,
+a damaged or unwritable cache, internals that moved) falls back to ``re.compile``: the cache
+only ever saves time, it never changes a result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from commgen.foundation.files import write_atomic
+
+try:  # the two halves of re.compile (Python 3.11 and later; 3.10 names them sre_*)
+    import _sre
+    from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - an older or another Python: no disk cache
+    _sre = None
+
+_FORMAT = 2  # of the stored files; a new format or a new Python makes new file names
+_VERSION = f"{_FORMAT}-{sys.implementation.name}-{sys.version}-{getattr(_sre, 'MAGIC', 0)}"
+
+
+def cache_root() -> Path:
+    """``COMMGEN_CACHE``, else the platform's user cache folder (never site-packages)."""
+    if os.environ.get("COMMGEN_CACHE"):
+        return Path(os.environ["COMMGEN_CACHE"]).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "commgen" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "commgen"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "commgen"
+
+
+def _path(pattern: str, flags: int) -> Path:
+    key = hashlib.sha256(f"{_VERSION}\0{int(flags)}\0{pattern}".encode()).hexdigest()[:32]
+    return cache_root() / "patterns" / f"{key}.bin"
+
+
+def _from_disk(key: str, flags: int) -> re.Pattern[str] | None:
+    try:
+        source, stored_flags, code, groups, groupindex, indexgroup = marshal.loads(
+            _path(key, flags).read_bytes())
+        return _sre.compile(source, stored_flags, code, groups, groupindex, tuple(indexgroup))
+    except (OSError, ValueError, TypeError, EOFError, RuntimeError):
+        return None  # not there yet, or not usable: compile it again
+
+
+def _compile_and_store(key: str, source: str, flags: int) -> re.Pattern[str]:
+    """What ``re._compiler.compile`` does, keeping the generated code."""
+    parsed = _parser.parse(source, flags)
+    code = [int(c) for c in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    stored = (source, int(flags | parsed.state.flags), code, parsed.state.groups - 1,
+              groupindex, indexgroup)
+    compiled = _sre.compile(source, stored[1], code, stored[3], groupindex, tuple(indexgroup))
+    path = _path(key, flags)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, marshal.dumps(stored))
+    except OSError:
+        pass  # a read-only cache: compile again next time
+    return compiled
+
+
+def compile_pattern(pattern: str, flags: int = 0,
+                    validate: Callable[[], None] | None = None,
+                    faster: Callable[[], str] | None = None) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the disk cache when it is there. Only when the
+    pattern is compiled anew: ``validate`` runs (it may raise ``re.error`` with a better
+    place), and ``faster`` may give an equivalent source that runs faster."""
+    if _sre is None or not isinstance(pattern, str):
+        return re.compile(faster() if faster else pattern, flags)
+    found = _from_disk(pattern, flags)
+    if found is not None:
+        return found
+    if validate is not None:
+        validate()
+    source = faster() if faster else pattern
+    try:
+        return _compile_and_store(pattern, source, flags)
+    except (AttributeError, TypeError):  # internals changed in this Python: no cache
+        return re.compile(source, flags)
+
+
+# --- alternatives tried by their first character ---------------------------------------------
+def first_characters(pattern: str, flags: int) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with; None when it could start with
+    any (a class such as ``\\w``, an empty match) or the pattern is not understood."""
+    if _sre is None:
+        return None
+    try:
+        chars, nullable = _first(_parser.parse(pattern, flags))
+    except (re.error, AttributeError, TypeError, ValueError):
+        return None
+    return None if chars is None or nullable else frozenset(chars)
+
+
+def _first(items: Iterable[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """(first characters, can it match nothing) of a parsed sequence."""
+    c = _constants
+    result: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return result | {chr(av)}, False
+        if op is c.IN:
+            chars = _charset(av)
+            return (None if chars is None else result | chars), False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the next item gives the first character
+        if op is c.SUBPATTERN:
+            if av[1] or av[2]:  # flags changed inside: not worth understanding
+                return None, False
+            chars, nullable = _first(av[3])
+        elif op is c.BRANCH:
+            chars, nullable = set(), False
+            for branch in av[1]:
+                more, empty = _first(branch)
+                if more is None:
+                    return None, False
+                chars |= more
+                nullable = nullable or empty
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            chars, nullable = _first(av[2])
+            nullable = nullable or av[0] == 0
+        elif op is getattr(c, "ATOMIC_GROUP", None):
+            chars, nullable = _first(av)
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        result |= chars
+        if not nullable:
+            return result, False
+    return result, True
+
+
+def _charset(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
+    c = _constants
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] <= 64:
+            chars.update(chr(i) for i in range(av[0], av[1] + 1))
+        else:  # a category, a negation, a wide range
+            return None
+    return chars
+
+
+def by_first_character(parts: list[str], flags: int, labels: list[str] | None = None,
+                       firsts: list[frozenset[str] | None] | None = None) -> str | None:
+    """One non-capturing alternation of ``parts`` in which each part is tried only where the
+    text starts with a character it can start with: ``(?=[nN])(?:naakt|...)|(?=[bB])...``.
+    The parts keep their order, so the same match is found as by ``(?:a|b|...)``; at a
+    position only the few parts that can match there are tried. With ``labels`` every copy
+    of part i is a named group ``{labels[i]}_{n}``, so a match tells which part it was.
+    ``firsts``: the first characters when they are known without reading the parts (literal
+    words); upper and lower case then go together. None if not worth it."""
+    ignorecase = bool(flags & re.IGNORECASE) or firsts is not None
+    if firsts is None:
+        firsts = [first_characters(part, flags) for part in parts]
+    keys: dict[str, set[str]] = {}
+    for chars in firsts:
+        for char in chars or ():
+            keys.setdefault(char.lower() if ignorecase else char, set()).update(
+                {char, char.lower(), char.upper()} if ignorecase else {char})
+    if len(keys) < 2:
+        return None
+    copies = iter(range(1 << 30))
+
+    def member(i: int) -> str:
+        return f"(?P<{labels[i]}_{next(copies)}>{parts[i]})" if labels else f"(?:{parts[i]})"
+
+    groups = []
+    for key, chars in sorted(keys.items()):
+        members = [member(i) for i, first in enumerate(firsts)
+                   if first is None or key in {ch.lower() if ignorecase else ch for ch in first}]
+        groups.append(f"(?={_class(chars | {key})})(?:{'|'.join(members)})")
+    anywhere = [member(i) for i, first in enumerate(firsts) if first is None]
+    if anywhere:
+        every = set().union(*keys.values(), keys)
+        groups.append(f"(?!{_class(every)})(?:{'|'.join(anywhere)})")
+    return "(?:" + "|".join(groups) + ")"
+
+
+def _class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
