@@ -101,3 +101,23 @@ def test_spans_answer_like_a_scan_of_every_passage() -> None:
 def test_names_are_found_with_their_titles_initials_and_interfixes(text, names) -> None:
     found = [text[s:e] for s, e, tag in annotate(text) if tag == "persoon"]
     assert found == names
+
+
+def test_the_bsn_and_postcode_checks_agree_with_python_stdnum() -> None:
+    """The 11-proef and the postcode letters are a few lines in the detectors (importing
+    python-stdnum costs 0.04 s on every run); python-stdnum, the reference, must agree."""
+    import random
+
+    from stdnum.nl import bsn, postcode
+
+    from commgen.checks.detectors import _NO_POSTCODE_LETTERS, _bsn_valid
+
+    rng = random.Random(7)
+    numbers = [f"{rng.randrange(10**9):09d}" for _ in range(20000)]
+    numbers += ["111222333", "123456782", "000000000", "999999990"]
+    assert sum(_bsn_valid(n) for n in numbers) > 1000  # enough valid ones to compare
+    for number in numbers:
+        assert _bsn_valid(number) == bsn.is_valid(number), number
+    letters = [a + b for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    for pair in letters:
+        assert (pair not in _NO_POSTCODE_LETTERS) == postcode.is_valid(f"3821 {pair}"), pair
