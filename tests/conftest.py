@@ -32,6 +32,7 @@ def _private_keys(tmp_path_factory: pytest.TempPathFactory) -> None:
 
     os.environ["COMMGEN_CONFIG"] = str(tmp_path_factory.mktemp("config"))
     os.environ["COMMGEN_KEYRING"] = "0"
+    os.environ["COMMGEN_CACHE"] = str(tmp_path_factory.mktemp("cache"))  # no stale entries
 
 
 @pytest.fixture(scope="session")

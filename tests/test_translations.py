@@ -10,9 +10,10 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from commgen.foundation.i18n import LOCALE_DIR
+from commgen.foundation.i18n import LOCALE_DIR as _LOCALE
 
 ROOT = Path(__file__).resolve().parent.parent
+LOCALE_DIR = Path(_LOCALE)
 
 
 def _catalog(lang: str):  # type: ignore[no-untyped-def]

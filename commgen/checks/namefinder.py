@@ -11,7 +11,7 @@ initials, interfixes, titles and further words like a name. The results are the 
 deduce finds (tag ``persoon``), and its dates (tag ``datum``), at a fraction of the cost.
 
 The lists are read once per process, on the first text that has a capital letter, from a
-copy in the user cache folder (``checks.patterns.cache_root``) after the first time.
+copy in the user cache folder (``foundation.cache.cache_root``) after the first time.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from commgen.checks.patterns import cache_root
 from commgen.checks.spans import Disjoint
+from commgen.foundation.cache import cache_root
 from commgen.foundation.files import write_atomic
 
 Annotation = tuple[int, int, str]  # start, end, tag ("persoon" or "datum")

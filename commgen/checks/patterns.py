@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from commgen.foundation.cache import cache_root
 from commgen.foundation.files import write_atomic
 
 try:  # the two halves of re.compile (Python 3.11 and later; 3.10 names them sre_*)
@@ -31,18 +31,6 @@ except ImportError:  # pragma: no cover - an older or another Python: no disk ca
 
 _FORMAT = 2  # of the stored files; a new format or a new Python makes new file names
 _VERSION = f"{_FORMAT}-{sys.implementation.name}-{sys.version}-{getattr(_sre, 'MAGIC', 0)}"
-
-
-def cache_root() -> Path:
-    """``COMMGEN_CACHE``, else the platform's user cache folder (never site-packages)."""
-    if os.environ.get("COMMGEN_CACHE"):
-        return Path(os.environ["COMMGEN_CACHE"]).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "commgen" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "commgen"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "commgen"
 
 
 def _path(pattern: str, flags: int) -> Path:

@@ -7,11 +7,10 @@ Message ids are English; Dutch is the default language. The choice order is ``--
 from __future__ import annotations
 
 import gettext
-import locale
 import os
-from pathlib import Path
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+# A plain string: pathlib is not needed to start the CLI (``commgen --help`` stays quick).
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locale")
 DOMAIN = "commgen"
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -25,6 +24,8 @@ def _system_language() -> str | None:
         if value:
             code = value.split(":")[0][:2].lower()
             return code if code in LANGUAGES else None
+    import locale
+
     try:  # Windows and macOS set no environment variable; ask the C library.
         code = (locale.getlocale()[0] or "")[:2].lower()
     except (ValueError, TypeError):
@@ -46,7 +47,7 @@ def set_language(lang: str) -> None:
     """Load the catalogue for ``lang``; English needs none but has one for completeness."""
     _state["lang"] = lang
     _state["tr"] = gettext.translation(
-        DOMAIN, localedir=str(LOCALE_DIR), languages=[lang], fallback=True
+        DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True
     )
 
 

@@ -34,6 +34,7 @@ from jinja2 import (
     nodes,
     pass_context,
 )
+from jinja2 import __version__ as jinja_version
 from jinja2.compiler import CodeGenerator
 from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -194,6 +195,28 @@ class CommgenSandbox(ImmutableSandboxedEnvironment):
     @staticmethod
     def sized(value: Any) -> Any:
         return sized(value)
+
+    def compile(self, source: Any, name: str | None = None, filename: str | None = None,
+                raw: bool = False, defer_init: bool = False) -> Any:
+        """Compiled code for a template string, kept in the user cache: docxtpl compiles every
+        part of every template on every run, and the code depends only on the source and on
+        how this environment generates code."""
+        if raw or name is not None or filename is not None or not isinstance(source, str):
+            return super().compile(source, name, filename, raw, defer_init)
+        import marshal
+
+        from commgen.foundation.cache import entry, store
+
+        finalize = getattr(self.finalize, "__qualname__", repr(self.finalize))
+        path = entry("jinja", jinja_version, repr(self.autoescape), finalize, str(defer_init),
+                     repr(sorted(self.intercepted_binops)), source)
+        try:
+            return marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        code = super().compile(source, name, filename, raw, defer_init)
+        store(path, marshal.dumps(code))
+        return code
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(obj, Namespace):  # {% set ns.count = ... %}: its own values only

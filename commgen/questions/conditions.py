@@ -21,8 +21,9 @@ from typing import Any
 
 from jinja2 import TemplateError
 
+from commgen.foundation.cache import cached_json
 from commgen.foundation.errors import CatalogError, Problem
-from commgen.foundation.i18n import _
+from commgen.foundation.i18n import _, current_language
 from commgen.foundation.jinja import EXPRESSION_ERRORS, compile_expression, expression_names
 from commgen.questions.model import Document, Question
 from commgen.questions.types import TYPES, InvalidAnswer, is_empty, type_of
@@ -137,8 +138,20 @@ def condition_failure(condition: str, questions: Mapping[str, Question]) -> str 
 
     ``questions`` are the questions it may read; a condition that names others, or one of
     an unknown type, or is not an expression, is reported by the catalogue loader and not
-    tried here.
+    tried here. The answer depends only on the condition and the types and choices of the
+    questions it names, so it is kept in the user cache for the next run.
     """
+    try:
+        names = expression_names(condition)
+    except TemplateError:
+        return None
+    named = [questions[n] for n in sorted(names) if n in questions]
+    parts = [current_language(), condition, *(f"{q.id}:{q.type}:" + ",".join(
+        c.value for c in q.choices) for q in named)]
+    return cached_json("conditions", parts, lambda: _condition_failure(condition, questions))
+
+
+def _condition_failure(condition: str, questions: Mapping[str, Question]) -> str | None:
     try:
         names = expression_names(condition)
         evaluate = compile_expression(condition)

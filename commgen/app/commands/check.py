@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from commgen.app.commands.options import PathParam
 from commgen.foundation.concepts import AUDIENCES
 from commgen.foundation.errors import EXIT_FINDINGS, EXIT_OK
 from commgen.foundation.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def make() -> click.Command:
@@ -24,7 +28,7 @@ def make() -> click.Command:
                   help=_("A file with names that may never appear, in any form, one per line "
                          "(- for standard input). Names are never given on the command line, "
                          "where the shell history keeps them."))
-    @click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path),
+    @click.option("--answers", "answers_file", type=PathParam(dir_okay=False),
                   metavar=_("ANSWERS.yaml"),
                   help=_("Answers file: its contact person and spokesperson are allowed, the "
                          "names of the pupils involved are refused."))

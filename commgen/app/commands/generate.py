@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from commgen.app.commands.options import DEFAULT_OUT, accept_option, templates_option
+from commgen.app.commands.options import DEFAULT_OUT, PathParam, accept_option, templates_option
 from commgen.app.report import report
 from commgen.foundation.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def make() -> click.Command:
     @click.command(help=_("Make the documents from an answers file (YAML)."))
-    @click.argument("answers", type=click.Path(dir_okay=True, path_type=Path),
+    @click.argument("answers", type=PathParam(dir_okay=True),
                     metavar=_("ANSWERS.yaml"))
-    @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+    @click.option("--out", "out_dir", type=PathParam(file_okay=False),
                   default=DEFAULT_OUT, show_default=True, metavar=_("FOLDER"),
                   help=_("Folder for the documents."))
     @click.option("--only", metavar=_("DOC,..."),

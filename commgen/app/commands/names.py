@@ -6,12 +6,16 @@ commgen itself will ask for the names again.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from commgen.app.commands.options import PathParam
 from commgen.foundation.errors import EXIT_OK, UsageError
 from commgen.foundation.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def make() -> click.Group:
@@ -22,7 +26,7 @@ def make() -> click.Group:
     @names.command("forget", help=_("Delete the key of the guarded names in ANSWERS.yaml (or "
                                     "every key on this computer with --all). The names in "
                                     "that file can then no longer be recognised by anyone."))
-    @click.argument("answers", required=False, type=click.Path(dir_okay=False, path_type=Path),
+    @click.argument("answers", required=False, type=PathParam(dir_okay=False),
                     metavar=_("ANSWERS.yaml"))
     @click.option("--all", "everything", is_flag=True,
                   help=_("Every key commgen keeps in files on this computer."))

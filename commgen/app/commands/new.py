@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from commgen.app.commands.options import DEFAULT_OUT, accept_option, templates_option
+from commgen.app.commands.options import DEFAULT_OUT, PathParam, accept_option, templates_option
 from commgen.app.report import report
 from commgen.foundation.errors import EXIT_OK
 from commgen.foundation.i18n import LANGUAGES, _
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def make() -> click.Command:
     @click.command(help=_("Answer the questions of the communication statement, check them on "
                         "one screen, and make the documents. Every answer is saved at once."))
-    @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+    @click.option("--out", "out_dir", type=PathParam(file_okay=False),
                   default=None, metavar=_("FOLDER"),
                   help=_("Folder for the answers and the documents (default: {default}, or the "
                          "folder of the file given to --resume).").format(default=DEFAULT_OUT))
-    @click.option("--resume", type=click.Path(dir_okay=False, path_type=Path),
+    @click.option("--resume", type=PathParam(dir_okay=False),
                   metavar=_("ANSWERS.yaml"), help=_("Continue an interrupted interview."))
-    @click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path),
+    @click.option("--answers", "answers_file", type=PathParam(dir_okay=False),
                   metavar=_("ANSWERS.yaml"),
                   help=_("Take answers from this file; only what is missing is asked."))
     @click.option("--set", "settings", multiple=True, metavar=_("QUESTION=ANSWER"),
@@ -44,6 +47,8 @@ def make() -> click.Command:
         from commgen.questions.catalog import load_catalog
 
         catalog = load_catalog(templates_dir(templates))
+        from pathlib import Path
+
         folder = out_dir or (resume.parent if resume else Path(DEFAULT_OUT))
         _path, result = run_interview(catalog, folder, resume, answers_file, settings, yes,
                                       school=school, accept_findings=accept_findings)

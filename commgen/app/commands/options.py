@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
@@ -11,6 +10,16 @@ import click
 from commgen.foundation.i18n import _
 
 DEFAULT_OUT = "commgen-documenten"
+
+
+class PathParam(click.Path):
+    """click.Path that gives a ``pathlib.Path`` (imported only when a path is given, so that
+    ``commgen --help`` starts quickly)."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from pathlib import Path
+
+        return Path(super().convert(value, param, ctx))
 
 
 def accept_option() -> Callable[[Any], Any]:
@@ -24,7 +33,7 @@ def accept_option() -> Callable[[Any], Any]:
 def templates_option() -> Callable[[Any], Any]:
     """``--templates FOLDER`` (or COMMGEN_TEMPLATES): another template set than the bundled one."""
     return click.option(
-        "--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
+        "--templates", "templates", type=PathParam(file_okay=False),
         envvar="COMMGEN_TEMPLATES", metavar=_("FOLDER"),
         help=_("Folder with catalog.yaml and the Word templates (default: the bundled set; "
                "also COMMGEN_TEMPLATES)."))

@@ -8,22 +8,25 @@ file of the person who typed it until it is fixed or kept with a reason.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from commgen.app.commands.options import templates_option
+from commgen.app.commands.options import PathParam, templates_option
 from commgen.foundation.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from commgen.foundation.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def make() -> click.Command:
     @click.command(help=_("Write a copy of ANSWERS.yaml to share (with the board, a colleague): "
                           "no names, no unfinished text. Refused while an answer still has an "
                           "open finding of the privacy check."))
-    @click.argument("answers", type=click.Path(dir_okay=False, path_type=Path),
+    @click.argument("answers", type=PathParam(dir_okay=False),
                     metavar=_("ANSWERS.yaml"))
-    @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+    @click.option("--out", "out_file", type=PathParam(dir_okay=False),
                   metavar=_("FILE"), help=_("Where to write the copy (default: beside the "
                                             "answers file, with \"(delen)\" in its name)."))
     @templates_option()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from commgen.app.commands.options import templates_option
+from commgen.app.commands.options import PathParam, templates_option
 from commgen.foundation.errors import EXIT_OK, UsageError
 from commgen.foundation.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def make() -> click.Command:
@@ -48,7 +51,7 @@ def make() -> click.Command:
     @templates.command("preview", help=_("Make one document from sample answers in a temporary "
                                          "folder and show where it is."))
     @click.argument("doc", metavar="DOC")
-    @click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path),
+    @click.option("--answers", "answers_file", type=PathParam(dir_okay=False),
                   metavar=_("ANSWERS.yaml"),
                   help=_("Answers to use (default: the bundled sample vo-politie)."))
     @click.option("--pdf", is_flag=True, help=_("Also make a PDF (needs LibreOffice)."))
@@ -61,6 +64,8 @@ def make() -> click.Command:
         from commgen.foundation.resources import bundled, templates_dir
 
         answers = answers_file or bundled("samples") / "vo-politie.yaml"
+        from pathlib import Path
+
         folder = Path(tempfile.mkdtemp(prefix="commgen-preview-"))
         result = run(answers, folder, templates_dir(templates), [doc])
         if not result.written:
