@@ -190,7 +190,8 @@ def test_every_bundled_document_has_a_known_audience(catalog) -> None:  # type: 
     severity = load_settings(ROOT / "snippets" / "nl" / "regels").severity
     assert set(severity) == set(AUDIENCES)
     assert severity["internal"]["speculation"] == "warning"  # the table is read, not defaulted
-    option = next(p for p in build_cli().commands["check"].params if p.name == "audience")
+    command = build_cli().get_command(click.Context(click.Command("commgen")), "check")
+    option = next(p for p in command.params if p.name == "audience")
     assert isinstance(option.type, click.Choice) and list(option.type.choices) == list(AUDIENCES)
 
 

@@ -54,11 +54,43 @@ def _setup_console() -> None:
                 stream.reconfigure(encoding="utf-8", errors="replace")
 
 
-def build_cli() -> click.Group:
-    """The command group with every command, its help in the chosen language."""
-    from commgen.app.commands import check, generate, names, new, share, templates
+class _Commands(click.Group):
+    """The commands, each imported only when it runs (``commgen --help`` lists them from
+    their help texts, without importing their modules)."""
 
-    @click.group(context_settings={"help_option_names": ["-h", "--help"]},
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from commgen.app.commands import COMMANDS
+
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        from commgen.app.commands import COMMANDS
+
+        if cmd_name not in COMMANDS:
+            return None
+        if cmd_name not in self.commands:
+            import importlib
+
+            module = importlib.import_module(f"commgen.app.commands.{cmd_name}")
+            self.add_command(module.make(), cmd_name)
+        return self.commands[cmd_name]
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        import gettext
+
+        from commgen.app.commands import COMMANDS, help_text
+
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, click.Command(name, help=help_text(name)).get_short_help_str(limit))
+                for name in COMMANDS]  # Click's own shortening, without the command's module
+        with formatter.section(gettext.gettext("Commands")):  # Click's own word, translated
+            formatter.write_dl(rows)
+
+
+def build_cli() -> click.Group:
+    """The command group, its help in the chosen language."""
+
+    @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]},
                  help=_("commgen writes the school's communication after a nude image or sex "
                         "video of a pupil has been shared: a communication statement, letters "
                         "and guidance, from vetted text and your answers."))
@@ -69,8 +101,6 @@ def build_cli() -> click.Group:
     def cli(lang: str | None) -> None:
         pass
 
-    for module in (new, templates, generate, check, share, names):
-        cli.add_command(module.make())
     return cli
 
 

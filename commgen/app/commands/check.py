@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from commgen.app.commands import help_text
 from commgen.app.commands.options import PathParam
 from commgen.foundation.concepts import AUDIENCES
 from commgen.foundation.errors import EXIT_FINDINGS, EXIT_OK
@@ -17,9 +18,7 @@ if TYPE_CHECKING:
 
 
 def make() -> click.Command:
-    @click.command(help=_("Check letters and documents for names, class names, contact details, "
-                        "descriptions of the image, blame and speculation. FILE is a .docx, "
-                        ".txt or .md file, or - for standard input."))
+    @click.command(help=help_text("check"))
     @click.argument("files", nargs=-1, required=True, metavar=_("FILE..."))
     @click.option("--audience", type=click.Choice(AUDIENCES),
                   help=_("Who will read the text; sets how heavy each finding weighs "

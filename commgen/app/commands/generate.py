@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from commgen.app.commands import help_text
 from commgen.app.commands.options import DEFAULT_OUT, PathParam, accept_option, templates_option
 from commgen.app.report import report
 from commgen.foundation.i18n import _
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def make() -> click.Command:
-    @click.command(help=_("Make the documents from an answers file (YAML)."))
+    @click.command(help=help_text("generate"))
     @click.argument("answers", type=PathParam(dir_okay=True),
                     metavar=_("ANSWERS.yaml"))
     @click.option("--out", "out_dir", type=PathParam(file_okay=False),

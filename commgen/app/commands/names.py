@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from commgen.app.commands import help_text
 from commgen.app.commands.options import PathParam
 from commgen.foundation.errors import EXIT_OK, UsageError
 from commgen.foundation.i18n import _
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def make() -> click.Group:
-    @click.group(help=_("The names of the pupils involved: where their key is kept."))
+    @click.group(help=help_text("names"))
     def names() -> None:
         pass
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from commgen.app.commands import help_text
 from commgen.app.commands.options import DEFAULT_OUT, PathParam, accept_option, templates_option
 from commgen.app.report import report
 from commgen.foundation.errors import EXIT_OK
@@ -16,8 +17,7 @@ if TYPE_CHECKING:
 
 
 def make() -> click.Command:
-    @click.command(help=_("Answer the questions of the communication statement, check them on "
-                        "one screen, and make the documents. Every answer is saved at once."))
+    @click.command(help=help_text("new"))
     @click.option("--out", "out_dir", type=PathParam(file_okay=False),
                   default=None, metavar=_("FOLDER"),
                   help=_("Folder for the answers and the documents (default: {default}, or the "

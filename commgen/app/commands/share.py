@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from commgen.app.commands import help_text
 from commgen.app.commands.options import PathParam, templates_option
 from commgen.foundation.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from commgen.foundation.i18n import _
@@ -21,9 +22,7 @@ if TYPE_CHECKING:
 
 
 def make() -> click.Command:
-    @click.command(help=_("Write a copy of ANSWERS.yaml to share (with the board, a colleague): "
-                          "no names, no unfinished text. Refused while an answer still has an "
-                          "open finding of the privacy check."))
+    @click.command(help=help_text("share"))
     @click.argument("answers", type=PathParam(dir_okay=False),
                     metavar=_("ANSWERS.yaml"))
     @click.option("--out", "out_file", type=PathParam(dir_okay=False),

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from commgen.app.commands import help_text
 from commgen.app.commands.options import PathParam, templates_option
 from commgen.foundation.errors import EXIT_OK, UsageError
 from commgen.foundation.i18n import _
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def make() -> click.Command:
-    @click.group(help=_("For template authors: see and try the template set."))
+    @click.group(help=help_text("templates"))
     def templates() -> None:
         pass
 
