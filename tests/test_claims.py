@@ -90,3 +90,24 @@ def test_share_writes_a_copy_without_names_and_refuses_open_findings(tmp_path: P
     assert "Sanne" not in text and "Vries" not in text and "/root" not in text
     assert set(shared["involved_pupils"]) == {"key", "count", "hashes"}
     assert shared["school_logo"] == "hetbaken-logo.png"  # no folder of the sender
+
+
+def test_temporaries_of_a_killed_run_are_removed_by_the_next(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    out.mkdir()
+    old_set = out / ".commgen-set-abc123"
+    old_set.mkdir()
+    (old_set / "brief.docx").write_bytes(b"")
+    old_tmp = out / ".commgen-x1y2.tmp"
+    old_tmp.write_bytes(b"")
+    recent = out / ".commgen-recent.tmp"
+    recent.write_bytes(b"")
+    hour_ago = os.path.getmtime(recent) - 7200
+    for item in (old_set, old_tmp):
+        os.utime(item, (hour_ago, hour_ago))
+    code, out_text, err = run_cli(capsys, "generate", str(write_answers(tmp_path)), "--out",
+                                  str(out))
+    assert code == 0, out_text + err
+    assert not old_set.exists() and not old_tmp.exists()
+    assert recent.exists()  # may belong to a run going on now
+    assert not [p for p in out.iterdir() if p.stat().st_size == 0 and p.suffix == ".docx"]

@@ -203,6 +203,29 @@ def _rollback(moves: list[tuple[Path, Path]]) -> list[Path]:
     return stuck
 
 
+LEFTOVER_AGE = 3600  # seconds: older temporaries are from a run that was killed
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Temporaries of a run that was killed (kill -9, a power cut) before it could clean up:
+    a staging folder or a half-written file. Recent ones may belong to a run going on now."""
+    import time
+
+    limit = time.time() - LEFTOVER_AGE
+    for item in folder.glob(".commgen-*"):
+        if not (item.name.startswith(".commgen-set-") or item.name.endswith(".tmp")):
+            continue  # the manifest, a lock
+        try:
+            if item.stat().st_mtime > limit:
+                continue
+            if item.is_dir():
+                shutil.rmtree(item, ignore_errors=True)
+            else:
+                item.unlink()
+        except OSError:
+            continue
+
+
 def write_set(folder: Path, files: Sequence[tuple[str, bytes]], answers: Path | None = None,
               force: bool = False, now: dt.datetime | None = None) -> list[Written]:
     """Write all ``files`` (name, bytes) into ``folder``, or none of them.
@@ -210,6 +233,7 @@ def write_set(folder: Path, files: Sequence[tuple[str, bytes]], answers: Path | 
     The earlier versions that are replaced, and the earlier set's files the new set no longer
     has, move into ``vorige/``; the manifest records the new set."""
     make_folder(folder)
+    remove_leftovers(folder)
     key = answers_key(answers)
     manifest = Manifest.load(folder)
     plans = [_plan(manifest, name, data, key, force) for name, data in files]
