@@ -1,14 +1,16 @@
 """A pairwise matrix of cases: every document tells its case, and the documents agree.
 
-The cases cover every pair of values of eight case facts (school type, origin, material,
-police, spread, media, approvals, letter to other classes), built by a small greedy
-algorithm. For each case every document is made and checked end to end:
+The cases cover every pair of values of nine case facts (school type, origin, material,
+police, spread, media, approvals, letter to other classes, the pupils' approach), built by a
+small greedy algorithm. For each case every document is made and checked end to end:
 - the privacy check and the consistency checks of the run find nothing;
 - each fact-specific sentence appears exactly when its facts hold (and the approval gates:
   no police fact in a public text without police approval, no fact about the pupil without
   the family's approval);
-- the letters are at most two pages, the other-classes letter and the press statement one
-  (LibreOffice, one run for the whole matrix; skipped only when it is missing outside CI).
+- the letters are at most two pages, the other-classes letter and the press statement one;
+  the protocol's other documents one, the lesson outline two, each measured in its longest
+  case per kind of school (LibreOffice, one run for the whole matrix; skipped only when it is
+  missing outside CI).
 """
 
 from __future__ import annotations
