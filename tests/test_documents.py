@@ -46,7 +46,7 @@ SECTIONS = {
                              "Kindertelefoon"],
     "lesopzet-klassengesprek": ["Voorbereiding", "1. Afspraken vooraf", "2. Openen",
                                 "3. Toestemming", "4. Omstanders", "5. Afsluiten",
-                                "Lesmateriaal", "Je eigen oordeel"],
+                                "Je eigen oordeel", "Lesmateriaal"],
     "verwijderbericht-leerlingen": ["Verwijder het beeld", "Om voor te lezen of te delen"],
     "uitnodiging-ouderavond": ["Betreft:", "Beste ouder(s)/verzorger(s),",
                                "Waar gaat de avond over?", "Waar gaat de avond niet over?",

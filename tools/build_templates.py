@@ -586,21 +586,32 @@ NEVER_FORWARD = ("Stuur het nooit door, ook niet om het te melden of om het aan 
                  "laten zien. Vertel het liever aan je {{ term.mentor }}.")
 
 
-def titled(doc, title: str, subtitle: str, intro: str | None = None) -> None:  # type: ignore[no-untyped-def]
-    """A short document's title, subtitle and italic instruction."""
+VERSION_LINE = "{{ school.name }} · versie {{ statement_version }} · {{ statement_date }}"
+
+
+def short_document(footer: str, title: str, subtitle: str,  # type: ignore[no-untyped-def]
+                   intro: str | None = None, size: float = 10.5):
+    """A short document (no letterhead): its footer, title, subtitle and italic instruction."""
+    doc = letter_document(size=size, footer=footer)
     doc.add_paragraph(title, style="Title")
     doc.styles["Title"].font.size = docx_pt(18)
     para(doc, subtitle, style="Subtitle")
     if intro:
         para(doc, intro, italic=True)
+    return doc
+
+
+def finish(doc, path: Path) -> None:  # type: ignore[no-untyped-def]
+    slim(doc)
+    doc.save(path)
 
 
 def boodschap_leerlingen(path: Path) -> None:
-    doc = letter_document(size=11, footer="{{ school.name }} · om voor te lezen, niet doorsturen")
-    titled(doc, "Boodschap aan de leerlingen", "{{ school.name }} · versie "
-           "{{ statement_version }} · {{ statement_date }}",
-           "Lees dit voor in je {{ term.klas }}, of vertel het in je eigen woorden met dezelfde "
-           "strekking. Noem geen namen en zeg niets over wat er op het beeld staat.")
+    doc = short_document(
+        "{{ school.name }} · om voor te lezen, niet doorsturen", "Boodschap aan de leerlingen",
+        VERSION_LINE,
+        "Lees dit voor in je {{ term.klas }}, of vertel het in je eigen woorden met dezelfde "
+        "strekking. Noem geen namen en zeg niets over wat er op het beeld staat.", size=11)
     doc.add_heading("Om voor te lezen", level=2)
     para(doc, "{{ phrase.pupils_what }}")
     para(doc, "{{ phrase.pupils_approach }}")
@@ -617,17 +628,16 @@ def boodschap_leerlingen(path: Path) -> None:
     para(doc, "Wil je erover praten? Dat kan bij mij, bij de vertrouwenspersoon of bij de "
               "{{ term.zorg }}. Liever anoniem? Bel of chat gratis met De Kindertelefoon: "
               "0800 0432 of www.kindertelefoon.nl.")
-    slim(doc)
-    doc.save(path)
+    finish(doc, path)
 
 
 def lesopzet_klassengesprek(path: Path) -> None:
-    doc = letter_document(footer="Lesopzet {{ school.name }} · alleen voor medewerkers, niet "
-                                 "doorsturen")
-    titled(doc, "Lesopzet voor het gesprek in de {{ term.klas }}", "{{ school.name }} · versie "
-           "{{ statement_version }} · {{ statement_date }} · voor {{ term.mentoren }}",
-           "Een gesprek van 30 tot 45 minuten. Jij kent je {{ term.klas }} het best: pas de "
-           "opzet aan, sla over wat niet past en overleg met de {{ term.zorg }} als je twijfelt.")
+    doc = short_document(
+        "Lesopzet {{ school.name }} · alleen voor medewerkers, niet doorsturen",
+        "Lesopzet voor het gesprek in de {{ term.klas }}",
+        VERSION_LINE + " · voor {{ term.mentoren }}",
+        "Een gesprek van 30 tot 45 minuten. Jij kent je {{ term.klas }} het best: pas de "
+        "opzet aan, sla over wat niet past en overleg met de {{ term.zorg }} als je twijfelt.")
     doc.add_heading("Voorbereiding", level=2)
     bullets(doc, [
         "Lees de boodschap aan de leerlingen en de handreiking voor het team.",
@@ -679,15 +689,14 @@ def lesopzet_klassengesprek(path: Path) -> None:
     para(doc, "Ziet een leerling er erg van op, of vertelt een leerling iets nieuws? Praat na "
               "de les even apart en geef het dezelfde dag door aan {{ contact.name }}, "
               "{{ contact.role }}. Vraag nooit om het beeld te zien.")
-    doc.add_heading("Lesmateriaal", level=2)
-    para(doc, "Voor een vervolgles kun je dit materiaal gebruiken:")
-    loop(doc, "h in hulp if 'lesmateriaal' in h.wat", HELP_LINE)
     doc.add_heading("Je eigen oordeel", level=2)
     para(doc, "Deze opzet is een hulpmiddel, geen voorschrift. Merk je dat de {{ term.klas }} "
               "iets anders nodig heeft, volg dan je eigen oordeel en overleg met de "
               "{{ term.zorg }}.")
-    slim(doc)
-    doc.save(path)
+    doc.add_heading("Lesmateriaal", level=2)
+    para(doc, "Voor een vervolgles kun je dit materiaal gebruiken:")
+    loop(doc, "h in hulp if 'lesmateriaal' in h.wat", HELP_LINE)
+    finish(doc, path)
 
 
 def sign_off(doc, greeting: str = "Met vriendelijke groet,") -> None:  # type: ignore[no-untyped-def]
@@ -730,17 +739,15 @@ def brief_andere_school(path: Path) -> None:
               "{{ contact_phone }} of {{ contact_email }}. Wilt u contact opnemen zodra u "
               "een contactpersoon hebt? Dan stemmen wij de brieven aan ouders samen af.")
     sign_off(doc)
-    slim(doc)
-    doc.save(path)
+    finish(doc, path)
 
 
 def verwijderbericht_leerlingen(path: Path) -> None:
-    doc = letter_document(size=11, footer="{{ school.name }} · om voor te lezen of in de "
-                                          "{{ term.klas }} te delen")
-    titled(doc, "Verwijder het beeld", "{{ school.name }} · {{ statement_date }} · voor de "
-           "leerlingen",
-           "Lees dit voor in je {{ term.klas }} of deel het als bericht. Noem geen namen en zeg "
-           "niets over wat er op het beeld staat.")
+    doc = short_document(
+        "{{ school.name }} · om voor te lezen of in de {{ term.klas }} te delen",
+        "Verwijder het beeld", "{{ school.name }} · {{ statement_date }} · voor de leerlingen",
+        "Lees dit voor in je {{ term.klas }} of deel het als bericht. Noem geen namen en zeg "
+        "niets over wat er op het beeld staat.", size=11)
     doc.add_heading("Om voor te lezen of te delen", level=2)
     para(doc, "Er gaat een beeld rond dat nooit doorgestuurd had mogen worden. We vragen jullie "
               "allemaal om mee te helpen dat het stopt.")
@@ -755,8 +762,7 @@ def verwijderbericht_leerlingen(path: Path) -> None:
         "laten zien.",
     ])
     para(doc, "Wie het beeld verwijdert en niet doorstuurt, helpt. Dank je wel.")
-    slim(doc)
-    doc.save(path)
+    finish(doc, path)
 
 
 def verwijderverzoek_platform(path: Path) -> None:
@@ -786,8 +792,7 @@ def verwijderverzoek_platform(path: Path) -> None:
               "{{ spokesperson_phone }}{% if spokesperson_email %}, {{ spokesperson_email }}"
               "{% endif %}.")
     sign_off(doc)
-    slim(doc)
-    doc.save(path)
+    finish(doc, path)
 
 
 def uitnodiging_ouderavond(path: Path) -> None:
@@ -818,8 +823,7 @@ def uitnodiging_ouderavond(path: Path) -> None:
               "{{ contact.role }}, via {{ contact_phone }} of {{ contact_email }}.")
     para(doc, "Wij hopen u te zien.")
     letter_closing(doc)
-    slim(doc)
-    doc.save(path)
+    finish(doc, path)
 
 
 STATEMENT_PLACE = ("{% if school.website %}{{ school.website }}{% else %}de website van de "
@@ -827,11 +831,12 @@ STATEMENT_PLACE = ("{% if school.website %}{{ school.website }}{% else %}de webs
 
 
 def reacties_sociale_media(path: Path) -> None:
-    doc = letter_document(footer="{{ school.name }} · alleen voor wie namens de school reageert")
-    titled(doc, "Reacties voor sociale media", "{{ school.name }} · versie "
-           "{{ statement_version }} · {{ statement_date }}",
-           "Reageer alleen met deze zinnen, alleen vanaf het account van de school, en één "
-           "keer per bericht. Herhaal nooit wat er beweerd wordt en ga niet in discussie.")
+    doc = short_document(
+        "{{ school.name }} · alleen voor wie namens de school reageert",
+        "Reacties voor sociale media",
+        VERSION_LINE,
+        "Reageer alleen met deze zinnen, alleen vanaf het account van de school, en één "
+        "keer per bericht. Herhaal nooit wat er beweerd wordt en ga niet in discussie.")
     doc.add_heading("Vaste reacties", level=2)
     for line in (
         "Dank voor uw bericht. Wat de school weet en doet, staat op " + STATEMENT_PLACE + ".",
@@ -854,15 +859,14 @@ def reacties_sociale_media(path: Path) -> None:
         "Nooit: het beeld of een bericht erover delen, liken of doorsturen, ook niet om het te "
         "melden.",
     ])
-    slim(doc)
-    doc.save(path)
+    finish(doc, path)
 
 
 def kaart_receptie(path: Path) -> None:
-    doc = letter_document(footer="{{ school.name }} · kaart voor receptie en telefoon · niet "
-                                 "uitdelen")
-    titled(doc, "Kaart voor receptie en telefoon", "{{ school.name }} · versie "
-           "{{ statement_version }} · {{ statement_date }}, {{ statement_time }} uur")
+    doc = short_document(
+        "{{ school.name }} · kaart voor receptie en telefoon · niet uitdelen",
+        "Kaart voor receptie en telefoon",
+        VERSION_LINE + ", {{ statement_time }} uur")
     doc.add_heading("Wat we zeggen", level=2)
     shaded(doc, "Er gaat onder leerlingen een beeld rond. De school neemt dit serieus en doet "
                 "er alles aan om verdere verspreiding te stoppen. Om de privacy van alle "
@@ -892,8 +896,7 @@ def kaart_receptie(path: Path) -> None:
     ])
     para(doc, "Komt er een journalist of cameraploeg aan de balie of het hek? Blijf vriendelijk, "
               "laat niemand binnen zonder afspraak en bel {{ spokesperson.name }}.")
-    slim(doc)
-    doc.save(path)
+    finish(doc, path)
 
 
 TEMPLATES = {
