@@ -1,14 +1,16 @@
 """A pairwise matrix of cases: every document tells its case, and the documents agree.
 
-The cases cover every pair of values of eight case facts (school type, origin, material,
-police, spread, media, approvals, letter to other classes), built by a small greedy
-algorithm. For each case every document is made and checked end to end:
+The cases cover every pair of values of nine case facts (school type, origin, material,
+police, spread, media, approvals, letter to other classes, the pupils' approach), built by a
+small greedy algorithm. For each case every document is made and checked end to end:
 - the privacy check and the consistency checks of the run find nothing;
 - each fact-specific sentence appears exactly when its facts hold (and the approval gates:
   no police fact in a public text without police approval, no fact about the pupil without
   the family's approval);
-- the letters are at most two pages, the other-classes letter and the press statement one
-  (LibreOffice, one run for the whole matrix; skipped only when it is missing outside CI).
+- the letters are at most two pages, the other-classes letter and the press statement one;
+  the protocol's other documents one, the lesson outline two, each measured in its longest
+  case per kind of school (LibreOffice, one run for the whole matrix; skipped only when it is
+  missing outside CI).
 """
 
 from __future__ import annotations
@@ -41,10 +43,19 @@ FACTORS: dict[str, list[Any]] = {
     "approvals": [[], ["board"], ["board", "family"], ["board", "family", "police"],
                   ["board", "police"]],
     "letter_other_classes": ["letter", "none"],
+    "pupil_approach": ["problematise", "normalise"],
 }
 PUBLIC = {"persverklaring", "communicatiestatement-website", "brief-ouders-klas",
           "brief-ouders-andere-klassen"}
 PAGE_LIMITS = {"brief-ouders-klas": 2, "brief-ouders-andere-klassen": 1, "persverklaring": 1}
+# The rest of the protocol's communication: one page each, the lesson outline two. Their text
+# varies little with the case, so each is measured in its longest case per kind of school.
+PROTOCOL_LIMITS = {"boodschap-leerlingen": 1, "lesopzet-klassengesprek": 2,
+                   "verwijderbericht-leerlingen": 1, "brief-andere-school": 1,
+                   "verwijderverzoek-platform": 1, "uitnodiging-ouderavond": 1,
+                   "reacties-sociale-media": 1, "kaart-receptie": 1}
+PUBLIC |= {"brief-andere-school", "verwijderverzoek-platform", "uitnodiging-ouderavond",
+           "reacties-sociale-media"}
 POLICE_FACTS = ("politie doet onderzoek", "aangifte gedaan", "politie om advies", "wijkagent",
                 "werk van de politie", "contact met de politie", "overleg met de politie")
 # Secondary schools in the matrix get a school name of 45 characters: it must stay on one line
@@ -98,6 +109,9 @@ def answers_for(case: dict[str, Any]) -> dict[str, Any]:
         "reporting": ["platform", "helpwanted"] if online else ["police"],
         "unrest": case["letter_other_classes"] == "letter" if within_one else None,
         "letter_other_classes": case["letter_other_classes"],
+        "pupil_approach": case["pupil_approach"],
+        # The sample names the wijkagent as a speaker; not every case may name the police.
+        "evening_speakers": "de schoolleiding en Bureau Jeugd & Media",
         "not_said_extra": "Niets over de sportles.",
         "actions": ["talk_victim", "parents_victim", "talks_spreaders", "measures",
                     "deleted_in_class", "lesson", "confidant", "buddies", "parents_evening"],
@@ -161,6 +175,16 @@ def test_every_case_has_no_check_findings_and_all_its_documents(matrix: list[Mad
         assert "communicatiestatement" in m.texts and "persverklaring" in m.texts
         other = "brief-ouders-andere-klassen" in m.texts
         assert other == (m.case["letter_other_classes"] == "letter"), case_id(m.case)
+        # The protocol's other documents: each exactly when the answers call for it (staff,
+        # parents' evening and press are in every case of the matrix).
+        made = {d for d in PROTOCOL_LIMITS if d in m.texts}
+        expected = {"boodschap-leerlingen", "lesopzet-klassengesprek",
+                    "verwijderbericht-leerlingen", "uitnodiging-ouderavond", "kaart-receptie"}
+        if "other_schools" in m.case["spread"]:  # the matrix puts the image online then too
+            expected |= {"brief-andere-school", "verwijderverzoek-platform"}
+        if m.case["media"] != "none":
+            expected.add("reacties-sociale-media")
+        assert made == expected, case_id(m.case)
 
 
 def _holds(m: Made) -> dict[str, bool]:
@@ -218,6 +242,22 @@ def test_fact_sentences_appear_exactly_when_their_facts_hold(matrix: list[Made])
         expect(m, "persverklaring", "gevraagd het beeld te verwijderen", h["other_schools"])
         expect(m, "persverklaring", "berichten in de media", h["published"])
         expect(m, "persverklaring", "niet te publiceren, er niet naar te linken", True)
+        # The message to pupils: problematise or normalise, in words for the school's pupils.
+        normalise = m.case["pupil_approach"] == "normalise"
+        expect(m, "boodschap-leerlingen", "Zonder verspreiders geen shame sexting",
+               not normalise and m.case["school_type"] == "vo")
+        expect(m, "boodschap-leerlingen", " altijd ", normalise)
+        expect(m, "boodschap-leerlingen", "juf", m.case["school_type"] == "po")
+        expect(m, "boodschap-leerlingen", "strafbaar", m.case["school_type"] == "vo")
+        expect(m, "lesopzet-klassengesprek", "Kriebels in je buik", m.case["school_type"] == "po")
+        expect(m, "lesopzet-klassengesprek", "Lang Leve de Liefde", m.case["school_type"] == "vo")
+        vo = m.case["school_type"] == "vo"
+        expect(m, "boodschap-leerlingen", "rond van een leerling van onze school",
+               h["pupil"] and vo)
+        expect(m, "boodschap-leerlingen", "van een kind van onze school", h["pupil"] and not vo)
+        expect(m, "verwijderverzoek-platform", "Helpwanted", True)
+        expect(m, "verwijderverzoek-platform", "Meldpunt", False)  # not reported there
+        expect(m, "brief-andere-school", "telefonisch", True)
         for doc in PUBLIC & set(m.texts):
             text = m.texts[doc].lower()
             if not h["police_ok"]:
@@ -245,10 +285,22 @@ def test_letters_fit_their_pages(matrix: list[Made], tmp_path: Path) -> None:
                 copy = tmp_path / f"{doc_id}-{number}.docx"
                 shutil.copyfile(path, copy)
                 copies[copy] = (doc_id, case_id(m.case))
+    longest: dict[tuple[str, str], tuple[int, int]] = {}  # (doc, school) -> (length, case)
+    for number, m in enumerate(matrix):
+        for doc_id in PROTOCOL_LIMITS.keys() & m.docx.keys():
+            key, length = (doc_id, m.case["school_type"]), len(m.texts[doc_id])
+            if length > longest.get(key, (-1, 0))[0]:
+                longest[key] = (length, number)
+    for (doc_id, _school), (_length, number) in longest.items():
+        copy = tmp_path / f"{doc_id}-{number}.docx"
+        shutil.copyfile(matrix[number].docx[doc_id], copy)
+        copies[copy] = (doc_id, case_id(matrix[number].case))
+    assert {doc for doc, _school in longest} == set(PROTOCOL_LIMITS)
+    limits = {**PAGE_LIMITS, **PROTOCOL_LIMITS}
     converted = pdf_bytes(list(copies))
     too_long = [f"{case} {doc_id}: {_pages(converted[copy])} pages"
                 for copy, (doc_id, case) in copies.items()
-                if _pages(converted[copy]) > PAGE_LIMITS[doc_id]]
+                if _pages(converted[copy]) > limits[doc_id]]
     assert not too_long, "\n".join(too_long)
     assert all(_pages(pdf) >= 1 for pdf in converted.values())
     pdftotext = shutil.which("pdftotext")

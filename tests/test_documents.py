@@ -41,11 +41,28 @@ SECTIONS = {
                          "Harde afspraken", "Het gesprek in de", "Wat je kunt doen aan gedrag",
                          "Problematiseren of normaliseren?", "Lesmateriaal en hulp",
                          "Je eigen oordeel, en steun voor jezelf"],
+    # The rest of the protocol's communication (tests/test_protocol_documents.py).
+    "boodschap-leerlingen": ["Boodschap aan de leerlingen", "Om voor te lezen",
+                             "Kindertelefoon"],
+    "lesopzet-klassengesprek": ["Voorbereiding", "1. Afspraken vooraf", "2. Openen",
+                                "3. Toestemming", "4. Omstanders", "5. Afsluiten",
+                                "Je eigen oordeel", "Lesmateriaal"],
+    "verwijderbericht-leerlingen": ["Verwijder het beeld", "Om voor te lezen of te delen"],
+    "uitnodiging-ouderavond": ["Betreft:", "Beste ouder(s)/verzorger(s),",
+                               "Waar gaat de avond over?", "Waar gaat de avond niet over?",
+                               "Met vriendelijke groet,"],
+    "reacties-sociale-media": ["Reacties voor sociale media", "Vaste reacties",
+                               "Controlelijst"],
+    "kaart-receptie": ["Wat we zeggen", "Wat we niet zeggen", "Naar wie verbinden we door?"],
 }
+PROTOCOL_STAFF = {"boodschap-leerlingen", "lesopzet-klassengesprek",
+                  "verwijderbericht-leerlingen"}
 EXPECTED_DOCUMENTS = {
-    "po-basisschool": {"communicatiestatement", "brief-ouders-klas", "handreiking-team"},
+    "po-basisschool": {"communicatiestatement", "brief-ouders-klas", "handreiking-team",
+                       *PROTOCOL_STAFF},
     "po-geen-leerling-zichtbaar": {"communicatiestatement", "brief-ouders-klas",
-                                   "brief-ouders-andere-klassen", "handreiking-team"},
+                                   "brief-ouders-andere-klassen", "handreiking-team",
+                                   *PROTOCOL_STAFF},
     "vo-politie": set(SECTIONS),
 }
 LETTERS = ("brief-ouders-klas", "brief-ouders-andere-klassen")
@@ -177,7 +194,9 @@ def _body_paragraphs(path: Path) -> list[str]:
 @pytest.mark.parametrize("sample", sorted(EXPECTED_DOCUMENTS))
 def test_plain_text_version_has_the_same_wording_as_the_word_document(sample: str) -> None:
     with_text = {"brief-ouders-klas", "brief-ouders-andere-klassen", "persverklaring",
-                 "communicatiestatement-website"}
+                 "communicatiestatement-website", "boodschap-leerlingen",
+                 "verwijderbericht-leerlingen", "uitnodiging-ouderavond",
+                 "reacties-sociale-media"}
     for doc_id, path in _generated(sample).items():
         twin = path.with_suffix(".txt")
         assert twin.exists() == (doc_id in with_text), doc_id
@@ -258,7 +277,11 @@ def test_pdf_pages_fit_and_show_the_letterhead(capsys, tmp_path: Path, sample: s
 
 AUDIENCE = {"communicatiestatement": "internal", "communicatiestatement-website": "press",
             "brief-ouders-klas": "parents-class", "brief-ouders-andere-klassen": "parents-other",
-            "persverklaring": "press", "handreiking-team": "teachers"}
+            "persverklaring": "press", "handreiking-team": "teachers",
+            "boodschap-leerlingen": "teachers", "lesopzet-klassengesprek": "teachers",
+            "verwijderbericht-leerlingen": "teachers", "brief-andere-school": "parents-other",
+            "verwijderverzoek-platform": "press", "uitnodiging-ouderavond": "parents-other",
+            "reacties-sociale-media": "press", "kaart-receptie": "internal"}
 
 
 @pytest.mark.parametrize("sample", sorted(EXPECTED_DOCUMENTS))

@@ -60,6 +60,7 @@ ANSWERS: list[tuple[str, list[str]]] = [
     ("next_update_date", ["21-11-2026"]),
     ("next_update_time", ["15:00"]),
     ("not_said_extra", [""]),
+    ("pupil_approach", [""]),  # asked because staff receive a message; Enter: the default
 ]
 
 

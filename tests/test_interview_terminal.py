@@ -40,7 +40,7 @@ PROMPTS = {
     "school_website": "Website van de school", "school_logo": "Logo van de school",
     "signatory": "ondertekent de brieven", "unrest": "ook onrust buiten",
     "class_named": "Mag de brief aan de ouders", "send_channel": "Hoe gaan de brieven",
-    "team_support": "terecht voor steun",
+    "team_support": "terecht voor steun", "pupil_approach": "problematiseren of normaliseren",
 }
 
 

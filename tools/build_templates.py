@@ -269,7 +269,11 @@ def letter_closing(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{%p endif %}")
 
 
-def letter_document(size: float = 10.5, margin_cm: float = 1.8):  # type: ignore[no-untyped-def]
+LETTER_FOOTER = "{{ school.name }}{% if school.website %} · {{ school.website }}{% endif %}"
+
+
+def letter_document(size: float = 10.5, margin_cm: float = 1.8,  # type: ignore[no-untyped-def]
+                    footer: str = LETTER_FOOTER):
     from docx.shared import Cm
 
     doc = new_document()
@@ -279,8 +283,7 @@ def letter_document(size: float = 10.5, margin_cm: float = 1.8):  # type: ignore
     for name in ("Heading 1", "Heading 2"):
         doc.styles[name].font.size = doc.styles["Heading 2"].font.size
         doc.styles[name].paragraph_format.space_before = docx_pt(8)
-    footer_line(doc, "{{ school.name }}{% if school.website %} · {{ school.website }}"
-                     "{% endif %}")
+    footer_line(doc, footer)
     return doc
 
 
@@ -574,6 +577,328 @@ def handreiking_team(path: Path) -> None:
     doc.save(path)
 
 
+# --- The rest of the protocol's communication (steps 3 to 5) ------------------------------
+
+DELETE_EVERYWHERE = ("Heb je het gekregen? Verwijder het meteen: van je telefoon, uit alle chats "
+                     "en groepsapps, uit de cloud en je back-ups, uit de prullenbak en uit "
+                     "“onlangs verwijderd”. Verwijder ook screenshots.")
+NEVER_FORWARD = ("Stuur het nooit door, ook niet om het te melden of om het aan de school te "
+                 "laten zien. Vertel het liever aan je {{ term.mentor }}.")
+
+
+VERSION_LINE = "{{ school.name }} · versie {{ statement_version }} · {{ statement_date }}"
+
+
+def short_document(footer: str, title: str, subtitle: str,  # type: ignore[no-untyped-def]
+                   intro: str | None = None, size: float = 10.5):
+    """A short document (no letterhead): its footer, title, subtitle and italic instruction."""
+    doc = letter_document(size=size, footer=footer)
+    doc.add_paragraph(title, style="Title")
+    doc.styles["Title"].font.size = docx_pt(18)
+    para(doc, subtitle, style="Subtitle")
+    if intro:
+        para(doc, intro, italic=True)
+    return doc
+
+
+def finish(doc, path: Path) -> None:  # type: ignore[no-untyped-def]
+    slim(doc)
+    doc.save(path)
+
+
+def boodschap_leerlingen(path: Path) -> None:
+    doc = short_document(
+        "{{ school.name }} · om voor te lezen, niet doorsturen", "Boodschap aan de leerlingen",
+        VERSION_LINE,
+        "Lees dit voor in je {{ term.klas }}, of vertel het in je eigen woorden met dezelfde "
+        "strekking. Noem geen namen en zeg niets over wat er op het beeld staat.", size=11)
+    doc.add_heading("Om voor te lezen", level=2)
+    para(doc, "{{ phrase.pupils_what }}")
+    para(doc, "{{ phrase.pupils_approach }}")
+    para(doc, "{% if school_type == 'po' %}Heb je de foto of het filmpje gezien of gekregen? Kijk "
+              "er niet naar, stuur het niet door en vertel het aan je juf, je meester of je "
+              "ouders. Dan helpen wij je het weg te halen. Stuur het ook niet naar ons.{% else %}"
+              "Bekijken, bewaren en doorsturen van zo'n beeld is strafbaar, ook voor jongeren. "
+              + DELETE_EVERYWHERE + " " + NEVER_FORWARD + "{% endif %}")
+    para(doc, "{% if school_type == 'po' %}Het is niet jouw schuld als je zoiets krijgt. Vind je "
+              "het eng of naar? Dat is normaal.{% else %}Krijg je zo'n beeld, dan is dat niet "
+              "jouw schuld. Wie het wel doorstuurt, maakt de schade groter.{% endif %}")
+    para(doc, "Praat er niet over wie het is of wie het heeft doorgestuurd, ook niet online. Zo "
+              "help je iedereen.")
+    para(doc, "Wil je erover praten? Dat kan bij mij, bij de vertrouwenspersoon of bij de "
+              "{{ term.zorg }}. Liever anoniem? Bel of chat gratis met De Kindertelefoon: "
+              "0800 0432 of www.kindertelefoon.nl.")
+    finish(doc, path)
+
+
+def lesopzet_klassengesprek(path: Path) -> None:
+    doc = short_document(
+        "Lesopzet {{ school.name }} · alleen voor medewerkers, niet doorsturen",
+        "Lesopzet voor het gesprek in de {{ term.klas }}",
+        VERSION_LINE + " · voor {{ term.mentoren }}",
+        "Een gesprek van 30 tot 45 minuten. Jij kent je {{ term.klas }} het best: pas de "
+        "opzet aan, sla over wat niet past en overleg met de {{ term.zorg }} als je twijfelt.")
+    doc.add_heading("Voorbereiding", level=2)
+    bullets(doc, [
+        "Lees de boodschap aan de leerlingen en de handreiking voor het team.",
+        "{% if pupil_visible %}Weet of de leerling om wie het gaat in de {{ term.klas }} zit, "
+        "en overleg met de {{ term.zorg }} of het gesprek nu past.{% else %}Bedenk welke "
+        "leerlingen het beeld misschien hebben gezien, en houd ze in de gaten.{% endif %}",
+        "Zorg dat een collega of de {{ term.zorg }} bereikbaar is als een leerling het gesprek "
+        "wil verlaten.",
+    ])
+    doc.add_heading("1. Afspraken vooraf", level=2)
+    bullets(doc, [
+        "We noemen geen namen, ook niet met hints.",
+        "We vertellen geen details over het beeld of over wat er gebeurd is.",
+        "We oordelen niet over anderen en lachen niemand uit.",
+        "Niemand hoeft iets te vertellen, en wat hier gezegd wordt, blijft hier.",
+    ])
+    doc.add_heading("2. Openen: gevoelens, geen feiten", level=2)
+    para(doc, "Lees de boodschap aan de leerlingen voor. Vraag daarna naar gevoelens en "
+              "gedachten, niet naar wie of wat:")
+    bullets(doc, [
+        "“Wat dacht of voelde je toen je erover hoorde?”",
+        "“Hoe zou het zijn als het over jou ging?”",
+        "“Wat heb je nodig om je hier veilig te voelen?”",
+    ])
+    doc.add_heading("3. Toestemming en wat je doet als je een beeld krijgt", level=2)
+    para(doc, "{{ phrase.pupils_approach }}")
+    bullets(doc, [
+        "Toestemming: een beeld van een ander stuur je nooit door zonder dat die ander dat "
+        "goed vindt. Ook niet als je het zelf kreeg.",
+        "{% if school_type == 'po' %}Krijg je zo'n foto of filmpje? Kijk er niet naar, stuur het "
+        "niet door en vertel het aan een volwassene die je vertrouwt.{% else %}"
+        + DELETE_EVERYWHERE + "{% endif %}",
+        NEVER_FORWARD,
+        "{% if school_type == 'vo' %}Bekijken, bewaren en doorsturen van een seksueel beeld van "
+        "een minderjarige is strafbaar, ook voor jongeren.{% else %}Een volwassene helpt je het "
+        "weg te halen; jij hoeft dat niet alleen te doen.{% endif %}",
+    ])
+    doc.add_heading("4. Omstanders: jij maakt het verschil", level=2)
+    bullets(doc, [
+        "“Wat kun je doen als iemand in een groepsapp zo'n beeld deelt?” (niet meedoen, niet "
+        "liken, er iets van zeggen, het melden)",
+        "“Hoe kun je iemand steunen die dit overkomt?”",
+        "Zeg dat wie het meldt, helpt, en dat melden geen klikken is.",
+    ])
+    doc.add_heading("5. Afsluiten: waar vind je hulp?", level=2)
+    para(doc, "Vertel waar leerlingen terecht kunnen: bij jou, bij de vertrouwenspersoon, bij de "
+              "{{ term.zorg }}, en anoniem bij De Kindertelefoon (0800 0432, gratis). Zeg dat ze "
+              "ook later nog kunnen komen.")
+    para(doc, "Ziet een leerling er erg van op, of vertelt een leerling iets nieuws? Praat na "
+              "de les even apart en geef het dezelfde dag door aan {{ contact.name }}, "
+              "{{ contact.role }}. Vraag nooit om het beeld te zien.")
+    doc.add_heading("Je eigen oordeel", level=2)
+    para(doc, "Deze opzet is een hulpmiddel, geen voorschrift. Merk je dat de {{ term.klas }} "
+              "iets anders nodig heeft, volg dan je eigen oordeel en overleg met de "
+              "{{ term.zorg }}.")
+    doc.add_heading("Lesmateriaal", level=2)
+    para(doc, "Voor een vervolgles kun je dit materiaal gebruiken:")
+    loop(doc, "h in hulp if 'lesmateriaal' in h.wat", HELP_LINE)
+    finish(doc, path)
+
+
+def sign_off(doc, greeting: str = "Met vriendelijke groet,") -> None:  # type: ignore[no-untyped-def]
+    p = para(doc, greeting)
+    p.paragraph_format.space_after = docx_pt(14)
+    for text in ("{{ school.head.name }}", "{{ school.head.role }}", "{{ school.name }}"):
+        p = para(doc, text)
+        p.paragraph_format.space_after = 0
+
+
+def brief_andere_school(path: Path) -> None:
+    doc = letter_document()
+    letterhead(doc)
+    para(doc, "{{ school.place }}, {{ today }}")
+    p = para(doc, "afstemming over een beeld dat onder leerlingen is gedeeld",
+             bold_prefix="Betreft: ")
+    p.paragraph_format.space_after = docx_pt(12)
+    para(doc, "Aan de schoolleiding,")
+    para(doc, "Op {{ reported_date }} hoorden wij dat er onder leerlingen een seksueel getint "
+              "beeld{% if pupil_visible %} van een leerling van onze school{% endif %} wordt "
+              "gedeeld. Voor zover wij weten, is het beeld ook bij leerlingen van andere "
+              "scholen terechtgekomen, mogelijk ook bij leerlingen van uw school. Daarom nemen "
+              "wij contact met u op.")
+    para(doc, "In deze brief noemen wij geen namen van leerlingen. Als dat voor de aanpak nodig "
+              "is, geven wij die telefonisch aan uw contactpersoon.")
+    doc.add_heading("Wat wij u vragen", level=2)
+    bullets(doc, [
+        "Noem ons één contactpersoon op uw school voor deze zaak.",
+        "Laten wij de brieven aan ouders op elkaar afstemmen: dezelfde boodschap en hetzelfde "
+        "moment van versturen, zodat er geen verschillende verhalen rondgaan.",
+        "Vraag uw leerlingen het beeld niet te bekijken, niet door te sturen en direct te "
+        "verwijderen, ook uit chats, back-ups en de cloud. Bekijk of bewaar het zelf ook niet.",
+        "Verwijs vragen van journalisten naar uw eigen woordvoerder; wij doen hetzelfde.",
+    ])
+    para(doc, "Wij sturen u graag ons communicatiestatement, zodat u dezelfde woorden kunt "
+              "gebruiken.{% if 'online' in audiences and school.website %} Het openbare deel "
+              "staat op {{ school.website }}.{% endif %}")
+    doc.add_heading("Contact", level=2)
+    para(doc, "Onze contactpersoon is {{ contact.name }}, {{ contact.role }}, via "
+              "{{ contact_phone }} of {{ contact_email }}. Wilt u contact opnemen zodra u "
+              "een contactpersoon hebt? Dan stemmen wij de brieven aan ouders samen af.")
+    sign_off(doc)
+    finish(doc, path)
+
+
+def verwijderbericht_leerlingen(path: Path) -> None:
+    doc = short_document(
+        "{{ school.name }} · om voor te lezen of in de {{ term.klas }} te delen",
+        "Verwijder het beeld", "{{ school.name }} · {{ statement_date }} · voor de leerlingen",
+        "Lees dit voor in je {{ term.klas }} of deel het als bericht. Noem geen namen en zeg "
+        "niets over wat er op het beeld staat.", size=11)
+    doc.add_heading("Om voor te lezen of te delen", level=2)
+    para(doc, "Er gaat een beeld rond dat nooit doorgestuurd had mogen worden. We vragen jullie "
+              "allemaal om mee te helpen dat het stopt.")
+    bullets(doc, [
+        "Heb je het gekregen? Verwijder het nu van je telefoon, tablet en computer.",
+        "Verwijder het ook uit alle chats en groepsapps, uit de cloud en uit back-ups.",
+        "Leeg de prullenbak en de map “onlangs verwijderd”, en verwijder screenshots.",
+        "Stuur het nooit door, ook niet om het te melden of om het aan de school te laten zien.",
+        "{% if school_type == 'vo' %}Bekijken, bewaren en doorsturen is strafbaar, ook voor "
+        "jongeren.{% else %}Doorsturen mag niet en doet iemand veel pijn.{% endif %}",
+        "Weet je dat het nog ergens staat? Vertel het aan je {{ term.mentor }}, zonder het te "
+        "laten zien.",
+    ])
+    para(doc, "Wie het beeld verwijdert en niet doorstuurt, helpt. Dank je wel.")
+    finish(doc, path)
+
+
+def verwijderverzoek_platform(path: Path) -> None:
+    doc = letter_document()
+    letterhead(doc)
+    para(doc, "{{ school.place }}, {{ today }}")
+    p = para(doc, "verzoek om een beeld te verwijderen", bold_prefix="Betreft: ")
+    p.paragraph_format.space_after = docx_pt(12)
+    para(doc, "Gebruik deze tekst in het meldformulier of de e-mail van het platform of de "
+              "website. Vul het webadres in. Voeg het beeld nooit toe en beschrijf het niet.",
+         italic=True)
+    doc.add_heading("Verzoek om verwijdering", level=2)
+    para(doc, "Geachte heer, mevrouw,")
+    para(doc, "Op uw platform staat een seksueel getint beeld{% if pupil_visible %} van een "
+              "minderjarige leerling van onze school{% else %} dat onder leerlingen van onze "
+              "school wordt gedeeld{% endif %}. Het is zonder toestemming verspreid. Wij "
+              "verzoeken u het beeld direct te verwijderen, ook alle kopieën, en verdere "
+              "verspreiding te voorkomen.")
+    para(doc, "Webadres: ……………………………………………")
+    para(doc, "{%p if 'meldpunt' in reporting or 'helpwanted' in reporting %}")
+    para(doc, "{% if 'meldpunt' in reporting %}Het beeld is gemeld bij Meldpunt Kinderporno "
+              "(Offlimits). {% endif %}{% if 'helpwanted' in reporting %}Helpwanted (Offlimits) "
+              "helpt ons bij het verwijderen.{% endif %}")
+    para(doc, "{%p endif %}")
+    para(doc, "Wij sturen het beeld niet mee en beschrijven het niet. Wilt u bevestigen dat het "
+              "is verwijderd? Contact: {{ spokesperson.name }}, {{ spokesperson.role }}, "
+              "{{ spokesperson_phone }}{% if spokesperson_email %}, {{ spokesperson_email }}"
+              "{% endif %}.")
+    sign_off(doc)
+    finish(doc, path)
+
+
+def uitnodiging_ouderavond(path: Path) -> None:
+    doc = letter_document()
+    letter_opening(doc, "uitnodiging voor een ouderavond over online veiligheid")
+    para(doc, "Graag nodigen wij u uit voor een ouderavond over online veiligheid en het delen "
+              "van beelden. Op de avond hoort u hoe u met uw kind kunt praten en wat de school "
+              "doet.")
+    # Paragraphs, not a table: the plain-text twin pasted into the school app keeps them.
+    for label, value in (
+        ("Datum", "{{ evening_date.weekday }}"),
+        ("Tijd", "{{ evening_time }} uur"),
+        ("Plaats", "{{ evening_place }}"),
+        ("Sprekers", "{% if evening_speakers %}{{ evening_speakers }}{% else %}"
+                     "{{ school.head.name }}, {{ school.head.role }}{% endif %}"),
+    ):
+        p = para(doc, value, bold_prefix=label + ": ")
+        p.paragraph_format.space_after = 0
+    doc.add_heading("Waar gaat de avond over?", level=2)
+    bullets(doc, [
+        "Hoe u met uw kind praat over online veiligheid, toestemming en het delen van beelden.",
+        "Wat u doet als uw kind een beeld krijgt of onder druk wordt gezet.",
+        "Wat de school doet, en waar u en uw kind hulp vinden.",
+    ])
+    doc.add_heading("Waar gaat de avond niet over?", level=2)
+    para(doc, "Wij bespreken geen leerlingen en geen details van wat er is gebeurd. Hebt u "
+              "vragen over uw eigen kind? Neem dan contact op met {{ contact.name }}, "
+              "{{ contact.role }}, via {{ contact_phone }} of {{ contact_email }}.")
+    para(doc, "Wij hopen u te zien.")
+    letter_closing(doc)
+    finish(doc, path)
+
+
+STATEMENT_PLACE = ("{% if school.website %}{{ school.website }}{% else %}de website van de "
+                   "school{% endif %}")
+
+
+def reacties_sociale_media(path: Path) -> None:
+    doc = short_document(
+        "{{ school.name }} · alleen voor wie namens de school reageert",
+        "Reacties voor sociale media",
+        VERSION_LINE,
+        "Reageer alleen met deze zinnen, alleen vanaf het account van de school, en één "
+        "keer per bericht. Herhaal nooit wat er beweerd wordt en ga niet in discussie.")
+    doc.add_heading("Vaste reacties", level=2)
+    for line in (
+        "Dank voor uw bericht. Wat de school weet en doet, staat op " + STATEMENT_PLACE + ".",
+        "Dit klopt niet. De juiste informatie vindt u op " + STATEMENT_PLACE + ".",
+        "Wij begrijpen dat dit onrust geeft. Om de privacy van alle leerlingen te beschermen, "
+        "reageren wij hier niet verder. Lees meer op " + STATEMENT_PLACE + ".",
+        "Wij vragen iedereen het beeld niet te delen en niet te zoeken. Vragen? Neem contact "
+        "op met de school via {{ contact_phone }}.",
+    ):
+        shaded(doc, line)
+    doc.add_heading("Controlelijst", level=2)
+    bullets(doc, [
+        "Waar kijken: de accounts van de school, reacties onder berichten, en openbare "
+        "pagina's en fora in de buurt. Twee keer per dag, tot de volgende update.",
+        "Wat bewaren: een screenshot van de tekst van een kwetsend of onjuist bericht, met "
+        "datum, tijd en account. Nooit van het beeld zelf.",
+        "Wat melden: kwetsende berichten bij het platform; het beeld zelf, als het openbaar "
+        "online staat, bij Meldpunt Kinderporno of Helpwanted. Geef nieuwe berichten door aan "
+        "{{ spokesperson.name }}, {{ spokesperson.role }}.",
+        "Nooit: het beeld of een bericht erover delen, liken of doorsturen, ook niet om het te "
+        "melden.",
+    ])
+    finish(doc, path)
+
+
+def kaart_receptie(path: Path) -> None:
+    doc = short_document(
+        "{{ school.name }} · kaart voor receptie en telefoon · niet uitdelen",
+        "Kaart voor receptie en telefoon",
+        VERSION_LINE + ", {{ statement_time }} uur")
+    doc.add_heading("Wat we zeggen", level=2)
+    shaded(doc, "Er gaat onder leerlingen een beeld rond. De school neemt dit serieus en doet "
+                "er alles aan om verdere verspreiding te stoppen. Om de privacy van alle "
+                "leerlingen te beschermen, kan ik er verder niets over zeggen. Ik verbind u door "
+                "met iemand die u verder kan helpen.")
+    doc.add_heading("Wat we niet zeggen", level=2)
+    bullets(doc, [
+        "Geen namen, niet om welke {{ term.klas }} het gaat en niets over wat er op het beeld "
+        "staat.",
+        "Geen vermoedens over wie het heeft gemaakt of verspreid, en niets over maatregelen.",
+        "Niets over de politie{% if 'police' in approvals %} behalve wat in het statement "
+        "staat{% endif %}.",
+        "Nooit “geen commentaar”: zeg wat hierboven staat en verbind door.",
+    ])
+    doc.add_heading("Naar wie verbinden we door?", level=2)
+    table(doc, [
+        ("Ouders met vragen of zorgen", "{{ contact.name }}, {{ contact.role }}, "
+                                        "{{ contact_phone }}"),
+        ("Journalisten", "{{ spokesperson.name }}, {{ spokesperson.role }}, "
+                         "{{ spokesperson_phone }}; zelf geen informatie geven"),
+        ("Leerlingen", "hun {{ term.mentor }} of de {{ term.zorg }}"),
+        ("Bereikbaar", "{% if desk_hours %}{{ desk_hours }}{% else %}tijdens schooltijd"
+                       "{% endif %}"),
+        ("Niet bereikbaar?", "Noteer naam, nummer en tijd (geen verhaal) en zeg dat er vandaag "
+                             "wordt teruggebeld."),
+        ("Volgende update", "{{ next_update_date.weekday }}, {{ next_update_time }} uur"),
+    ])
+    para(doc, "Komt er een journalist of cameraploeg aan de balie of het hek? Blijf vriendelijk, "
+              "laat niemand binnen zonder afspraak en bel {{ spokesperson.name }}.")
+    finish(doc, path)
+
+
 TEMPLATES = {
     "nl/communicatiestatement.docx": communicatiestatement,
     "nl/communicatiestatement-website.docx": lambda path: communicatiestatement(path, True),
@@ -581,6 +906,14 @@ TEMPLATES = {
     "nl/brief-ouders-andere-klassen.docx": brief_ouders_overig,
     "nl/persverklaring.docx": persverklaring,
     "nl/handreiking-team.docx": handreiking_team,
+    "nl/boodschap-leerlingen.docx": boodschap_leerlingen,
+    "nl/lesopzet-klassengesprek.docx": lesopzet_klassengesprek,
+    "nl/brief-andere-school.docx": brief_andere_school,
+    "nl/verwijderbericht-leerlingen.docx": verwijderbericht_leerlingen,
+    "nl/verwijderverzoek-platform.docx": verwijderverzoek_platform,
+    "nl/uitnodiging-ouderavond.docx": uitnodiging_ouderavond,
+    "nl/reacties-sociale-media.docx": reacties_sociale_media,
+    "nl/kaart-receptie.docx": kaart_receptie,
 }
 
 
