@@ -449,6 +449,7 @@ def persverklaring(path: Path) -> None:
               "voorop.{% else %}De zorg voor onze leerlingen staat voor ons voorop.{% endif %} "
               "{{ ([phrase.police_pending] + phrase.police)|select|join(' ') }}")
     para(doc, "{{ (phrase.actions + [phrase.takedown, phrase.other_schools])|select|join(' ') }}")
+    optional(doc, "press_extra")
     para(doc, "Over de leerlingen die hierbij betrokken zijn, geven wij geen informatie: het "
               "gaat om minderjarigen, en hun privacy gaat voor.{% if 'police' in approvals and "
               "police|select('in', ['report_family', 'report_school', 'investigation'])|list %} "
@@ -497,6 +498,7 @@ def handreiking_team(path: Path) -> None:
     para(doc, "Wat de school al doet:")
     loop(doc, "zin in phrase.actions", "{{ zin }}")
     optional(doc, "actions_extra")
+    optional(doc, "teachers_extra")
     para(doc, "Tegen leerlingen en ouders zeg je niet meer dan in de brief aan de ouders staat. "
               "Dus geen namen, niet om welke {{ term.klas }} het gaat en niets over wat er op "
               "het beeld te zien is, ook niet als iemand ernaar vraagt.")

@@ -40,6 +40,8 @@ class Question:
     sensitive: bool = False
     validator: str | None = None
     profile: str | None = None  # the school-profile field that answers this question
+    # The documents (ids) or audiences a free-text answer may be printed in; empty: all.
+    feeds: tuple[str, ...] = ()
     line: int | None = None
     source: Path | None = None  # the catalogue file, for messages about its conditions
 
