@@ -32,6 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # The police are involved (any answer but "niet betrokken"), and public texts may say so.
 POLICE_INVOLVED = "police|reject('equalto', 'none')|list"
 POLICE_OK = "'police' in approvals and " + POLICE_INVOLVED
+# The police work on the case (a report, an investigation, the wijkagent), not only advice.
+POLICE_WORKS = ("'police' in approvals and police|select('in', ['wijkagent', 'report_family', "
+                "'report_school', 'investigation'])|list")
 # What the school did with the police and the reports, with the neutral line while the police
 # have not approved the text, the takedown and the other schools.
 OTHER_POLICE_LINE = ("{{ ([phrase.police_pending] + phrase.police + [phrase.takedown, "
@@ -194,7 +197,7 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
          "Dat vertellen wij niet. Wij vragen iedereen het beeld niet te bekijken, "
          "niet te bewaren en niet door te sturen."),
         ("Wie heeft het verspreid? Wordt die leerling gestraft?",
-         "Hoe het beeld is verspreid, wordt uitgezocht{% if " + POLICE_OK + " %} in overleg "
+         "Hoe het beeld is verspreid, wordt uitgezocht{% if " + POLICE_WORKS + " %} in overleg "
          "met de politie{% endif %}. Over maatregelen tegen individuele leerlingen doen wij "
          "geen uitspraken."),
         ("Mijn kind heeft het beeld ontvangen. Wat moet ik doen?",
@@ -546,10 +549,10 @@ def handreiking_team(path: Path) -> None:
         "{{ term.klas }} bespreek je die niet.",
         "Maak met de {{ term.klas }} afspraken over hoe jullie met elkaar omgaan, ook online, en "
         "zet negatieve groepsdruk om in steun voor elkaar.",
-        "{% if pupil_visible %}De leerling om wie het gaat, mag zelf drie {{ term.klasgenoten }} "
-        "kiezen als steun in de {{ term.klas }}. Overleg dat eerst met de {{ term.zorg }}."
-        "{% else %}Let op leerlingen die stil worden of zich terugtrekken, en vraag hoe het met "
-        "ze gaat.{% endif %}",
+        "{% if pupil_visible and 'buddies' in actions %}De leerling om wie het gaat, heeft "
+        "{{ term.klasgenoten }} gevraagd als steun in de {{ term.klas }}. Overleg met de "
+        "{{ term.zorg }} hoe je hen daarbij helpt.{% else %}Let op leerlingen die stil worden "
+        "of zich terugtrekken, en vraag hoe het met ze gaat.{% endif %}",
     ])
 
     doc.add_heading("Problematiseren of normaliseren?", level=1)
