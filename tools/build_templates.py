@@ -75,8 +75,9 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
     para(doc, "{%p else %}")
     para(doc, "Op {{ reported_date }} hoorde de school dat er onder leerlingen een seksueel "
               "getint beeld wordt gedeeld. Voor zover wij weten, is daarop geen leerling van "
-              "onze school te zien.")
+              "onze school te zien." + ("" if online else " {{ phrase.saw_it }}"))
     para(doc, "{%p endif %}")
+    optional(doc, "phrase.other_school_pupil")
     para(doc, "{{ ([phrase.material] + phrase.spread)|select|join(' ') }}"
               "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
@@ -191,8 +192,11 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
 
     doc.add_heading("Vragen en antwoorden voor telefoon en receptie", level=2)
     qa = [
-        ("Wie is de leerling? In welke {{ term.klas }} zit hij of zij?",
-         "Daar doen wij geen uitspraken over. Wij beschermen de privacy van alle leerlingen."),
+        ("{% if pupil_visible %}Wie is de leerling? In welke {{ term.klas }} zit hij of zij?"
+         "{% else %}Staat er een leerling van de school op het beeld?{% endif %}",
+         "{% if pupil_visible %}Daar doen wij geen uitspraken over. Wij beschermen de privacy "
+         "van alle leerlingen.{% else %}Voor zover wij weten niet. Meer zeggen wij niet over "
+         "wat er op het beeld staat.{% endif %}"),
         ("Wat staat er op het beeld?",
          "Dat vertellen wij niet. Wij vragen iedereen het beeld niet te bekijken, "
          "niet te bewaren en niet door te sturen."),
@@ -334,7 +338,9 @@ def brief_ouders_klas(path: Path) -> None:
               "krijgen. {{ ([phrase.material] + phrase.spread)|select|join(' ') }}"
               "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
+    para(doc, "{{ phrase.saw_it }}")
     para(doc, "{%p endif %}")
+    optional(doc, "phrase.other_school_pupil")
     optional(doc, "situation_extra")
     para(doc, "Wij noemen geen namen en vertellen niets over wat er op het beeld te zien is. "
               "Zo beschermen wij alle leerlingen. Wij vragen u hetzelfde te doen.")
@@ -366,8 +372,9 @@ def brief_ouders_klas(path: Path) -> None:
         "Prijs uw kind als het iets vertelt, of als het een beeld niet heeft doorgestuurd.",
         "De telefoon afpakken helpt meestal niet: een volgende keer vertelt uw kind u dan "
         "minder.",
-        "{% if school_type == 'po' %}Pas uw woorden aan de leeftijd van uw kind aan. Uw kind "
-        "hoeft niet te weten wat er op het beeld staat.{% else %}Praat ook over wat uw kind "
+        "{% if school_type == 'po' %}Pas uw woorden aan de leeftijd van uw kind aan."
+        "{% if pupil_visible %} Uw kind hoeft niet te weten wat er op het beeld staat."
+        "{% endif %}{% else %}Praat ook over wat uw kind "
         "zelf kan doen: niet meelachen, niet doorsturen en het melden bij een volwassene."
         "{% endif %}",
     ])
@@ -400,6 +407,9 @@ def brief_ouders_overig(path: Path) -> None:
     para(doc, "{%p if pupil_visible %}")
     para(doc, "Doorsturen zonder toestemming is wat hier fout gaat. De leerling op het beeld "
               "treft geen blaam.")
+    para(doc, "{%p else %}")
+    para(doc, "Voor zover wij weten, staat er geen leerling van onze school op het beeld. "
+              "{{ phrase.saw_it }}")
     para(doc, "{%p endif %}")
 
     doc.add_heading("Wat doet de school?", level=2)
@@ -451,12 +461,15 @@ def persverklaring(path: Path) -> None:
     para(doc, "{% if pupil_visible %}De zorg voor de leerling en de ouders staat voor ons "
               "voorop.{% else %}De zorg voor onze leerlingen staat voor ons voorop.{% endif %} "
               "{{ ([phrase.police_pending] + phrase.police)|select|join(' ') }}")
-    para(doc, "{{ (phrase.actions + [phrase.takedown, phrase.other_schools])|select|join(' ') }}")
+    para(doc, "{{ (phrase.actions + [phrase.takedown, phrase.other_schools, "
+              "phrase.other_school_pupil])|select|join(' ') }}")
     optional(doc, "press_extra")
-    para(doc, "Over de leerlingen die hierbij betrokken zijn, geven wij geen informatie: het "
-              "gaat om minderjarigen, en hun privacy gaat voor.{% if 'police' in approvals and "
-              "police|select('in', ['report_family', 'report_school', 'investigation'])|list %} "
-              "Ook lopen wij niet vooruit op het werk van de politie.{% endif %}")
+    para(doc, "{% if pupil_visible %}Over de leerlingen die hierbij betrokken zijn, geven wij "
+              "geen informatie: het gaat om minderjarigen, en hun privacy gaat voor.{% else %}"
+              "{{ phrase.saw_it }} Over wie er wel op staat, doen wij geen uitspraken.{% endif %}"
+              "{% if 'police' in approvals and police|select('in', ['report_family', "
+              "'report_school', 'investigation'])|list %} Ook lopen wij niet vooruit op het werk "
+              "van de politie.{% endif %}")
     para(doc, "Wij begrijpen dat dit bericht onrust geeft bij ouders, leerlingen en in de "
               "omgeving. Wij vragen iedereen die het beeld krijgt: bekijk het niet, bewaar het "
               "niet en stuur het niet door. Bekijken, bewaren en doorsturen is strafbaar, ook "
@@ -495,6 +508,8 @@ def handreiking_team(path: Path) -> None:
               "{{ ([phrase.material] + phrase.spread)|select|join(' ') }}"
               "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
+    optional(doc, "phrase.saw_it")
+    optional(doc, "phrase.other_school_pupil")
     para(doc, "{{ phrase.view }}")
     para(doc, "{{ (phrase.police + phrase.reporting + [phrase.media, phrase.other_schools])"
               "|select|join(' ') }}")

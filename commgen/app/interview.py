@@ -110,7 +110,11 @@ class Interview:
 
         before = self.draft.answered.get(question.id)
         try:
-            value = self.asker(question, self.catalog, self._current(question))
+            offered = self.catalog.offered(question, self.values())
+            current = self._current(question)
+            if offered is not question and isinstance(current, list):
+                current = [v for v in current if v in {c.value for c in offered.choices}]
+            value = self.asker(offered, self.catalog, current)
         except StoppedTyping as stop:
             if stop.text.strip():
                 self.draft.drafts[question.id] = stop.text

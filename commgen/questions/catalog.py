@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,14 @@ class Catalog:
     def audiences_of(self, question: Question) -> list[str]:
         """The audiences an answer reaches: those of the documents it feeds."""
         return list(dict.fromkeys(doc.audience for doc in self.documents_fed(question)))
+
+    def offered(self, question: Question, values: dict[str, Any]) -> Question:
+        """The question with only the choices whose ``when`` holds for the answers so far."""
+        if not any(c.when for c in question.choices):
+            return question
+        kept = tuple(c for c in question.choices if not c.when or conditions.applies(
+            replace(question, when=c.when), self.questions, values))
+        return replace(question, choices=kept)
 
     def applies(self, item: Question | Document, values: dict[str, Any]) -> bool:
         """Whether the ``when`` of a question or document holds for the answers so far; a
@@ -210,7 +218,9 @@ def _read_choices(reader: _Reader, entries: list, parent: LineDict, name: str
             reader.problem(_("the value '{value}' appears twice in this list").format(
                 value=value), entry, "value", name)
         seen.add(value)
-        choices.append(Choice(value, reader.localized(entry, "label", f"{name}.{value}")))
+        when = entry.get("when")
+        choices.append(Choice(value, reader.localized(entry, "label", f"{name}.{value}"),
+                              str(when) if when is not None else None))
     return tuple(choices)
 
 
@@ -311,6 +321,9 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
             profile=str(entry["profile"]) if entry.get("profile") else None,
             feeds=_read_feeds(reader, entry, qid),
             line=entry.line, source=reader.path)
+        for choice in choices:
+            if choice.when:
+                _check_choice_when(reader, entry, qid, choice, questions)
         if qtype in TYPES and (failure := conditions.validator_failure(question)):
             reader.problem(failure, entry, "validator", qid)
         questions.append(question)
@@ -319,6 +332,26 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
 
 _DOCUMENT_KEYS = {"id", "title", "subject", "audience", "version", "filename", "templates",
                   "when", "plain_text"}
+
+
+def _check_choice_when(reader: _Reader, entry: LineDict, qid: str, choice: Choice,
+                       earlier: list[Question]) -> None:
+    assert choice.when
+    label = f"{qid}.{choice.value}.when"
+    try:
+        names = expression_names(choice.when)
+    except TemplateError as exc:
+        reader.problem(_("the condition is not a valid expression: {detail}").format(
+            detail=exc), entry, "choices", label)
+        return
+    known = {q.id for q in earlier}
+    for name in sorted(names - known):
+        reader.problem(_("the condition names '{name}', which is not an earlier "
+                         "question{hint}").format(name=name, hint=_suggest(name, sorted(known))),
+                       entry, "choices", label)
+    if not names - known and (failure := conditions.condition_failure(
+            choice.when, {q.id: q for q in earlier})):
+        reader.problem(failure, entry, "choices", label)
 
 
 def _read_feeds(reader: _Reader, entry: LineDict, qid: str) -> tuple[str, ...]:

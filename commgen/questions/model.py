@@ -17,6 +17,7 @@ from commgen.foundation.concepts import CATALOG_LANGUAGES, DOCUMENT_LANGUAGE
 class Choice:
     value: str
     label: dict[str, str]
+    when: str | None = None  # offered only when this holds (e.g. a victim action: pupil_visible)
 
 
 @dataclass(frozen=True)
