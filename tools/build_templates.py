@@ -43,6 +43,12 @@ POLICE_LINE = ("{{ ([phrase.police_pending] + phrase.police + phrase.reporting +
                "[phrase.takedown, phrase.other_schools])|select|join(' ') }}")
 
 
+def public_phone(question: str) -> str:
+    """On the website: the school's general number, unless the answers allow the person's."""
+    return ("{% if phones_public or not school.phone %}{{ " + question + " }}{% else %}"
+            "{{ school.phone }}{% endif %}")
+
+
 def communicatiestatement(path: Path, online: bool = False) -> None:
     """The internal master statement; with ``online`` its public part for the website."""
     doc = new_document()
@@ -121,10 +127,13 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
     para(doc, "{%p endif %}")
 
     doc.add_heading("Contactpersoon", level=1)
+    contact_phone, spokesperson_phone = (
+        (public_phone("contact_phone"), public_phone("spokesperson_phone")) if online
+        else ("{{ contact_phone }}", "{{ spokesperson_phone }}"))
     para(doc, "Hebt u vragen of zorgen? Neem contact op met {{ contact.name }}, "
-              "{{ contact.role }}, via {{ contact_phone }} of {{ contact_email }}.")
+              "{{ contact.role }}, via " + contact_phone + " of {{ contact_email }}.")
     para(doc, "Journalisten kunnen alleen terecht bij {{ spokesperson.name }}, "
-              "{{ spokesperson.role }}, via {{ spokesperson_phone }}"
+              "{{ spokesperson.role }}, via " + spokesperson_phone +
               "{% if spokesperson_email %} of {{ spokesperson_email }}{% endif %}.")
     if online:
         slim(doc)

@@ -135,6 +135,10 @@ def _ask_person(question: Question, current: Any) -> Person | None:
                         show_default=bool(current), value_proc=parse_text)
     if not name:
         return None
+    if "," in name:  # "Karin Smit, intern begeleider" typed at once, as the help suggests
+        name, _sep, typed_role = name.partition(",")
+        if name.strip() and typed_role.strip():
+            return Person(name.strip(), typed_role.strip())
     role = click.prompt(_("  Role (for example intern begeleider, mentor, directeur)"),
                         default=current.role if current else "", show_default=bool(current),
                         value_proc=parse_text)

@@ -236,7 +236,7 @@ def _read_sections(reader: _Reader, data: LineDict) -> list[Section]:
 
 
 _QUESTION_KEYS = {"id", "type", "prompt", "help", "section", "choices", "default", "required",
-                  "when", "sensitive", "validator", "profile", "feeds"}
+                  "when", "sensitive", "validator", "profile", "feeds", "past"}
 # Free text a template prints as typed: it declares the documents or audiences it feeds.
 FEEDS_REQUIRED = ("paragraphs",)
 
@@ -319,7 +319,7 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
             sensitive=bool(entry.get("sensitive", False)),
             validator=str(validator) if validator is not None else None,
             profile=str(entry["profile"]) if entry.get("profile") else None,
-            feeds=_read_feeds(reader, entry, qid),
+            feeds=_read_feeds(reader, entry, qid), past=bool(entry.get("past", False)),
             line=entry.line, source=reader.path)
         for choice in choices:
             if choice.when:

@@ -43,6 +43,7 @@ class Question:
     profile: str | None = None  # the school-profile field that answers this question
     # The documents (ids) or audiences a free-text answer may be printed in; empty: all.
     feeds: tuple[str, ...] = ()
+    past: bool = False  # a date that has happened: not after today; "maandag" is the last one
     line: int | None = None
     source: Path | None = None  # the catalogue file, for messages about its conditions
 
