@@ -231,6 +231,18 @@ def test_fact_sentences_appear_exactly_when_their_facts_hold(matrix: list[Made])
         for doc in ("brief-ouders-klas", "persverklaring", "communicatiestatement"):
             expect(m, doc, "bewerkt of nagemaakt", h["edited"])
         expect(m, "brief-ouders-klas", "geen leerling van onze school", not h["pupil"])
+        # No pupil of ours: its own story, told to those who saw it; no victim sentence.
+        for doc in ("brief-ouders-klas", "brief-ouders-andere-klassen", "handreiking-team",
+                    "communicatiestatement"):
+            expect(m, doc, "niet in de problemen", not h["pupil"])
+        for doc in m.texts:
+            for victim in ("Wie is de leerling?", "Over de leerlingen die hierbij betrokken",
+                           "hoeft niet te weten wat er op het beeld staat"):
+                if not h["pupil"]:
+                    expect(m, doc, victim, False)
+        expect(m, "brief-ouders-andere-klassen", "geen leerling van onze school", not h["pupil"])
+        expect(m, "persverklaring", "geen leerling van de school", not h["pupil"])
+        expect(m, "brief-ouders-klas", "Meldpunt Kinderporno", h["other_schools"])
         expect(m, "communicatiestatement", "De politie doet onderzoek", h["investigation"])
         pending = h["involved"] and not h["police_ok"]
         expect(m, "persverklaring", "volgt het protocol voor zulke situaties", pending)

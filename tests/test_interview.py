@@ -29,6 +29,7 @@ ANSWERS: list[tuple[str, list[str]]] = [
     ("signatory", ["Mark Jansen", "directeur"]),
     ("reported_date", ["20-11-2026"]),
     ("pupil_visible", ["ja"]),
+    ("pupil_elsewhere", [""]),  # asked only when pupil_visible is "nee" (see typed)
     ("involved_pupils", ["Sanne de Vries, Daan Bakker", ""]),
     ("material", ["1"]),
     ("origin", ["5"]),
@@ -57,6 +58,7 @@ ANSWERS: list[tuple[str, list[str]]] = [
     ("class_named", ["nee"]),
     ("send_channel", ["1"]),
     ("team_support", [""]),
+    ("teachers_extra", [""]),
     ("next_update_date", ["21-11-2026"]),
     ("next_update_time", ["15:00"]),
     ("not_said_extra", [""]),
@@ -67,10 +69,12 @@ ANSWERS: list[tuple[str, list[str]]] = [
 def typed(overrides: dict[str, list[str]] | None = None, skip: tuple[str, ...] = (),
           upto: int | None = None) -> list[str]:
     lines: list[str] = []
+    overrides = overrides or {}
+    no_pupil = overrides.get("pupil_visible") == ["nee"]
     for qid, value in ANSWERS[:upto]:
-        if qid in skip:
+        if qid in skip or (qid == "pupil_elsewhere" and not no_pupil):
             continue
-        lines.extend((overrides or {}).get(qid, value))
+        lines.extend(overrides.get(qid, value))
     return lines
 
 
@@ -98,7 +102,7 @@ def test_the_draft_is_private_and_holds_no_names(tmp_path: Path) -> None:
     for secret in ("Sanne", "Daan", "Vries", "Bakker"):
         assert secret not in text and secret not in result.output
         assert secret not in docx_text((tmp_path / "communicatiestatement.docx").read_bytes())
-    assert "2 naam/namen, niet getoond" in result.output
+    assert "2 namen, niet getoond" in result.output
     assert stat.S_IMODE(draft.stat().st_mode) == 0o600
     assert stat.S_IMODE((tmp_path / "communicatiestatement.docx").stat().st_mode) != 0o600
 
@@ -140,7 +144,8 @@ def test_changing_an_answer_re_asks_only_its_dependants(tmp_path: Path) -> None:
     review = "Nummer om te wijzigen"
     # 12 = pupil_visible (review numbers follow the catalogue); "ja" brings back origin
     # (answered 5, onbekend) and whether the class may be named (nee)
-    lines = [*typed(), "12", "nee", "12", "ja", "5", "nee", "1", "Nieuwe naam", ""]
+    # (and "nee" asks whether a pupil of another school is on it: Enter, nee)
+    lines = [*typed(), "12", "nee", "", "12", "ja", "5", "nee", "1", "Nieuwe naam", ""]
     result = invoke(["new", "--out", str(tmp_path)], lines)
     assert result.exit_code == 0, result.output
     parts = result.output.split(review)

@@ -199,8 +199,8 @@ def test_the_review_screen_shows_answers_as_people_read_them() -> None:
     assert display(_question("yesno"), False) == "nee"
     assert display(_question("date"), dt.date(2026, 11, 21)) == "21-11-2026"
     assert display(_question("time"), dt.time(9, 5)) == "09:05"
-    assert display(_question("names"), NAMES) == "1 naam/namen, niet getoond"
-    assert display(_question("paragraphs"), ["x" * 80, "twee"]) == "x" * 70 + "… (+1 alinea's)"
+    assert display(_question("names"), NAMES) == "1 naam, niet getoond"
+    assert display(_question("paragraphs"), ["x" * 80, "twee"]) == "x" * 70 + "… (+1 alinea)"
     assert display(_question("person"), Person("Karin Smit", "ib'er")) == "Karin Smit, ib'er"
 
 

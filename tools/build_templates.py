@@ -32,12 +32,21 @@ ROOT = Path(__file__).resolve().parent.parent
 # The police are involved (any answer but "niet betrokken"), and public texts may say so.
 POLICE_INVOLVED = "police|reject('equalto', 'none')|list"
 POLICE_OK = "'police' in approvals and " + POLICE_INVOLVED
+# The police work on the case (a report, an investigation, the wijkagent), not only advice.
+POLICE_WORKS = ("'police' in approvals and police|select('in', ['wijkagent', 'report_family', "
+                "'report_school', 'investigation'])|list")
 # What the school did with the police and the reports, with the neutral line while the police
 # have not approved the text, the takedown and the other schools.
 OTHER_POLICE_LINE = ("{{ ([phrase.police_pending] + phrase.police + [phrase.takedown, "
                      "phrase.other_schools])|select|join(' ') }}")
 POLICE_LINE = ("{{ ([phrase.police_pending] + phrase.police + phrase.reporting + "
                "[phrase.takedown, phrase.other_schools])|select|join(' ') }}")
+
+
+def public_phone(question: str) -> str:
+    """On the website: the school's general number, unless the answers allow the person's."""
+    return ("{% if phones_public or not school.phone %}{{ " + question + " }}{% else %}"
+            "{{ school.phone }}{% endif %}")
 
 
 def communicatiestatement(path: Path, online: bool = False) -> None:
@@ -72,8 +81,9 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
     para(doc, "{%p else %}")
     para(doc, "Op {{ reported_date }} hoorde de school dat er onder leerlingen een seksueel "
               "getint beeld wordt gedeeld. Voor zover wij weten, is daarop geen leerling van "
-              "onze school te zien.")
+              "onze school te zien." + ("" if online else " {{ phrase.saw_it }}"))
     para(doc, "{%p endif %}")
+    optional(doc, "phrase.other_school_pupil")
     para(doc, "{{ ([phrase.material] + phrase.spread)|select|join(' ') }}"
               "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
@@ -117,10 +127,13 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
     para(doc, "{%p endif %}")
 
     doc.add_heading("Contactpersoon", level=1)
+    contact_phone, spokesperson_phone = (
+        (public_phone("contact_phone"), public_phone("spokesperson_phone")) if online
+        else ("{{ contact_phone }}", "{{ spokesperson_phone }}"))
     para(doc, "Hebt u vragen of zorgen? Neem contact op met {{ contact.name }}, "
-              "{{ contact.role }}, via {{ contact_phone }} of {{ contact_email }}.")
+              "{{ contact.role }}, via " + contact_phone + " of {{ contact_email }}.")
     para(doc, "Journalisten kunnen alleen terecht bij {{ spokesperson.name }}, "
-              "{{ spokesperson.role }}, via {{ spokesperson_phone }}"
+              "{{ spokesperson.role }}, via " + spokesperson_phone +
               "{% if spokesperson_email %} of {{ spokesperson_email }}{% endif %}.")
     if online:
         slim(doc)
@@ -188,13 +201,16 @@ def communicatiestatement(path: Path, online: bool = False) -> None:
 
     doc.add_heading("Vragen en antwoorden voor telefoon en receptie", level=2)
     qa = [
-        ("Wie is de leerling? In welke {{ term.klas }} zit hij of zij?",
-         "Daar doen wij geen uitspraken over. Wij beschermen de privacy van alle leerlingen."),
+        ("{% if pupil_visible %}Wie is de leerling? In welke {{ term.klas }} zit hij of zij?"
+         "{% else %}Staat er een leerling van de school op het beeld?{% endif %}",
+         "{% if pupil_visible %}Daar doen wij geen uitspraken over. Wij beschermen de privacy "
+         "van alle leerlingen.{% else %}Voor zover wij weten niet. Meer zeggen wij niet over "
+         "wat er op het beeld staat.{% endif %}"),
         ("Wat staat er op het beeld?",
          "Dat vertellen wij niet. Wij vragen iedereen het beeld niet te bekijken, "
          "niet te bewaren en niet door te sturen."),
         ("Wie heeft het verspreid? Welke maatregelen neemt de school?",
-         "Hoe het beeld is verspreid, wordt uitgezocht{% if " + POLICE_OK + " %} in overleg "
+         "Hoe het beeld is verspreid, wordt uitgezocht{% if " + POLICE_WORKS + " %} in overleg "
          "met de politie{% endif %}. Over maatregelen tegen individuele leerlingen doen wij "
          "geen uitspraken."),
         ("Mijn kind heeft het beeld ontvangen. Wat moet ik doen?",
@@ -334,7 +350,9 @@ def brief_ouders_klas(path: Path) -> None:
               "krijgen. {{ ([phrase.material] + phrase.spread)|select|join(' ') }}"
               "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
+    para(doc, "{{ phrase.saw_it }}")
     para(doc, "{%p endif %}")
+    optional(doc, "phrase.other_school_pupil")
     optional(doc, "situation_extra")
     para(doc, "Wij noemen geen namen en vertellen niets over wat er op het beeld te zien is. "
               "Zo beschermen wij alle leerlingen. Wij vragen u hetzelfde te doen.")
@@ -366,8 +384,9 @@ def brief_ouders_klas(path: Path) -> None:
         "Prijs uw kind als het iets vertelt, of als het een beeld niet heeft doorgestuurd.",
         "De telefoon afpakken helpt meestal niet: een volgende keer vertelt uw kind u dan "
         "minder.",
-        "{% if school_type == 'po' %}Pas uw woorden aan de leeftijd van uw kind aan. Uw kind "
-        "hoeft niet te weten wat er op het beeld staat.{% else %}Praat ook over wat uw kind "
+        "{% if school_type == 'po' %}Pas uw woorden aan de leeftijd van uw kind aan."
+        "{% if pupil_visible %} Uw kind hoeft niet te weten wat er op het beeld staat."
+        "{% endif %}{% else %}Praat ook over wat uw kind "
         "zelf kan doen: niet meelachen, niet doorsturen en het melden bij een volwassene."
         "{% endif %}",
     ])
@@ -400,6 +419,9 @@ def brief_ouders_overig(path: Path) -> None:
     para(doc, "{%p if pupil_visible %}")
     para(doc, "Doorsturen zonder toestemming is wat hier fout gaat. De leerling op het beeld "
               "treft geen blaam.")
+    para(doc, "{%p else %}")
+    para(doc, "Voor zover wij weten, staat er geen leerling van onze school op het beeld. "
+              "{{ phrase.saw_it }}")
     para(doc, "{%p endif %}")
 
     doc.add_heading("Wat doet de school?", level=2)
@@ -451,11 +473,15 @@ def persverklaring(path: Path) -> None:
     para(doc, "{% if pupil_visible %}De zorg voor de leerling en de ouders staat voor ons "
               "voorop.{% else %}De zorg voor onze leerlingen staat voor ons voorop.{% endif %} "
               "{{ ([phrase.police_pending] + phrase.police)|select|join(' ') }}")
-    para(doc, "{{ (phrase.actions + [phrase.takedown, phrase.other_schools])|select|join(' ') }}")
-    para(doc, "Over de leerlingen die hierbij betrokken zijn, geven wij geen informatie: het "
-              "gaat om minderjarigen, en hun privacy gaat voor.{% if 'police' in approvals and "
-              "police|select('in', ['report_family', 'report_school', 'investigation'])|list %} "
-              "Ook lopen wij niet vooruit op het werk van de politie.{% endif %}")
+    para(doc, "{{ (phrase.actions + [phrase.takedown, phrase.other_schools, "
+              "phrase.other_school_pupil])|select|join(' ') }}")
+    optional(doc, "press_extra")
+    para(doc, "{% if pupil_visible %}Over de leerlingen die hierbij betrokken zijn, geven wij "
+              "geen informatie: het gaat om minderjarigen, en hun privacy gaat voor.{% else %}"
+              "{{ phrase.saw_it }} Over wie er wel op staat, doen wij geen uitspraken.{% endif %}"
+              "{% if 'police' in approvals and police|select('in', ['report_family', "
+              "'report_school', 'investigation'])|list %} Ook lopen wij niet vooruit op het werk "
+              "van de politie.{% endif %}")
     para(doc, "Wij begrijpen dat dit bericht onrust geeft bij ouders, leerlingen en in de "
               "omgeving. Wij vragen iedereen die het beeld krijgt: bekijk het niet, bewaar het "
               "niet en stuur het niet door. Bekijken, bewaren en doorsturen is strafbaar, ook "
@@ -494,12 +520,15 @@ def handreiking_team(path: Path) -> None:
               "{{ ([phrase.material] + phrase.spread)|select|join(' ') }}"
               "{% if phrase.channel %} Het beeld ging "
               "rond {{ phrase.channel|opsomming }}.{% endif %}")
+    optional(doc, "phrase.saw_it")
+    optional(doc, "phrase.other_school_pupil")
     para(doc, "{{ phrase.view }}")
     para(doc, "{{ (phrase.police + phrase.reporting + [phrase.media, phrase.other_schools])"
               "|select|join(' ') }}")
     para(doc, "Wat de school al doet:")
     loop(doc, "zin in phrase.actions", "{{ zin }}")
     optional(doc, "actions_extra")
+    optional(doc, "teachers_extra")
     para(doc, "Tegen leerlingen en ouders zeg je niet meer dan in de brief aan de ouders staat. "
               "Dus geen namen, niet om welke {{ term.klas }} het gaat en niets over wat er op "
               "het beeld te zien is, ook niet als iemand ernaar vraagt.")
@@ -547,10 +576,10 @@ def handreiking_team(path: Path) -> None:
         "{{ term.klas }} bespreek je die niet.",
         "Maak met de {{ term.klas }} afspraken over hoe jullie met elkaar omgaan, ook online, en "
         "zet negatieve groepsdruk om in steun voor elkaar.",
-        "{% if pupil_visible %}De leerling om wie het gaat, mag zelf drie {{ term.klasgenoten }} "
-        "kiezen als steun in de {{ term.klas }}. Overleg dat eerst met de {{ term.zorg }}."
-        "{% else %}Let op leerlingen die stil worden of zich terugtrekken, en vraag hoe het met "
-        "ze gaat.{% endif %}",
+        "{% if pupil_visible and 'buddies' in actions %}De leerling om wie het gaat, heeft "
+        "{{ term.klasgenoten }} gevraagd als steun in de {{ term.klas }}. Overleg met de "
+        "{{ term.zorg }} hoe je hen daarbij helpt.{% else %}Let op leerlingen die stil worden "
+        "of zich terugtrekken, en vraag hoe het met ze gaat.{% endif %}",
     ])
 
     doc.add_heading("Problematiseren of normaliseren?", level=1)
@@ -643,7 +672,8 @@ def lesopzet_klassengesprek(path: Path) -> None:
         "Lees de boodschap aan de leerlingen en de handreiking voor het team.",
         "{% if pupil_visible %}Weet of de leerling om wie het gaat in de {{ term.klas }} zit, "
         "en overleg met de {{ term.zorg }} of het gesprek nu past.{% else %}Bedenk welke "
-        "leerlingen het beeld misschien hebben gezien, en houd ze in de gaten.{% endif %}",
+        "leerlingen het beeld misschien hebben gezien, en houd ze in de gaten. Er staat geen "
+        "leerling van onze school op het beeld: zeg dat ook in de {{ term.klas }}.{% endif %}",
         "Zorg dat een collega of de {{ term.zorg }} bereikbaar is als een leerling het gesprek "
         "wil verlaten.",
     ])
@@ -749,8 +779,9 @@ def verwijderbericht_leerlingen(path: Path) -> None:
         "Lees dit voor in je {{ term.klas }} of deel het als bericht. Noem geen namen en zeg "
         "niets over wat er op het beeld staat.", size=11)
     doc.add_heading("Om voor te lezen of te delen", level=2)
-    para(doc, "Er gaat een beeld rond dat nooit doorgestuurd had mogen worden. We vragen jullie "
-              "allemaal om mee te helpen dat het stopt.")
+    para(doc, "Er gaat een beeld rond dat nooit doorgestuurd had mogen worden.{% if not "
+              "pupil_visible %} Er staat geen leerling van onze school op.{% endif %} We vragen "
+              "jullie allemaal om mee te helpen dat het stopt.")
     bullets(doc, [
         "Heb je het gekregen? Verwijder het nu van je telefoon, tablet en computer.",
         "Verwijder het ook uit alle chats en groepsapps, uit de cloud en uit back-ups.",
@@ -868,7 +899,8 @@ def kaart_receptie(path: Path) -> None:
         "Kaart voor receptie en telefoon",
         VERSION_LINE + ", {{ statement_time }} uur")
     doc.add_heading("Wat we zeggen", level=2)
-    shaded(doc, "Er gaat onder leerlingen een beeld rond. De school neemt dit serieus en doet "
+    shaded(doc, "Er gaat onder leerlingen een beeld rond.{% if not pupil_visible %} Er staat "
+                "geen leerling van onze school op.{% endif %} De school neemt dit serieus en doet "
                 "er alles aan om verdere verspreiding te stoppen. Om de privacy van alle "
                 "leerlingen te beschermen, kan ik er verder niets over zeggen. Ik verbind u door "
                 "met iemand die u verder kan helpen.")

@@ -4,9 +4,9 @@ The interview checks every free-text answer right after it is typed (and every `
 value, and every answer of a file given to ``--answers``/``--resume``), so that a pupil's name
 or a class typed into an answer is raised at that question, once, and not later once per
 document. An answer is checked for the strictest of its audiences: a passage that is only a
-warning for the internal statement but an error for the press is an error. ``audiences`` is a
-parameter, so that per-question audiences can be passed in once the catalogue has them; for
-now every answer reaches the audiences of all documents of the catalogue.
+warning for the internal statement but an error for the press is an error. An answer reaches the
+audiences of the documents it feeds (its ``feeds`` in the catalogue); ``audiences`` may
+override that per question.
 
 Generation uses the same functions: a finding in a document whose passage lies in an answer
 the user kept with a reason counts as accepted, and the reason is recorded in the document.
@@ -88,10 +88,9 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
     """The open findings of every answer (or of the ids in ``only``), in catalogue order.
 
     ``accepted``: answers kept with a reason (their findings are not open); ``audiences``: per
-    question id the audiences it reaches (default: the catalogue's)."""
+    question id the audiences it reaches (default: those of the documents it feeds)."""
     accepted = accepted or {}
     wanted = set(only) if only is not None else None
-    everyone = catalogue_audiences(catalog)
     checker = None
     found: list[AnswerFinding] = []
     for question in catalog.questions:
@@ -101,7 +100,7 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
         if value is None or not is_checked(question, values):
             continue
         checker = checker or make_checker(catalog, values)
-        reach = (audiences or {}).get(question.id, everyone)
+        reach = (audiences or {}).get(question.id) or catalog.audiences_of(question)
         found += check_answer(checker, question, value, values, reach)
     return found
 

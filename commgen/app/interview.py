@@ -110,7 +110,11 @@ class Interview:
 
         before = self.draft.answered.get(question.id)
         try:
-            value = self.asker(question, self.catalog, self._current(question))
+            offered = self.catalog.offered(question, self.values())
+            current = self._current(question)
+            if offered is not question and isinstance(current, list):
+                current = [v for v in current if v in {c.value for c in offered.choices}]
+            value = self.asker(offered, self.catalog, current)
         except StoppedTyping as stop:
             if stop.text.strip():
                 self.draft.drafts[question.id] = stop.text
@@ -222,6 +226,8 @@ class Interview:
     def review(self) -> bool:
         """Show every answer, and what is still to do; change any by number, or go to a
         to-do. True to make the documents."""
+        from commgen.app.prompts import feeds_text
+
         lang = current_language()
         while True:
             click.echo()
@@ -239,6 +245,9 @@ class Interview:
                     click.secho(title, fg="blue", bold=True)
                 value = display(question, self.draft.answered.get(question.id))
                 click.echo(f"  {number:>2}. {text_for(question.prompt, lang)}: {value}")
+                if self.draft.answered.get(question.id) and (
+                        fed := feeds_text(question, self.catalog)):
+                    click.secho(f"      {fed}", dim=True)
             ask = (_("Number to change, t1 for the first to-do, Enter to make the documents, q to "
                      "stop") if todo else _("Number to change, Enter to make the documents, q to "
                                             "stop"))

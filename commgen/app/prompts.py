@@ -64,13 +64,25 @@ def show_finding(item: Any) -> None:
         click.echo("    " + _("Instead: {suggestion}").format(suggestion=finding.suggestion))
 
 
-def _show_question(question: Question) -> None:
+def feeds_text(question: Question, catalog: Catalog) -> str:
+    """"Appears in: ..." for free text that feeds only some documents; else empty."""
+    if not question.feeds:
+        return ""
+    lang = current_language()
+    titles = [text_for(doc.title, lang) for doc in catalog.documents_fed(question)]
+    return _("Appears in: {documents}").format(documents=", ".join(titles) or _("no document"))
+
+
+def _show_question(question: Question, catalog: Catalog) -> None:
     lang = current_language()
     click.echo()
     click.secho(text_for(question.prompt, lang), bold=True)
     help_text = text_for(question.help, lang) if question.help else ""
     if help_text:
         click.secho(click.wrap_text(help_text, width=88, initial_indent="  ",
+                                    subsequent_indent="  "), dim=True)
+    if fed := feeds_text(question, catalog):
+        click.secho(click.wrap_text(fed, width=88, initial_indent="  ",
                                     subsequent_indent="  "), dim=True)
     if question.type in ("choice", "multichoice"):
         for i, choice in enumerate(question.choices, 1):
@@ -123,6 +135,10 @@ def _ask_person(question: Question, current: Any) -> Person | None:
                         show_default=bool(current), value_proc=parse_text)
     if not name:
         return None
+    if "," in name:  # "Karin Smit, intern begeleider" typed at once, as the help suggests
+        name, _sep, typed_role = name.partition(",")
+        if name.strip() and typed_role.strip():
+            return Person(name.strip(), typed_role.strip())
     role = click.prompt(_("  Role (for example intern begeleider, mentor, directeur)"),
                         default=current.role if current else "", show_default=bool(current),
                         value_proc=parse_text)
@@ -154,7 +170,7 @@ def _ask_names(question: Question, catalog: Catalog, current: Any) -> Any:
 
 def ask(question: Question, catalog: Catalog, current: Any = None) -> Any:
     """Ask ``question`` until the answer is valid; return the typed value or ``None``."""
-    _show_question(question)
+    _show_question(question, catalog)
     while True:
         if question.type == "paragraphs":
             value = _ask_paragraphs(question, current)

@@ -9,7 +9,7 @@ from commgen.foundation.concepts import ERROR
 
 CATEGORIES = ("name", "group", "phone", "email", "address", "id-number", "birthdate", "age",
               "handle", "url", "image-detail", "blame", "speculation", "sensational",
-              "legal-term", "evidence", "relation", "metadata")
+              "legal-term", "evidence", "relation", "harmful", "metadata")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import text_environment
-from commgen.questions.catalog import Catalog, closest
+from commgen.questions.catalog import Catalog, Document, closest
 from commgen.questions.contextnames import CONTEXT_NAMES, JINJA_NAMES, SCHOOL_QUESTIONS
 from commgen.render.snippets import Snippets, phrase_names
 
@@ -31,6 +31,7 @@ class Names:
 
     catalog: Catalog
     snippets: Snippets | None
+    document: Document | None = None  # the template's document: free text must feed it
 
     def attributes(self, name: str) -> frozenset[str] | None:
         """The attributes ``name.<attr>`` may take, or None when any is fine."""
@@ -94,6 +95,12 @@ def check_names(ast: nodes.Template, names: Names, usage: Usage) -> list[Finding
             findings.append(Finding("sensitive-variable", _(
                 "'{name}' is a sensitive answer that never reaches a document; remove it from "
                 "the template").format(name=node.name), node.lineno))
+        elif question is not None and names.document is not None and not catalog.feeds(
+                question, names.document):
+            findings.append(Finding("outside-feeds", _(
+                "'{name}' does not feed this document (its feeds: {feeds}); add the document "
+                "or its audience to 'feeds' in the catalogue, or remove it from the template"
+                ).format(name=node.name, feeds=", ".join(question.feeds)), node.lineno))
         elif node.name not in known:
             findings.append(Finding("unknown-variable", _(
                 "'{name}' is not a question of the catalogue nor a name commgen provides"

@@ -8,6 +8,7 @@ sentences, questions nobody uses, and finally the fixed text through the privacy
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
@@ -49,7 +50,8 @@ def check_template_set(folder: Path) -> list[LintProblem]:
     texts: list[StaticText] = []
     for document in catalog.documents:
         for lang, path in document.templates.items():
-            problems += check_template(path, document, names_by_lang[lang], usage, texts)
+            problems += check_template(path, document, replace(names_by_lang[lang],
+                                                               document=document), usage, texts)
     for names in names_by_lang.values():
         if names.snippets is not None:
             problems += _check_phrases(names, catalog, usage, texts)

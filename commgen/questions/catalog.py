@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,27 @@ class Catalog:
             if doc.id == doc_id:
                 return doc
         raise KeyError(doc_id)
+
+    def feeds(self, question: Question, document: Document) -> bool:
+        """Whether ``question``'s answer may be printed in ``document`` (its ``feeds``)."""
+        return not question.feeds or document.id in question.feeds or (
+            document.audience in question.feeds)
+
+    def documents_fed(self, question: Question) -> list[Document]:
+        """The documents an answer may be printed in."""
+        return [doc for doc in self.documents if self.feeds(question, doc)]
+
+    def audiences_of(self, question: Question) -> list[str]:
+        """The audiences an answer reaches: those of the documents it feeds."""
+        return list(dict.fromkeys(doc.audience for doc in self.documents_fed(question)))
+
+    def offered(self, question: Question, values: dict[str, Any]) -> Question:
+        """The question with only the choices whose ``when`` holds for the answers so far."""
+        if not any(c.when for c in question.choices):
+            return question
+        kept = tuple(c for c in question.choices if not c.when or conditions.applies(
+            replace(question, when=c.when), self.questions, values))
+        return replace(question, choices=kept)
 
     def applies(self, item: Question | Document, values: dict[str, Any]) -> bool:
         """Whether the ``when`` of a question or document holds for the answers so far; a
@@ -155,6 +176,7 @@ def load_catalog(folder: Path) -> Catalog:
     sections = _read_sections(reader, data)
     questions = _read_questions(reader, data, choice_lists, {s.id for s in sections})
     documents = _read_documents(reader, data, folder, questions)
+    _check_feeds(reader, questions, documents)
     snippets_dir = (folder / str(data.get("snippets", "../snippets"))).resolve()
     if reader.problems:
         raise CatalogError(_("The catalogue cannot be used:"), reader.problems)
@@ -196,7 +218,9 @@ def _read_choices(reader: _Reader, entries: list, parent: LineDict, name: str
             reader.problem(_("the value '{value}' appears twice in this list").format(
                 value=value), entry, "value", name)
         seen.add(value)
-        choices.append(Choice(value, reader.localized(entry, "label", f"{name}.{value}")))
+        when = entry.get("when")
+        choices.append(Choice(value, reader.localized(entry, "label", f"{name}.{value}"),
+                              str(when) if when is not None else None))
     return tuple(choices)
 
 
@@ -212,7 +236,9 @@ def _read_sections(reader: _Reader, data: LineDict) -> list[Section]:
 
 
 _QUESTION_KEYS = {"id", "type", "prompt", "help", "section", "choices", "default", "required",
-                  "when", "sensitive", "validator", "profile"}
+                  "when", "sensitive", "validator", "profile", "feeds", "past"}
+# Free text a template prints as typed: it declares the documents or audiences it feeds.
+FEEDS_REQUIRED = ("paragraphs",)
 
 
 def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tuple[Choice, ...]],
@@ -293,7 +319,11 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
             sensitive=bool(entry.get("sensitive", False)),
             validator=str(validator) if validator is not None else None,
             profile=str(entry["profile"]) if entry.get("profile") else None,
+            feeds=_read_feeds(reader, entry, qid), past=bool(entry.get("past", False)),
             line=entry.line, source=reader.path)
+        for choice in choices:
+            if choice.when:
+                _check_choice_when(reader, entry, qid, choice, questions)
         if qtype in TYPES and (failure := conditions.validator_failure(question)):
             reader.problem(failure, entry, "validator", qid)
         questions.append(question)
@@ -302,6 +332,49 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
 
 _DOCUMENT_KEYS = {"id", "title", "subject", "audience", "version", "filename", "templates",
                   "when", "plain_text"}
+
+
+def _check_choice_when(reader: _Reader, entry: LineDict, qid: str, choice: Choice,
+                       earlier: list[Question]) -> None:
+    assert choice.when
+    label = f"{qid}.{choice.value}.when"
+    try:
+        names = expression_names(choice.when)
+    except TemplateError as exc:
+        reader.problem(_("the condition is not a valid expression: {detail}").format(
+            detail=exc), entry, "choices", label)
+        return
+    known = {q.id for q in earlier}
+    for name in sorted(names - known):
+        reader.problem(_("the condition names '{name}', which is not an earlier "
+                         "question{hint}").format(name=name, hint=_suggest(name, sorted(known))),
+                       entry, "choices", label)
+    if not names - known and (failure := conditions.condition_failure(
+            choice.when, {q.id: q for q in earlier})):
+        reader.problem(failure, entry, "choices", label)
+
+
+def _read_feeds(reader: _Reader, entry: LineDict, qid: str) -> tuple[str, ...]:
+    spec = entry.get("feeds")
+    if spec is None:  # every document (the shipped catalogue declares it for FEEDS_REQUIRED)
+        return ()
+    if not isinstance(spec, list) or not spec:
+        reader.problem(_("'feeds' is a list of documents or audiences, e.g. [internal, "
+                         "parents-class]"), entry, "feeds", qid)
+        return ()
+    return tuple(str(item) for item in spec)
+
+
+def _check_feeds(reader: _Reader, questions: list[Question], documents: list[Document]
+                 ) -> None:
+    known = sorted({*AUDIENCES, *(doc.id for doc in documents)})
+    for question in questions:
+        for item in question.feeds:
+            if item not in known:
+                reader.problems.append(Problem(_(
+                    "'feeds' names '{name}', which is neither a document nor an audience"
+                    "{hint}").format(name=item, hint=_suggest(item, known)), reader.path,
+                    question.line, f"{question.id}.feeds"))
 
 
 def _read_documents(reader: _Reader, data: LineDict, folder: Path,

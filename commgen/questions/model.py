@@ -17,6 +17,7 @@ from commgen.foundation.concepts import CATALOG_LANGUAGES, DOCUMENT_LANGUAGE
 class Choice:
     value: str
     label: dict[str, str]
+    when: str | None = None  # offered only when this holds (e.g. a victim action: pupil_visible)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class Question:
     sensitive: bool = False
     validator: str | None = None
     profile: str | None = None  # the school-profile field that answers this question
+    # The documents (ids) or audiences a free-text answer may be printed in; empty: all.
+    feeds: tuple[str, ...] = ()
+    past: bool = False  # a date that has happened: not after today; "maandag" is the last one
     line: int | None = None
     source: Path | None = None  # the catalogue file, for messages about its conditions
 

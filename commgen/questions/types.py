@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from commgen.foundation.concepts import NOW_WORDS, RELATIVE_DAYS, TODAY_WORDS
 from commgen.foundation.files import MAX_IMAGE_BYTES, FileTooLarge, read_limited
-from commgen.foundation.i18n import _, current_language
+from commgen.foundation.i18n import _, current_language, ngettext
 from commgen.foundation.textclean import clean_field, clean_text, split_paragraphs
 from commgen.questions.guard import GuardedNames
 from commgen.questions.model import Question, text_for
@@ -113,8 +113,36 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATE_WORDS = re.compile(r"^(?:[a-z]+\s+)?(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?$")
 
 
-def parse_date(value: Any, raw: str | None = None, today: dt.date | None = None) -> dt.date:
-    """Dates as people write them: 21-11-2026, 21/11/2026, 21 november 2026, 2026-11-21."""
+WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
+            "zaterdag": 5, "zondag": 6, "monday": 0, "tuesday": 1, "wednesday": 2,
+            "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_PAST_WORDS = ("afgelopen", "vorige", "jongstleden", "last")
+_NEXT_WORDS = ("komende", "volgende", "aanstaande", "next")
+
+
+def _weekday(text: str, today: dt.date, past: bool) -> dt.date | None:
+    """"maandag", "afgelopen maandag", "volgende maandag": the nearest such day (today
+    included) backwards when ``past`` or the word says so, else forwards."""
+    words = text.split()
+    if not words or words[-1] not in WEEKDAYS or len(words) > 2:
+        return None
+    if len(words) == 2:
+        if words[0] in _PAST_WORDS:
+            past = True
+        elif words[0] in _NEXT_WORDS:
+            past = False
+        else:
+            return None
+    ahead = (WEEKDAYS[words[-1]] - today.weekday()) % 7
+    return today - dt.timedelta(days=(7 - ahead) % 7) if past else today + dt.timedelta(
+        days=ahead)
+
+
+def parse_date(value: Any, raw: str | None = None, today: dt.date | None = None,
+               past: bool = False) -> dt.date:
+    """Dates as people write them: 21-11-2026, 21/11/2026, 21 november 2026, 2026-11-21,
+    vandaag/gisteren/morgen and weekday names ("maandag": the coming one, or the last one
+    when ``past``)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -123,6 +151,8 @@ def parse_date(value: Any, raw: str | None = None, today: dt.date | None = None)
     text = clean_field(str(value)).lower()
     if text in RELATIVE_DAYS:
         return today + dt.timedelta(days=RELATIVE_DAYS[text])
+    if (day := _weekday(text, today, past)) is not None:
+        return day
     try:
         if m := _DATE_ISO.match(text):
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -419,7 +449,9 @@ class ParagraphsType(QuestionType):
 
     def show(self, question: Question, value: Any) -> str:
         first = value[0].replace("\n", " ")
-        more = _(" (+{n} more paragraphs)").format(n=len(value) - 1) if len(value) > 1 else ""
+        extra = len(value) - 1
+        more = ngettext(" (+{n} more paragraph)", " (+{n} more paragraphs)", extra).format(
+            n=extra) if extra else ""
         return (first[:70] + "…" if len(first) > 70 else first) + more
 
     def current_text(self, question: Question, current: Any) -> str | None:
@@ -567,8 +599,19 @@ class DateType(_MomentType):
     def current(self) -> dt.date:
         return dt.date.today()
 
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> Any:
+        """A day that has happened (``past: true`` in the catalogue) is not after today:
+        letters are dated the day they are made, never before what they report."""
+        day = parse_date(value, raw, past=question.past)
+        if question.past and isinstance(day, dt.date) and day > dt.date.today():
+            raise InvalidAnswer(_("{day} is after today; give the day it happened (a letter "
+                                  "is dated today and cannot report a later day)").format(
+                                      day=day.strftime(self.format)))
+        return day
+
     def hint(self, question: Question) -> str:
-        return _("for example 21-11-2026")
+        return _("for example 21-11-2026 or maandag")
 
 
 @_register
@@ -630,7 +673,10 @@ class NamesType(QuestionType):
     sample_values = (GuardedNames("0" * 16, ["0" * 64], 1),)  # no key made at import
 
     def show(self, question: Question, value: Any) -> str:
-        return _("{count} name(s), not shown").format(count=value.count or "?")
+        if not value.count:
+            return _("names given, not shown")
+        return ngettext("{count} name, not shown", "{count} names, not shown",
+                        value.count).format(count=value.count)
 
     def default_text(self, question: Question, current: Any) -> str | None:
         return super().default_text(question, None)  # names given are never shown again

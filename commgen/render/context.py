@@ -1,8 +1,10 @@
 """Turn checked answers into what one document's template sees.
 
 Every question id becomes a variable (``None`` when it does not apply), except sensitive
-questions: those never enter a template. ``phrase`` holds the vetted sentences for the
-document's audience, ``term`` the primary/secondary wording, ``doc`` facts about the document.
+questions, which never enter a template, and free text that does not feed this document
+(its ``feeds`` in the catalogue): a template that prints it fails. ``phrase`` holds the
+vetted sentences for the document's audience, ``term`` the primary/secondary wording, ``doc``
+facts about the document.
 """
 
 from __future__ import annotations
@@ -79,8 +81,8 @@ def build_context(catalog: Catalog, snippets: Snippets, answers: Answers, docume
     now = now or dt.datetime.now()
     context: dict[str, Any] = {}
     for question in catalog.questions:
-        if question.sensitive:
-            continue
+        if question.sensitive or not catalog.feeds(question, document):
+            continue  # absent: a template that prints it fails, as the linter says
         value = answers.get(question.id)
         if question.type == "paragraphs":
             context[question.id] = Paragraphs(value) if value else None

@@ -315,6 +315,34 @@ def sentence_sources(data: LineDict) -> list[SentenceSource]:
     return found
 
 
+def backing(source: SentenceSource) -> set[str]:
+    """The answers a sentence depends on: its choice's question and the names in its ``when``."""
+    qid = source.key.split(".", 1)[0]
+    names = set() if qid == SENTENCES else {qid}
+    if source.when:
+        names |= expression_names(source.when)
+    return names
+
+
+def unbacked_claims(sources: list[SentenceSource], claims: Mapping[str, list[str]]
+                    ) -> list[tuple[SentenceSource, str, list[str]]]:
+    """Sentences that state a fact no answer backs: (sentence, claim, the answers that could).
+
+    ``claims`` maps a pattern (a regular expression, case-insensitive) to the questions whose
+    answer makes such a claim true; a sentence that matches must depend on one of them."""
+    import re
+
+    found = []
+    for source in sources:
+        if not source.text.strip():
+            continue
+        names = backing(source)
+        for pattern, questions in claims.items():
+            if re.search(pattern, source.text, re.IGNORECASE) and not names & set(questions):
+                found.append((source, pattern, list(questions)))
+    return found
+
+
 def phrase_names(snippets: Snippets) -> frozenset[str]:
     """What ``phrase.<name>`` may be: a choice question with sentences, or a named sentence."""
     return frozenset(snippets.phrases) | frozenset(snippets.sentences)
