@@ -162,3 +162,36 @@ def test_a_file_in_the_way_of_vorige_changes_nothing(tmp_path: Path) -> None:
         write_set(out, NEW, answers)
     assert "niet geschreven: brief.docx, brief.txt, pers.docx" in str(info.value)
     assert (sorted(out.rglob("*")), _contents(out)) == before
+
+
+def test_a_run_stopped_halfway_leaves_files_the_next_run_knows(tmp_path: Path,
+                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Killed between moving files in and recording them (here: Ctrl-C at the third move, so
+    nothing is rolled back): the next run recognises what it wrote and adds no "(2)" copies."""
+    import os
+
+    from commgen.app import output
+
+    folder = tmp_path / "out"
+    first = [("a.docx", b"eerste a"), ("b.docx", b"eerste b"), ("c.txt", b"eerste c")]
+    output.write_set(folder, first, tmp_path / "antwoorden.yaml")
+    second = [("a.docx", b"tweede a"), ("b.docx", b"tweede b"), ("c.txt", b"tweede c")]
+    real, calls = os.replace, {"n": 0}
+
+    def interrupted(src, dst):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 5:  # after moving the old set aside and the first new file in
+            raise KeyboardInterrupt
+        return real(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", interrupted)
+    try:
+        output.write_set(folder, second, tmp_path / "antwoorden.yaml")
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(output.os, "replace", real)
+    third = [("a.docx", b"derde a"), ("b.docx", b"derde b"), ("c.txt", b"derde c")]
+    written = output.write_set(folder, third, tmp_path / "antwoorden.yaml")
+    assert [w.path.name for w in written] == ["a.docx", "b.docx", "c.txt"]
+    assert not [p for p in folder.iterdir() if "(2)" in p.name]
+    assert (folder / "a.docx").read_bytes() == b"derde a"

@@ -146,9 +146,22 @@ class Manifest:
         entry = self.files.get(path.name)
         if entry is None:
             return "unknown"
-        if file_hash(path) != entry.get("sha256"):
-            return "edited"
-        return "ours" if entry.get("answers") == answers else "other-answers"
+        found = file_hash(path)
+        if found is not None and found == entry.get("sha256"):
+            return "ours" if entry.get("answers") == answers else "other-answers"
+        if found is not None and found == entry.get("pending"):  # a run stopped halfway
+            return "ours" if entry.get("pending_answers") == answers else "other-answers"
+        return "edited"
+
+    def announce(self, plans: Sequence[_Plan], answers: str) -> None:
+        """Before any file moves: record what is about to be written, so that a run that is
+        killed halfway leaves files the next run still knows as its own (not as edited)."""
+        for plan in plans:
+            entry = dict(self.files.get(plan.target.name, {}))
+            entry["pending"] = hashlib.sha256(plan.data).hexdigest()
+            entry["pending_answers"] = answers
+            self.files[plan.target.name] = entry
+        self.save()
 
 
 @dataclass
@@ -261,7 +274,14 @@ def write_set(folder: Path, files: Sequence[tuple[str, bytes]], answers: Path | 
                                              files=names)) from None
         previous: dict[Path, Path] = {}
         current, made_previous = None, False
+        manifest_file = folder / MANIFEST_NAME
         try:
+            earlier_manifest: bytes | None = manifest_file.read_bytes()
+        except OSError:
+            earlier_manifest = None
+        try:
+            current = manifest_file
+            manifest.announce(plans, key)
             superseded = [p.target for p in plans if p.replaced] + stale
             if superseded:
                 current = folder / PREVIOUS_FOLDER
@@ -283,6 +303,11 @@ def write_set(folder: Path, files: Sequence[tuple[str, bytes]], answers: Path | 
             _record(manifest, plans, stale, key, now)
         except OSError as exc:
             stuck = _rollback(moves)
+            with contextlib.suppress(OSError):  # the folder as it was, the manifest too
+                if earlier_manifest is None:
+                    manifest_file.unlink()
+                else:
+                    write_atomic(manifest_file, earlier_manifest)
             if made_previous:
                 with contextlib.suppress(OSError):
                     (folder / PREVIOUS_FOLDER).rmdir()  # only when empty again
