@@ -185,10 +185,8 @@ def test_a_run_stopped_halfway_leaves_files_the_next_run_knows(tmp_path: Path,
         return real(src, dst)
 
     monkeypatch.setattr(output.os, "replace", interrupted)
-    try:
+    with pytest.raises(KeyboardInterrupt):
         output.write_set(folder, second, tmp_path / "antwoorden.yaml")
-    except KeyboardInterrupt:
-        pass
     monkeypatch.setattr(output.os, "replace", real)
     third = [("a.docx", b"derde a"), ("b.docx", b"derde b"), ("c.txt", b"derde c")]
     written = output.write_set(folder, third, tmp_path / "antwoorden.yaml")
