@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from commgen.foundation.errors import OutputError
-from commgen.foundation.files import write_atomic
+from commgen.foundation.files import numbered, write_atomic
 from commgen.foundation.i18n import _
 
 MANIFEST_NAME = ".commgen-manifest.json"
@@ -55,8 +55,7 @@ def word_lock_file(path: Path) -> Path:
 
 def next_free(path: Path) -> Path:
     """``name (2).ext``, ``name (3).ext``, ...: the first name not yet taken."""
-    for n in range(2, 1000):
-        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+    for candidate in numbered(path):
         if not candidate.exists():
             return candidate
     raise OutputError(_("{path}: too many earlier versions in this folder; clean it up or choose "

@@ -11,12 +11,11 @@ initials, interfixes, titles and further words like a name. The results are the 
 deduce finds (tag ``persoon``), and its dates (tag ``datum``), at a fraction of the cost.
 
 The lists are read once per process, on the first text that has a capital letter, from a
-copy in the user cache folder (``foundation.cache.cache_root``) after the first time.
+copy in the user cache folder (``foundation.cache``) after the first time.
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import re
 from collections.abc import Iterable
@@ -27,8 +26,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from commgen.checks.spans import Disjoint
-from commgen.foundation.cache import cache_root
-from commgen.foundation.files import write_atomic
+from commgen.foundation.cache import entry, store
 
 Annotation = tuple[int, int, str]  # start, end, tag ("persoon" or "datum")
 
@@ -167,8 +165,7 @@ def _cache_file(folder: Path) -> Path:
             with suppress(OSError):
                 info = (folder / name / file).stat()
                 stamp.append(f"{name}/{file}:{info.st_size}:{info.st_mtime_ns}")
-    key = hashlib.sha256("\0".join(stamp).encode()).hexdigest()[:24]
-    return cache_root() / f"namelists-{key}.bin"
+    return entry("namelists", *stamp)
 
 
 @lru_cache(maxsize=1)
@@ -184,9 +181,7 @@ def name_lists() -> NameLists:
                             for k, v in plain.items()})
     lists = _build(folder)
     plain = {k: v.plain() if k in _TRIES else v for k, v in vars(lists).items()}
-    with suppress(OSError):
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(cache, marshal.dumps(plain))
+    store(cache, marshal.dumps(plain))
     return lists
 
 

@@ -12,7 +12,6 @@ only ever saves time, it never changes a result.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import re
 import sys
@@ -20,8 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from commgen.foundation.cache import cache_root
-from commgen.foundation.files import write_atomic
+from commgen.foundation.cache import entry, store
 
 try:  # the two halves of re.compile (Python 3.11 and later; 3.10 names them sre_*)
     import _sre
@@ -34,8 +32,7 @@ _VERSION = f"{_FORMAT}-{sys.implementation.name}-{sys.version}-{getattr(_sre, 'M
 
 
 def _path(pattern: str, flags: int) -> Path:
-    key = hashlib.sha256(f"{_VERSION}\0{int(flags)}\0{pattern}".encode()).hexdigest()[:32]
-    return cache_root() / "patterns" / f"{key}.bin"
+    return entry("patterns", _VERSION, str(int(flags)), pattern)
 
 
 def _from_disk(key: str, flags: int) -> re.Pattern[str] | None:
@@ -58,12 +55,7 @@ def _compile_and_store(key: str, source: str, flags: int) -> re.Pattern[str]:
     stored = (source, int(flags | parsed.state.flags), code, parsed.state.groups - 1,
               groupindex, indexgroup)
     compiled = _sre.compile(source, stored[1], code, stored[3], groupindex, tuple(indexgroup))
-    path = _path(key, flags)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, marshal.dumps(stored))
-    except OSError:
-        pass  # a read-only cache: compile again next time
+    store(_path(key, flags), marshal.dumps(stored))  # a read-only cache: compile again next time
     return compiled
 
 

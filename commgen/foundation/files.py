@@ -10,6 +10,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 # The largest file commgen reads of each kind. A school's answers file is a few kilobytes, a
@@ -146,15 +147,21 @@ def release(lock: Path) -> None:
         lock.unlink()
 
 
+def numbered(path: Path) -> Iterator[Path]:
+    """``name (2).ext``, ``name (3).ext``, ... up to 999: the names beside ``path`` for a new
+    version, the way Windows and macOS name copies."""
+    for n in range(2, 1000):
+        yield path.with_name(f"{path.stem} ({n}){path.suffix}")
+
+
 def create_new(path: Path) -> Path:
     """Create ``path`` empty, or the first free ``name (2).ext`` beside it, exclusively: two
     runs never get the same file."""
-    candidate = path
-    for n in range(2, 1000):
+    for candidate in (path, *numbered(path)):
         try:
             os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
             return candidate
         except FileExistsError:
-            candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+            continue
     raise FileExistsError(str(path))
 
