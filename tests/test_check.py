@@ -373,3 +373,13 @@ def test_a_first_name_added_to_the_data_file_is_found(template_copy) -> None:  #
                      encoding="utf-8")
     found = make_checker("parents-class", snippets_dir=folder).check(text)
     assert [f.text for f in found if f.category == "name"] == ["Quetzalli"]
+
+
+def test_a_title_and_a_capital_on_the_next_line_are_no_name(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A table cell ending in "de familie" and the next starting "Geslacht" (the text of a
+    .docx joins them with a line break) are two places, not "familie Geslacht"."""
+    path = _write(tmp_path, "Politie en melding\naangifte door de familie\nGeslacht van de "
+                            "leerling\nWij spraken met de familie Jansen.")
+    code, out, _err = run_cli(capsys, "check", "--format", "json", "--audience", "internal", path)
+    texts = [f["text"] for f in json.loads(out)["files"][0]["findings"]]
+    assert code == 1 and texts == ["familie Jansen"]

@@ -177,10 +177,12 @@ class Detectors:
         self.not_a_group_before = _compile(rf"\b(?:{w('geen_groep_voor')})\s*$", _I)
 
         # names with a title ("de heer Visser", "juf Petra")
+        # ... on one line: a title at the end of a table cell or line ("aangifte door de
+        # familie") and a capital at the start of the next ("Geslacht") are not a name.
         self.titled = _compile(
-            rf"\b(?i:{titles})\s+(?:{_CAPITAL}\.\s*)*"
-            rf"(?:{_NAME_INTERFIX}\s+)?{_CAPITAL}[\w'’\-]+"
-            rf"(?:\s+(?:(?:van|de|der|den)\s+)*{_CAPITAL}[\w'’\-]+)?")
+            rf"\b(?i:{titles})[ \t\xa0]+(?:{_CAPITAL}\.[ \t\xa0]*)*"
+            rf"(?:{_NAME_INTERFIX}[ \t\xa0]+)?{_CAPITAL}[\w'’\-]+"
+            rf"(?:[ \t\xa0]+(?:(?:van|de|der|den)[ \t\xa0]+)*{_CAPITAL}[\w'’\-]+)?")
 
         # sentences and names (checks.run, checks.names)
         self.object_words = _compile(rf"\s+(?:{w('na_gebiedende_wijs')})\b")
