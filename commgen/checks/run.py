@@ -24,7 +24,7 @@ from commgen.checks.rules import RULES_FOLDER, Rule, load_rules
 from commgen.checks.settings import Settings, load_settings
 from commgen.checks.spans import Disjoint, Spans
 from commgen.checks.vocabulary import load_vocabulary
-from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
+from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
 from commgen.foundation.resources import bundled
 from commgen.questions.guard import GuardedNames
 
@@ -39,7 +39,6 @@ _EMAIL_ROLES_KEY = "functieadressen"
 def snippets_folder(snippets_dir: Path | None = None) -> Path:
     return snippets_dir if snippets_dir is not None else bundled("snippets") / DOCUMENT_LANGUAGE
 
-GUARDED_MASK = "•••"  # shown instead of the passage of a guarded name
 
 
 @dataclass

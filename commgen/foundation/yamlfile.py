@@ -30,9 +30,14 @@ class LineDict(dict):
         super().__init__(*args, **kwargs)
         self.lines: dict[Any, int] = {}
         self.raw: dict[Any, str] = {}
+        self.sources: dict[Any, Path] = {}  # keys read from another file than the main one
 
     def line_of(self, key: Any) -> int | None:
         return self.lines.get(key, self.line or None)
+
+    def source_of(self, key: Any, default: Path | None) -> Path | None:
+        """The file ``key`` was read from, when mappings of two files were merged."""
+        return self.sources.get(key, default)
 
 
 class _DuplicateKey(Exception):
