@@ -1,10 +1,11 @@
 """Score the checker on a labelled corpus (shared by the test and the bench).
 
-    python bench/corpus_eval.py [--set dev|toets]
+    python bench/corpus_eval.py [--set dev|toets|toets2]
 
 ``dev`` is the development set in tests/corpus (tune on it; misses and false alarms are
-printed). ``toets`` is the frozen held-out set in tests/corpus/toets, written apart from the
-code: only the summary numbers are printed, never its sentences, so that nobody tunes on it.
+printed). ``toets`` and ``toets2`` are frozen held-out sets in tests/corpus/toets and
+tests/corpus/toets2, written apart from the code: only the summary numbers are printed, never
+their sentences, so that nobody tunes on them.
 
 A labelled problem counts as found when a finding of the same category overlaps its span.
 False positives are error findings in the clean sentences; the false-alarm rate is the share
@@ -21,7 +22,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
-SETS = {"dev": CORPUS, "toets": CORPUS / "toets"}
+SETS = {"dev": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2"}
 
 
 @dataclass
@@ -115,7 +116,7 @@ def main() -> int:
     print(f"recall: {score.recall:.1%} ({sum(score.found.values())}/{sum(score.total.values())})")
     print(f"false alarms: {score.clean_with_error} of {score.clean_sentences} clean sentences "
           f"= {score.false_alarm_rate:.1%} ({score.clean_errors} error findings)")
-    if args.name == "dev":  # never for the frozen set: its sentences stay unseen
+    if args.name == "dev":  # never for the frozen sets (toets, toets2): their sentences stay unseen
         for category, span, text in score.missed:
             print(f"  missed {category}: “{span}” in “{text}”")
         for category, span, text in score.clean_flagged:
