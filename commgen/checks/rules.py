@@ -4,6 +4,8 @@ One file per rule in ``snippets/<lang>/regels``. ``extends: existence`` flags ev
 ``tokens``; ``extends: substitution`` flags every key of ``swap`` and offers its value as the
 safer alternative. Matches inside an ``exceptions`` match are not findings. Keeping this in
 data lets the foundation add a phrase the day it turns up in a real letter, without Python.
+A pattern may name a list of ``woordsoorten.yaml`` as ``{list}`` (``checks.kinds``): the rule
+keeps the structure of a kind of sentence, the list the words of a kind.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from commgen.checks.findings import CATEGORIES, Finding
+from commgen.checks.kinds import KINDS_FILE, expand, load_kinds
 from commgen.checks.patterns import by_first_character, compile_pattern
 from commgen.checks.spans import Spans
 from commgen.foundation.concepts import SEVERITIES
@@ -26,7 +29,7 @@ from commgen.foundation.yamlfile import LineDict, load_mapping
 RULES_FOLDER = "regels"
 # Files in the rules folder that are settings, not rules.
 SETTINGS_FILES = frozenset({"ernst.yaml", "detectoren.yaml", "toegestaan.yaml", "woorden.yaml",
-                            "consistentie.yaml", "voornamen.yaml"})
+                            "consistentie.yaml", "voornamen.yaml", KINDS_FILE})
 _KEYS = ("extends", "category", "level", "message", "suggestion", "ignorecase", "nonword",
          "tokens", "swap", "exceptions", "description")
 _KINDS = ("existence", "substitution")
@@ -125,8 +128,10 @@ def _string_list(value: Any) -> list[str] | None:
     return None
 
 
-def parse_rule(path: Path, data: LineDict, problems: list[Problem]) -> Rule | None:
-    """Check one rule file's content; report every mistake with its line and key."""
+def parse_rule(path: Path, data: LineDict, problems: list[Problem],
+               kinds: dict[str, str] | None = None) -> Rule | None:
+    """Check one rule file's content; report every mistake with its line and key.
+    ``kinds``: the word lists a pattern may name as ``{list}``."""
     before = len(problems)
 
     def problem(message: str, key: str | None) -> None:
@@ -175,6 +180,20 @@ def parse_rule(path: Path, data: LineDict, problems: list[Problem]) -> Rule | No
     exceptions = _string_list(data.get("exceptions", []))
     if exceptions is None:
         problem(_("expected a list of patterns"), "exceptions")
+
+    def expanded(patterns: list[str], key: str) -> list[str]:
+        result = []
+        for pattern in patterns:
+            text, unknown = expand(pattern, kinds or {})
+            for name in unknown:
+                problem(_("'{{{name}}}' is not a list of {file}; lists: {lists}").format(
+                    name=name, file=KINDS_FILE, lists=", ".join(sorted(kinds or {})) or "-"),
+                    key)
+            result.append(text)
+        return result
+
+    parts = expanded(parts, "tokens" if kind == "existence" else "swap")
+    exceptions = expanded(exceptions, "exceptions") if exceptions is not None else None
     pattern_lists = (("tokens" if kind == "existence" else "swap", parts),
                      ("exceptions", exceptions or []))
 
@@ -214,13 +233,18 @@ def load_rules(folder: Path) -> list[Rule]:
     """Every rule file in ``folder``; CatalogError listing every mistake in any of them."""
     problems: list[Problem] = []
     rules: list[Rule] = []
+    try:
+        kinds = load_kinds(folder)
+    except CatalogError as exc:
+        problems += exc.problems
+        kinds = {}
     for path in sorted(folder.glob("*.yaml")):
         if path.name in SETTINGS_FILES:
             continue
         data, found = load_mapping(path, empty_ok=False)
         problems.extend(found)
         if not found:
-            rule = parse_rule(path, data, problems)
+            rule = parse_rule(path, data, problems, kinds)
             if rule is not None:
                 rules.append(rule)
     if problems:
