@@ -30,6 +30,7 @@ WORD_LISTS = (
     "domeinextensies", "gebruikersnaam_woorden", "platforms", "platform_woorden",
     "platform_koppelwoorden",
     "straatnaam_eindes", "wonen", "wonen_voorzetsels", "nummer_woorden", "nummer_tussenwoorden",
+    "nummer_eindes", "geen_nummer_woorden",
     "groep_woorden", "groep_in_letters", "rangtelwoorden", "na_rangtelwoord", "schooltypen",
     "schooltypen_met_leerweg", "leerwegen", "schooltypen_na_leerjaar", "klas_woorden",
     "groep_van", "groepsapps", "geen_groep_voor", "geen_groep_na",
