@@ -159,7 +159,7 @@ class Detectors:
         # any word for a kind of number ("ticketnummer", "OT-nummer", "zorgdossier",
         # "incident nr."), a few words, then a code of letters and digits ("SWV-4410",
         # "2026-PV-77812", "ZD 5518"); a telephone or house number is not one of these
-        code = (r"(?P<code>(?-i:[A-Z]{1,5})[-\s]?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*"
+        code = (r"(?P<code>(?-i:[A-Z]{1,5})[-\s/]?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*"
                 r"|\d[\dA-Z]*(?:[-/.][\dA-Z]+)*)")
         self.id_compound = _compile(
             rf"(?<![\w\-])(?!(?:{w('geen_nummer_woorden')})[\-]?(?:{w('nummer_eindes')}))"
