@@ -40,6 +40,8 @@ def alternation(words: tuple[str, ...]) -> str:
     """The list as a group of alternatives, longest first (so "foto's" is tried before
     "foto"), words without a wildcard before words with one."""
     ordered = sorted(set(words), key=lambda w: (WILDCARD in w, -len(w), w))
+    # One plain group: the rule around it is tried by first character already
+    # (``checks.patterns``), and doing it here too would multiply the pattern's size.
     return "(?:" + "|".join(word_pattern(w) for w in ordered) + ")"
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from commgen.checks.findings import CATEGORIES, Finding
 from commgen.checks.kinds import KINDS_FILE, expand, load_kinds
-from commgen.checks.patterns import by_first_character, compile_pattern
+from commgen.checks.patterns import by_first_character, compile_pattern, first_characters
 from commgen.checks.spans import Spans
 from commgen.foundation.concepts import SEVERITIES
 from commgen.foundation.errors import CatalogError, Problem
@@ -108,10 +108,19 @@ def _faster(parts: list[str], flags: int, nonword: bool, kind: object) -> Callab
 
     def source() -> str:
         labels = [f"{SWAP_GROUP}{i}" for i in range(len(parts))] if substitution else None
-        fast = by_first_character(parts, flags, labels)
+        firsts = [first_characters(p, flags) for p in parts]
+        # A part that may start with many letters (one that starts with a kind of word,
+        # "{beeld} ...") would be copied into the group of each of those letters: the
+        # pattern grows many times over and gets slower to load. Such parts are tried as
+        # one group of their own, after the parts tried by first character.
+        wide = [i for i, f in enumerate(firsts) if f is None or len({c.lower() for c in f}) > 6]
+        narrow = [i for i in range(len(parts)) if i not in wide]
+        fast = by_first_character([parts[i] for i in narrow], flags,
+                                  [labels[i] for i in narrow] if labels else None)
         if fast is None:
             return _source(parts, nonword, substitution)
-        return _wrap(fast, nonword)
+        rest = [f"(?P<{labels[i]}_w>{parts[i]})" if labels else f"(?:{parts[i]})" for i in wide]
+        return _wrap("|".join([fast, *rest]), nonword)
 
     return source
 
