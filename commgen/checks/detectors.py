@@ -38,8 +38,7 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _EMAIL_SPELLED = re.compile(r"[\w.+\-]+\s*(?:\[\s*(?:at|@)\s*\]|\(\s*(?:at|@)\s*\)|\{\s*at\s*\}|"
                             r"\s(?:apenstaartje|at)\s)\s*[\w\-]+(?:\s*(?:\.|\[dot\]|\(dot\))\s*"
                             r"[\w\-]+)*\s*(?:\.|\[dot\]|\(dot\))\s*[a-z]{2,6}\b", re.IGNORECASE)
-# the digits before the @ of an address made from a pupil number: "204518@leerling.school.nl"
-_NUMBER_ADDRESS = re.compile(r"(?<![\w.])\d{5,10}(?=@[\w\-]+\.)")
+_AT_SPELLED = re.compile(r"[\[({]\s*(?:at|@)\s*[\])}]|\s(?:apenstaartje|at)\s", re.IGNORECASE)
 # a Discord name with its tag: "DarkNova#7731"
 _TAGGED_HANDLE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
@@ -281,7 +280,8 @@ class Detectors:
             if allow.allows_email(address) or (local in role_words and domain in allow.domains):
                 continue
             hits.append(("email", match.start(), match.start() + len(address)))
-        hits += [("email", m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
+        if _AT_SPELLED.search(text):  # the long pattern only where an "(at)" is
+            hits += [("email", m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
         return hits
 
     def find_urls(self, text: str, allow: AllowList) -> list[Hit]:
