@@ -114,6 +114,8 @@ class Detectors:
             rf"(?:[\w\-]+\.)+(?:{w('domeinextensies')})(?![\w\-])(?:/[^\s<>\"”’)]*)?|"
             # any short top-level domain with a path: a link shortener ("we.tl/t-8HjK")
             r"(?:[\w\-]+\.)+[a-z]{2,6}/[\w\-./?=&%#]*[\w/])", _I)
+        self.help_words = _compile(rf"\b(?:{w('hulp_woorden')})\b", _I)
+        self.platform_name = _compile(rf"^(?:{w('platforms')})\b", _I)
         self.named_handle = _compile(
             rf"\b(?:{w('gebruikersnaam_woorden')})\s*(?:is|was|:|"
             r"van)?\s*[\"“'‘]?(?P<handle>[A-Za-z0-9_.]{3,30})", _I)
@@ -289,9 +291,24 @@ class Detectors:
         for match in self.url.finditer(text):
             url = match.group().rstrip(".,;:!?")
             looks_like_url = url.lower().startswith(("www.", "http")) or "/" in url
-            if (looks_like_url or _known_site(url)) and not allow.allows_url(url):
+            if (looks_like_url or _known_site(url)) and not allow.allows_url(url) \
+                    and not self._help_site(text, match.start(), url):
                 hits.append(("url", match.start(), match.start() + len(url)))
         return hits
+
+    def _help_site(self, text: str, start: int, url: str) -> bool:
+        """A help resource by what it is: the home page of a site (no path, no platform) in a
+        sentence that offers help, advice or information ("Tips vindt u op www.x.nl"), also
+        when ``hulpbronnen.yaml`` does not list it. A page (a path) or a social-media site
+        is never allowed so."""
+        site = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).rstrip("/")
+        if "/" in site or "?" in site or self.platform_name.search(site):
+            return False
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 300), start)]
+        begin = breaks[-1] if breaks else max(0, start - 300)
+        end = _SENTENCE_BREAK.search(text, start + len(url))
+        sentence = text[begin:end.start() if end else start + len(url) + 200]
+        return bool(self.help_words.search(sentence))
 
     def find_handles(self, text: str) -> list[Hit]:
         hits: list[Hit] = []

@@ -28,7 +28,7 @@ WORD_LISTS = (
     "maanden", "geboorte_woorden", "geboorte_na_datum", "leeftijd_woorden",
     "geen_leeftijd_voor", "leeftijdsgroepen", "geen_leeftijd_na",
     "domeinextensies", "gebruikersnaam_woorden", "platforms", "platform_woorden",
-    "platform_koppelwoorden",
+    "platform_koppelwoorden", "hulp_woorden",
     "straatnaam_eindes", "wonen", "wonen_voorzetsels", "nummer_woorden", "nummer_tussenwoorden",
     "nummer_eindes", "geen_nummer_woorden",
     "groep_woorden", "groep_in_letters", "rangtelwoorden", "na_rangtelwoord", "schooltypen",
