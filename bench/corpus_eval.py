@@ -138,10 +138,10 @@ def main() -> int:
     print(f"set: {args.name} ({' + '.join(SETS[args.name])})")
     if score.parts:
         names = list(score.parts)
-        print(f"  {'':13} " + "".join(f"{n:>16}" for n in [*names, "together"]))
+        print(f"  {'':13} " + "".join(f"{n:>18}" for n in [*names, "together"]))
         for category in sorted(score.total):
             cells = [_cell(s, category) for s in [*score.parts.values(), score]]
-            print(f"  {category:13} " + "".join(f"{c:>16}" for c in cells))
+            print(f"  {category:13} " + "".join(f"{c:>18}" for c in cells))
     else:
         for category in sorted(score.total):
             print(f"  {category:13} {_cell(score, category)}")

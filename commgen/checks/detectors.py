@@ -186,7 +186,8 @@ class Detectors:
             _compile(rf"(?<![\w])({num})[-\s]?jarig\w*", _I),
             _compile(rf"(?<![\w,.])({num})\s+(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", _I),
             _compile(rf"\b(?:{w('leeftijd_woorden')}|\w+klasser|\w+klasse)\s+(?:van\s+)?"
-                       rf"(?:pas\s+|nog\s+maar\s+|net\s+)?({num})(?![\w:]|[.,]\d)", _I),
+                       rf"(?:pas\s+|nog\s+maar\s+|net\s+|amper\s+|ruim\s+|bijna\s+|nauwelijks\s+)?"
+                       rf"({num})(?![\w:]|[.,]\d)", _I),
             _compile(rf"\b(?:is|was|werd|wordt)\s+(?:pas|net|nog\s+maar|bijna|inmiddels|"
                      rf"(?:toch\s+|ook\s+)?al|toch\s+pas)\s+({num})(?![\w:%]|[.,]\d)"
                      rf"(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
