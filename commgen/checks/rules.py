@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ from commgen.foundation.i18n import _
 from commgen.foundation.yamlfile import LineDict, load_mapping
 
 RULES_FOLDER = "regels"
+_BY_LINE_FROM = 400  # characters: a shorter text (an answer) is searched at once
+_LINES_KEPT = 20_000  # lines whose findings a rule keeps, at most
 # Files in the rules folder that are settings, not rules.
 SETTINGS_FILES = frozenset({"ernst.yaml", "detectoren.yaml", "toegestaan.yaml", "woorden.yaml",
                             "consistentie.yaml", "voornamen.yaml", KINDS_FILE})
@@ -49,8 +51,29 @@ class Rule:
     pattern: re.Pattern[str]
     swaps: list[str] = field(default_factory=list)
     exceptions: re.Pattern[str] | None = None
+    _lines: dict[str, list[Finding]] = field(default_factory=dict, repr=False, compare=False)
 
     def find(self, text: str) -> list[Finding]:
+        """The findings in ``text``, looked for line by line: a rule's match never spans a
+        paragraph, and the documents of one case share many paragraphs (help resources,
+        the closing), so a line's findings are kept and found again without a search."""
+        if len(text) < _BY_LINE_FROM or "\n" not in text:
+            return self._find(text)
+        if len(self._lines) > _LINES_KEPT:
+            self._lines.clear()
+        findings: list[Finding] = []
+        offset = 0
+        for line in text.split("\n"):
+            if line.strip():
+                found = self._lines.get(line)
+                if found is None:
+                    found = self._lines[line] = self._find(line)
+                findings += [replace(f, start=f.start + offset, end=f.end + offset)
+                             for f in found]
+            offset += len(line) + 1
+        return findings
+
+    def _find(self, text: str) -> list[Finding]:
         matches = [m for m in self.pattern.finditer(text) if m.start() != m.end()]
         if matches and self.exceptions is not None:  # looked for only when there is a match
             excepted = Spans(m.span() for m in self.exceptions.finditer(text))
