@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from commgen.answers.history import HISTORY_KEY as HISTORY_KEY
-from commgen.answers.history import Version, read_history
+from commgen.answers.history import Version, plain, read_history
 from commgen.foundation.concepts import GUARDED_MASK
 from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.files import write_atomic
@@ -285,7 +285,7 @@ def _stored_history(path: Path) -> list[Any]:
         return []
     data, problems = load_mapping(path)
     history = data.get(HISTORY_KEY) if not problems else None
-    return history if isinstance(history, list) else []
+    return plain(history) if isinstance(history, list) else []  # plain lists and dicts
 
 
 def default_value(question: Question, catalog: Catalog) -> Any:

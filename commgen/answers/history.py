@@ -135,7 +135,7 @@ def _one_version(entry: LineDict, where: Path | None, label: str, problems: list
                                     raw.line_of(key) if isinstance(raw, LineDict) else None,
                                     f"{label}.changes.{key}"))
             continue
-        changes[str(key)] = (_plain(change.get("old")), _plain(change.get("new")))
+        changes[str(key)] = (plain(change.get("old")), plain(change.get("new")))
     sent: list[Sent] = []
     items = entry.get("sent") or []
     if not isinstance(items, list):
@@ -154,12 +154,12 @@ def _one_version(entry: LineDict, where: Path | None, label: str, problems: list
                    changes, _text(entry, "news", where, label, problems), sent)
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """A stored value as plain Python (the loader's mappings become dicts)."""
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value
 
 
@@ -168,7 +168,7 @@ def stored_values(catalog: Catalog, values: dict[str, Any]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for question in catalog.questions:
         value = values.get(question.id)
-        result[question.id] = None if value is None else _plain(to_yaml_value(question, value))
+        result[question.id] = None if value is None else plain(to_yaml_value(question, value))
     return result
 
 

@@ -87,7 +87,7 @@ def load_evaluation(catalog: Catalog, lang: str = DOCUMENT_LANGUAGE) -> Evaluati
                 or not isinstance(next(iter(after.values())), int)
                 or isinstance(next(iter(after.values())), bool)
                 or not all(isinstance(f, str) and f for f in fields)):
-            problems.append(Problem(_("each moment needs 'id', 'na' (for example {{weken: 6}}: "
+            problems.append(Problem(_("each moment needs 'id', 'na' (for example {weken: 6}: "
                                       "dagen, weken or maanden), 'wanneer', 'titel', 'vragen' "
                                       "and 'wie'"), path, entry.line, label))
             continue

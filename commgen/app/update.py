@@ -196,16 +196,27 @@ def news_values(catalog: Catalog, table: dict[str, dict[str, Any]], audience: st
 def used_by_audience(catalog: Catalog, lang: str) -> dict[str, set[str]]:
     """The questions the full documents of each audience use (their templates, phrases and
     labels): a change of another answer does not concern that audience."""
+    import re
+
+    from commgen.foundation.jinja import expression_names
     from commgen.render.snippets import load_snippets
     from commgen.render.templateinfo import questions_used, template_source
 
-    terms = load_snippets(catalog, lang).terms_question
+    snippets = load_snippets(catalog, lang)
     used: dict[str, set[str]] = {}
     for doc in documents_of(catalog):
         path = doc.templates.get(lang)
-        if path is not None:
-            used.setdefault(doc.audience, set()).update(
-                questions_used(template_source(path), catalog, terms))
+        if path is None:
+            continue
+        source = template_source(path)
+        names = set(questions_used(source, catalog, snippets.terms_question))
+        for phrase in set(re.findall(r"phrase\.(\w+)", source)):  # and what picks its wording
+            variants = snippets.sentences.get(phrase) or [
+                v for by_value in snippets.phrases.get(phrase, {}).values() for v in by_value]
+            for variant in variants:
+                if variant.when:
+                    names |= expression_names(variant.when)
+        used.setdefault(doc.audience, set()).update(names)
     return used
 
 
