@@ -417,6 +417,9 @@ def _interview(catalog: Catalog, draft: Draft, out_dir: Path, resume: Path | Non
 
     if resume is not None and base:
         draft.answered.update(base)
+    for question in catalog.questions:  # asked by commgen update, for each new version
+        if question.changes == "news":
+            draft.answered.setdefault(question.id, None)
     draft.accepted.update(accepted)
     if interactive is None:
         interactive = sys.stdin.isatty()

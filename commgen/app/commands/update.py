@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 import click
 
 from commgen.app.commands import help_text
-from commgen.app.commands.options import PathParam, accept_option, templates_option
+from commgen.app.commands.options import (
+    PathParam,
+    accept_option,
+    scripted_options,
+    templates_option,
+)
 from commgen.foundation.i18n import _
 
 if TYPE_CHECKING:
@@ -21,14 +26,7 @@ def make() -> click.Command:
                   metavar=_("FOLDER"),
                   help=_("Folder for the documents (default: the folder of the answers file "
                          "when commgen wrote documents there)."))
-    @click.option("--answers", "answers_file", type=PathParam(dir_okay=False),
-                  metavar=_("ANSWERS.yaml"),
-                  help=_("Take the changed answers from this file; only the rest is asked."))
-    @click.option("--set", "settings", multiple=True, metavar=_("QUESTION=ANSWER"),
-                  help=_("Give one changed answer on the command line (repeatable)."))
-    @click.option("--yes", is_flag=True,
-                  help=_("Skip the review screen; without a terminal, fail when answers are "
-                         "missing instead of asking."))
+    @scripted_options()
     @click.option("--force", is_flag=True,
                   help=_("Replace documents that already exist. Without it an existing document "
                          "is kept and the new one gets a new name."))
