@@ -250,3 +250,55 @@ def test_bad_history_is_a_clear_message(tmp_path: Path,
     assert "Traceback" not in err
     assert "_commgen_history[1].version" in err and "regel 2" in err
     assert "_commgen_history[2]" in err
+
+
+def test_changes_from_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Scripted, as commgen new --answers: the changed answers come from a file."""
+    answers = first_version(tmp_path, capsys)
+    changes = tmp_path / "wijzigingen.yaml"
+    changes.write_text("media: published\n", encoding="utf-8")
+    code, out, err = run_cli(capsys, "update", str(answers), "--answers", str(changes),
+                             "--yes")
+    assert code == 0, out + err
+    assert "Sinds ons vorige bericht zijn er berichten over de school verschenen" in docx_text(
+        tmp_path / "update-ouders-klas.docx")
+    assert history(answers)[1]["changes"] == {"media": {"old": "none", "new": "published"}}
+
+
+def test_news_with_a_finding_writes_nothing(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """"What is new" is checked like every answer: a name in it blocks the whole set, and no
+    version is recorded."""
+    answers = first_version(tmp_path, capsys)
+    before = answers.read_bytes()
+    code, out, err = run_cli(capsys, "update", str(answers), "--yes", "--set",
+                             "media=published", "--set",
+                             "update_news=Jan de Vries uit klas 3B heeft het beeld doorgestuurd.")
+    assert code != 0
+    assert "Traceback" not in out + err
+    assert "niet vastgelegd" in out
+    assert answers.read_bytes() == before
+    assert not list(tmp_path.glob("update-*.docx"))
+
+
+def test_only_what_can_change_is_asked(tmp_path: Path, catalog,  # type: ignore[no-untyped-def]
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """At the terminal: the questions marked `changes`, each with its current answer."""
+    from commgen.app.update import run_update
+
+    answers = first_version(tmp_path, capsys)
+    asked: dict[str, object] = {}
+
+    def asker(question, catalog, current):  # type: ignore[no-untyped-def]
+        asked[question.id] = current
+        return ["advice", "wijkagent"] if question.id == "police" else current
+
+    outcome = run_update(catalog, answers, tmp_path, asker=asker, interactive=True, yes=True)
+    assert outcome.version is not None and outcome.version.number == 2
+    marked = {q.id for q in catalog.questions if q.changes in ("yes", "news")}
+    assert set(asked) <= marked
+    assert {"police", "media", "approvals", "approved_by", "update_news"} <= set(asked)
+    assert "school_name" not in asked and "statement_version" not in asked
+    assert asked["police"] == ["advice"] and asked["media"] == "none"
+    assert asked["update_news"] is None  # what is new starts empty
+    assert outcome.version.changes == {"police": (["advice"], ["advice", "wijkagent"])}
