@@ -302,3 +302,11 @@ def test_only_what_can_change_is_asked(tmp_path: Path, catalog,  # type: ignore[
     assert asked["police"] == ["advice"] and asked["media"] == "none"
     assert asked["update_news"] is None  # what is new starts empty
     assert outcome.version.changes == {"police": (["advice"], ["advice", "wijkagent"])}
+
+
+def test_missing_answers_file_is_a_clear_message(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run_cli(capsys, "update", str(tmp_path / "nergens" / "antwoorden.yaml"),
+                              "--yes")
+    assert code != 0
+    assert "bestand niet gevonden" in err and "Traceback" not in err

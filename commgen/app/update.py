@@ -69,6 +69,9 @@ def draft_path(answers: Path) -> Path:
 def claim_answers(path: Path) -> Path:
     """Claim the answers file for this run, or stop with a message (another interview or
     update has it, here or on another computer)."""
+    if not path.is_file():
+        raise AnswersError(_("The answers file cannot be used:"), [Problem(
+            _("file not found"), path)])
     try:
         return claim(path)
     except Claimed as exc:
@@ -76,6 +79,10 @@ def claim_answers(path: Path) -> Path:
                             "an update, perhaps on another computer. Wait until it is finished, "
                             "then run commgen update again; nothing was changed.").format(
                                 path=path, holder=exc.holder or "?")) from None
+    except OSError as exc:  # a folder that cannot be written: the claim cannot be made
+        raise OutputError(_("{path} cannot be written ({detail}). Is it open in another "
+                            "program, or is the disk full?").format(
+                                path=path, detail=exc.strerror or exc)) from None
 
 
 # --- The history of a file, also one made before commgen kept it -------------------------
