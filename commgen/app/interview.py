@@ -120,9 +120,12 @@ class Interview:
         return self.catalog.applies(question, self.values())
 
     def open_questions(self) -> list[Question]:
-        """Applicable questions not answered yet (an answer of ``None`` counts as given)."""
+        """Applicable questions not answered yet (an answer of ``None`` counts as given);
+        not the questions of a new version (``changes: news``), which commgen update asks."""
         result = []
         for question in self.catalog.questions:
+            if question.changes == "news":
+                continue  # asked by commgen update, for each new version
             if question.id not in self.draft.answered and self.applies(question):
                 result.append(question)
         return result
@@ -417,9 +420,6 @@ def _interview(catalog: Catalog, draft: Draft, out_dir: Path, resume: Path | Non
 
     if resume is not None and base:
         draft.answered.update(base)
-    for question in catalog.questions:  # asked by commgen update, for each new version
-        if question.changes == "news":
-            draft.answered.setdefault(question.id, None)
     draft.accepted.update(accepted)
     if interactive is None:
         interactive = sys.stdin.isatty()
