@@ -29,6 +29,20 @@ def test_timeline_lists_every_version(tmp_path: Path,
             "bestuurder)") in out
     assert "versie 3: Aanvulling op de persverklaring, aan pers en website: update-pers.docx" in out
     assert "“De ouderavond gaat door zoals gepland.”" in out
+    # Every version's answers can be read back: the current ones with later changes undone.
+    from commgen.answers.answersfile import load_answers
+    from commgen.answers.history import answers_at, stored_values
+    from commgen.questions.catalog import load_catalog
+    from tests.conftest import TEMPLATES
+
+    catalog = load_catalog(TEMPLATES)
+    loaded = load_answers(answers, catalog)
+    now = stored_values(catalog, loaded.values)
+    first, second = (answers_at(loaded.history, now, n) for n in (1, 2))
+    assert first["police"] == ["advice"] and first["media"] == "none"
+    assert second["police"] == ["advice", "investigation"] and second["media"] == "none"
+    assert now["media"] == "published"
+
     text = docx_text(target)
     for n in (1, 2, 3):
         assert f"Versie {n} · " in text

@@ -199,7 +199,8 @@ def _same(old: Any, new: Any) -> bool:
 def answers_at(versions: list[Version], current: dict[str, Any], number: int
                ) -> dict[str, Any]:
     """The stored answers of version ``number``: the current ones with the later changes
-    taken back, newest first."""
+    taken back, newest first. The version's own fields (number, date, time, approved by, what
+    is new) are on its ``Version``, not among these answers."""
     state = dict(current)
     for version in reversed(versions):
         if version.number <= number:
