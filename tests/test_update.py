@@ -310,3 +310,12 @@ def test_missing_answers_file_is_a_clear_message(tmp_path: Path,
                               "--yes")
     assert code != 0
     assert "bestand niet gevonden" in err and "Traceback" not in err
+
+
+def test_generate_does_not_make_update_letters(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write_answers(tmp_path)
+    code, _out, err = run_cli(capsys, "generate", str(answers), "--out", str(tmp_path / "d"),
+                              "--only", "update-pers")
+    assert code != 0
+    assert "commgen update" in err and "Traceback" not in err

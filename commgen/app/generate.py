@@ -45,6 +45,11 @@ def select_documents(catalog: Catalog, answers: Answers, only: list[str] | None
     """The documents to make: those asked for (or all) whose ``when`` holds."""
     known = [doc.id for doc in catalog.documents if not doc.made_by]  # others: update, ...
     if only:
+        for doc in catalog.documents:
+            if doc.made_by and doc.id in only:
+                raise UsageError(_("{doc} is made by commgen {command} (from the history of "
+                                   "a case), not by commgen generate.").format(
+                                       doc=doc.id, command=doc.made_by))
         unknown = [doc_id for doc_id in only if doc_id not in known]
         if unknown:
             raise UsageError(_("Unknown document {ids} for --only; choose from: {known}.").format(
