@@ -931,6 +931,159 @@ def kaart_receptie(path: Path) -> None:
     finish(doc, path)
 
 
+# --- The incident over time: update letters, timeline, evaluation --------------------------
+# An update letter says only what is new since the previous version and what it means for the
+# reader (update.nieuw, update.betekenis: vetted sentences from snippets/nl/updates.yaml). Its
+# own sentences name the version or its date, so that no sentence of an earlier document or
+# update comes back.
+
+NEXT_AFTER = ("Na deze update {{ update.version }} volgt de volgende op "
+              "{{ next_update_date.weekday }} om {{ next_update_time }} uur, of eerder als dat "
+              "nodig is.")
+
+
+def update_sections(doc, meaning: str, news: bool = True,  # type: ignore[no-untyped-def]
+                    style: str | None = "List Bullet") -> None:
+    """What is new (with the officer's own text where it feeds the letter), then what it
+    means for the reader."""
+    doc.add_heading("Wat is er nieuw?", level=2)
+    loop(doc, "zin in update.nieuw", "{{ zin }}", style=style)
+    if news:
+        optional(doc, "update_news")
+    para(doc, "{%p if update.betekenis %}")
+    doc.add_heading(meaning, level=2)
+    para(doc, "{%p endif %}")
+    loop(doc, "zin in update.betekenis", "{{ zin }}", style=style)
+
+
+def update_parents(path: Path) -> None:
+    doc = letter_document()
+    letter_opening(doc, "update {{ update.version }} over het beeld dat onder leerlingen is "
+                        "gedeeld")
+    para(doc, "Op {{ update.previous_date }} schreven wij u over een beeld dat onder leerlingen "
+              "is gedeeld; in deze update {{ update.version }} leest u alleen wat er sindsdien "
+              "nieuw is.")
+    update_sections(doc, "Wat betekent dit voor u?")
+    doc.add_heading("Vragen", level=2)
+    para(doc, "Vragen over update {{ update.version }} kunt u stellen aan {{ contact.name }}, "
+              "{{ contact.role }}, via {{ contact_phone }} of {{ contact_email }}.")
+    para(doc, NEXT_AFTER)
+    sign_off(doc)
+    finish(doc, path)
+
+
+def update_press(path: Path) -> None:
+    doc = letter_document()
+    letterhead(doc)
+    doc.add_paragraph("Aanvulling op de verklaring van {{ school.name }}", style="Title")
+    doc.styles["Title"].font.size = docx_pt(17)
+    para(doc, "{{ school.place }}, {{ statement_date }}, {{ statement_time }} uur",
+         style="Subtitle")
+    para(doc, "Dit is een aanvulling op de verklaring van {{ school.name }} van "
+              "{{ update.previous_date }}, {{ update.previous_time }} uur.")
+    loop(doc, "zin in update.nieuw", "{{ zin }}", style=None)
+    loop(doc, "zin in update.betekenis", "{{ zin }}", style=None)
+    doc.add_heading("Contact voor de pers", level=2)
+    para(doc, "Vragen over deze aanvulling (versie {{ update.version }}) beantwoordt "
+              "{{ spokesperson.name }}, {{ spokesperson.role }}, via {{ spokesperson_phone }}"
+              "{% if spokesperson_email %} of {{ spokesperson_email }}{% endif %}.")
+    para(doc, NEXT_AFTER)
+    finish(doc, path)
+
+
+def update_team(path: Path) -> None:
+    doc = short_document("{{ school.name }} · alleen voor het team, niet doorsturen",
+                         "Update {{ update.version }} voor het team",
+                         "{{ school.name }} · {{ statement_date }}, {{ statement_time }} uur")
+    para(doc, "Sinds de versie van {{ update.previous_date }} is er iets veranderd: hier lees je "
+              "alleen wat nieuw is in update {{ update.version }}, de rest van de handreiking "
+              "blijft gelden.", italic=True)
+    update_sections(doc, "Wat betekent dit voor jou?")
+    doc.add_heading("Vragen en steun", level=2)
+    para(doc, "Met vragen over update {{ update.version }} kun je terecht bij "
+              "{{ contact.name }}, {{ contact.role }}.")
+    para(doc, NEXT_AFTER)
+    finish(doc, path)
+
+
+def update_intern(path: Path) -> None:
+    doc = short_document("{{ school.name }} · vertrouwelijk, alleen voor het crisisteam",
+                         "Update {{ update.version }} van het communicatiestatement",
+                         VERSION_LINE + ", {{ statement_time }} uur")
+    table(doc, [
+        ("Vorige versie", "versie {{ update.previous }} van {{ update.previous_date }}, "
+                          "{{ update.previous_time }} uur"),
+        ("Goedgekeurd door", "{% if approvals %}{{ label.approvals|opsomming }}{% else %}nog "
+                             "niemand{% endif %}{% if approved_by %} ({{ approved_by }})"
+                             "{% endif %}"),
+        ("Updatebrief naar", "{% if update.ontvangers %}{{ update.ontvangers|opsomming }}"
+                             "{% else %}alleen het crisisteam{% endif %}"),
+        ("Geen update voor", "{% if update.niet %}{{ update.niet|opsomming }}: de wijziging "
+                             "gaat hen niet aan of mag hen nog niet bereiken{% else %}niemand"
+                             "{% endif %}"),
+        ("Volgende update", "{{ next_update_date.weekday }}, {{ next_update_time }} uur"),
+    ])
+    update_sections(doc, "Wat betekent dit voor het crisisteam?")
+    para(doc, "De volledige documenten van versie {{ statement_version }} zijn in dezelfde map "
+              "gemaakt; stuur ze alleen naar wie ze nodig heeft.", italic=True)
+    finish(doc, path)
+
+
+def timeline_versions(doc, level: int = 2) -> None:  # type: ignore[no-untyped-def]
+    """Each version: when, what changed, who approved it, which documents went to whom."""
+    para(doc, "{%p for v in history.versions %}")
+    doc.add_paragraph("Versie {{ v.nummer }} · {{ v.moment }}", style=f"Heading {level}")
+    para(doc, "{{ v.goedkeuring }}", bold_prefix="Goedgekeurd door: ")
+    para(doc, "{%p if v.wijzigingen %}")
+    para(doc, "Wat veranderde:", italic=True)
+    para(doc, "{%p endif %}")
+    loop(doc, "w in v.wijzigingen", "{{ w }}")
+    para(doc, "{%p for n in v.nieuws %}")
+    para(doc, "{{ n }}", italic=True)
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p if v.documenten %}")
+    para(doc, "Verstuurd:", italic=True)
+    para(doc, "{%p endif %}")
+    loop(doc, "d in v.documenten", "{{ d }}")
+    para(doc, "{%p endfor %}")
+
+
+def tijdlijn(path: Path) -> None:
+    doc = short_document("{{ school.name }} · vertrouwelijk, voor het crisisdossier",
+                         "Tijdlijn van de communicatie",
+                         "{{ school.name }} · gemeld op {{ history.incident }} · gemaakt op "
+                         "{{ today }}",
+                         "Elke versie van het communicatiestatement: wanneer, wat er veranderde, "
+                         "wie goedkeurde en welke documenten naar wie gingen. Zonder namen van "
+                         "leerlingen.")
+    timeline_versions(doc)
+    finish(doc, path)
+
+
+def evaluatie(path: Path) -> None:
+    doc = short_document("{{ school.name }} · vertrouwelijk, alleen voor het ZAT-overleg",
+                         "Evaluatie voor het ZAT-overleg",
+                         "{{ school.name }} · gemeld op {{ history.incident }} · voorbereid op "
+                         "{{ today }}",
+                         "Stap 6 van het protocol: evalueren met alle betrokkenen, nazorg "
+                         "plannen en de lessen verwerken in het protocol en de preventie. Noem "
+                         "in dit verslag geen namen van leerlingen; schrijf “de leerling”.")
+    doc.add_heading("Verloop van de communicatie", level=1)
+    timeline_versions(doc)
+    doc.add_heading("Evaluatie", level=1)
+    para(doc, "{%p for g in history.gesprekken %}")
+    doc.add_paragraph("{{ g.titel }}", style="Heading 2")
+    loop(doc, "vraag in g.vragen", "{{ vraag }}")
+    para(doc, "Aantekeningen:", italic=True)
+    para(doc, "{%p endfor %}")
+    doc.add_heading("Nazorg", level=1)
+    para(doc, "Plan deze momenten in voor alle betrokkenen. Ze staan ook in nazorg.ics, om in de "
+              "agenda van de coördinator te zetten.")
+    loop(doc, "m in history.nazorg", "{{ m.datum }} ({{ m.wanneer }}): {{ m.titel }}. "
+                                     "{{ m.vragen }} Wie: {{ m.wie }}.")
+    finish(doc, path)
+
+
 TEMPLATES = {
     "nl/communicatiestatement.docx": communicatiestatement,
     "nl/communicatiestatement-website.docx": lambda path: communicatiestatement(path, True),
@@ -946,6 +1099,13 @@ TEMPLATES = {
     "nl/uitnodiging-ouderavond.docx": uitnodiging_ouderavond,
     "nl/reacties-sociale-media.docx": reacties_sociale_media,
     "nl/kaart-receptie.docx": kaart_receptie,
+    "nl/update-intern.docx": update_intern,
+    "nl/update-ouders-klas.docx": update_parents,
+    "nl/update-ouders-andere-klassen.docx": update_parents,
+    "nl/update-pers.docx": update_press,
+    "nl/update-team.docx": update_team,
+    "nl/tijdlijn.docx": tijdlijn,
+    "nl/evaluatie.docx": evaluatie,
 }
 
 

@@ -2,9 +2,11 @@
 
 Top-level keys are question ids. Keys starting with ``_`` belong to commgen itself
 (``_commgen``: the format version; ``_commgen_accepted``: per question the reason the user gave
-for keeping an answer the privacy check found a problem in, and ``_commgen_drafts``: the text
-being typed when the interview was stopped). Every problem in the file is reported at once, with its
-line, so that a communications officer under pressure fixes the file in one pass.
+for keeping an answer the privacy check found a problem in, ``_commgen_drafts``: the text
+being typed when the interview was stopped, and ``_commgen_history``: the versions of the
+statement, see ``answers.history``; format 2 added it, format 1 files are still read). Every
+problem in the file is reported at once, with its line, so that a communications officer under
+pressure fixes the file in one pass.
 
 The answers file is meant to be shareable at any moment (with the board, a colleague): text that is
 not finished or not cleared yet does not go into it. Answers with an open privacy finding and the
@@ -23,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from commgen.answers.history import HISTORY_KEY as HISTORY_KEY
+from commgen.answers.history import Version, plain, read_history
 from commgen.foundation.concepts import GUARDED_MASK
 from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.files import write_atomic
@@ -34,10 +38,11 @@ from commgen.questions.guard import GuardedNames, names_key_missing, names_weak
 from commgen.questions.types import InvalidAnswer, is_empty, to_yaml_value, type_of
 
 FORMAT_KEY = "_commgen"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the history of the versions (_commgen_history)
+READABLE_FORMATS = (1, 2)  # format 1 (no history) is read; it is written as format 2
 ACCEPTED_KEY = "_commgen_accepted"
 DRAFTS_KEY = "_commgen_drafts"
-META_KEYS = {FORMAT_KEY, ACCEPTED_KEY, DRAFTS_KEY}
+META_KEYS = {FORMAT_KEY, ACCEPTED_KEY, DRAFTS_KEY, HISTORY_KEY}
 PRIVATE_PART = ".niet-delen"  # the side file's name: antwoorden.yaml -> antwoorden.niet-delen.yaml
 
 
@@ -54,6 +59,8 @@ class Answers:
     path: Path | None = None
     notes: list[Problem] = field(default_factory=list)  # warnings that did not stop the run
     accepted: dict[str, str] = field(default_factory=dict)  # question id -> reason kept
+    history: list[Version] = field(default_factory=list)  # the versions so far (format 2)
+    format: int = FORMAT_VERSION  # the format the file was written in
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
@@ -101,7 +108,7 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
         problems.append(Problem(_("unknown question; {hint}").format(hint=hint),
                                 data.source_of(key, path), data.line_of(key), str(key)))
     version = data.get(FORMAT_KEY, FORMAT_VERSION)
-    if version != FORMAT_VERSION:
+    if version not in READABLE_FORMATS or isinstance(version, bool):
         problems.append(Problem(_("this file is for format {found}; this commgen reads format "
                                   "{version}").format(found=version, version=FORMAT_VERSION),
                                 path, data.line_of(FORMAT_KEY), FORMAT_KEY))
@@ -132,9 +139,11 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
             elif not names.available:
                 problems.append(Problem(names_key_missing(), *where))
     accepted = read_meta_mapping(data, ACCEPTED_KEY, path, problems)
+    history = read_history(data, path, problems)
     if problems:
         raise AnswersError(_("The answers file cannot be used:"), problems)
-    return Answers(values, path, notes, accepted)
+    return Answers(values, path, notes, accepted, history,
+                   version if version in READABLE_FORMATS else FORMAT_VERSION)
 
 
 def _masked(value: Any) -> bool:
@@ -193,7 +202,7 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def dump_answers(catalog: Catalog, answered: dict[str, Any], header: list[str],
-                 meta: dict[str, dict[str, str]] | None = None) -> str:
+                 meta: dict[str, Any] | None = None) -> str:
     """An answers file a person can read: the question as a comment above each answer.
 
     ``answered`` maps question ids to typed values; a key with ``None`` was asked and left
@@ -203,8 +212,9 @@ def dump_answers(catalog: Catalog, answered: dict[str, Any], header: list[str],
     lines = [f"# {line}" if line else "#" for line in header]
     lines += [f"{FORMAT_KEY}: {FORMAT_VERSION}"]
     for key, mapping in (meta or {}).items():
-        if mapping:
-            lines.append(yaml.dump({key: dict(mapping)}, Dumper=_Dumper, allow_unicode=True,
+        if mapping:  # a mapping (accepted, drafts) or a list (the history)
+            mapping = list(mapping) if isinstance(mapping, list) else dict(mapping)
+            lines.append(yaml.dump({key: mapping}, Dumper=_Dumper, allow_unicode=True,
                                    sort_keys=False, default_flow_style=False,
                                    width=100).rstrip("\n"))
     lines.append("")
@@ -230,10 +240,11 @@ def dump_answers(catalog: Catalog, answered: dict[str, Any], header: list[str],
 
 
 def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header: list[str],
-                 meta: dict[str, dict[str, str]] | None = None,
+                 meta: dict[str, Any] | None = None,
                  private: Collection[str] = ()) -> None:
     """Write an answers file atomically, readable by its owner only (it is a draft of a
-    confidential statement). ``meta``: commgen's own mappings (``ACCEPTED_KEY``, ...).
+    confidential statement). ``meta``: commgen's own mappings (``ACCEPTED_KEY``, ...); the
+    history (``HISTORY_KEY``) the file holds is kept when ``meta`` does not give it.
 
     The answers named in ``private`` (an open privacy finding) and the text typed so far
     (``DRAFTS_KEY``) go to the private side file instead, so that the answers file itself can be
@@ -241,6 +252,8 @@ def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header:
     writes loses nothing, and removed once nothing is left for it.
     """
     meta = dict(meta or {})
+    if HISTORY_KEY not in meta:
+        meta[HISTORY_KEY] = _stored_history(path)
     drafts = meta.pop(DRAFTS_KEY, None) or {}
     held = {k: v for k, v in answered.items() if k in private}
     shared = {k: v for k, v in answered.items() if k not in held}
@@ -263,6 +276,16 @@ def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header:
             side.unlink(missing_ok=True)
         except OSError:  # an old side file would count over the new answers: empty it instead
             write_atomic(side, dump_answers(catalog, {}, []).encode("utf-8"), private=True)
+
+
+def _stored_history(path: Path) -> list[Any]:
+    """The history an answers file holds now, as stored (an interview that saves the file
+    keeps it); none when the file cannot be read."""
+    if not path.is_file():
+        return []
+    data, problems = load_mapping(path)
+    history = data.get(HISTORY_KEY) if not problems else None
+    return plain(history) if isinstance(history, list) else []  # plain lists and dicts
 
 
 def default_value(question: Question, catalog: Catalog) -> Any:

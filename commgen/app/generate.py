@@ -8,6 +8,7 @@ only when every document passes (or its findings are accepted), and then as one 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,15 +43,20 @@ class Result:
 def select_documents(catalog: Catalog, answers: Answers, only: list[str] | None
                      ) -> tuple[list[Document], list[Document]]:
     """The documents to make: those asked for (or all) whose ``when`` holds."""
-    known = [doc.id for doc in catalog.documents]
+    known = [doc.id for doc in catalog.documents if not doc.made_by]  # others: update, ...
     if only:
+        for doc in catalog.documents:
+            if doc.made_by and doc.id in only:
+                raise UsageError(_("{doc} is made by commgen {command} (from the history of "
+                                   "a case), not by commgen generate.").format(
+                                       doc=doc.id, command=doc.made_by))
         unknown = [doc_id for doc_id in only if doc_id not in known]
         if unknown:
             raise UsageError(_("Unknown document {ids} for --only; choose from: {known}.").format(
                 ids=", ".join(unknown), known=", ".join(known)))
     chosen, skipped = [], []
     for doc in catalog.documents:
-        if only and doc.id not in only:
+        if doc.made_by or (only and doc.id not in only):
             continue
         if catalog.is_applicable(doc.when, answers.values):
             chosen.append(doc)
@@ -114,10 +120,12 @@ def generate(answers_path: Path, out_dir: Path, templates_dir: Path,
 def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
                           only: list[str] | None = None, force: bool = False,
                           lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None,
-                          pdf: bool = False, accept_findings: str | None = None) -> Result:
+                          pdf: bool = False, accept_findings: str | None = None,
+                          extra: Sequence[tuple[Document, Any]] = ()) -> Result:
     """Render every applicable document and check it, all in memory; only when no document
     has an open privacy error, write the whole set (each .docx, its plain text and PDF) at
-    once. A blocked run leaves the output folder as it was."""
+    once. A blocked run leaves the output folder as it was. ``extra``: documents rendered by
+    another command (``commgen update``'s letters), checked and written in the same set."""
     from commgen.checks.generation import review_documents
 
     now = now or dt.datetime.now()
@@ -126,6 +134,7 @@ def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
     if pdf:
         require_soffice()  # say so before anything is written
     rendered = [(doc, render_one(catalog, snippets, answers, doc, lang, now)) for doc in chosen]
+    rendered += list(extra)
     reason = clean_text(accept_findings).strip() if accept_findings else None  # into XML
     review = review_documents(catalog, answers, rendered, reason, lang)
     blocked, accepted = verdict(review, answers)

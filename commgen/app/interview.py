@@ -29,6 +29,7 @@ import click
 from commgen.answers.answersfile import (
     ACCEPTED_KEY,
     DRAFTS_KEY,
+    HISTORY_KEY,
     load_answers,
     private_path,
     save_answers,
@@ -63,18 +64,22 @@ class Draft:
     answered: dict[str, Any] = field(default_factory=dict)
     accepted: dict[str, str] = field(default_factory=dict)  # question id -> reason kept
     drafts: dict[str, str] = field(default_factory=dict)  # question id -> text typed so far
+    history: list[Any] | None = None  # the versions to save (None: keep the file's own)
+    header: list[str] | None = None  # the comment on top (None: the interview's)
 
     def save(self, catalog: Catalog) -> None:
         stamp = dt.datetime.now().strftime("%d-%m-%Y %H:%M")
-        header = [_("commgen answers (draft), saved {when}.").format(when=stamp),
-                  _("Continue with: commgen new --resume \"{path}\"").format(path=self.path),
-                  _("or make the documents with: commgen generate \"{path}\"").format(
-                      path=self.path)]
+        header = self.header or [
+            _("commgen answers (draft), saved {when}.").format(when=stamp),
+            _("Continue with: commgen new --resume \"{path}\"").format(path=self.path),
+            _("or make the documents with: commgen generate \"{path}\"").format(path=self.path)]
         self.accepted = {k: v for k, v in self.accepted.items() if k in self.answered}
         stored, drafts, held = self._to_store(catalog)
+        meta: dict[str, Any] = {ACCEPTED_KEY: self.accepted, DRAFTS_KEY: drafts}
+        if self.history is not None:
+            meta[HISTORY_KEY] = self.history
         try:
-            save_answers(self.path, catalog, stored, header,
-                         {ACCEPTED_KEY: self.accepted, DRAFTS_KEY: drafts}, private=held)
+            save_answers(self.path, catalog, stored, header, meta, private=held)
         except OSError as exc:  # a full disk or a lost network folder: keep asking
             click.secho(_("Your answers could not be saved in {path} ({detail}); the interview "
                           "goes on and tries again after the next answer.").format(
@@ -115,9 +120,12 @@ class Interview:
         return self.catalog.applies(question, self.values())
 
     def open_questions(self) -> list[Question]:
-        """Applicable questions not answered yet (an answer of ``None`` counts as given)."""
+        """Applicable questions not answered yet (an answer of ``None`` counts as given);
+        not the questions of a new version (``changes: news``), which commgen update asks."""
         result = []
         for question in self.catalog.questions:
+            if question.changes == "news":
+                continue  # asked by commgen update, for each new version
             if question.id not in self.draft.answered and self.applies(question):
                 result.append(question)
         return result

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from commgen.answers.answersfile import ACCEPTED_KEY, dump_answers, load_answers
+from commgen.answers.answersfile import ACCEPTED_KEY, HISTORY_KEY, dump_answers, load_answers
+from commgen.answers.history import history_yaml
 from commgen.answers.partial import read_meta
 from commgen.app.answercheck import check_answers
 from commgen.foundation.files import write_atomic
@@ -34,7 +35,8 @@ def share_answers(catalog: Catalog, answers_path: Path, target: Path) -> list[st
     for question in catalog.questions:  # no home folder of the sender in the copy
         if question.type == "image" and isinstance(answered.get(question.id), Path):
             answered[question.id] = _relative(answered[question.id], target.parent)
-    text = dump_answers(catalog, answered, header, {ACCEPTED_KEY: dict(accepted)})
+    text = dump_answers(catalog, answered, header, {  # the history has roles, never names
+        ACCEPTED_KEY: dict(accepted), HISTORY_KEY: history_yaml(answers.history)})
     write_atomic(target, text.encode("utf-8"), private=True)
     return []
 

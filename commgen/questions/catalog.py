@@ -236,7 +236,11 @@ def _read_sections(reader: _Reader, data: LineDict) -> list[Section]:
 
 
 _QUESTION_KEYS = {"id", "type", "prompt", "help", "section", "choices", "default", "required",
-                  "when", "sensitive", "validator", "profile", "feeds", "past"}
+                  "when", "sensitive", "validator", "profile", "feeds", "past", "changes"}
+# ``changes`` (commgen update): asked again with its change told, set by the update, or new news.
+CHANGES = {True: "yes", "version": "version", "news": "news"}
+# ``made_by``: documents another command makes than ``commgen generate``.
+MADE_BY = ("update", "history", "evaluate")
 # Free text a template prints as typed: it declares the documents or audiences it feeds.
 FEEDS_REQUIRED = ("paragraphs",)
 
@@ -320,7 +324,7 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
             validator=str(validator) if validator is not None else None,
             profile=str(entry["profile"]) if entry.get("profile") else None,
             feeds=_read_feeds(reader, entry, qid), past=bool(entry.get("past", False)),
-            line=entry.line, source=reader.path)
+            changes=_read_changes(reader, entry, qid), line=entry.line, source=reader.path)
         for choice in choices:
             if choice.when:
                 _check_choice_when(reader, entry, qid, choice, questions)
@@ -331,7 +335,17 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
 
 
 _DOCUMENT_KEYS = {"id", "title", "subject", "audience", "version", "filename", "templates",
-                  "when", "plain_text"}
+                  "when", "plain_text", "made_by"}
+
+
+def _read_changes(reader: _Reader, entry: LineDict, qid: str) -> str | None:
+    value = entry.get("changes")
+    if value is None or value is False:
+        return None
+    if isinstance(value, bool | str) and value in CHANGES:
+        return CHANGES[value]
+    reader.problem(_("'changes' is true, version or news"), entry, "changes", qid)
+    return None
 
 
 def _check_choice_when(reader: _Reader, entry: LineDict, qid: str, choice: Choice,
@@ -425,9 +439,20 @@ def _read_documents(reader: _Reader, data: LineDict, folder: Path,
             subject=localized(entry.get("subject")), audience=audience,
             version=str(entry.get("version", "1")), filename=filename, templates=templates,
             when=str(when) if when is not None else None,
-            plain_text=bool(entry.get("plain_text", False)), line=entry.line,
-            source=reader.path))
+            plain_text=bool(entry.get("plain_text", False)),
+            made_by=_read_made_by(reader, entry, doc_id), line=entry.line, source=reader.path))
     return documents
+
+
+def _read_made_by(reader: _Reader, entry: LineDict, doc_id: str) -> str | None:
+    value = entry.get("made_by")
+    if value is None:
+        return None
+    if str(value) not in MADE_BY:
+        reader.problem(_("'made_by' is one of: {allowed}").format(allowed=", ".join(MADE_BY)),
+                       entry, "made_by", doc_id)
+        return None
+    return str(value)
 
 
 def _check_defaults(reader: _Reader, catalog: Catalog, data: LineDict) -> None:

@@ -44,6 +44,9 @@ class Question:
     # The documents (ids) or audiences a free-text answer may be printed in; empty: all.
     feeds: tuple[str, ...] = ()
     past: bool = False  # a date that has happened: not after today; "maandag" is the last one
+    # ``commgen update``: "yes" (asked again, its change told), "version" (set by the update
+    # itself: version, date, time), "news" (asked afresh each version); None: not asked again.
+    changes: str | None = None
     line: int | None = None
     source: Path | None = None  # the catalogue file, for messages about its conditions
 
@@ -59,6 +62,9 @@ class Document:
     templates: dict[str, Path]
     when: str | None = None
     plain_text: bool = False  # also write a .txt with the same wording, for school apps
+    # Made by another command than ``commgen generate``: "update" (an update letter),
+    # "history" (the timeline), "evaluate" (the evaluation record); None: the full set.
+    made_by: str | None = None
     line: int | None = None
     source: Path | None = None
 

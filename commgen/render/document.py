@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import Any
 
 from jinja2 import TemplateError
 
@@ -20,21 +21,28 @@ from commgen.foundation.errors import AnswersError, CatalogError, Problem, Templ
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import render_text
 from commgen.questions.catalog import Catalog, Document, text_for
+from commgen.questions.contextnames import check_declared
 from commgen.questions.school import SCHOOL_FIELDS
 from commgen.questions.types import Person
-from commgen.render.context import build_context
+from commgen.render.context import build_context, check_plain
 from commgen.render.docxrender import RenderedDocument, render_document
 from commgen.render.snippets import Snippets
 
 
 def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Document,
-               lang: str, now: dt.datetime) -> RenderedDocument:
-    """Render one document in ``lang`` from checked answers."""
+               lang: str, now: dt.datetime, extra: dict[str, Any] | None = None
+               ) -> RenderedDocument:
+    """Render one document in ``lang`` from checked answers; ``extra``: names another command
+    gives its documents (``update``, ``history``; declared in ``questions.contextnames``)."""
     template = doc.templates.get(lang)
     if template is None:
         raise TemplateProblem(_("The document {doc} has no template in language {lang}.").format(
             doc=doc.id, lang=lang))
     context = build_context(catalog, snippets, answers, doc, lang, now)
+    if extra:
+        check_declared(extra)
+        check_plain(extra)
+        context.update(extra)
     try:
         author = render_text(catalog.author, context).strip() if catalog.author else ""
     except TemplateError as exc:

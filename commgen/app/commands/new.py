@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 import click
 
 from commgen.app.commands import help_text
-from commgen.app.commands.options import DEFAULT_OUT, PathParam, accept_option, templates_option
+from commgen.app.commands.options import (
+    DEFAULT_OUT,
+    PathParam,
+    accept_option,
+    scripted_options,
+    templates_option,
+)
 from commgen.app.report import report
 from commgen.foundation.errors import EXIT_OK
 from commgen.foundation.i18n import LANGUAGES, _
@@ -24,14 +30,7 @@ def make() -> click.Command:
                          "folder of the file given to --resume).").format(default=DEFAULT_OUT))
     @click.option("--resume", type=PathParam(dir_okay=False),
                   metavar=_("ANSWERS.yaml"), help=_("Continue an interrupted interview."))
-    @click.option("--answers", "answers_file", type=PathParam(dir_okay=False),
-                  metavar=_("ANSWERS.yaml"),
-                  help=_("Take answers from this file; only what is missing is asked."))
-    @click.option("--set", "settings", multiple=True, metavar=_("QUESTION=ANSWER"),
-                  help=_("Give one answer on the command line (repeatable)."))
-    @click.option("--yes", is_flag=True,
-                  help=_("Skip the review screen; without a terminal, fail when answers are "
-                         "missing instead of asking."))
+    @scripted_options()
     @click.option("--lang", type=click.Choice(LANGUAGES), metavar="nl|en",
                   help=_("Language of the questions (same as commgen --lang)."))
     @click.option("--school", metavar=_("PROFILE"),

@@ -37,3 +37,24 @@ def templates_option() -> Callable[[Any], Any]:
         envvar="COMMGEN_TEMPLATES", metavar=_("FOLDER"),
         help=_("Folder with catalog.yaml and the Word templates (default: the bundled set; "
                "also COMMGEN_TEMPLATES)."))
+
+
+def scripted_options() -> Callable[[Any], Any]:
+    """``--answers FILE``, ``--set QUESTION=ANSWER`` and ``--yes``: answers given beforehand,
+    for ``commgen new`` and ``commgen update`` alike."""
+    options = [
+        click.option("--answers", "answers_file", type=PathParam(dir_okay=False),
+                     metavar=_("ANSWERS.yaml"),
+                     help=_("Take answers from this file; only what is missing is asked.")),
+        click.option("--set", "settings", multiple=True, metavar=_("QUESTION=ANSWER"),
+                     help=_("Give one answer on the command line (repeatable).")),
+        click.option("--yes", is_flag=True,
+                     help=_("Skip the review screen; without a terminal, fail when answers are "
+                            "missing instead of asking.")),
+    ]
+
+    def decorate(function: Any) -> Any:
+        for option in reversed(options):
+            function = option(function)
+        return function
+    return decorate

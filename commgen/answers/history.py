@@ -1,0 +1,221 @@
+"""The history of a case in its answers file: one entry per version of the statement.
+
+Kept under commgen's own key ``_commgen_history`` as a list of plain values, one mapping per
+version: its number, date and time, who approved it (the ``approvals`` choices and a role in
+words, never a pupil's name), which answers changed (question id -> old and new value, as the
+answers file stores them: guarded names stay keyed hashes), the "what is new" text, and which
+documents went to which audience (document id, audience, file name, SHA-256). Reading it reports
+every problem with its file, line and key, like the rest of the answers file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from commgen.foundation.errors import Problem
+from commgen.foundation.i18n import _
+from commgen.foundation.yamlfile import LineDict
+from commgen.questions.catalog import Catalog
+from commgen.questions.types import to_yaml_value
+
+HISTORY_KEY = "_commgen_history"
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One document of a version: what it is, for whom, and the file commgen wrote."""
+
+    document: str
+    audience: str
+    file: str = ""
+    sha256: str = ""
+
+    def as_yaml(self) -> dict[str, str]:
+        return {"document": self.document, "audience": self.audience, "file": self.file,
+                "sha256": self.sha256}
+
+
+@dataclass
+class Version:
+    number: int
+    date: str  # ISO date, "2026-11-21"
+    time: str  # "10:30"
+    approvals: list[str] = field(default_factory=list)  # the approvals choices
+    approved_by: str = ""  # a role in words, e.g. "directeur en bestuurder"
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # id -> (old, new)
+    news: str = ""
+    sent: list[Sent] = field(default_factory=list)
+
+    def as_yaml(self) -> dict[str, Any]:
+        return {"version": self.number, "date": self.date, "time": self.time,
+                "approvals": list(self.approvals), "approved_by": self.approved_by,
+                "changes": {k: {"old": old, "new": new} for k, (old, new) in
+                            self.changes.items()},
+                "news": self.news, "sent": [s.as_yaml() for s in self.sent]}
+
+    def audiences(self) -> list[str]:
+        return list(dict.fromkeys(s.audience for s in self.sent))
+
+
+def history_yaml(versions: list[Version]) -> list[dict[str, Any]]:
+    """The history as the answers file stores it."""
+    return [v.as_yaml() for v in versions]
+
+
+def read_history(data: LineDict, path: Path | None, problems: list[Problem]) -> list[Version]:
+    """The versions under ``HISTORY_KEY``; an answers file without it has none (yet)."""
+    entries = data.get(HISTORY_KEY)
+    if entries is None:
+        return []
+    where = data.source_of(HISTORY_KEY, path)
+    if not isinstance(entries, list):
+        problems.append(Problem(_("expected a list of versions under this key"), where,
+                                data.line_of(HISTORY_KEY), HISTORY_KEY))
+        return []
+    versions: list[Version] = []
+    for index, entry in enumerate(entries, 1):
+        label = f"{HISTORY_KEY}[{index}]"
+        if not isinstance(entry, LineDict):
+            problems.append(Problem(_("each version is a mapping with version, date, time, "
+                                      "approvals, changes, news and sent"), where,
+                                    data.line_of(HISTORY_KEY), label))
+            continue
+        version = _one_version(entry, where, label, problems)
+        if version is None:
+            continue
+        if version.number != len(versions) + 1:
+            problems.append(Problem(_("the versions must be numbered 1, 2, 3, ... in order; "
+                                      "found {number} here").format(number=version.number),
+                                    where, entry.line_of("version"), f"{label}.version"))
+        versions.append(version)
+    return versions
+
+
+def _text(entry: LineDict, key: str, where: Path | None, label: str, problems: list[Problem],
+          required: bool = False) -> str:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            problems.append(Problem(_("this version needs '{key}'").format(key=key), where,
+                                    entry.line, label))
+        return ""
+    if isinstance(value, list | dict):
+        problems.append(Problem(_("expected a text"), where, entry.line_of(key),
+                                f"{label}.{key}"))
+        return ""
+    return str(value)
+
+
+def _one_version(entry: LineDict, where: Path | None, label: str, problems: list[Problem]
+                 ) -> Version | None:
+    before = len(problems)
+    number = entry.get("version")
+    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        problems.append(Problem(_("'version' is a whole number from 1"), where,
+                                entry.line_of("version"), f"{label}.version"))
+        number = 0
+    date = _text(entry, "date", where, label, problems, required=True)
+    time = _text(entry, "time", where, label, problems)
+    approvals = entry.get("approvals") or []
+    if not isinstance(approvals, list) or not all(isinstance(a, str) for a in approvals):
+        problems.append(Problem(_("expected a list of choices, e.g. [board, family]"), where,
+                                entry.line_of("approvals"), f"{label}.approvals"))
+        approvals = []
+    changes: dict[str, tuple[Any, Any]] = {}
+    raw = entry.get("changes") or {}
+    if not isinstance(raw, dict):
+        problems.append(Problem(_("expected lines 'question: {old: ..., new: ...}'"), where,
+                                entry.line_of("changes"), f"{label}.changes"))
+        raw = {}
+    for key, change in raw.items():
+        if not isinstance(change, dict) or set(change) - {"old", "new"}:
+            problems.append(Problem(_("expected lines 'question: {old: ..., new: ...}'"), where,
+                                    raw.line_of(key) if isinstance(raw, LineDict) else None,
+                                    f"{label}.changes.{key}"))
+            continue
+        changes[str(key)] = (plain(change.get("old")), plain(change.get("new")))
+    sent: list[Sent] = []
+    items = entry.get("sent") or []
+    if not isinstance(items, list):
+        items = [items]
+    for number_sent, item in enumerate(items, 1):
+        if not isinstance(item, dict) or not item.get("document") or not item.get("audience"):
+            problems.append(Problem(_("each document sent needs 'document' and 'audience'"),
+                                    where, entry.line_of("sent"), f"{label}.sent[{number_sent}]"))
+            continue
+        sent.append(Sent(str(item["document"]), str(item["audience"]),
+                         str(item.get("file") or ""), str(item.get("sha256") or "")))
+    if len(problems) > before:
+        return None
+    return Version(int(number), date, time, list(approvals),
+                   _text(entry, "approved_by", where, label, problems),
+                   changes, _text(entry, "news", where, label, problems), sent)
+
+
+def plain(value: Any) -> Any:
+    """A stored value as plain Python (the loader's mappings become dicts)."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def stored_values(catalog: Catalog, values: dict[str, Any]) -> dict[str, Any]:
+    """Typed answers in the form the answers file stores them (plain values)."""
+    result: dict[str, Any] = {}
+    for question in catalog.questions:
+        value = values.get(question.id)
+        result[question.id] = None if value is None else plain(to_yaml_value(question, value))
+    return result
+
+
+def changed(catalog: Catalog, before: dict[str, Any], after: dict[str, Any]
+            ) -> dict[str, tuple[Any, Any]]:
+    """The answers that differ (stored values), in catalogue order; the version's own
+    fields (``changes: version`` or ``news`` in the catalogue) are not changes."""
+    result: dict[str, tuple[Any, Any]] = {}
+    for question in catalog.questions:
+        if question.changes in ("version", "news"):
+            continue
+        old, new = before.get(question.id), after.get(question.id)
+        if _same(old, new):
+            continue
+        result[question.id] = (old, new)
+    return result
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, list) and isinstance(new, list):
+        return sorted(map(str, old)) == sorted(map(str, new))
+    empty = (None, "", [])
+    if old in empty and new in empty:
+        return True
+    return old == new
+
+
+def answers_at(versions: list[Version], current: dict[str, Any], number: int
+               ) -> dict[str, Any]:
+    """The stored answers of version ``number``: the current ones with the later changes
+    taken back, newest first. The version's own fields (number, date, time, approved by, what
+    is new) are on its ``Version``, not among these answers."""
+    state = dict(current)
+    for version in reversed(versions):
+        if version.number <= number:
+            break
+        for key, (old, _new) in version.changes.items():
+            state[key] = old
+    return state
+
+
+def added_values(old: Any, new: Any) -> list[str]:
+    """What a change brought: the choices added to a list, or the new single value
+    (``changed`` for a date, a time or a text)."""
+    if isinstance(new, list):
+        before = {str(v) for v in old} if isinstance(old, list) else set()
+        return [str(v) for v in new if str(v) not in before]
+    if new is None or new == "":
+        return []
+    return [str(new)]
