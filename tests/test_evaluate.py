@@ -35,14 +35,15 @@ def test_evaluation_record_and_calendar(tmp_path: Path,
     assert "Met de leerlingen die het beeld zagen" not in text  # a pupil is in the image
     assert "7 december 2026 (na een week)" in text
     assert "11 januari 2027 (na zes weken)" in text
-    assert "28 februari 2027 (na drie maanden)" in text  # 30 november + 3 months
+    # 30 November + 3 months is Sunday 28 February: the talk is planned on the Monday after
+    assert "1 maart 2027 (na drie maanden)" in text
     assert "zorgcoördinator" in text
     assert "7 december 2026" in out
 
     calendar = Calendar.from_ical((tmp_path / "nazorg.ics").read_bytes())
     events = calendar.walk("VEVENT")
     starts = [e.decoded("dtstart") for e in events]
-    assert starts == [dt.date(2026, 12, 7), dt.date(2027, 1, 11), dt.date(2027, 2, 28)]
+    assert starts == [dt.date(2026, 12, 7), dt.date(2027, 1, 11), dt.date(2027, 3, 1)]
     assert all(not isinstance(s, dt.datetime) for s in starts)  # all-day events
     assert [e.decoded("dtend") - e.decoded("dtstart") for e in events] == [dt.timedelta(1)] * 3
     uids = [str(e["uid"]) for e in events]
@@ -96,3 +97,12 @@ def test_bad_evaluation_data_is_a_clear_message(tmp_path: Path,
     assert code != 0
     assert "Traceback" not in err
     assert "evaluatie.yaml, regel" in err and "nazorg[2]" in err
+
+
+def test_aftercare_falls_on_a_working_day() -> None:
+    from commgen.app.evaluation import working_day
+
+    assert working_day(dt.date(2026, 12, 7)) == dt.date(2026, 12, 7)  # a Monday stays
+    assert working_day(dt.date(2027, 1, 1)) == dt.date(2027, 1, 4)  # New Year, then a weekend
+    assert working_day(dt.date(2026, 12, 25)) == dt.date(2026, 12, 28)  # Christmas, weekend
+    assert working_day(dt.date(2027, 4, 27)) == dt.date(2027, 4, 28)  # King's Day

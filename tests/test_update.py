@@ -3,6 +3,7 @@ audiences the change does not concern, an older answers file, and two updates at
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -12,14 +13,19 @@ import yaml
 
 from tests.conftest import run_cli, write_answers
 
+# The next update lies ahead of every version (an update refuses one that has gone).
+def _ahead(days: int) -> str:
+    return (dt.date.today() + dt.timedelta(days=days)).isoformat()
+
+
 # The first statement: the police were asked for advice (not approved yet), no media.
 FIRST = {"police": ["advice"], "approvals": ["board", "family"], "media": "none",
-         "statement_version": "1", "reporting": [], "next_update_date": "2026-11-22"}
+         "statement_version": "1", "reporting": [], "next_update_date": _ahead(1)}
 # Version 2: an investigation, and the police approved the text.
 SECOND = ("--set", "police=[advice, investigation]", "--set", "approvals=[board, family, police]",
-          "--set", "approved_by=directeur en bestuurder", "--set", "next_update_date=2026-11-24")
+          "--set", "approved_by=directeur en bestuurder", "--set", f"next_update_date={_ahead(2)}")
 # Version 3: the media published.
-THIRD = ("--set", "media=published", "--set", "next_update_date=2026-11-26",
+THIRD = ("--set", "media=published", "--set", f"next_update_date={_ahead(3)}",
          "--set", "update_news=De ouderavond gaat door zoals gepland.")
 
 LETTERS = ("update-communicatiestatement", "update-ouders-klas", "update-ouders-andere-klassen",
@@ -319,3 +325,18 @@ def test_generate_does_not_make_update_letters(tmp_path: Path,
                               "--only", "update-pers")
     assert code != 0
     assert "commgen update" in err and "Traceback" not in err
+
+
+def test_a_next_update_that_has_gone_is_not_kept(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    answers = first_version(tmp_path, capsys,
+                            {"next_update_date": (dt.date.today() - dt.timedelta(days=3))
+                             .isoformat()})
+    before = answers.read_bytes()
+    code, out, err = run_cli(capsys, "update", str(answers), "--yes", "--set", "media=published")
+    assert code == 2 and "next_update_date" in err and "nog moet komen" in err, out + err
+    assert "Traceback" not in err and answers.read_bytes() == before
+    assert not list(tmp_path.glob("update-*"))
+    update(capsys, answers, "--set", "media=published", "--set",
+           f"next_update_date={_ahead(2)}")
+    assert list(tmp_path.glob("update-*"))

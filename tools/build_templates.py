@@ -1078,7 +1078,9 @@ def evaluatie(path: Path) -> None:
     para(doc, "{%p endfor %}")
     doc.add_heading("Nazorg", level=1)
     para(doc, "Plan deze momenten in voor alle betrokkenen. Ze staan ook in nazorg.ics, om in de "
-              "agenda van de coördinator te zetten.")
+              "agenda van de coördinator te zetten. Een moment dat in een weekend of op een "
+              "feestdag viel, staat op de eerstvolgende werkdag; valt het in een schoolvakantie, "
+              "verschuif het dan in de agenda.")
     loop(doc, "m in history.nazorg", "{{ m.datum }} ({{ m.wanneer }}): {{ m.titel }}. "
                                      "{{ m.vragen }} Wie: {{ m.wie }}.")
     finish(doc, path)

@@ -120,6 +120,18 @@ def after(start: dt.date, amount: int, unit: str) -> dt.date:
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+def working_day(day: dt.date) -> dt.date:
+    """The day itself, or the first day after it that is no weekend and no Dutch public holiday
+    (the ``holidays`` package): an aftercare talk cannot be planned on 1 January or a Saturday.
+    School holidays differ per region and are not known here; the record says to check them."""
+    import holidays
+
+    closed = holidays.country_holidays("NL", years=range(day.year, day.year + 2))
+    while day.weekday() >= 5 or day in closed:
+        day += dt.timedelta(days=1)
+    return day
+
+
 def _render(text: str, context: dict[str, Any], path: Path) -> str:
     if "{" not in text:
         return text
@@ -134,12 +146,13 @@ def _render(text: str, context: dict[str, Any], path: Path) -> str:
 def aftercare(data: EvaluationData, start: dt.date, context: dict[str, Any], lang: str
               ) -> list[dict[str, Any]]:
     """The moments with their dates, as plain values."""
-    return [{"id": m.id, "day": after(start, m.amount, m.unit).isoformat(),
-             "datum": str(DateText(after(start, m.amount, m.unit), lang)),
+    days = [working_day(after(start, m.amount, m.unit)) for m in data.moments]
+    return [{"id": m.id, "day": day.isoformat(), "datum": str(DateText(day, lang)),
              "wanneer": _render(m.when_text, context, data.path),
              "titel": _render(m.title, context, data.path),
              "vragen": _render(m.questions, context, data.path),
-             "wie": _render(m.who, context, data.path)} for m in data.moments]
+             "wie": _render(m.who, context, data.path)} for m, day in zip(data.moments, days,
+                                                                         strict=True)]
 
 
 def conversations(data: EvaluationData, facts: dict[str, Any], context: dict[str, Any]

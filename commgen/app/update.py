@@ -56,8 +56,8 @@ from commgen.foundation.errors import (
 from commgen.foundation.files import Claimed, claim, release
 from commgen.foundation.formatting import DateText
 from commgen.foundation.i18n import _, current_language
-from commgen.questions.catalog import Catalog, Document, text_for
-from commgen.questions.types import is_empty
+from commgen.questions.catalog import Catalog, Document, Question, text_for
+from commgen.questions.types import display, is_empty
 
 UPDATE_DRAFT = ".update-concept"  # antwoorden.yaml -> antwoorden.update-concept.yaml
 
@@ -372,9 +372,17 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
                         and interview.applies(question)):
                     interview._ask_and_keep(question)
             interview.fill()
+            while stale := _stale_dates(catalog, interview.values(), now.date()):
+                click.echo(_("Error: {message}").format(message=_stale_message(
+                    stale[0], interview.values(), now.date())), err=True)
+                interview._ask_and_keep(stale[0])
             if not yes and not interview.review():
                 raise InterviewStopped(_stopped(answers_path))
         else:
+            if stale := _stale_dates(catalog, interview.values(), now.date()):
+                raise AnswersError(_("The update cannot be made:"), [Problem(
+                    _stale_message(q, interview.values(), now.date()), key=q.id)
+                    for q in stale])
             missing = missing_required(interview)
             if missing:
                 raise AnswersError(_("Answers are missing and there is no terminal to ask them "
@@ -418,6 +426,21 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     _remove_draft(draft.path)
     outcome.version = version
     return outcome
+
+
+def _stale_dates(catalog: Catalog, values: dict[str, Any], day: dt.date) -> list[Question]:
+    """Dates still to come (``future`` in the catalogue) that the new version would keep although
+    they lie before its day: "the next update follows on" a day that has gone is not true."""
+    return [q for q in catalog.questions if q.future and catalog.applies(q, values)
+            and isinstance(values.get(q.id), dt.date) and values[q.id] < day]
+
+
+def _stale_message(question: Question, values: dict[str, Any], day: dt.date) -> str:
+    return _("{prompt}: {date} lies before this new version ({today}); give a day that is still "
+             "to come (with --set {key}=...)").format(
+                 prompt=text_for(question.prompt, current_language()),
+                 date=display(question, values[question.id]), today=display(question, day),
+                 key=question.id)
 
 
 def _start_draft(catalog: Catalog, answers_path: Path, current: Answers, last: int,

@@ -236,7 +236,7 @@ def _read_sections(reader: _Reader, data: LineDict) -> list[Section]:
 
 
 _QUESTION_KEYS = {"id", "type", "prompt", "help", "section", "choices", "default", "required",
-                  "when", "sensitive", "validator", "profile", "feeds", "past", "changes"}
+                  "when", "sensitive", "validator", "profile", "feeds", "past", "future", "changes"}
 # ``changes`` (commgen update): asked again with its change told, set by the update, or new news.
 CHANGES = {True: "yes", "version": "version", "news": "news"}
 # ``made_by``: documents another command makes than ``commgen generate``.
@@ -324,6 +324,7 @@ def _read_questions(reader: _Reader, data: LineDict, choice_lists: dict[str, tup
             validator=str(validator) if validator is not None else None,
             profile=str(entry["profile"]) if entry.get("profile") else None,
             feeds=_read_feeds(reader, entry, qid), past=bool(entry.get("past", False)),
+            future=bool(entry.get("future", False)),
             changes=_read_changes(reader, entry, qid), line=entry.line, source=reader.path)
         for choice in choices:
             if choice.when:

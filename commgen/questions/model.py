@@ -44,6 +44,9 @@ class Question:
     # The documents (ids) or audiences a free-text answer may be printed in; empty: all.
     feeds: tuple[str, ...] = ()
     past: bool = False  # a date that has happened: not after today; "maandag" is the last one
+    # A date still to come when a new version is made (the next update): ``commgen update``
+    # does not keep one that lies before the new version's day.
+    future: bool = False
     # ``commgen update``: "yes" (asked again, its change told), "version" (set by the update
     # itself: version, date, time), "news" (asked afresh each version); None: not asked again.
     changes: str | None = None
