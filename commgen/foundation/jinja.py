@@ -17,6 +17,7 @@ schools of a foundation: they are data, never code. So:
 
 from __future__ import annotations
 
+import contextlib
 import operator
 import sys
 import time
@@ -205,17 +206,17 @@ class CommgenSandbox(ImmutableSandboxedEnvironment):
             return super().compile(source, name, filename, raw, defer_init)
         import marshal
 
-        from commgen.foundation.cache import entry, store
+        from commgen.foundation.cache import entry, get, put
 
         finalize = getattr(self.finalize, "__qualname__", repr(self.finalize))
         path = entry("jinja", jinja_version, repr(self.autoescape), finalize, str(defer_init),
                      repr(sorted(self.intercepted_binops)), source)
-        try:
-            return marshal.loads(path.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+        stored = get(path)
+        if stored is not None:
+            with contextlib.suppress(ValueError, EOFError, TypeError):
+                return marshal.loads(stored)
         code = super().compile(source, name, filename, raw, defer_init)
-        store(path, marshal.dumps(code))
+        put(path, marshal.dumps(code))
         return code
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +95,7 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
     from commgen.docx.props import set_properties
     from commgen.docx.reader import PackageProblem, check_package_file
 
-    tpl = DocxTemplate(template)
+    tpl = _template_class(DocxTemplate)(template)
     try:
         check_package_file(template)
         tpl.init_docx()
@@ -121,6 +122,33 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
     data = buffer.getvalue()
     document = verify_document(data, recorder.outputs, template)
     return RenderedDocument(data, document, template)
+
+
+@lru_cache(maxsize=1)
+def _template_class(base: type) -> type:
+    """docxtpl's template without the work that is wasted for commgen's templates.
+
+    - ``patch_xml`` (a dozen regular expressions over the whole XML of a part) depends only on
+      the part's XML, which is the same on every run: its result is kept in the user cache,
+      keyed by that XML and docxtpl's version. What is rendered is exactly what docxtpl would
+      render.
+    - ``render_properties`` renders the core properties as templates; ``clean_template``
+      empties them before rendering and ``set_properties`` replaces them all after, so its
+      work (six template compilations per document) is thrown away.
+    """
+    import docxtpl
+
+    from commgen.foundation.cache import cached_text
+
+    class Template(base):  # type: ignore[misc,valid-type]
+        def patch_xml(self, src_xml: str) -> str:
+            return cached_text("docxtpl-patch", [docxtpl.__version__, src_xml],
+                               lambda: base.patch_xml(self, src_xml))
+
+        def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+            return None
+
+    return Template
 
 
 def _place_pictures(tpl: Any, context: dict[str, Any]) -> dict[str, Any]:
