@@ -51,7 +51,7 @@ def load_answers(path: Path, catalog: Catalog) -> Answers:
 
 def read_answers_file(path: Path) -> LineDict:
     """The raw ``question: answer`` lines of an answers file, or AnswersError."""
-    data, problems = load_mapping(path, missing=_("file not found"), shape=_(
+    data, problems = load_mapping(path, cache=False, missing=_("file not found"), shape=_(
         "the file must consist of lines 'question: answer'"))
     if problems:
         raise AnswersError(_("The answers file cannot be used:"), problems)

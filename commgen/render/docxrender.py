@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from commgen.docx.ooxml import REVISION_TAGS
 from commgen.docx.props import DocProperties
-from commgen.docx.reader import DocumentText
+from commgen.docx.reader import DOCUMENT, DocumentText, Package
 from commgen.foundation.errors import TemplateProblem, VerificationError
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import (
@@ -44,6 +44,8 @@ class RenderedDocument:
     data: bytes
     document: DocumentText  # the text a reader sees, with the place of every paragraph
     template: Path
+    body: Any = None  # the parsed document part of ``data`` (its body is the same after a
+    # custom property is added): the plain-text twin reads it instead of parsing ``data`` again
 
     @property
     def text(self) -> str:
@@ -120,8 +122,8 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
     buffer = io.BytesIO()
     tpl.save(buffer)
     data = buffer.getvalue()
-    document = verify_document(data, recorder.outputs, template)
-    return RenderedDocument(data, document, template)
+    package = verify_package(data, recorder.outputs, template)
+    return RenderedDocument(data, package.document, template, package.trees[DOCUMENT])
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +206,11 @@ def _template_message(template: Path, exc: Exception, sensitive: frozenset[str])
 def verify_document(data: bytes, outputs: list[str], template: Path) -> DocumentText:
     """Check the saved bytes: strict XML, no revisions or comments, every printed value there.
     Return the document's text as ``docx.reader`` reads it (the text the checks see)."""
+    return verify_package(data, outputs, template).document
+
+
+def verify_package(data: bytes, outputs: list[str], template: Path) -> Package:
+    """``verify_document``, returning every part as parsed (strictly) for the check."""
     from commgen.docx.reader import PackageProblem, read_package
 
     try:
@@ -242,7 +249,7 @@ def verify_document(data: bytes, outputs: list[str], template: Path) -> Document
             "{template}: template syntax was left in the document near “{near}”; it was not "
             "written. Check that every tag is closed.").format(
                 template=template, near=rest[start:leftover.end() + 40].replace("\n", " ")))
-    return document
+    return package
 
 
 def _excerpt(value: str) -> str:
