@@ -12,6 +12,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 # The largest file commgen reads of each kind. A school's answers file is a few kilobytes, a
 # template or letter a few hundred; these leave room and stop a mistake (or worse) early.
@@ -97,7 +98,7 @@ def write_durable(files: list[tuple[Path, bytes]]) -> None:
     is what durability takes; made one after the other each waits for its own disk commit,
     made at the same time (the calls release the GIL) the file system commits them in a few
     rounds. Then the staging folder's entries are flushed once (``sync_folder``)."""
-    from concurrent.futures import ThreadPoolExecutor
+    import threading
 
     handles = []
     try:
@@ -108,9 +109,21 @@ def write_durable(files: list[tuple[Path, bytes]]) -> None:
             handle.flush()
             with contextlib.suppress(OSError):  # Windows keeps its own ACLs
                 os.chmod(path, 0o666 & ~_umask())
-        if handles:
-            with ThreadPoolExecutor(max_workers=min(8, len(handles))) as pool:
-                list(pool.map(lambda h: os.fsync(h.fileno()), handles))
+        failures: list[OSError] = []
+
+        def flush(handle: Any) -> None:
+            try:
+                os.fsync(handle.fileno())
+            except OSError as exc:
+                failures.append(exc)
+
+        threads = [threading.Thread(target=flush, args=(h,)) for h in handles]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failures:
+            raise failures[0]
     finally:
         for handle in handles:
             handle.close()
