@@ -15,6 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +27,22 @@ VERSION = f"{__version__}-{sys.implementation.name}-{sys.version}"
 
 def cache_root() -> Path:
     """``COMMGEN_CACHE``, else the platform's user cache folder (never site-packages)."""
-    if os.environ.get("COMMGEN_CACHE"):
-        return Path(os.environ["COMMGEN_CACHE"]).expanduser()
+    environ = os.environ
+    return _root(environ.get("COMMGEN_CACHE"), environ.get("LOCALAPPDATA"),
+                 environ.get("XDG_CACHE_HOME"), environ.get("HOME"), environ.get("USERPROFILE"))
+
+
+@lru_cache(maxsize=8)
+def _root(chosen: str | None, local: str | None, xdg: str | None, *_home: str | None) -> Path:
+    """The folder for these environment values (a run asks for it hundreds of times)."""
+    if chosen:
+        return Path(chosen).expanduser()
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        base = Path(local or Path.home() / "AppData" / "Local")
         return base / "commgen" / "Cache"
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / "commgen"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "commgen"
+    return Path(xdg or Path.home() / ".cache") / "commgen"
 
 
 def entry(kind: str, *parts: str) -> Path:
