@@ -97,7 +97,8 @@ def write_durable(files: list[tuple[Path, bytes]]) -> None:
     on the disk before returning: written first, then flushed together. One fsync per file
     is what durability takes; made one after the other each waits for its own disk commit,
     made at the same time (the calls release the GIL) the file system commits them in a few
-    rounds. Then the staging folder's entries are flushed once (``sync_folder``)."""
+    rounds. The caller moves them into place and then flushes that folder's entries once
+    (``sync_folder``), which makes the renames durable."""
     import threading
 
     handles = []
@@ -127,8 +128,6 @@ def write_durable(files: list[tuple[Path, bytes]]) -> None:
     finally:
         for handle in handles:
             handle.close()
-    if files:
-        sync_folder(files[0][0].parent)
 
 
 def sync_folder(folder: Path) -> None:
