@@ -130,3 +130,36 @@ def test_help_imports_click_and_the_command_list_only() -> None:
     assert ours == {"commgen", "commgen.app", "commgen.app.cli", "commgen.app.commands",
                     "commgen.foundation", "commgen.foundation.i18n"}
     assert not modules & {"yaml", "jinja2", "docx", "docxtpl", "lxml", "babel", "phonenumbers"}
+
+
+def test_the_check_reads_the_text_parts_only_and_still_refuses_a_damaged_one(
+        tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from docx import Document
+
+    from commgen.docx.reader import PackageProblem, read_document, read_package
+
+    document = Document()
+    document.add_heading("Brief", 1)
+    document.add_paragraph("Beste ouders & verzorgers, <hier> de tekst.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    assert read_document(data).text == read_package(data).document.text
+    assert "Beste ouders & verzorgers, <hier> de tekst." in read_document(data).text
+
+    def damaged(part: str) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+            for item in source.infolist():
+                body = source.read(item)
+                target.writestr(item, body[: len(body) // 2] if item.filename == part else body)
+        return out.getvalue()
+
+    with pytest.raises(PackageProblem):
+        read_document(damaged("word/document.xml"))
+    with pytest.raises(PackageProblem):
+        read_document(damaged("word/styles.xml"))  # the headings come from it
+    assert "de tekst" in read_document(damaged("word/theme/theme1.xml")).text
