@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from bench.corpus_eval import load_corpus
+from commgen.checks.kinds import expand, load_kinds
 from commgen.checks.namefinder import annotate
 from commgen.checks.patterns import by_first_character, compile_pattern, first_characters
 from commgen.checks.spans import Disjoint, Spans
@@ -58,13 +59,15 @@ EXISTENCE_RULES = [p for p in sorted(RULES.glob("*.yaml"))
 def test_alternatives_by_first_character_match_like_the_plain_alternation(path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     flags = re.IGNORECASE if data.get("ignorecase", True) else 0
-    for parts in (data["tokens"], data.get("exceptions") or []):
+    kinds = load_kinds(RULES)
+    for listed in (data["tokens"], data.get("exceptions") or []):
+        parts = [expand(p, kinds)[0] for p in listed]
         if not parts:
             continue
-        plain = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in parts) + r")(?![\w])",
-                           flags)
-        fast = re.compile(r"(?<![\w-])(?:" + (by_first_character(parts, flags) or "x") +
-                          r")(?![\w])", flags)
+        alternatives = "|".join(f"(?:{p})" for p in parts)
+        plain = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w])", flags)
+        fast = re.compile(r"(?<![\w-])(?:" + (by_first_character(parts, flags) or alternatives)
+                          + r")(?![\w])", flags)
         for text in _texts():
             assert [m.span() for m in fast.finditer(text)] == \
                 [m.span() for m in plain.finditer(text)], text

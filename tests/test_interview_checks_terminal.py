@@ -193,7 +193,10 @@ def test_ctrl_c_keeps_the_paragraph_typed_and_says_how_to_go_on(tmp_path: Path) 
     draft = out / "antwoorden.yaml"
     assert f'commgen new --resume "{draft}"' in said.replace("\r\n", "\n").replace("\n  ", " ")
     assert "bewaard" in said and "Fout" not in said and "Traceback" not in said
-    assert "Half af, nog niet klaar." in draft.read_text(encoding="utf-8")
+    # unfinished text is kept apart, readable only by the user, not in the shareable file
+    assert "Half af, nog niet klaar." not in draft.read_text(encoding="utf-8")
+    assert "Half af, nog niet klaar." in (out / "antwoorden.niet-delen.yaml").read_text(
+        encoding="utf-8")
 
     child = spawn("--resume", str(draft))
     child.expect_exact(ASKED)
@@ -203,3 +206,5 @@ def test_ctrl_c_keeps_the_paragraph_typed_and_says_how_to_go_on(tmp_path: Path) 
     rest = finish(child)
     assert child.exitstatus == 0, rest
     assert "Half af, nog niet klaar." in docx_text((out / STATEMENT).read_bytes())
+    assert "Half af, nog niet klaar." in draft.read_text(encoding="utf-8")
+    assert not (out / "antwoorden.niet-delen.yaml").exists()  # nothing left to keep apart

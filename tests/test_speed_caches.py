@@ -71,8 +71,9 @@ class _Evil:
 def test_a_cache_entry_that_names_other_code_is_refused(empty_cache: Path) -> None:
     import yaml
 
+    shape = ",".join(sorted(vars(LineDict())))
     key = cache.entry("yaml", yaml.__version__, str(getattr(yaml, "__with_libyaml__", False)),
-                      YAML)
+                      shape, YAML)
     cache.put(key, pickle.dumps(_Evil()))  # a valid checksum, a hostile content
     data, problems = cached_parse(YAML, None)
     assert not problems and isinstance(data, LineDict) and "vragen" in data
@@ -163,3 +164,17 @@ def test_the_check_reads_the_text_parts_only_and_still_refuses_a_damaged_one(
     with pytest.raises(PackageProblem):
         read_document(damaged("word/styles.xml"))  # the headings come from it
     assert "de tekst" in read_document(damaged("word/theme/theme1.xml")).text
+
+
+def test_the_answers_file_and_its_private_side_file_stay_out_of_the_cache(
+        empty_cache: Path, tmp_path: Path) -> None:
+    from commgen.answers.answersfile import private_path, read_answers_file
+
+    answers = tmp_path / "antwoorden.yaml"
+    answers.write_text("school_name: Het Baken\n" + "# opvulling\n" * 400, encoding="utf-8")
+    private_path(answers).write_text("situation_extra: Geheim verhaal van Sanne\n"
+                                     + "# opvulling\n" * 400, encoding="utf-8")
+    data = read_answers_file(answers)
+    assert data["situation_extra"] == "Geheim verhaal van Sanne"
+    stored = [p.read_bytes() for p in empty_cache.rglob("*") if p.is_file()]
+    assert not any(b"Sanne" in b or b"Het Baken" in b for b in stored)

@@ -5,16 +5,25 @@ Top-level keys are question ids. Keys starting with ``_`` belong to commgen itse
 for keeping an answer the privacy check found a problem in, and ``_commgen_drafts``: the text
 being typed when the interview was stopped). Every problem in the file is reported at once, with its
 line, so that a communications officer under pressure fixes the file in one pass.
+
+The answers file is meant to be shareable at any moment (with the board, a colleague): text that is
+not finished or not cleared yet does not go into it. Answers with an open privacy finding and the
+text typed when the interview stopped live in a private side file beside it
+(``antwoorden.niet-delen.yaml`` for ``antwoorden.yaml``, readable by its owner only) until the
+finding is fixed or kept with a reason. Reading an answers file reads its side file too, when there
+is one, and its answers count over the main file's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from commgen.foundation.concepts import GUARDED_MASK
 from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.files import write_atomic
 from commgen.foundation.i18n import _, current_language
@@ -29,6 +38,12 @@ FORMAT_VERSION = 1
 ACCEPTED_KEY = "_commgen_accepted"
 DRAFTS_KEY = "_commgen_drafts"
 META_KEYS = {FORMAT_KEY, ACCEPTED_KEY, DRAFTS_KEY}
+PRIVATE_PART = ".niet-delen"  # the side file's name: antwoorden.yaml -> antwoorden.niet-delen.yaml
+
+
+def private_path(path: Path) -> Path:
+    """The side file beside ``path`` that holds what is not to be shared yet."""
+    return path.with_name(f"{path.stem}{PRIVATE_PART}{path.suffix or '.yaml'}")
 
 
 @dataclass
@@ -50,9 +65,26 @@ def load_answers(path: Path, catalog: Catalog) -> Answers:
 
 
 def read_answers_file(path: Path) -> LineDict:
-    """The raw ``question: answer`` lines of an answers file, or AnswersError."""
+    """The raw ``question: answer`` lines of an answers file and of its private side file, or
+    AnswersError. ``data.sources`` names the side file for the keys that came from it. Neither
+    is kept in the user cache (``cache=False``): they change on every run, and the side file
+    holds what may not be shared."""
     data, problems = load_mapping(path, cache=False, missing=_("file not found"), shape=_(
         "the file must consist of lines 'question: answer'"))
+    side = private_path(path)
+    if not problems and side != path and side.exists():
+        private, problems = load_mapping(side, cache=False, shape=_(
+            "the file must consist of lines 'question: answer'"))
+        for key, value in private.items():
+            if key == FORMAT_KEY:
+                continue
+            data[key] = value
+            data.lines[key] = private.line_of(key) or 0
+            if key in private.raw:
+                data.raw[key] = private.raw[key]
+            else:
+                data.raw.pop(key, None)
+            data.sources[key] = side
     if problems:
         raise AnswersError(_("The answers file cannot be used:"), problems)
     return data
@@ -68,8 +100,8 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
         close = closest(str(key), list(catalog.by_id))
         hint = _("did you mean '{name}'?").format(name=close) if close else _(
             "remove it, or check the spelling against the question ids in catalog.yaml")
-        problems.append(Problem(_("unknown question; {hint}").format(hint=hint), path,
-                                data.line_of(key), str(key)))
+        problems.append(Problem(_("unknown question; {hint}").format(hint=hint),
+                                data.source_of(key, path), data.line_of(key), str(key)))
     version = data.get(FORMAT_KEY, FORMAT_VERSION)
     if version != FORMAT_VERSION:
         problems.append(Problem(_("this file is for format {found}; this commgen reads format "
@@ -81,14 +113,22 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
         if not catalog.applies(question, values):
             if question.id in data and not is_empty(data[question.id]):
                 notes.append(Problem(_("this answer is not used, because the question does not "
-                                       "apply to the other answers"), path,
+                                       "apply to the other answers"),
+                                     data.source_of(question.id, path),
                                      data.line_of(question.id), question.id))
             values[question.id] = None
             continue
         values[question.id] = _one_answer(question, catalog, data, path, problems)
+        if _masked(values[question.id]):
+            problems.append(Problem(_("a pupil's name stood where this answer says {mask}; "
+                                      "commgen took it out when it saved the answer. Write the "
+                                      "sentence without the name (commgen new --resume)").format(
+                                          mask=GUARDED_MASK),
+                                    data.source_of(question.id, path),
+                                    data.line_of(question.id), question.id))
         names = values[question.id]
         if isinstance(names, GuardedNames) and names:
-            where = (path, data.line_of(question.id), question.id)
+            where = (data.source_of(question.id, path), data.line_of(question.id), question.id)
             if names.weak:
                 notes.append(Problem(names_weak(), *where))
             elif not names.available:
@@ -99,6 +139,13 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
     return Answers(values, path, notes, accepted)
 
 
+def _masked(value: Any) -> bool:
+    """Free text in which commgen replaced a guarded name by the mask before saving it."""
+    if isinstance(value, list):
+        return any(isinstance(v, str) and GUARDED_MASK in v for v in value)
+    return isinstance(value, str) and GUARDED_MASK in value
+
+
 def read_meta_mapping(data: LineDict, key: str, path: Path | None, problems: list[Problem]
                       ) -> dict[str, str]:
     """A ``question id: text`` mapping under one of commgen's own keys."""
@@ -106,8 +153,8 @@ def read_meta_mapping(data: LineDict, key: str, path: Path | None, problems: lis
     if value is None:
         return {}
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        problems.append(Problem(_("expected lines 'question: text' under this key"), path,
-                                data.line_of(key), key))
+        problems.append(Problem(_("expected lines 'question: text' under this key"),
+                                data.source_of(key, path), data.line_of(key), key))
         return {}
     return {str(k): v for k, v in value.items()}
 
@@ -115,6 +162,7 @@ def read_meta_mapping(data: LineDict, key: str, path: Path | None, problems: lis
 def _one_answer(question: Question, catalog: Catalog, data: LineDict, path: Path | None,
                 problems: list[Problem]) -> Any:
     line = data.line_of(question.id) if question.id in data else None
+    path = data.source_of(question.id, path)
     value = data.get(question.id)
     if not is_empty(value):
         try:  # a relative file name counts from the answers file
@@ -184,12 +232,39 @@ def dump_answers(catalog: Catalog, answered: dict[str, Any], header: list[str],
 
 
 def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header: list[str],
-                 meta: dict[str, dict[str, str]] | None = None) -> None:
+                 meta: dict[str, dict[str, str]] | None = None,
+                 private: Collection[str] = ()) -> None:
     """Write an answers file atomically, readable by its owner only (it is a draft of a
-    confidential statement). ``meta``: commgen's own mappings (``ACCEPTED_KEY``, ...)."""
-    write_atomic(path, dump_answers(catalog, answered, header, meta).encode("utf-8"),
-                 private=True)
+    confidential statement). ``meta``: commgen's own mappings (``ACCEPTED_KEY``, ...).
 
+    The answers named in ``private`` (an open privacy finding) and the text typed so far
+    (``DRAFTS_KEY``) go to the private side file instead, so that the answers file itself can be
+    shared at any moment; the side file is written first, so that an interruption between the two
+    writes loses nothing, and removed once nothing is left for it.
+    """
+    meta = dict(meta or {})
+    drafts = meta.pop(DRAFTS_KEY, None) or {}
+    held = {k: v for k, v in answered.items() if k in private}
+    shared = {k: v for k, v in answered.items() if k not in held}
+    side = private_path(path)
+    if held or drafts:
+        side_header = [_("NOT TO SHARE. Answers of {name} that are not finished or not cleared "
+                         "yet: text with a privacy problem that is not fixed or kept with a "
+                         "reason, and text typed when the interview stopped.").format(
+                             name=path.name),
+                       _("commgen reads this file together with {name}; once every problem is "
+                         "fixed or kept, the answers move there and this file is removed.").format(
+                             name=path.name)]
+        write_atomic(side, dump_answers(catalog, held, side_header, {DRAFTS_KEY: drafts}).encode(
+            "utf-8"), private=True)
+        header = [*header, _("Answers still to be cleared are kept apart, readable only by you, "
+                             "in {name}: do not share that file.").format(name=side.name)]
+    write_atomic(path, dump_answers(catalog, shared, header, meta).encode("utf-8"), private=True)
+    if not held and not drafts and side != path:
+        try:
+            side.unlink(missing_ok=True)
+        except OSError:  # an old side file would count over the new answers: empty it instead
+            write_atomic(side, dump_answers(catalog, {}, []).encode("utf-8"), private=True)
 
 
 def default_value(question: Question, catalog: Catalog) -> Any:

@@ -50,16 +50,17 @@ def read_answers(path: Path, catalog: Catalog, notes: list[Problem] | None = Non
         if question is None:
             problems.append(Problem(_("unknown question; {hint}").format(
                 hint=_("remove it, or check the spelling against the question ids in "
-                       "catalog.yaml")), path, data.line_of(key), str(key)))
+                       "catalog.yaml")), data.source_of(key, path), data.line_of(key),
+                                    str(key)))
             continue
-        answered[question.id] = _parse(question, value, data.raw.get(key), path,
-                                       data.line_of(key), problems)
+        answered[question.id] = _parse(question, value, data.raw.get(key),
+                                       data.source_of(key, path), data.line_of(key), problems)
         names = answered[question.id]
         if isinstance(names, GuardedNames) and (names.weak or not names.available):
             del answered[question.id]  # asked again, so that they are saved with a key here
             if notes is not None:
-                notes.append(Problem(names_weak() if names.weak else names_key_missing(), path,
-                                     data.line_of(key), question.id))
+                notes.append(Problem(names_weak() if names.weak else names_key_missing(),
+                                     data.source_of(key, path), data.line_of(key), question.id))
     if problems:
         raise AnswersError(_("The answers file cannot be used:"), problems)
     return answered

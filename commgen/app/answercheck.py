@@ -21,12 +21,14 @@ from typing import Any
 from commgen.checks.findings import Finding
 from commgen.checks.load import checker_from_answers
 from commgen.checks.run import Checker
-from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
+from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
+from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
 
 FREE_TEXT_TYPES = ("text", "paragraphs")
 # The class may be named only in the letter to its own parents, and only with consent.
 CLASS_NAME, CLASS_CONSENT = "class_name", "class_named"
+GUARDED_RULE = "guarded-name"  # the rule of a finding of a guarded name (checks.run)
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,50 @@ def strictest(checker: Checker, text: str, audiences: Iterable[str]) -> list[Fin
 
 def check_answer(checker: Checker, question: Question, value: Any,
                  values: Mapping[str, Any], audiences: Iterable[str]) -> list[AnswerFinding]:
-    """The errors in one answer for the strictest audience it reaches."""
+    """The errors in one answer for the strictest audience it reaches, and every place where
+    commgen took a pupil's name out before saving the answer (``mask_guarded``)."""
     if value is None or value == [] or value == "" or not is_checked(question, values):
         return []
     text = answer_text(value)
-    return [AnswerFinding(question, text, f) for f in strictest(checker, text, audiences)]
+    found = strictest(checker, text, audiences) + masked_places(checker, text)
+    return [AnswerFinding(question, text, f) for f in sorted(found, key=lambda f: f.start)]
+
+
+def masked_places(checker: Checker, text: str) -> list[Finding]:
+    """A name removed from an answer when it was saved: the sentence must be written anew."""
+    suggestion = checker.settings.text(GUARDED_RULE).suggestion
+    return [Finding("name", ERROR, start, start + len(GUARDED_MASK), GUARDED_MASK,
+                    _("A pupil's name stood here; commgen took it out when it saved the answer. "
+                      "Write the sentence without the name."), suggestion, GUARDED_RULE)
+            for start in _places(text, GUARDED_MASK)]
+
+
+def _places(text: str, part: str) -> list[int]:
+    starts, at = [], text.find(part)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(part, at + len(part))
+    return starts
+
+
+def mask_guarded(question: Question, value: Any, findings: Iterable[AnswerFinding]) -> Any:
+    """The answer with the passage of every guarded name replaced by the mask, to be saved in
+    its place: a pupil's name never reaches a file, and the user sees where to write anew."""
+    masked = value
+    for item in sorted((f for f in findings if f.finding.rule == GUARDED_RULE
+                        and f.finding.text == GUARDED_MASK
+                        and answer_text(masked)[f.finding.start:f.finding.end] != GUARDED_MASK),
+                       key=lambda f: f.finding.start, reverse=True):
+        masked = replace_passage(question, masked, item.finding, GUARDED_MASK)
+    return masked
+
+
+def mask_typed(checker: Checker, text: str) -> str:
+    """Text typed but not finished, with every guarded name masked (it is saved unchecked)."""
+    for start, end in sorted(((f.start, f.end) for f in checker.check(text)
+                              if f.rule == GUARDED_RULE), reverse=True):
+        text = text[:start] + GUARDED_MASK + text[end:]
+    return text
 
 
 def check_answers(catalog: Catalog, values: Mapping[str, Any],

@@ -9,7 +9,9 @@ condition depends on it.
 Every free-text answer is privacy-checked as soon as it is given (``answercheck``): a finding
 is shown at that question, with the passage marked, and the user edits the answer, takes the
 suggestion, or keeps it with a reason (saved under ``_commgen_accepted`` in the draft). The
-review screen lists what is still open, each problem once, with its question.
+review screen lists what is still open, each problem once, with its question. Until then the
+answer is saved in the private side file (``answersfile.private_path``), not in the answers file,
+so that the answers file can be shared at any moment.
 """
 
 from __future__ import annotations
@@ -24,9 +26,23 @@ from typing import Any
 
 import click
 
-from commgen.answers.answersfile import ACCEPTED_KEY, DRAFTS_KEY, load_answers, save_answers
+from commgen.answers.answersfile import (
+    ACCEPTED_KEY,
+    DRAFTS_KEY,
+    load_answers,
+    private_path,
+    save_answers,
+)
 from commgen.answers.partial import parse_settings, read_answers, read_meta
-from commgen.app.answercheck import AnswerFinding, check_answers, replace_passage
+from commgen.app.answercheck import (
+    GUARDED_RULE,
+    AnswerFinding,
+    check_answers,
+    make_checker,
+    mask_guarded,
+    mask_typed,
+    replace_passage,
+)
 from commgen.foundation.errors import AnswersError, InterviewStopped, OutputError, Problem
 from commgen.foundation.files import Claimed, claim, create_new, release
 from commgen.foundation.i18n import _, current_language
@@ -35,7 +51,6 @@ from commgen.questions.catalog import Catalog, Question, text_for
 from commgen.questions.types import display
 
 DRAFT_NAME = "antwoorden.yaml"
-GUARDED_RULE = "guarded-name"  # the rule of a finding of a guarded name (checks.run)
 
 Asker = Callable[[Question, Catalog, Any], Any]
 
@@ -56,14 +71,31 @@ class Draft:
                   _("or make the documents with: commgen generate \"{path}\"").format(
                       path=self.path)]
         self.accepted = {k: v for k, v in self.accepted.items() if k in self.answered}
+        stored, drafts, held = self._to_store(catalog)
         try:
-            save_answers(self.path, catalog, self.answered, header,
-                         {ACCEPTED_KEY: self.accepted, DRAFTS_KEY: self.drafts})
+            save_answers(self.path, catalog, stored, header,
+                         {ACCEPTED_KEY: self.accepted, DRAFTS_KEY: drafts}, private=held)
         except OSError as exc:  # a full disk or a lost network folder: keep asking
             click.secho(_("Your answers could not be saved in {path} ({detail}); the interview "
                           "goes on and tries again after the next answer.").format(
                               path=self.path, detail=exc.strerror or type(exc).__name__),
                         fg="red", err=True)
+
+
+    def _to_store(self, catalog: Catalog) -> tuple[dict[str, Any], dict[str, str], set[str]]:
+        """What goes on disk: the answers with every guarded name masked, the text typed so far
+        (masked too), and the ids of the answers with an open finding (kept apart)."""
+        values = {q.id: self.answered.get(q.id) for q in catalog.questions}
+        found = check_answers(catalog, values, self.accepted)
+        stored = dict(self.answered)
+        for question_id in {item.question.id for item in found}:
+            stored[question_id] = mask_guarded(catalog.by_id[question_id], stored[question_id],
+                                               [f for f in found if f.question.id == question_id])
+        drafts = dict(self.drafts)
+        if drafts:
+            checker = make_checker(catalog, values)
+            drafts = {k: mask_typed(checker, v) for k, v in drafts.items()}
+        return stored, drafts, {item.question.id for item in found}
 
 
 class Interview:
@@ -157,6 +189,10 @@ class Interview:
             if choice == "1":
                 self._ask_and_keep_unchecked(question)
             elif choice == "4":
+                click.echo(_("  Until it is fixed or kept, this answer is saved apart in {name}, "
+                             "readable only by you; {answers} stays fit to share.").format(
+                                 name=private_path(self.draft.path).name,
+                                 answers=self.draft.path.name))
                 return
             elif choice == "2":
                 self.draft.answered[question.id] = replace_passage(

@@ -95,6 +95,9 @@ class AllowList:
         if name:
             self.phrases.add(name)
             self.name_tokens.update(normalise(name).split())
+            street = re.fullmatch(r"(.*[^\W\d_].*?)\s+\d{1,4}\s*[a-zA-Z]?(?:\s*-\s*\d{1,3})?", name)
+            if street:  # the school's street, also without its number ("aan de Lingewal")
+                self.phrases.add(street.group(1))
 
     def add_phone(self, text: str) -> None:
         key = phone_key(text) if text else None

@@ -23,17 +23,24 @@ from functools import lru_cache
 
 from commgen.checks.allow import AllowList
 from commgen.checks.patterns import compile_pattern as _compile
-from commgen.checks.vocabulary import Vocabulary
+from commgen.checks.vocabulary import Vocabulary, alternation
 from commgen.questions.guard import normalise
 
 Hit = tuple[str, int, int]  # detector key, start, end
 _I = re.IGNORECASE
 
 # --- patterns without words -----------------------------------------------------------------
-_PHONE = re.compile(r"(?<![\w+/])(?:(?:\+|00)\d{2}[\s.\-]?(?:\(0\))?|\(?0)\d[\d\s.\-/()]{6,16}\d"
+_PHONE = re.compile(r"(?<![\w+/])(?:(?:\+|00)\d{2}[\s.\-–]?(?:\(0\))?|\(?0)\d[\d\s.\-–/()]{6,16}\d"
                     r"(?![\w])")
 _HELPLINE_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# an address written to fool a harvester: "w.hoekstra [at] xs4all.nl", "naam(at)domein.nl"
+_EMAIL_SPELLED = re.compile(r"[\w.+\-]+\s*(?:\[\s*(?:at|@)\s*\]|\(\s*(?:at|@)\s*\)|\{\s*at\s*\}|"
+                            r"\s(?:apenstaartje|at)\s)\s*[\w\-]+(?:\s*(?:\.|\[dot\]|\(dot\))\s*"
+                            r"[\w\-]+)*\s*(?:\.|\[dot\]|\(dot\))\s*[a-z]{2,6}\b", re.IGNORECASE)
+_AT_SPELLED = re.compile(r"[\[({]\s*(?:at|@)\s*[\])}]|\s(?:apenstaartje|at)\s", re.IGNORECASE)
+# a Discord name with its tag: "DarkNova#7731"
+_TAGGED_HANDLE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
 # A word with an underscore is a username; "gebruikersnaam X" introduces one.
 _UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@])")
@@ -50,10 +57,14 @@ _DIGITS9 = re.compile(r"(?<![\w.\-])\d{3}[\s.\-]?\d{2,3}[\s.\-]?\d{3,4}(?![\w])"
 _LONG_NUMBER = re.compile(r"(?<=leerling\s)\d{5,8}\b|(?<=nummer\s)\d{5,9}\b", _I)
 _PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)"
                          r"|\b(?:is|was|zijn|waren|ben)\s+van\s+((?:19|20)\d{2})\b"
+                         r"|\bvan\s+((?:19|20)\d{2})\s+(?:is|was|zijn|waren|ben)\b"
                          r"|\bbouwjaar\s+((?:19|20)\d{2})\b", _I)
 _CLASS_CODES = (
     re.compile(r"(?<![\w/\-.,:])[1-6](?:[A-Z]{1,3}\d?|[a-d])(?![\w\-/])"),
     re.compile(r"(?<![\w/\-])(?:[HVMTG]{1,2}[1-6][A-Za-z]?|[A-Z]{1,2}[1-6][a-z])(?![\w\-])"),
+    re.compile(r"(?<![\w/\-])(?:TL|KB|BB|GT|KL|BK|TH|HV|MH)[1-6][A-Za-z]?(?![\w\-])"),
+    # a sports team: letters, the age category, a team number ("MO17-2", "JO11-1")
+    re.compile(r"(?<![\w/\-])(?:MO|JO|O|MA|JA|DA|HA|HS|DS)\d{1,2}-\d{1,2}(?![\w\-])"),
 )
 # The interfixes that may stand inside a street or a titled name ("Laan van de Mensenrechten").
 _STREET_INTERFIX = r"(?:van|de|der|den|het|'t)"
@@ -85,6 +96,13 @@ class Detectors:
 
     def __init__(self, words: Vocabulary) -> None:
         w = words.alternatives
+
+        def capitalised(key: str) -> str:
+            """A list of lower-case words, also with a capital at the start of a sentence
+            ("Groep 8 van locatie ...")."""
+            listed = words.words(key)
+            return alternation((*listed, *(x[:1].upper() + x[1:] for x in listed)))
+
         self.numbers = dict(words.numbers)
         number_words = "|".join(re.escape(n) for n in sorted(self.numbers, key=len, reverse=True))
         num = rf"(?:\d{{1,2}}|{number_words})"
@@ -93,7 +111,11 @@ class Detectors:
         # e-mail, url, handle
         self.url = _compile(
             rf"(?<![@\w.\-])(?:https?://[^\s<>\"”’)]+|www\.[^\s<>\"”’)]+|"
-            rf"(?:[\w\-]+\.)+(?:{w('domeinextensies')})(?![\w\-])(?:/[^\s<>\"”’)]*)?)", _I)
+            rf"(?:[\w\-]+\.)+(?:{w('domeinextensies')})(?![\w\-])(?:/[^\s<>\"”’)]*)?|"
+            # any short top-level domain with a path: a link shortener ("we.tl/t-8HjK")
+            r"(?:[\w\-]+\.)+[a-z]{2,6}/[\w\-./?=&%#]*[\w/])", _I)
+        self.help_words = _compile(rf"\b(?:{w('hulp_woorden')})\b", _I)
+        self.platform_name = _compile(rf"^(?:{w('platforms')})\b", _I)
         self.named_handle = _compile(
             rf"\b(?:{w('gebruikersnaam_woorden')})\s*(?:is|was|:|"
             r"van)?\s*[\"“'‘]?(?P<handle>[A-Za-z0-9_.]{3,30})", _I)
@@ -113,6 +135,19 @@ class Detectors:
             # one line: a letterhead puts the name above it
             rf"[A-Z][\w'’\-]*(?:{w('straatnaam_eindes')})"
             r"[ \t\xa0]+\d{1,4}(?:\s?-?\s?[a-zA-Z](?![\w])|\s?-\s?\d{1,3})?(?![\w])")
+        # a street without a number after "aan de" or "op de hoek van" ("bij hem thuis aan de
+        # Spijksedijk"), and a capitalised name with a house number after "op" or "aan"
+        # ("kom langs op De Vest 9", "aan de Boveneind 150")
+        self.street_named = _compile(
+            rf"\b(?:aan|op|in|bij|naar|vanaf)\s+(?:de\s+hoek\s+van\s+)?de[ \t\xa0]+"
+            rf"(?P<street>[A-Z][\w'’\-]*(?:{w('straatnaam_eindes')})(?![\w])"
+            rf"(?:\s+en\s+de\s+[A-Z][\w'’\-]*(?:{w('straatnaam_eindes')})(?![\w]))?)")
+        self.street_numbered = _compile(
+            r"\b(?:op|aan)[ \t\xa0]+(?P<street>(?:(?:De|Het|'t)[ \t\xa0]+)?"
+            r"(?!(?:Groep|Klas|Unit|Kanaal|Nederland|NPO|RTL|Radio)\b)"
+            r"[A-Z][\w'’\-]+[ \t\xa0]+\d{1,4}[a-z]?)(?![\w:.,]\d|[\w:])"
+            r"(?![ \t\xa0]+(?:uur|jaar|procent|minuten|januari|februari|maart|april|mei|juni|juli|"
+            r"augustus|september|oktober|november|december))")
         self.lives = _compile(
             rf"\b(?:{w('wonen')})\s+(?:{w('wonen_voorzetsels')})\s+(?:de\s+|het\s+)?"
             r"(?:wijk\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z0-9][\w'’\-]*)*")
@@ -122,12 +157,26 @@ class Detectors:
             r"(?:\s*(?:is|was|:|nr\.?|no\.?|nummer|\())?(?:\s*(?:nr\.?|no\.?))?\s*"
             r"(?:[A-Z]{0,4}[-\s]?\d[\d\s.\-/]{1,15}\d|\d{3,})",
             _I)
+        # any word for a kind of number ("ticketnummer", "OT-nummer", "zorgdossier",
+        # "incident nr."), a few words, then a code of letters and digits ("SWV-4410",
+        # "2026-PV-77812", "ZD 5518"); a telephone or house number is not one of these
+        code = (r"(?P<code>(?-i:[A-Z]{1,5})[-\s/]?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*"
+                r"|\d[\dA-Z]*(?:[-/.][\dA-Z]+)*)")
+        # found from the ending on (a scan from every word's start costs three times more);
+        # the word's start and its first part are looked at in find_id_numbers
+        self.not_number_words = frozenset(x.lower() for x in words.words("geen_nummer_woorden"))
+        self.id_compound = _compile(
+            rf"(?P<end>{w('nummer_eindes')})(?![\w\-])\.?"
+            rf"(?:(?:\s+(?:{w('nummer_tussenwoorden')})){{0,4}}|(?:\s+[\w\-]+){{0,7}}?\s*"
+            r"(?:is|was|luidt|:))"
+            rf"(?:\s*(?:nr\.?|no\.?|nummer|:))?\s*{code}(?![\w\-])", _I)
 
         # birthdate, age
         date = (rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}\s+(?:{months})\.?"
-                rf"(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}})")
+                rf"(?:\s+(?:19|20)\d{{2}})?|(?:{months})\.?\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}})")
         self.birth = (
-            _compile(rf"\b(?:{w('geboorte_woorden')})\b(?:\s*(?:op|in|is|was|:|sinds|van|rond))*"
+            _compile(rf"\b(?:{w('geboorte_woorden')})\b(?:\s*(?:op|in|is|was|:|sinds|van|rond|"
+                     rf"de|het|haar|zijn|{w('leeftijd_woorden')}|slachtoffer|,))*"
                        rf"\s*({date})(?![\w])", _I),
             _compile(rf"(?<![\w-])({date})\s+(?:{w('geboorte_na_datum')})\b", _I),
         )
@@ -136,16 +185,24 @@ class Detectors:
             _compile(rf"(?:(?<=\w\s)|(?<=\w))\(\s*({num})\s*(?:jaar|jr\.?)?\s*\)", _I),
             _compile(rf"(?<![\w])({num})[-\s]?jarig\w*", _I),
             _compile(rf"(?<![\w,.])({num})\s+(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", _I),
-            _compile(rf"\b(?:{w('leeftijd_woorden')})\s+(?:van\s+)?"
-                       rf"(?:pas\s+|nog\s+maar\s+|net\s+)?({num})(?![\w:]|[.,]\d)", _I),
+            _compile(rf"\b(?:{w('leeftijd_woorden')}|\w+klasser|\w+klasse)\s+(?:van\s+)?"
+                       rf"(?:pas\s+|nog\s+maar\s+|net\s+|amper\s+|ruim\s+|bijna\s+|nauwelijks\s+)?"
+                       rf"({num})(?![\w:]|[.,]\d)", _I),
             _compile(rf"\b(?:is|was|werd|wordt)\s+(?:pas|net|nog\s+maar|bijna|inmiddels|"
                      rf"(?:toch\s+|ook\s+)?al|toch\s+pas)\s+({num})(?![\w:%]|[.,]\d)"
                      rf"(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
             _compile(rf"\bleeftijd\s*(?:van|:)\s*({num})\b", _I),
+            # "pas elf is", "die vorige week zestien werd", "pas 14 en"
+            _compile(rf"\b(?:pas|net|bijna|nog\s+maar)\s+({num})(?![\w:%]|[.,]\d)"
+                     rf"(?!\s+(?:{_NOT_AGE_UNITS}|uur|keer|leerlingen|procent))", _I),
+            _compile(rf"(?<![\w,.])({num})\s+(?:werd|geworden|wordt|is\s+geworden)\b", _I),
+            # "twee jongens van 15 en 16 jaar"
+            _compile(rf"(?<=van\s)({num})\s+(?:en|of)\s+{num}\s+(?:jaar|jr\.?)(?![\w])", _I),
             # "op haar twaalfde", "sinds zijn 13e": an age as an ordinal
             _compile(rf"\b(?:op|sinds|vanaf|voor)\s+(?:haar|zijn|mijn|jouw|je)\s+"
                      rf"({num})(?:ste|de|e)\b", _I),
         )
+        self.ages_in_range = (self.ages[2], self.ages[-2])
         self.not_an_age_before = _compile(
             rf"(?:\b(?:{w('geen_leeftijd_voor')}|van\s+\d{{1,2}}\s+tot|"
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
@@ -158,7 +215,7 @@ class Detectors:
         with_track = w("schooltypen_met_leerweg")
         titles = w("titels")
         self.groups = (
-            _compile(rf"\b(?:{w('groep_woorden')})\s+(?:\d{{1,2}}(?:\s?[/\-]\s?\d{{1,2}})?"
+            _compile(rf"\b(?:{capitalised('groep_woorden')})\s+(?:\d{{1,2}}(?:\s?[/\-]\s?\d{{1,2}})?"
                        r"(?:[A-Za-z]{1,3}\d?|\s[A-Z](?![\w']))?|[A-Z]{1,2}\d?[a-z]?)(?![\w])"),
             _compile(rf"\b(?:{w('groep_in_letters')})\b", _I),
             *_CLASS_CODES,
@@ -166,7 +223,7 @@ class Detectors:
                        rf"(?:[-\s]?(?:{w('leerwegen')})\b)?|{w('schooltypen_na_leerjaar')})\b",
                        _I),
             _compile(rf"\b(?:{types}|{with_track})[-\s]?[1-6]\b", _I),
-            _compile(rf"\b(?:{ordinals})\s+(?:{w('na_rangtelwoord')})\b", _I),
+            _compile(rf"\b(?:{ordinals})\s*(?:{w('na_rangtelwoord')})\b", _I),
             _compile(rf"\b(?:(?:{w('klas_woorden')})\w*)\b", _I),
             _compile(rf"\b(?:{w('groep_van')})\s+van\s+(?:(?:{titles})\s+)?[A-Z][\w\-]+"
                        r"(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w\-]+)?"),
@@ -201,7 +258,7 @@ class Detectors:
         helplines = {getattr(phonenumbers.PhoneNumberType, t) for t in _HELPLINE_TYPES}
         hits: list[Hit] = []
         for match in _PHONE.finditer(text):
-            candidate = match.group().rstrip(".-/ ")
+            candidate = match.group().rstrip(".-–/ ").replace("–", "-")
             digits = re.sub(r"\D", "", candidate)
             if not 9 <= len(digits) <= 13 or "\n" in candidate:
                 continue
@@ -226,6 +283,8 @@ class Detectors:
             if allow.allows_email(address) or (local in role_words and domain in allow.domains):
                 continue
             hits.append(("email", match.start(), match.start() + len(address)))
+        if _AT_SPELLED.search(text):  # the long pattern only where an "(at)" is
+            hits += [("email", m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
         return hits
 
     def find_urls(self, text: str, allow: AllowList) -> list[Hit]:
@@ -233,15 +292,32 @@ class Detectors:
         for match in self.url.finditer(text):
             url = match.group().rstrip(".,;:!?")
             looks_like_url = url.lower().startswith(("www.", "http")) or "/" in url
-            if (looks_like_url or _known_site(url)) and not allow.allows_url(url):
+            if (looks_like_url or _known_site(url)) and not allow.allows_url(url) \
+                    and not self._help_site(text, match.start(), url):
                 hits.append(("url", match.start(), match.start() + len(url)))
         return hits
+
+    def _help_site(self, text: str, start: int, url: str) -> bool:
+        """A help resource by what it is: the home page of a site (no path, no platform) in a
+        sentence that offers help, advice or information ("Tips vindt u op www.x.nl"), also
+        when ``hulpbronnen.yaml`` does not list it. A page (a path) or a social-media site
+        is never allowed so."""
+        site = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).rstrip("/")
+        if "/" in site or "?" in site or self.platform_name.search(site):
+            return False
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 300), start)]
+        begin = breaks[-1] if breaks else max(0, start - 300)
+        end = _SENTENCE_BREAK.search(text, start + len(url))
+        sentence = text[begin:end.start() if end else start + len(url) + 200]
+        return bool(self.help_words.search(sentence))
 
     def find_handles(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
         for match in _AT_HANDLE.finditer(text):
             handle = match.group().rstrip(".")
             hits.append(("handle", match.start(), match.start() + len(handle)))
+        for match in _TAGGED_HANDLE.finditer(text):
+            hits.append(("handle", match.start(), match.end()))
         for match in _UNDERSCORE.finditer(text):
             handle = match.group().rstrip(".")
             hits.append(("handle", match.start(), match.start() + len(handle)))
@@ -270,7 +346,8 @@ class Detectors:
             word = match.group()
             parts = word.split(".")
             shaped = any(c.isdigit() or c == "_" for c in word) or (
-                len(parts) > 1 and all(len(p) >= 2 for p in parts))
+                len(parts) > 1 and all(len(p) >= 2 for p in parts)) or (
+                len(parts) == 2 and len(parts[0]) >= 3 and word.islower())  # "lotje.x"
             if not shaped or word.isdigit() or not any(c.isalpha() for c in word):
                 continue
             i = bisect_left(context, match.start() - _HANDLE_REACH)
@@ -284,6 +361,8 @@ class Detectors:
     def find_addresses(self, text: str) -> list[Hit]:
         hits: list[Hit] = [("address", m.start(), m.end()) for m in self.street.finditer(text)]
         hits += [("address", m.start(), m.end()) for m in self.lives.finditer(text)]
+        for pattern in (self.street_named, self.street_numbered):  # the street, not "aan de"
+            hits += [("address", m.start("street"), m.end()) for m in pattern.finditer(text)]
         hits += [("address", m.start(), m.end()) for m in _HOUSE_NUMBER.finditer(text)]
         for match in _POSTCODE.finditer(text):
             if match.group()[-2:] not in _NO_POSTCODE_LETTERS:
@@ -298,6 +377,19 @@ class Detectors:
             if _bsn_valid(digits):
                 hits.append(("id-number", match.start(), match.end()))
         hits += [("id-number", m.start(), m.end()) for m in _LONG_NUMBER.finditer(text)]
+        for match in self.id_compound.finditer(text):
+            code = match.group("code")
+            digits = sum(c.isdigit() for c in code)
+            if digits < 3 or (code[0] == "0" and not re.search(r"[A-Za-z]", code)):
+                continue  # too short for a personal number, or a telephone number
+            start = match.start()
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+                start -= 1
+            first = text[start:match.start()].lower().rstrip("-")
+            short = len(match.group("end")) <= 2 and match.group("end").lower() != "nr"
+            if first in self.not_number_words or (short and first):
+                continue  # "telefoonnummer"; "id" and "no" only as a word of their own
+            hits.append(("id-number", start, match.end()))
         return hits
 
     # --- birthdate, age -------------------------------------------------------------------
@@ -310,7 +402,7 @@ class Detectors:
         for pattern in self.birth:
             hits += [("birthdate", m.start(), m.end()) for m in pattern.finditer(text)]
         for match in _PAREN_YEAR.finditer(text):
-            group = next(i for i in (1, 2, 3) if match.group(i))
+            group = next(i for i in (1, 2, 3, 4) if match.group(i))
             if 1990 <= int(match.group(group)) <= year - 3:
                 hits.append(("birthdate", match.start(group) if group > 1 else match.start(),
                              match.end(group) if group > 1 else match.end()))
@@ -333,10 +425,13 @@ class Detectors:
                     continue
                 before = text[max(0, match.start() - 25):match.start()]
                 after = text[match.end():match.end() + 20]
-                if pattern is self.ages[2] and (self.not_an_age_before.search(before)
+                if pattern in self.ages_in_range and (self.not_an_age_before.search(before)
                                                 or self.not_an_age_after.search(after)):
                     continue
-                hits.append(("age", match.start(), match.end()))
+                start = match.start()
+                if pattern is self.ages[3] and re.match(r"\w+klasse", match.group(), _I):
+                    start = match.start(1)  # "tweedeklasser": a group of its own
+                hits.append(("age", start, match.end()))
         return hits
 
     # --- group (class names) --------------------------------------------------------------

@@ -35,6 +35,22 @@ class Finding:
                        self.suggestion, self.rule)
 
 
+def masked(finding: Finding, text: str, spans: list[tuple[int, int]], mask: str) -> Finding:
+    """The finding with every part of a guarded name in its passage (and in its message,
+    which may quote the passage) shown as ``mask``: a rule whose match takes in a guarded
+    name ("Roos' moeder") must not print it."""
+    inside = sorted((max(s, finding.start), min(e, finding.end)) for s, e in spans
+                    if s < finding.end and finding.start < e)
+    if not inside:
+        return finding
+    passage, message = finding.text, finding.message
+    for start, end in inside:
+        name = text[start:end]
+        passage, message = passage.replace(name, mask), message.replace(name, mask)
+    return Finding(finding.category, finding.severity, finding.start, finding.end, passage,
+                   message, finding.suggestion, finding.rule)
+
+
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of ``offset``, as editors count them."""
     line = text.count("\n", 0, offset) + 1

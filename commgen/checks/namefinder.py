@@ -353,8 +353,20 @@ def find_names(text: str, extra: frozenset[str] = frozenset()) -> list[Annotatio
                 and first_name_forms(word, extra):
             spans.add((i, i, "voornaam"))
     spans = _grow(match, spans)
-    chars = ((tokens[a][0], tokens[b][1], "persoon") for a, b, _tag in spans)
+    chars = [(tokens[a][0], tokens[b][1], "persoon") for a, b, _tag in spans]
+    chars += _possessives(text, lists)
     return [s for s in _resolve(chars) if text[s[0]:s[1]].strip()]
+
+
+# A capitalised word with the possessive 's before a word in lower case ("Shurandy's broer",
+# "Oksana's slaapkamer"): Dutch writes 's only after names (and a few words, which the
+# list of common words holds: "Collega's", "Foto's").
+_POSSESSIVE = re.compile(r"(?<![\w'’])([A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,})['’]s(?=\s+[a-zß-ÿ])")
+
+
+def _possessives(text: str, lists: NameLists) -> list[Annotation]:
+    return [(m.start(1), m.end(1), "persoon") for m in _POSSESSIVE.finditer(text)
+            if m.group(1).lower() not in lists.whitelist]
 
 
 def lowercase_first_names(text: str, start: int, end: int, extra: frozenset[str]

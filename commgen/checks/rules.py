@@ -4,6 +4,8 @@ One file per rule in ``snippets/<lang>/regels``. ``extends: existence`` flags ev
 ``tokens``; ``extends: substitution`` flags every key of ``swap`` and offers its value as the
 safer alternative. Matches inside an ``exceptions`` match are not findings. Keeping this in
 data lets the foundation add a phrase the day it turns up in a real letter, without Python.
+A pattern may name a list of ``woordsoorten.yaml`` as ``{list}`` (``checks.kinds``): the rule
+keeps the structure of a kind of sentence, the list the words of a kind.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from commgen.checks.findings import CATEGORIES, Finding
-from commgen.checks.patterns import by_first_character, compile_pattern
+from commgen.checks.kinds import KINDS_FILE, expand, load_kinds
+from commgen.checks.patterns import by_first_character, compile_pattern, first_characters
 from commgen.checks.spans import Spans
 from commgen.foundation.concepts import SEVERITIES
 from commgen.foundation.errors import CatalogError, Problem
@@ -24,9 +27,11 @@ from commgen.foundation.i18n import _
 from commgen.foundation.yamlfile import LineDict, load_mapping
 
 RULES_FOLDER = "regels"
+_BY_LINE_FROM = 400  # characters: a shorter text (an answer) is searched at once
+_LINES_KEPT = 20_000  # lines whose findings a rule keeps, at most
 # Files in the rules folder that are settings, not rules.
 SETTINGS_FILES = frozenset({"ernst.yaml", "detectoren.yaml", "toegestaan.yaml", "woorden.yaml",
-                            "consistentie.yaml", "voornamen.yaml"})
+                            "consistentie.yaml", "voornamen.yaml", KINDS_FILE})
 _KEYS = ("extends", "category", "level", "message", "suggestion", "ignorecase", "nonword",
          "tokens", "swap", "exceptions", "description")
 _KINDS = ("existence", "substitution")
@@ -46,8 +51,29 @@ class Rule:
     pattern: re.Pattern[str]
     swaps: list[str] = field(default_factory=list)
     exceptions: re.Pattern[str] | None = None
+    _lines: dict[str, list[Finding]] = field(default_factory=dict, repr=False, compare=False)
 
     def find(self, text: str) -> list[Finding]:
+        """The findings in ``text``, looked for line by line: a rule's match never spans a
+        paragraph, and the documents of one case share many paragraphs (help resources,
+        the closing), so a line's findings are kept and found again without a search."""
+        if len(text) < _BY_LINE_FROM or "\n" not in text:
+            return self._find(text)
+        if len(self._lines) > _LINES_KEPT:
+            self._lines.clear()
+        findings: list[Finding] = []
+        offset = 0
+        for line in text.split("\n"):
+            if line.strip():
+                found = self._lines.get(line)
+                if found is None:
+                    found = self._lines[line] = self._find(line)
+                findings += [replace(f, start=f.start + offset, end=f.end + offset)
+                             for f in found]
+            offset += len(line) + 1
+        return findings
+
+    def _find(self, text: str) -> list[Finding]:
         matches = [m for m in self.pattern.finditer(text) if m.start() != m.end()]
         if matches and self.exceptions is not None:  # looked for only when there is a match
             excepted = Spans(m.span() for m in self.exceptions.finditer(text))
@@ -105,10 +131,19 @@ def _faster(parts: list[str], flags: int, nonword: bool, kind: object) -> Callab
 
     def source() -> str:
         labels = [f"{SWAP_GROUP}{i}" for i in range(len(parts))] if substitution else None
-        fast = by_first_character(parts, flags, labels)
+        firsts = [first_characters(p, flags) for p in parts]
+        # A part that may start with many letters (one that starts with a kind of word,
+        # "{beeld} ...") would be copied into the group of each of those letters: the
+        # pattern grows many times over and gets slower to load. Such parts are tried as
+        # one group of their own, after the parts tried by first character.
+        wide = [i for i, f in enumerate(firsts) if f is None or len({c.lower() for c in f}) > 6]
+        narrow = [i for i in range(len(parts)) if i not in wide]
+        fast = by_first_character([parts[i] for i in narrow], flags,
+                                  [labels[i] for i in narrow] if labels else None)
         if fast is None:
             return _source(parts, nonword, substitution)
-        return _wrap(fast, nonword)
+        rest = [f"(?P<{labels[i]}_w>{parts[i]})" if labels else f"(?:{parts[i]})" for i in wide]
+        return _wrap("|".join([fast, *rest]), nonword)
 
     return source
 
@@ -125,8 +160,10 @@ def _string_list(value: Any) -> list[str] | None:
     return None
 
 
-def parse_rule(path: Path, data: LineDict, problems: list[Problem]) -> Rule | None:
-    """Check one rule file's content; report every mistake with its line and key."""
+def parse_rule(path: Path, data: LineDict, problems: list[Problem],
+               kinds: dict[str, str] | None = None) -> Rule | None:
+    """Check one rule file's content; report every mistake with its line and key.
+    ``kinds``: the word lists a pattern may name as ``{list}``."""
     before = len(problems)
 
     def problem(message: str, key: str | None) -> None:
@@ -175,6 +212,20 @@ def parse_rule(path: Path, data: LineDict, problems: list[Problem]) -> Rule | No
     exceptions = _string_list(data.get("exceptions", []))
     if exceptions is None:
         problem(_("expected a list of patterns"), "exceptions")
+
+    def expanded(patterns: list[str], key: str) -> list[str]:
+        result = []
+        for pattern in patterns:
+            text, unknown = expand(pattern, kinds or {})
+            for name in unknown:
+                problem(_("'{{{name}}}' is not a list of {file}; lists: {lists}").format(
+                    name=name, file=KINDS_FILE, lists=", ".join(sorted(kinds or {})) or "-"),
+                    key)
+            result.append(text)
+        return result
+
+    parts = expanded(parts, "tokens" if kind == "existence" else "swap")
+    exceptions = expanded(exceptions, "exceptions") if exceptions is not None else None
     pattern_lists = (("tokens" if kind == "existence" else "swap", parts),
                      ("exceptions", exceptions or []))
 
@@ -214,13 +265,18 @@ def load_rules(folder: Path) -> list[Rule]:
     """Every rule file in ``folder``; CatalogError listing every mistake in any of them."""
     problems: list[Problem] = []
     rules: list[Rule] = []
+    try:
+        kinds = load_kinds(folder)
+    except CatalogError as exc:
+        problems += exc.problems
+        kinds = {}
     for path in sorted(folder.glob("*.yaml")):
         if path.name in SETTINGS_FILES:
             continue
         data, found = load_mapping(path, empty_ok=False)
         problems.extend(found)
         if not found:
-            rule = parse_rule(path, data, problems)
+            rule = parse_rule(path, data, problems, kinds)
             if rule is not None:
                 rules.append(rule)
     if problems:

@@ -18,17 +18,18 @@ from pathlib import Path
 
 from commgen.checks import detectors
 from commgen.checks.allow import AllowList, phrase_spans
-from commgen.checks.findings import Finding
+from commgen.checks.findings import Finding, masked
 from commgen.checks.names import guarded_spans, name_tokens
 from commgen.checks.rules import RULES_FOLDER, Rule, load_rules
 from commgen.checks.settings import Settings, load_settings
 from commgen.checks.spans import Disjoint, Spans
 from commgen.checks.vocabulary import load_vocabulary
-from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
+from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
 from commgen.foundation.resources import bundled
 from commgen.questions.guard import GuardedNames
 
-_QUOTED = re.compile(r"“[^”\n]{1,120}”|\"[^\"\n]{1,120}\"|‘[^’\n]{1,120}’|«[^»\n]{1,120}»")
+_QUOTED = re.compile(r"“[^”\n]{1,120}”|\"[^\"\n]{1,120}\"|‘[^’\n]{1,120}’|«[^»\n]{1,120}»"
+                     r"|(?<![\w'])'[^'\n]{1,120}'(?![\w'])")
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 # Later categories give way when they overlap an earlier one: a BSN is not also a phone number.
 _PRIORITY = ("id-number", "email", "url", "handle", "phone", "address", "birthdate", "age",
@@ -39,7 +40,6 @@ _EMAIL_ROLES_KEY = "functieadressen"
 def snippets_folder(snippets_dir: Path | None = None) -> Path:
     return snippets_dir if snippets_dir is not None else bundled("snippets") / DOCUMENT_LANGUAGE
 
-GUARDED_MASK = "•••"  # shown instead of the passage of a guarded name
 
 
 @dataclass
@@ -82,7 +82,8 @@ class Checker:
         names = [self._finding("name", "name", s, e, text)
                  for s, e in self._names(text, annotations, allowed)]
         mentions = _Mentions(text, found.negation)
-        phrasing = [f for rule in self.rules for f in rule.find(text)
+        phrasing = [masked(f, text, [(g.start, g.end) for g in guarded], GUARDED_MASK)
+                    for rule in self.rules for f in rule.find(text)
                     if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
         findings = [*kept, *phrasing]

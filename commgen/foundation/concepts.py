@@ -18,6 +18,10 @@ SEVERITIES = (ERROR, WARNING)
 
 # The language of the templates, vetted sentences and check rules that commgen ships.
 DOCUMENT_LANGUAGE = "nl"
+
+# Shown instead of a guarded (pupil's) name: in reports, and in place of a name that commgen
+# removed from an answer before saving it. It never belongs in a document.
+GUARDED_MASK = "•••"
 # Languages the catalogue gives prompts, help and labels in.
 CATALOG_LANGUAGES = ("nl", "en")
 

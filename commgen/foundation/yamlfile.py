@@ -30,9 +30,14 @@ class LineDict(dict):
         super().__init__(*args, **kwargs)
         self.lines: dict[Any, int] = {}
         self.raw: dict[Any, str] = {}
+        self.sources: dict[Any, Path] = {}  # keys read from another file than the main one
 
     def line_of(self, key: Any) -> int | None:
         return self.lines.get(key, self.line or None)
+
+    def source_of(self, key: Any, default: Path | None) -> Path | None:
+        """The file ``key`` was read from, when mappings of two files were merged."""
+        return self.sources.get(key, default)
 
 
 class _DuplicateKey(Exception):
@@ -181,7 +186,9 @@ def cached_parse(text: str, path: Path | None) -> tuple[Any, list[Problem]]:
                 raise pickle.UnpicklingError(f"{module}.{name}")
             return super().find_class(module, name)
 
-    key = entry("yaml", yaml.__version__, str(getattr(yaml, "__with_libyaml__", False)), text)
+    shape = ",".join(sorted(vars(LineDict())))  # a field added to LineDict: new entries
+    key = entry("yaml", yaml.__version__, str(getattr(yaml, "__with_libyaml__", False)), shape,
+                text)
     stored = get(key)
     if stored is not None:
         try:
