@@ -131,15 +131,17 @@ def test_a_failing_write_into_the_staging_folder_changes_nothing(tmp_path: Path,
     write_set(out, SET, answers)
     before = _contents(out)
 
-    def full_disk(path, data, private=False):  # type: ignore[no-untyped-def]
-        if path.name == "brief.txt":
-            raise OSError(28, "No space left on device")
-        path.write_bytes(data)
+    def full_disk(files):  # type: ignore[no-untyped-def]
+        for path, data in files:
+            if path.name == "brief.txt":
+                raise OSError(28, "No space left on device", str(path))
+            path.write_bytes(data)
 
-    monkeypatch.setattr(output, "write_atomic", full_disk)
+    monkeypatch.setattr(output, "write_durable", full_disk)
     with pytest.raises(OutputError) as info:
         write_set(out, NEW, answers)
     assert "pers.docx" in str(info.value)
+    assert str(out / "brief.txt") in str(info.value)  # the file's name, not the staging one
     assert _contents(out) == before
 
 

@@ -73,12 +73,14 @@ def load_answers(path: Path, catalog: Catalog) -> Answers:
 
 def read_answers_file(path: Path) -> LineDict:
     """The raw ``question: answer`` lines of an answers file and of its private side file, or
-    AnswersError. ``data.sources`` names the side file for the keys that came from it."""
-    data, problems = load_mapping(path, missing=_("file not found"), shape=_(
+    AnswersError. ``data.sources`` names the side file for the keys that came from it. Neither
+    is kept in the user cache (``cache=False``): they change on every run, and the side file
+    holds what may not be shared."""
+    data, problems = load_mapping(path, cache=False, missing=_("file not found"), shape=_(
         "the file must consist of lines 'question: answer'"))
     side = private_path(path)
     if not problems and side != path and side.exists():
-        private, problems = load_mapping(side, shape=_(
+        private, problems = load_mapping(side, cache=False, shape=_(
             "the file must consist of lines 'question: answer'"))
         for key, value in private.items():
             if key == FORMAT_KEY:

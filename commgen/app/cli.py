@@ -13,16 +13,10 @@ import sys
 import click
 
 from commgen import __version__
-from commgen.foundation.errors import (
-    EXIT_BAD_INPUT,
-    EXIT_INTERNAL,
-    EXIT_OK,
-    EXIT_STOPPED,
-    CommgenError,
-    InterviewStopped,
-)
 from commgen.foundation.i18n import LANGUAGES, LOCALE_DIR, _, choose_language, set_language
-from commgen.foundation.textclean import for_terminal
+
+# ``commgen --help`` imports click, the translations and the list of commands, nothing more:
+# the errors and the terminal cleaning are imported when an error is to be shown.
 
 
 def _scan_lang(args: list[str]) -> str | None:
@@ -112,28 +106,42 @@ def main(argv: list[str] | None = None) -> None:
     cli = build_cli()
     try:
         code = cli.main(args=args, prog_name="commgen", standalone_mode=False)
-    except click.exceptions.Abort:
+    except (Exception, KeyboardInterrupt) as exc:  # each kind below; a bug as the last
+        code = _failure(exc)
+    sys.exit(code if isinstance(code, int) else 0)  # 0: EXIT_OK
+
+
+def _failure(exc: BaseException) -> int:
+    """Show ``exc`` (called while it is handled) and return the exit code."""
+    from commgen.foundation.errors import (
+        EXIT_BAD_INPUT,
+        EXIT_INTERNAL,
+        EXIT_STOPPED,
+        CommgenError,
+        InterviewStopped,
+    )
+    from commgen.foundation.textclean import for_terminal
+
+    if isinstance(exc, click.exceptions.Abort):
         click.echo(_("Stopped."), err=True)
-        code = EXIT_BAD_INPUT
-    except click.ClickException as exc:
+        return EXIT_BAD_INPUT
+    if isinstance(exc, click.ClickException):
         exc.show()
-        code = exc.exit_code
-    except InterviewStopped as exc:  # not an error: the answers are saved
+        return exc.exit_code
+    if isinstance(exc, InterviewStopped):  # not an error: the answers are saved
         click.echo()
         click.echo(exc.message, err=True)
-        code = exc.exit_code
-    except CommgenError as exc:
+        return exc.exit_code
+    if isinstance(exc, CommgenError):
         click.echo(_("Error: {message}").format(message=for_terminal(exc.message)), err=True)
-        code = exc.exit_code
-    except KeyboardInterrupt:
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
         click.echo(_("Stopped."), err=True)
-        code = EXIT_STOPPED
-    except Exception as exc:  # a bug: say so plainly, without a traceback
-        click.echo(_("Internal error ({kind}: {detail}). Nothing was written. Please report this "
-                     "to the maintainers of commgen.").format(kind=type(exc).__name__,
-                                                             detail=exc), err=True)
-        if os.environ.get("COMMGEN_DEBUG"):
-            raise
-        code = EXIT_INTERNAL
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
-
+        return EXIT_STOPPED
+    # a bug: say so plainly, without a traceback
+    click.echo(_("Internal error ({kind}: {detail}). Nothing was written. Please report this "
+                 "to the maintainers of commgen.").format(kind=type(exc).__name__,
+                                                         detail=exc), err=True)
+    if os.environ.get("COMMGEN_DEBUG"):
+        raise exc
+    return EXIT_INTERNAL

@@ -149,7 +149,8 @@ def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
         data = document_data(doc.id, document.data, accepted)
         files.append((name, data))
         if doc.plain_text:  # same name as the .docx, so the pair is easy to find
-            files.append((Path(name).with_suffix(".txt").name, plain_text(data).encode("utf-8")))
+            text = plain_text(data, getattr(document, "body", None))
+            files.append((Path(name).with_suffix(".txt").name, text.encode("utf-8")))
     if pdf and files:
         files += _pdfs(out_dir, [(n, d) for n, d in files if n.endswith(".docx")])
     result.written = write_set(out_dir, files, answers.path, force, now)

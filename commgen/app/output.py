@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from commgen.foundation.errors import OutputError
-from commgen.foundation.files import numbered, write_atomic
+from commgen.foundation.files import numbered, sync_folder, write_atomic, write_durable
 from commgen.foundation.i18n import _
 
 MANIFEST_NAME = ".commgen-manifest.json"
@@ -263,14 +263,17 @@ def write_set(folder: Path, files: Sequence[tuple[str, bytes]], answers: Path | 
         moves.append((src, dst))
 
     try:
-        for plan in plans:
-            try:
-                write_atomic(staging / plan.target.name, plan.data)
-            except OSError as exc:
-                raise OutputError(_("{path} cannot be written ({detail}). Is the disk full? "
-                                    "Nothing was changed in the folder; not written: {files}."
-                                    ).format(path=plan.target, detail=exc.strerror or exc,
-                                             files=names)) from None
+        # Every file of the set is on the disk before the first one moves into place (so a
+        # power cut never leaves an empty document where a good one was), flushed together
+        # rather than one after the other; the renames are flushed once, after the last move.
+        try:
+            write_durable([(staging / plan.target.name, plan.data) for plan in plans])
+        except OSError as exc:
+            failed = folder / Path(exc.filename).name if exc.filename else folder
+            raise OutputError(_("{path} cannot be written ({detail}). Is the disk full? "
+                                "Nothing was changed in the folder; not written: {files}."
+                                ).format(path=failed, detail=exc.strerror or exc,
+                                         files=names)) from None
         previous: dict[Path, Path] = {}
         current, made_previous = None, False
         manifest_file = folder / MANIFEST_NAME
@@ -298,6 +301,8 @@ def write_set(folder: Path, files: Sequence[tuple[str, bytes]], answers: Path | 
             for plan in plans:
                 current = plan.target
                 move(staging / plan.target.name, plan.target)
+            for moved_into in {dst.parent for _src, dst in moves}:
+                sync_folder(moved_into)
             current = folder / MANIFEST_NAME
             _record(manifest, plans, stale, key, now)
         except OSError as exc:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from commgen.foundation.cache import entry, store
+from commgen.foundation.cache import entry, get, put
 
 try:  # the two halves of re.compile (Python 3.11 and later; 3.10 names them sre_*)
     import _sre
@@ -27,7 +27,7 @@ try:  # the two halves of re.compile (Python 3.11 and later; 3.10 names them sre
 except ImportError:  # pragma: no cover - an older or another Python: no disk cache
     _sre = None
 
-_FORMAT = 2  # of the stored files; a new format or a new Python makes new file names
+_FORMAT = 3  # of the stored files; a new format or a new Python makes new file names
 _VERSION = f"{_FORMAT}-{sys.implementation.name}-{sys.version}-{getattr(_sre, 'MAGIC', 0)}"
 
 
@@ -36,9 +36,11 @@ def _path(pattern: str, flags: int) -> Path:
 
 
 def _from_disk(key: str, flags: int) -> re.Pattern[str] | None:
+    stored = get(_path(key, flags))
+    if stored is None:
+        return None
     try:
-        source, stored_flags, code, groups, groupindex, indexgroup = marshal.loads(
-            _path(key, flags).read_bytes())
+        source, stored_flags, code, groups, groupindex, indexgroup = marshal.loads(stored)
         return _sre.compile(source, stored_flags, code, groups, groupindex, tuple(indexgroup))
     except (OSError, ValueError, TypeError, EOFError, RuntimeError):
         return None  # not there yet, or not usable: compile it again
@@ -55,7 +57,7 @@ def _compile_and_store(key: str, source: str, flags: int) -> re.Pattern[str]:
     stored = (source, int(flags | parsed.state.flags), code, parsed.state.groups - 1,
               groupindex, indexgroup)
     compiled = _sre.compile(source, stored[1], code, stored[3], groupindex, tuple(indexgroup))
-    store(_path(key, flags), marshal.dumps(stored))  # a read-only cache: compile again next time
+    put(_path(key, flags), marshal.dumps(stored))  # a read-only cache: compile again next time
     return compiled
 
 

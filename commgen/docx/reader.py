@@ -25,6 +25,7 @@ import bisect
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -161,8 +162,9 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
     return data
 
 
-def read_package(data: bytes) -> Package:
-    """Parse every XML part of ``data`` strictly; raise PackageProblem at the first fault."""
+def read_package(data: bytes, wanted: Callable[[str], bool] | None = None) -> Package:
+    """Parse every XML part of ``data`` strictly (or those ``wanted`` names); raise
+    PackageProblem at the first fault."""
     result = Package()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -174,7 +176,7 @@ def read_package(data: bytes) -> Package:
         if DOCUMENT not in names:
             raise PackageProblem(DOCUMENT, "missing")
         for name in names:
-            if not name.endswith((".xml", ".rels")):
+            if not name.endswith((".xml", ".rels")) or (wanted is not None and not wanted(name)):
                 continue
             try:
                 result.trees[name] = etree.fromstring(_read_part(archive, name), _STRICT)
@@ -218,9 +220,17 @@ def paragraph_texts(element: Any) -> list[str]:
     return [reading_text(p) for p in element.iter(W + "p") if not _in_fallback(p)]
 
 
+def text_part(name: str) -> bool:
+    """A part the text is read from (or that says how: the relations, the styles)."""
+    return name in (DOCUMENT, DOCUMENT_RELS, STYLES) or part_kind(name) is not None
+
+
 def read_document(data: bytes) -> DocumentText:
-    """The text of a .docx and the place of every paragraph; PackageProblem if unreadable."""
-    return read_package(data).document
+    """The text of a .docx and the place of every paragraph; PackageProblem if unreadable.
+    Only the parts the text comes from are parsed: not the theme, the fonts or the half a
+    megabyte of ``stylesWithEffects.xml`` that Word keeps beside the styles. (Rendering
+    verifies every part of what it made: ``render.docxrender.verify_package``.)"""
+    return read_package(data, text_part).document
 
 
 def docx_text(data: bytes) -> str:

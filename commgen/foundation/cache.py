@@ -15,6 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +27,22 @@ VERSION = f"{__version__}-{sys.implementation.name}-{sys.version}"
 
 def cache_root() -> Path:
     """``COMMGEN_CACHE``, else the platform's user cache folder (never site-packages)."""
-    if os.environ.get("COMMGEN_CACHE"):
-        return Path(os.environ["COMMGEN_CACHE"]).expanduser()
+    environ = os.environ
+    return _root(environ.get("COMMGEN_CACHE"), environ.get("LOCALAPPDATA"),
+                 environ.get("XDG_CACHE_HOME"), environ.get("HOME"), environ.get("USERPROFILE"))
+
+
+@lru_cache(maxsize=8)
+def _root(chosen: str | None, local: str | None, xdg: str | None, *_home: str | None) -> Path:
+    """The folder for these environment values (a run asks for it hundreds of times)."""
+    if chosen:
+        return Path(chosen).expanduser()
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        base = Path(local or Path.home() / "AppData" / "Local")
         return base / "commgen" / "Cache"
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / "commgen"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "commgen"
+    return Path(xdg or Path.home() / ".cache") / "commgen"
 
 
 def entry(kind: str, *parts: str) -> Path:
@@ -43,16 +52,52 @@ def entry(kind: str, *parts: str) -> Path:
 
 
 def store(path: Path, data: bytes) -> None:
+    """Write an entry as it is, durably (the name lists' format has no checksum)."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data, private=True)
 
 
+def put(path: Path, data: bytes) -> None:
+    """Write an entry with the hash of its bytes in front, atomically but without waiting for
+    the disk (no fsync): an entry that a power cut lost or damaged does not match its hash,
+    ``get`` ignores it and it is made again. A cache needs no more; a cold run writes dozens
+    of entries and would otherwise wait for the disk dozens of times."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256(data).hexdigest().encode("ascii")
+        write_atomic(path, digest + b"\n" + data, private=True, durable=False)
+
+
+def get(path: Path) -> bytes | None:
+    """The bytes ``put`` wrote, or None when the entry is missing, unreadable or damaged."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    digest, _sep, data = raw.partition(b"\n")
+    return data if hashlib.sha256(data).hexdigest().encode("ascii") == digest else None
+
+
 def cached_json(kind: str, parts: list[str], compute: Callable[[], Any]) -> Any:
     """``compute()``, or its result of an earlier run with the same ``parts``."""
     path = entry(kind, *parts)
-    with contextlib.suppress(OSError, ValueError):
-        return json.loads(path.read_text(encoding="utf-8"))["value"]
+    data = get(path)
+    if data is not None:
+        with contextlib.suppress(ValueError):
+            return json.loads(data)["value"]
     value = compute()
-    store(path, json.dumps({"value": value}, ensure_ascii=False).encode("utf-8"))
+    put(path, json.dumps({"value": value}, ensure_ascii=False).encode("utf-8"))
+    return value
+
+
+def cached_text(kind: str, parts: list[str], compute: Callable[[], str]) -> str:
+    """``compute()``, a text, or its result of an earlier run with the same ``parts``."""
+    path = entry(kind, *parts)
+    data = get(path)
+    if data is not None:
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-8")
+    value = compute()
+    put(path, value.encode("utf-8"))
     return value

@@ -12,6 +12,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 # The largest file commgen reads of each kind. A school's answers file is a few kilobytes, a
 # template or letter a few hundred; these leave room and stop a mistake (or worse) early.
@@ -69,14 +70,18 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+def write_atomic(path: Path, data: bytes, private: bool = False, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename. ``durable``: the data
+    is on the disk (fsync) before the rename makes it visible, so that a power cut never
+    leaves an empty file where a good one was. Only the user cache, whose entries are checked
+    when read and made again when damaged, writes without it."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".commgen-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         with contextlib.suppress(OSError):  # Windows keeps its own ACLs
             # mkstemp makes the file private; a document gets the usual permissions.
             os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
@@ -85,6 +90,59 @@ def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def write_durable(files: list[tuple[Path, bytes]]) -> None:
+    """Write new files (in a private staging folder, not yet in their place) and have them all
+    on the disk before returning: written first, then flushed together. One fsync per file
+    is what durability takes; made one after the other each waits for its own disk commit,
+    made at the same time (the calls release the GIL) the file system commits them in a few
+    rounds. The caller moves them into place and then flushes that folder's entries once
+    (``sync_folder``), which makes the renames durable."""
+    import threading
+
+    handles = []
+    try:
+        for path, data in files:
+            handle = open(path, "xb")  # noqa: SIM115 - closed below, after the fsync
+            handles.append(handle)
+            handle.write(data)
+            handle.flush()
+            with contextlib.suppress(OSError):  # Windows keeps its own ACLs
+                os.chmod(path, 0o666 & ~_umask())
+        failures: list[OSError] = []
+
+        def flush(handle: Any) -> None:
+            try:
+                os.fsync(handle.fileno())
+            except OSError as exc:
+                failures.append(exc)
+
+        threads = [threading.Thread(target=flush, args=(h,)) for h in handles]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failures:
+            raise failures[0]
+    finally:
+        for handle in handles:
+            handle.close()
+
+
+def sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (new names, renames) to the disk, where the system allows it:
+    POSIX systems do; Windows cannot open a folder for this and keeps its entries in the
+    NTFS journal itself."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 class Claimed(OSError):

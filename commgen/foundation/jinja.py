@@ -17,6 +17,7 @@ schools of a foundation: they are data, never code. So:
 
 from __future__ import annotations
 
+import contextlib
 import operator
 import sys
 import time
@@ -31,6 +32,7 @@ from jinja2 import (
     Template,
     TemplateError,
     TemplateNotFound,
+    TemplateSyntaxError,
     nodes,
     pass_context,
 )
@@ -203,19 +205,49 @@ class CommgenSandbox(ImmutableSandboxedEnvironment):
         how this environment generates code."""
         if raw or name is not None or filename is not None or not isinstance(source, str):
             return super().compile(source, name, filename, raw, defer_init)
+        return self._cached_code(("template", str(defer_init), source),
+                                 lambda: super(CommgenSandbox, self).compile(
+                                     source, name, filename, raw, defer_init))
+
+    def compile_expression(self, source: str, undefined_to_none: bool = True) -> Any:
+        """Jinja's ``compile_expression``, its code kept in the user cache like a template's
+        (conditions and validators of the catalogue and the sentences: a few hundred)."""
+        from jinja2.environment import TemplateExpression
+        from jinja2.parser import Parser
+
+        def compile_now() -> Any:  # as Jinja does it, with the same syntax errors
+            parser = Parser(self, source, state="variable")
+            try:
+                expr = parser.parse_expression()
+                if not parser.stream.eos:
+                    raise TemplateSyntaxError("chunk after expression",
+                                              parser.stream.current.lineno, None, None)
+                expr.set_environment(self)
+            except TemplateSyntaxError:
+                self.handle_exception(source=source)
+            body = [nodes.Assign(nodes.Name("result", "store"), expr, lineno=1)]
+            return self.compile(nodes.Template(body, lineno=1))
+
+        code = self._cached_code(("expression", source), compile_now)
+        template = self.template_class.from_code(self, code, self.make_globals(None), None)
+        return TemplateExpression(template, undefined_to_none)
+
+    def _cached_code(self, parts: tuple[str, ...], compile_now: Callable[[], Any]) -> Any:
+        """Code from the user cache, keyed by ``parts`` and all that decides the generated
+        code (Jinja's version, autoescape, finalize, the intercepted operators)."""
         import marshal
 
-        from commgen.foundation.cache import entry, store
+        from commgen.foundation.cache import entry, get, put
 
         finalize = getattr(self.finalize, "__qualname__", repr(self.finalize))
-        path = entry("jinja", jinja_version, repr(self.autoescape), finalize, str(defer_init),
-                     repr(sorted(self.intercepted_binops)), source)
-        try:
-            return marshal.loads(path.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-        code = super().compile(source, name, filename, raw, defer_init)
-        store(path, marshal.dumps(code))
+        path = entry("jinja", jinja_version, repr(self.autoescape), finalize,
+                     repr(sorted(self.intercepted_binops)), *parts)
+        stored = get(path)
+        if stored is not None:
+            with contextlib.suppress(ValueError, EOFError, TypeError):
+                return marshal.loads(stored)
+        code = compile_now()
+        put(path, marshal.dumps(code))
         return code
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
@@ -313,8 +345,20 @@ def compile_expression(source: str) -> Callable[..., Any]:
 
 def expression_names(source: str) -> set[str]:
     """Names an expression reads, to check them against the catalogue."""
-    ast = text_environment().parse("{{ (" + source + ") }}")
-    return {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"}
+    return set(_expression_names(source))
+
+
+@lru_cache(maxsize=1024)
+def _expression_names(source: str) -> tuple[str, ...]:
+    """Parsing is most of the cost of loading the catalogue and the sentences: the names of
+    each expression are kept in the user cache (a syntax error is raised, never kept)."""
+    from commgen.foundation.cache import cached_json
+
+    def parse() -> list[str]:
+        ast = text_environment().parse("{{ (" + source + ") }}")
+        return sorted({n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"})
+
+    return tuple(cached_json("expression-names", [jinja_version, source], parse))
 
 
 @lru_cache(maxsize=1024)

@@ -124,12 +124,13 @@ def read_text(path: Path, limit: int = MAX_YAML_BYTES) -> str:
 
 
 def load_mapping(path: Path, missing: str | None = None, empty_ok: bool = True,
-                 shape: str | None = None) -> tuple[LineDict, list[Problem]]:
+                 shape: str | None = None, cache: bool = True) -> tuple[LineDict, list[Problem]]:
     """Read a YAML file of ``key: value`` lines; return it with the problems that stop its use.
 
     ``missing`` is the message for a file that does not exist (``None``: an absent file is an
     empty mapping, as for optional snippet files); ``shape`` the one for a file that is not a
-    mapping.
+    mapping. ``cache``: a data file (catalogue, sentences, rules) is parsed once and kept in
+    the user cache, keyed by its text; the answers file, new on each run, is not.
     """
     try:
         text = read_text(path)
@@ -151,7 +152,7 @@ def load_mapping(path: Path, missing: str | None = None, empty_ok: bool = True,
                                                                       limit=exc.limit), path)]
     except OSError as exc:
         return LineDict(), [Problem(exc.strerror or str(exc), path)]
-    data, problems = parse_yaml(text, path)
+    data, problems = cached_parse(text, path) if cache else parse_yaml(text, path)
     if problems:
         return LineDict(), problems
     if data is None and empty_ok:
@@ -159,3 +160,42 @@ def load_mapping(path: Path, missing: str | None = None, empty_ok: bool = True,
     if not isinstance(data, LineDict):
         return LineDict(), [Problem(shape or _("expected a mapping (key: value lines)"), path, 1)]
     return data, []
+
+
+# What a parsed data file can hold: PyYAML's safe types and the line-keeping mapping.
+_PICKLED = {("commgen.foundation.yamlfile", "LineDict"), ("datetime", "date"),
+            ("datetime", "datetime"), ("datetime", "timedelta"), ("datetime", "timezone"),
+            ("builtins", "set"), ("builtins", "bytes")}
+_CACHE_FROM = 2048  # characters: a smaller file parses faster than its entry is read
+
+
+def cached_parse(text: str, path: Path | None) -> tuple[Any, list[Problem]]:
+    """``parse_yaml``, from the user cache when this text was parsed before. Only a file that
+    parses without a problem is kept; the entry is read back with nothing but the types a
+    YAML file can hold (a pickle that names anything else is refused and parsed again)."""
+    if len(text) < _CACHE_FROM:
+        return parse_yaml(text, path)
+    import io
+    import pickle
+
+    from commgen.foundation.cache import entry, get, put
+
+    class _Restricted(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            if (module, name) not in _PICKLED:
+                raise pickle.UnpicklingError(f"{module}.{name}")
+            return super().find_class(module, name)
+
+    shape = ",".join(sorted(vars(LineDict())))  # a field added to LineDict: new entries
+    key = entry("yaml", yaml.__version__, str(getattr(yaml, "__with_libyaml__", False)), shape,
+                text)
+    stored = get(key)
+    if stored is not None:
+        try:
+            return _Restricted(io.BytesIO(stored)).load(), []
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+            pass
+    data, problems = parse_yaml(text, path)
+    if not problems:
+        put(key, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    return data, problems

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from markupsafe import Markup, escape
 
 from commgen.docx.ooxml import REVISION_TAGS
 from commgen.docx.props import DocProperties
-from commgen.docx.reader import DocumentText
+from commgen.docx.reader import DOCUMENT, DocumentText, Package
 from commgen.foundation.errors import TemplateProblem, VerificationError
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import (
@@ -43,6 +44,8 @@ class RenderedDocument:
     data: bytes
     document: DocumentText  # the text a reader sees, with the place of every paragraph
     template: Path
+    body: Any = None  # the parsed document part of ``data`` (its body is the same after a
+    # custom property is added): the plain-text twin reads it instead of parsing ``data`` again
 
     @property
     def text(self) -> str:
@@ -94,7 +97,7 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
     from commgen.docx.props import set_properties
     from commgen.docx.reader import PackageProblem, check_package_file
 
-    tpl = DocxTemplate(template)
+    tpl = _template_class(DocxTemplate)(template)
     try:
         check_package_file(template)
         tpl.init_docx()
@@ -119,8 +122,35 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
     buffer = io.BytesIO()
     tpl.save(buffer)
     data = buffer.getvalue()
-    document = verify_document(data, recorder.outputs, template)
-    return RenderedDocument(data, document, template)
+    package = verify_package(data, recorder.outputs, template)
+    return RenderedDocument(data, package.document, template, package.trees[DOCUMENT])
+
+
+@lru_cache(maxsize=1)
+def _template_class(base: type) -> type:
+    """docxtpl's template without the work that is wasted for commgen's templates.
+
+    - ``patch_xml`` (a dozen regular expressions over the whole XML of a part) depends only on
+      the part's XML, which is the same on every run: its result is kept in the user cache,
+      keyed by that XML and docxtpl's version. What is rendered is exactly what docxtpl would
+      render.
+    - ``render_properties`` renders the core properties as templates; ``clean_template``
+      empties them before rendering and ``set_properties`` replaces them all after, so its
+      work (six template compilations per document) is thrown away.
+    """
+    import docxtpl
+
+    from commgen.foundation.cache import cached_text
+
+    class Template(base):  # type: ignore[misc,valid-type]
+        def patch_xml(self, src_xml: str) -> str:
+            return cached_text("docxtpl-patch", [docxtpl.__version__, src_xml],
+                               lambda: base.patch_xml(self, src_xml))
+
+        def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+            return None
+
+    return Template
 
 
 def _place_pictures(tpl: Any, context: dict[str, Any]) -> dict[str, Any]:
@@ -176,6 +206,11 @@ def _template_message(template: Path, exc: Exception, sensitive: frozenset[str])
 def verify_document(data: bytes, outputs: list[str], template: Path) -> DocumentText:
     """Check the saved bytes: strict XML, no revisions or comments, every printed value there.
     Return the document's text as ``docx.reader`` reads it (the text the checks see)."""
+    return verify_package(data, outputs, template).document
+
+
+def verify_package(data: bytes, outputs: list[str], template: Path) -> Package:
+    """``verify_document``, returning every part as parsed (strictly) for the check."""
     from commgen.docx.reader import PackageProblem, read_package
 
     try:
@@ -214,7 +249,7 @@ def verify_document(data: bytes, outputs: list[str], template: Path) -> Document
             "{template}: template syntax was left in the document near “{near}”; it was not "
             "written. Check that every tag is closed.").format(
                 template=template, near=rest[start:leftover.end() + 40].replace("\n", " ")))
-    return document
+    return package
 
 
 def _excerpt(value: str) -> str:

@@ -18,9 +18,12 @@ LETTERHEAD_CAPTION = "Briefhoofd"
 _LIST_STYLES = ("ListBullet", "ListNumber", "Lijstopsomteken", "Lijstnummering")
 
 
-def plain_text(data: bytes) -> str:
-    """The body text of a .docx as plain text with Windows-friendly, app-friendly layout."""
-    root = read_package(data).trees[DOCUMENT]
+def plain_text(data: bytes, root: Any = None) -> str:
+    """The body text of a .docx as plain text with Windows-friendly, app-friendly layout.
+    ``root``: the document part of ``data`` when it was parsed already (by the verification
+    after rendering), so that it is not read twice."""
+    if root is None:
+        root = read_package(data).trees[DOCUMENT]
     body = root.find(W + "body")
     blocks: list[_Block] = []
     for element in body if body is not None else ():

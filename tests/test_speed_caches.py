@@ -1,0 +1,180 @@
+"""What makes commgen quick never changes a result: the user cache, the flushed writes and the
+lazy imports of ``commgen --help``.
+
+Every cache entry carries the hash of its bytes, so a damaged one is made again; a parsed data
+file is read back with only the types YAML can hold; docxtpl's patched template XML from the
+cache is exactly what docxtpl makes; ``--help`` imports click, the translations and the list of
+commands, and nothing of the work.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from commgen.foundation import cache
+from commgen.foundation.files import write_durable
+from commgen.foundation.yamlfile import LineDict, cached_parse
+
+
+@pytest.fixture
+def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COMMGEN_CACHE", str(folder))
+    return folder
+
+
+def test_a_damaged_cache_entry_is_made_again(empty_cache: Path) -> None:
+    calls: list[int] = []
+
+    def compute() -> str:
+        calls.append(1)
+        return "waarde & <tekst> 😀"
+
+    assert cache.cached_text("test", ["a"], compute) == "waarde & <tekst> 😀"
+    assert cache.cached_text("test", ["a"], compute) == "waarde & <tekst> 😀"
+    assert len(calls) == 1  # the second time from the cache
+    path = cache.entry("test", "a")
+    raw = bytearray(path.read_bytes())
+    raw[-1] ^= 0x01  # one bit flipped on the disk
+    path.write_bytes(bytes(raw))
+    assert cache.get(path) is None
+    assert cache.cached_text("test", ["a"], compute) == "waarde & <tekst> 😀"
+    assert len(calls) == 2
+
+
+YAML = "vragen:\n" + "".join(f"  vraag{i}:\n    tekst: 'Vraag {i} & meer'\n"
+                              f"    datum: 2026-11-{i % 28 + 1:02d}\n" for i in range(60))
+
+
+def test_a_data_file_from_the_cache_keeps_its_lines(empty_cache: Path) -> None:
+    first, problems = cached_parse(YAML, None)
+    second, again = cached_parse(YAML, None)
+    assert not problems and not again
+    assert any((empty_cache / "yaml").iterdir())  # the second parse came from there
+    assert second == first and isinstance(second, LineDict)
+    # vraag7 starts on line 1 + 7 * 3 + 1
+    assert second["vragen"].line_of("vraag7") == first["vragen"].line_of("vraag7") == 23
+    assert second["vragen"]["vraag7"].raw["tekst"] == "Vraag 7 & meer"
+
+
+class _Evil:
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (os.system, ("echo hacked",))
+
+
+def test_a_cache_entry_that_names_other_code_is_refused(empty_cache: Path) -> None:
+    import yaml
+
+    shape = ",".join(sorted(vars(LineDict())))
+    key = cache.entry("yaml", yaml.__version__, str(getattr(yaml, "__with_libyaml__", False)),
+                      shape, YAML)
+    cache.put(key, pickle.dumps(_Evil()))  # a valid checksum, a hostile content
+    data, problems = cached_parse(YAML, None)
+    assert not problems and isinstance(data, LineDict) and "vragen" in data
+
+
+def test_the_patched_template_from_the_cache_is_docxtpls_own(empty_cache: Path) -> None:
+    from docxtpl import DocxTemplate
+
+    from commgen.foundation.resources import templates_dir
+    from commgen.render.docxrender import _template_class
+
+    path = templates_dir() / "nl" / "brief-ouders-klas.docx"
+    ours = _template_class(DocxTemplate)(path)
+    ours.init_docx()
+    plain = DocxTemplate(path)
+    plain.init_docx()
+    xml = plain.get_xml()
+    expected = plain.patch_xml(xml)
+    assert ours.patch_xml(xml) == expected  # made and stored
+    assert ours.patch_xml(xml) == expected  # read back
+
+
+def test_the_files_of_a_set_are_written_in_full(tmp_path: Path) -> None:
+    files = [(tmp_path / f"doc{i}.docx", os.urandom(1000 * (i + 1))) for i in range(12)]
+    write_durable(files)
+    assert all(path.read_bytes() == data for path, data in files)
+    with pytest.raises(FileExistsError):  # a staging folder's file is new, never replaced
+        write_durable(files[:1])
+
+
+def test_expressions_from_the_cache_give_the_same_results_and_errors(empty_cache: Path) -> None:
+    from jinja2 import TemplateSyntaxError
+
+    from commgen.foundation.jinja import CommgenSandbox, expression_names
+
+    for _round in range(2):  # compiled, then from the cache
+        env = CommgenSandbox()
+        assert env.compile_expression("a + b * 2")(a=1, b=3) == 7
+        assert expression_names("x and y.z or 'w' in q") == {"x", "y", "q"}
+        with pytest.raises(TemplateSyntaxError):
+            env.compile_expression("a b")
+        with pytest.raises(TemplateSyntaxError):
+            expression_names("a +")
+
+
+def test_help_imports_click_and_the_command_list_only() -> None:
+    code = ("import sys\n"
+            "from commgen.app.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env=os.environ | {"NO_COLOR": "1"})
+    modules = set(done.stdout.split("\n")[-2].split())
+    ours = {m for m in modules if m.startswith("commgen")}
+    assert ours == {"commgen", "commgen.app", "commgen.app.cli", "commgen.app.commands",
+                    "commgen.foundation", "commgen.foundation.i18n"}
+    assert not modules & {"yaml", "jinja2", "docx", "docxtpl", "lxml", "babel", "phonenumbers"}
+
+
+def test_the_check_reads_the_text_parts_only_and_still_refuses_a_damaged_one(
+        tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from docx import Document
+
+    from commgen.docx.reader import PackageProblem, read_document, read_package
+
+    document = Document()
+    document.add_heading("Brief", 1)
+    document.add_paragraph("Beste ouders & verzorgers, <hier> de tekst.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    assert read_document(data).text == read_package(data).document.text
+    assert "Beste ouders & verzorgers, <hier> de tekst." in read_document(data).text
+
+    def damaged(part: str) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+            for item in source.infolist():
+                body = source.read(item)
+                target.writestr(item, body[: len(body) // 2] if item.filename == part else body)
+        return out.getvalue()
+
+    with pytest.raises(PackageProblem):
+        read_document(damaged("word/document.xml"))
+    with pytest.raises(PackageProblem):
+        read_document(damaged("word/styles.xml"))  # the headings come from it
+    assert "de tekst" in read_document(damaged("word/theme/theme1.xml")).text
+
+
+def test_the_answers_file_and_its_private_side_file_stay_out_of_the_cache(
+        empty_cache: Path, tmp_path: Path) -> None:
+    from commgen.answers.answersfile import private_path, read_answers_file
+
+    answers = tmp_path / "antwoorden.yaml"
+    answers.write_text("school_name: Het Baken\n" + "# opvulling\n" * 400, encoding="utf-8")
+    private_path(answers).write_text("situation_extra: Geheim verhaal van Sanne\n"
+                                     + "# opvulling\n" * 400, encoding="utf-8")
+    data = read_answers_file(answers)
+    assert data["situation_extra"] == "Geheim verhaal van Sanne"
+    stored = [p.read_bytes() for p in empty_cache.rglob("*") if p.is_file()]
+    assert not any(b"Sanne" in b or b"Het Baken" in b for b in stored)
