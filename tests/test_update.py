@@ -13,6 +13,7 @@ import yaml
 
 from tests.conftest import run_cli, write_answers
 
+
 # The next update lies ahead of every version (an update refuses one that has gone).
 def _ahead(days: int) -> str:
     return (dt.date.today() + dt.timedelta(days=days)).isoformat()
