@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -177,6 +178,17 @@ def file_text(path: Path) -> str:
     return data.decode("utf-8", "replace")
 
 
+_LOOK_ALIKE = str.maketrans("асеорхіѕ", "aceopxis")
+
+
+def folded(text: str) -> str:
+    """Text as a reader sees it: compatibility forms folded (𝐒, Ｓ -> s), invisible characters
+    (soft hyphen, zero-width, bidi controls) removed, Cyrillic look-alikes made Latin."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return text.casefold().translate(_LOOK_ALIKE)
+
+
 def problems_of(case: Case, run: Run, before: dict[str, tuple[int, int]]) -> list[str]:
     problems: list[str] = []
     if run.code is None:
@@ -207,14 +219,13 @@ def problems_of(case: Case, run: Run, before: dict[str, tuple[int, int]]) -> lis
         if (run.code != 0 and not case.writes and base.endswith(DOCUMENT_SUFFIXES)
                 and name not in before):
             problems.append(f"document {name} written by a run that failed")
+    texts = {name: folded(file_text(run.folder / name)) for name in changed
+             if (run.folder / name).is_file() and not (run.folder / name).is_symlink()}
     for secret in case.secrets:
-        if secret.lower() in output.lower():
+        if folded(secret) in folded(output):
             problems.append(f"guarded name {secret!r} printed")
-        for name in changed:
-            path = run.folder / name
-            if path.is_file() and not path.is_symlink() and secret.lower() in file_text(
-                    path).lower():
-                problems.append(f"guarded name {secret!r} in {name}")
+        problems += [f"guarded name {secret!r} in {name}" for name, text in texts.items()
+                     if folded(secret) in text]
     if case.after is not None and not problems:
         try:
             case.after(run)
