@@ -271,7 +271,8 @@ def _catalog(extra: str = "", **replace: str) -> str:
     return text
 
 
-def catalog_case(case_id: str, catalog: str | bytes, *words: str, phrases: str | None = None) -> Case:
+def catalog_case(case_id: str, catalog: str | bytes, *words: str,
+                 phrases: str | None = None) -> Case:
     return Case(case_id, generate_with(PLAIN, catalog=catalog, phrases=phrases),
                 words=words or ("catalog.yaml",), secrets=LEAKS, after=_untouched)
 
