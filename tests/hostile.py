@@ -55,8 +55,15 @@ if os.name == "posix":
     if limit:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     def _peak():
+        size = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        try:  # Linux: the high-water mark of this program (ru_maxrss counts the parent's too)
+            with open("/proc/self/status") as status:
+                size = next(int(line.split()[1]) * 1024 for line in status
+                            if line.startswith("VmHWM:"))
+        except (OSError, StopIteration):
+            pass
         with open(peak, "w") as handle:
-            handle.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024))
+            handle.write(str(size))
     if peak:
         atexit.register(_peak)
 sys.argv = ["commgen", *sys.argv[1:]]
