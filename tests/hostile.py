@@ -45,11 +45,15 @@ LOGO = SAMPLES / "scholen" / "hetbaken-logo.png"
 BAD_OUTPUT = ("Traceback", "Interne fout", "Internal error", "MemoryError", "RecursionError")
 RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x9b]")
 
-# The child: set the limits, run ``python -m commgen``, write the peak memory at exit.
+# The child: set the limits, run ``python -m commgen``, write the peak memory at exit. (A
+# Ctrl-C before commgen is reached is the launcher's, not commgen's: exit 130 quietly.)
 LAUNCHER = """\
-import atexit, os, sys
-peak = os.environ.pop("HOSTILE_PEAK", "")
-if os.name == "posix":
+import sys
+def _setup():
+    import atexit, os
+    peak = os.environ.pop("HOSTILE_PEAK", "")
+    if os.name != "posix":
+        return
     import resource
     limit = int(os.environ.pop("HOSTILE_AS", "0"))
     if limit:
@@ -66,8 +70,12 @@ if os.name == "posix":
             handle.write(str(size))
     if peak:
         atexit.register(_peak)
+try:
+    _setup()
+    import runpy
+except KeyboardInterrupt:
+    sys.exit(130)
 sys.argv = ["commgen", *sys.argv[1:]]
-import runpy
 runpy.run_module("commgen", run_name="__main__", alter_sys=True)
 """
 
