@@ -22,6 +22,7 @@ import yaml
 from tests.hostile import (
     GUARDED,
     LAUNCHER,
+    ONLY,
     Case,
     Run,
     check,
@@ -47,7 +48,8 @@ def gen(case_id: str, *args: str | bytes, codes: tuple[int, ...] = (2,),
     def setup(folder: Path) -> Sequence[str | bytes]:
         _answers(folder, **(changes or {}))
         out = () if "--out" in args else ("--out", "uit")
-        return ["generate", "antwoorden.yaml", *out, *args]
+        only = () if "--only" in args else ONLY
+        return ["generate", "antwoorden.yaml", *out, *only, *args]
     return Case(case_id, setup, codes=codes, words=words, env=env or {}, after=after,
                 secrets=secrets, writes=writes)
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from tests.conftest import SAMPLES
-from tests.hostile import LOGO, Case, check, matrix_fixture, sample
+from tests.hostile import LOGO, ONLY, Case, check, matrix_fixture, sample
 
 PROFILE = (SAMPLES / "scholen" / "hetbaken.yaml").read_text(encoding="utf-8")
 POSIX = os.name == "posix"
@@ -84,7 +84,7 @@ def answers_logo(case_id: str, kind: str | bytes, *words: str, name: str = "logo
         _make(folder, name, kind)
         (folder / "antwoorden.yaml").write_text(yaml.safe_dump(
             sample(school_logo=name), allow_unicode=True), encoding="utf-8")
-        return ["generate", "antwoorden.yaml", "--out", "uit"]
+        return ["generate", "antwoorden.yaml", "--out", "uit", *ONLY]
     return Case(case_id, setup, codes=codes, words=words, skip=skip)
 
 
