@@ -146,7 +146,7 @@ CASES = [
     Case("one-megabyte", generate(answers("Een zin over de school. " * 43000,
                                           ("view_extra",))), words=("te lang",),
          secrets=GUARDED),
-    Case("long-line-answer", generate(answers("de rector " * 1200, ("evening_speakers",))),
+    Case("long-line-answer", generate(answers("de rector " * 3000, ("evening_speakers",))),
          words=("te lang", "evening_speakers"), secrets=GUARDED),
 ]
 

@@ -26,9 +26,9 @@ from commgen.questions.model import Question, text_for
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 # The longest answer commgen takes: a free-text answer of a school is a few paragraphs; this is
-# several pages, and stops pasted megabytes early (the privacy check of a document grows
+# about ten pages, and stops pasted megabytes early (the privacy check of a document grows
 # faster than its length). Guarded names: more pupils than any case involves.
-MAX_ANSWER_CHARS = 10_000
+MAX_ANSWER_CHARS = 25_000
 MAX_NAMES = 200
 
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1"}
