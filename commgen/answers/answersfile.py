@@ -104,7 +104,8 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
     for key in data:
         if str(key) in catalog.by_id or str(key) in META_KEYS:
             continue
-        close = closest(str(key), list(catalog.by_id))
+        # a spelling hint for the first few (thousands of unknown keys are not typos)
+        close = closest(str(key), list(catalog.by_id)) if len(problems) < 20 else None
         hint = _("did you mean '{name}'?").format(name=close) if close else _(
             "remove it, or check the spelling against the question ids in catalog.yaml")
         problems.append(Problem(_("unknown question; {hint}").format(hint=hint),

@@ -35,7 +35,11 @@ class Profile:
 def find_profile(spec: str) -> Path:
     """A path as given, or a bundled profile by name."""
     path = Path(spec).expanduser()
-    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
+    try:
+        given = path.suffix.lower() in (".yaml", ".yml") or path.exists()
+    except OSError:  # a name longer than the system allows: reading it will say so
+        given = True
+    if given:
         return path
     return bundled("samples") / PROFILE_FOLDER / f"{spec}.yaml"
 

@@ -130,7 +130,9 @@ class Manifest:
         try:
             data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
             files = data.get("files", {}) if isinstance(data, dict) else {}
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
+            files = {}
+        if not isinstance(files, dict):  # edited by hand, or not a manifest at all
             files = {}
         return cls(folder, {str(k): v for k, v in files.items() if isinstance(v, dict)})
 
@@ -175,8 +177,9 @@ class _Plan:
 def _plan(manifest: Manifest, name: str, data: bytes, answers: str, force: bool) -> _Plan:
     folder = manifest.folder
     wanted = folder / name
-    if not wanted.exists():
-        return _Plan(data, wanted, wanted, False)
+    if not wanted.exists() or (wanted.is_file() and not wanted.is_symlink()
+                               and wanted.stat().st_size == 0):
+        return _Plan(data, wanted, wanted, False)  # an empty file is nobody's work to keep
     if word_lock_file(wanted).exists():
         if force:
             raise OutputError(_("{path} is open in Word. Close it and try again, or leave out "

@@ -146,7 +146,7 @@ def report(result: Any) -> int:
         click.echo(_("Written:"))
     for written in result.written:
         for line in written_lines(written):
-            click.echo(line)
+            click.echo(for_terminal(line))  # a folder name may hold control characters
     for line in paste_lines(result):
         click.echo(line)
     for doc in result.not_applicable:

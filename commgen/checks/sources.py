@@ -25,6 +25,7 @@ from commgen.foundation.files import (
     read_limited,
 )
 from commgen.foundation.i18n import _
+from commgen.questions.types import MAX_NAMES
 
 if TYPE_CHECKING:
     from commgen.docx.reader import DocumentText
@@ -111,6 +112,10 @@ def read_guard_names(spec: str, files: tuple[str, ...] = ()) -> list[str]:
             raise InputFileError(_("{file}: the file with names cannot be read ({detail})"
                                    ).format(file=spec, detail=exc.strerror or type(exc).__name__)
                                  ) from None
-    return [name.strip() for line in text.splitlines() for name in line.split(",")
-            if name.strip()]
+    names = [name.strip() for line in text.splitlines() for name in line.split(",")
+             if name.strip()]
+    if len(names) > MAX_NAMES:  # the pupils involved, not a list of every name there is
+        raise InputFileError(_("{file}: more than {limit} names; give only the pupils "
+                               "involved").format(file=spec, limit=MAX_NAMES))
+    return names
 

@@ -138,6 +138,8 @@ def check_limits(archive: zipfile.ZipFile) -> None:
         raise PackageProblem("(zip)", f"more than {MAX_PARTS} parts")
     total = 0
     for info in infos:
+        if info.flag_bits & 0x1:  # zipfile would stop at it asking for a password
+            raise PackageProblem(info.filename, "encrypted (protected with a password)")
         if info.file_size > MAX_PART_BYTES:
             raise PackageProblem(info.filename, f"unpacks to more than {MAX_PART_BYTES} bytes")
         total += info.file_size

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from commgen.foundation.i18n import _
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -60,13 +62,20 @@ class Problem:
         return f"{where}: {self.message}" if where else self.message
 
 
+MAX_SHOWN = 50  # problems listed in one message; a file with thousands is the wrong file
+
+
 class ProblemsError(CommgenError):
     """Several problems found at once, so the user can fix them in one go."""
 
     def __init__(self, heading: str, problems: list[Problem]) -> None:
         self.heading = heading
         self.problems = list(problems)
-        body = "\n".join(f"  - {p}" for p in self.problems)
+        shown = [f"  - {p}" for p in self.problems[:MAX_SHOWN]]
+        if len(self.problems) > MAX_SHOWN:
+            shown.append("  - " + _("... and {count} more problems").format(
+                count=len(self.problems) - MAX_SHOWN))
+        body = "\n".join(shown)
         super().__init__(f"{heading}\n{body}" if body else heading)
 
 

@@ -51,8 +51,11 @@ def split_paragraphs(value: str) -> list[str]:
 
 
 # Characters a terminal acts on instead of showing: C0 and C1 controls (ESC starts colour and
-# cursor sequences) and the bidirectional overrides that can make text read backwards.
-_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# cursor sequences) and the bidirectional overrides that can make text read backwards; and the
+# lone surrogates that stand for bytes of a file name that are not UTF-8 (no terminal can
+# print them).
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                                "\ud800-\udfff]")
 
 
 def for_terminal(text: str) -> str:

@@ -59,11 +59,25 @@ class _Aliased(Exception):
         self.line = line
 
 
+class _BadValue(Exception):
+    """A scalar YAML cannot turn into its value (an integer of thousands of digits, the date
+    2026-13-45), with the line it is on."""
+
+    def __init__(self, line: int, detail: str) -> None:
+        super().__init__(detail)
+        self.line, self.detail = line, detail
+
+
 class _Loader(_Base):  # type: ignore[misc,valid-type]
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects and not isinstance(node, yaml.ScalarNode):
             raise _Aliased(node.start_mark.line + 1)
-        return super().construct_object(node, deep)
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            if not isinstance(node, yaml.ScalarNode):
+                raise
+            raise _BadValue(node.start_mark.line + 1, str(exc)[:80]) from None
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
@@ -96,7 +110,10 @@ def parse_yaml(text: str, path: Path | None) -> tuple[Any, list[Problem]]:
     except _Aliased as alias:
         return None, [Problem(_("an alias (*name) may stand only for a single text, not for a "
                                 "list or a mapping; write the values out"), path, alias.line)]
-    except ValueError as exc:  # e.g. an integer of thousands of digits
+    except _BadValue as bad:  # e.g. an integer of thousands of digits
+        return None, [Problem(_("a value cannot be read ({detail}); write it as text between "
+                                "quotes").format(detail=bad.detail), path, bad.line)]
+    except (ValueError, RecursionError) as exc:  # nested deeper than anyone writes by hand
         return None, [Problem(_("a value cannot be read ({detail}); write it as text between "
                                 "quotes").format(detail=str(exc)[:80]), path)]
     except _DuplicateKey as dup:

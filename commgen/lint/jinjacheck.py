@@ -129,7 +129,85 @@ def check_names(ast: nodes.Template, names: Names, usage: Usage) -> list[Finding
                 findings.append(Finding(code, _(
                     "'{name}' is not a filter or test commgen offers{hint}").format(
                         name=node.name, hint=_hint(node.name, sorted(table))), node.lineno))
+    return findings + check_sandbox(ast, catalog)
+
+
+_IMAGE_TYPES = ("image",)
+
+
+def check_sandbox(ast: nodes.Template, catalog: Catalog) -> list[Finding]:
+    """What the sandbox refuses at render time, found before a school renders it: names with
+    an underscore (``__class__``, ``_TemplateReference__context``), methods of a file answer
+    (``school_logo.read_text()``), include/import/extends, and sizes past the limits written
+    as constants (``'x' * 10**9``, ``range(10**9)``)."""
+    findings: list[Finding] = []
+    images = {q.id for q in catalog.questions if q.type in _IMAGE_TYPES}
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+        attr = node.attr if isinstance(node, nodes.Getattr) else _const(node.arg)
+        root = node.node
+        while isinstance(root, nodes.Getattr | nodes.Getitem):
+            root = root.node
+        if isinstance(attr, str) and attr.startswith("_"):
+            findings.append(Finding("unsafe-attribute", _(
+                "'{attr}' is not available in a template (names that start with _ belong to "
+                "Python, not to the answers); remove it").format(attr=attr), node.lineno))
+        elif isinstance(root, nodes.Name) and root.name in images:
+            findings.append(Finding("unsafe-attribute", _(
+                "'{name}' is an image; a template can place it, not read or open it; remove "
+                "'.{attr}'").format(name=root.name, attr=attr), node.lineno))
+    for node in ast.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+        findings.append(Finding("include", _(
+            "include, import and extends are not available: every document is one file"),
+            node.lineno))
+    for node in ast.find_all((nodes.Pow, nodes.Mul, nodes.Call)):
+        if _too_large(node):
+            findings.append(Finding("too-large", _(
+                "this makes a number, text or list larger than a document can hold; make it "
+                "smaller"), node.lineno))
     return findings
+
+
+def _const(node: nodes.Node) -> object:
+    return node.value if isinstance(node, nodes.Const) else None
+
+
+_HUGE = float("inf")
+
+
+def _number(node: nodes.Node) -> float | None:
+    """A constant integer expression's value, ``inf`` when it passes the sandbox's limit on
+    ``**`` (never computed in full), None when it is not constant."""
+    from commgen.foundation.jinja import MAX_POWER_BITS
+
+    if isinstance(node, nodes.Const) and isinstance(node.value, int | float) \
+            and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, nodes.Pow | nodes.Mul | nodes.Add):
+        left, right = _number(node.left), _number(node.right)
+        if left is None or right is None:
+            return None
+        if _HUGE in (left, right):
+            return _HUGE
+        if isinstance(node, nodes.Pow):
+            if abs(int(left)).bit_length() * right > MAX_POWER_BITS:
+                return _HUGE
+            return left ** right
+        return left * right if isinstance(node, nodes.Mul) else left + right
+    return None
+
+
+def _too_large(node: nodes.Node) -> bool:
+    from commgen.foundation.jinja import MAX_SEQUENCE, MAX_STEPS
+
+    if isinstance(node, nodes.Pow):
+        return _number(node) == _HUGE
+    if isinstance(node, nodes.Mul):
+        sides = [(node.left, node.right), (node.right, node.left)]
+        return any(isinstance(_const(seq), str) or isinstance(seq, nodes.List | nodes.Tuple)
+                   for seq, count in sides if (_number(count) or 0) > MAX_SEQUENCE)
+    if isinstance(node.node, nodes.Name) and node.node.name == "range" and node.args:
+        return any((_number(arg) or 0) > MAX_STEPS for arg in node.args)
+    return False
 
 
 def _hint(word: str, options: list[str], prefix: str = "") -> str:

@@ -415,7 +415,12 @@ def _read_documents(reader: _Reader, data: LineDict, folder: Path,
         else:
             for lang, rel in spec.items():
                 file = folder / str(rel)
-                if not file.is_file():
+                if not file.resolve().is_relative_to(folder.resolve()):
+                    # a set travels between schools: it may not read a file of the computer
+                    reader.problem(_("a template must be inside the folder of the template "
+                                     "set, not {file}").format(file=rel), spec, lang,
+                                   f"{doc_id}.templates.{lang}")
+                elif not file.is_file():
                     reader.problem(_("template file not found: {file}").format(file=file), spec,
                                    lang, f"{doc_id}.templates.{lang}")
                 templates[str(lang)] = file

@@ -10,7 +10,7 @@ computer the checks still recognise the names in any text.
 Normalising makes hiding a name hard: case, accents and punctuation do not count, invisible
 format characters (soft hyphen, zero-width space, direction marks) are removed, letters that
 look Latin but are Cyrillic or Greek count as the Latin letter, and dots or hyphens between
-single letters ("S.a.n.n.e") are ignored.
+single letters ("S.a.n.n.e", "S a n n e") are ignored.
 
 Answers files of older commgen versions kept a salt beside plain SHA-256 hashes; those are
 read as *weak*: they still work for the checks, and the interview asks the names again.
@@ -32,7 +32,10 @@ _CONFUSABLES = str.maketrans({
     "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d",
     "ɡ": "g", "ⅼ": "l", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v",
     "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "ԛ": "q", "ԝ": "w"})
-SPACED_LETTERS = re.compile(r"(?<![^\W\d_])([^\W\d_])(?:[.\-]([^\W\d_])(?![^\W\d_]))+")
+# Single letters joined by dots or hyphens ("S.a.n.n.e"), or four or more joined by single
+# spaces ("S a n n e"; fewer would be initials).
+SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:(?:[.\-][^\W\d_](?![^\W\d_]))+"
+                            r"|(?: [^\W\d_](?![^\W\d_])){3,})")
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -49,15 +52,17 @@ def visible(text: str) -> tuple[str, list[int]]:
 
 
 def join_spaced_letters(text: str) -> str:
-    """"S.a.n.n.e" and "S-a-n-n-e" -> "Sanne" (single letters joined by dots or hyphens)."""
-    return SPACED_LETTERS.sub(lambda m: re.sub(r"[.\-]", "", m.group()), text)
+    """"S.a.n.n.e", "S-a-n-n-e" and "S a n n e" -> "Sanne" (single letters joined by dots,
+    hyphens or spaces)."""
+    return SPACED_LETTERS.sub(lambda m: re.sub(r"[.\- ]", "", m.group()), text)
 
 
 def normalise(name: str) -> str:
     """Case, accents, punctuation, invisible characters and look-alike letters do not matter:
     "Zoë  van-Dijk" -> "zoe van dijk"."""
     name, _offsets = visible(name)
-    decomposed = unicodedata.normalize("NFKD", join_spaced_letters(name).casefold())
+    # casefold after NFKD too: mathematical letters (𝐒) have no case until they are decomposed
+    decomposed = unicodedata.normalize("NFKD", join_spaced_letters(name).casefold()).casefold()
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = plain.translate(_CONFUSABLES)
     return " ".join(part for part in _SEPARATORS.split(plain) if part)

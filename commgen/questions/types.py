@@ -25,6 +25,12 @@ from commgen.questions.model import Question, text_for
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
+# The longest answer commgen takes: a free-text answer of a school is a few paragraphs; this is
+# about ten pages, and stops pasted megabytes early (the privacy check of a document grows
+# faster than its length). Guarded names: more pupils than any case involves.
+MAX_ANSWER_CHARS = 25_000
+MAX_NAMES = 200
+
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1"}
 _NO = {"nee", "n", "no", "false", "onwaar", "0"}
 
@@ -53,14 +59,21 @@ def is_empty(value: Any) -> bool:
     return isinstance(value, GuardedNames) and not value
 
 
+def _limited(text: str) -> str:
+    if len(text) > MAX_ANSWER_CHARS:
+        raise InvalidAnswer(_("this answer is too long ({length} characters; at most {limit}); "
+                              "shorten it").format(length=len(text), limit=MAX_ANSWER_CHARS))
+    return text
+
+
 def _as_text(value: Any, raw: str | None) -> str:
     """Scalar answers as the person typed them (YAML would turn ``yes`` into ``True``)."""
     if isinstance(value, str):
-        return value
+        return _limited(value)
     if raw is not None and not isinstance(value, list | dict):
-        return raw
+        return _limited(raw)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+        return _limited(str(value))
     raise InvalidAnswer(_("expected text, not a list or a mapping"))
 
 
@@ -76,12 +89,10 @@ def parse_field(value: Any, raw: str | None = None) -> str:
 
 def parse_paragraphs(value: Any, raw: str | None = None) -> list[str]:
     if isinstance(value, list):
-        paragraphs: list[str] = []
-        for item in value:
-            if isinstance(item, list | dict):
-                raise InvalidAnswer(_("expected text, or a list of paragraphs as text"))
-            paragraphs.extend(split_paragraphs(str(item)))
-        return paragraphs
+        if any(isinstance(item, list | dict) for item in value):
+            raise InvalidAnswer(_("expected text, or a list of paragraphs as text"))
+        _limited("\n\n".join(map(str, value)))
+        return [p for item in value for p in split_paragraphs(str(item))]
     return split_paragraphs(_as_text(value, raw))
 
 
@@ -291,8 +302,18 @@ def parse_names(value: Any, raw: str | None = None) -> GuardedNames:
             raise InvalidAnswer(_("expected 'key', 'count' and 'hashes' as commgen writes "
                                   "them, or a list of names"))
         return stored
-    names = value if isinstance(value, list) else re.split(r"[,;\n]", _as_text(value, raw))
-    return GuardedNames.from_names([clean_text(str(n)).strip() for n in names if str(n).strip()])
+    if isinstance(value, list):
+        if any(isinstance(n, list | dict) for n in value):
+            raise InvalidAnswer(_("expected a list of names, one name per line"))
+        _limited("\n".join(map(str, value)))
+        names = value
+    else:
+        names = re.split(r"[,;\n]", _as_text(value, raw))
+    names = [clean_text(str(n)).strip() for n in names if str(n).strip()]
+    if len(names) > MAX_NAMES:
+        raise InvalidAnswer(_("more than {limit} names; give only the pupils involved").format(
+            limit=MAX_NAMES))
+    return GuardedNames.from_names(names)
 
 
 def parse_image(value: Any, raw: str | None = None, base: Path | None = None) -> Path:
