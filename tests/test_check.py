@@ -154,6 +154,14 @@ def test_generation_refuses_a_guarded_name_in_a_free_text_answer(tmp_path, capsy
     assert "situation_extra" in out and "“•••”" in out and "Sanne" not in out
     assert not (out_dir / "communicatiestatement.docx").exists()
 
+    # a pupil's name is never kept, not even with a reason
+    code, out, _err = run_cli(capsys, "generate", str(answers), "--out", str(out_dir),
+                              "--accept-findings", "reden")
+    assert code == 1 and "niet eens met --accept-findings" in out and "Sanne" not in out
+    assert not (out_dir / "communicatiestatement.docx").exists()
+
+    # other findings are written with the reason recorded
+    answers = write_answers(tmp_path, {"situation_extra": "Het ging eerst rond in klas 2A."})
     code, out, _err = run_cli(capsys, "generate", str(answers), "--out", str(out_dir),
                               "--accept-findings", "reden")
     assert code == 0 and "reden" in out

@@ -136,12 +136,7 @@ CASES = [
     hidden("name-in-an-address", "Mail sanne.devries@hetbaken.example."),
     Case("name-kept-by-accept-findings", generate(answers("Wij spraken met Sanne.",
                                                           ("view_extra",)), *ACCEPT),
-         codes=(1,), words=("•••",), secrets=GUARDED,
-         xfail="--accept-findings also accepts a guarded-name finding, so the pupil's name is "
-               "written into the documents (checks/generation.py Review.refused/accepted and "
-               "app/generate.py verdict accept every error when a reason is given); "
-               "tests/test_check.py::test_generation_refuses_a_guarded_name_in_a_free_text_"
-               "answer asserts that it does, README says a guarded name cannot be kept"),
+         codes=(1,), words=("•••", "--accept-findings"), secrets=GUARDED),
     # --- too long
     Case("one-megabyte", generate(answers("Een zin over de school. " * 43000,
                                           ("view_extra",))), words=("te lang",),

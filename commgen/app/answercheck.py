@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from commgen.checks.findings import Finding
+from commgen.checks.findings import GUARDED_RULE, Finding
 from commgen.checks.load import checker_from_answers
 from commgen.checks.run import Checker
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
@@ -28,7 +28,6 @@ from commgen.questions.catalog import Catalog, Question
 FREE_TEXT_TYPES = ("text", "paragraphs")
 # The class may be named only in the letter to its own parents, and only with consent.
 CLASS_NAME, CLASS_CONSENT = "class_name", "class_named"
-GUARDED_RULE = "guarded-name"  # the rule of a finding of a guarded name (checks.run)
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,7 @@ def verdict(review: Any, answers: Answers) -> tuple[list[str], dict[str, str]]:
     document written despite findings: ``--accept-findings`` for all, or the reasons of the
     answers kept in the interview for the findings whose passage is in such an answer."""
     from commgen.app.answercheck import accepted_passages, covered_by
+    from commgen.checks.findings import has_guarded
     from commgen.foundation.concepts import ERROR
 
     passages = accepted_passages(answers.values, answers.accepted)
@@ -82,6 +83,9 @@ def verdict(review: Any, answers: Answers) -> tuple[list[str], dict[str, str]]:
     for document in review.documents:
         errors = [f for f in document.findings if f.severity == ERROR]
         if not errors:
+            continue
+        if has_guarded(errors):  # a pupil's name: never written, whatever the reason
+            blocked.append(document.doc_id)
             continue
         if review.reason:
             accepted[document.doc_id] = str(review.reason)

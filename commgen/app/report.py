@@ -79,11 +79,17 @@ def review_lines(result: Any) -> list[str]:
         for _doc, where in group.documents if several else []:
             lines.append("    " + _("in {place}").format(place=where))
     if result.blocked:
-        lines.append(click.style(_("Nothing was written: {docs} still have errors, and a run "
-                                   "writes all its documents or none. Change the answers, or "
-                                   "use --accept-findings \"reason\" to write them anyway."
-                                   ).format(docs=", ".join(result.blocked)),
-                                 fg="red", bold=True))
+        named = [d for d in result.blocked if result.review.holds_guarded(d)]
+        if named:
+            message = _("Nothing was written: {docs} hold the name of a pupil involved (•••), "
+                        "which is never kept, not even with --accept-findings, and a run writes "
+                        "all its documents or none. Change the answer.").format(
+                            docs=", ".join(named))
+        else:
+            message = _("Nothing was written: {docs} still have errors, and a run writes all "
+                        "its documents or none. Change the answers, or use --accept-findings "
+                        "\"reason\" to write them anyway.").format(docs=", ".join(result.blocked))
+        lines.append(click.style(message, fg="red", bold=True))
         if result.answers_path is not None:
             lines.append(_("Change the answers with: commgen new --resume \"{path}\"").format(
                 path=result.answers_path))

@@ -11,6 +11,9 @@ CATEGORIES = ("name", "group", "phone", "email", "address", "id-number", "birthd
               "handle", "url", "image-detail", "blame", "speculation", "sensational",
               "legal-term", "evidence", "relation", "harmful", "metadata")
 
+# The rule of a finding of a guarded name (a pupil involved): never kept, with no reason at all.
+GUARDED_RULE = "guarded-name"
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -60,3 +63,9 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.severity == ERROR for f in findings)
+
+
+def has_guarded(findings: list[Finding]) -> bool:
+    """A pupil's guarded name is among the findings: the text may not be written, whatever
+    reason is given (``--accept-findings`` included)."""
+    return any(f.rule == GUARDED_RULE for f in findings)

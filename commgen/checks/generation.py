@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from commgen.checks.consistency import CaseDocument, consistency_findings, load_consistency
-from commgen.checks.findings import Finding, has_errors
+from commgen.checks.findings import Finding, has_errors, has_guarded
 from commgen.checks.load import checker_from_answers
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
@@ -46,13 +46,17 @@ class Review:
     reason: str | None = None
 
     def refused(self) -> list[str]:
-        """Documents not written: errors found and not accepted."""
-        if self.reason:
-            return []
-        return [d.doc_id for d in self.documents if d.has_errors]
+        """Documents not written: errors found and not accepted; a guarded name is never
+        accepted."""
+        return [d.doc_id for d in self.documents if d.has_errors
+                and (not self.reason or has_guarded(d.findings))]
 
     def accepted(self) -> list[str]:
-        return [d.doc_id for d in self.documents if d.has_errors] if self.reason else []
+        return [d.doc_id for d in self.documents if d.has_errors
+                and self.reason and not has_guarded(d.findings)]
+
+    def holds_guarded(self, doc_id: str) -> bool:
+        return any(has_guarded(d.findings) for d in self.documents if d.doc_id == doc_id)
 
 
 def _consented_class(values: dict[str, Any]) -> str:

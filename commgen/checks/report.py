@@ -111,9 +111,13 @@ def review_lines(review) -> list[str]:  # type: ignore[no-untyped-def]
                 where = f"{document.doc_id}:{position(checked, finding.start)}"
             lines.extend(finding_lines(where, finding))
     for doc_id in review.refused():
-        lines.append(click.style(_("Not written: {doc}. Change the answers, or use "
-                                   "--accept-findings \"reason\" to write it anyway.").format(
-                                       doc=doc_id), fg="red", bold=True))
+        if review.holds_guarded(doc_id):
+            message = _("Not written: {doc}. It holds the name of a pupil involved (•••), which "
+                        "is never kept, not even with --accept-findings: change the answer.")
+        else:
+            message = _("Not written: {doc}. Change the answers, or use --accept-findings "
+                        "\"reason\" to write it anyway.")
+        lines.append(click.style(message.format(doc=doc_id), fg="red", bold=True))
     for doc_id in review.accepted():
         lines.append(click.style(_("Written despite findings: {doc}. Reason (recorded in the "
                                    "document properties): {reason}").format(
