@@ -27,7 +27,7 @@ try:  # the two halves of re.compile (Python 3.11 and later; 3.10 names them sre
 except ImportError:  # pragma: no cover - an older or another Python: no disk cache
     _sre = None
 
-_FORMAT = 3  # of the stored files; a new format or a new Python makes new file names
+_FORMAT = 4  # of the stored files; a new format or a new Python makes new file names
 _VERSION = f"{_FORMAT}-{sys.implementation.name}-{sys.version}-{getattr(_sre, 'MAGIC', 0)}"
 
 
@@ -184,3 +184,160 @@ def by_first_character(parts: list[str], flags: int, labels: list[str] | None = 
 
 def _class(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
+
+
+# --- the first word of a match ----------------------------------------------------------------
+_MAX_WORDS = 2000  # first words of one pattern, at most (more: the pattern is not keyed)
+
+
+def first_words(pattern: str, flags: int) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What the first word of a match of ``pattern`` (put between ``(?<![\\w-])`` and
+    ``(?![\\w])``) can be: (whole words, beginnings of words), in lower case under
+    IGNORECASE; None when the match may start with something else than a word character or
+    the first word is not known from the pattern. Every match starts with a word that is one
+    of the whole words or begins with one of the beginnings (a necessary condition, so a
+    search may skip every other place)."""
+    if _sre is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+        if parsed.getwidth()[0] == 0:
+            return None
+        done, open_ = _words(list(parsed), {""}, flags)
+    except (_NotKeyed, re.error, AttributeError, TypeError, ValueError, RecursionError):
+        return None
+    done |= {(w, True) for w in open_}  # the pattern ends: (?![\w]) follows
+    if any(not w for w, _exact in done) or len(done) > _MAX_WORDS:
+        return None
+    ignorecase = bool(flags & re.IGNORECASE)
+    words, starts = set(), set()
+    for word, exact in done:
+        if ignorecase:
+            if any(ord(ch) > 0xFF or ch in "µıſ" for ch in word):
+                return None  # a letter with a case partner outside Latin-1: not keyed
+            word = word.lower()
+        (words if exact else starts).add(word)
+    return frozenset(words), frozenset(starts)
+
+
+def may_be_empty(pattern: str, flags: int) -> bool:
+    """Whether a match of ``pattern`` may be empty (True when it does not parse)."""
+    if _sre is None:
+        return True
+    try:
+        return _parser.parse(pattern, flags).getwidth()[0] == 0
+    except (re.error, AttributeError, TypeError, ValueError, RecursionError):
+        return True
+
+
+class _NotKeyed(Exception):
+    pass
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _words(items: list[tuple[Any, Any]], partials: set[str], flags: int
+           ) -> tuple[set[tuple[str, bool]], set[str]]:
+    """Walk a parsed sequence with the possible beginnings of the first word so far: the
+    first words known to be finished (word, whole) and the beginnings still open."""
+    c = _constants
+    done: set[tuple[str, bool]] = set()
+
+    def stop(exact: bool) -> tuple[set[tuple[str, bool]], set[str]]:
+        if not exact and "" in partials:
+            raise _NotKeyed
+        return done | {(p, exact) for p in partials}, set()
+
+    for op, av in items:
+        if not partials:
+            break
+        if len(partials) > _MAX_WORDS:
+            raise _NotKeyed
+        if op is c.LITERAL:
+            ch = chr(av)
+            if not _is_word(ch):
+                if "" in partials:
+                    raise _NotKeyed
+                return stop(True)
+            partials = {p + ch for p in partials}
+        elif op is c.IN:
+            chars = _charset(av)
+            if chars is None:
+                if any(o is c.CATEGORY and a is c.CATEGORY_SPACE for o, a in av) and len(av) == 1:
+                    if "" in partials:
+                        raise _NotKeyed
+                    return stop(True)
+                return stop(False)
+            if all(not _is_word(ch) for ch in chars):
+                if "" in partials:
+                    raise _NotKeyed
+                return stop(True)
+            if not all(_is_word(ch) for ch in chars) or len(chars) > 8:
+                return stop(False)
+            partials = {p + ch for p in partials for ch in chars}
+        elif op is c.AT:
+            if av is not c.AT_BOUNDARY:
+                return stop(False)
+            if "" not in partials:  # after a word character: the word ends here
+                return stop(True)
+            if len(partials) > 1:
+                raise _NotKeyed
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            continue  # a condition only: the words without it are more, never fewer
+        elif op is c.SUBPATTERN:
+            if av[1] or av[2]:  # flags changed inside
+                return stop(False)
+            more, partials = _words(list(av[3]), partials, flags)
+            done |= more
+        elif op is getattr(c, "ATOMIC_GROUP", None):
+            more, partials = _words(list(av), partials, flags)
+            done |= more
+        elif op is c.BRANCH:
+            opened: set[str] = set()
+            for branch in av[1]:
+                more, still = _words(list(branch), set(partials), flags)
+                done |= more
+                opened |= still
+            partials = opened
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            low, high, sub = av
+            if high == 1:
+                more, once = _words(list(sub), set(partials), flags)
+                done |= more
+                partials = once | (partials if low == 0 else set())
+            elif _only_space(list(sub)):
+                if "" in partials:  # the match may start with white space
+                    raise _NotKeyed
+                if low == 0:
+                    done |= {(p, True) for p in partials}
+                else:
+                    if "" in partials:
+                        raise _NotKeyed
+                    return stop(True)
+            else:  # "(?:(?:een|de)\s+)+": when the first time round ends the word, that is it
+                more, still = _words(list(sub), set(partials), flags)
+                if still:
+                    return stop(False)
+                done |= more
+                partials = partials if low == 0 else set()
+        else:
+            return stop(False)
+    return done, partials
+
+
+def _only_space(items: list[tuple[Any, Any]]) -> bool:
+    """A sequence of one class of white space or non-word characters (``\\s``, ``[\\s,]``)."""
+    c = _constants
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is c.LITERAL:
+        return not _is_word(chr(av))
+    if op is c.IN:
+        if all(o is c.CATEGORY and a is c.CATEGORY_SPACE for o, a in av):
+            return True
+        chars = _charset(av)
+        return chars is not None and all(not _is_word(ch) for ch in chars)
+    return False

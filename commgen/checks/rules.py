@@ -17,9 +17,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from commgen.checks import ruleindex
 from commgen.checks.findings import CATEGORIES, Finding
 from commgen.checks.kinds import KINDS_FILE, expand, load_kinds
-from commgen.checks.patterns import by_first_character, compile_pattern, first_characters
+from commgen.checks.patterns import compile_pattern
+from commgen.checks.ruleindex import RuleKeys, rule_keys
 from commgen.checks.spans import Spans
 from commgen.foundation.concepts import SEVERITIES
 from commgen.foundation.errors import CatalogError, Problem
@@ -51,30 +53,25 @@ class Rule:
     pattern: re.Pattern[str]
     swaps: list[str] = field(default_factory=list)
     exceptions: re.Pattern[str] | None = None
-    _lines: dict[str, list[Finding]] = field(default_factory=dict, repr=False, compare=False)
+    keys: RuleKeys | None = None  # where a match can start (``checks.ruleindex``)
+    _lines: dict[str, list[list[Finding]]] = field(default_factory=dict, repr=False,
+                                                   compare=False)
 
     def find(self, text: str) -> list[Finding]:
         """The findings in ``text``, looked for line by line: a rule's match never spans a
         paragraph, and the documents of one case share many paragraphs (help resources,
         the closing), so a line's findings are kept and found again without a search."""
-        if len(text) < _BY_LINE_FROM or "\n" not in text:
-            return self._find(text)
-        if len(self._lines) > _LINES_KEPT:
-            self._lines.clear()
-        findings: list[Finding] = []
-        offset = 0
-        for line in text.split("\n"):
-            if line.strip():
-                found = self._lines.get(line)
-                if found is None:
-                    found = self._lines[line] = self._find(line)
-                findings += [replace(f, start=f.start + offset, end=f.end + offset)
-                             for f in found]
-            offset += len(line) + 1
-        return findings
+        return find_all([self], text, self._lines)
 
-    def _find(self, text: str) -> list[Finding]:
-        matches = [m for m in self.pattern.finditer(text) if m.start() != m.end()]
+    def _find(self, text: str, places: list[int] | None = None) -> list[Finding]:
+        """The findings in one line (or a short text); ``places``: where the pattern can
+        match (``checks.ruleindex``), or None to search the whole text."""
+        if places is None or self.keys is None:
+            matches = [m for m in self.pattern.finditer(text) if m.start() != m.end()]
+        elif not places and self.keys.rest is None:
+            return []
+        else:
+            matches = ruleindex.matches(self.pattern, self.keys, text, places)
         if matches and self.exceptions is not None:  # looked for only when there is a match
             excepted = Spans(m.span() for m in self.exceptions.finditer(text))
             matches = [m for m in matches if not excepted.contains(m.start(), m.end())]
@@ -95,6 +92,53 @@ class Rule:
             message = _format(self.message, passage)
         return Finding(self.category, self.level, start, end, passage, message, suggestion,
                        self.name)
+
+
+_INDEXES: dict[tuple[int, ...], tuple[list[Rule], ruleindex.Index]] = {}
+
+
+def _index(rules: list[Rule]) -> ruleindex.Index:
+    """The first-word table of these rules (built once per list of rules)."""
+    key = tuple(id(r) for r in rules)
+    kept = _INDEXES.get(key)
+    if kept is None or any(a is not b for a, b in zip(kept[0], rules, strict=True)):
+        if len(_INDEXES) > 32:
+            _INDEXES.clear()
+        kept = _INDEXES[key] = (list(rules), ruleindex.Index([r.keys for r in rules]))
+    return kept[1]
+
+
+def find_all(rules: list[Rule], text: str,
+             lines: dict[str, list[list[Finding]]] | None = None) -> list[Finding]:
+    """``[f for rule in rules for f in rule.find(text)]``, with the text cut into words once
+    for all rules. A long text is looked for line by line; ``lines`` keeps each line's
+    findings (per rule) to find them again without a search."""
+    index = _index(rules)
+
+    def per_rule(part: str) -> list[list[Finding]]:
+        places = index.places(part)
+        return [rule._find(part, where) for rule, where in zip(rules, places, strict=True)]
+
+    if len(text) < _BY_LINE_FROM or "\n" not in text:
+        return [f for found in per_rule(text) for f in found]
+    kept = _LINES.setdefault(tuple(id(r) for r in rules), {}) if lines is None else lines
+    if len(kept) > _LINES_KEPT:
+        kept.clear()
+    by_rule: list[list[Finding]] = [[] for _rule in rules]
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            found = kept.get(line)
+            if found is None:
+                found = kept[line] = per_rule(line)
+            for into, line_findings in zip(by_rule, found, strict=True):
+                into += [replace(f, start=f.start + offset, end=f.end + offset)
+                         for f in line_findings] if offset else line_findings
+        offset += len(line) + 1
+    return [f for found in by_rule for f in found]
+
+
+_LINES: dict[tuple[int, ...], dict[str, list[list[Finding]]]] = {}
 
 
 def _swap_index_of(match: re.Match[str]) -> int:
@@ -120,32 +164,9 @@ def _wrap(body: str, nonword: bool) -> str:
 
 
 def _source(parts: list[str], nonword: bool, capture: bool) -> str:
-    groups = [f"({p})" if capture else f"(?:{p})" for p in parts]
+    """The alternatives in order; with ``capture`` part i is the group ``swap{i}``."""
+    groups = [f"(?P<{SWAP_GROUP}{i}>{p})" if capture else f"(?:{p})" for i, p in enumerate(parts)]
     return _wrap("|".join(groups), nonword)
-
-
-def _faster(parts: list[str], flags: int, nonword: bool, kind: object) -> Callable[[], str]:
-    """The same alternatives tried by their first character (``checks.patterns``); in a
-    substitution each copy of alternative i is the group ``swap{i}_{n}``."""
-    substitution = kind == "substitution"
-
-    def source() -> str:
-        labels = [f"{SWAP_GROUP}{i}" for i in range(len(parts))] if substitution else None
-        firsts = [first_characters(p, flags) for p in parts]
-        # A part that may start with many letters (one that starts with a kind of word,
-        # "{beeld} ...") would be copied into the group of each of those letters: the
-        # pattern grows many times over and gets slower to load. Such parts are tried as
-        # one group of their own, after the parts tried by first character.
-        wide = [i for i, f in enumerate(firsts) if f is None or len({c.lower() for c in f}) > 6]
-        narrow = [i for i in range(len(parts)) if i not in wide]
-        fast = by_first_character([parts[i] for i in narrow], flags,
-                                  [labels[i] for i in narrow] if labels else None)
-        if fast is None:
-            return _source(parts, nonword, substitution)
-        rest = [f"(?P<{labels[i]}_w>{parts[i]})" if labels else f"(?:{parts[i]})" for i in wide]
-        return _wrap("|".join([fast, *rest]), nonword)
-
-    return source
 
 
 class _Invalid(Exception):
@@ -247,18 +268,30 @@ def parse_rule(path: Path, data: LineDict, problems: list[Problem],
         with suppress(_Invalid):
             validate()
         return None
-    try:  # compiled from the disk cache; validated only when compiled anew
-        pattern = compile_pattern(_source(parts, nonword, kind == "substitution"), flags,
-                                  validate, _faster(parts, flags, nonword, kind))
-        excepted = (compile_pattern(_source(exceptions, nonword, False), flags, validate,
-                                    _faster(exceptions, flags, nonword, "existence"))
-                    if exceptions else None)
+    try:  # compiled from the disk cache; each part on its own only when that fails
+        pattern = _compiled(_source(parts, nonword, kind == "substitution"), flags, validate,
+                            problem, "tokens" if kind == "existence" else "swap")
+        excepted = (_compiled(_source(exceptions, nonword, False), flags, validate, problem,
+                              "exceptions") if exceptions else None)
     except _Invalid:
         return None
     return Rule(
         name=path.stem, kind=str(kind), category=str(category), level=str(level),
         message=str(message).strip(), suggestion=suggestion, pattern=pattern, swaps=swaps,
-        exceptions=excepted)
+        exceptions=excepted, keys=rule_keys(parts, flags, nonword))
+
+
+def _compiled(source: str, flags: int, validate: Callable[[], None],
+              problem: Callable[[str, str | None], None], key: str) -> re.Pattern[str]:
+    """The rule's pattern; when it does not compile, each part is compiled on its own so
+    the mistake is reported with its key (and the whole pattern's error if none fails)."""
+    try:
+        return compile_pattern(source, flags)
+    except re.error as exc:
+        validate()
+        problem(_("'{pattern}' is not a valid pattern ({detail})").format(
+            pattern=source, detail=exc), key)
+        raise _Invalid from None
 
 
 def load_rules(folder: Path) -> list[Rule]:

@@ -20,7 +20,7 @@ from commgen.checks import detectors
 from commgen.checks.allow import AllowList, phrase_spans
 from commgen.checks.findings import Finding, masked
 from commgen.checks.names import guarded_spans, name_tokens
-from commgen.checks.rules import RULES_FOLDER, Rule, load_rules
+from commgen.checks.rules import RULES_FOLDER, Rule, find_all, load_rules
 from commgen.checks.settings import Settings, load_settings
 from commgen.checks.spans import Disjoint, Spans
 from commgen.checks.vocabulary import load_vocabulary
@@ -83,7 +83,7 @@ class Checker:
                  for s, e in self._names(text, annotations, allowed)]
         mentions = _Mentions(text, found.negation)
         phrasing = [masked(f, text, [(g.start, g.end) for g in guarded], GUARDED_MASK)
-                    for rule in self.rules for f in rule.find(text)
+                    for f in find_all(self.rules, text)
                     if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
         findings = [*kept, *phrasing]

@@ -1,0 +1,158 @@
+"""Where a phrasing rule's match can start, so the rule's pattern is tried only there.
+
+A rule's pattern is a long alternation (``(?<![\\w-])(?:a|b|...)(?![\\w])``); searched over a
+text, the regex engine tries it at every character. Nearly every alternative starts with a
+word from a short list ("stuur", "de", "een", a kind of word from ``woordsoorten.yaml``):
+``checks.patterns.first_words`` reads those words from the pattern. The text is cut into words
+once (one ``\\w+`` pass, shared by all rules); a dict from first word to rules says at which
+words each rule can match, and there ``pattern.match(text, pos)`` gives exactly the match
+``pattern.finditer`` would give. The few alternatives whose first word is not known (one that
+starts with ``[\\w-]*``) are searched as one smaller pattern, and their places are merged in.
+A rule that cannot be keyed at all (``nonword``, case-sensitive, an alternative that may
+match nothing) is searched as before. The findings are the same; only the work is less.
+
+The first words of a rule are computed once (the pattern's parser is slow) and kept in the
+user cache with the compiled patterns.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from commgen.checks.patterns import compile_pattern, first_words, may_be_empty
+from commgen.foundation.cache import cached_json
+
+_WORD = re.compile(r"\w+")
+_BUCKET = 3  # a beginning of a word is looked up by its first three letters
+_FORMAT = "1"
+_NOWHERE = sys.maxsize
+
+
+@dataclass(frozen=True)
+class RuleKeys:
+    """The first words a match of a rule can have (lower case): whole words and beginnings
+    of words; ``rest`` finds the alternatives whose first word is not known."""
+
+    words: frozenset[str]
+    starts: frozenset[str]
+    rest: re.Pattern[str] | None
+
+
+def rule_keys(parts: list[str], flags: int, nonword: bool) -> RuleKeys | None:
+    """The keys of a rule with these alternatives (each between ``(?<![\\w-])`` and
+    ``(?![\\w])``); None when the rule is searched as a whole."""
+    if nonword or not flags & re.IGNORECASE or not parts:
+        return None
+
+    def compute() -> dict[str, Any]:
+        words: set[str] = set()
+        starts: set[str] = set()
+        rest: list[int] = []
+        empty = False  # an alternative that may match nothing: finditer's rules for those
+        for i, part in enumerate(parts):
+            found = first_words(part, flags)
+            if found is None:
+                rest.append(i)
+                empty = empty or may_be_empty(part, flags)
+            else:
+                words |= found[0]
+                starts |= found[1]
+        return {"words": sorted(words), "starts": sorted(starts), "rest": rest,
+                "empty": empty}
+
+    try:
+        value = cached_json("rulekeys", [_FORMAT, str(int(flags)), *parts], compute)
+        if value["empty"]:
+            return None
+        rest_parts = [parts[i] for i in value["rest"]]
+        rest = (compile_pattern(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in rest_parts)
+                                + r")(?![\w])", flags) if rest_parts else None)
+        return RuleKeys(frozenset(value["words"]), frozenset(value["starts"]), rest)
+    except (KeyError, TypeError, re.error):
+        return None
+
+
+class Index:
+    """The first words of several rules in one table: one pass over a text's words gives,
+    per rule, the places where it can match."""
+
+    def __init__(self, keys: Sequence[RuleKeys | None]) -> None:
+        self.keys = list(keys)
+        self.words: dict[str, list[int]] = {}
+        self.buckets: dict[str, list[tuple[str, int]]] = {}
+        self.short: list[tuple[str, int]] = []  # beginnings shorter than a bucket
+        self.keyed = [i for i, k in enumerate(self.keys) if k is not None]
+        for i in self.keyed:
+            key = self.keys[i]
+            assert key is not None
+            for word in key.words:
+                self.words.setdefault(word, []).append(i)
+            for start in key.starts:
+                if len(start) >= _BUCKET:
+                    self.buckets.setdefault(start[:_BUCKET], []).append((start, i))
+                else:
+                    self.short.append((start, i))
+
+    def places(self, text: str) -> list[list[int] | None]:
+        """Per rule: the sorted places where its pattern can match (None: search it all)."""
+        found: list[list[int] | None] = [None if k is None else [] for k in self.keys]
+        if not self.keyed:
+            return found
+        words, buckets, short, keyed = self.words, self.buckets, self.short, self.keyed
+        for match in _WORD.finditer(text):
+            start = match.start()
+            if start and text[start - 1] == "-":
+                continue  # (?<![\w-]) fails here
+            word = match.group()
+            if not (word.isascii() or _latin1(word)):
+                for i in keyed:  # a letter with case partners beyond Latin-1: try every rule
+                    found[i].append(start)  # type: ignore[union-attr]
+                continue
+            word = word.lower()
+            for i in words.get(word, ()):
+                found[i].append(start)  # type: ignore[union-attr]
+            for begin, i in buckets.get(word[:_BUCKET], ()):
+                if word.startswith(begin):
+                    found[i].append(start)  # type: ignore[union-attr]
+            for begin, i in short:
+                if word.startswith(begin):
+                    found[i].append(start)  # type: ignore[union-attr]
+        return found
+
+
+def _latin1(word: str) -> bool:
+    """Only letters whose upper and lower case are both in Latin-1 (where ``str.lower`` and
+    the regex engine's IGNORECASE agree)."""
+    return max(word) <= "\xff" and "µ" not in word and "ÿ" not in word and "ß" not in word
+
+
+def matches(pattern: re.Pattern[str], keys: RuleKeys, text: str,
+            places: list[int]) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, tried only at ``places`` and where
+    ``keys.rest`` matches."""
+    found: list[re.Match[str]] = []
+    pos, i = 0, 0
+    rest, rest_at = keys.rest, -1
+    while True:
+        i = bisect_left(places, pos, i)
+        at = places[i] if i < len(places) else _NOWHERE
+        if rest is not None and rest_at < pos:
+            hit = rest.search(text, pos)
+            rest_at = hit.start() if hit else _NOWHERE
+            if hit is None:
+                rest = None
+        if rest is not None:
+            at = min(at, rest_at)
+        if at == _NOWHERE:
+            return found
+        match = pattern.match(text, at)
+        if match is not None and match.end() > at:
+            found.append(match)
+            pos = match.end()
+        else:
+            pos = at + 1
