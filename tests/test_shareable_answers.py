@@ -184,3 +184,11 @@ def test_decide_later_at_the_terminal_keeps_the_answer_apart_until_it_is_kept(
     assert child.exitstatus == 0, rest
     assert not side.exists() and OPEN in answers.read_text(encoding="utf-8")
     assert run_cli(capsys, "share", str(answers))[0] == 0
+
+
+def test_the_side_file_given_as_answers_file_points_to_the_answers_file(tmp_path: Path, capsys,
+                                                                      catalog) -> None:  # type: ignore[no-untyped-def]
+    draft = _draft(tmp_path, catalog, OPEN)
+    code, out, err = run_cli(capsys, "generate", str(private_path(draft.path)), "--out",
+                             str(tmp_path / "o"))
+    assert code == 2 and "antwoorden.yaml" in err and "Traceback" not in err, out + err

@@ -76,6 +76,11 @@ def read_answers_file(path: Path) -> LineDict:
     AnswersError. ``data.sources`` names the side file for the keys that came from it. Neither
     is kept in the user cache (``cache=False``): they change on every run, and the side file
     holds what may not be shared."""
+    if path.stem.endswith(PRIVATE_PART):
+        main = path.with_name(path.stem[:-len(PRIVATE_PART)] + path.suffix)
+        raise AnswersError(_("The answers file cannot be used:"), [Problem(_(
+            "this is the private side file of {name}, with the answers not cleared yet; give "
+            "{name} itself (commgen reads the two together)").format(name=main.name), path)])
     data, problems = load_mapping(path, cache=False, missing=_("file not found"), shape=_(
         "the file must consist of lines 'question: answer'"))
     side = private_path(path)

@@ -30,12 +30,14 @@ from commgen.answers.answersfile import (
     ACCEPTED_KEY,
     DRAFTS_KEY,
     HISTORY_KEY,
+    dump_answers,
     load_answers,
     private_path,
     save_answers,
 )
 from commgen.answers.partial import parse_settings, read_answers, read_meta
 from commgen.app.answercheck import (
+    FREE_TEXT_TYPES,
     GUARDED_RULE,
     AnswerFinding,
     check_answers,
@@ -49,7 +51,7 @@ from commgen.foundation.files import Claimed, claim, create_new, release
 from commgen.foundation.i18n import _, current_language
 from commgen.foundation.jinja import expression_names
 from commgen.questions.catalog import Catalog, Question, text_for
-from commgen.questions.types import display
+from commgen.questions.types import display, is_empty
 
 DRAFT_NAME = "antwoorden.yaml"
 
@@ -67,14 +69,22 @@ class Draft:
     history: list[Any] | None = None  # the versions to save (None: keep the file's own)
     header: list[str] | None = None  # the comment on top (None: the interview's)
 
-    def save(self, catalog: Catalog) -> None:
+    def save(self, catalog: Catalog, checked: bool = True) -> None:
+        """Write the draft. ``checked=False`` (the very first save, before the checker is
+        loaded) keeps every free-text answer apart, as not cleared yet: quick, and still safe
+        to share."""
         stamp = dt.datetime.now().strftime("%d-%m-%Y %H:%M")
         header = self.header or [
             _("commgen answers (draft), saved {when}.").format(when=stamp),
             _("Continue with: commgen new --resume \"{path}\"").format(path=self.path),
             _("or make the documents with: commgen generate \"{path}\"").format(path=self.path)]
         self.accepted = {k: v for k, v in self.accepted.items() if k in self.answered}
-        stored, drafts, held = self._to_store(catalog)
+        if checked:
+            stored, drafts, held = self._to_store(catalog)
+        else:
+            stored, drafts = dict(self.answered), dict(self.drafts)
+            held = {q.id for q in catalog.questions if q.type in FREE_TEXT_TYPES
+                    and not is_empty(self.answered.get(q.id))}
         meta: dict[str, Any] = {ACCEPTED_KEY: self.accepted, DRAFTS_KEY: drafts}
         if self.history is not None:
             meta[HISTORY_KEY] = self.history
@@ -350,12 +360,13 @@ def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
         raise OutputError(_("{path}: the folder cannot be created ({detail}).").format(
             path=out_dir, detail=exc.strerror or exc)) from None
     try:
-        path = create_new(out_dir / DRAFT_NAME)  # exclusively: two interviews never share one
+        path = create_new(out_dir / DRAFT_NAME,  # exclusively: two interviews never share one
+                          dump_answers(catalog, {}, []).encode("utf-8"))
     except OSError as exc:
         raise OutputError(_("{path}: the answers file cannot be created ({detail}).").format(
             path=out_dir / DRAFT_NAME, detail=exc.strerror or exc)) from None
     draft = Draft(path, dict(base))
-    draft.save(catalog)
+    draft.save(catalog, checked=False)  # at once: a run killed now keeps the answers given
     return draft
 
 

@@ -212,14 +212,19 @@ def numbered(path: Path) -> Iterator[Path]:
         yield path.with_name(f"{path.stem} ({n}){path.suffix}")
 
 
-def create_new(path: Path) -> Path:
-    """Create ``path`` empty, or the first free ``name (2).ext`` beside it, exclusively: two
+def create_new(path: Path, content: bytes = b"") -> Path:
+    """Create ``path`` with ``content`` (one small write, so that a process killed right after
+    never leaves an empty file), or the first free ``name (2).ext`` beside it, exclusively: two
     runs never get the same file."""
     for candidate in (path, *numbered(path)):
         try:
-            os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            return candidate
+            fd = os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except FileExistsError:
             continue
+        try:
+            os.write(fd, content)
+        finally:
+            os.close(fd)
+        return candidate
     raise FileExistsError(str(path))
 
