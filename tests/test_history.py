@@ -111,3 +111,20 @@ def test_history_survives_an_interview_resume(tmp_path: Path,
     data = yaml.safe_load(answers.read_text(encoding="utf-8"))
     assert [v["version"] for v in data["_commgen_history"]] == [1, 2]
     assert data["_commgen"] == 2 and data["desk_hours"] == "van 8:30 tot 16:30 uur"
+
+
+def test_a_question_changed_in_two_versions_is_no_repeated_sentence(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The timeline and the evaluation name the same question once per version that changed it;
+    that is their structure, not a sentence said twice by mistake."""
+    from tests.test_update import _ahead, update
+
+    answers = first_version(tmp_path, capsys)
+    for days in (5, 9):
+        update(capsys, answers, "--set", f"evening_date={_ahead(days)}")
+    timeline = tmp_path / "tijdlijn.docx"
+    code, out, err = run_cli(capsys, "history", str(answers), "--docx", str(timeline))
+    assert code == 0, out + err
+    assert docx_text(timeline).count("Op welke dag is de ouderavond?") == 2
+    code, out, err = run_cli(capsys, "evaluate", str(answers), "--out", str(tmp_path / "eval"))
+    assert code == 0, out + err

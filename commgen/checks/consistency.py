@@ -153,6 +153,9 @@ class CaseDocument:
     doc_id: str
     audience: str
     text: str
+    # A record of the case over time (timeline, evaluation): the same question or sentence
+    # comes back per version by design, so repetition is no mistake there.
+    record: bool = False
 
 
 def consistency_findings(rules: ConsistencyRules, values: Mapping[str, Any],
@@ -167,7 +170,8 @@ def consistency_findings(rules: ConsistencyRules, values: Mapping[str, Any],
             finder.words("niet_zeggen", _pattern(not_said))
             finder.words("openbaar_nooit", _pattern(rules.words("openbaar_nooit", "woorden")))
         _same(finder, rules, values, lang)
-        _repeated(finder, rules)
+        if not document.record:
+            _repeated(finder, rules)
         _doubled(finder, rules)
         _register(finder, rules, document.audience)
         _school_words(finder, rules, values)

@@ -25,6 +25,7 @@ ACCEPTED_PROPERTY = "commgen.accepted_findings"
 # The class may be named only in the letter to its own parents, and only with consent.
 CLASS_NAME, CLASS_CONSENT, CLASS_AUDIENCE = "class_name", "class_named", "parents-class"
 FREE_TEXT_TYPES = ("text", "paragraphs")
+RECORDS = ("history", "evaluate")  # documents of the case over time (catalogue ``made_by``)
 
 
 @dataclass
@@ -125,8 +126,9 @@ def _add_consistency(review: Review, folder: Any, values: dict[str, Any],
     rules = load_consistency(folder if folder.is_dir() else None)
     if rules is None:
         return
-    found = consistency_findings(rules, values, [CaseDocument(doc.id, doc.audience,
-                                                              document.text)
-                                                 for doc, document in rendered], lang)
+    found = consistency_findings(rules, values, [
+        CaseDocument(doc.id, doc.audience, document.text,
+                     record=getattr(doc, "made_by", None) in RECORDS)
+        for doc, document in rendered], lang)
     for item in review.documents:
         item.findings += found.get(item.doc_id, [])
