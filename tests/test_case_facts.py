@@ -14,7 +14,7 @@ from commgen.docx.reader import docx_text
 from commgen.foundation.errors import CatalogError
 from commgen.questions.catalog import load_catalog
 from commgen.render.snippets import load_snippets
-from tests.conftest import SAMPLES, TEMPLATES, write_answers
+from tests.conftest import SAMPLES, TEMPLATES, run_cli, write_answers
 from tests.goldentext import NOW
 
 RULES = TEMPLATES.parent / "snippets" / "nl" / "regels"
@@ -249,3 +249,21 @@ def test_a_broken_consistency_file_is_named_with_line(tmp_path: Path) -> None:
     with pytest.raises(CatalogError) as info:
         load_consistency(folder)
     assert "consistentie.yaml, regel 3" in str(info.value) and "min_woord" in str(info.value)
+
+
+@pytest.mark.parametrize("typed", [
+    "De school heeft aangifte gedaan en de politie is een onderzoek gestart.",
+    "De wijkagent is op de hoogte en komt langs.",
+    "Er loopt inmiddels een politieonderzoek."])
+def test_a_police_fact_in_free_text_waits_for_police_approval(tmp_path, capsys, typed) -> None:  # type: ignore[no-untyped-def]
+    """The vetted sentences say nothing about the police in a public document until the police
+    approved the text; the same holds for what the user typed."""
+    waiting = write_answers(tmp_path, {"approvals": ["board", "family"], "police": ["advice"],
+                                       "situation_extra": typed})
+    code, out, _err = run_cli(capsys, "generate", str(waiting), "--out", str(tmp_path / "a"))
+    assert code == 1 and "pas in een openbaar document als de politie" in out, out
+    assert not (tmp_path / "a" / "brief-ouders-klas.docx").exists()
+    approved = write_answers(tmp_path, {"approvals": ["board", "family", "police"],
+                                        "police": ["advice"], "situation_extra": typed})
+    code, out, _err = run_cli(capsys, "generate", str(approved), "--out", str(tmp_path / "b"))
+    assert code == 0, out

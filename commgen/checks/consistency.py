@@ -40,6 +40,7 @@ _SECTIONS = {
     "schoolsoort": ("vraag", "niet", "uitzonderingen"),
     "geslacht": ("tenzij", "woorden", "voornaamwoorden", "zin_over", "neutraal"),
     "openbaar_nooit": ("woorden",),
+    "wacht_op_goedkeuring": ("vraag", "waarde", "woorden"),
     "beweringen": ("zinnen",),  # read by the phrasing tables' test, not at generation
 }
 _TEXT_KEYS = ("message", "suggestion")
@@ -169,6 +170,9 @@ def consistency_findings(rules: ConsistencyRules, values: Mapping[str, Any],
         if public:
             finder.words("niet_zeggen", _pattern(not_said))
             finder.words("openbaar_nooit", _pattern(rules.words("openbaar_nooit", "woorden")))
+            if not _approved(rules, values):
+                finder.words("wacht_op_goedkeuring",
+                             _pattern(rules.words("wacht_op_goedkeuring", "woorden")))
         _same(finder, rules, values, lang)
         if not document.record:
             _repeated(finder, rules)
@@ -179,6 +183,17 @@ def consistency_findings(rules: ConsistencyRules, values: Mapping[str, Any],
         if finder.findings:
             result[document.doc_id] = sorted(finder.findings, key=lambda f: f.start)
     return result
+
+
+def _approved(rules: ConsistencyRules, values: Mapping[str, Any]) -> bool:
+    """Whether the party whose facts wait for its approval (the police) approved the text.
+    Vetted sentences are gated by their own conditions; this catches the same facts in free
+    text, in every public document (a parents' letter, an update, the press)."""
+    section = rules.section("wacht_op_goedkeuring")
+    if not section:
+        return True
+    given = values.get(str(section.get("vraag") or ""))
+    return str(section.get("waarde") or "") in (given if isinstance(given, list) else [given])
 
 
 def _not_said(rules: ConsistencyRules, values: Mapping[str, Any],
