@@ -44,6 +44,16 @@ def sample_data(name: str = "vo-politie") -> dict[str, Any]:
     return yaml.safe_load((SAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
+# The bundled vo-politie sample names the wijkagent in two free-text answers; a case without the
+# police's approval of the text may not (a police fact in a public text waits for approval).
+WITHOUT_WIJKAGENT: dict[str, Any] = {
+    "actions_extra": ["Op donderdag 26 november om 19:30 uur is er een ouderavond, samen met "
+                      "Bureau Jeugd & Media.",
+                      "Mentoren besteden deze week in alle klassen van het leerjaar aandacht aan "
+                      "toestemming en aan wat leerlingen kunnen doen als ze een beeld ontvangen."],
+    "evening_speakers": "de rector en Bureau Jeugd & Media"}
+
+
 def write_answers(folder: Path, overrides: dict[str, Any] | None = None,
                   base: str = "vo-politie", drop: tuple[str, ...] = ()) -> Path:
     """An answers file: a bundled sample with some answers changed or left out."""

@@ -14,7 +14,7 @@ from commgen.docx.reader import docx_text
 from commgen.foundation.errors import CatalogError
 from commgen.questions.catalog import load_catalog
 from commgen.render.snippets import load_snippets
-from tests.conftest import SAMPLES, TEMPLATES, run_cli, write_answers
+from tests.conftest import SAMPLES, TEMPLATES, WITHOUT_WIJKAGENT, run_cli, write_answers
 from tests.goldentext import NOW
 
 RULES = TEMPLATES.parent / "snippets" / "nl" / "regels"
@@ -69,7 +69,7 @@ def test_contradictory_police_and_spread_answers_are_refused(tmp_path: Path, cat
 # --- approval gates ---------------------------------------------------------------------
 
 def test_without_police_approval_public_texts_say_a_neutral_line(tmp_path: Path) -> None:
-    path = write_answers(tmp_path, {"approvals": ["board", "family"]})
+    path = write_answers(tmp_path, {"approvals": ["board", "family"], **WITHOUT_WIJKAGENT})
     texts = _texts(generate(path, tmp_path / "out", TEMPLATES, now=NOW))
     for doc in ("persverklaring", "brief-ouders-klas", "brief-ouders-andere-klassen",
                 "communicatiestatement-website"):

@@ -234,15 +234,26 @@ def test_a_full_disk_in_a_real_run(tmp_path: Path, small_disk: Path) -> None:
 
 
 @pytest.mark.parametrize("where,after", [("fsync", 1), ("fsync", 4), ("replace", 1),
-                                         ("replace", 4), ("replace", 8), ("replace", 10)])
+                                         ("replace", 4), ("replace", -2), ("replace", -1)])
 def test_a_full_disk_after_n_files(tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch,
                                    where: str, after: int) -> None:
     """The disk fills after ``after`` files: every later write fails to reach the disk
     (``fsync``), or one rename fails (a rename needs no room for the data, so putting files
-    back works again): nothing of the new set stays, the message says what was not written."""
+    back works again): nothing of the new set stays, the message says what was not written.
+    A negative ``after`` counts from the end: the last renames of a run of this commgen."""
     (tmp_path / "antwoorden.yaml").write_text(ANSWERS, encoding="utf-8")
     real = getattr(os, where)
     calls = {"n": 0}
+    if after < 0:  # count the calls of a run that succeeds, into another folder
+        def count(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls["n"] += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(os, where, count)
+        assert run_cli(capsys, "generate", str(tmp_path / "antwoorden.yaml"), "--out",
+                       str(tmp_path / "proef"), *ONLY)[0] == 0
+        monkeypatch.setattr(os, where, real)
+        after, calls["n"] = calls["n"] + after, 0
 
     def full(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls["n"] += 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import run_cli, write_answers
+from tests.conftest import WITHOUT_WIJKAGENT, run_cli, write_answers
 
 
 # The next update lies ahead of every version (an update refuses one that has gone).
@@ -21,7 +21,8 @@ def _ahead(days: int) -> str:
 
 # The first statement: the police were asked for advice (not approved yet), no media.
 FIRST = {"police": ["advice"], "approvals": ["board", "family"], "media": "none",
-         "statement_version": "1", "reporting": [], "next_update_date": _ahead(1)}
+         "statement_version": "1", "reporting": [], "next_update_date": _ahead(1),
+         **WITHOUT_WIJKAGENT}
 # Version 2: an investigation, and the police approved the text.
 SECOND = ("--set", "police=[advice, investigation]", "--set", "approvals=[board, family, police]",
           "--set", "approved_by=directeur en bestuurder", "--set", f"next_update_date={_ahead(2)}")
