@@ -141,7 +141,10 @@ def test_three_versions_update_letters_say_only_what_is_new(
     assert versions[2]["changes"]["media"] == {"old": "none", "new": "published"}
     assert versions[2]["news"] == "De ouderavond gaat door zoals gepland."
     sent = {s["document"]: s for s in versions[2]["sent"]}
-    assert {"update-pers", "update-ouders-klas", "persverklaring"} <= set(sent)
+    assert {"update-pers", "update-ouders-klas"} <= set(sent)
+    # the full documents are made again for the file, but sent only to whoever lacks them
+    assert "persverklaring" not in sent and "brief-ouders-klas" not in sent
+    assert (tmp_path / "persverklaring.docx").exists()
     import hashlib
 
     pers = sent["update-pers"]
@@ -342,3 +345,18 @@ def test_a_next_update_that_has_gone_is_not_kept(tmp_path: Path,
     update(capsys, answers, "--set", "media=published", "--set",
            f"next_update_date={_ahead(2)}")
     assert list(tmp_path.glob("update-*"))
+
+
+def test_we_wrote_to_you_on_the_day_of_the_last_letter_that_audience_got(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from commgen.foundation.formatting import DateText
+
+    answers = first_version(tmp_path, capsys)
+    update(capsys, answers, "--set", f"next_update_date={_ahead(4)}")  # a version, no letters
+    assert not list(tmp_path.glob("update-ouders-klas*"))
+    update(capsys, answers, "--set", "media=published", "--set", f"next_update_date={_ahead(5)}")
+    first = history(answers)[0]
+    day = str(DateText(dt.date.fromisoformat(str(first["date"])), "nl"))
+    text = docx_text(tmp_path / "update-ouders-klas.docx")
+    assert f"Op {day} schreven wij u" in text, text
+    assert [s["document"] for s in history(answers)[1]["sent"]] == []  # nothing went out

@@ -419,7 +419,7 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     version = Version(number, now.date().isoformat(), now.strftime("%H:%M"),
                       list(new.values.get("approvals") or []),
                       str(new.values.get("approved_by") or ""), changes, news,
-                      _sent(catalog, result, out_dir, lang))
+                      _sent(catalog, result, out_dir, lang, history))
     final = Draft(answers_path, dict(draft.answered), dict(draft.accepted),
                   history=history_yaml([*history, version]), header=_header(answers_path))
     final.save(catalog)
@@ -483,16 +483,21 @@ def _render_letters(catalog: Catalog, answers: Answers, plan: Plan, number: int,
             for letter in plan.letters]
 
 
-def _sent(catalog: Catalog, result: Any, out_dir: Path, lang: str) -> list[Sent]:
-    """The documents of this version as written: document, audience, file, SHA-256."""
+def _sent(catalog: Catalog, result: Any, out_dir: Path, lang: str,
+          history: list[Version]) -> list[Sent]:
+    """What this version sends, as written (document, audience, file, SHA-256): its update
+    letters, and the full documents an audience has not had yet (a new audience, or a document
+    new in the set). The other full documents of the version are made for the file, not sent
+    again: "we wrote to you on ..." and the timeline count only what went out."""
     from commgen.app.generate import output_path
     from commgen.app.output import file_hash
 
+    had = {s.document for v in history for s in v.sent}
     by_name = {output_path(out_dir, doc, lang).name: doc for doc in catalog.documents}
     sent = []
     for written in result.written:
         doc = by_name.get(written.wanted.name)
-        if doc is not None:
+        if doc is not None and (doc.made_by == "update" or doc.id not in had):
             sent.append(Sent(doc.id, doc.audience, written.path.name,
                              file_hash(written.path) or ""))
     return sent
