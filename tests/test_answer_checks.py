@@ -63,3 +63,16 @@ def test_a_blocked_run_writes_nothing_and_leaves_the_earlier_set(tmp_path: Path,
     assert stdout.count("“klas 2A”") == 1  # once, with the places in each document below it
     assert "in communicatiestatement:" in stdout and "antwoord 'situation_extra', regel 1" in stdout
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_police_fact_is_raised_at_its_question_until_the_police_approve(catalog) -> None:  # type: ignore[no-untyped-def]
+    typed = ["Wij hebben aangifte gedaan; de wijkagent komt langs."]
+    waiting = check_answers(catalog, {"approvals": ["board", "family"],
+                                      "situation_extra": typed})
+    assert [f.finding.rule for f in waiting] == ["consistency-wacht_op_goedkeuring"] * 2
+    assert all(f.finding.suggestion is None for f in waiting)  # nothing to put in its place
+    assert check_answers(catalog, {"approvals": ["board", "family", "police"],
+                                   "situation_extra": typed}) == []
+    # the crisis team may know it: an answer only for the internal statement is not raised
+    assert check_answers(catalog, {"approvals": ["board"], "situation_extra": typed},
+                         audiences={"situation_extra": ["internal"]}) == []

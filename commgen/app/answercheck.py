@@ -14,12 +14,16 @@ the user kept with a reason counts as accepted, and the reason is recorded in th
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from commgen.checks.consistency import ConsistencyRules, load_consistency, waiting_facts
 from commgen.checks.findings import GUARDED_RULE, Finding
 from commgen.checks.load import checker_from_answers
+from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
 from commgen.foundation.i18n import _
@@ -74,14 +78,27 @@ def strictest(checker: Checker, text: str, audiences: Iterable[str]) -> list[Fin
 
 
 def check_answer(checker: Checker, question: Question, value: Any,
-                 values: Mapping[str, Any], audiences: Iterable[str]) -> list[AnswerFinding]:
+                 values: Mapping[str, Any], audiences: Iterable[str],
+                 rules: ConsistencyRules | None = None) -> list[AnswerFinding]:
     """The errors in one answer for the strictest audience it reaches, and every place where
     commgen took a pupil's name out before saving the answer (``mask_guarded``)."""
     if value is None or value == [] or value == "" or not is_checked(question, values):
         return []
     text = answer_text(value)
     found = strictest(checker, text, audiences) + masked_places(checker, text)
+    if rules is not None and rules.public & set(audiences):
+        found += waiting_facts(rules, values, text)
     return [AnswerFinding(question, text, f) for f in sorted(found, key=lambda f: f.start)]
+
+
+def case_rules(catalog: Catalog, lang: str = DOCUMENT_LANGUAGE) -> ConsistencyRules | None:
+    """The consistency rules of the catalogue's snippets (read once per folder)."""
+    return _consistency(catalog.snippets_dir / lang / RULES_FOLDER)
+
+
+@functools.lru_cache(maxsize=4)
+def _consistency(folder: Path) -> ConsistencyRules | None:
+    return load_consistency(folder if folder.is_dir() else None)
 
 
 def masked_places(checker: Checker, text: str) -> list[Finding]:
@@ -141,7 +158,7 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
             continue
         checker = checker or make_checker(catalog, values)
         reach = (audiences or {}).get(question.id) or catalog.audiences_of(question)
-        found += check_answer(checker, question, value, values, reach)
+        found += check_answer(checker, question, value, values, reach, case_rules(catalog))
     return found
 
 

@@ -15,6 +15,7 @@ the messages are data (``regels/consistentie.yaml``):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -183,6 +184,18 @@ def consistency_findings(rules: ConsistencyRules, values: Mapping[str, Any],
         if finder.findings:
             result[document.doc_id] = sorted(finder.findings, key=lambda f: f.start)
     return result
+
+
+def waiting_facts(rules: ConsistencyRules, values: Mapping[str, Any], text: str
+                  ) -> list[Finding]:
+    """The facts in one answer that wait for an approval not given yet (``wacht_op_goedkeuring``):
+    raised at the answer's question when it reaches a public document. No suggestion to take
+    in place of the passage: the fact is left out, or the approval recorded."""
+    if _approved(rules, values):
+        return []
+    finder = _Finder(rules, text)
+    finder.words("wacht_op_goedkeuring", _pattern(rules.words("wacht_op_goedkeuring", "woorden")))
+    return [dataclasses.replace(f, suggestion=None) for f in finder.findings]
 
 
 def _approved(rules: ConsistencyRules, values: Mapping[str, Any]) -> bool:
