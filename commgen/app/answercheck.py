@@ -15,6 +15,7 @@ the user kept with a reason counts as accepted, and the reason is recorded in th
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,15 +108,7 @@ def masked_places(checker: Checker, text: str) -> list[Finding]:
     return [Finding("name", ERROR, start, start + len(GUARDED_MASK), GUARDED_MASK,
                     _("A pupil's name stood here; commgen took it out when it saved the answer. "
                       "Write the sentence without the name."), suggestion, GUARDED_RULE)
-            for start in _places(text, GUARDED_MASK)]
-
-
-def _places(text: str, part: str) -> list[int]:
-    starts, at = [], text.find(part)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(part, at + len(part))
-    return starts
+            for start in (m.start() for m in re.finditer(re.escape(GUARDED_MASK), text))]
 
 
 def mask_guarded(question: Question, value: Any, findings: Iterable[AnswerFinding]) -> Any:

@@ -38,7 +38,6 @@ from commgen.answers.answersfile import (
 from commgen.answers.partial import parse_settings, read_answers, read_meta
 from commgen.app.answercheck import (
     FREE_TEXT_TYPES,
-    GUARDED_RULE,
     AnswerFinding,
     check_answers,
     make_checker,
@@ -46,6 +45,7 @@ from commgen.app.answercheck import (
     mask_typed,
     replace_passage,
 )
+from commgen.checks.findings import GUARDED_RULE
 from commgen.foundation.errors import AnswersError, InterviewStopped, OutputError, Problem
 from commgen.foundation.files import Claimed, claim, create_new, release
 from commgen.foundation.i18n import _, current_language
@@ -384,6 +384,19 @@ def missing_required(interview: Interview) -> list[Question]:
             if q.required and default_value(q, interview.catalog) is None]
 
 
+def complete_without_asking(interview: Interview) -> None:
+    """No terminal to ask on: stop with every required answer that is missing, else leave the
+    optional open questions empty (their defaults apply later)."""
+    missing = missing_required(interview)
+    if missing:
+        problems = [Problem(_("an answer is required ({prompt})").format(
+            prompt=text_for(q.prompt, current_language())), key=q.id) for q in missing]
+        raise AnswersError(_("Answers are missing and there is no terminal to ask them "
+                             "(draft: {path}):").format(path=interview.draft.path), problems)
+    for question in interview.open_questions():
+        interview.draft.answered[question.id] = None
+
+
 def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
                   answers_file: Path | None = None, settings: tuple[str, ...] = (),
                   yes: bool = False, asker: Asker | None = None,
@@ -438,14 +451,7 @@ def _interview(catalog: Catalog, draft: Draft, out_dir: Path, resume: Path | Non
     asking = interactive or not scripted  # otherwise nothing is asked: generation reports
     interview = Interview(catalog, draft, asker or ask, check=asking)
     if scripted and not interactive:
-        missing = missing_required(interview)
-        if missing:
-            problems = [Problem(_("an answer is required ({prompt})").format(
-                prompt=text_for(q.prompt, current_language())), key=q.id) for q in missing]
-            raise AnswersError(_("Answers are missing and there is no terminal to ask them "
-                                 "(draft: {path}):").format(path=draft.path), problems)
-        for question in interview.open_questions():
-            draft.answered[question.id] = None  # optional: left empty, defaults apply later
+        complete_without_asking(interview)
         draft.save(catalog)
     if os.name == "posix":
         click.echo(_("Your answers are saved after every question in {path} (readable only by "

@@ -44,7 +44,7 @@ from commgen.answers.history import (
     stored_values,
 )
 from commgen.answers.partial import parse_settings, read_answers, read_meta
-from commgen.app.interview import Draft, Interview, missing_required
+from commgen.app.interview import Draft, Interview, complete_without_asking
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE
 from commgen.foundation.errors import (
     AnswersError,
@@ -383,15 +383,7 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
                 raise AnswersError(_("The update cannot be made:"), [Problem(
                     _stale_message(q, interview.values(), now.date()), key=q.id)
                     for q in stale])
-            missing = missing_required(interview)
-            if missing:
-                raise AnswersError(_("Answers are missing and there is no terminal to ask them "
-                                     "(draft: {path}):").format(path=draft.path), [Problem(
-                                         _("an answer is required ({prompt})").format(
-                                             prompt=text_for(q.prompt, current_language())),
-                                         key=q.id) for q in missing])
-            for question in interview.open_questions():
-                draft.answered[question.id] = None
+            complete_without_asking(interview)
         draft.save(catalog)
     except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
         raise InterviewStopped(_stopped(answers_path)) from None
