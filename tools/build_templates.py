@@ -980,12 +980,13 @@ def update_press(path: Path) -> None:
     doc.styles["Title"].font.size = docx_pt(17)
     para(doc, "{{ school.place }}, {{ statement_date }}, {{ statement_time }} uur",
          style="Subtitle")
-    para(doc, "Dit is een aanvulling op de verklaring van {{ school.name }} van "
-              "{{ update.previous_date }}, {{ update.previous_time }} uur.")
+    para(doc, "Dit is aanvulling {{ update.nummer }} op de verklaring van {{ school.name }}; "
+              "het vorige bericht aan de pers was van {{ update.previous_date }}, "
+              "{{ update.previous_time }} uur.")
     loop(doc, "zin in update.nieuw", "{{ zin }}", style=None)
     loop(doc, "zin in update.betekenis", "{{ zin }}", style=None)
     doc.add_heading("Contact voor de pers", level=2)
-    para(doc, "Vragen over deze aanvulling (aanvulling {{ update.nummer }}) beantwoordt "
+    para(doc, "Vragen over aanvulling {{ update.nummer }} beantwoordt "
               "{{ spokesperson.name }}, {{ spokesperson.role }}, via {{ spokesperson_phone }}"
               "{% if spokesperson_email %} of {{ spokesperson_email }}{% endif %}.")
     para(doc, NEXT_AFTER)
@@ -1046,6 +1047,9 @@ def timeline_versions(doc, level: int = 2) -> None:  # type: ignore[no-untyped-d
     para(doc, "Verstuurd:", italic=True)
     para(doc, "{%p endif %}")
     loop(doc, "d in v.documenten", "{{ d }}")
+    para(doc, "{%p if v.map %}")
+    para(doc, "{{ v.map }}", bold_prefix="Alle documenten van deze versie: ")
+    para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
 
 

@@ -256,7 +256,7 @@ def evaluate(catalog: Catalog, answers_path: Path, out_dir: Path | None = None,
     start = answers.values.get("reported_date")
     start = start if isinstance(start, dt.date) else now.date()
     moments = aftercare(data, start, context, lang)
-    history = {"versions": timeline_rows(catalog, versions, lang),
+    history = {"versions": timeline_rows(catalog, versions, lang, folder),
                "incident": incident_date(answers, lang),
                "gesprekken": conversations(data, case_facts(catalog, answers), context),
                "nazorg": [{k: v for k, v in m.items() if k not in ("id", "day")}

@@ -22,6 +22,12 @@ from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Document, text_for
 
 SET_SUFFIX = "#{kind}"  # the manifest key of a timeline or evaluation set (see write_extra)
+VERSIONS_FOLDER = "versies"  # every version's documents: versies/versie-1, versies/versie-2
+
+
+def version_folder(out_dir: Path, number: int) -> Path:
+    """Where every document of one version is kept (``commgen update``): ``versies/versie-2``."""
+    return out_dir / VERSIONS_FOLDER / f"versie-{number}"
 
 
 def audience_label(audience: str) -> str:
@@ -88,20 +94,31 @@ def approval_text(catalog: Catalog, version: Version, lang: str) -> str:
 
 
 def document_lines(catalog: Catalog, version: Version, lang: str) -> list[str]:
+    from commgen.render.updates import load_updates
+
+    outside = {d for d, spec in load_updates(catalog, lang).recipients.items() if spec == ()}
     by_id = {doc.id: doc for doc in catalog.documents}
     lines = []
     for sent in version.sent:
         doc = by_id.get(sent.document)
         title = text_for(doc.title, lang) if doc else sent.document
         line = _("version {n}: {document}, to {audience}").format(
-            n=version.number, document=title, audience=audience_label(sent.audience))
+            n=version.number, document=title, audience=audience_label(sent.audience)) if (
+            sent.document not in outside) else _("version {n}: {document}").format(
+                n=version.number, document=title)
         lines.append(f"{line}: {sent.file}" if sent.file else line)
     return lines
 
 
-def timeline_rows(catalog: Catalog, versions: list[Version], lang: str = DOCUMENT_LANGUAGE
-                  ) -> list[dict[str, Any]]:
-    """Plain rows for the terminal and for the documents' ``history.versions``."""
+def timeline_rows(catalog: Catalog, versions: list[Version], lang: str = DOCUMENT_LANGUAGE,
+                  out_dir: Path | None = None) -> list[dict[str, Any]]:
+    """Plain rows for the terminal and for the documents' ``history.versions``; ``map``: the
+    folder that keeps the version's documents (``versies/versie-N``), when it is there."""
+    def kept(number: int) -> str:
+        if out_dir is None or not version_folder(out_dir, number).is_dir():
+            return ""
+        return version_folder(out_dir, number).relative_to(out_dir).as_posix()
+
     return [{
         "nummer": str(v.number), "moment": moment(v, lang),
         "goedkeuring": approval_text(catalog, v, lang),
@@ -109,6 +126,7 @@ def timeline_rows(catalog: Catalog, versions: list[Version], lang: str = DOCUMEN
             _("first version of the statement")],
         "nieuws": [p for p in v.news.split("\n") if p.strip()],
         "documenten": document_lines(catalog, v, lang),
+        "map": kept(v.number),
     } for v in versions]
 
 
@@ -123,6 +141,9 @@ def timeline_text(rows: list[dict[str, Any]]) -> list[str]:
         if row["documenten"]:
             lines.append("  " + _("Sent:"))
             lines += [f"    - {line}" for line in row["documenten"]]
+        if row["map"]:
+            lines.append("  " + _("All documents of this version: {folder}").format(
+                folder=row["map"]))
         lines.append("")
     return lines
 
@@ -354,7 +375,7 @@ def timeline_document(catalog: Catalog, answers_path: Path, target: Path | None,
     document to ``target`` (None: not asked)."""
     now = now or dt.datetime.now().replace(microsecond=0)
     answers, versions, note = load_case(catalog, answers_path, default_out(answers_path))
-    rows = timeline_rows(catalog, versions)
+    rows = timeline_rows(catalog, versions, out_dir=default_out(answers_path))
     result = None
     if target is not None:
         doc = made_by(catalog, "history")

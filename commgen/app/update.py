@@ -52,6 +52,7 @@ from commgen.app.timeline import (
     history_of,
     reach_of,
     record_sent,
+    version_folder,
 )
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE
 from commgen.foundation.errors import (
@@ -68,7 +69,6 @@ from commgen.questions.catalog import Catalog, Document, Question, text_for
 from commgen.questions.types import display, is_empty
 
 UPDATE_DRAFT = ".update-concept"  # antwoorden.yaml -> antwoorden.update-concept.yaml
-VERSIONS_FOLDER = "versies"  # every version's documents: versies/versie-1, versies/versie-2
 
 
 def draft_path(answers: Path) -> Path:
@@ -312,8 +312,7 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     scripted = bool(answers_file or settings or yes)
     asking = interactive or not scripted
     interview = Interview(catalog, draft, asker or ask, check=asking)
-    day = now.date()
-    school_days = _school_days(catalog)
+    days = _DayChecks(now.date(), _school_days(catalog))
     try:
         if asking:
             interview.resolve_all()
@@ -321,25 +320,26 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
                 if not interview.applies(question):
                     continue
                 if question.changes in ("yes", "news") and question.id not in base:
-                    _ask_checked(interview, question, day, school_days)
+                    interview._ask_and_keep(question)
+                    days.check(interview, question)
                 elif question.id in base:  # given with --set or --answers: checked here too
-                    _check_at_question(interview, question, day, school_days)
+                    days.check(interview, question)
             interview.fill()  # questions a changed answer opened (the evening's day, ...)
             for question in catalog.questions:
                 if interview.applies(question):
-                    _check_at_question(interview, question, day, school_days, quiet=True)
+                    days.check(interview, question)
             if not yes and not interview.review():
                 raise InterviewStopped(_stopped(answers_path))
         else:
-            if stale := _stale_dates(catalog, interview.values(), day):
+            if stale := _stale_dates(catalog, interview.values(), days.day):
                 raise AnswersError(_("The update cannot be made:"), [Problem(
-                    _stale_message(q, interview.values(), day,
+                    _stale_message(q, interview.values(), days.day,
                                    _given_by(q, set(from_settings), from_file)),
                     answers_file if _given_by(q, set(from_settings), from_file) == "file"
                     else None, key=q.id) for q in stale])
             complete_without_asking(interview)
             for question in catalog.questions:
-                reason = _day_off_of(question, interview.values(), school_days)
+                reason = _day_off_of(question, interview.values(), days.school_days)
                 if reason and interview.applies(question):
                     click.echo(_("Warning: {message}").format(message=_day_off_message(
                         question, interview.values(), reason)), err=True)
@@ -439,35 +439,34 @@ def _day_off_message(question: Question, values: dict[str, Any], reason: str) ->
         date=display(question, values[question.id]), reason=reason)
 
 
-def _ask_checked(interview: Interview, question: Question, day: dt.date,
-                 school_days: tuple[str, ...]) -> None:
-    """Ask one question, then check the answer at once (as the privacy check does)."""
-    interview._ask_and_keep(question)
-    _check_at_question(interview, question, day, school_days)
+@dataclass
+class _DayChecks:
+    """The checks of a day at its question, as the privacy check of an answer: a day that has
+    gone is asked again until it is one still to come; a day that is no school day (a weekend,
+    a holiday) is shown with a warning and asked once more, and Enter keeps it (not asked again
+    for the same day)."""
 
+    day: dt.date
+    school_days: tuple[str, ...]
+    kept: dict[str, Any] = field(default_factory=dict)  # question id -> the day kept anyway
 
-def _check_at_question(interview: Interview, question: Question, day: dt.date,
-                       school_days: tuple[str, ...], quiet: bool = False) -> None:
-    """A day that has gone is asked again until it is one still to come; a day that is no
-    school day (a weekend, a holiday) is shown with a warning and asked once more: Enter keeps
-    it. ``quiet``: say nothing when all is well (the checks after the questions)."""
-    warned: Any = None
-    while True:
-        values = interview.values()
-        if _is_stale(question, values, day):
-            click.echo(_("Error: {message}").format(message=_stale_message(
-                question, values, day)), err=True)
-            interview._ask_and_keep(question)
-            continue
-        reason = _day_off_of(question, values, school_days)
-        if reason and values.get(question.id) != warned:
-            warned = values.get(question.id)
-            click.echo(_("Warning: {message}").format(message=_day_off_message(
-                question, values, reason)) + " " + _("Press Enter to keep this day, or give "
-                                                     "another."), err=True)
-            interview._ask_and_keep(question)
-            continue
-        return
+    def check(self, interview: Interview, question: Question) -> None:
+        while True:
+            values = interview.values()
+            if _is_stale(question, values, self.day):
+                click.echo(_("Error: {message}").format(message=_stale_message(
+                    question, values, self.day)), err=True)
+                interview._ask_and_keep(question)
+                continue
+            reason = _day_off_of(question, values, self.school_days)
+            if reason and self.kept.get(question.id) != values.get(question.id):
+                self.kept[question.id] = values.get(question.id)
+                click.echo(_("Warning: {message}").format(message=_day_off_message(
+                    question, values, reason)) + " " + _("Press Enter to keep this day, or "
+                                                         "give another."), err=True)
+                interview._ask_and_keep(question)
+                continue
+            return
 
 
 def _start_draft(catalog: Catalog, answers_path: Path, current: Answers, last: int,
@@ -529,11 +528,6 @@ def _sent(catalog: Catalog, result: Any, out_dir: Path, lang: str, reach: Reach,
             written.append(Sent(doc.id, doc.audience, item.path.name,
                                 file_hash(item.path) or "", about.get(doc.id, ())))
     return record_sent(catalog, written, reach, lang)
-
-
-def version_folder(out_dir: Path, number: int) -> Path:
-    """Where every document of one version is kept: ``versies/versie-2``."""
-    return out_dir / VERSIONS_FOLDER / f"versie-{number}"
 
 
 def keep_version(out_dir: Path, number: int, files: list[Path]) -> None:
