@@ -240,3 +240,34 @@ def test_letters_are_numbered_per_audience(tmp_path: Path,
     parents = docx_text(tmp_path / "update-ouders-klas.docx")
     assert "Betreft: update 1 over" in parents and "update 2" not in parents
     assert "versie 3" in docx_text(tmp_path / "update-communicatiestatement.docx")
+
+
+def test_every_audience_told_of_a_date_or_text_hears_its_change(catalog) -> None:  # type: ignore[no-untyped-def]
+    """The data behind item 1: for each date, time or text that can change, every audience
+    whose documents print it has a sentence for its change in updates.yaml. The day of the next
+    update is the one exception, on purpose: every update letter ends with it (see the header
+    of updates.yaml)."""
+    from commgen.app.timeline import questions_of_documents
+    from commgen.render.snippets import choose
+    from commgen.render.updates import CHANGED, load_updates, recipients
+
+    updates = load_updates(catalog, "nl")
+    told = questions_of_documents(catalog, "nl")
+    parents_letters = {"parents-class": {"brief-ouders-klas"},
+                       "parents-other": {"brief-ouders-andere-klassen"}}
+    reach = recipients(catalog, updates, [d.id for d in catalog.documents if not d.made_by],
+                       parents_letters)
+    missing = []
+    for question in catalog.questions:
+        if question.changes != "yes" or question.choices or question.type == "yesno":
+            continue
+        if question.id in ("next_update_date", "next_update_time"):
+            continue
+        for doc_id, audiences in reach.items():
+            if question.id not in told.get(doc_id, set()):
+                continue
+            variants = updates.new.get(question.id, {}).get(CHANGED)
+            for audience in audiences:
+                if not choose(variants, audience, {}):
+                    missing.append((question.id, doc_id, audience))
+    assert missing == []
