@@ -169,11 +169,17 @@ def test_audiences_not_concerned_get_no_letter(tmp_path: Path,
     intern = docx_text(tmp_path / "update-communicatiestatement.docx")
     assert "Aanvulling op de persverklaring" in intern  # told who gets no update
 
-    # Then the police approve: now the public audiences hear it, the team not again.
+    # Then the police approve: now the public audiences hear it, the team not again. The
+    # facts were true before the last letter: the letter says they may be told now, not that
+    # they happened since (item 4 of the new-user trial).
     update(capsys, answers, "--set", "approvals=[board, family, police]")
-    assert "De politie is inmiddels een onderzoek gestart." in docx_text(
-        tmp_path / "update-ouders-klas.docx")
-    assert "De politie is inmiddels een onderzoek gestart." in docx_text(
+    parents = docx_text(tmp_path / "update-ouders-klas.docx")
+    assert "Wij kunnen u nu ook vertellen dat de politie een onderzoek doet." in parents
+    assert ("Wij kunnen u nu ook vertellen dat wij de politie om advies hebben gevraagd."
+            in parents)
+    assert "inmiddels een onderzoek gestart" not in parents
+    assert "Sinds ons vorige bericht" not in parents
+    assert "De school kan nu ook melden dat de politie een onderzoek doet." in docx_text(
         tmp_path / "update-pers.docx")
     assert not (tmp_path / "update-team.docx").exists()  # moved to vorige/: nothing new
     assert (tmp_path / "vorige" / "update-team.docx").exists()

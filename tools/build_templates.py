@@ -934,10 +934,11 @@ def kaart_receptie(path: Path) -> None:
 # --- The incident over time: update letters, timeline, evaluation --------------------------
 # An update letter says only what is new since the previous version and what it means for the
 # reader (update.nieuw, update.betekenis: vetted sentences from snippets/nl/updates.yaml). Its
-# own sentences name the version or its date, so that no sentence of an earlier document or
-# update comes back.
+# own sentences name its number (update.nummer: the update letters this audience got, this one
+# included) or the date of the last letter, so that no sentence of an earlier document or update
+# comes back.
 
-NEXT_AFTER = ("Na deze update {{ update.version }} volgt de volgende op "
+NEXT_AFTER = ("Na deze update {{ update.nummer }} volgt de volgende op "
               "{{ next_update_date.weekday }} om {{ next_update_time }} uur, of eerder als dat "
               "nodig is.")
 
@@ -958,14 +959,14 @@ def update_sections(doc, meaning: str, news: bool = True,  # type: ignore[no-unt
 
 def update_parents(path: Path) -> None:
     doc = letter_document()
-    letter_opening(doc, "update {{ update.version }} over het beeld dat onder leerlingen is "
+    letter_opening(doc, "update {{ update.nummer }} over het beeld dat onder leerlingen is "
                         "gedeeld")
     para(doc, "Op {{ update.previous_date }} schreven wij u over een beeld dat onder leerlingen "
-              "is gedeeld; in deze update {{ update.version }} leest u alleen wat er sindsdien "
+              "is gedeeld; in deze update {{ update.nummer }} leest u alleen wat er sindsdien "
               "nieuw is.")
     update_sections(doc, "Wat betekent dit voor u?")
     doc.add_heading("Vragen", level=2)
-    para(doc, "Vragen over update {{ update.version }} kunt u stellen aan {{ contact.name }}, "
+    para(doc, "Vragen over update {{ update.nummer }} kunt u stellen aan {{ contact.name }}, "
               "{{ contact.role }}, via {{ contact_phone }} of {{ contact_email }}.")
     para(doc, NEXT_AFTER)
     sign_off(doc)
@@ -979,12 +980,13 @@ def update_press(path: Path) -> None:
     doc.styles["Title"].font.size = docx_pt(17)
     para(doc, "{{ school.place }}, {{ statement_date }}, {{ statement_time }} uur",
          style="Subtitle")
-    para(doc, "Dit is een aanvulling op de verklaring van {{ school.name }} van "
-              "{{ update.previous_date }}, {{ update.previous_time }} uur.")
+    para(doc, "Dit is aanvulling {{ update.nummer }} op de verklaring van {{ school.name }}; "
+              "het vorige bericht aan de pers was van {{ update.previous_date }}, "
+              "{{ update.previous_time }} uur.")
     loop(doc, "zin in update.nieuw", "{{ zin }}", style=None)
     loop(doc, "zin in update.betekenis", "{{ zin }}", style=None)
     doc.add_heading("Contact voor de pers", level=2)
-    para(doc, "Vragen over deze aanvulling (versie {{ update.version }}) beantwoordt "
+    para(doc, "Vragen over aanvulling {{ update.nummer }} beantwoordt "
               "{{ spokesperson.name }}, {{ spokesperson.role }}, via {{ spokesperson_phone }}"
               "{% if spokesperson_email %} of {{ spokesperson_email }}{% endif %}.")
     para(doc, NEXT_AFTER)
@@ -993,14 +995,14 @@ def update_press(path: Path) -> None:
 
 def update_team(path: Path) -> None:
     doc = short_document("{{ school.name }} · alleen voor het team, niet doorsturen",
-                         "Update {{ update.version }} voor het team",
+                         "Update {{ update.nummer }} voor het team",
                          "{{ school.name }} · {{ statement_date }}, {{ statement_time }} uur")
     para(doc, "Sinds de versie van {{ update.previous_date }} is er iets veranderd: hier lees je "
-              "alleen wat nieuw is in update {{ update.version }}, de rest van de handreiking "
+              "alleen wat nieuw is in update {{ update.nummer }}, de rest van de handreiking "
               "blijft gelden.", italic=True)
     update_sections(doc, "Wat betekent dit voor jou?")
     doc.add_heading("Vragen en steun", level=2)
-    para(doc, "Met vragen over update {{ update.version }} kun je terecht bij "
+    para(doc, "Met vragen over update {{ update.nummer }} kun je terecht bij "
               "{{ contact.name }}, {{ contact.role }}.")
     para(doc, NEXT_AFTER)
     finish(doc, path)
@@ -1008,7 +1010,7 @@ def update_team(path: Path) -> None:
 
 def update_intern(path: Path) -> None:
     doc = short_document("{{ school.name }} · vertrouwelijk, alleen voor het crisisteam",
-                         "Update {{ update.version }} van het communicatiestatement",
+                         "Update {{ update.nummer }} van het communicatiestatement",
                          VERSION_LINE + ", {{ statement_time }} uur")
     table(doc, [
         ("Vorige versie", "versie {{ update.previous }} van {{ update.previous_date }}, "
@@ -1045,6 +1047,9 @@ def timeline_versions(doc, level: int = 2) -> None:  # type: ignore[no-untyped-d
     para(doc, "Verstuurd:", italic=True)
     para(doc, "{%p endif %}")
     loop(doc, "d in v.documenten", "{{ d }}")
+    para(doc, "{%p if v.map %}")
+    para(doc, "{{ v.map }}", bold_prefix="Alle documenten van deze versie: ")
+    para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
 
 

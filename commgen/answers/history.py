@@ -4,12 +4,16 @@ Kept under commgen's own key ``_commgen_history`` as a list of plain values, one
 version: its number, date and time, who approved it (the ``approvals`` choices and a role in
 words, never a pupil's name), which answers changed (question id -> old and new value, as the
 answers file stores them: guarded names stay keyed hashes), the "what is new" text, and which
-documents went to which audience (document id, audience, file name, SHA-256). Reading it reports
-every problem with its file, line and key, like the rest of the answers file.
+documents went to which audience (document id, audience, file name, SHA-256, and for an update
+letter the questions it told of). Reading it reports every problem with its file, line and key,
+like the rest of the answers file: also a date or time typed by hand that is not a real one, a
+version dated before the one before it, or one dated in the future.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,10 +35,14 @@ class Sent:
     audience: str
     file: str = ""
     sha256: str = ""
+    about: tuple[str, ...] = ()  # an update letter: the questions it told of
 
-    def as_yaml(self) -> dict[str, str]:
-        return {"document": self.document, "audience": self.audience, "file": self.file,
-                "sha256": self.sha256}
+    def as_yaml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"document": self.document, "audience": self.audience,
+                                "file": self.file, "sha256": self.sha256}
+        if self.about:
+            data["about"] = list(self.about)
+        return data
 
 
 @dataclass
@@ -64,7 +72,8 @@ def history_yaml(versions: list[Version]) -> list[dict[str, Any]]:
     return [v.as_yaml() for v in versions]
 
 
-def read_history(data: LineDict, path: Path | None, problems: list[Problem]) -> list[Version]:
+def read_history(data: LineDict, path: Path | None, problems: list[Problem],
+                 today: dt.date | None = None) -> list[Version]:
     """The versions under ``HISTORY_KEY``; an answers file without it has none (yet)."""
     entries = data.get(HISTORY_KEY)
     if entries is None:
@@ -89,8 +98,62 @@ def read_history(data: LineDict, path: Path | None, problems: list[Problem]) -> 
             problems.append(Problem(_("the versions must be numbered 1, 2, 3, ... in order; "
                                       "found {number} here").format(number=version.number),
                                     where, entry.line_of("version"), f"{label}.version"))
+        _check_moment(version, versions[-1] if versions else None, today or dt.date.today(),
+                      (where, entry, label), problems)
         versions.append(version)
     return versions
+
+
+_TIME = re.compile(r"([01]?\d|2[0-3]):[0-5]\d")
+
+
+def version_moment(version: Version) -> dt.datetime | None:
+    """When a version was made, or None when its date or time is not a real one."""
+    try:
+        day = dt.date.fromisoformat(version.date)
+    except ValueError:
+        return None
+    if not version.time:
+        return dt.datetime.combine(day, dt.time(0, 0))
+    if not _TIME.fullmatch(version.time):
+        return None
+    hours, minutes = version.time.split(":")
+    return dt.datetime.combine(day, dt.time(int(hours), int(minutes)))
+
+
+def _check_moment(version: Version, before: Version | None, today: dt.date,
+                  place: tuple[Path | None, LineDict, str], problems: list[Problem]) -> None:
+    """A date or time typed by hand: a real one, not before the version before it, not in the
+    future."""
+    where, entry, label = place
+    try:
+        day = dt.date.fromisoformat(version.date)
+    except ValueError:
+        problems.append(Problem(_("'{value}' is not a date; write it as 2026-11-21 (year, month, "
+                                  "day)").format(value=version.date), where,
+                                entry.line_of("date"), f"{label}.date"))
+        return
+    if version.time and not _TIME.fullmatch(version.time):
+        shown = version.time
+        if version.time.isdigit():  # YAML reads 10:30 without quotes as a number (630)
+            shown = f"{int(version.time) // 60}:{int(version.time) % 60:02d}"
+        problems.append(Problem(_("'{value}' is not a time; write it between quotes as "
+                                  "\"10:30\" (hours 0-23, minutes 00-59)").format(value=shown),
+                                where, entry.line_of("time"), f"{label}.time"))
+        return
+    if day > today:
+        problems.append(Problem(_("version {n} is dated {date}, which is in the future; give the "
+                                  "day it was made").format(n=version.number, date=version.date),
+                                where, entry.line_of("date"), f"{label}.date"))
+        return
+    mine, theirs = version_moment(version), version_moment(before) if before else None
+    if mine is not None and theirs is not None and mine < theirs:
+        problems.append(Problem(_("version {n} is dated {date} {time}, before version {m} "
+                                  "({before}); the versions must follow each other in "
+                                  "time").format(n=version.number, date=version.date,
+                                                 time=version.time, m=before.number,
+                                                 before=f"{before.date} {before.time}".strip()),
+                                where, entry.line_of("date"), f"{label}.date"))
 
 
 def _text(entry: LineDict, key: str, where: Path | None, label: str, problems: list[Problem],
@@ -145,8 +208,15 @@ def _one_version(entry: LineDict, where: Path | None, label: str, problems: list
             problems.append(Problem(_("each document sent needs 'document' and 'audience'"),
                                     where, entry.line_of("sent"), f"{label}.sent[{number_sent}]"))
             continue
+        about = item.get("about") or []
+        if not isinstance(about, list) or not all(isinstance(a, str) for a in about):
+            problems.append(Problem(_("expected a list of question ids, e.g. [police, media]"),
+                                    where, entry.line_of("sent"),
+                                    f"{label}.sent[{number_sent}].about"))
+            continue
         sent.append(Sent(str(item["document"]), str(item["audience"]),
-                         str(item.get("file") or ""), str(item.get("sha256") or "")))
+                         str(item.get("file") or ""), str(item.get("sha256") or ""),
+                         tuple(about)))
     if len(problems) > before:
         return None
     return Version(int(number), date, time, list(approvals),

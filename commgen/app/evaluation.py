@@ -120,14 +120,47 @@ def after(start: dt.date, amount: int, unit: str) -> dt.date:
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def working_day(day: dt.date) -> dt.date:
-    """The day itself, or the first day after it that is no weekend and no Dutch public holiday
-    (the ``holidays`` package): an aftercare talk cannot be planned on 1 January or a Saturday.
-    School holidays differ per region and are not known here; the record says to check them."""
+SCHOOL_REGIONS = ("Noord", "Midden", "Zuid")  # the regions of the Dutch school holidays
+
+
+def day_off(day: dt.date, school: bool = True) -> str | None:
+    """Why ``day`` is no school day, in words: a weekend day, a Dutch public holiday, or (with
+    ``school``) a school holiday and the regions that have it, all from the ``holidays``
+    package; None for a school day. The one owner of the school calendar: the aftercare dates
+    and the checks of ``commgen update`` ask it."""
     import holidays
 
-    closed = holidays.country_holidays("NL", years=range(day.year, day.year + 2))
-    while day.weekday() >= 5 or day in closed:
+    from commgen.foundation.i18n import current_language
+
+    language = "nl" if current_language() == "nl" else "en_US"
+    if day.weekday() >= 5:
+        return _("a Saturday") if day.weekday() == 5 else _("a Sunday")
+    public = holidays.country_holidays("NL", years=day.year, language=language)
+    if day in public:
+        return str(public[day])
+    if not school:
+        return None
+    found: dict[str, list[str]] = {}
+    for region in SCHOOL_REGIONS:
+        try:
+            breaks = holidays.country_holidays("NL", subdiv=region, categories=("school",),
+                                               years=day.year, language=language)
+        except (NotImplementedError, KeyError, ValueError):  # an older holidays package
+            return None
+        if day in breaks:
+            found.setdefault(str(breaks[day]), []).append(region)
+    if not found:
+        return None
+    return "; ".join(_("{holiday} (region {regions})").format(
+        holiday=name.lower(), regions=", ".join(regions)) if len(regions) < len(SCHOOL_REGIONS)
+        else name.lower() for name, regions in found.items())
+
+
+def working_day(day: dt.date) -> dt.date:
+    """The day itself, or the first day after it that is no weekend and no Dutch public holiday
+    (``day_off``): an aftercare talk cannot be planned on 1 January or a Saturday. School
+    holidays differ per region; the record says to check them."""
+    while day_off(day, school=False):
         day += dt.timedelta(days=1)
     return day
 
@@ -202,6 +235,7 @@ def evaluate(catalog: Catalog, answers_path: Path, out_dir: Path | None = None,
     history yet) and the aftercare moments."""
     from commgen.app.generate import output_path
     from commgen.app.timeline import (
+        default_out,
         incident_date,
         load_case,
         made_by,
@@ -209,7 +243,6 @@ def evaluate(catalog: Catalog, answers_path: Path, out_dir: Path | None = None,
         timeline_rows,
         write_extra,
     )
-    from commgen.app.update import default_out
     from commgen.render.context import build_context, case_facts
     from commgen.render.snippets import load_snippets
 
@@ -223,7 +256,7 @@ def evaluate(catalog: Catalog, answers_path: Path, out_dir: Path | None = None,
     start = answers.values.get("reported_date")
     start = start if isinstance(start, dt.date) else now.date()
     moments = aftercare(data, start, context, lang)
-    history = {"versions": timeline_rows(catalog, versions, lang),
+    history = {"versions": timeline_rows(catalog, versions, lang, folder),
                "incident": incident_date(answers, lang),
                "gesprekken": conversations(data, case_facts(catalog, answers), context),
                "nazorg": [{k: v for k, v in m.items() if k not in ("id", "day")}

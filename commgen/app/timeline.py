@@ -10,17 +10,24 @@ document before they are written.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from commgen.answers.answersfile import Answers, load_answers
-from commgen.answers.history import Version
+from commgen.answers.history import Sent, Version
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE
 from commgen.foundation.formatting import DateText
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Document, text_for
 
 SET_SUFFIX = "#{kind}"  # the manifest key of a timeline or evaluation set (see write_extra)
+VERSIONS_FOLDER = "versies"  # every version's documents: versies/versie-1, versies/versie-2
+
+
+def version_folder(out_dir: Path, number: int) -> Path:
+    """Where every document of one version is kept (``commgen update``): ``versies/versie-2``."""
+    return out_dir / VERSIONS_FOLDER / f"versie-{number}"
 
 
 def audience_label(audience: str) -> str:
@@ -87,20 +94,31 @@ def approval_text(catalog: Catalog, version: Version, lang: str) -> str:
 
 
 def document_lines(catalog: Catalog, version: Version, lang: str) -> list[str]:
+    from commgen.render.updates import load_updates
+
+    outside = {d for d, spec in load_updates(catalog, lang).recipients.items() if spec == ()}
     by_id = {doc.id: doc for doc in catalog.documents}
     lines = []
     for sent in version.sent:
         doc = by_id.get(sent.document)
         title = text_for(doc.title, lang) if doc else sent.document
         line = _("version {n}: {document}, to {audience}").format(
-            n=version.number, document=title, audience=audience_label(sent.audience))
+            n=version.number, document=title, audience=audience_label(sent.audience)) if (
+            sent.document not in outside) else _("version {n}: {document}").format(
+                n=version.number, document=title)
         lines.append(f"{line}: {sent.file}" if sent.file else line)
     return lines
 
 
-def timeline_rows(catalog: Catalog, versions: list[Version], lang: str = DOCUMENT_LANGUAGE
-                  ) -> list[dict[str, Any]]:
-    """Plain rows for the terminal and for the documents' ``history.versions``."""
+def timeline_rows(catalog: Catalog, versions: list[Version], lang: str = DOCUMENT_LANGUAGE,
+                  out_dir: Path | None = None) -> list[dict[str, Any]]:
+    """Plain rows for the terminal and for the documents' ``history.versions``; ``map``: the
+    folder that keeps the version's documents (``versies/versie-N``), when it is there."""
+    def kept(number: int) -> str:
+        if out_dir is None or not version_folder(out_dir, number).is_dir():
+            return ""
+        return version_folder(out_dir, number).relative_to(out_dir).as_posix()
+
     return [{
         "nummer": str(v.number), "moment": moment(v, lang),
         "goedkeuring": approval_text(catalog, v, lang),
@@ -108,6 +126,7 @@ def timeline_rows(catalog: Catalog, versions: list[Version], lang: str = DOCUMEN
             _("first version of the statement")],
         "nieuws": [p for p in v.news.split("\n") if p.strip()],
         "documenten": document_lines(catalog, v, lang),
+        "map": kept(v.number),
     } for v in versions]
 
 
@@ -122,6 +141,9 @@ def timeline_text(rows: list[dict[str, Any]]) -> list[str]:
         if row["documenten"]:
             lines.append("  " + _("Sent:"))
             lines += [f"    - {line}" for line in row["documenten"]]
+        if row["map"]:
+            lines.append("  " + _("All documents of this version: {folder}").format(
+                folder=row["map"]))
         lines.append("")
     return lines
 
@@ -178,11 +200,170 @@ def write_extra(catalog: Catalog, answers: Answers, rendered: list[tuple[str, Do
     return result
 
 
+# --- The history of a file, also one made before commgen kept it -------------------------
+
+def documents_of(catalog: Catalog, kinds: tuple[str | None, ...] = (None,)) -> list[Document]:
+    return [doc for doc in catalog.documents if doc.made_by in kinds]
+
+
+def first_version(catalog: Catalog, answers: Answers, out_dir: Path,
+                  lang: str = DOCUMENT_LANGUAGE) -> tuple[Version, str]:
+    """Version 1 of an answers file without history: its current state, with the documents
+    the output folder's manifest says commgen wrote from it (else those that apply). Returns
+    the version and a note for the user."""
+    from commgen.app.generate import output_path, select_documents
+    from commgen.app.output import Manifest, answers_key
+
+    values = answers.values
+    key = answers_key(answers.path)
+    manifest = Manifest.load(out_dir)
+    by_name = {output_path(out_dir, doc, lang).name: doc for doc in documents_of(catalog)}
+    sent = []
+    for name, entry in manifest.files.items():
+        doc = by_name.get(str(entry.get("wanted", name)))
+        if doc is not None and entry.get("answers") == key:
+            sent.append(Sent(doc.id, doc.audience, name, str(entry.get("sha256", ""))))
+    if sent:
+        note = _("{path} has no history yet (made by an older commgen): its current answers are "
+                 "recorded as version 1, with the {n} document(s) commgen wrote from it in "
+                 "{folder}.").format(path=answers.path, n=len(sent), folder=out_dir)
+    else:
+        chosen, _skipped = select_documents(catalog, answers, None)
+        sent = [Sent(doc.id, doc.audience) for doc in chosen]
+        note = _("{path} has no history yet (made by an older commgen): its current answers are "
+                 "recorded as version 1. No documents of it were found in {folder}; commgen "
+                 "assumes the {n} document(s) that apply to these answers were sent.").format(
+                     path=answers.path, folder=out_dir, n=len(sent))
+    sent = record_sent(catalog, sent, Reach(), lang)
+    date = values.get("statement_date")
+    time = values.get("statement_time")
+    version = Version(1, date.isoformat() if isinstance(date, dt.date) else "",
+                      time.strftime("%H:%M") if isinstance(time, dt.time) else "",
+                      list(values.get("approvals") or []), str(values.get("approved_by") or ""),
+                      {}, "", sent)
+    return version, note
+
+
+@dataclass
+class Reach:
+    """What the audiences got so far, from the history: per audience the documents, the last
+    version that reached it, how many update letters it had, and the questions its documents
+    told of (their templates' answers and phrases, and what its update letters said)."""
+
+    had: dict[str, set[str]] = field(default_factory=dict)
+    last: dict[str, Version] = field(default_factory=dict)
+    letters: dict[str, int] = field(default_factory=dict)
+    told: dict[str, set[str]] = field(default_factory=dict)
+    documents: set[str] = field(default_factory=set)  # every document sent, to anyone
+
+
+def reach_of(catalog: Catalog, versions: list[Version], lang: str = DOCUMENT_LANGUAGE
+             ) -> Reach:
+    """Who got what, version by version. The audiences are those each document reaches
+    (``ontvangers`` in updates.yaml), also for a history written by an older commgen."""
+    from commgen.render.updates import load_updates, recipients
+
+    updates = load_updates(catalog, lang)
+    used = questions_of_documents(catalog, lang)
+    by_id = {doc.id: doc for doc in catalog.documents}
+    reach = Reach()
+    for version in versions:
+        stored = {s.document: s.audience for s in version.sent}
+        targets = recipients(catalog, updates, list(stored), reach.had)
+        for item in version.sent:
+            reach.documents.add(item.document)
+            audiences = targets.get(item.document)
+            if audiences is None or item.audience in audiences:
+                audiences = [item.audience]  # one entry per audience (or an unknown document)
+            for audience in audiences:
+                reach.had.setdefault(audience, set()).add(item.document)
+                reach.last[audience] = version
+                reach.told.setdefault(audience, set()).update(
+                    used.get(item.document, set()) | set(item.about))
+                doc = by_id.get(item.document)
+                if doc is not None and doc.made_by == "update":
+                    reach.letters[audience] = reach.letters.get(audience, 0) + 1
+    return reach
+
+
+def questions_of_documents(catalog: Catalog, lang: str) -> dict[str, set[str]]:
+    """The questions each document's template uses, directly or through the phrases it prints
+    (and what picks their wording): what a document tells its audience of."""
+    import re
+
+    from commgen.foundation.jinja import expression_names
+    from commgen.render.snippets import load_snippets
+    from commgen.render.templateinfo import questions_used, template_source
+
+    snippets = load_snippets(catalog, lang)
+    used: dict[str, set[str]] = {}
+    for doc in catalog.documents:
+        path = doc.templates.get(lang)
+        if path is None:
+            continue
+        source = template_source(path)
+        names = set(questions_used(source, catalog, snippets.terms_question))
+        for phrase in set(re.findall(r"phrase\.(\w+)", source)):  # and what picks its wording
+            variants = snippets.sentences.get(phrase) or [
+                v for by_value in snippets.phrases.get(phrase, {}).values() for v in by_value]
+            for variant in variants:
+                if variant.when:
+                    names |= expression_names(variant.when)
+                text = variant.text_for(doc.audience)
+                if text and "{" in text:  # the answers a sentence prints
+                    names |= set(questions_used(text, catalog, snippets.terms_question))
+        used[doc.id] = names
+    return used
+
+
+def record_sent(catalog: Catalog, written: list[Sent], reach: Reach,
+                lang: str = DOCUMENT_LANGUAGE) -> list[Sent]:
+    """What one version sends, one entry per document and audience it reaches (``ontvangers``
+    in updates.yaml: the invitation to the parents' evening goes with the parents' letters):
+    every update letter, and a full document only to an audience that did not have it yet. A
+    document that reaches none of the audiences of update letters (the letter to the other
+    school) is recorded once, with its catalogue audience."""
+    from commgen.render.updates import load_updates, recipients
+
+    by_id = {doc.id: doc for doc in catalog.documents}
+    targets = recipients(catalog, load_updates(catalog, lang), [s.document for s in written],
+                         reach.had)
+    result: list[Sent] = []
+    for item in written:
+        doc = by_id.get(item.document)
+        letter = doc is not None and doc.made_by == "update"
+        audiences = targets.get(item.document) or []
+        if not audiences:
+            if item.document not in reach.documents:
+                result.append(item)
+            continue
+        result += [Sent(item.document, audience, item.file, item.sha256, item.about)
+                   for audience in audiences
+                   if letter or item.document not in reach.had.get(audience, set())]
+    return result
+
+
+def history_of(catalog: Catalog, answers: Answers, out_dir: Path) -> tuple[list[Version],
+                                                                           str | None]:
+    """The versions of a case; for a file without history, version 1 made from it now."""
+    if answers.history:
+        return list(answers.history), None
+    version, note = first_version(catalog, answers, out_dir)
+    return [version], note
+
+
+def default_out(answers_path: Path) -> Path:
+    """The answers file's own folder when commgen wrote documents there, else the default."""
+    from commgen.app.commands.options import DEFAULT_OUT
+    from commgen.app.output import MANIFEST_NAME
+
+    folder = answers_path.parent
+    return folder if (folder / MANIFEST_NAME).exists() else Path(DEFAULT_OUT)
+
+
 def load_case(catalog: Catalog, answers_path: Path, out_dir: Path
               ) -> tuple[Answers, list[Version], str | None]:
     """The answers and their versions (a file without history: version 1, in memory)."""
-    from commgen.app.update import history_of
-
     answers = load_answers(answers_path, catalog)
     versions, note = history_of(catalog, answers, out_dir)
     return answers, versions, note
@@ -192,11 +373,9 @@ def timeline_document(catalog: Catalog, answers_path: Path, target: Path | None,
                       now: dt.datetime | None = None) -> tuple[list[str], str | None, Any]:
     """The timeline's lines, a note (no history yet), and the result of writing the Word
     document to ``target`` (None: not asked)."""
-    from commgen.app.update import default_out
-
     now = now or dt.datetime.now().replace(microsecond=0)
     answers, versions, note = load_case(catalog, answers_path, default_out(answers_path))
-    rows = timeline_rows(catalog, versions)
+    rows = timeline_rows(catalog, versions, out_dir=default_out(answers_path))
     result = None
     if target is not None:
         doc = made_by(catalog, "history")

@@ -45,6 +45,15 @@ from commgen.answers.history import (
 )
 from commgen.answers.partial import parse_settings, read_answers, read_meta
 from commgen.app.interview import Draft, Interview, complete_without_asking
+from commgen.app.timeline import (
+    Reach,
+    default_out,
+    documents_of,
+    history_of,
+    reach_of,
+    record_sent,
+    version_folder,
+)
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE
 from commgen.foundation.errors import (
     AnswersError,
@@ -85,67 +94,6 @@ def claim_answers(path: Path) -> Path:
                                 path=path, detail=exc.strerror or exc)) from None
 
 
-# --- The history of a file, also one made before commgen kept it -------------------------
-
-def documents_of(catalog: Catalog, kinds: tuple[str | None, ...] = (None,)) -> list[Document]:
-    return [doc for doc in catalog.documents if doc.made_by in kinds]
-
-
-def first_version(catalog: Catalog, answers: Answers, out_dir: Path,
-                  lang: str = DOCUMENT_LANGUAGE) -> tuple[Version, str]:
-    """Version 1 of an answers file without history: its current state, with the documents
-    the output folder's manifest says commgen wrote from it (else those that apply). Returns
-    the version and a note for the user."""
-    from commgen.app.generate import output_path, select_documents
-    from commgen.app.output import Manifest, answers_key
-
-    values = answers.values
-    key = answers_key(answers.path)
-    manifest = Manifest.load(out_dir)
-    by_name = {output_path(out_dir, doc, lang).name: doc for doc in documents_of(catalog)}
-    sent = []
-    for name, entry in manifest.files.items():
-        doc = by_name.get(str(entry.get("wanted", name)))
-        if doc is not None and entry.get("answers") == key:
-            sent.append(Sent(doc.id, doc.audience, name, str(entry.get("sha256", ""))))
-    if sent:
-        note = _("{path} has no history yet (made by an older commgen): its current answers are "
-                 "recorded as version 1, with the {n} document(s) commgen wrote from it in "
-                 "{folder}.").format(path=answers.path, n=len(sent), folder=out_dir)
-    else:
-        chosen, _skipped = select_documents(catalog, answers, None)
-        sent = [Sent(doc.id, doc.audience) for doc in chosen]
-        note = _("{path} has no history yet (made by an older commgen): its current answers are "
-                 "recorded as version 1. No documents of it were found in {folder}; commgen "
-                 "assumes the {n} document(s) that apply to these answers were sent.").format(
-                     path=answers.path, folder=out_dir, n=len(sent))
-    date = values.get("statement_date")
-    time = values.get("statement_time")
-    version = Version(1, date.isoformat() if isinstance(date, dt.date) else "",
-                      time.strftime("%H:%M") if isinstance(time, dt.time) else "",
-                      list(values.get("approvals") or []), str(values.get("approved_by") or ""),
-                      {}, "", sent)
-    return version, note
-
-
-def history_of(catalog: Catalog, answers: Answers, out_dir: Path) -> tuple[list[Version],
-                                                                           str | None]:
-    """The versions of a case; for a file without history, version 1 made from it now."""
-    if answers.history:
-        return list(answers.history), None
-    version, note = first_version(catalog, answers, out_dir)
-    return [version], note
-
-
-def default_out(answers_path: Path) -> Path:
-    """The answers file's own folder when commgen wrote documents there, else the default."""
-    from commgen.app.commands.options import DEFAULT_OUT
-    from commgen.app.output import MANIFEST_NAME
-
-    folder = answers_path.parent
-    return folder if (folder / MANIFEST_NAME).exists() else Path(DEFAULT_OUT)
-
-
 # --- Which audiences hear what ------------------------------------------------------------
 
 @dataclass
@@ -153,7 +101,9 @@ class Letter:
     document: Document
     new: list[str]
     meaning: list[str]
-    previous: Version
+    previous: Version  # the last version that reached this audience
+    number: int = 1  # this audience's update letters, this one included
+    about: tuple[str, ...] = ()  # the questions the letter tells of
 
 
 @dataclass
@@ -174,65 +124,42 @@ def _keys(question: Any, value: Any) -> list[str]:
 
 def news_values(catalog: Catalog, table: dict[str, dict[str, Any]], audience: str,
                 old: dict[str, Any], new: dict[str, Any], facts_old: dict[str, Any],
-                facts_new: dict[str, Any], changes: dict[str, tuple[Any, Any]]
-                ) -> dict[str, list[str]]:
-    """Per question, the values that are news for ``audience``: a choice that came with this
-    version, or one that was there but that this audience could not be told before (a fact
-    approved only now). A changed date, time or text counts when it had a value before."""
+                changes: dict[str, tuple[Any, Any]]
+                ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Per question, the values that are news for ``audience``, in two kinds: ``fresh``, a
+    choice that came with this version (or a changed date, time or text that had a value
+    before); ``later``, a choice that was there already but that this audience could not be
+    told before (a fact approved only now). Their sentences differ: what happened since the
+    last letter, and what may be told now."""
     from commgen.render.snippets import choose
     from commgen.render.updates import CHANGED
 
-    result: dict[str, list[str]] = {}
+    fresh: dict[str, list[str]] = {}
+    later: dict[str, list[str]] = {}
     for qid, by_value in table.items():
         question = catalog.by_id[qid]
         if CHANGED in by_value:
             if qid in changes and not is_empty(changes[qid][0]):
-                result[qid] = [CHANGED]
+                fresh[qid] = [CHANGED]
             continue
         before = _keys(question, old.get(qid))
-        values = []
         for value in _keys(question, new.get(qid)):
-            told = value in before and choose(by_value.get(value), audience, facts_old)
-            if not told:
-                values.append(value)
-        if values:
-            result[qid] = values
-    return result
-
-
-def used_by_audience(catalog: Catalog, lang: str) -> dict[str, set[str]]:
-    """The questions the full documents of each audience use (their templates, phrases and
-    labels): a change of another answer does not concern that audience."""
-    import re
-
-    from commgen.foundation.jinja import expression_names
-    from commgen.render.snippets import load_snippets
-    from commgen.render.templateinfo import questions_used, template_source
-
-    snippets = load_snippets(catalog, lang)
-    used: dict[str, set[str]] = {}
-    for doc in documents_of(catalog):
-        path = doc.templates.get(lang)
-        if path is None:
-            continue
-        source = template_source(path)
-        names = set(questions_used(source, catalog, snippets.terms_question))
-        for phrase in set(re.findall(r"phrase\.(\w+)", source)):  # and what picks its wording
-            variants = snippets.sentences.get(phrase) or [
-                v for by_value in snippets.phrases.get(phrase, {}).values() for v in by_value]
-            for variant in variants:
-                if variant.when:
-                    names |= expression_names(variant.when)
-        used.setdefault(doc.audience, set()).update(names)
-    return used
+            if value not in before:
+                fresh.setdefault(qid, []).append(value)
+            elif not choose(by_value.get(value), audience, facts_old):
+                later.setdefault(qid, []).append(value)
+    return fresh, later
 
 
 def plan_letters(catalog: Catalog, old: Answers, new: Answers, history: list[Version],
                  changes: dict[str, tuple[Any, Any]], lang: str, now: dt.datetime) -> Plan:
     """For each update letter whose audience got a document before: its sentences, or
-    nothing when the change does not concern that audience."""
+    nothing when the change does not concern that audience. An audience hears of a question
+    its documents told it of (the evening in its invitation, a fact in a letter); the crisis
+    team hears every change; "what is new" goes to every letter it feeds."""
     from commgen.render.context import build_context, case_facts
     from commgen.render.snippets import load_snippets
+    from commgen.render.templateinfo import questions_used
     from commgen.render.updates import load_updates, sentences_for
 
     updates = load_updates(catalog, lang)
@@ -240,33 +167,52 @@ def plan_letters(catalog: Catalog, old: Answers, new: Answers, history: list[Ver
     old_stored, new_stored = (stored_values(catalog, old.values),
                               stored_values(catalog, new.values))
     facts_old, facts_new = case_facts(catalog, old), case_facts(catalog, new)
-    used = used_by_audience(catalog, lang)
+    reach = reach_of(catalog, history, lang)
+    news = "\n".join(new.values.get("update_news") or []).strip()
+    news_question = next((q for q in catalog.questions if q.changes == "news"
+                          and q.type == "paragraphs"), None)
+
+    def names(source: str) -> list[str]:
+        return questions_used(source, catalog, snippets.terms_question)
+
     plan = Plan()
     for doc in documents_of(catalog, ("update",)):
-        previous = next((v for v in reversed(history) if doc.audience in v.audiences()), None)
+        audience = doc.audience
+        previous = reach.last.get(audience)
         if previous is None:
             continue  # this audience never got anything: the full documents are its first
-        # The crisis team hears every change; another audience only those its documents use.
-        concerned = (set(catalog.by_id) if doc.audience == "internal"
-                     else used.get(doc.audience, set()))
-        tables = [{q: t for q, t in table.items() if q in concerned}
-                  for table in (updates.new, updates.meaning)]
-        picked = [news_values(catalog, table, doc.audience, old_stored, new_stored, facts_old,
-                              facts_new, changes) for table in tables]
+        concerned = (set(catalog.by_id) if audience == "internal"
+                     else reach.told.get(audience, set()))
+        new_table, later_table, meaning_table = (
+            {q: t for q, t in table.items() if q in concerned}
+            for table in (updates.new, updates.later, updates.meaning))
+        fresh, later = news_values(catalog, {**later_table, **new_table}, audience, old_stored,
+                                   new_stored, facts_old, changes)
+        fresh = {q: v for q, v in fresh.items() if q in new_table}
         context = build_context(catalog, snippets, new, doc, lang, now)
-        new_lines = sentences_for(tables[0], picked[0], doc.audience, facts_new, context,
-                                  "nieuw")
-        if not new_lines:
+        about: set[str] = set()
+        new_lines = sentences_for(new_table, fresh, audience, facts_new, context, "nieuw",
+                                  about, names)
+        new_lines += [line for line in sentences_for(later_table, later, audience, facts_new,
+                                                     context, "nu_te_melden", about, names)
+                      if line not in new_lines]
+        told_news = bool(news) and news_question is not None and catalog.feeds(news_question,
+                                                                                 doc)
+        if not new_lines and not told_news:
             plan.silent.append(doc)
             continue
-        meaning = sentences_for(tables[1], picked[1], doc.audience, facts_new, context,
-                                "betekenis")
-        plan.letters.append(Letter(doc, new_lines, meaning, previous))
+        meaning = sentences_for(meaning_table, {q: [*fresh.get(q, []), *later.get(q, [])]
+                                                for q in {*fresh, *later}},
+                                audience, facts_new, context, "betekenis")
+        plan.letters.append(Letter(doc, new_lines, meaning, previous,
+                                   reach.letters.get(audience, 0) + 1,
+                                   tuple(q for q in catalog.by_id if q in about)))
     return plan
 
 
 def letter_context(letter: Letter, plan: Plan, number: int, lang: str) -> dict[str, Any]:
-    """What an update letter's template sees as ``update``."""
+    """What an update letter's template sees as ``update``: ``nummer`` counts the update
+    letters this audience got (this one included), ``version`` is the statement's version."""
     previous = letter.previous
     try:
         day = DateText(dt.date.fromisoformat(previous.date), lang)
@@ -275,8 +221,8 @@ def letter_context(letter: Letter, plan: Plan, number: int, lang: str) -> dict[s
     others = [text_for(x.document.title, lang) for x in plan.letters
               if x.document.audience != "internal"]
     return {"update": {
-        "version": str(number), "previous": str(previous.number), "previous_date": str(day),
-        "previous_time": previous.time, "nieuw": list(letter.new),
+        "version": str(number), "nummer": str(letter.number), "previous": str(previous.number),
+        "previous_date": str(day), "previous_time": previous.time, "nieuw": list(letter.new),
         "betekenis": list(letter.meaning), "ontvangers": others,
         "niet": [text_for(d.title, lang) for d in plan.silent]}}
 
@@ -356,7 +302,9 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     base: dict[str, Any] = {}
     if answers_file:
         base.update(read_answers(answers_file, catalog))
-    base.update(parse_settings(settings, catalog))
+    from_file = set(base)
+    from_settings = parse_settings(settings, catalog)
+    base.update(from_settings)
     draft.answered.update(base)
     draft.save(catalog)
     if interactive is None:
@@ -364,26 +312,37 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     scripted = bool(answers_file or settings or yes)
     asking = interactive or not scripted
     interview = Interview(catalog, draft, asker or ask, check=asking)
+    days = _DayChecks(now.date(), _school_days(catalog))
     try:
         if asking:
             interview.resolve_all()
             for question in catalog.questions:
-                if (question.changes in ("yes", "news") and question.id not in base
-                        and interview.applies(question)):
+                if not interview.applies(question):
+                    continue
+                if question.changes in ("yes", "news") and question.id not in base:
                     interview._ask_and_keep(question)
-            interview.fill()
-            while stale := _stale_dates(catalog, interview.values(), now.date()):
-                click.echo(_("Error: {message}").format(message=_stale_message(
-                    stale[0], interview.values(), now.date())), err=True)
-                interview._ask_and_keep(stale[0])
+                    days.check(interview, question)
+                elif question.id in base:  # given with --set or --answers: checked here too
+                    days.check(interview, question)
+            interview.fill()  # questions a changed answer opened (the evening's day, ...)
+            for question in catalog.questions:
+                if interview.applies(question):
+                    days.check(interview, question)
             if not yes and not interview.review():
                 raise InterviewStopped(_stopped(answers_path))
         else:
-            if stale := _stale_dates(catalog, interview.values(), now.date()):
+            if stale := _stale_dates(catalog, interview.values(), days.day):
                 raise AnswersError(_("The update cannot be made:"), [Problem(
-                    _stale_message(q, interview.values(), now.date()), key=q.id)
-                    for q in stale])
+                    _stale_message(q, interview.values(), days.day,
+                                   _given_by(q, set(from_settings), from_file)),
+                    answers_file if _given_by(q, set(from_settings), from_file) == "file"
+                    else None, key=q.id) for q in stale])
             complete_without_asking(interview)
+            for question in catalog.questions:
+                reason = _day_off_of(question, interview.values(), days.school_days)
+                if reason and interview.applies(question):
+                    click.echo(_("Warning: {message}").format(message=_day_off_message(
+                        question, interview.values(), reason)), err=True)
         draft.save(catalog)
     except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
         raise InterviewStopped(_stopped(answers_path)) from None
@@ -403,6 +362,7 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     plan = plan_letters(catalog, current, new, history, changes, lang, now)
     extra = _render_letters(catalog, new, plan, number, lang, now)
     _still_ours(answers_path, fingerprint, last)
+    _keep_earlier(out_dir, answers_path, last)
     result = generate_from_answers(catalog, new, out_dir, force=force, lang=lang, now=now,
                                    accept_findings=accept_findings, extra=extra)
     outcome.result, outcome.plan = result, plan
@@ -411,11 +371,13 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     version = Version(number, now.date().isoformat(), now.strftime("%H:%M"),
                       list(new.values.get("approvals") or []),
                       str(new.values.get("approved_by") or ""), changes, news,
-                      _sent(catalog, result, out_dir, lang, history))
+                      _sent(catalog, result, out_dir, lang, reach_of(catalog, history, lang),
+                            plan))
     final = Draft(answers_path, dict(draft.answered), dict(draft.accepted),
                   history=history_yaml([*history, version]), header=_header(answers_path))
     final.save(catalog)
     _remove_draft(draft.path)
+    keep_version(out_dir, number, [w.path for w in result.written])
     outcome.version = version
     return outcome
 
@@ -423,16 +385,88 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
 def _stale_dates(catalog: Catalog, values: dict[str, Any], day: dt.date) -> list[Question]:
     """Dates still to come (``future`` in the catalogue) that the new version would keep although
     they lie before its day: "the next update follows on" a day that has gone is not true."""
-    return [q for q in catalog.questions if q.future and catalog.applies(q, values)
-            and isinstance(values.get(q.id), dt.date) and values[q.id] < day]
+    return [q for q in catalog.questions if catalog.applies(q, values) and _is_stale(q, values,
+                                                                                      day)]
 
 
-def _stale_message(question: Question, values: dict[str, Any], day: dt.date) -> str:
-    return _("{prompt}: {date} lies before this new version ({today}); give a day that is still "
-             "to come (with --set {key}=...)").format(
-                 prompt=text_for(question.prompt, current_language()),
-                 date=display(question, values[question.id]), today=display(question, day),
-                 key=question.id)
+def _is_stale(question: Question, values: dict[str, Any], day: dt.date) -> bool:
+    return bool(question.future and isinstance(values.get(question.id), dt.date)
+                and values[question.id] < day)
+
+
+def _given_by(question: Question, from_settings: set[str], from_file: set[str]) -> str:
+    """How this run's user gives the answer again: "set" (--set), "file" (--answers), or "yes"
+    (the answers file's own answer, kept with --yes)."""
+    if question.id in from_settings:
+        return "set"
+    return "file" if question.id in from_file else "yes"
+
+
+def _stale_message(question: Question, values: dict[str, Any], day: dt.date,
+                   how: str = "ask") -> str:
+    """The message for a day that has gone, fit for how the user runs: at the question (ask),
+    or what to change in the command."""
+    text = _("{prompt}: {date} lies before this new version ({today}); give a day that is still "
+             "to come").format(prompt=text_for(question.prompt, current_language()),
+                               date=display(question, values[question.id]),
+                               today=display(question, day))
+    hint = {"set": _("change --set {key}=... in the command"),
+            "file": _("change '{key}' in the file given with --answers"),
+            "yes": _("add --set {key}=YYYY-MM-DD to the command, or run commgen update without "
+                     "--yes to be asked")}.get(how)
+    return f"{text} ({hint.format(key=question.id)})" if hint else f"{text}."
+
+
+def _school_days(catalog: Catalog) -> tuple[str, ...]:
+    from commgen.render.updates import load_updates
+
+    return load_updates(catalog, DOCUMENT_LANGUAGE).school_days
+
+
+def _day_off_of(question: Question, values: dict[str, Any], school_days: tuple[str, ...]
+                ) -> str | None:
+    from commgen.app.evaluation import day_off
+
+    value = values.get(question.id)
+    if question.id not in school_days or not isinstance(value, dt.date):
+        return None
+    return day_off(value)
+
+
+def _day_off_message(question: Question, values: dict[str, Any], reason: str) -> str:
+    return _("{prompt}: {date} is {reason}, not a school day; check that this is meant").format(
+        prompt=text_for(question.prompt, current_language()),
+        date=display(question, values[question.id]), reason=reason)
+
+
+@dataclass
+class _DayChecks:
+    """The checks of a day at its question, as the privacy check of an answer: a day that has
+    gone is asked again until it is one still to come; a day that is no school day (a weekend,
+    a holiday) is shown with a warning and asked once more, and Enter keeps it (not asked again
+    for the same day)."""
+
+    day: dt.date
+    school_days: tuple[str, ...]
+    kept: dict[str, Any] = field(default_factory=dict)  # question id -> the day kept anyway
+
+    def check(self, interview: Interview, question: Question) -> None:
+        while True:
+            values = interview.values()
+            if _is_stale(question, values, self.day):
+                click.echo(_("Error: {message}").format(message=_stale_message(
+                    question, values, self.day)), err=True)
+                interview._ask_and_keep(question)
+                continue
+            reason = _day_off_of(question, values, self.school_days)
+            if reason and self.kept.get(question.id) != values.get(question.id):
+                self.kept[question.id] = values.get(question.id)
+                click.echo(_("Warning: {message}").format(message=_day_off_message(
+                    question, values, reason)) + " " + _("Press Enter to keep this day, or "
+                                                         "give another."), err=True)
+                interview._ask_and_keep(question)
+                continue
+            return
 
 
 def _start_draft(catalog: Catalog, answers_path: Path, current: Answers, last: int,
@@ -475,24 +509,57 @@ def _render_letters(catalog: Catalog, answers: Answers, plan: Plan, number: int,
             for letter in plan.letters]
 
 
-def _sent(catalog: Catalog, result: Any, out_dir: Path, lang: str,
-          history: list[Version]) -> list[Sent]:
-    """What this version sends, as written (document, audience, file, SHA-256): its update
-    letters, and the full documents an audience has not had yet (a new audience, or a document
-    new in the set). The other full documents of the version are made for the file, not sent
-    again: "we wrote to you on ..." and the timeline count only what went out."""
+def _sent(catalog: Catalog, result: Any, out_dir: Path, lang: str, reach: Reach,
+          plan: Plan) -> list[Sent]:
+    """What this version sends, as written (document, audience, file, SHA-256, and what an
+    update letter told of): its update letters, and the full documents an audience has not
+    had yet (a new audience, or a document new in the set). The other full documents of the
+    version are made for the file, not sent again: "we wrote to you on ..." and the timeline
+    count only what went out."""
     from commgen.app.generate import output_path
     from commgen.app.output import file_hash
 
-    had = {s.document for v in history for s in v.sent}
+    about = {letter.document.id: letter.about for letter in plan.letters}
     by_name = {output_path(out_dir, doc, lang).name: doc for doc in catalog.documents}
-    sent = []
-    for written in result.written:
-        doc = by_name.get(written.wanted.name)
-        if doc is not None and (doc.made_by == "update" or doc.id not in had):
-            sent.append(Sent(doc.id, doc.audience, written.path.name,
-                             file_hash(written.path) or ""))
-    return sent
+    written = []
+    for item in result.written:
+        doc = by_name.get(item.wanted.name)
+        if doc is not None:
+            written.append(Sent(doc.id, doc.audience, item.path.name,
+                                file_hash(item.path) or "", about.get(doc.id, ())))
+    return record_sent(catalog, written, reach, lang)
+
+
+def keep_version(out_dir: Path, number: int, files: list[Path]) -> None:
+    """Copy the files of version ``number`` into its own folder, so that no version's
+    documents are lost when later ones replace them in the output folder (``vorige/`` holds
+    only the one before). A copy already there with the same content is left; one with other
+    content is never overwritten: the new copy gets a new name."""
+    from commgen.app.output import file_hash, write_document
+
+    folder = version_folder(out_dir, number)
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # a file that went meanwhile: the manifest named it, nothing to keep
+        target = folder / path.name
+        if target.exists() and file_hash(target) == hashlib.sha256(data).hexdigest():
+            continue
+        write_document(target, data)
+
+
+def _keep_earlier(out_dir: Path, answers_path: Path, last: int) -> None:
+    """Before the first update: the documents of the version the folder holds now (made by
+    commgen generate, or by an older commgen) go into its version folder, as they are."""
+    from commgen.app.output import Manifest, answers_key
+
+    if version_folder(out_dir, last).exists():
+        return
+    key = answers_key(answers_path)
+    manifest = Manifest.load(out_dir)
+    keep_version(out_dir, last, [out_dir / name for name, entry in manifest.files.items()
+                                 if entry.get("answers") == key and (out_dir / name).is_file()])
 
 
 def _header(path: Path) -> list[str]:

@@ -10,7 +10,9 @@ the messages are data (``regels/consistentie.yaml``):
 - one register per document (u or je), quotations aside;
 - "kinderen" at a primary school, "jongeren"/"leerlingen" at a secondary school;
 - no word that reveals the pupil's gender or family, unless the answers allow it;
-- no sanction words (and no "stiekem") in a public document.
+- no sanction words (and no "stiekem") in a public document;
+- no two sentences that contradict each other, in one document or across the documents of one
+  version (``tegenstrijdig``: pairs of word lists).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ _SECTIONS = {
     "openbaar_nooit": ("woorden",),
     "wacht_op_goedkeuring": ("vraag", "waarde", "woorden"),
     "beweringen": ("zinnen",),  # read by the phrasing tables' test, not at generation
+    "tegenstrijdig": ("paren",),
 }
 _TEXT_KEYS = ("message", "suggestion")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -165,8 +168,11 @@ def consistency_findings(rules: ConsistencyRules, values: Mapping[str, Any],
     """The findings per document id."""
     not_said = _not_said(rules, values, documents)
     result: dict[str, list[Finding]] = {}
+    current = [d.text for d in documents if not d.record]
     for document in documents:
         finder = _Finder(rules, document.text)
+        if not document.record:
+            _contradicting(finder, rules, current)
         public = document.audience in rules.public
         if public:
             finder.words("niet_zeggen", _pattern(not_said))
@@ -261,6 +267,20 @@ def _same(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any],
             if match.group() != expected:
                 finder.add("dezelfde", start + match.start(), start + match.end(),
                            match.group())
+
+
+def _contradicting(finder: _Finder, rules: ConsistencyRules, texts: list[str]) -> None:
+    """A word of one list of a pair in this document while a word of the other list is in a
+    document of the same version (this one included): the two sentences cannot both be true."""
+    pairs = rules.section("tegenstrijdig").get("paren") or []
+    for pair in pairs if isinstance(pairs, list) else []:
+        if not (isinstance(pair, list) and len(pair) == 2):
+            continue
+        patterns = [_pattern(str(w) for w in side) if isinstance(side, list) else None
+                    for side in pair]
+        for mine, other in ((patterns[0], patterns[1]), (patterns[1], patterns[0])):
+            if mine is not None and other is not None and any(other.search(t) for t in texts):
+                finder.words("tegenstrijdig", mine)
 
 
 def _repeated(finder: _Finder, rules: ConsistencyRules) -> None:
