@@ -17,7 +17,7 @@ from commgen.checks.consistency import CaseDocument, consistency_findings, load_
 from commgen.checks.findings import Finding, has_errors, has_guarded
 from commgen.checks.load import checker_from_answers
 from commgen.checks.rules import RULES_FOLDER
-from commgen.checks.run import Checker
+from commgen.checks.run import Checker, ResultCache, snippets_folder
 from commgen.docx.reader import DocumentText
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
 
@@ -92,9 +92,9 @@ def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]]
                      accept_reason: str | None = None, lang: str = DOCUMENT_LANGUAGE) -> Review:
     """Check the answers and every rendered document; nothing is written here."""
     folder = catalog.snippets_dir / lang
-    checker = checker_from_answers(answers.values,
-                                   folder if (folder / "regels").is_dir() else None,
-                                   catalog.questions)
+    own = folder if (folder / "regels").is_dir() else None
+    checker = checker_from_answers(answers.values, own, catalog.questions)
+    results = ResultCache(checker, snippets_folder(own))
     review = Review(reason=(accept_reason or "").strip() or None)
     consented = _consented_class(answers.values)
     for question in catalog.questions:
@@ -103,7 +103,7 @@ def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]]
             continue  # the class's name, given with the family's consent for its own letter
         if question.type in FREE_TEXT_TYPES and not question.sensitive and value:
             text = _answer_text(value)
-            findings = checker.check(text)
+            findings = results.check(checker, text, f"answer:{question.id}")
             if findings:
                 review.answers.append((question.id, text, findings))
     school = str(answers.values.get("school_name") or "")
@@ -112,7 +112,7 @@ def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]]
         if consented and doc.audience == CLASS_AUDIENCE:
             audience_checker = replace(audience_checker, allow=replace(
                 checker.allow, phrases=checker.allow.phrases | {consented}))
-        findings = audience_checker.check(document.text)
+        findings = results.check(audience_checker, document.text, f"document:{doc.id}")
         findings += metadata_findings(audience_checker, document.data, school)
         review.documents.append(DocumentReview(doc.id, document.text, findings,
                                                getattr(document, "document", None)))
