@@ -195,3 +195,30 @@ def test_generate_again_gives_the_same_review(empty_cache: Path, tmp_path: Path,
     assert [(a[0], _rows(a[2])) for a in again.review.answers] == [
         (a[0], _rows(a[2])) for a in first.review.answers]
     assert first.blocked == again.blocked and first.blocked  # the name blocks both runs
+
+
+def test_the_consistency_check_follows_a_changed_answer(empty_cache: Path,
+                                                        tmp_path: Path) -> None:
+    """The documents' agreement is kept for the whole set: the same texts with another answer
+    (the police approved the text now) give that answer's findings, not the kept ones."""
+    from types import SimpleNamespace
+
+    from commgen.checks.generation import DocumentReview, Review, _add_consistency
+    from commgen.checks.rules import RULES_FOLDER
+
+    text = "Beste ouders,\nDe politie doet onderzoek naar het beeld.\n"
+    rendered = [(SimpleNamespace(id="brief", audience="press", made_by=None),
+                 SimpleNamespace(text=text))]
+    folder = snippets_folder() / RULES_FOLDER
+    results = ResultCache(make_checker(), snippets_folder())
+
+    def findings(values: dict[str, Any]) -> list[str]:
+        review = Review(documents=[DocumentReview("brief", text, [])])
+        _add_consistency(review, folder, values, rendered, "nl", results)
+        return [f.rule for f in review.documents[0].findings]
+
+    waiting = findings({"approvals": []})
+    assert waiting and findings({"approvals": []}) == waiting  # the second from the cache
+    assert findings({"approvals": ["police"]}) != waiting
+    assert findings({"approvals": []}) == waiting
+    assert any((empty_cache / ResultCache.KIND).iterdir())

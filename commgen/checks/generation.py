@@ -10,6 +10,7 @@ it can see it. This module only reads: it never changes a document.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -116,19 +117,62 @@ def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]]
         findings += metadata_findings(audience_checker, document.data, school)
         review.documents.append(DocumentReview(doc.id, document.text, findings,
                                                getattr(document, "document", None)))
-    _add_consistency(review, folder / RULES_FOLDER, answers.values, rendered, lang)
+    _add_consistency(review, folder / RULES_FOLDER, answers.values, rendered, lang, results)
     return review
 
 
 def _add_consistency(review: Review, folder: Any, values: dict[str, Any],
-                     rendered: list[tuple[Any, Any]], lang: str) -> None:
-    """The documents of the case agree with the answers and with each other."""
-    rules = load_consistency(folder if folder.is_dir() else None)
-    if rules is None:
-        return
-    found = consistency_findings(rules, values, [
-        CaseDocument(doc.id, doc.audience, document.text,
-                     record=getattr(doc, "made_by", None) in RECORDS)
-        for doc, document in rendered], lang)
+                     rendered: list[tuple[Any, Any]], lang: str,
+                     results: ResultCache | None = None) -> None:
+    """The documents of the case agree with the answers and with each other (kept in the
+    user cache with the findings of the check: keyed by the rules, every answer, and every
+    document's id, audience and text)."""
+    documents = [CaseDocument(doc.id, doc.audience, document.text,
+                              record=getattr(doc, "made_by", None) in RECORDS)
+                 for doc, document in rendered]
+
+    def compute() -> dict[str, list[Finding]]:
+        rules = load_consistency(folder if folder.is_dir() else None)
+        return {} if rules is None else consistency_findings(rules, values, documents, lang)
+
+    plain = _plain_values(values) if results is not None else None
+    if results is None or plain is None:
+        found = compute()
+    else:
+        parts = [lang, plain, json.dumps([[d.doc_id, d.audience, d.record, d.text]
+                                          for d in documents], ensure_ascii=False)]
+        found = results.cached_by_document("consistency", parts, compute)
     for item in review.documents:
         item.findings += found.get(item.doc_id, [])
+
+
+def _plain_values(values: dict[str, Any]) -> str | None:
+    """The answers as JSON, each value with its type; None when one is of a type this does not
+    know (then the consistency check is not kept: a key must hold everything it reads)."""
+    import datetime as dt
+    from pathlib import Path
+
+    from commgen.questions.guard import GuardedNames
+    from commgen.questions.types import Person
+
+    def plain(value: Any) -> Any:
+        if value is None or isinstance(value, bool | int | float | str):
+            return value
+        if isinstance(value, list | tuple):
+            return [type(value).__name__, [plain(v) for v in value]]
+        if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+            return ["dict", {k: plain(v) for k, v in value.items()}]
+        if isinstance(value, dt.date | dt.time):  # a datetime is a date
+            return [type(value).__name__, value.isoformat()]
+        if type(value) is Person:
+            return ["person", value.name, value.role]
+        if type(value) is GuardedNames:
+            return ["names", value.key_id, value.salt, value.count, sorted(value.hashes)]
+        if isinstance(value, Path):
+            return ["path", str(value)]
+        raise TypeError(type(value).__name__)
+
+    try:
+        return json.dumps({k: plain(v) for k, v in sorted(values.items())}, ensure_ascii=False)
+    except TypeError:
+        return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -315,8 +315,7 @@ class ResultCache:
 
         def compute() -> list[list[object]]:
             computed.append(checker.check(text))
-            return [[f.category, f.severity, f.start, f.end, f.text, f.message, f.suggestion,
-                     f.rule] for f in computed[0]]
+            return [_row(f) for f in computed[0]]
 
         rows = cached_sealed_json(self.KIND, [self.base, self._state(checker), kind, text],
                                   compute)
@@ -324,6 +323,30 @@ class ResultCache:
             return computed[0]
         findings = _findings_from(rows)
         return findings if findings is not None else checker.check(text)
+
+    def cached_by_document(self, kind: str, parts: list[str],
+                           compute: Callable[[], dict[str, list[Finding]]]
+                           ) -> dict[str, list[Finding]]:
+        """Findings per document id that ``parts`` (with the check's data files and code)
+        decide, from the cache when an earlier run had the same."""
+        from commgen.foundation.cache import cached_sealed_json
+
+        computed: list[dict[str, list[Finding]]] = []
+
+        def rows() -> dict[str, list[list[object]]]:
+            computed.append(compute())
+            return {doc: [_row(f) for f in found] for doc, found in computed[0].items()}
+
+        stored = cached_sealed_json(self.KIND, [self.base, kind, *parts], rows)
+        if computed:
+            return computed[0]
+        result: dict[str, list[Finding]] = {}
+        for doc, found in stored.items() if isinstance(stored, dict) else [(None, None)]:
+            findings = _findings_from(found)
+            if findings is None:
+                return compute()
+            result[doc] = findings
+        return result
 
     def _state(self, checker: Checker) -> str:
         import json
@@ -335,6 +358,11 @@ class ResultCache:
                            *(sorted(part) for part in (allow.phrases, allow.name_tokens,
                                                        allow.phones, allow.emails,
                                                        allow.domains))], ensure_ascii=False)
+
+
+def _row(finding: Finding) -> list[object]:
+    return [finding.category, finding.severity, finding.start, finding.end, finding.text,
+            finding.message, finding.suggestion, finding.rule]
 
 
 def _findings_from(rows: object) -> list[Finding] | None:
