@@ -222,3 +222,34 @@ def test_the_consistency_check_follows_a_changed_answer(empty_cache: Path,
     assert findings({"approvals": ["police"]}) != waiting
     assert findings({"approvals": []}) == waiting
     assert any((empty_cache / ResultCache.KIND).iterdir())
+
+
+def test_properties_from_the_text_are_written_in_the_one_save_and_verified(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The school's details the document shows go into its properties in the same save as
+    the others; the verification of the saved bytes stops a document whose text is not the
+    text those details were taken from."""
+    import datetime as dt
+
+    from commgen.answers.answersfile import load_answers
+    from commgen.docx.props import read_custom_properties
+    from commgen.foundation.errors import VerificationError
+    from commgen.questions.catalog import load_catalog
+    from commgen.render import docxrender
+    from commgen.render.document import ALLOWED_PROPERTY, render_one
+    from commgen.render.snippets import load_snippets
+    from tests.conftest import TEMPLATES, write_answers
+
+    catalog = load_catalog(TEMPLATES)
+    answers = load_answers(write_answers(tmp_path), catalog)
+    snippets = load_snippets(catalog, "nl")
+    doc = next(d for d in catalog.documents if d.id == "brief-ouders-klas")
+    now = dt.datetime(2026, 11, 21, 10, 0)
+    rendered = render_one(catalog, snippets, answers, doc, "nl", now)
+    properties = read_custom_properties(rendered.data)
+    assert "Het Baken College" in properties[ALLOWED_PROPERTY]
+    assert properties["commgen.document"] == "brief-ouders-klas"
+    original = docxrender._text_in_memory
+    monkeypatch.setattr(docxrender, "_text_in_memory", lambda docx: original(docx) + "x")
+    with pytest.raises(VerificationError, match="wijkt af"):
+        render_one(catalog, snippets, answers, doc, "nl", now)

@@ -43,6 +43,7 @@ from commgen.docx.places import (
 
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
                           recover=False, remove_blank_text=False)
+STRICT_PARSER = _STRICT  # for a part that is not read from a package (python-docx holds it)
 _PATTERNS = [(re.compile(pattern), kind) for pattern, kind in TEXT_PARTS]
 DOCUMENT = "word/document.xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
