@@ -208,7 +208,7 @@ def document_text(trees: dict[str, Any]) -> DocumentText:
         for para in part.paragraphs:
             if _in_fallback(para.element):
                 continue
-            text = reading_text(para.element)
+            text = para.reading if para.reading is not None else reading_text(para.element)
             result.paragraphs.append(TextParagraph(offset, offset + len(text), text, name,
                                                    para.place))
             texts.append(text)
