@@ -18,12 +18,13 @@ Targets:
   of three each);
 - peak memory under 150 MB for every command.
 
-commgen keeps work that only its data files decide (compiled templates and patterns, parsed
-data files) in a user cache folder. Every command that uses it is measured twice: with a warm
-cache (kept between runs, as a user has it from the second run on) and with a cold one
-(emptied before every run: a first run, or one after the templates or rules changed). Both
-are printed, side by side; the targets are about the warm rows (the cold row of each says
-"first run" and its ratio). No finished document and no check result is ever cached.
+commgen keeps work that only its input decides (compiled templates and patterns, parsed
+data files, the privacy review's findings for a text and checker) in a user cache folder.
+Every command that uses it is measured with a warm cache (kept between runs, as a user has it
+when making a case's documents again) and with a cold one (emptied before every run: a first
+run, or one after the templates or rules changed); generate also as a new case (the cache
+warm, the review's findings not: the first run of a case). All are printed, side by side; the
+targets are about the warm rows. No finished document is ever cached.
 
 Peak memory is per process (``os.wait4``), so the benchmark needs a POSIX system; it is a
 developer tool, commgen itself runs on Windows too.
