@@ -52,7 +52,7 @@ def _rows(findings: list[Any]) -> list[tuple[Any, ...]]:
 
 def _cached(checker: Checker, text: str = TEXT, kind: str = "document:brief",
             folder: Path | None = None) -> list[Any]:
-    return ResultCache(checker, folder or snippets_folder()).check(checker, text, kind)
+    return ResultCache(folder or snippets_folder()).check(checker, text, kind)
 
 
 def test_the_same_check_again_comes_from_the_cache_and_is_identical(
@@ -169,7 +169,7 @@ def test_a_damaged_or_foreign_entry_is_checked_again(empty_cache: Path,
     assert _rows(_cached(checker)) == expected
     assert counted == [TEXT]
     # An entry that decrypts to something other than finding rows is not used either.
-    results = ResultCache(checker, snippets_folder())
+    results = ResultCache(snippets_folder())
     parts = [results.base, results._state(checker), "document:brief", TEXT]
     for path in [p for p in empty_cache.rglob("*") if p.is_file()]:
         path.unlink()
@@ -210,7 +210,7 @@ def test_the_consistency_check_follows_a_changed_answer(empty_cache: Path,
     rendered = [(SimpleNamespace(id="brief", audience="press", made_by=None),
                  SimpleNamespace(text=text))]
     folder = snippets_folder() / RULES_FOLDER
-    results = ResultCache(make_checker(), snippets_folder())
+    results = ResultCache(snippets_folder())
 
     def findings(values: dict[str, Any]) -> list[str]:
         review = Review(documents=[DocumentReview("brief", text, [])])

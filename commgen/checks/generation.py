@@ -91,11 +91,12 @@ def metadata_findings(checker: Checker, data: bytes, school: str) -> list[Findin
 
 def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]],
                      accept_reason: str | None = None, lang: str = DOCUMENT_LANGUAGE) -> Review:
-    """Check the answers and every rendered document; nothing is written here."""
+    """Check the answers and every rendered document; no document is written here (the
+    findings are kept in the user cache, sealed, for the next run: ``run.ResultCache``)."""
     folder = catalog.snippets_dir / lang
     own = folder if (folder / "regels").is_dir() else None
     checker = checker_from_answers(answers.values, own, catalog.questions)
-    results = ResultCache(checker, snippets_folder(own))
+    results = ResultCache(snippets_folder(own))
     review = Review(reason=(accept_reason or "").strip() or None)
     consented = _consented_class(answers.values)
     for question in catalog.questions:

@@ -303,7 +303,8 @@ class ResultCache:
 
     KIND = "check-result"
 
-    def __init__(self, checker: Checker, folder: Path) -> None:
+    def __init__(self, folder: Path) -> None:
+        """``folder``: the snippets folder the checkers were made from."""
         self.base = _data_stamp(folder.resolve(), snippets_folder().resolve())
         self._guards: list[GuardedNames] | None = None
         self._guard_stamp = ""
@@ -403,6 +404,7 @@ def _data_stamp(*folders: Path) -> str:
 
     digest = hashlib.sha256(current_language().encode("utf-8"))
     for folder in dict.fromkeys(folders):
+        digest.update(f"\0\0{folder}".encode())
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
