@@ -157,14 +157,15 @@ def _plain_values(values: dict[str, Any]) -> str | None:
     from commgen.questions.types import Person
 
     def plain(value: Any) -> Any:
-        if value is None or isinstance(value, bool | int | float | str):
+        kind = type(value)  # exactly: a subclass may carry more than its value shows
+        if value is None or kind in (bool, int, float, str):
             return value
-        if isinstance(value, list | tuple):
-            return [type(value).__name__, [plain(v) for v in value]]
-        if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        if kind in (list, tuple):
+            return [kind.__name__, [plain(v) for v in value]]
+        if kind is dict and all(type(k) is str for k in value):
             return ["dict", {k: plain(v) for k, v in value.items()}]
-        if isinstance(value, dt.date | dt.time):  # a datetime is a date
-            return [type(value).__name__, value.isoformat()]
+        if kind in (dt.date, dt.time, dt.datetime):
+            return [kind.__name__, value.isoformat()]
         if type(value) is Person:
             return ["person", value.name, value.role]
         if type(value) is GuardedNames:
