@@ -55,8 +55,11 @@ def _median_seconds(command: list[str], runs: int, cwd: Path) -> float:
 
 
 def _contexts(sample: Path, work: Path) -> list[tuple[Path, Path]]:
-    """The context commgen gives each template, saved as JSON for the bare baseline."""
+    """The context commgen gives each template, saved as JSON for the bare baseline: for the
+    documents ``commgen generate`` makes of these answers (not those another command makes,
+    such as ``commgen update``'s letters)."""
     from commgen.answers.answersfile import load_answers
+    from commgen.app.generate import select_documents
     from commgen.foundation.resources import templates_dir
     from commgen.questions.catalog import load_catalog
     from commgen.render.context import build_context
@@ -66,9 +69,7 @@ def _contexts(sample: Path, work: Path) -> list[tuple[Path, Path]]:
     answers = load_answers(sample, catalog)
     snippets = load_snippets(catalog, "nl")
     pairs = []
-    for doc in catalog.documents:
-        if not catalog.is_applicable(doc.when, answers.values):
-            continue
+    for doc in select_documents(catalog, answers, None)[0]:
         context = build_context(catalog, snippets, answers, doc, "nl")
         path = work / f"{doc.id}.json"
         path.write_text(json.dumps(context, ensure_ascii=False, default=str), encoding="utf-8")

@@ -108,6 +108,10 @@ def main(argv: list[str] | None = None) -> None:
         code = cli.main(args=args, prog_name="commgen", standalone_mode=False)
     except (Exception, KeyboardInterrupt) as exc:  # each kind below; a bug as the last
         code = _failure(exc)
+    if argv is None:  # the process ends here (not a caller in the same process, like tests)
+        import gc
+
+        gc.freeze()  # nothing is left to collect: spare the exit its full garbage collections
     sys.exit(code if isinstance(code, int) else 0)  # 0: EXIT_OK
 
 

@@ -10,6 +10,7 @@ it can see it. This module only reads: it never changes a document.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -17,7 +18,7 @@ from commgen.checks.consistency import CaseDocument, consistency_findings, load_
 from commgen.checks.findings import Finding, has_errors, has_guarded
 from commgen.checks.load import checker_from_answers
 from commgen.checks.rules import RULES_FOLDER
-from commgen.checks.run import Checker
+from commgen.checks.run import Checker, ResultCache, snippets_folder
 from commgen.docx.reader import DocumentText
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR
 
@@ -90,11 +91,12 @@ def metadata_findings(checker: Checker, data: bytes, school: str) -> list[Findin
 
 def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]],
                      accept_reason: str | None = None, lang: str = DOCUMENT_LANGUAGE) -> Review:
-    """Check the answers and every rendered document; nothing is written here."""
+    """Check the answers and every rendered document; no document is written here (the
+    findings are kept in the user cache, sealed, for the next run: ``run.ResultCache``)."""
     folder = catalog.snippets_dir / lang
-    checker = checker_from_answers(answers.values,
-                                   folder if (folder / "regels").is_dir() else None,
-                                   catalog.questions)
+    own = folder if (folder / "regels").is_dir() else None
+    checker = checker_from_answers(answers.values, own, catalog.questions)
+    results = ResultCache(snippets_folder(own))
     review = Review(reason=(accept_reason or "").strip() or None)
     consented = _consented_class(answers.values)
     for question in catalog.questions:
@@ -103,7 +105,7 @@ def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]]
             continue  # the class's name, given with the family's consent for its own letter
         if question.type in FREE_TEXT_TYPES and not question.sensitive and value:
             text = _answer_text(value)
-            findings = checker.check(text)
+            findings = results.check(checker, text, f"answer:{question.id}")
             if findings:
                 review.answers.append((question.id, text, findings))
     school = str(answers.values.get("school_name") or "")
@@ -112,23 +114,67 @@ def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]]
         if consented and doc.audience == CLASS_AUDIENCE:
             audience_checker = replace(audience_checker, allow=replace(
                 checker.allow, phrases=checker.allow.phrases | {consented}))
-        findings = audience_checker.check(document.text)
+        findings = results.check(audience_checker, document.text, f"document:{doc.id}")
         findings += metadata_findings(audience_checker, document.data, school)
         review.documents.append(DocumentReview(doc.id, document.text, findings,
                                                getattr(document, "document", None)))
-    _add_consistency(review, folder / RULES_FOLDER, answers.values, rendered, lang)
+    _add_consistency(review, folder / RULES_FOLDER, answers.values, rendered, lang, results)
     return review
 
 
 def _add_consistency(review: Review, folder: Any, values: dict[str, Any],
-                     rendered: list[tuple[Any, Any]], lang: str) -> None:
-    """The documents of the case agree with the answers and with each other."""
-    rules = load_consistency(folder if folder.is_dir() else None)
-    if rules is None:
-        return
-    found = consistency_findings(rules, values, [
-        CaseDocument(doc.id, doc.audience, document.text,
-                     record=getattr(doc, "made_by", None) in RECORDS)
-        for doc, document in rendered], lang)
+                     rendered: list[tuple[Any, Any]], lang: str,
+                     results: ResultCache | None = None) -> None:
+    """The documents of the case agree with the answers and with each other (kept in the
+    user cache with the findings of the check: keyed by the rules, every answer, and every
+    document's id, audience and text)."""
+    documents = [CaseDocument(doc.id, doc.audience, document.text,
+                              record=getattr(doc, "made_by", None) in RECORDS)
+                 for doc, document in rendered]
+
+    def compute() -> dict[str, list[Finding]]:
+        rules = load_consistency(folder if folder.is_dir() else None)
+        return {} if rules is None else consistency_findings(rules, values, documents, lang)
+
+    plain = _plain_values(values) if results is not None else None
+    if results is None or plain is None:
+        found = compute()
+    else:
+        parts = [lang, plain, json.dumps([[d.doc_id, d.audience, d.record, d.text]
+                                          for d in documents], ensure_ascii=False)]
+        found = results.cached_by_document("consistency", parts, compute)
     for item in review.documents:
         item.findings += found.get(item.doc_id, [])
+
+
+def _plain_values(values: dict[str, Any]) -> str | None:
+    """The answers as JSON, each value with its type; None when one is of a type this does not
+    know (then the consistency check is not kept: a key must hold everything it reads)."""
+    import datetime as dt
+    from pathlib import Path
+
+    from commgen.questions.guard import GuardedNames
+    from commgen.questions.types import Person
+
+    def plain(value: Any) -> Any:
+        kind = type(value)  # exactly: a subclass may carry more than its value shows
+        if value is None or kind in (bool, int, float, str):
+            return value
+        if kind in (list, tuple):
+            return [kind.__name__, [plain(v) for v in value]]
+        if kind is dict and all(type(k) is str for k in value):
+            return ["dict", {k: plain(v) for k, v in value.items()}]
+        if kind in (dt.date, dt.time, dt.datetime):
+            return [kind.__name__, value.isoformat()]
+        if type(value) is Person:
+            return ["person", value.name, value.role]
+        if type(value) is GuardedNames:
+            return ["names", value.key_id, value.salt, value.count, sorted(value.hashes)]
+        if isinstance(value, Path):
+            return ["path", str(value)]
+        raise TypeError(type(value).__name__)
+
+    try:
+        return json.dumps({k: plain(v) for k, v in sorted(values.items())}, ensure_ascii=False)
+    except TypeError:
+        return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -284,3 +284,142 @@ def make_checker(audience: str | None = None, guards: Iterable[GuardedNames] = (
     allow.add_resources(folder)
     return Checker(load_rules(folder / RULES_FOLDER), load_settings(folder / RULES_FOLDER),
                    allow, [g for g in guards if g], audience)
+
+
+class ResultCache:
+    """The findings of ``Checker.check`` for a text, kept in the user cache between runs:
+    ``commgen generate`` checks the same documents again whenever it is run again for a case
+    (after one answer changed, most documents did not).
+
+    An entry is found only by everything a finding depends on: the text, what it is (the
+    answer or the document: ``kind``), and the checker's whole state - its audience, its
+    allow-list (the school's details, the contacts, a class named with consent), the guarded
+    names (their hashes and a keyed probe, so another key misses), the data files of the
+    check (every file of the snippets folder: rules, settings, word lists, help resources),
+    deduce's name lists, the code of commgen (every module's size and time) and commgen's
+    version (``foundation.cache``). An entry is encrypted with a key made from the same parts
+    (``cached_sealed_json``): a finding's passage is never readable from the cache folder by
+    someone who does not hold the text already."""
+
+    KIND = "check-result"
+
+    def __init__(self, folder: Path) -> None:
+        """``folder``: the snippets folder the checkers were made from."""
+        self.base = _data_stamp(folder.resolve(), snippets_folder().resolve())
+        self._guards: list[GuardedNames] | None = None
+        self._guard_stamp = ""
+
+    def check(self, checker: Checker, text: str, kind: str) -> list[Finding]:
+        from commgen.foundation.cache import cached_sealed_json
+
+        computed: list[list[Finding]] = []
+
+        def compute() -> list[list[object]]:
+            computed.append(checker.check(text))
+            return [_row(f) for f in computed[0]]
+
+        rows = cached_sealed_json(self.KIND, [self.base, self._state(checker), kind, text],
+                                  compute)
+        if computed:
+            return computed[0]
+        findings = _findings_from(rows)
+        return findings if findings is not None else checker.check(text)
+
+    def cached_by_document(self, kind: str, parts: list[str],
+                           compute: Callable[[], dict[str, list[Finding]]]
+                           ) -> dict[str, list[Finding]]:
+        """Findings per document id that ``parts`` (with the check's data files and code)
+        decide, from the cache when an earlier run had the same."""
+        from commgen.foundation.cache import cached_sealed_json
+
+        computed: list[dict[str, list[Finding]]] = []
+
+        def rows() -> dict[str, list[list[object]]]:
+            computed.append(compute())
+            return {doc: [_row(f) for f in found] for doc, found in computed[0].items()}
+
+        stored = cached_sealed_json(self.KIND, [self.base, kind, *parts], rows)
+        if computed:
+            return computed[0]
+        result: dict[str, list[Finding]] = {}
+        for doc, found in stored.items() if isinstance(stored, dict) else [(None, None)]:
+            findings = _findings_from(found)
+            if findings is None:
+                return compute()
+            result[doc] = findings
+        return result
+
+    def _state(self, checker: Checker) -> str:
+        import json
+
+        if checker.guards is not self._guards:
+            self._guards, self._guard_stamp = checker.guards, _guard_stamp(checker.guards)
+        allow = checker.allow
+        return json.dumps([checker.audience, checker.use_deduce, self._guard_stamp,
+                           *(sorted(part) for part in (allow.phrases, allow.name_tokens,
+                                                       allow.phones, allow.emails,
+                                                       allow.domains))], ensure_ascii=False)
+
+
+def _row(finding: Finding) -> list[object]:
+    return [finding.category, finding.severity, finding.start, finding.end, finding.text,
+            finding.message, finding.suggestion, finding.rule]
+
+
+def _findings_from(rows: object) -> list[Finding] | None:
+    """The findings of a cache entry, or None when it is not a list of finding rows."""
+    if not isinstance(rows, list):
+        return None
+    findings = []
+    for row in rows:
+        if not (isinstance(row, list) and len(row) == 8
+                and all(isinstance(row[i], str) for i in (0, 1, 4, 5, 7))
+                and all(isinstance(row[i], int) for i in (2, 3))
+                and (row[6] is None or isinstance(row[6], str))):
+            return None
+        findings.append(Finding(*row))
+    return findings
+
+
+def _guard_stamp(guards: list[GuardedNames]) -> str:
+    """The guarded names as the check sees them: hashes, key id, and a digest made with the
+    key (so that a key that differs or is missing on this computer makes another stamp)."""
+    import json
+
+    return json.dumps([[g.key_id, g.salt, g.count, sorted(g.hashes), g.available,
+                        g.digest("\0commgen-probe") if g and g.available else None]
+                       for g in guards])
+
+
+def _data_stamp(*folders: Path) -> str:
+    """Every file the check reads besides the text: the snippets folders (contents), deduce's
+    name lists, phonenumbers' version and commgen's own modules (size and modification time:
+    reinstalling or editing one changes it)."""
+    import hashlib
+    import os
+    from importlib.util import find_spec
+
+    import commgen
+    from commgen.foundation.i18n import current_language
+
+    digest = hashlib.sha256(current_language().encode("utf-8"))
+    for folder in dict.fromkeys(folders):
+        digest.update(f"\0\0{folder}".encode())
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
+                digest.update(path.read_bytes())
+    trees = [Path(commgen.__file__).parent]
+    deduce, numbers = find_spec("deduce"), find_spec("phonenumbers")
+    if deduce is not None and deduce.submodule_search_locations:
+        trees.append(Path(next(iter(deduce.submodule_search_locations))))
+    files = [numbers.origin] if numbers is not None and numbers.origin else []
+    for tree in trees:
+        for top, dirs, names in os.walk(tree):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            files += [os.path.join(top, n) for n in sorted(names)
+                      if n.endswith((".py", ".txt", ".json"))]
+    for name in files:
+        info = os.stat(name)
+        digest.update(f"\0{name}:{info.st_size}:{info.st_mtime_ns}".encode())
+    return digest.hexdigest()

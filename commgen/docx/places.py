@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -104,6 +105,7 @@ class Para:
     element: Any
     cell_key: tuple[int, int, int] | None = None  # (table uid, row, cell), innermost
     row_text: list[str] = field(default_factory=list)  # filled for paragraphs in a table row
+    reading: str | None = None  # ``reading_text`` of the paragraph (made in the same pass)
 
 
 @dataclass
@@ -138,21 +140,36 @@ def own_text(p: Any, tags: tuple[str, ...] = (W + "t",)) -> str:
 def reading_text(p: Any) -> str:
     """Text of ``p`` itself as a reader sees it: runs joined, tracked deletions left out,
     tabs as \\t, line breaks as \\n, non-breaking hyphens as '-'."""
-    out = []
-    for el in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):
-        if not _owned(p, el):
-            continue
+    return both_texts(p)[1]
+
+
+_T, _TAB, _BR, _CR, _NB_HYPHEN, _R = (W + t for t in ("t", "tab", "br", "cr", "noBreakHyphen",
+                                                       "r"))
+
+
+def both_texts(p: Any) -> tuple[str, str]:
+    """``own_text(p)`` and ``reading_text(p)`` in one pass over the paragraph."""
+    own, reading = [], []
+    for el in p.iter(_T, _TAB, _BR, _CR, _NB_HYPHEN):
+        parent = el.getparent()
+        if not (parent.tag == _R and parent.getparent() is p) and not _owned(p, el):
+            continue  # the common case, a run straight in the paragraph, asks no more
         tag = el.tag
-        if tag == W + "t":
-            out.append(el.text or "")
-        elif tag == W + "tab":
-            if el.getparent().tag == W + "r":  # not a tab stop in the paragraph properties
-                out.append("\t")
-        elif tag in (W + "br", W + "cr"):
-            out.append("\n")
+        if tag == _T:
+            own.append(el.text or "")
+            reading.append(el.text or "")
+        elif tag == _TAB:
+            own.append(" ")
+            if parent.tag == _R:  # not a tab stop in the paragraph properties
+                reading.append("\t")
+        elif tag == _BR:
+            own.append(" ")
+            reading.append("\n")
+        elif tag == _CR:
+            reading.append("\n")
         else:
-            out.append("-")
-    return "".join(out)
+            reading.append("-")
+    return "".join(own), "".join(reading)
 
 
 def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
@@ -238,7 +255,7 @@ class Walker:
 
     def paragraph(self, p: Any, cell: tuple[int, int, int, int] | None,
                   key: tuple[int, int, int] | None) -> None:
-        text = own_text(p)
+        text, reading = both_texts(p)
         if cell is None:
             self.body_count += 1
             place = Place(self.kind, self.variant, paragraph=self.body_count,
@@ -249,10 +266,12 @@ class Walker:
             place = Place(self.kind, self.variant, table=table, row=row, cell=col,
                           cell_paragraph=index, cell_paragraphs=count, excerpt=excerpt(text),
                           heading=self.heading)
-        self.paragraphs.append(Para(len(self.paragraphs), place, text, p, key))
+        self.paragraphs.append(Para(len(self.paragraphs), place, text, p, key, reading=reading))
         for nested in p.iter(W + "txbxContent"):  # text boxes: counted at their anchor
             for q in nested.iter(W + "p"):
-                self.paragraphs.append(Para(len(self.paragraphs), place, own_text(q), q, key))
+                own, reading = both_texts(q)
+                self.paragraphs.append(Para(len(self.paragraphs), place, own, q, key,
+                                            reading=reading))
         if text.strip() and is_heading(p, self.headings):
             self.heading = excerpt(text, HEADING_WORDS)
 
@@ -278,8 +297,7 @@ def header_footer_kinds(rels: Any | None, document: Any) -> dict[str, tuple[str,
     ``document`` (word/document.xml) and its relationships ``rels``."""
     if rels is None:
         return {}
-    targets = {rel.get("Id"): "word/" + str(PurePosixPath(rel.get("Target", "")))
-               for rel in rels.iter(PKG_REL)}
+    targets = {rel.get("Id"): _target(rel.get("Target", "")) for rel in rels.iter(PKG_REL)}
     kinds: dict[str, tuple[str, str]] = {}
     for kind in ("header", "footer"):
         for ref in document.iter(W + kind + "Reference"):
@@ -287,6 +305,11 @@ def header_footer_kinds(rels: Any | None, document: Any) -> dict[str, tuple[str,
             if target:
                 kinds.setdefault(target, (kind, ref.get(W + "type", "default")))
     return kinds
+
+
+@lru_cache(maxsize=512)
+def _target(target: str) -> str:
+    return "word/" + str(PurePosixPath(target))
 
 
 def walk_part(name: str, kind: str, variant: str, root: Any,

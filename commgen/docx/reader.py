@@ -43,6 +43,7 @@ from commgen.docx.places import (
 
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
                           recover=False, remove_blank_text=False)
+STRICT_PARSER = _STRICT  # for a part that is not read from a package (python-docx holds it)
 _PATTERNS = [(re.compile(pattern), kind) for pattern, kind in TEXT_PARTS]
 DOCUMENT = "word/document.xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
@@ -207,7 +208,7 @@ def document_text(trees: dict[str, Any]) -> DocumentText:
         for para in part.paragraphs:
             if _in_fallback(para.element):
                 continue
-            text = reading_text(para.element)
+            text = para.reading if para.reading is not None else reading_text(para.element)
             result.paragraphs.append(TextParagraph(offset, offset + len(text), text, name,
                                                    para.place))
             texts.append(text)

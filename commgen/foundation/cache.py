@@ -101,3 +101,29 @@ def cached_text(kind: str, parts: list[str], compute: Callable[[], str]) -> str:
     value = compute()
     put(path, value.encode("utf-8"))
     return value
+
+
+def _keystream_xor(data: bytes, secret: bytes) -> bytes:
+    """``data`` XOR a keystream of SHAKE-256 over ``secret`` (its own for every entry)."""
+    stream = hashlib.shake_256(b"commgen-sealed\0" + secret).digest(len(data))
+    return (int.from_bytes(data, "little") ^ int.from_bytes(stream, "little")).to_bytes(
+        len(data), "little")
+
+
+def cached_sealed_json(kind: str, parts: list[str], compute: Callable[[], Any]) -> Any:
+    """``cached_json`` for a result that holds passages of the text it was made from (a
+    finding's passage): the entry is readable only by whoever has every part. Its file name is
+    one hash of the parts and its bytes are encrypted with a key that is another hash of
+    them, so the cache folder shows nothing of a case to someone who does not already hold the
+    text (an entry outlives the case folder it came from)."""
+    joined = "\0".join((VERSION, kind, *parts)).encode("utf-8")
+    secret = hashlib.sha256(b"commgen-sealed-key\0" + joined).digest()
+    path = entry(kind, *parts)
+    data = get(path)
+    if data is not None:
+        with contextlib.suppress(ValueError):
+            return json.loads(_keystream_xor(data, secret))["value"]
+    value = compute()
+    plain = json.dumps({"value": value}, ensure_ascii=False).encode("utf-8")
+    put(path, _keystream_xor(plain, secret))
+    return value

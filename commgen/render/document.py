@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import TemplateError
 
 from commgen.answers.answersfile import Answers
-from commgen.docx.props import MAX_CORE_PROPERTY, DocProperties, add_custom_property
+from commgen.docx.props import MAX_CORE_PROPERTY, DocProperties
 from commgen.foundation.errors import AnswersError, CatalogError, Problem, TemplateProblem
 from commgen.foundation.i18n import _
 from commgen.foundation.jinja import render_text
@@ -61,11 +61,12 @@ def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Docu
         custom={"commgen.document": doc.id, "commgen.template_version": doc.version,
                 "commgen.generated": now.astimezone().isoformat(timespec="seconds")})
     sensitive = frozenset(q.id for q in catalog.questions if q.sensitive)
-    rendered = render_document(template, context, props, sensitive)
-    details = allowed_details(catalog, answers, rendered.text)
-    if details:
-        rendered.data = add_custom_property(rendered.data, ALLOWED_PROPERTY, details)
-    return rendered
+
+    def allowed(text: str) -> dict[str, str]:
+        details = allowed_details(catalog, answers, text)
+        return {ALLOWED_PROPERTY: details} if details else {}
+
+    return render_document(template, context, props, sensitive, allowed)
 
 
 ALLOWED_PROPERTY = "commgen.allowed"

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -85,8 +86,14 @@ def _environment(recorder: _Recorder) -> CommgenSandbox:
 
 
 def render_document(template: Path, context: dict[str, Any], props: DocProperties,
-                    sensitive: frozenset[str] = frozenset()) -> RenderedDocument:
-    """Render ``template`` with ``context``; return checked bytes or raise a user error."""
+                    sensitive: frozenset[str] = frozenset(),
+                    more_properties: Callable[[str], dict[str, str]] | None = None
+                    ) -> RenderedDocument:
+    """Render ``template`` with ``context``; return checked bytes or raise a user error.
+
+    ``more_properties``: custom properties that depend on the rendered text (given the text
+    as ``docx.reader`` reads it), written in the same save as the others. The verification
+    reads the saved bytes and stops when their text is not the text they were made from."""
     import zipfile
 
     from docx.opc.exceptions import PackageNotFoundError
@@ -118,12 +125,37 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
             _("a macro that calls itself without end")), sensitive)) from None
     except EXPRESSION_ERRORS as exc:
         raise TemplateProblem(_template_message(template, exc, sensitive)) from None
+    before = None
+    if more_properties is not None:
+        before = _text_in_memory(tpl.docx)
+        props = replace(props, custom={**props.custom, **more_properties(before)})
     set_properties(tpl.docx, props)
     buffer = io.BytesIO()
     tpl.save(buffer)
     data = buffer.getvalue()
     package = verify_package(data, recorder.outputs, template)
+    if before is not None and package.document.text != before:
+        raise VerificationError(_("{template}: the text of the saved document differs from the "
+                                  "text that was rendered; it was not written.").format(
+                                      template=template))
     return RenderedDocument(data, package.document, template, package.trees[DOCUMENT])
+
+
+def _text_in_memory(docx: Any) -> str:
+    """The text of the rendered document before it is saved, read by ``docx.reader`` from
+    the parts python-docx holds (an XML part as its element, another as its bytes)."""
+    from lxml import etree
+
+    from commgen.docx.reader import STRICT_PARSER, document_text, text_part
+
+    trees: dict[str, Any] = {}
+    for part in docx.part.package.iter_parts():
+        name = str(part.partname).lstrip("/")
+        if text_part(name):
+            element = getattr(part, "_element", None)
+            trees[name] = element if element is not None else etree.fromstring(
+                part.blob, STRICT_PARSER)
+    return document_text(trees).text
 
 
 @lru_cache(maxsize=1)
