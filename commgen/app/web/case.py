@@ -134,6 +134,7 @@ class WebCase:
                      kind.hint(question), self.interview.applies(question),
                      appears_in=feeds_text(question, self.catalog))
         if question.type in CHOICE_TYPES:
+            item.hint = ""  # the terminal's "numbers, separated by commas": not here
             offered = self.catalog.offered(question, values)
             item.offered = [c.value for c in offered.choices]
             if question.type == "yesno":
@@ -252,8 +253,11 @@ class WebCase:
             if question.type in ("choice", "multichoice"):
                 offered[question.id] = [c.value for c in
                                         self.catalog.offered(question, values).choices]
+        given = {q.id: _("Already given: {names}. Leave the fields empty to keep them.").format(
+            names=display(q, self.draft.answered[q.id])) for q in questions
+            if q.type == "names" and self.draft.answered.get(q.id)}
         return {"applies": {q.id: self.interview.applies(q) for q in questions},
-                "offered": offered, "marks": marks, "todo": len(found)}
+                "offered": offered, "marks": marks, "todo": len(found), "given": given}
 
     # -- preview and documents ---------------------------------------------------------------
     def saved_answers(self) -> Any:
@@ -280,12 +284,14 @@ class WebCase:
         rendered, outcome = render_set(self.catalog, answers)
         reviews = {r.doc_id: r for r in outcome.review.documents}
         for doc, document in rendered:
+            read = read_document(document.data).paragraphs
+            headings = {p.place.heading for p in read if p.place.heading}
             paragraphs = []
-            for paragraph in read_document(document.data).paragraphs:
+            for paragraph in read:
                 if not paragraph.text.strip():
                     continue
-                kind = ("small" if paragraph.part != "body" else "heading"
-                        if paragraph.place.heading == paragraph.text else "text")
+                kind = ("small" if paragraph.place.part != "body" else "heading"
+                        if paragraph.text in headings else "text")
                 paragraphs.append((kind, paragraph.text))
             review = reviews.get(doc.id)
             result.documents.append(DocumentPreview(

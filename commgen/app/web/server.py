@@ -109,7 +109,8 @@ class Guard(BaseHTTPMiddleware):
             return _refusal(400, _("commgen web answers only on this computer, at "
                                    "127.0.0.1:{port}.").format(port=access.port))
         origin = request.headers.get("origin")
-        if origin is not None and origin not in {f"http://{h}" for h in access.hosts}:
+        # "null": the browser's own form post under Referrer-Policy no-referrer
+        if origin not in (None, "null") and origin not in {f"http://{h}" for h in access.hosts}:
             return _refusal(403, _("Refused: this request comes from another web site."))
         access.last_seen = time.monotonic()
         if request.url.path == "/start":
@@ -358,8 +359,9 @@ def bind(port: int) -> socket.socket:
     return sock
 
 
-def serve(case: WebCase, sock: socket.socket, access: Access, idle_minutes: float) -> bool:
-    """Run until Ctrl-C or the idle time; True when it stopped for being idle."""
+def serve(case: WebCase, sock: socket.socket, access: Access, idle_minutes: float,
+          stop: threading.Event | None = None) -> bool:
+    """Run until Ctrl-C, the idle time or ``stop``; True when it stopped for being idle."""
     import uvicorn
 
     config = uvicorn.Config(make_app(case, access), log_level="warning", access_log=False,
@@ -369,11 +371,14 @@ def serve(case: WebCase, sock: socket.socket, access: Access, idle_minutes: floa
 
     def watch() -> None:
         while not server.should_exit:
+            if stop is not None and stop.is_set():
+                server.should_exit = True
+                return
             if time.monotonic() - access.last_seen > idle_minutes * 60:
                 idle.set()
                 server.should_exit = True
                 return
-            time.sleep(1)
+            time.sleep(0.2)
 
     threading.Thread(target=watch, daemon=True).start()
     server.run(sockets=[sock])

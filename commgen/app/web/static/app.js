@@ -111,6 +111,10 @@
       });
     }
     for (const [q, marks] of Object.entries(result.marks || {})) showMarks(q, marks);
+    for (const [q, text] of Object.entries(result.given || {})) {
+      const el = document.getElementById("given-" + q);
+      if (el) { el.textContent = text; el.hidden = false; }
+    }
     const todo = document.getElementById("todo");
     if (todo) {
       todo.hidden = !result.todo;
