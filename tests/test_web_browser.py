@@ -160,8 +160,12 @@ def test_a_whole_case_in_the_browser(browser: Any, catalog: Any, tmp_path: Path,
             time.sleep(0.2)
         assert target.exists() and bundle.exists()
         assert "communicatiestatement.docx" in zipfile.ZipFile(bundle).namelist()
-        if browser.find_elements(By.CSS_SELECTOR, "button.copy"):
-            browser.find_element(By.CSS_SELECTOR, "button.copy").click()
+        copy = browser.find_elements(By.CSS_SELECTOR, "button.copy")
+        assert copy and copy[0].text == "Kopiëren"  # the plain texts, each with a copy button
+        assert "Het Baken College" in browser.find_element(By.ID, "plain-1").get_attribute(
+            "value")
+        if copy:
+            copy[0].click()
             wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, "button.copy").text
                                 == "Gekopieerd")
     finally:

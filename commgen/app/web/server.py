@@ -44,6 +44,7 @@ from commgen.app.web.case import WebCase
 from commgen.app.web.texts import page_texts
 from commgen.foundation.errors import CommgenError, UsageError
 from commgen.foundation.i18n import _, current_language
+from commgen.questions.catalog import text_for
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "commgen_sessie"
@@ -274,12 +275,16 @@ class Pages:
     async def pages(self, request: Request) -> Response:
         """The pages of one document as PNG images (LibreOffice and pdftoppm)."""
         doc_id = request.path_params["doc"]
-        with self.lock:
-            images = page_images(self.case, doc_id)
+        try:
+            title = text_for(self.case.catalog.document(doc_id).title, current_language())
+            with self.lock:
+                images = page_images(self.case, doc_id)
+        except (KeyError, CommgenError):
+            return _refusal(404, _("Unknown document."))
         if images is None:
             return _refusal(404, _("Page images need LibreOffice, which is not installed on "
                                    "this computer; the text preview above shows every word."))
-        return self.page("pages.html", doc_id=doc_id, images=images)
+        return self.page("pages.html", doc_id=doc_id, title=title, images=images)
 
 
 def _attachment(name: str) -> str:
@@ -308,6 +313,8 @@ def page_images(case: WebCase, doc_id: str) -> list[str] | None:
     if not _soffice():
         return None
     rendered, _result = render_set(case.catalog, case.saved_answers(), [doc_id])
+    if not rendered:  # not needed with these answers
+        raise KeyError(doc_id)
     with tempfile.TemporaryDirectory(prefix="commgen-web-") as folder:
         docx = Path(folder) / f"{doc_id}.docx"
         docx.write_bytes(rendered[0][1].data)

@@ -11,6 +11,7 @@ def page_texts() -> dict[str, str]:
     return {
         "app_title": _("commgen: the communication after an image of a pupil was shared"),
         "steps": _("Steps"),
+        "skip": _("Skip to the content"),
         "step_of": _("Step {n} of {total}"),
         "previous": _("Previous step"),
         "next": _("Next step"),
@@ -57,7 +58,7 @@ def page_texts() -> dict[str, str]:
         "download_zip": _("Download all as a zip file"),
         "download": _("Download"),
         "plain_texts": _("Plain text for the school app"),
-        "copy": _("Copy"),
+        "copy_button": _("Copy"),
         "copied": _("Copied"),
         "page_images": _("Pages as images"),
         "page_images_missing": _("Page images need LibreOffice, which is not installed on "
