@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from commgen.app.commands import help_text
-from commgen.app.commands.options import DEFAULT_OUT, PathParam, templates_option
+from commgen.app.commands.options import PathParam, out_option, templates_option
 from commgen.foundation.errors import EXIT_OK
 from commgen.foundation.i18n import _
 
@@ -17,10 +17,7 @@ if TYPE_CHECKING:
 
 def make() -> click.Command:
     @click.command(help=help_text("web"))
-    @click.option("--out", "out_dir", type=PathParam(file_okay=False),
-                  default=None, metavar=_("FOLDER"),
-                  help=_("Folder for the answers and the documents (default: {default}, or the "
-                         "folder of the file given to --resume).").format(default=DEFAULT_OUT))
+    @out_option()
     @click.option("--resume", type=PathParam(dir_okay=False), metavar=_("ANSWERS.yaml"),
                   help=_("Continue with an answers file (also one made by commgen new)."))
     @click.option("--port", type=click.IntRange(0, 65535), default=0, metavar="N",
