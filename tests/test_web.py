@@ -205,15 +205,20 @@ def test_conditions_apply_live(web) -> None:  # type: ignore[no-untyped-def]
 
 def test_a_file_of_commgen_new_opens_in_the_web_and_back(catalog, tmp_path: Path,
                                                          capsys) -> None:  # type: ignore[no-untyped-def]
-    path = write_answers(tmp_path)
-    with resumed(catalog, tmp_path, path) as (client, access):
+    (tmp_path / "vast").mkdir()
+    given = write_answers(tmp_path / "vast")  # the terminal's interview makes the file
+    code, _out, err = run_cli(capsys, "new", "--out", str(tmp_path / "zaak"), "--answers",
+                              str(given), "--yes")
+    assert code == 0, err
+    path = tmp_path / "zaak" / "antwoorden.yaml"
+    with resumed(catalog, tmp_path / "zaak", path) as (client, access):
         assert 'value="Het Baken College"' in client.get("/stap/school").text
         post(client, access, "/api/antwoord", {"q": "school_name", "value": "Het Baken Lyceum",
                                                "step": "school"})
     # the terminal's interview continues with the file the browser saved
     code, _out, err = run_cli(capsys, "new", "--resume", str(path), "--yes")
     assert code == 0, err
-    text = docx_text((tmp_path / "communicatiestatement.docx").read_bytes())
+    text = docx_text((tmp_path / "zaak" / "communicatiestatement.docx").read_bytes())
     assert "Het Baken Lyceum" in text
 
 

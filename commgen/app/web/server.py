@@ -388,5 +388,8 @@ def serve(case: WebCase, sock: socket.socket, access: Access, idle_minutes: floa
             time.sleep(0.2)
 
     threading.Thread(target=watch, daemon=True).start()
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn stops cleanly, then passes Ctrl-C on: done here
+        pass
     return idle.is_set()
