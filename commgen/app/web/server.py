@@ -15,6 +15,7 @@ Safe by default, for one user on this computer:
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import secrets
 import socket
@@ -388,8 +389,6 @@ def serve(case: WebCase, sock: socket.socket, access: Access, idle_minutes: floa
             time.sleep(0.2)
 
     threading.Thread(target=watch, daemon=True).start()
-    try:
-        server.run(sockets=[sock])
-    except KeyboardInterrupt:  # uvicorn stops cleanly, then passes Ctrl-C on: done here
-        pass
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops cleanly, then passes the
+        server.run(sockets=[sock])                # Ctrl-C on: the stop is handled here
     return idle.is_set()
