@@ -30,6 +30,17 @@ BASE = f"http://127.0.0.1:{PORT}"
 NAMES = ["Sanne de Vries", "Daan Bakker"]
 
 
+@pytest.fixture(autouse=True)
+def dutch_pages() -> Iterator[None]:
+    """The pages speak the language of the process; an earlier test may have left English."""
+    from commgen.foundation.i18n import current_language, set_language
+
+    before = current_language()
+    set_language("nl")
+    yield
+    set_language(before)
+
+
 @pytest.fixture
 def web(catalog, tmp_path: Path) -> Iterator[tuple[TestClient, Access, WebCase]]:  # type: ignore[no-untyped-def]
     case = WebCase(catalog, tmp_path / "zaak")
@@ -291,3 +302,14 @@ def test_the_assets_ship_in_the_package() -> None:
     for name in ("static/app.js", "static/app.css", "templates/step.html"):
         assert (folder / name).is_file(), name
     assert TEMPLATES.is_dir()
+
+
+def test_the_pages_speak_english_with_the_cli_language_option(web) -> None:  # type: ignore[no-untyped-def]
+    from commgen.foundation.i18n import set_language
+
+    client, access, _case = web
+    enter(client, access)
+    assert "Volgende stap" in client.get("/stap/school").text
+    set_language("en")  # what `commgen --lang en web` sets for the process
+    page = client.get("/stap/school").text
+    assert "Next step" in page and "Name of the school" in page and 'lang="en"' in page

@@ -18,6 +18,7 @@ import pytest
 
 from commgen.docx.reader import docx_text
 from tests.conftest import run_cli, write_answers
+from tests.test_web import dutch_pages  # noqa: F401  (the pages in Dutch, for every test here)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -28,7 +29,10 @@ if not (CHROMIUM and DRIVER):
         pytest.fail("CI needs chromium and chromedriver for the browser tests (.ci/run installs "
                     "them)", pytrace=False)
     pytest.skip("chromium and chromedriver are not installed", allow_module_level=True)
-webdriver = pytest.importorskip("selenium.webdriver")
+if os.environ.get("CI"):  # CI installs selenium with the test extras: missing is a failure
+    from selenium import webdriver
+else:
+    webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
