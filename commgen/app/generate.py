@@ -121,6 +121,28 @@ def generate(answers_path: Path, out_dir: Path, templates_dir: Path,
                                  accept_findings=accept_findings)
 
 
+def render_set(catalog: Catalog, answers: Answers, only: list[str] | None = None,
+               lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None,
+               accept_findings: str | None = None, extra: Sequence[tuple[Document, Any]] = ()
+               ) -> tuple[list[tuple[Document, Any]], Result]:
+    """Every applicable document rendered and checked in memory, nothing written: the
+    documents, and a Result with the review and which documents are blocked (``commgen
+    generate`` writes them next; ``commgen web`` previews them)."""
+    from commgen.checks.generation import review_documents
+
+    now = now or dt.datetime.now()
+    chosen, skipped = select_documents(catalog, answers, only)
+    snippets = load_snippets(catalog, lang)
+    rendered = [(doc, render_one(catalog, snippets, answers, doc, lang, now)) for doc in chosen]
+    rendered += list(extra)
+    reason = clean_text(accept_findings).strip() if accept_findings else None  # into XML
+    review = review_documents(catalog, answers, rendered, reason, lang)
+    blocked, accepted = verdict(review, answers)
+    return rendered, Result(not_applicable=skipped, notes=list(answers.notes), review=review,
+                            blocked=blocked, accepted=accepted, answers_path=answers.path,
+                            kept=dict(answers.accepted))
+
+
 def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
                           only: list[str] | None = None, force: bool = False,
                           lang: str = DOCUMENT_LANGUAGE, now: dt.datetime | None = None,
@@ -130,22 +152,12 @@ def generate_from_answers(catalog: Catalog, answers: Answers, out_dir: Path,
     has an open privacy error, write the whole set (each .docx, its plain text and PDF) at
     once. A blocked run leaves the output folder as it was. ``extra``: documents rendered by
     another command (``commgen update``'s letters), checked and written in the same set."""
-    from commgen.checks.generation import review_documents
-
     now = now or dt.datetime.now()
-    chosen, skipped = select_documents(catalog, answers, only)
-    snippets = load_snippets(catalog, lang)
     if pdf:
         require_soffice()  # say so before anything is written
-    rendered = [(doc, render_one(catalog, snippets, answers, doc, lang, now)) for doc in chosen]
-    rendered += list(extra)
-    reason = clean_text(accept_findings).strip() if accept_findings else None  # into XML
-    review = review_documents(catalog, answers, rendered, reason, lang)
-    blocked, accepted = verdict(review, answers)
-    result = Result(not_applicable=skipped, notes=list(answers.notes), review=review,
-                    blocked=blocked, accepted=accepted, answers_path=answers.path,
-                    kept=dict(answers.accepted))
-    if blocked:
+    rendered, result = render_set(catalog, answers, only, lang, now, accept_findings, extra)
+    accepted = result.accepted
+    if result.blocked:
         return result  # all or nothing: not one file of the set is written
     files: list[tuple[str, bytes]] = []
     for doc, document in rendered:

@@ -145,7 +145,7 @@ class Interview:
             if question.id in self.draft.answered and not self.applies(question):
                 del self.draft.answered[question.id]
 
-    def _current(self, question: Question) -> Any:
+    def current(self, question: Question) -> Any:
         """The answer so far, or the text typed before the interview was stopped."""
         current = self.draft.answered.get(question.id)
         typed = self.draft.drafts.get(question.id)
@@ -161,7 +161,7 @@ class Interview:
         before = self.draft.answered.get(question.id)
         try:
             offered = self.catalog.offered(question, self.values())
-            current = self._current(question)
+            current = self.current(question)
             if offered is not question and isinstance(current, list):
                 current = [v for v in current if v in {c.value for c in offered.choices}]
             value = self.asker(offered, self.catalog, current)
@@ -170,14 +170,34 @@ class Interview:
                 self.draft.drafts[question.id] = stop.text
                 self.draft.save(self.catalog)
             raise click.exceptions.Abort() from None
+        self.keep(question, value, before)
+        if self.check:
+            self.resolve(question)
+
+    def keep(self, question: Question, value: Any, before: Any = None) -> None:
+        """Keep one answer (the terminal's or the browser's) and save the draft at once: a
+        changed answer is checked anew, and questions that no longer apply lose theirs.
+        ``before``: the answer when it was asked (default: the one in the draft now)."""
+        if before is None:
+            before = self.draft.answered.get(question.id)
         self.draft.drafts.pop(question.id, None)
         if value != before:
             self.draft.accepted.pop(question.id, None)  # a changed answer is checked anew
         self.draft.answered[question.id] = value
         self._drop_inapplicable()
         self.draft.save(self.catalog)
-        if self.check:
-            self.resolve(question)
+
+    def take_suggestion(self, question: Question, finding: Any) -> None:
+        """Replace the finding's passage in the answer by its suggestion, and save."""
+        self.draft.answered[question.id] = replace_passage(
+            question, self.draft.answered[question.id], finding, finding.suggestion or "")
+        self.draft.save(self.catalog)
+
+    def keep_with_reason(self, question: Question, reason: str) -> None:
+        """Keep the answer as it is, with the reason recorded (never for a pupil's name:
+        the caller offers it only when no finding is of a guarded name)."""
+        self.draft.accepted[question.id] = reason
+        self.draft.save(self.catalog)
 
     # -- the privacy check of one answer ----------------------------------------------------
     def open_findings(self, only: list[str] | None = None) -> list[AnswerFinding]:
@@ -213,16 +233,12 @@ class Interview:
                                  answers=self.draft.path.name))
                 return
             elif choice == "2":
-                self.draft.answered[question.id] = replace_passage(
-                    question, self.draft.answered[question.id], item.finding,
-                    item.finding.suggestion or "")
-                self.draft.save(self.catalog)
+                self.take_suggestion(question, item.finding)
             else:
                 reason = ""
                 while not reason:
                     reason = click.prompt(_("  Reason"), default="", show_default=False).strip()
-                self.draft.accepted[question.id] = reason
-                self.draft.save(self.catalog)
+                self.keep_with_reason(question, reason)
                 return
 
     def _ask_and_keep_unchecked(self, question: Question) -> None:
@@ -415,10 +431,10 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
         accepted.update(read_meta(answers_file)[ACCEPTED_KEY])
     base.update(parse_settings(settings, catalog))
     if resume is not None:
-        lock = _claim(resume)
+        lock = claim_draft(resume)
     draft = start_draft(out_dir, resume, catalog, base)
     if resume is None:
-        lock = _claim(draft.path)
+        lock = claim_draft(draft.path)
     try:
         return _interview(catalog, draft, out_dir, resume, base, accepted, yes, asker,
                           interactive, answers_file, settings, accept_findings)
@@ -426,7 +442,8 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
         release(lock)
 
 
-def _claim(path: Path) -> Path:
+def claim_draft(path: Path) -> Path:
+    """Claim an answers file for this run (the terminal's or the browser's interview)."""
     try:
         return claim(path)
     except Claimed as exc:

@@ -8,7 +8,7 @@ from commgen.foundation.i18n import _
 
 # In the order ``commgen --help`` lists them.
 COMMANDS = ("check", "evaluate", "generate", "history", "names", "new", "share", "templates",
-            "update")
+            "update", "web")
 
 
 def help_text(command: str) -> str:
@@ -33,5 +33,7 @@ def help_text(command: str) -> str:
         "update": _("Make a new version of the statement: asks only what can change, then "
                     "makes an update letter for each audience the change concerns, and the "
                     "full documents of the new version."),
+        "web": _("The same interview in your browser, on this computer only: live privacy "
+                 "checks, previews of the documents, and every document made at once."),
     }
     return texts[command]

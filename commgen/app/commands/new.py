@@ -11,6 +11,7 @@ from commgen.app.commands.options import (
     DEFAULT_OUT,
     PathParam,
     accept_option,
+    out_option,
     scripted_options,
     templates_option,
 )
@@ -24,10 +25,7 @@ if TYPE_CHECKING:
 
 def make() -> click.Command:
     @click.command(help=help_text("new"))
-    @click.option("--out", "out_dir", type=PathParam(file_okay=False),
-                  default=None, metavar=_("FOLDER"),
-                  help=_("Folder for the answers and the documents (default: {default}, or the "
-                         "folder of the file given to --resume).").format(default=DEFAULT_OUT))
+    @out_option()
     @click.option("--resume", type=PathParam(dir_okay=False),
                   metavar=_("ANSWERS.yaml"), help=_("Continue an interrupted interview."))
     @scripted_options()

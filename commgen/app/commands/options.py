@@ -22,6 +22,15 @@ class PathParam(click.Path):
         return Path(super().convert(value, param, ctx))
 
 
+def out_option() -> Callable[[Any], Any]:
+    """``--out FOLDER`` of an interview (``commgen new``, ``commgen web``)."""
+    return click.option(
+        "--out", "out_dir", type=PathParam(file_okay=False), default=None,
+        metavar=_("FOLDER"),
+        help=_("Folder for the answers and the documents (default: {default}, or the "
+               "folder of the file given to --resume).").format(default=DEFAULT_OUT))
+
+
 def accept_option() -> Callable[[Any], Any]:
     """``--accept-findings REASON``: write despite privacy errors, with the reason recorded."""
     return click.option(

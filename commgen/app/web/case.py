@@ -1,0 +1,387 @@
+"""The case answered in the browser: a thin layer over the interview of ``commgen new``.
+
+The answers live in the same ``Draft`` as the terminal's interview and are kept through the
+same ``Interview.keep`` (saved at once, a changed answer checked anew, questions that no longer
+apply losing theirs); the findings are those of ``answercheck.check_answers``; the preview is
+``generate.render_set`` and the documents are written by ``generate.generate_from_answers``
+after ``load_answers`` of the saved file, exactly as ``commgen generate`` does. Nothing here
+holds a question, a rule or a text of its own.
+
+A pupil's name never goes back to the page: an answer with a guarded name is shown with the
+name masked (``mask_guarded``), a finding of one shows the mask, and the names' own question is
+answered in password fields that are never filled in.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from commgen.answers.answersfile import load_answers
+from commgen.app.answercheck import (
+    FREE_TEXT_TYPES,
+    AnswerFinding,
+    answer_text,
+    mask_guarded,
+)
+from commgen.app.interview import DRAFT_NAME, Draft, Interview, claim_draft, start_draft
+from commgen.checks.findings import GUARDED_RULE
+from commgen.foundation.concepts import ERROR, GUARDED_MASK
+from commgen.foundation.errors import AnswersError, UsageError
+from commgen.foundation.files import release
+from commgen.foundation.i18n import _, current_language
+from commgen.questions.catalog import Catalog, Question, text_for
+from commgen.questions.conditions import parse_answer, parse_typed
+from commgen.questions.types import InvalidAnswer, display, is_empty, type_of
+
+CHOICE_TYPES = ("choice", "multichoice", "yesno")
+
+
+def _not_asked_here(question: Question, catalog: Catalog, current: Any) -> Any:
+    raise UsageError(_("commgen web asks its questions in the browser."))
+
+
+@dataclass
+class Field:
+    """One question as a page shows it."""
+
+    question: Question
+    prompt: str
+    help: str
+    hint: str
+    applies: bool
+    text: str = ""  # the current answer as text (a guarded name masked), for text inputs
+    chosen: list[str] = field(default_factory=list)  # the chosen values of a choice
+    offered: list[str] = field(default_factory=list)  # the choices offered now
+    choices: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
+    person: tuple[str, str] = ("", "")
+    shown: str = ""  # the answer as the review shows it (names: "2 names, not shown")
+    appears_in: str = ""
+
+
+@dataclass
+class DocumentPreview:
+    doc_id: str
+    title: str
+    paragraphs: list[tuple[str, str]]  # (kind: heading, text or small; the text)
+    findings: list[Any]
+    blocked: bool
+    plain: str | None = None
+
+
+@dataclass
+class Preview:
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (message, link)
+    todo: list[tuple[str, ...]] = field(default_factory=list)  # prompt, level, ..., link
+    documents: list[DocumentPreview] = field(default_factory=list)
+    not_needed: list[str] = field(default_factory=list)
+
+
+class WebCase:
+    """The draft of one case, claimed for this run as the terminal's interview claims it."""
+
+    def __init__(self, catalog: Catalog, out_dir: Path, resume: Path | None = None) -> None:
+        self.catalog = catalog
+        self.out_dir = out_dir
+        lock = claim_draft(resume) if resume is not None else None
+        draft = start_draft(out_dir, resume, catalog, {})
+        self.lock = lock or claim_draft(draft.path)
+        self.interview = Interview(catalog, draft, _not_asked_here, check=False)
+        self.written: dict[str, Path] = {}  # file name -> path, of the last set written
+
+    @property
+    def draft(self) -> Draft:
+        return self.interview.draft
+
+    def close(self) -> None:
+        """Save once more and let another interview take the file."""
+        try:
+            self.draft.save(self.catalog)
+        finally:
+            release(self.lock)
+
+    # -- the steps ---------------------------------------------------------------------------
+    def steps(self) -> list[tuple[str, str]]:
+        """(section id, title) of every section with a question the interview asks."""
+        lang = current_language()
+        asked = {q.section for q in self.catalog.questions if q.changes != "news"}
+        return [(s.id, text_for(s.title, lang)) for s in self.catalog.sections if s.id in asked]
+
+    def questions_of(self, section: str) -> list[Question]:
+        return [q for q in self.catalog.questions
+                if q.section == section and q.changes != "news"]
+
+    def findings(self, only: list[str] | None = None) -> list[AnswerFinding]:
+        return self.interview.open_findings(only)
+
+    def fields(self, section: str) -> list[Field]:
+        values = self.interview.values()
+        found = self.findings([q.id for q in self.questions_of(section)])
+        return [self._field(q, values, found) for q in self.questions_of(section)]
+
+    def _field(self, question: Question, values: dict[str, Any],
+               found: list[AnswerFinding]) -> Field:
+        from commgen.app.prompts import feeds_text
+
+        lang = current_language()
+        kind = type_of(question)
+        current = self.interview.current(question)
+        item = Field(question, text_for(question.prompt, lang),
+                     text_for(question.help, lang) if question.help else "",
+                     kind.hint(question), self.interview.applies(question),
+                     appears_in=feeds_text(question, self.catalog))
+        if question.type in CHOICE_TYPES:
+            item.hint = ""  # the terminal's "numbers, separated by commas": not here
+            offered = self.catalog.offered(question, values)
+            item.offered = [c.value for c in offered.choices]
+            if question.type == "yesno":
+                item.choices = [("yes", _("yes")), ("no", _("no"))]
+                answer = current if current is not None else kind.default_value(question)
+                item.chosen = [] if answer is None else ["yes" if answer else "no"]
+                item.offered = ["yes", "no"]
+            else:
+                item.choices = [(c.value, text_for(c.label, lang)) for c in question.choices]
+                answer = current if current is not None else kind.default_value(question)
+                item.chosen = [] if answer is None else (
+                    list(answer) if isinstance(answer, list) else [answer])
+        elif question.type == "person":
+            if current is not None:
+                item.person = (current.name, current.role)
+        elif question.type == "names":
+            item.shown = display(question, current) if current else ""
+        else:
+            item.text = self.answer_as_text(question, current, found)
+            default = kind.default_text(question, None)
+            if default and not item.hint:
+                item.hint = _("default: {value}").format(value=default)
+            elif default:
+                item.hint = f"{item.hint}; " + _("default: {value}").format(value=default)
+        return item
+
+    def answer_as_text(self, question: Question, value: Any,
+                       found: list[AnswerFinding] | None = None) -> str:
+        """The answer as an input shows it, every guarded name masked."""
+        if is_empty(value):
+            return ""
+        if question.type in FREE_TEXT_TYPES:
+            mine = [f for f in (found if found is not None else self.findings([question.id]))
+                    if f.question.id == question.id]
+            value = mask_guarded(question, value, mine)
+            return "\n\n".join(value) if isinstance(value, list) else str(value)
+        return type_of(question).display(question, value)
+
+    # -- answering ---------------------------------------------------------------------------
+    def question(self, question_id: str) -> Question:
+        question = self.catalog.by_id.get(question_id)
+        if question is None or question.changes == "news":
+            raise UsageError(_("Unknown question {id}.").format(id=question_id))
+        return question
+
+    def answer(self, question_id: str, form: Any) -> str | None:
+        """Keep the answer posted for one question; the message when it is not valid."""
+        question = self.question(question_id)
+        if not self.interview.applies(question):
+            return _("This question does not apply to the other answers.")
+        try:
+            value = self.parse(question, form)
+        except InvalidAnswer as exc:
+            return str(exc)
+        if value is _UNCHANGED:
+            return None
+        self.interview.keep(question, value)
+        return None
+
+    def parse(self, question: Question, form: Any) -> Any:
+        """The typed answer of a question from the posted form (``getlist``/``get``)."""
+        if question.type == "names":
+            lines = [v for v in form.getlist("value") if v.strip()]
+            return parse_answer(question, "\n".join(lines)) if lines else _UNCHANGED
+        if question.type == "person":
+            name, role = (form.get("name") or "").strip(), (form.get("role") or "").strip()
+            if not name and not role:
+                return None
+            return parse_answer(question, {"name": name, "role": role})
+        if question.type == "multichoice":
+            return parse_answer(question, [v for v in form.getlist("value") if v])
+        text = form.get("value") or ""
+        if not text.strip():
+            return None
+        if question.type == "yesno":
+            return parse_answer(question, text == "yes")
+        if question.type in ("choice", "paragraphs"):
+            return parse_answer(question, text)
+        return parse_typed(question, text)
+
+    def take_suggestion(self, question_id: str, number: int) -> str | None:
+        question = self.question(question_id)
+        found = self.findings([question.id])
+        if not 0 <= number < len(found) or not found[number].finding.suggestion:
+            return _("This problem has changed; look at the answer again.")
+        self.interview.take_suggestion(question, found[number].finding)
+        return None
+
+    def keep_with_reason(self, question_id: str, reason: str) -> str | None:
+        question = self.question(question_id)
+        if any(f.finding.rule == GUARDED_RULE for f in self.findings([question.id])):
+            return _("A pupil's name is never kept: take the suggestion or write the "
+                     "sentence anew.")
+        if not reason.strip():
+            return _("Give the reason for keeping it.")
+        self.interview.keep_with_reason(question, reason.strip())
+        return None
+
+    def state(self, section: str | None) -> dict[str, Any]:
+        """What the page needs after a change: which questions apply and which choices are
+        offered, the findings of the step's free-text answers (names masked), the to-do."""
+        values = self.interview.values()
+        questions = self.questions_of(section) if section else []
+        found = self.findings()
+        marks = {}
+        for question in questions:
+            if question.type in FREE_TEXT_TYPES:
+                mine = [f for f in found if f.question.id == question.id]
+                marks[question.id] = {
+                    "segments": segments(mine),
+                    "keepable": bool(mine) and not any(
+                        f.finding.rule == GUARDED_RULE for f in mine),
+                    "kept": self.draft.accepted.get(question.id)}
+        offered = {}
+        for question in questions:
+            if question.type in ("choice", "multichoice"):
+                offered[question.id] = [c.value for c in
+                                        self.catalog.offered(question, values).choices]
+        given = {q.id: _("Already given: {names}. Leave the fields empty to keep them.").format(
+            names=display(q, self.draft.answered[q.id])) for q in questions
+            if q.type == "names" and self.draft.answered.get(q.id)}
+        return {"applies": {q.id: self.interview.applies(q) for q in questions},
+                "offered": offered, "marks": marks, "todo": len(found), "given": given}
+
+    # -- preview and documents ---------------------------------------------------------------
+    def saved_answers(self) -> Any:
+        """The answers exactly as ``commgen generate`` reads them from the saved file."""
+        self.draft.save(self.catalog)
+        return load_answers(self.draft.path, self.catalog)
+
+    def preview(self) -> Preview:
+        from commgen.app.generate import render_set
+        from commgen.checks.report import severity_label
+        from commgen.docx.reader import read_document
+        from commgen.render.plaintext import plain_text
+
+        lang = current_language()
+        result = Preview(todo=[(text_for(f.question.prompt, lang),
+                                severity_label(f.finding.severity), f.finding.category,
+                                f.finding.message, self.link(f.question.id))
+                               for f in self.findings()])
+        try:
+            answers = self.saved_answers()
+        except AnswersError as exc:
+            result.problems = [(p.message, self.link(p.key)) for p in exc.problems]
+            return result
+        rendered, outcome = render_set(self.catalog, answers)
+        reviews = {r.doc_id: r for r in outcome.review.documents}
+        for doc, document in rendered:
+            read = read_document(document.data).paragraphs
+            headings = {p.place.heading for p in read if p.place.heading}
+            paragraphs = []
+            for paragraph in read:
+                if not paragraph.text.strip():
+                    continue
+                kind = ("small" if paragraph.place.part != "body" else "heading"
+                        if paragraph.text in headings else "text")
+                paragraphs.append((kind, paragraph.text))
+            review = reviews.get(doc.id)
+            result.documents.append(DocumentPreview(
+                doc.id, text_for(doc.title, lang), paragraphs,
+                [(severity_label(f.severity), f.category,
+                  GUARDED_MASK if f.rule == GUARDED_RULE else f.text, f.message)
+                 for f in (review.findings if review else []) if f.severity == ERROR],
+                doc.id in outcome.blocked,
+                plain_text(document.data, getattr(document, "body", None))
+                if doc.plain_text else None))
+        result.not_needed = [text_for(doc.title, lang) for doc in outcome.not_applicable]
+        return result
+
+    def link(self, question_id: str | None) -> str:
+        """The address of a question on its step ("" for no question)."""
+        question = self.catalog.by_id.get(question_id or "")
+        if question is None or question.changes == "news":
+            return ""
+        return f"/stap/{question.section}#vraag-{question.id}"
+
+    def generate(self) -> Any:
+        """Write every document at once, as ``commgen generate`` does; the Result."""
+        from commgen.app.generate import generate_from_answers
+
+        result = generate_from_answers(self.catalog, self.saved_answers(), self.out_dir)
+        if not result.blocked:
+            self.written = {w.path.name: w.path for w in result.written}
+        return result
+
+    def zipped(self) -> bytes:
+        """The documents written last, in one zip file."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, path in self.written.items():
+                archive.writestr(name, path.read_bytes())
+        return buffer.getvalue()
+
+
+class _Unchanged:
+    """Names left empty: the names given before are kept."""
+
+
+_UNCHANGED = _Unchanged()
+
+
+def segments(found: list[AnswerFinding]) -> list[dict[str, Any]]:
+    """The answer's text in pieces, each finding's passage marked with why and what instead;
+    the passage of a guarded name is the mask, never the name."""
+    from commgen.checks.report import severity_label
+
+    if not found:
+        return []
+    text = found[0].text
+    names = sorted((f.finding.start, f.finding.end) for f in found
+                   if f.finding.rule == GUARDED_RULE)
+
+    def shown(start: int, end: int) -> str:  # the text, every guarded name as the mask
+        out, at = [], start
+        for name_start, name_end in names:
+            if name_end <= at or name_start >= end:
+                continue
+            out += [text[at:max(name_start, at)], GUARDED_MASK]
+            at = max(at, name_end)
+        return "".join([*out, text[at:end]]) if at < end else "".join(out)
+
+    pieces: list[dict[str, Any]] = []
+    at = 0
+    for number, item in enumerate(found):
+        finding = item.finding
+        if finding.start < at:
+            continue  # overlaps a passage marked already
+        if finding.start > at:
+            pieces.append({"text": shown(at, finding.start)})
+        pieces.append({"text": shown(finding.start, max(finding.end, finding.start + 1)),
+                       "n": number, "reason": finding.message,
+                       "suggestion": finding.suggestion or "",
+                       "level": severity_label(finding.severity),
+                       "category": finding.category,
+                       "guarded": finding.rule == GUARDED_RULE})
+        at = max(finding.end, finding.start + 1)
+    if at < len(text):
+        pieces.append({"text": shown(at, len(text))})
+    return pieces
+
+
+def default_folder(out_dir: Path | None, resume: Path | None) -> Path:
+    """The folder of a new case: ``--out``, else the folder of the file to resume."""
+    from commgen.app.commands.options import DEFAULT_OUT
+
+    return out_dir or (resume.parent if resume else Path(DEFAULT_OUT))
+
+
+__all__ = ["DRAFT_NAME", "WebCase", "answer_text", "default_folder", "segments"]

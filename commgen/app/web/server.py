@@ -1,0 +1,394 @@
+"""The web application of ``commgen web`` (Starlette) and the server it runs on (uvicorn).
+
+Safe by default, for one user on this computer:
+- the server listens on 127.0.0.1 only; the Host header must be ``127.0.0.1:PORT`` or
+  ``localhost:PORT`` (a DNS-rebinding page cannot reach it under another name);
+- the first request brings a one-time token (``/start?t=...``), which is exchanged for a
+  session cookie (HttpOnly, SameSite=Strict); a request without that cookie is refused;
+- every POST carries the CSRF token (header ``X-CSRF-Token`` or form field ``csrf``), and a
+  request with an Origin other than the server's own is refused; no CORS header is ever sent;
+- every response has a strict Content-Security-Policy, ``X-Frame-Options: DENY``,
+  ``nosniff``, ``Referrer-Policy: no-referrer`` and ``Cache-Control: no-store``;
+- the server stops after an idle time and on Ctrl-C; the answers are saved after every change
+  and once more when it stops.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import secrets
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.datastructures import ImmutableMultiDict
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from commgen.app.web.case import WebCase
+from commgen.app.web.texts import page_texts
+from commgen.foundation.errors import CommgenError, UsageError
+from commgen.foundation.i18n import _, current_language
+from commgen.questions.catalog import text_for
+
+HERE = Path(__file__).resolve().parent
+COOKIE = "commgen_sessie"
+CSRF_HEADER = "x-csrf-token"
+SECURITY_HEADERS = {
+    "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; "
+                                "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
+@dataclass
+class Access:
+    """Who may come in: the one-time token, then the session and its CSRF token."""
+
+    port: int
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    session: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    token_used: bool = False
+    last_seen: float = field(default_factory=time.monotonic)
+
+    @property
+    def hosts(self) -> set[str]:
+        return {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
+
+    def start_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/start?t={self.token}"
+
+    def take_token(self, given: str) -> bool:
+        """True once, for the right token."""
+        if self.token_used or not secrets.compare_digest(given.encode(), self.token.encode()):
+            return False
+        self.token_used = True
+        return True
+
+
+def _refusal(status: int, message: str) -> Response:
+    return PlainTextResponse(message, status_code=status)
+
+
+class Guard(BaseHTTPMiddleware):
+    """Host, session and CSRF checks before a request reaches a page; headers on the way out."""
+
+    def __init__(self, app: Any, access: Access) -> None:
+        super().__init__(app)
+        self.access = access
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await self.refuse(request) or await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers[name] = value
+        return response
+
+    async def refuse(self, request: Request) -> Response | None:
+        access = self.access
+        if request.headers.get("host", "") not in access.hosts:
+            return _refusal(400, _("commgen web answers only on this computer, at "
+                                   "127.0.0.1:{port}.").format(port=access.port))
+        origin = request.headers.get("origin")
+        # "null": the browser's own form post under Referrer-Policy no-referrer
+        if origin not in (None, "null") and origin not in {f"http://{h}" for h in access.hosts}:
+            return _refusal(403, _("Refused: this request comes from another web site."))
+        access.last_seen = time.monotonic()
+        if request.url.path == "/start":
+            return None
+        cookie = request.cookies.get(COOKIE, "")
+        if not secrets.compare_digest(cookie.encode(), access.session.encode()) \
+                or not access.token_used:
+            return _refusal(403, _("No access. Open the link that commgen web printed in the "
+                                   "terminal (it works once), or start commgen web again."))
+        if request.method not in ("GET", "HEAD"):
+            given = request.headers.get(CSRF_HEADER, "") or str(
+                (await read_form(request)).get("csrf") or "")
+            if not given or not secrets.compare_digest(given.encode(), access.csrf.encode()):
+                return _refusal(403, _("Refused: the form is missing its security token. "
+                                       "Reload the page and try again."))
+        return None
+
+
+MAX_FORM = 1024 * 1024  # a form of the interview is a few kilobytes
+
+
+async def read_form(request: Request) -> ImmutableMultiDict:
+    """The fields of a form post (``application/x-www-form-urlencoded``, as the pages send
+    it); empty for any other body. Starlette keeps the body, so the guard and the page both
+    read it."""
+    from urllib.parse import parse_qsl
+
+    if not request.headers.get("content-type", "").startswith(
+            "application/x-www-form-urlencoded"):
+        return ImmutableMultiDict()
+    body = await request.body()
+    if len(body) > MAX_FORM:
+        return ImmutableMultiDict()
+    return ImmutableMultiDict(parse_qsl(body.decode("utf-8", "replace"),
+                                        keep_blank_values=True))
+
+
+class Pages:
+    """The pages and the calls the pages make, over one ``WebCase``."""
+
+    def __init__(self, case: WebCase, access: Access) -> None:
+        self.case = case
+        self.access = access
+        self.lock = threading.Lock()  # one change at a time
+        self.env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                               autoescape=select_autoescape(default=True, default_for_string=True),
+                               trim_blocks=True, lstrip_blocks=True)
+
+    def page(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        steps = self.case.steps()
+        html = self.env.get_template(name).render(
+            t=page_texts(), lang=current_language(), csrf=self.access.csrf, steps=steps,
+            answers_path=str(self.case.draft.path), **context)
+        return HTMLResponse(html, status_code=status)
+
+    # -- entry -------------------------------------------------------------------------------
+    async def start(self, request: Request) -> Response:
+        if not self.access.take_token(request.query_params.get("t", "")):
+            return _refusal(403, _("This link has been used already or is not valid. Start "
+                                   "commgen web again for a new one."))
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(COOKIE, self.access.session, httponly=True, samesite="strict",
+                            path="/")
+        return response
+
+    async def home(self, request: Request) -> Response:
+        return RedirectResponse(f"/stap/{self.case.steps()[0][0]}", status_code=303)
+
+    async def step(self, request: Request) -> Response:
+        section = request.path_params["section"]
+        ids = [s for s, _title in self.case.steps()]
+        if section not in ids:
+            return _refusal(404, _("Unknown step."))
+        index = ids.index(section)
+        with self.lock:
+            fields = self.case.fields(section)
+            state = self.case.state(section)
+        return self.page("step.html", section=section, index=index, fields=fields,
+                         marks=state["marks"], todo=state["todo"],
+                         previous=ids[index - 1] if index else None,
+                         next=ids[index + 1] if index + 1 < len(ids) else None)
+
+    # -- changes (JSON) ----------------------------------------------------------------------
+    async def _change(self, request: Request, action: str) -> Response:
+        form = await read_form(request)
+        question = str(form.get("q") or "")
+        section = str(form.get("step") or "") or None
+        try:
+            with self.lock:
+                if action == "answer":
+                    error = self.case.answer(question, form)
+                elif action == "fix":
+                    error = self.case.take_suggestion(question, int(str(form.get("n") or -1)))
+                else:
+                    error = self.case.keep_with_reason(question, str(form.get("reason") or ""))
+                state = self.case.state(section)
+                text = None
+                if action == "fix" and error is None:
+                    q = self.case.question(question)
+                    text = self.case.answer_as_text(q, self.case.interview.current(q))
+        except ValueError:
+            return JSONResponse({"error": _("Refused: the request is not complete.")},
+                                status_code=400)
+        except CommgenError as exc:
+            return JSONResponse({"error": exc.message}, status_code=400)
+        return JSONResponse({"error": error, "text": text, **state})
+
+    async def answer(self, request: Request) -> Response:
+        return await self._change(request, "answer")
+
+    async def fix(self, request: Request) -> Response:
+        return await self._change(request, "fix")
+
+    async def keep(self, request: Request) -> Response:
+        return await self._change(request, "keep")
+
+    # -- preview and documents ---------------------------------------------------------------
+    async def preview(self, request: Request) -> Response:
+        try:
+            with self.lock:
+                preview = self.case.preview()
+        except CommgenError as exc:
+            return self.page("preview.html", preview=None, error=exc.message)
+        return self.page("preview.html", preview=preview, error=None,
+                         folder=str(self.case.out_dir), soffice=_soffice())
+
+    async def generate(self, request: Request) -> Response:
+        try:
+            with self.lock:
+                result = self.case.generate()
+        except CommgenError as exc:
+            return self.page("preview.html", preview=None, error=exc.message, status=400)
+        if result.blocked:
+            return RedirectResponse("/controle", status_code=303)
+        return RedirectResponse("/klaar", status_code=303)
+
+    async def done(self, request: Request) -> Response:
+        if not self.case.written:
+            return RedirectResponse("/controle", status_code=303)
+        plain = [(name, path.read_text(encoding="utf-8"))
+                 for name, path in self.case.written.items() if name.endswith(".txt")]
+        return self.page("done.html", written=list(self.case.written), plain=plain,
+                         folder=str(self.case.out_dir))
+
+    async def download(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        path = self.case.written.get(name)
+        if path is None:
+            return _refusal(404, _("Unknown document."))
+        kind = ("text/plain; charset=utf-8" if name.endswith(".txt") else
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        return Response(path.read_bytes(), media_type=kind, headers={
+            "Content-Disposition": _attachment(name)})
+
+    async def zipped(self, request: Request) -> Response:
+        if not self.case.written:
+            return _refusal(404, _("Make the documents first."))
+        return Response(self.case.zipped(), media_type="application/zip",
+                        headers={"Content-Disposition": _attachment("documenten.zip")})
+
+    async def pages(self, request: Request) -> Response:
+        """The pages of one document as PNG images (LibreOffice and pdftoppm)."""
+        doc_id = request.path_params["doc"]
+        try:
+            title = text_for(self.case.catalog.document(doc_id).title, current_language())
+            with self.lock:
+                images = page_images(self.case, doc_id)
+        except (KeyError, CommgenError):
+            return _refusal(404, _("Unknown document."))
+        if images is None:
+            return _refusal(404, _("Page images need LibreOffice, which is not installed on "
+                                   "this computer; the text preview above shows every word."))
+        return self.page("pages.html", doc_id=doc_id, title=title, images=images)
+
+
+def _attachment(name: str) -> str:
+    from urllib.parse import quote
+
+    ascii_name = name.encode("ascii", "replace").decode().replace('"', "")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+
+
+def _soffice() -> bool:
+    import shutil
+
+    return bool(shutil.which("soffice") and shutil.which("pdftoppm"))
+
+
+def page_images(case: WebCase, doc_id: str) -> list[str] | None:
+    """Every page of a document rendered now, as data: URLs of PNG images; None without
+    LibreOffice."""
+    import base64
+    import subprocess
+    import tempfile
+
+    from commgen.app.generate import render_set
+    from commgen.render.pdf import pdf_bytes
+
+    if not _soffice():
+        return None
+    rendered, _result = render_set(case.catalog, case.saved_answers(), [doc_id])
+    if not rendered:  # not needed with these answers
+        raise KeyError(doc_id)
+    with tempfile.TemporaryDirectory(prefix="commgen-web-") as folder:
+        docx = Path(folder) / f"{doc_id}.docx"
+        docx.write_bytes(rendered[0][1].data)
+        pdf = Path(folder) / f"{doc_id}.pdf"
+        pdf.write_bytes(pdf_bytes([docx])[docx])
+        subprocess.run(["pdftoppm", "-png", "-r", "70", str(pdf), str(Path(folder) / "p")],
+                       check=True, capture_output=True, timeout=120)
+        return ["data:image/png;base64," + base64.b64encode(p.read_bytes()).decode()
+                for p in sorted(Path(folder).glob("p*.png"))]
+
+
+def make_app(case: WebCase, access: Access) -> Starlette:
+    pages = Pages(case, access)
+    routes = [
+        Route("/start", pages.start),
+        Route("/", pages.home),
+        Route("/stap/{section}", pages.step),
+        Route("/api/antwoord", pages.answer, methods=["POST"]),
+        Route("/api/suggestie", pages.fix, methods=["POST"]),
+        Route("/api/houden", pages.keep, methods=["POST"]),
+        Route("/controle", pages.preview),
+        Route("/maken", pages.generate, methods=["POST"]),
+        Route("/klaar", pages.done),
+        Route("/download/{name}", pages.download),
+        Route("/documenten.zip", pages.zipped),
+        Route("/paginas/{doc}", pages.pages),
+        Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(Guard, access=access)])
+
+
+POST_ROUTES = ("/api/antwoord", "/api/suggestie", "/api/houden", "/maken")
+
+
+def bind(port: int) -> socket.socket:
+    """A listening socket on 127.0.0.1 (port 0: a free one), or a clear message."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind(("127.0.0.1", port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno in (errno.EADDRINUSE, errno.EACCES, 10048, 10013):
+            raise UsageError(_("Port {port} is already in use by another program. Choose "
+                               "another with --port, or leave --port out and commgen picks a "
+                               "free one.").format(port=port)) from None
+        raise UsageError(_("commgen web cannot listen on 127.0.0.1:{port} ({detail}).").format(
+            port=port, detail=exc.strerror or exc)) from None
+    sock.listen(16)
+    return sock
+
+
+def serve(case: WebCase, sock: socket.socket, access: Access, idle_minutes: float,
+          stop: threading.Event | None = None) -> bool:
+    """Run until Ctrl-C, the idle time or ``stop``; True when it stopped for being idle."""
+    import uvicorn
+
+    config = uvicorn.Config(make_app(case, access), log_level="warning", access_log=False,
+                            lifespan="off", server_header=False, date_header=False)
+    server = uvicorn.Server(config)
+    idle = threading.Event()
+
+    def watch() -> None:
+        while not server.should_exit:
+            if stop is not None and stop.is_set():
+                server.should_exit = True
+                return
+            if time.monotonic() - access.last_seen > idle_minutes * 60:
+                idle.set()
+                server.should_exit = True
+                return
+            time.sleep(0.2)
+
+    threading.Thread(target=watch, daemon=True).start()
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops cleanly, then passes the
+        server.run(sockets=[sock])                # Ctrl-C on: the stop is handled here
+    return idle.is_set()

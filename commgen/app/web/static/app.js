@@ -1,0 +1,279 @@
+/* commgen web: saves each answer as it changes, shows the privacy check's findings in the text.
+   Plain JavaScript, no library, nothing loaded from elsewhere. A pupil's name typed in a
+   password field is sent once and never comes back: the server answers with the mask. */
+"use strict";
+
+(function () {
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const T = JSON.parse(document.getElementById("texts").textContent);
+  const form = document.getElementById("step");
+  const status = document.getElementById("status");
+  const step = form ? form.dataset.step : "";
+  const timers = new Map();   // question id -> debounce timer
+  const running = new Set();  // requests under way
+  const DEBOUNCE = 500;
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+  }
+
+  function setStatus(text, bad) {
+    if (!status) return;
+    status.textContent = text;
+    status.classList.toggle("bad", !!bad);
+  }
+
+  async function post(url, data) {
+    const body = new URLSearchParams();
+    body.append("step", step);
+    for (const [k, v] of data) body.append(k, v);
+    const request = fetch(url, {method: "POST", body, credentials: "same-origin",
+                                headers: {"X-CSRF-Token": csrf}})
+      .then(async (r) => {
+        let json = {};
+        try { json = await r.json(); } catch (e) { json = {error: r.statusText}; }
+        return json;
+      })
+      .catch(() => ({error: T.not_saved.replace("{message}", "—")}));
+    running.add(request);
+    try { return await request; } finally { running.delete(request); }
+  }
+
+  function questionData(box) {
+    const q = box.dataset.q, type = box.dataset.type, data = [["q", q]];
+    if (type === "multichoice") {
+      box.querySelectorAll("input[type=checkbox]:checked").forEach((i) => data.push(["value", i.value]));
+    } else if (type === "choice" || type === "yesno") {
+      const i = box.querySelector("input[type=radio]:checked");
+      data.push(["value", i ? i.value : ""]);
+    } else if (type === "person") {
+      data.push(["name", box.querySelector("[data-part=name]").value]);
+      data.push(["role", box.querySelector("[data-part=role]").value]);
+    } else if (type === "names") {
+      box.querySelectorAll("input[type=password]").forEach((i) => data.push(["value", i.value]));
+    } else {
+      data.push(["value", box.querySelector("input, textarea").value]);
+    }
+    return data;
+  }
+
+  async function save(box) {
+    timers.delete(box.dataset.q);
+    setStatus(T.saving);
+    const result = await post("/api/antwoord", questionData(box));
+    if (box.dataset.type === "names" && !result.error) {
+      box.querySelectorAll("input[type=password]").forEach((i) => { i.value = ""; });
+    }
+    apply(result, box);
+  }
+
+  function later(box) {
+    clearTimeout(timers.get(box.dataset.q));
+    timers.set(box.dataset.q, setTimeout(() => save(box), DEBOUNCE));
+  }
+
+  async function flush() {
+    const waiting = [];
+    for (const [q, timer] of timers) {
+      clearTimeout(timer);
+      const box = document.getElementById("vraag-" + q);
+      if (box) waiting.push(save(box));
+    }
+    timers.clear();
+    await Promise.all([...waiting, ...running]);
+  }
+
+  function apply(result, box) {
+    if (box) {
+      const error = document.getElementById("error-" + box.dataset.q);
+      if (error) {
+        error.textContent = result.error || "";
+        error.hidden = !result.error;
+      }
+    }
+    if (result.error) {
+      setStatus(fill(T.not_saved, {message: result.error}), true);
+    } else {
+      setStatus(T.saved);
+    }
+    if (!result.applies) return;
+    for (const [q, applies] of Object.entries(result.applies)) {
+      const el = document.getElementById("vraag-" + q);
+      if (el) el.hidden = !applies;
+    }
+    for (const [q, values] of Object.entries(result.offered || {})) {
+      const el = document.getElementById("vraag-" + q);
+      if (!el) continue;
+      el.querySelectorAll(".choice").forEach((c) => {
+        const offered = values.includes(c.dataset.value);
+        c.hidden = !offered;
+        if (!offered) c.querySelector("input").checked = false;
+      });
+    }
+    for (const [q, marks] of Object.entries(result.marks || {})) showMarks(q, marks);
+    for (const [q, text] of Object.entries(result.given || {})) {
+      const el = document.getElementById("given-" + q);
+      if (el) { el.textContent = text; el.hidden = false; }
+    }
+    const todo = document.getElementById("todo");
+    if (todo) {
+      todo.hidden = !result.todo;
+      todo.innerHTML = "";
+      if (result.todo) {
+        const a = document.createElement("a");
+        a.href = "/controle";
+        a.className = "nav";
+        a.textContent = fill(T.todo, {n: result.todo});
+        todo.appendChild(a);
+      }
+    }
+  }
+
+  function button(text, cls, onclick) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = cls;
+    b.textContent = text;
+    b.addEventListener("click", onclick);
+    return b;
+  }
+
+  function showMarks(q, marks) {
+    const box = document.getElementById("marks-" + q);
+    if (!box) return;
+    box.innerHTML = "";
+    box.classList.remove("kept");
+    if (!marks.segments.length) {
+      if (marks.kept) {
+        box.classList.add("kept");
+        const p = document.createElement("p");
+        p.textContent = fill(T.kept, {reason: marks.kept});
+        box.appendChild(p);
+      }
+      return;
+    }
+    const h = document.createElement("h3");
+    h.textContent = T.finding_heading;
+    box.appendChild(h);
+    const text = document.createElement("p");
+    text.className = "marked";
+    text.setAttribute("aria-label", T.marked_text);
+    const list = document.createElement("ol");
+    let guarded = false;
+    for (const piece of marks.segments) {
+      if (piece.n === undefined) {
+        text.appendChild(document.createTextNode(piece.text));
+        continue;
+      }
+      const mark = document.createElement("mark");
+      mark.textContent = piece.text;
+      mark.title = piece.reason;
+      mark.dataset.n = piece.n;
+      text.appendChild(mark);
+      guarded = guarded || piece.guarded;
+      const li = document.createElement("li");
+      const why = document.createElement("p");
+      why.textContent = "“" + piece.text + "” (" + piece.level + ", " + piece.category + "): " + piece.reason;
+      li.appendChild(why);
+      if (piece.suggestion) {
+        li.appendChild(button(fill(T.take_suggestion, {text: piece.suggestion}), "suggestion",
+          async () => {
+            await flush();
+            const result = await post("/api/suggestie", [["q", q], ["n", String(piece.n)]]);
+            if (typeof result.text === "string") {
+              const input = document.querySelector("#vraag-" + q + " input, #vraag-" + q + " textarea");
+              input.value = result.text;
+              input.focus();
+            }
+            apply(result, document.getElementById("vraag-" + q));
+          }));
+      }
+      list.appendChild(li);
+    }
+    box.appendChild(text);
+    box.appendChild(list);
+    if (guarded) {
+      const p = document.createElement("p");
+      p.className = "note";
+      p.textContent = T.never_kept;
+      box.appendChild(p);
+    } else if (marks.keepable) {
+      const row = document.createElement("div");
+      row.className = "reason";
+      const id = "reason-" + q;
+      const label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = T.reason_label;
+      const input = document.createElement("input");
+      input.type = "text";
+      input.id = id;
+      row.appendChild(label);
+      row.appendChild(input);
+      row.appendChild(button(T.keep, "secondary keep", async () => {
+        await flush();
+        const result = await post("/api/houden", [["q", q], ["reason", input.value]]);
+        apply(result, document.getElementById("vraag-" + q));
+      }));
+      box.appendChild(row);
+    }
+  }
+
+  if (form) {
+    form.querySelectorAll(".question").forEach((box) => {
+      const type = box.dataset.type;
+      if (type === "choice" || type === "multichoice" || type === "yesno") {
+        box.addEventListener("change", () => save(box));
+      } else if (type === "names") {
+        box.querySelector(".save-names").addEventListener("click", () => save(box));
+        box.querySelector(".add-name").addEventListener("click", () => {
+          const holder = box.querySelector(".names");
+          const n = holder.querySelectorAll("input").length + 1;
+          const id = "a-" + box.dataset.q + "-" + n;
+          const label = document.createElement("label");
+          label.htmlFor = id;
+          label.textContent = fill(T.names_field, {n});
+          const input = document.createElement("input");
+          input.type = "password";
+          input.id = id;
+          input.name = "value";
+          input.autocomplete = "off";
+          holder.appendChild(label);
+          holder.appendChild(input);
+          input.focus();
+        });
+        box.addEventListener("keydown", (e) => {
+          if (e.key === "Enter" && e.target.type === "password") { e.preventDefault(); save(box); }
+        });
+      } else {
+        box.addEventListener("input", () => later(box));
+        box.addEventListener("change", () => { if (timers.has(box.dataset.q)) save(box); });
+      }
+    });
+    form.addEventListener("submit", (e) => e.preventDefault());
+    const marks = JSON.parse(document.getElementById("marks").textContent);
+    for (const [q, m] of Object.entries(marks)) showMarks(q, m);
+  }
+
+  // Leaving a step waits for the answers still being saved.
+  document.querySelectorAll("a.nav").forEach((a) => {
+    a.addEventListener("click", async (e) => {
+      if (!timers.size && !running.size) return;
+      e.preventDefault();
+      await flush();
+      window.location.href = a.href;
+    });
+  });
+
+  document.querySelectorAll("button.copy").forEach((b) => {
+    b.addEventListener("click", async () => {
+      const area = document.getElementById(b.dataset.target);
+      try {
+        await navigator.clipboard.writeText(area.value);
+      } catch (e) {
+        area.select();
+        document.execCommand("copy");
+      }
+      b.textContent = T.copied;
+    });
+  });
+})();

@@ -1,0 +1,70 @@
+"""The texts of the pages, in the language of the command line (English msgids, Dutch
+default). Kept in Python so that the message extraction of ``tools/i18n.sh`` finds them."""
+
+from __future__ import annotations
+
+from commgen.foundation.i18n import _
+
+
+def page_texts() -> dict[str, str]:
+    """Every fixed text of the pages, by key."""
+    return {
+        "app_title": _("commgen: the communication after an image of a pupil was shared"),
+        "steps": _("Steps"),
+        "skip": _("Skip to the content"),
+        "step_of": _("Step {n} of {total}"),
+        "previous": _("Previous step"),
+        "next": _("Next step"),
+        "to_preview": _("Check and make the documents"),
+        "preview": _("Check and documents"),
+        "saved_in": _("Your answers are saved after every change in {path}."),
+        "saving": _("Saving…"),
+        "saved": _("Saved"),
+        "not_saved": _("Not saved: {message}"),
+        "required": _("required"),
+        "optional": _("optional"),
+        "default": _("default: {value}"),
+        "yes": _("yes"),
+        "no": _("no"),
+        "name": _("Name"),
+        "role": _("Role (for example intern begeleider, mentor, directeur)"),
+        "names_help": _("Type one name per field. What you type is not shown, and it is never "
+                        "sent back to this page; the answers file holds only keyed hashes."),
+        "names_given": _("Already given: {names}. Leave the fields empty to keep them."),
+        "names_field": _("Name {n}"),
+        "add_name": _("Another name"),
+        "save_names": _("Save the names"),
+        "paragraphs_help": _("One paragraph per block; leave an empty line between "
+                             "paragraphs."),
+        "finding_heading": _("The privacy check found a problem in this answer"),
+        "take_suggestion": _("Take the suggestion: “{text}”"),
+        "reason_label": _("Reason for keeping this passage"),
+        "keep": _("Keep with this reason"),
+        "kept": _("Kept with the reason: {reason}"),
+        "never_kept": _("A pupil's name is never kept: take the suggestion or write the "
+                        "sentence anew."),
+        "todo": _("To do: {n} problem(s) the privacy check found"),
+        "answers_problems": _("The answers cannot be used yet:"),
+        "go_to": _("go to the question"),
+        "documents": _("The documents"),
+        "not_needed": _("Not needed with these answers: {names}"),
+        "blocked": _("Blocked by the privacy check: no document is written until this is "
+                     "fixed."),
+        "document_findings": _("What the privacy check found in this document"),
+        "make_all": _("Make all documents"),
+        "make_all_help": _("Writes every document at once into {folder} (all or nothing), as "
+                           "commgen generate does."),
+        "written": _("Written"),
+        "download_zip": _("Download all as a zip file"),
+        "download": _("Download"),
+        "plain_texts": _("Plain text for the school app"),
+        "copy_button": _("Copy"),
+        "copied": _("Copied"),
+        "page_images": _("Pages as images"),
+        "page_images_missing": _("Page images need LibreOffice, which is not installed on "
+                                 "this computer; the text preview above shows every word."),
+        "back_to_preview": _("Back to the check"),
+        "noscript": _("This page needs JavaScript to save your answers as you type."),
+        "appears_in": _("Appears in: {documents}"),
+        "marked_text": _("Your text, with the passages the check marked"),
+    }

@@ -1,0 +1,315 @@
+"""``commgen web`` in-process, through Starlette's test client: who gets in, what is refused,
+that a pupil's name never comes back to the page, that answers move between the browser and
+the terminal, and that the documents are those of ``commgen generate``."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import socket
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+from starlette.testclient import TestClient
+
+from commgen.app.web.case import WebCase
+from commgen.app.web.server import POST_ROUTES, Access, bind, make_app, serve
+from commgen.docx.reader import docx_text
+from commgen.foundation.errors import UsageError
+from tests.conftest import ROOT, TEMPLATES, run_cli, write_answers
+
+PORT = 8765
+BASE = f"http://127.0.0.1:{PORT}"
+NAMES = ["Sanne de Vries", "Daan Bakker"]
+
+
+@pytest.fixture(autouse=True)
+def dutch_pages() -> Iterator[None]:
+    """The pages speak the language of the process; an earlier test may have left English."""
+    from commgen.foundation.i18n import current_language, set_language
+
+    before = current_language()
+    set_language("nl")
+    yield
+    set_language(before)
+
+
+@pytest.fixture
+def web(catalog, tmp_path: Path) -> Iterator[tuple[TestClient, Access, WebCase]]:  # type: ignore[no-untyped-def]
+    case = WebCase(catalog, tmp_path / "zaak")
+    access = Access(PORT)
+    client = TestClient(make_app(case, access), base_url=BASE)
+    try:
+        yield client, access, case
+    finally:
+        case.close()
+
+
+@contextlib.contextmanager
+def resumed(catalog, folder: Path, path: Path) -> Iterator[tuple[TestClient, Access]]:  # type: ignore[no-untyped-def]
+    """The web, entered with the token, on the answers file ``path``; closed afterwards."""
+    case = WebCase(catalog, folder, path)
+    access = Access(PORT)
+    client = TestClient(make_app(case, access), base_url=BASE)
+    try:
+        enter(client, access)
+        yield client, access
+    finally:
+        case.close()
+
+
+def enter(client: TestClient, access: Access) -> None:
+    response = client.get("/start", params={"t": access.token}, follow_redirects=False)
+    assert response.status_code == 303
+
+
+def post(client: TestClient, access: Access, url: str, data: dict) -> dict:
+    response = client.post(url, data=data, headers={"X-CSRF-Token": access.csrf})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_only_the_token_holder_gets_in(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, _case = web
+    assert client.get("/stap/school").status_code == 403
+    assert client.get("/start", params={"t": "wrong"}).status_code == 403
+    response = client.get("/start", params={"t": access.token}, follow_redirects=False)
+    assert response.status_code == 303
+    cookie = response.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "samesite=strict" in cookie.lower()
+    assert client.get("/stap/school").status_code == 200
+    other = TestClient(client.app, base_url=BASE)  # the token works once
+    assert other.get("/start", params={"t": access.token}).status_code == 403
+    assert other.get("/stap/school").status_code == 403
+    forged = TestClient(client.app, base_url=BASE, cookies={"commgen_sessie": "guess"})
+    assert forged.get("/stap/school").status_code == 403
+
+
+def test_a_foreign_host_is_refused(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, _case = web
+    enter(client, access)
+    for host in ("evil.example", f"evil.example:{PORT}", f"127.0.0.1:{PORT + 1}",
+                 f"localhost.evil.example:{PORT}"):
+        response = client.get("/stap/school", headers={"Host": host})
+        assert response.status_code == 400, host
+        assert "alleen op deze computer" in response.text
+    assert client.get("/stap/school", headers={"Host": f"localhost:{PORT}"}).status_code == 200
+    assert client.get("/start", params={"t": access.token},
+                      headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_every_post_needs_the_csrf_token(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    data = {"q": "school_name", "value": "OBS De Vlinderboom", "step": "school"}
+    for url in POST_ROUTES:
+        assert client.post(url, data=data).status_code == 403, url
+        assert client.post(url, data={**data, "csrf": "wrong"}).status_code == 403, url
+        assert client.post(url, data=data, headers={"X-CSRF-Token": "wrong"}
+                           ).status_code == 403, url
+    assert "school_name" not in case.draft.answered  # nothing refused was kept
+    post(client, access, "/api/antwoord", data)
+    assert case.draft.answered["school_name"] == "OBS De Vlinderboom"
+    # a plain form post carries the token as a field
+    response = client.post("/maken", data={"csrf": access.csrf}, follow_redirects=False)
+    assert response.status_code in (303, 400)
+    # a request from another site is refused even with the token
+    response = client.post("/api/antwoord", data=data, headers={
+        "X-CSRF-Token": access.csrf, "Origin": "http://evil.example"})
+    assert response.status_code == 403
+
+
+def test_security_headers_and_no_cors(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, _case = web
+    enter(client, access)
+    for response in (client.get("/stap/school"), client.get("/static/app.js"),
+                     client.get("/stap/school", headers={"Host": "evil.example"})):
+        headers = response.headers
+        assert headers["content-security-policy"].startswith("default-src 'self'")
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["cache-control"] == "no-store"
+        assert not [h for h in headers if h.lower().startswith("access-control-")]
+    page = client.get("/stap/school").text
+    assert "<script>" not in page and "style=" not in page  # nothing inline: the CSP holds
+    # no CDN: every script, style sheet and link is on this server
+    links = re.findall(r'(?:src|href)="([^"]*)"', page)
+    assert links and [u for u in links if not u.startswith(("/", "#", "data:"))] == []
+
+
+def test_a_pupils_name_never_comes_back_to_the_page(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    post(client, access, "/api/antwoord", {"q": "pupil_visible", "value": "yes",
+                                           "step": "situation"})
+    state = post(client, access, "/api/antwoord", {"q": "involved_pupils", "step": "situation",
+                                                   "value": [NAMES[0], NAMES[1], ""]})
+    assert state["error"] is None and NAMES[0] not in str(state)
+    state = post(client, access, "/api/antwoord", {
+        "q": "situation_extra", "step": "situation",
+        "value": f"Het beeld van {NAMES[1]} ging rond in één leerjaar & daarna verder."})
+    mark = state["marks"]["situation_extra"]
+    marked = [piece for piece in mark["segments"] if "n" in piece]
+    assert marked and marked[0]["guarded"] and marked[0]["text"] == "•••"
+    assert not mark["keepable"]  # a pupil's name is never kept
+    for text in (str(state), client.get("/stap/situation").text, client.get("/controle").text):
+        assert "Daan" not in text and "Sanne" not in text and "Bakker" not in text
+    page = client.get("/stap/situation").text
+    assert 'type="password"' in page
+    on_disk = "".join(p.read_text(encoding="utf-8") for p in case.draft.path.parent.glob("*.yaml"))
+    assert "Daan" not in on_disk and "Sanne" not in on_disk
+    # a kept reason is refused for a name
+    refused = post(client, access, "/api/houden", {"q": "situation_extra", "reason": "mag",
+                                                   "step": "situation"})
+    assert refused["error"] and "situation_extra" not in case.draft.accepted
+
+    # the suggestion replaces the passage; the text sent back has no name in it
+    fixed = post(client, access, "/api/suggestie", {"q": "situation_extra", "n": marked[0]["n"],
+                                                    "step": "situation"})
+    assert fixed["error"] is None
+    assert "Daan" not in fixed["text"] and "•••" not in fixed["text"]
+    assert "& daarna verder." in fixed["text"]  # the rest of the text, exactly as typed
+    assert not fixed["marks"]["situation_extra"]["segments"]
+
+
+def test_keep_with_a_reason_as_in_the_terminal(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    state = post(client, access, "/api/antwoord", {
+        "q": "situation_extra", "step": "situation",
+        "value": "Het beeld ging rond in klas 2B en daarna in andere klassen."})
+    mark = state["marks"]["situation_extra"]
+    assert [p for p in mark["segments"] if "n" in p], mark
+    assert mark["keepable"]
+    empty = post(client, access, "/api/houden", {"q": "situation_extra", "reason": " ",
+                                                 "step": "situation"})
+    assert empty["error"]
+    kept = post(client, access, "/api/houden", {"q": "situation_extra", "step": "situation",
+                                                "reason": "De ouders van 2B weten het al."})
+    assert kept["error"] is None and kept["marks"]["situation_extra"]["kept"]
+    assert "De ouders van 2B weten het al." in case.draft.path.read_text(encoding="utf-8")
+
+
+def test_conditions_apply_live(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, _case = web
+    enter(client, access)
+    state = post(client, access, "/api/antwoord", {"q": "pupil_visible", "value": "no",
+                                                   "step": "situation"})
+    assert state["applies"]["origin"] is False
+    assert state["applies"]["pupil_elsewhere"] is True
+    state = post(client, access, "/api/antwoord", {"q": "pupil_visible", "value": "yes",
+                                                   "step": "situation"})
+    assert state["applies"]["origin"] is True
+    assert state["applies"]["pupil_elsewhere"] is False
+    bad = post(client, access, "/api/antwoord", {"q": "reported_date", "value": "gisteren?",
+                                                 "step": "situation"})
+    assert bad["error"]  # the type's own message, as the terminal shows it
+
+
+def test_a_file_of_commgen_new_opens_in_the_web_and_back(catalog, tmp_path: Path,
+                                                         capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "vast").mkdir()
+    given = write_answers(tmp_path / "vast")  # the terminal's interview makes the file
+    code, _out, err = run_cli(capsys, "new", "--out", str(tmp_path / "zaak"), "--answers",
+                              str(given), "--yes")
+    assert code == 0, err
+    path = tmp_path / "zaak" / "antwoorden.yaml"
+    with resumed(catalog, tmp_path / "zaak", path) as (client, access):
+        assert 'value="Het Baken College"' in client.get("/stap/school").text
+        post(client, access, "/api/antwoord", {"q": "school_name", "value": "Het Baken Lyceum",
+                                               "step": "school"})
+    # the terminal's interview continues with the file the browser saved
+    code, _out, err = run_cli(capsys, "new", "--resume", str(path), "--yes")
+    assert code == 0, err
+    text = docx_text((tmp_path / "zaak" / "communicatiestatement.docx").read_bytes())
+    assert "Het Baken Lyceum" in text
+
+
+def test_the_downloaded_documents_are_those_of_commgen_generate(catalog, tmp_path: Path,
+                                                                capsys) -> None:  # type: ignore[no-untyped-def]
+    web_dir, cli_dir = tmp_path / "web", tmp_path / "cli"
+    web_dir.mkdir()
+    cli_dir.mkdir()
+    path = write_answers(web_dir)
+    with resumed(catalog, web_dir, path) as (client, access):
+        preview = client.get("/controle").text
+        assert "Communicatiestatement" in preview and "Het Baken College" in preview
+        response = client.post("/maken", data={"csrf": access.csrf}, follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"] == "/klaar"
+        done = client.get("/klaar").text
+        assert "documenten.zip" in done and 'class="copy"' in done
+        docx = client.get("/download/communicatiestatement.docx")
+        assert docx.status_code == 200
+        archive = zipfile.ZipFile(io.BytesIO(client.get("/documenten.zip").content))
+        assert "communicatiestatement.docx" in archive.namelist()
+        assert client.get("/download/antwoorden.yaml").status_code == 404  # written files only
+    code, _out, err = run_cli(capsys, "generate", str(path), "--out", str(cli_dir))
+    assert code == 0, err
+    for name in archive.namelist():
+        if name.endswith(".docx"):
+            assert docx_text(archive.read(name)) == docx_text((cli_dir / name).read_bytes()), name
+    assert docx_text(docx.content) == docx_text((cli_dir / "communicatiestatement.docx")
+                                                .read_bytes())
+
+
+def test_a_port_in_use_gets_a_clear_message() -> None:
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    try:
+        with pytest.raises(UsageError, match="al in gebruik"):
+            bind(taken.getsockname()[1])
+    finally:
+        taken.close()
+
+
+def test_the_server_stops_when_idle_and_the_answers_stay(catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    case = WebCase(catalog, tmp_path)
+    sock = bind(0)
+    access = Access(sock.getsockname()[1])
+    try:
+        assert serve(case, sock, access, idle_minutes=0.02) is True
+    finally:
+        case.close()
+        sock.close()
+    assert case.draft.path.exists()
+    again = WebCase(catalog, tmp_path, case.draft.path)  # the claim was released
+    again.close()
+
+
+def test_help_does_not_import_the_web_stack() -> None:
+    """``commgen --help`` lists ``web`` without importing Starlette or uvicorn (the import
+    trace of the interpreter names every module it loaded)."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "commgen", "--help"],
+                          capture_output=True, text=True, cwd=ROOT, check=True, timeout=60)
+    loaded = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in
+              done.stderr.splitlines() if line.startswith("import time:")}
+    assert "click" in loaded  # the trace is there
+    assert not loaded & {"starlette", "uvicorn", "anyio", "h11", "jinja2"}
+    assert "web" in done.stdout
+
+
+def test_the_assets_ship_in_the_package() -> None:
+    folder = ROOT / "commgen" / "app" / "web"
+    for name in ("static/app.js", "static/app.css", "templates/step.html"):
+        assert (folder / name).is_file(), name
+    assert TEMPLATES.is_dir()
+
+
+def test_the_pages_speak_english_with_the_cli_language_option(web) -> None:  # type: ignore[no-untyped-def]
+    from commgen.foundation.i18n import set_language
+
+    client, access, _case = web
+    enter(client, access)
+    assert "Volgende stap" in client.get("/stap/school").text
+    set_language("en")  # what `commgen --lang en web` sets for the process
+    page = client.get("/stap/school").text
+    assert "Next step" in page and "Name of the school" in page and 'lang="en"' in page
