@@ -376,8 +376,13 @@ def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
         raise OutputError(_("{path}: the folder cannot be created ({detail}).").format(
             path=out_dir, detail=exc.strerror or exc)) from None
     try:
-        path = create_new(out_dir / DRAFT_NAME,  # exclusively: two interviews never share one
-                          dump_answers(catalog, {}, []).encode("utf-8"))
+        # Exclusively (two interviews never share one), and at once with every given answer
+        # but free text (which the first save keeps apart, unchecked): a run killed before
+        # that save keeps the choices it was given.
+        at_once = {k: v for k, v in base.items()
+                   if k in catalog.by_id and catalog.by_id[k].type not in FREE_TEXT_TYPES}
+        path = create_new(out_dir / DRAFT_NAME,
+                          dump_answers(catalog, at_once, []).encode("utf-8"))
     except OSError as exc:
         raise OutputError(_("{path}: the answers file cannot be created ({detail}).").format(
             path=out_dir / DRAFT_NAME, detail=exc.strerror or exc)) from None
