@@ -63,9 +63,21 @@ _CLASS_CODES = (
     re.compile(r"(?<![\w/\-.,:])[1-6](?:[A-Z]{1,3}\d?|[a-d])(?![\w\-/])"),
     re.compile(r"(?<![\w/\-])(?:[HVMTG]{1,2}[1-6][A-Za-z]?|[A-Z]{1,2}[1-6][a-z])(?![\w\-])"),
     re.compile(r"(?<![\w/\-])(?:TL|KB|BB|GT|KL|BK|TH|HV|MH)[1-6][A-Za-z]?(?![\w\-])"),
-    # a sports team: letters, the age category, a team number ("MO17-2", "JO11-1")
+    # a sports team: letters, the age category, a team number ("MO17-2", "JO11-1"), also
+    # without the team number ("de MO15", "de O14")
     re.compile(r"(?<![\w/\-])(?:MO|JO|O|MA|JA|DA|HA|HS|DS)\d{1,2}-\d{1,2}(?![\w\-])"),
+    re.compile(r"(?<![\w/\-])(?:MO|JO|MA|JA)\d{1,2}(?![\w\-])|(?<=de\s)O(?:[7-9]|1\d|2[0-3])\b"),
+    # a youth team of a club after a word for a team ("de selectie van de A1")
+    re.compile(r"\b(?i:de\s+)?\w*(?i:selectie|elftal|team)\s+van\s+de\s+[A-F][1-9]\b"),
+    # a class named by what it does ("de sportklas", "uit de danklas", "ISK-klas")
+    re.compile(r"(?<![\w-])(?!(?i:wereld|top|eerste|tweede|derde|midden|school|hele)klas)"
+               r"[^\W\d_]{3,}-?klas(?:sen)?\b", re.IGNORECASE),
 )
+# The name of a school: a word for a school with a name ("Bargerveen Lyceum", "OSG De
+# Meerwaarden", "de Hondsrugschool"); found as an identifying detail unless it is the school's
+# own name (the allow-list).
+_SCHOOL_NAME_PART = r"(?:(?:De|Het|'t|Sint|St\.)\s+)?[A-Z][\w'’\-]+"
+
 # The interfixes that may stand inside a street or a titled name ("Laan van de Mensenrechten").
 _STREET_INTERFIX = r"(?:van|de|der|den|het|'t)"
 # After "is al 5": a number of days or hours, not an age.
@@ -182,7 +194,7 @@ class Detectors:
         )
         self.ages = (
             # "Daan (14)", "het meisje (zestien)"
-            _compile(rf"(?:(?<=\w\s)|(?<=\w))\(\s*({num})\s*(?:jaar|jr\.?)?\s*\)", _I),
+            _compile(rf"(?:(?<=[\w.]\s)|(?<=\w))\(\s*({num})\s*(?:jaar|jr\.?)?\s*\)", _I),
             _compile(rf"(?<![\w])({num})[-\s]?jarig\w*", _I),
             _compile(rf"(?<![\w,.])({num})\s+(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", _I),
             _compile(rf"\b(?:{w('leeftijd_woorden')}|\w+klasser|\w+klasse)\s+(?:van\s+)?"
@@ -201,13 +213,22 @@ class Detectors:
             # "op haar twaalfde", "sinds zijn 13e": an age as an ordinal
             _compile(rf"\b(?:op|sinds|vanaf|voor)\s+(?:haar|zijn|mijn|jouw|je)\s+"
                      rf"({num})(?:ste|de|e)\b", _I),
+            # "is 15 en", "zijn allebei veertien,", "omdat hij al vijftien is", "haar
+            # veertiende verjaardag", "wordt op 3 januari zestien", ", dertien,"
+            _compile(rf"\b(?:is|was|zijn|waren)\s+(?:allebei\s+|beiden\s+|beide\s+)?({num})"
+                     rf"(?=\s*[.,;!?]|\s+en\b|\s*$)", _I),
+            _compile(rf"\bal\s+({num})\s+(?:is|was|werd|wordt)\b", _I),
+            _compile(rf"\b(?:haar|zijn|mijn|jouw|je)\s+({num})(?:ste|de|e)\s+verjaardag", _I),
+            _compile(rf"\b(?:wordt|werd)\s+(?:op\s+\d{{1,2}}\s+(?:{months})\s+|volgende\s+"
+                     rf"(?:week|maand)\s+|binnenkort\s+|morgen\s+)({num})\b", _I),
+            _compile(rf"(?<=[\w)],\s)({number_words})(?=\s*,)", _I),
         )
-        self.ages_in_range = (self.ages[2], self.ages[-2])
+        self.ages_in_range = (self.ages[2], self.ages[8], self.ages[10])
         self.not_an_age_before = _compile(
             rf"(?:\b(?:{w('geen_leeftijd_voor')}|van\s+\d{{1,2}}\s+tot|"
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
         self.not_an_age_after = _compile(
-            rf"^\s*(?:{w('geen_leeftijd_na')}|en\s+\d|\+)", _I)
+            rf"^\s*(?:{w('geen_leeftijd_na')}|en\s+\d+(?!\s+(?:maand|maanden|weken|dagen)\b)|\+)", _I)
 
         # group (class names)
         ordinals = w("rangtelwoorden")
@@ -230,6 +251,14 @@ class Detectors:
             _compile(rf"\b(?:{w('groepsapps')})\s+"
                        r"[\"“‘']([^\"”’'\n]{2,40})[\"”’']", _I),
         )
+        # "een leerling uit de tweede": an ordinal at the end of a phrase is a year group
+        self.groups += (_compile(rf"\b(?:uit|in|van)\s+de\s+(?:{ordinals})(?=\s*[.,;:!?)]|\s*$)", _I),)
+        school_words = w("school_woorden")
+        school_prefixes = w("school_voorvoegsels")
+        self.schools = _compile(
+            rf"\b(?:{_SCHOOL_NAME_PART}\s+){{1,2}}(?:{school_words})\b"
+            rf"|\b(?:{school_prefixes})\s+{_SCHOOL_NAME_PART}(?:\s+[A-Z][\w'’\-]+)?"
+            r"|\b[A-Z][a-zà-ÿ]{2,}(?:school|college|lyceum)\b")
         self.not_a_group_after = _compile(rf"^\s*(?:{w('geen_groep_na')})\b", _I)
         self.not_a_group_before = _compile(rf"\b(?:{w('geen_groep_voor')})\s*$", _I)
 
@@ -238,7 +267,7 @@ class Detectors:
         # familie") and a capital at the start of the next ("Geslacht") are not a name.
         self.titled = _compile(
             rf"\b(?i:{titles})[ \t\xa0]+(?:{_CAPITAL}\.[ \t\xa0]*)*"
-            rf"(?:{_NAME_INTERFIX}[ \t\xa0]+)?{_CAPITAL}[\w'’\-]+"
+            rf"(?:(?i:{_NAME_INTERFIX})[ \t\xa0]+)?{_CAPITAL}[\w'’\-]+"
             rf"(?:[ \t\xa0]+(?:(?:van|de|der|den)[ \t\xa0]+)*{_CAPITAL}[\w'’\-]+)?")
 
         # sentences and names (checks.run, checks.names)
@@ -307,6 +336,9 @@ class Detectors:
         site = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).rstrip("/")
         if "/" in site or "?" in site or self.platform_name.search(site):
             return False
+        if self.help_words.search(site.replace("-", " ").rpartition(".")[0]) \
+                or re.search(r"hulp|help|meld|telefoon", site, _I):
+            return True  # the site's own name says it helps ("slachtofferhulp.nl")
         breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 300), start)]
         begin = breaks[-1] if breaks else max(0, start - 300)
         end = _SENTENCE_BREAK.search(text, start + len(url))
@@ -449,6 +481,11 @@ class Detectors:
                     continue
                 hits.append(("group", match.start(), match.end()))
         return hits
+
+    def find_schools(self, text: str) -> list[Hit]:
+        """Names of schools ("het Stedelijk Lyceum", "OSG De Meerwaarden"): the caller drops
+        the school's own name."""
+        return [("other-school", m.start(), m.end()) for m in self.schools.finditer(text)]
 
     # --- names with a title ("de heer Visser", "juf Petra") ---------------------------------
     def find_titled_names(self, text: str) -> list[Hit]:

@@ -35,6 +35,9 @@ _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PRIORITY = ("id-number", "email", "url", "handle", "phone", "address", "birthdate", "age",
              "group", "name")
 _EMAIL_ROLES_KEY = "functieadressen"
+# Detectors whose findings count in another category: another school's name identifies the
+# pupil as a class does.
+_CATEGORY_OF = {"other-school": "group"}
 
 
 def snippets_folder(snippets_dir: Path | None = None) -> Path:
@@ -76,7 +79,7 @@ class Checker:
                    for s, e in guarded_spans(text, self.guards, found.interfixes)
                    if not allowed.contains(s, e)]
         annotations = self._annotations(text)
-        structured = [self._finding(key, key, s, e, text)
+        structured = [self._finding(key, _CATEGORY_OF.get(key, key), s, e, text)
                       for key, s, e in self._structured(text, annotations)
                       if not allowed.contains(s, e)]
         names = [self._finding("name", "name", s, e, text)
@@ -112,6 +115,9 @@ class Checker:
             *found.find_birthdates(text, annotations),
             *found.find_ages(text),
             *found.find_groups(text, self.settings.not_names),
+            *[hit for hit in found.find_schools(text)
+              if not all(t in self.allow.name_tokens or t in self.settings.institutions
+                         for t in self._name_tokens(text[hit[1]:hit[2]]))],
             *[hit for hit in found.find_titled_names(text)
               if not all(t in self.allow.name_tokens
                          for t in self._name_tokens(text[hit[1]:hit[2]]))],
