@@ -270,6 +270,13 @@ class Detectors:
             rf"(?:(?i:{_NAME_INTERFIX})[ \t\xa0]+)?{_CAPITAL}[\w'’\-]+"
             rf"(?:[ \t\xa0]+(?:(?:van|de|der|den)[ \t\xa0]+)*{_CAPITAL}[\w'’\-]+)?")
 
+        # initials as a name: "E.Y. (14)", "de moeder van S."
+        self.not_initials = frozenset(x.upper() for x in words.words("geen_initialen"))
+        self.initials = _compile(
+            rf"(?<![\w.])(?:{_CAPITAL}\.){{2,3}}(?![\w.])"
+            rf"|(?:(?<=\bvan\s)|(?<=\bmet\s)|(?<=\bbij\s)|(?<=\bvoor\s)|(?<=\baan\s)|(?<=\bover\s))"
+            rf"{_CAPITAL}\.(?=\s*[(,;:]|\s+(?:[a-z]|$))")
+
         # sentences and names (checks.run, checks.names)
         self.object_words = _compile(rf"\s+(?:{w('na_gebiedende_wijs')})\b")
         self.negation = _compile(rf"\b(?:{w('ontkenningen')})\b", _I)
@@ -489,7 +496,10 @@ class Detectors:
 
     # --- names with a title ("de heer Visser", "juf Petra") ---------------------------------
     def find_titled_names(self, text: str) -> list[Hit]:
-        return [("name", m.start(), m.end()) for m in self.titled.finditer(text)]
+        hits: list[Hit] = [("name", m.start(), m.end()) for m in self.titled.finditer(text)]
+        hits += [("name", m.start(), m.end()) for m in self.initials.finditer(text)
+                 if m.group().upper() not in self.not_initials]
+        return hits
 
 
 @lru_cache(maxsize=8)

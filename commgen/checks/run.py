@@ -119,8 +119,8 @@ class Checker:
               if not all(t in self.allow.name_tokens or t in self.settings.institutions
                          for t in self._name_tokens(text[hit[1]:hit[2]]))],
             *[hit for hit in found.find_titled_names(text)
-              if not all(t in self.allow.name_tokens
-                         for t in self._name_tokens(text[hit[1]:hit[2]]))],
+              if not (tokens := self._name_tokens(text[hit[1]:hit[2]]))
+              or not all(t in self.allow.name_tokens for t in tokens)],
         ]
 
     def _name_tokens(self, passage: str) -> list[str]:
@@ -166,13 +166,15 @@ class Checker:
 
     def _quoted_lowercase_names(self, text: str, allowed: Spans) -> Iterable[tuple[int, int]]:
         """In a quoted chat message names are often written in lower case ("kijk wat kevin
-        stuurde"); there a first name counts in lower case too."""
+        stuurde"), and in a note or chat line that starts in lower case ("ff checken: gaat
+        dit over nadia b"); there a first name counts in lower case too."""
         if not self.use_deduce:
             return
         from commgen.checks.namefinder import lowercase_first_names
 
-        for quote in _QUOTED.finditer(text):
-            for start, end in lowercase_first_names(text, quote.start(), quote.end(),
+        informal = [*(q.span() for q in _QUOTED.finditer(text)), *_informal_sentences(text)]
+        for quote_start, quote_end in informal:
+            for start, end in lowercase_first_names(text, quote_start, quote_end,
                                                     self.settings.first_names):
                 if text[start:end] not in self.settings.not_names \
                         and not allowed.overlaps(start, end):
@@ -218,6 +220,15 @@ class _Mentions:
         return self.negated[i]
 
 
+_INFORMAL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*[^\w\n]*[a-zß-ÿ][^.!?\n]*", re.MULTILINE)
+
+
+def _informal_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences that start with a lower-case letter: chat lines and notes ("ff checken:
+    gaat dit over nadia b uit 1C?")."""
+    return [m.span() for m in _INFORMAL.finditer(text)]
+
+
 def _first_identifying_word(passage: str, tokens: list[str]) -> str:
     """The passage's word for its first identifying token ("Özdemir" in "meneer Özdemir")."""
     from commgen.questions.guard import normalise
@@ -259,14 +270,15 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
     kept: list[Finding] = []
     taken, groups, named = Disjoint(), Disjoint(), Disjoint()
     for finding in ordered:  # groups come before names in this order
-        # A teacher's name in a class name ("de klas van juf Demi") is both: the name stays.
+        # A teacher's name in a class name ("de klas van juf Demi") is both: the name stays;
+        # so is a person's in an address ("woont bij Hodan").
         if finding.category == "name" and finding.rule != "guarded-name" \
                 and groups.overlaps(finding.start, finding.end):
             if named.add(finding.start, finding.end):
                 kept.append(finding)
         elif taken.add(finding.start, finding.end):
             kept.append(finding)
-            if finding.category == "group":
+            if finding.category in ("group", "address"):  # "woont bij Hodan": both
                 groups.add(finding.start, finding.end)
     return kept
 
