@@ -54,13 +54,21 @@ _NOT_A_HANDLE = ("van", "is", "was", "een", "de")  # "gebruikersnaam van ...": n
 _HOUSE_NUMBER = re.compile(r"\b(?:huisnummer|op\s+nummer|nummer)\s+\d{1,4}[a-zA-Z]?\b", _I)
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?[A-Z]{2}(?![\w])")
 _DIGITS9 = re.compile(r"(?<![\w.\-])\d{3}[\s.\-]?\d{2,3}[\s.\-]?\d{3,4}(?![\w])")
+# a further code in a list: ", 209947", " en 210004"
+_LISTED_CODE = re.compile(r"\s*(?:,|;|\ben\b)\s*(\d{4,}|[A-Z]{1,4}-?\d{3,})(?![\w\-])")
+# a card or account number: four groups of four digits, an IBAN, an IMEI of 15 digits
+_CARD_NUMBER = re.compile(r"(?<![\w\-])\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?![\w\-])"
+                          r"|(?<![\w])[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{4}){2}\s?\d{2}(?![\w])"
+                          r"|(?<![\w\-+])\d{15}(?![\w\-])")
 _LONG_NUMBER = re.compile(r"(?<=leerling\s)\d{5,8}\b|(?<=nummer\s)\d{5,9}\b", _I)
 _PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)"
                          r"|\b(?:is|was|zijn|waren|ben)\s+van\s+((?:19|20)\d{2})\b"
                          r"|\bvan\s+((?:19|20)\d{2})\s+(?:is|was|zijn|waren|ben)\b"
                          r"|\bbouwjaar\s+((?:19|20)\d{2})\b", _I)
 _CLASS_CODES = (
-    re.compile(r"(?<![\w/\-.,:])[1-6](?:[A-Z]{1,3}\d?|[a-d])(?![\w\-/])"),
+    re.compile(r"(?<![\w/\-.,:])(?:[1-6](?:[A-Z]{1,3}\d?|[a-d])|[78][a-d])(?![\w\-/])"),
+    # in lower case ("h3c", "v5a") and with a hyphen ("VIG-2B", "PRO-3")
+    re.compile(r"(?<![\w/\-])[hvm][1-6][a-d](?![\w\-])|(?<![\w/\-])[A-Z]{2,4}-[1-6][A-Z]?(?![\w\-])"),
     re.compile(r"(?<![\w/\-])(?:[HVMTG]{1,2}[1-6][A-Za-z]?|[A-Z]{1,2}[1-6][a-z])(?![\w\-])"),
     re.compile(r"(?<![\w/\-])(?:TL|KB|BB|GT|KL|BK|TH|HV|MH)[1-6][A-Za-z]?(?![\w\-])"),
     # a sports team: letters, the age category, a team number ("MO17-2", "JO11-1"), also
@@ -69,9 +77,17 @@ _CLASS_CODES = (
     re.compile(r"(?<![\w/\-])(?:MO|JO|MA|JA)\d{1,2}(?![\w\-])|(?<=de\s)O(?:[7-9]|1\d|2[0-3])\b"),
     # a youth team of a club after a word for a team ("de selectie van de A1")
     re.compile(r"\b(?i:de\s+)?\w*(?i:selectie|elftal|team)\s+van\s+de\s+[A-F][1-9]\b"),
-    # a class named by what it does ("de sportklas", "uit de danklas", "ISK-klas")
+    # a class named by what it does ("de sportklas", "uit de danklas", "ISK-klas", "de
+    # technasiumstroom")
     re.compile(r"(?<![\w-])(?!(?i:wereld|top|eerste|tweede|derde|midden|school|hele)klas)"
-               r"[^\W\d_]{3,}-?klas(?:sen)?\b", re.IGNORECASE),
+               r"[^\W\d_]{3,}-?(?:klas(?:sen)?|stroom)\b(?<!(?i:golfstroom))", re.IGNORECASE),
+    # a room of a camp or boarding school ("de jongens van kamer 308"), a youth team by its
+    # letter ("D-junioren")
+    re.compile(r"\b(?i:kamer|slaapzaal|tent|chalet|huisje)\s+\d{1,4}\b"),
+    re.compile(r"\b[A-F]-?(?i:junioren|pupillen|jeugd|selectie)\b"),
+    # a chat group or app with its name in quotes ("de kinderappgroep ‘G7 chillerz’", "de
+    # internaatsapp ‘Eikenrode lichting 2026’")
+    re.compile(r"\b[\w-]*(?i:app|appgroep|groep|chat|groepschat)\s+[\"“‘']([^\"”’'\n]{2,40})[\"”’']"),
 )
 # The name of a school: a word for a school with a name ("Bargerveen Lyceum", "OSG De
 # Meerwaarden", "de Hondsrugschool"); found as an identifying detail unless it is the school's
@@ -172,7 +188,7 @@ class Detectors:
         # any word for a kind of number ("ticketnummer", "OT-nummer", "zorgdossier",
         # "incident nr."), a few words, then a code of letters and digits ("SWV-4410",
         # "2026-PV-77812", "ZD 5518"); a telephone or house number is not one of these
-        code = (r"(?P<code>(?-i:[A-Z]{1,5})[-\s/]?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*"
+        code = (r"(?P<code>(?-i:[A-Z]{1,5})(?:-(?-i:[A-Z]{1,5}))*[-\s/]?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*"
                 r"|\d[\dA-Z]*(?:[-/.][\dA-Z]+)*)")
         # found from the ending on (a scan from every word's start costs three times more);
         # the word's start and its first part are looked at in find_id_numbers
@@ -180,7 +196,7 @@ class Detectors:
         self.id_compound = _compile(
             rf"(?P<end>{w('nummer_eindes')})(?![\w\-])\.?"
             rf"(?:(?:\s+(?:{w('nummer_tussenwoorden')})){{0,4}}|(?:\s+[\w\-]+){{0,7}}?\s*"
-            r"(?:is|was|luidt|:))"
+            r"(?:is|was|luidt|:|,|\())"
             rf"(?:\s*(?:nr\.?|no\.?|nummer|:))?\s*{code}(?![\w\-])", _I)
 
         # birthdate, age
@@ -421,7 +437,7 @@ class Detectors:
         for match in self.id_compound.finditer(text):
             code = match.group("code")
             digits = sum(c.isdigit() for c in code)
-            if digits < 3 or (code[0] == "0" and not re.search(r"[A-Za-z]", code)):
+            if digits < 3 or (code[0] == "0" and not re.search(r"[A-Za-z/]", code)):
                 continue  # too short for a personal number, or a telephone number
             start = match.start()
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
@@ -431,6 +447,12 @@ class Detectors:
             if first in self.not_number_words or (short and first):
                 continue  # "telefoonnummer"; "id" and "no" only as a word of their own
             hits.append(("id-number", start, match.end()))
+            # more codes in a list after it ("Leerlingnummers: 209913, 209947, 210004")
+            end = match.end()
+            while (more := _LISTED_CODE.match(text, end)) is not None:
+                hits.append(("id-number", more.start(1), more.end(1)))
+                end = more.end()
+        hits += [("id-number", m.start(), m.end()) for m in _CARD_NUMBER.finditer(text)]
         return hits
 
     # --- birthdate, age -------------------------------------------------------------------
