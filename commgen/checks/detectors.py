@@ -92,7 +92,7 @@ _CLASS_CODES = (
 # The name of a school: a word for a school with a name ("Bargerveen Lyceum", "OSG De
 # Meerwaarden", "de Hondsrugschool"); found as an identifying detail unless it is the school's
 # own name (the allow-list).
-_SCHOOL_NAME_PART = r"(?:(?:De|Het|'t|Sint|St\.)\s+)?[A-Z][\w'’\-]+"
+_SCHOOL_NAME_PART = r"(?:(?:De|Het|'t|Sint|St\.)[ \t]+)?[A-Z][\w'’\-]+"
 
 # The interfixes that may stand inside a street or a titled name ("Laan van de Mensenrechten").
 _STREET_INTERFIX = r"(?:van|de|der|den|het|'t)"
@@ -272,8 +272,8 @@ class Detectors:
         school_words = w("school_woorden")
         school_prefixes = w("school_voorvoegsels")
         self.schools = _compile(
-            rf"\b(?:{_SCHOOL_NAME_PART}\s+){{1,2}}(?:{school_words})\b"
-            rf"|\b(?:{school_prefixes})\s+{_SCHOOL_NAME_PART}(?:\s+[A-Z][\w'’\-]+)?"
+            rf"\b(?:{_SCHOOL_NAME_PART}[ \t]+){{1,2}}(?:{school_words})\b"
+            rf"|\b(?:{school_prefixes})[ \t]+{_SCHOOL_NAME_PART}(?:[ \t]+[A-Z][\w'’\-]+)?"
             r"|\b[A-Z][a-zà-ÿ]{2,}(?:school|college|lyceum)\b")
         self.not_a_group_after = _compile(rf"^\s*(?:{w('geen_groep_na')})\b", _I)
         self.not_a_group_before = _compile(rf"\b(?:{w('geen_groep_voor')})\s*$", _I)

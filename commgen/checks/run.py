@@ -79,9 +79,12 @@ class Checker:
                    for s, e in guarded_spans(text, self.guards, found.interfixes)
                    if not allowed.contains(s, e)]
         annotations = self._annotations(text)
+        # a school's name that holds the school's own ("Handreiking Het Baken College") is
+        # the school's own
         structured = [self._finding(key, _CATEGORY_OF.get(key, key), s, e, text)
                       for key, s, e in self._structured(text, annotations)
-                      if not allowed.contains(s, e)]
+                      if not allowed.contains(s, e)
+                      and not (key == "other-school" and allowed.overlaps(s, e))]
         names = [self._finding("name", "name", s, e, text)
                  for s, e in self._names(text, annotations, allowed)]
         mentions = _Mentions(text, found.negation)
