@@ -4,6 +4,8 @@ trial)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from commgen.app.answercheck import check_answers, replace_passage
@@ -44,7 +46,7 @@ def test_every_suggestion_the_check_makes_on_a_sentence_reads_once() -> None:
     for finding in findings:
         changed = apply_suggestion(text, finding.start, finding.end, finding.suggestion or "")
         words = changed.lower().split()
-        pairs = list(zip(words, words[1:], strict=False))
+        pairs = list(pairwise(words))
         assert len(pairs) == len(set(pairs)), (finding.text, changed)
 
 

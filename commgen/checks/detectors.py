@@ -76,19 +76,21 @@ _CLASS_CODES = (
     re.compile(r"(?<![\w/\-])(?:MO|JO|O|MA|JA|DA|HA|HS|DS)\d{1,2}-\d{1,2}(?![\w\-])"),
     re.compile(r"(?<![\w/\-])(?:MO|JO|MA|JA)\d{1,2}(?![\w\-])|(?<=de\s)O(?:[7-9]|1\d|2[0-3])\b"),
     # a youth team of a club after a word for a team ("de selectie van de A1")
-    re.compile(r"\b(?i:de\s+)?\w*(?i:selectie|elftal|team)\s+van\s+de\s+[A-F][1-9]\b"),
-    # a class named by what it does ("de sportklas", "uit de danklas", "ISK-klas", "de
-    # technasiumstroom")
-    re.compile(r"(?<![\w-])(?!(?i:wereld|top|eerste|tweede|derde|midden|school|hele)klas)"
-               r"[^\W\d_]{3,}-?(?:klas(?:sen)?|stroom)\b(?<!(?i:golfstroom))", re.IGNORECASE),
+    re.compile(r"(?i:selectie|elftal|team)\s+van\s+de\s+[A-F][1-9]\b"),
     # a room of a camp or boarding school ("de jongens van kamer 308"), a youth team by its
     # letter ("D-junioren")
-    re.compile(r"\b(?i:kamer|slaapzaal|tent|chalet|huisje)\s+\d{1,4}\b"),
-    re.compile(r"\b[A-F]-?(?i:junioren|pupillen|jeugd|selectie)\b"),
+    re.compile(r"(?<![\w])(?i:kamer|slaapzaal|tent|chalet|huisje)\s+\d{1,4}\b"),
+    re.compile(r"(?<![\w])[A-F]-?(?i:junioren|pupillen|jeugd|selectie)\b"),
     # a chat group or app with its name in quotes ("de kinderappgroep ‘G7 chillerz’", "de
     # internaatsapp ‘Eikenrode lichting 2026’")
-    re.compile(r"\b[\w-]*(?i:app|appgroep|groep|chat|groepschat)\s+[\"“‘']([^\"”’'\n]{2,40})[\"”’']"),
+    re.compile(r"(?i:app|appgroep|groep|chat|groepschat)\s+[\"“‘']([^\"”’'\n]{2,40})[\"”’']"),
 )
+# A class named by what it does, found from its ending ("de sportklas", "uit de danklas",
+# "ISK-klas", "de technasiumstroom"): the word before the ending is looked at in Python (a
+# pattern that starts at every word costs ten times more).
+_CLASS_ENDING = re.compile(r"(?:klas|klassen|stroom)\b", re.IGNORECASE)
+_NOT_CLASS_PREFIXES = frozenset({"wereld", "top", "eerste", "tweede", "derde", "midden",
+                                 "school", "hele", "golf", "lucht", "zee", "water"})
 # The name of a school: a word for a school with a name ("Bargerveen Lyceum", "OSG De
 # Meerwaarden", "de Hondsrugschool"); found as an identifying detail unless it is the school's
 # own name (the allow-list).
@@ -188,7 +190,8 @@ class Detectors:
         # any word for a kind of number ("ticketnummer", "OT-nummer", "zorgdossier",
         # "incident nr."), a few words, then a code of letters and digits ("SWV-4410",
         # "2026-PV-77812", "ZD 5518"); a telephone or house number is not one of these
-        code = (r"(?P<code>(?-i:[A-Z]{1,5})(?:-(?-i:[A-Z]{1,5}))*[-\s/]?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*"
+        code = (r"(?P<code>(?-i:[A-Z]{1,5})(?:-(?-i:[A-Z]{1,5}))*[-\s/]?"
+                r"\d[\dA-Z]*(?:[-/.][\dA-Z]+)*"
                 r"|\d[\dA-Z]*(?:[-/.][\dA-Z]+)*)")
         # found from the ending on (a scan from every word's start costs three times more);
         # the word's start and its first part are looked at in find_id_numbers
@@ -237,14 +240,15 @@ class Detectors:
             _compile(rf"\b(?:haar|zijn|mijn|jouw|je)\s+({num})(?:ste|de|e)\s+verjaardag", _I),
             _compile(rf"\b(?:wordt|werd)\s+(?:op\s+\d{{1,2}}\s+(?:{months})\s+|volgende\s+"
                      rf"(?:week|maand)\s+|binnenkort\s+|morgen\s+)({num})\b", _I),
-            _compile(rf"(?<=[\w)],\s)({number_words})(?=\s*,)", _I),
+            _compile(rf"[\w)],\s({number_words})(?=\s*,)", _I),
         )
         self.ages_in_range = (self.ages[2], self.ages[8], self.ages[10])
         self.not_an_age_before = _compile(
             rf"(?:\b(?:{w('geen_leeftijd_voor')}|van\s+\d{{1,2}}\s+tot|"
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
         self.not_an_age_after = _compile(
-            rf"^\s*(?:{w('geen_leeftijd_na')}|en\s+\d+(?!\s+(?:maand|maanden|weken|dagen)\b)|\+)", _I)
+            rf"^\s*(?:{w('geen_leeftijd_na')}|en\s+\d+(?!\s+(?:maand|maanden|weken|dagen)\b)"
+            r"|\+)", _I)
 
         # group (class names)
         ordinals = w("rangtelwoorden")
@@ -268,7 +272,8 @@ class Detectors:
                        r"[\"“‘']([^\"”’'\n]{2,40})[\"”’']", _I),
         )
         # "een leerling uit de tweede": an ordinal at the end of a phrase is a year group
-        self.groups += (_compile(rf"\b(?:uit|in|van)\s+de\s+(?:{ordinals})(?=\s*[.,;:!?)]|\s*$)", _I),)
+        self.groups += (_compile(rf"\b(?:uit|in|van)\s+de\s+(?:{ordinals})"
+                                 r"(?=\s*[.,;:!?)]|\s*$)", _I),)
         school_words = w("school_woorden")
         school_prefixes = w("school_voorvoegsels")
         self.schools = _compile(
@@ -288,10 +293,11 @@ class Detectors:
 
         # initials as a name: "E.Y. (14)", "de moeder van S."
         self.not_initials = frozenset(x.upper() for x in words.words("geen_initialen"))
-        self.initials = _compile(
-            rf"(?<![\w.])(?:{_CAPITAL}\.){{2,3}}(?![\w.])"
-            rf"|(?:(?<=\bvan\s)|(?<=\bmet\s)|(?<=\bbij\s)|(?<=\bvoor\s)|(?<=\baan\s)|(?<=\bover\s))"
-            rf"{_CAPITAL}\.(?=\s*[(,;:]|\s+(?:[a-z]|$))")
+        self.initials = (
+            _compile(rf"(?<![\w.])(?:{_CAPITAL}\.){{2,3}}(?![\w.])"),
+            _compile(rf"(?<![\w])(?:van|met|bij|voor|aan|over)\s({_CAPITAL}\.)"
+                     r"(?=\s*[(,;:]|\s+(?:[a-z]|$))"),
+        )
 
         # sentences and names (checks.run, checks.names)
         self.object_words = _compile(rf"\s+(?:{w('na_gebiedende_wijs')})\b")
@@ -494,6 +500,8 @@ class Detectors:
                 start = match.start()
                 if pattern is self.ages[3] and re.match(r"\w+klasse", match.group(), _I):
                     start = match.start(1)  # "tweedeklasser": a group of its own
+                if pattern is self.ages[-1]:
+                    start = match.start(1)  # ", dertien,": the number only
                 hits.append(("age", start, match.end()))
         return hits
 
@@ -509,6 +517,13 @@ class Detectors:
                 if self.not_a_group_after.search(after) or self.not_a_group_before.search(before):
                     continue
                 hits.append(("group", match.start(), match.end()))
+        for match in _CLASS_ENDING.finditer(text):
+            start = match.start()
+            while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+                start -= 1
+            prefix = text[start:match.start()].rstrip("-").casefold()
+            if len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES:
+                hits.append(("group", start, match.end()))
         return hits
 
     def find_schools(self, text: str) -> list[Hit]:
@@ -519,8 +534,10 @@ class Detectors:
     # --- names with a title ("de heer Visser", "juf Petra") ---------------------------------
     def find_titled_names(self, text: str) -> list[Hit]:
         hits: list[Hit] = [("name", m.start(), m.end()) for m in self.titled.finditer(text)]
-        hits += [("name", m.start(), m.end()) for m in self.initials.finditer(text)
-                 if m.group().upper() not in self.not_initials]
+        for pattern in self.initials:
+            hits += [("name", m.start(m.lastindex or 0), m.end(m.lastindex or 0))
+                     for m in pattern.finditer(text)
+                     if m.group(m.lastindex or 0).upper() not in self.not_initials]
         return hits
 
 

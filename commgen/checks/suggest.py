@@ -3,9 +3,10 @@
 A suggestion ("een leerling", "een klas van onze school") replaces the whole passage that
 was found; the words around it are not repeated. The passage grows over what would be said
 twice: "een leerling Sanne" with "een leerling" for "Sanne" becomes "een leerling", not
-"een leerling een leerling"; an aside in brackets ("Daan (14)") is taken out; an apposition ("Een leerling, Sanne, heeft") loses its commas
-with the name; an article before the passage ("de Sanne") is not doubled ("de de leerling"),
-and a suggestion at the start of a sentence gets a capital.
+"een leerling een leerling"; an aside in brackets ("Daan (14)") is taken out; an
+apposition ("Een leerling, Sanne, heeft") loses its commas with the name; an article
+before the passage ("de Sanne") is not doubled ("de de leerling"), and a suggestion at the
+start of a sentence gets a capital.
 """
 
 from __future__ import annotations
