@@ -68,7 +68,7 @@ _PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)"
 _CLASS_CODES = (
     re.compile(r"(?<![\w/\-.,:])(?:[1-6](?:[A-Z]{1,3}\d?|[a-d])|[78][a-d])(?![\w\-/])"),
     # in lower case ("h3c", "v5a") and with a hyphen ("VIG-2B", "PRO-3")
-    re.compile(r"(?<![\w/\-])[hvm][1-6][a-d](?![\w\-])|(?<![\w/\-])[A-Z]{2,4}-[1-6][A-Z]?(?![\w\-])"),
+    re.compile(r"(?<![\w/\-])(?:[hv][1-6][a-d]?|m[1-6][a-d])(?![\w\-])|(?<![\w/\-])[A-Z]{2,4}-[1-6][A-Z]?(?![\w\-])"),
     re.compile(r"(?<![\w/\-])(?:[HVMTG]{1,2}[1-6][A-Za-z]?|[A-Z]{1,2}[1-6][a-z])(?![\w\-])"),
     re.compile(r"(?<![\w/\-])(?:TL|KB|BB|GT|KL|BK|TH|HV|MH)[1-6][A-Za-z]?(?![\w\-])"),
     # a sports team: letters, the age category, a team number ("MO17-2", "JO11-1"), also
@@ -411,8 +411,9 @@ class Detectors:
             shaped = any(c.isdigit() or c == "_" for c in word) or (
                 len(parts) > 1 and all(len(p) >= 2 for p in parts)) or (
                 len(parts) == 2 and len(parts[0]) >= 3 and word.islower())  # "lotje.x"
-            if not shaped or word.isdigit() or not any(c.isalpha() for c in word):
-                continue
+            if not shaped or word.isdigit() or not any(c.isalpha() for c in word) \
+                    or any(code.fullmatch(word) for code in _CLASS_CODES):
+                continue  # "4H2" near "account" is a class, not a username
             i = bisect_left(context, match.start() - _HANDLE_REACH)
             near = context[i:bisect_right(context, match.end() + _HANDLE_REACH)]
             if any(not _SENTENCE_BREAK.search(text, min(p, match.start()), max(p, match.end()))

@@ -123,8 +123,16 @@ class Checker:
                          for t in self._name_tokens(text[hit[1]:hit[2]]))],
             *[hit for hit in found.find_titled_names(text)
               if not (tokens := self._name_tokens(text[hit[1]:hit[2]]))
-              or not all(t in self.allow.name_tokens for t in tokens)],
+              or not self._allowed_name(tokens)],
         ]
+
+    def _allowed_name(self, tokens: list[str]) -> bool:
+        """Every part of the name is one of an allowed person's; an initial counts when it
+        is the first letter of an allowed part ("F. Crombach" for Femke Crombach)."""
+        allowed = self.allow.name_tokens
+        words = [t for t in tokens if len(t) > 1]
+        return bool(words) and all(t in allowed for t in words) and all(
+            any(a.startswith(t) for a in allowed) for t in tokens if len(t) == 1)
 
     def _name_tokens(self, passage: str) -> list[str]:
         found = self.detectors
@@ -138,7 +146,7 @@ class Checker:
                 continue
             passage = text[start:end]
             tokens = self._name_tokens(passage)
-            if not tokens or all(t in self.allow.name_tokens for t in tokens):
+            if not tokens or self._allowed_name(tokens):
                 continue
             if self._organisation(text, end, tokens) or signed.overlaps(start, end):
                 continue
