@@ -210,6 +210,14 @@ class Detectors:
                      rf"de|het|haar|zijn|{w('leeftijd_woorden')}|slachtoffer|,))*"
                        rf"\s*({date})(?![\w])", _I),
             _compile(rf"(?<![\w-])({date})\s+(?:{w('geboorte_na_datum')})\b", _I),
+            # a birth word, some words and a colon: "Geboortedatum slachtoffer volgens
+            # OSO-dossier: 23-11-2011"
+            _compile(rf"\b(?:{w('geboorte_woorden')})\b[^.!?\n:]{{0,40}}:\s*({date})(?![\w])", _I),
+            # a birthday: "dertien geworden op 5 november", "wordt op 3 januari zestien", "op
+            # 9 december, haar veertiende verjaardag"
+            _compile(rf"\b(?:geworden|jarig|verjaardag\w*)\s+(?:op\s+)?({date})(?![\w])"
+                     rf"|\b(?:wordt|werd)\s+op\s+({date})\s+(?:{num})\b"
+                     rf"|(?<![\w-])({date}),?\s+(?:haar|zijn)\s+\w+(?:ste|de|e)\s+verjaardag", _I),
         )
         self.ages = (
             # "Daan (14)", "het meisje (zestien)"
@@ -469,8 +477,11 @@ class Detectors:
         incident."""
         year = (today or dt.date.today()).year
         hits: list[Hit] = []
-        for pattern in self.birth:
+        for pattern in self.birth[:-1]:
             hits += [("birthdate", m.start(), m.end()) for m in pattern.finditer(text)]
+        for match in self.birth[-1].finditer(text):  # the date of a birthday only
+            group = match.lastindex or 0
+            hits.append(("birthdate", match.start(group), match.end(group)))
         for match in _PAREN_YEAR.finditer(text):
             group = next(i for i in (1, 2, 3, 4) if match.group(i))
             if 1990 <= int(match.group(group)) <= year - 3:
