@@ -4,10 +4,11 @@
 tests/corpus/toets and tests/corpus/toets2, development data since their scores were reported;
 not the practice corpus oefen, which still grows, nor a frozen held-out set) and for the text
 of every golden document (tests/golden), the full list of findings of the check as the code
-last written on purpose gave them (the rules of detect6, December 2026): the check with the part's context (the sample's answers for a golden document),
-the check without any context (nothing allowed, so more of the rules' findings show), and
-every phrasing rule's own matches (before allow-lists and mentions drop some). A change that
-makes the check faster must give the identical lists. Only a change to the rules or the
+last written on purpose gave them (the rules of detect6, December 2026): the check with the
+part's context (the sample's answers for a golden document), the check without any context
+(nothing allowed, so more of the rules' findings show), and every phrasing rule's own matches
+(before allow-lists and mentions drop some). A change that makes the check faster must give
+the identical lists. Only a change to the rules or the
 detectors on purpose writes the file again::
 
     python -m tests.test_check_equivalence --write

@@ -89,6 +89,8 @@ _CLASS_CODES = (
 # "ISK-klas", "de technasiumstroom"): the word before the ending is looked at in Python (a
 # pattern that starts at every word costs ten times more).
 _CLASS_ENDING = re.compile(r"(?:klas|klassen|stroom)\b", re.IGNORECASE)
+_SCANDAL_ENDING = re.compile(r"(?:schandaal|schandalen|rel|relletje|drama|affaire|gate)(?![\w])",
+                             re.IGNORECASE)
 _NOT_CLASS_PREFIXES = frozenset({"wereld", "top", "eerste", "tweede", "derde", "midden",
                                  "school", "hele", "golf", "lucht", "zee", "water"})
 # The name of a school: a word for a school with a name ("Bargerveen Lyceum", "OSG De
@@ -244,9 +246,10 @@ class Detectors:
             # veertiende verjaardag", "wordt op 3 januari zestien", ", dertien,"
             _compile(rf"\b(?:is|was|zijn|waren)\s+(?:allebei\s+|beiden\s+|beide\s+)?({num})"
                      rf"(?=\s*[.,;!?]|\s+en\b|\s*$)", _I),
-            _compile(rf"\bal\s+({num})\s+(?:is|was|werd|wordt)\b", _I),
+            _compile(rf"\bal\s+({num})\s+(?:is|was|werd|wordt)\b|\b(?:is|was)\s+(?:ze|hij|zij)\s+({num})"
+                     r"(?=\s+en\b|\s*[.,;!?])", _I),
             _compile(rf"\b(?:haar|zijn|mijn|jouw|je)\s+({num})(?:ste|de|e)\s+verjaardag", _I),
-            _compile(rf"\b(?:wordt|werd)\s+(?:op\s+\d{{1,2}}\s+(?:{months})\s+|volgende\s+"
+            _compile(rf"\b(?:wordt|werd)\s+(?:op\s+\d{{1,2}}\s+(?:{months})\s+|in\s+(?:{months})\s+|volgende\s+"
                      rf"(?:week|maand)\s+|binnenkort\s+|morgen\s+)({num})\b", _I),
             _compile(rf"[\w)],\s({number_words})(?=\s*,)", _I),
         )
@@ -501,8 +504,10 @@ class Detectors:
         hits: list[Hit] = []
         for pattern in self.ages:
             for match in pattern.finditer(text):
-                value = self.number(match.group(1))
-                if value is None or not 4 <= value <= 21:
+                value = self.number(match.group(match.lastindex or 1))
+                # "De man is 58,": the age of an adult names him as well
+                oldest = 99 if pattern is self.ages[10] else 21
+                if value is None or not 4 <= value <= oldest:
                     continue
                 before = text[max(0, match.start() - 25):match.start()]
                 after = text[match.end():match.end() + 20]
@@ -536,6 +541,18 @@ class Detectors:
             prefix = text[start:match.start()].rstrip("-").casefold()
             if len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES:
                 hits.append(("group", start, match.end()))
+        return hits
+
+    def find_compounds(self, text: str) -> list[Hit]:
+        """Words made with a word that makes it bigger ("cameraschandaal", "deepfakerel",
+        "eerwraakdrama"): found from the ending, the word before it looked at here."""
+        hits: list[Hit] = []
+        for match in _SCANDAL_ENDING.finditer(text):
+            start = match.start()
+            while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+                start -= 1
+            if match.start() - start >= 3:
+                hits.append(("sensational-compound", start, match.end()))
         return hits
 
     def find_schools(self, text: str) -> list[Hit]:

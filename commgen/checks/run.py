@@ -36,8 +36,8 @@ _PRIORITY = ("id-number", "email", "url", "handle", "phone", "address", "birthda
              "group", "name")
 _EMAIL_ROLES_KEY = "functieadressen"
 # Detectors whose findings count in another category: another school's name identifies the
-# pupil as a class does.
-_CATEGORY_OF = {"other-school": "group"}
+# pupil as a class does; a compound with "schandaal" or "rel" is sensational wording.
+_CATEGORY_OF = {"other-school": "group", "sensational-compound": "sensational"}
 
 
 def snippets_folder(snippets_dir: Path | None = None) -> Path:
@@ -118,6 +118,7 @@ class Checker:
             *found.find_birthdates(text, annotations),
             *found.find_ages(text),
             *found.find_groups(text, self.settings.not_names),
+            *found.find_compounds(text),
             *[hit for hit in found.find_schools(text)
               if not all(t in self.allow.name_tokens or t in self.settings.institutions
                          for t in self._name_tokens(text[hit[1]:hit[2]]))],
