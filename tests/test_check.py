@@ -24,7 +24,7 @@ ANSWERS = str(ROOT / "samples" / "vo-politie.yaml")
 # The parts of the development set tuned on to the targets; the practice corpus ``oefen``
 # joined later (scored once before tuning) and holds a floor until it reaches them too.
 TUNED = ("corpus", "toets", "toets2")
-OEFEN_FLOOR = (0.86, 0.03)  # recall at least, false alarms at most (December 2026: 86.9%, 2.5%)
+OEFEN_FLOOR = (0.90, 0.03)  # recall at least, false alarms at most (December 2026: 90.5%, 2.5%)
 
 
 def test_corpus_meets_the_targets() -> None:
@@ -38,7 +38,7 @@ def test_corpus_meets_the_targets() -> None:
         for category in part.total:
             assert part.recall_of(category) >= 0.90, (name, category, part.missed)
         assert part.false_alarm_rate <= 0.03, (name, part.clean_flagged)
-    assert score.recall >= 0.94, score.missed
+    assert score.recall >= 0.95, score.missed
     assert score.false_positive_rate <= 0.03, score.clean_flagged
     if "oefen" in score.parts:
         oefen = score.parts["oefen"]

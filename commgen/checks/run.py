@@ -121,7 +121,8 @@ class Checker:
             *found.find_compounds(text),
             *[hit for hit in found.find_schools(text)
               if not all(t in self.allow.name_tokens or t in self.settings.institutions
-                         for t in self._name_tokens(text[hit[1]:hit[2]]))],
+                         for t in self._name_tokens(text[hit[1]:hit[2]]))
+              and not self._sender(text, hit[1], hit[2])],
             *[hit for hit in found.find_titled_names(text)
               if not (tokens := self._name_tokens(text[hit[1]:hit[2]]))
               or not self._allowed_name(tokens)],
@@ -134,6 +135,17 @@ class Checker:
         words = [t for t in tokens if len(t) > 1]
         return bool(words) and all(t in allowed for t in words) and all(
             any(a.startswith(t) for a in allowed) for t in tokens if len(t) == 1)
+
+    def _sender(self, text: str, start: int, end: int) -> bool:
+        """A school's name on a line of its own (the letterhead, the line under the
+        signature) or in the signature block is the sender's: a letter of another school of
+        the foundation names itself there. In a sentence it is another school."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if not line.replace(text[start:end], "", 1).strip(" \t,.:;-–"):
+            return True
+        return Spans(self._signatures(text)).overlaps(start, end)
 
     def _name_tokens(self, passage: str) -> list[str]:
         found = self.detectors
