@@ -91,6 +91,20 @@ _CLASS_CODES = (
 _CLASS_ENDING = re.compile(r"(?:klas|klassen|stroom)\b", re.IGNORECASE)
 _SCANDAL_ENDING = re.compile(r"(?:schandaal|schandalen|rel|relletje|drama|affaire|gate)(?![\w])",
                              re.IGNORECASE)
+def _compound_start(text: str, end: int) -> int:
+    """Where the word that ends at ``end`` with an ending begins ("sport" in "sportklas", "ISK-"
+    in "ISK-klas"); -1 when it is part of a longer token ("brief-ouders-klas.docx", "a/klas").
+    """
+    start = end
+    if start > 0 and text[start - 1] == "-":
+        start -= 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    if start > 0 and (text[start - 1] in "-/._@" or text[start - 1].isdigit()):
+        return -1
+    return start
+
+
 _NOT_CLASS_PREFIXES = frozenset({"wereld", "top", "eerste", "tweede", "derde", "midden",
                                  "school", "hele", "golf", "lucht", "zee", "water"})
 # The name of a school: a word for a school with a name ("Bargerveen Lyceum", "OSG De
@@ -535,11 +549,9 @@ class Detectors:
                     continue
                 hits.append(("group", match.start(), match.end()))
         for match in _CLASS_ENDING.finditer(text):
-            start = match.start()
-            while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
-                start -= 1
+            start = _compound_start(text, match.start())
             prefix = text[start:match.start()].rstrip("-").casefold()
-            if len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES:
+            if start >= 0 and len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES:
                 hits.append(("group", start, match.end()))
         return hits
 
@@ -548,10 +560,8 @@ class Detectors:
         "eerwraakdrama"): found from the ending, the word before it looked at here."""
         hits: list[Hit] = []
         for match in _SCANDAL_ENDING.finditer(text):
-            start = match.start()
-            while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
-                start -= 1
-            if match.start() - start >= 3:
+            start = _compound_start(text, match.start())
+            if start >= 0 and match.start() - start >= 3:
                 hits.append(("sensational-compound", start, match.end()))
         return hits
 
