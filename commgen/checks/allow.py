@@ -192,9 +192,16 @@ class AllowList:
 
 def phrase_spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
     """Word-bounded, case-insensitive occurrences of ``phrases``."""
-    words = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)
+    pattern = _phrase_pattern(frozenset(phrases))
+    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+
+
+@lru_cache(maxsize=32)
+def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str] | None:
+    """The pattern of a set of phrases, built once (a check of a short answer spent half its
+    time escaping and joining the same phrases again)."""
+    words = sorted({p for p in phrases if p.strip()}, key=lambda w: (-len(w), w))
     if not words:
-        return []
+        return None
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
-    return [m.span() for m in pattern.finditer(text)]
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)

@@ -54,18 +54,64 @@ _NOT_A_HANDLE = ("van", "is", "was", "een", "de")  # "gebruikersnaam van ...": n
 _HOUSE_NUMBER = re.compile(r"\b(?:huisnummer|op\s+nummer|nummer)\s+\d{1,4}[a-zA-Z]?\b", _I)
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?[A-Z]{2}(?![\w])")
 _DIGITS9 = re.compile(r"(?<![\w.\-])\d{3}[\s.\-]?\d{2,3}[\s.\-]?\d{3,4}(?![\w])")
+# a further code in a list: ", 209947", " en 210004"
+_LISTED_CODE = re.compile(r"\s*(?:,|;|\ben\b)\s*(\d{4,}|[A-Z]{1,4}-?\d{3,})(?![\w\-])")
+# a card or account number: four groups of four digits, an IBAN, an IMEI of 15 digits
+_CARD_NUMBER = re.compile(r"(?<![\w\-])\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?![\w\-])"
+                          r"|(?<![\w])[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{4}){2}\s?\d{2}(?![\w])"
+                          r"|(?<![\w\-+])\d{15}(?![\w\-])")
 _LONG_NUMBER = re.compile(r"(?<=leerling\s)\d{5,8}\b|(?<=nummer\s)\d{5,9}\b", _I)
 _PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)"
                          r"|\b(?:is|was|zijn|waren|ben)\s+van\s+((?:19|20)\d{2})\b"
                          r"|\bvan\s+((?:19|20)\d{2})\s+(?:is|was|zijn|waren|ben)\b"
                          r"|\bbouwjaar\s+((?:19|20)\d{2})\b", _I)
 _CLASS_CODES = (
-    re.compile(r"(?<![\w/\-.,:])[1-6](?:[A-Z]{1,3}\d?|[a-d])(?![\w\-/])"),
+    re.compile(r"(?<![\w/\-.,:])(?:[1-6](?:[A-Z]{1,3}\d?|[a-d])|[78][a-d])(?![\w\-/])"),
+    # in lower case ("h3c", "v5a") and with a hyphen ("VIG-2B", "PRO-3")
+    re.compile(r"(?<![\w/\-])(?:[hv][1-6][a-d]?|m[1-6][a-d])(?![\w\-])|(?<![\w/\-])[A-Z]{2,4}-[1-6][A-Z]?(?![\w\-])"),
     re.compile(r"(?<![\w/\-])(?:[HVMTG]{1,2}[1-6][A-Za-z]?|[A-Z]{1,2}[1-6][a-z])(?![\w\-])"),
     re.compile(r"(?<![\w/\-])(?:TL|KB|BB|GT|KL|BK|TH|HV|MH)[1-6][A-Za-z]?(?![\w\-])"),
-    # a sports team: letters, the age category, a team number ("MO17-2", "JO11-1")
+    # a sports team: letters, the age category, a team number ("MO17-2", "JO11-1"), also
+    # without the team number ("de MO15", "de O14")
     re.compile(r"(?<![\w/\-])(?:MO|JO|O|MA|JA|DA|HA|HS|DS)\d{1,2}-\d{1,2}(?![\w\-])"),
+    re.compile(r"(?<![\w/\-])(?:MO|JO|MA|JA)\d{1,2}(?![\w\-])|(?<=de\s)O(?:[7-9]|1\d|2[0-3])\b"),
+    # a youth team of a club after a word for a team ("de selectie van de A1")
+    re.compile(r"(?i:selectie|elftal|team)\s+van\s+de\s+[A-F][1-9]\b"),
+    # a room of a camp or boarding school ("de jongens van kamer 308"), a youth team by its
+    # letter ("D-junioren")
+    re.compile(r"(?<![\w])(?i:kamer|slaapzaal|tent|chalet|huisje)\s+\d{1,4}\b"),
+    re.compile(r"(?<![\w])[A-F]-?(?i:junioren|pupillen|jeugd|selectie)\b"),
+    # a chat group or app with its name in quotes ("de kinderappgroep ‘G7 chillerz’", "de
+    # internaatsapp ‘Eikenrode lichting 2026’")
+    re.compile(r"(?i:app|appgroep|groep|chat|groepschat)\s+[\"“‘']([^\"”’'\n]{2,40})[\"”’']"),
 )
+# A class named by what it does, found from its ending ("de sportklas", "uit de danklas",
+# "ISK-klas", "de technasiumstroom"): the word before the ending is looked at in Python (a
+# pattern that starts at every word costs ten times more).
+_CLASS_ENDING = re.compile(r"(?:klas|klassen|stroom)\b", re.IGNORECASE)
+_SCANDAL_ENDING = re.compile(r"(?:schandaal|schandalen|rel|relletje|drama|affaire|gate)(?![\w])",
+                             re.IGNORECASE)
+def _compound_start(text: str, end: int) -> int:
+    """Where the word that ends at ``end`` with an ending begins ("sport" in "sportklas", "ISK-"
+    in "ISK-klas"); -1 when it is part of a longer token ("brief-ouders-klas.docx", "a/klas").
+    """
+    start = end
+    if start > 0 and text[start - 1] == "-":
+        start -= 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    if start > 0 and (text[start - 1] in "-/._@" or text[start - 1].isdigit()):
+        return -1
+    return start
+
+
+_NOT_CLASS_PREFIXES = frozenset({"wereld", "top", "eerste", "tweede", "derde", "midden",
+                                 "school", "hele", "golf", "lucht", "zee", "water"})
+# The name of a school: a word for a school with a name ("Bargerveen Lyceum", "OSG De
+# Meerwaarden", "de Hondsrugschool"); found as an identifying detail unless it is the school's
+# own name (the allow-list).
+_SCHOOL_NAME_PART = r"(?:(?:De|Het|'t|Sint|St\.)[ \t]+)?[A-Z][\w'’\-]+"
+
 # The interfixes that may stand inside a street or a titled name ("Laan van de Mensenrechten").
 _STREET_INTERFIX = r"(?:van|de|der|den|het|'t)"
 # After "is al 5": a number of days or hours, not an age.
@@ -160,7 +206,8 @@ class Detectors:
         # any word for a kind of number ("ticketnummer", "OT-nummer", "zorgdossier",
         # "incident nr."), a few words, then a code of letters and digits ("SWV-4410",
         # "2026-PV-77812", "ZD 5518"); a telephone or house number is not one of these
-        code = (r"(?P<code>(?-i:[A-Z]{1,5})[-\s/]?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*"
+        code = (r"(?P<code>(?-i:[A-Z]{1,5})(?:-(?-i:[A-Z]{1,5}))*[-\s/]?"
+                r"\d[\dA-Z]*(?:[-/.][\dA-Z]+)*"
                 r"|\d[\dA-Z]*(?:[-/.][\dA-Z]+)*)")
         # found from the ending on (a scan from every word's start costs three times more);
         # the word's start and its first part are looked at in find_id_numbers
@@ -168,7 +215,7 @@ class Detectors:
         self.id_compound = _compile(
             rf"(?P<end>{w('nummer_eindes')})(?![\w\-])\.?"
             rf"(?:(?:\s+(?:{w('nummer_tussenwoorden')})){{0,4}}|(?:\s+[\w\-]+){{0,7}}?\s*"
-            r"(?:is|was|luidt|:))"
+            r"(?:is|was|luidt|:|,|\())"
             rf"(?:\s*(?:nr\.?|no\.?|nummer|:))?\s*{code}(?![\w\-])", _I)
 
         # birthdate, age
@@ -179,10 +226,18 @@ class Detectors:
                      rf"de|het|haar|zijn|{w('leeftijd_woorden')}|slachtoffer|,))*"
                        rf"\s*({date})(?![\w])", _I),
             _compile(rf"(?<![\w-])({date})\s+(?:{w('geboorte_na_datum')})\b", _I),
+            # a birth word, some words and a colon: "Geboortedatum slachtoffer volgens
+            # OSO-dossier: 23-11-2011"
+            _compile(rf"\b(?:{w('geboorte_woorden')})\b[^.!?\n:]{{0,40}}:\s*({date})(?![\w])", _I),
+            # a birthday: "dertien geworden op 5 november", "wordt op 3 januari zestien", "op
+            # 9 december, haar veertiende verjaardag"
+            _compile(rf"\b(?:geworden|jarig|verjaardag\w*)\s+(?:op\s+)?({date})(?![\w])"
+                     rf"|\b(?:wordt|werd)\s+op\s+({date})\s+(?:{num})\b"
+                     rf"|(?<![\w-])({date}),?\s+(?:haar|zijn)\s+\w+(?:ste|de|e)\s+verjaardag", _I),
         )
         self.ages = (
             # "Daan (14)", "het meisje (zestien)"
-            _compile(rf"(?:(?<=\w\s)|(?<=\w))\(\s*({num})\s*(?:jaar|jr\.?)?\s*\)", _I),
+            _compile(rf"(?:(?<=[\w.]\s)|(?<=\w))\(\s*({num})\s*(?:jaar|jr\.?)?\s*\)", _I),
             _compile(rf"(?<![\w])({num})[-\s]?jarig\w*", _I),
             _compile(rf"(?<![\w,.])({num})\s+(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", _I),
             _compile(rf"\b(?:{w('leeftijd_woorden')}|\w+klasser|\w+klasse)\s+(?:van\s+)?"
@@ -201,13 +256,24 @@ class Detectors:
             # "op haar twaalfde", "sinds zijn 13e": an age as an ordinal
             _compile(rf"\b(?:op|sinds|vanaf|voor)\s+(?:haar|zijn|mijn|jouw|je)\s+"
                      rf"({num})(?:ste|de|e)\b", _I),
+            # "is 15 en", "zijn allebei veertien,", "omdat hij al vijftien is", "haar
+            # veertiende verjaardag", "wordt op 3 januari zestien", ", dertien,"
+            _compile(rf"\b(?:is|was|zijn|waren)\s+(?:allebei\s+|beiden\s+|beide\s+)?({num})"
+                     rf"(?=\s*[.,;!?]|\s+en\b|\s*$)", _I),
+            _compile(rf"\bal\s+({num})\s+(?:is|was|werd|wordt)\b|\b(?:is|was)\s+(?:ze|hij|zij)\s+({num})"
+                     r"(?=\s+en\b|\s*[.,;!?])", _I),
+            _compile(rf"\b(?:haar|zijn|mijn|jouw|je)\s+({num})(?:ste|de|e)\s+verjaardag", _I),
+            _compile(rf"\b(?:wordt|werd)\s+(?:op\s+\d{{1,2}}\s+(?:{months})\s+|in\s+(?:{months})\s+|volgende\s+"
+                     rf"(?:week|maand)\s+|binnenkort\s+|morgen\s+)({num})\b", _I),
+            _compile(rf"[\w)],\s({number_words})(?=\s*,)", _I),
         )
-        self.ages_in_range = (self.ages[2], self.ages[-2])
+        self.ages_in_range = (self.ages[2], self.ages[8], self.ages[10])
         self.not_an_age_before = _compile(
             rf"(?:\b(?:{w('geen_leeftijd_voor')}|van\s+\d{{1,2}}\s+tot|"
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
         self.not_an_age_after = _compile(
-            rf"^\s*(?:{w('geen_leeftijd_na')}|en\s+\d|\+)", _I)
+            rf"^\s*(?:{w('geen_leeftijd_na')}|en\s+\d+(?!\s+(?:maand|maanden|weken|dagen)\b)"
+            r"|\+)", _I)
 
         # group (class names)
         ordinals = w("rangtelwoorden")
@@ -230,6 +296,15 @@ class Detectors:
             _compile(rf"\b(?:{w('groepsapps')})\s+"
                        r"[\"“‘']([^\"”’'\n]{2,40})[\"”’']", _I),
         )
+        # "een leerling uit de tweede": an ordinal at the end of a phrase is a year group
+        self.groups += (_compile(rf"\b(?:uit|in|van)\s+de\s+(?:{ordinals})"
+                                 r"(?=\s*[.,;:!?)]|\s*$)", _I),)
+        school_words = w("school_woorden")
+        school_prefixes = w("school_voorvoegsels")
+        self.schools = _compile(
+            rf"\b(?:{_SCHOOL_NAME_PART}[ \t]+){{1,2}}(?:{school_words})\b"
+            rf"|\b(?:{school_prefixes})[ \t]+{_SCHOOL_NAME_PART}(?:[ \t]+[A-Z][\w'’\-]+)?"
+            r"|\b[A-Z][a-zà-ÿ]{2,}(?:school|college|lyceum)\b")
         self.not_a_group_after = _compile(rf"^\s*(?:{w('geen_groep_na')})\b", _I)
         self.not_a_group_before = _compile(rf"\b(?:{w('geen_groep_voor')})\s*$", _I)
 
@@ -238,8 +313,16 @@ class Detectors:
         # familie") and a capital at the start of the next ("Geslacht") are not a name.
         self.titled = _compile(
             rf"\b(?i:{titles})[ \t\xa0]+(?:{_CAPITAL}\.[ \t\xa0]*)*"
-            rf"(?:{_NAME_INTERFIX}[ \t\xa0]+)?{_CAPITAL}[\w'’\-]+"
+            rf"(?:(?i:{_NAME_INTERFIX})[ \t\xa0]+)?{_CAPITAL}[\w'’\-]+"
             rf"(?:[ \t\xa0]+(?:(?:van|de|der|den)[ \t\xa0]+)*{_CAPITAL}[\w'’\-]+)?")
+
+        # initials as a name: "E.Y. (14)", "de moeder van S."
+        self.not_initials = frozenset(x.upper() for x in words.words("geen_initialen"))
+        self.initials = (
+            _compile(rf"(?<![\w.])(?:{_CAPITAL}\.){{2,3}}(?![\w.])"),
+            _compile(rf"(?<![\w])(?:van|met|bij|voor|aan|over)\s({_CAPITAL}\.)"
+                     r"(?=\s*[(,;:]|\s+(?:[a-z]|$))"),
+        )
 
         # sentences and names (checks.run, checks.names)
         self.object_words = _compile(rf"\s+(?:{w('na_gebiedende_wijs')})\b")
@@ -307,6 +390,9 @@ class Detectors:
         site = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).rstrip("/")
         if "/" in site or "?" in site or self.platform_name.search(site):
             return False
+        if self.help_words.search(site.replace("-", " ").rpartition(".")[0]) \
+                or re.search(r"hulp|help|meld|telefoon", site, _I):
+            return True  # the site's own name says it helps ("slachtofferhulp.nl")
         breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 300), start)]
         begin = breaks[-1] if breaks else max(0, start - 300)
         end = _SENTENCE_BREAK.search(text, start + len(url))
@@ -350,8 +436,9 @@ class Detectors:
             shaped = any(c.isdigit() or c == "_" for c in word) or (
                 len(parts) > 1 and all(len(p) >= 2 for p in parts)) or (
                 len(parts) == 2 and len(parts[0]) >= 3 and word.islower())  # "lotje.x"
-            if not shaped or word.isdigit() or not any(c.isalpha() for c in word):
-                continue
+            if not shaped or word.isdigit() or not any(c.isalpha() for c in word) \
+                    or any(code.fullmatch(word) for code in _CLASS_CODES):
+                continue  # "4H2" near "account" is a class, not a username
             i = bisect_left(context, match.start() - _HANDLE_REACH)
             near = context[i:bisect_right(context, match.end() + _HANDLE_REACH)]
             if any(not _SENTENCE_BREAK.search(text, min(p, match.start()), max(p, match.end()))
@@ -382,7 +469,7 @@ class Detectors:
         for match in self.id_compound.finditer(text):
             code = match.group("code")
             digits = sum(c.isdigit() for c in code)
-            if digits < 3 or (code[0] == "0" and not re.search(r"[A-Za-z]", code)):
+            if digits < 3 or (code[0] == "0" and not re.search(r"[A-Za-z/]", code)):
                 continue  # too short for a personal number, or a telephone number
             start = match.start()
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
@@ -392,6 +479,12 @@ class Detectors:
             if first in self.not_number_words or (short and first):
                 continue  # "telefoonnummer"; "id" and "no" only as a word of their own
             hits.append(("id-number", start, match.end()))
+            # more codes in a list after it ("Leerlingnummers: 209913, 209947, 210004")
+            end = match.end()
+            while (more := _LISTED_CODE.match(text, end)) is not None:
+                hits.append(("id-number", more.start(1), more.end(1)))
+                end = more.end()
+        hits += [("id-number", m.start(), m.end()) for m in _CARD_NUMBER.finditer(text)]
         return hits
 
     # --- birthdate, age -------------------------------------------------------------------
@@ -401,8 +494,11 @@ class Detectors:
         incident."""
         year = (today or dt.date.today()).year
         hits: list[Hit] = []
-        for pattern in self.birth:
+        for pattern in self.birth[:-1]:
             hits += [("birthdate", m.start(), m.end()) for m in pattern.finditer(text)]
+        for match in self.birth[-1].finditer(text):  # the date of a birthday only
+            group = match.lastindex or 0
+            hits.append(("birthdate", match.start(group), match.end(group)))
         for match in _PAREN_YEAR.finditer(text):
             group = next(i for i in (1, 2, 3, 4) if match.group(i))
             if 1990 <= int(match.group(group)) <= year - 3:
@@ -422,8 +518,10 @@ class Detectors:
         hits: list[Hit] = []
         for pattern in self.ages:
             for match in pattern.finditer(text):
-                value = self.number(match.group(1))
-                if value is None or not 4 <= value <= 21:
+                value = self.number(match.group(match.lastindex or 1))
+                # "De man is 58,": the age of an adult names him as well
+                oldest = 99 if pattern is self.ages[10] else 21
+                if value is None or not 4 <= value <= oldest:
                     continue
                 before = text[max(0, match.start() - 25):match.start()]
                 after = text[match.end():match.end() + 20]
@@ -433,6 +531,8 @@ class Detectors:
                 start = match.start()
                 if pattern is self.ages[3] and re.match(r"\w+klasse", match.group(), _I):
                     start = match.start(1)  # "tweedeklasser": a group of its own
+                if pattern is self.ages[-1]:
+                    start = match.start(1)  # ", dertien,": the number only
                 hits.append(("age", start, match.end()))
         return hits
 
@@ -448,11 +548,36 @@ class Detectors:
                 if self.not_a_group_after.search(after) or self.not_a_group_before.search(before):
                     continue
                 hits.append(("group", match.start(), match.end()))
+        for match in _CLASS_ENDING.finditer(text):
+            start = _compound_start(text, match.start())
+            prefix = text[start:match.start()].rstrip("-").casefold()
+            if start >= 0 and len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES:
+                hits.append(("group", start, match.end()))
         return hits
+
+    def find_compounds(self, text: str) -> list[Hit]:
+        """Words made with a word that makes it bigger ("cameraschandaal", "deepfakerel",
+        "eerwraakdrama"): found from the ending, the word before it looked at here."""
+        hits: list[Hit] = []
+        for match in _SCANDAL_ENDING.finditer(text):
+            start = _compound_start(text, match.start())
+            if start >= 0 and match.start() - start >= 3:
+                hits.append(("sensational-compound", start, match.end()))
+        return hits
+
+    def find_schools(self, text: str) -> list[Hit]:
+        """Names of schools ("het Stedelijk Lyceum", "OSG De Meerwaarden"): the caller drops
+        the school's own name."""
+        return [("other-school", m.start(), m.end()) for m in self.schools.finditer(text)]
 
     # --- names with a title ("de heer Visser", "juf Petra") ---------------------------------
     def find_titled_names(self, text: str) -> list[Hit]:
-        return [("name", m.start(), m.end()) for m in self.titled.finditer(text)]
+        hits: list[Hit] = [("name", m.start(), m.end()) for m in self.titled.finditer(text)]
+        for pattern in self.initials:
+            hits += [("name", m.start(m.lastindex or 0), m.end(m.lastindex or 0))
+                     for m in pattern.finditer(text)
+                     if m.group(m.lastindex or 0).upper() not in self.not_initials]
+        return hits
 
 
 @lru_cache(maxsize=8)

@@ -35,6 +35,9 @@ _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PRIORITY = ("id-number", "email", "url", "handle", "phone", "address", "birthdate", "age",
              "group", "name")
 _EMAIL_ROLES_KEY = "functieadressen"
+# Detectors whose findings count in another category: another school's name identifies the
+# pupil as a class does; a compound with "schandaal" or "rel" is sensational wording.
+_CATEGORY_OF = {"other-school": "group", "sensational-compound": "sensational"}
 
 
 def snippets_folder(snippets_dir: Path | None = None) -> Path:
@@ -76,9 +79,12 @@ class Checker:
                    for s, e in guarded_spans(text, self.guards, found.interfixes)
                    if not allowed.contains(s, e)]
         annotations = self._annotations(text)
-        structured = [self._finding(key, key, s, e, text)
+        # a school's name that holds the school's own ("Handreiking Het Baken College") is
+        # the school's own
+        structured = [self._finding(key, _CATEGORY_OF.get(key, key), s, e, text)
                       for key, s, e in self._structured(text, annotations)
-                      if not allowed.contains(s, e)]
+                      if not allowed.contains(s, e)
+                      and not (key == "other-school" and allowed.overlaps(s, e))]
         names = [self._finding("name", "name", s, e, text)
                  for s, e in self._names(text, annotations, allowed)]
         mentions = _Mentions(text, found.negation)
@@ -112,10 +118,34 @@ class Checker:
             *found.find_birthdates(text, annotations),
             *found.find_ages(text),
             *found.find_groups(text, self.settings.not_names),
+            *found.find_compounds(text),
+            *[hit for hit in found.find_schools(text)
+              if not all(t in self.allow.name_tokens or t in self.settings.institutions
+                         for t in self._name_tokens(text[hit[1]:hit[2]]))
+              and not self._sender(text, hit[1], hit[2])],
             *[hit for hit in found.find_titled_names(text)
-              if not all(t in self.allow.name_tokens
-                         for t in self._name_tokens(text[hit[1]:hit[2]]))],
+              if not (tokens := self._name_tokens(text[hit[1]:hit[2]]))
+              or not self._allowed_name(tokens)],
         ]
+
+    def _allowed_name(self, tokens: list[str]) -> bool:
+        """Every part of the name is one of an allowed person's; an initial counts when it
+        is the first letter of an allowed part ("F. Crombach" for Femke Crombach)."""
+        allowed = self.allow.name_tokens
+        words = [t for t in tokens if len(t) > 1]
+        return bool(words) and all(t in allowed for t in words) and all(
+            any(a.startswith(t) for a in allowed) for t in tokens if len(t) == 1)
+
+    def _sender(self, text: str, start: int, end: int) -> bool:
+        """A school's name on a line of its own (the letterhead, the line under the
+        signature) or in the signature block is the sender's: a letter of another school of
+        the foundation names itself there. In a sentence it is another school."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if not line.replace(text[start:end], "", 1).strip(" \t,.:;-–"):
+            return True
+        return Spans(self._signatures(text)).overlaps(start, end)
 
     def _name_tokens(self, passage: str) -> list[str]:
         found = self.detectors
@@ -129,7 +159,7 @@ class Checker:
                 continue
             passage = text[start:end]
             tokens = self._name_tokens(passage)
-            if not tokens or all(t in self.allow.name_tokens for t in tokens):
+            if not tokens or self._allowed_name(tokens):
                 continue
             if self._organisation(text, end, tokens) or signed.overlaps(start, end):
                 continue
@@ -160,13 +190,15 @@ class Checker:
 
     def _quoted_lowercase_names(self, text: str, allowed: Spans) -> Iterable[tuple[int, int]]:
         """In a quoted chat message names are often written in lower case ("kijk wat kevin
-        stuurde"); there a first name counts in lower case too."""
+        stuurde"), and in a note or chat line that starts in lower case ("ff checken: gaat
+        dit over nadia b"); there a first name counts in lower case too."""
         if not self.use_deduce:
             return
         from commgen.checks.namefinder import lowercase_first_names
 
-        for quote in _QUOTED.finditer(text):
-            for start, end in lowercase_first_names(text, quote.start(), quote.end(),
+        informal = [*(q.span() for q in _QUOTED.finditer(text)), *_informal_sentences(text)]
+        for quote_start, quote_end in informal:
+            for start, end in lowercase_first_names(text, quote_start, quote_end,
                                                     self.settings.first_names):
                 if text[start:end] not in self.settings.not_names \
                         and not allowed.overlaps(start, end):
@@ -212,6 +244,15 @@ class _Mentions:
         return self.negated[i]
 
 
+_INFORMAL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*[^\w\n]*[a-zß-ÿ][^.!?\n]*", re.MULTILINE)
+
+
+def _informal_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences that start with a lower-case letter: chat lines and notes ("ff checken:
+    gaat dit over nadia b uit 1C?")."""
+    return [m.span() for m in _INFORMAL.finditer(text)]
+
+
 def _first_identifying_word(passage: str, tokens: list[str]) -> str:
     """The passage's word for its first identifying token ("Özdemir" in "meneer Özdemir")."""
     from commgen.questions.guard import normalise
@@ -253,14 +294,15 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
     kept: list[Finding] = []
     taken, groups, named = Disjoint(), Disjoint(), Disjoint()
     for finding in ordered:  # groups come before names in this order
-        # A teacher's name in a class name ("de klas van juf Demi") is both: the name stays.
+        # A teacher's name in a class name ("de klas van juf Demi") is both: the name stays;
+        # so is a person's in an address ("woont bij Hodan").
         if finding.category == "name" and finding.rule != "guarded-name" \
                 and groups.overlaps(finding.start, finding.end):
             if named.add(finding.start, finding.end):
                 kept.append(finding)
         elif taken.add(finding.start, finding.end):
             kept.append(finding)
-            if finding.category == "group":
+            if finding.category in ("group", "address"):  # "woont bij Hodan": both
                 groups.add(finding.start, finding.end)
     return kept
 

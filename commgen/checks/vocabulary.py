@@ -33,7 +33,8 @@ WORD_LISTS = (
     "nummer_eindes", "geen_nummer_woorden",
     "groep_woorden", "groep_in_letters", "rangtelwoorden", "na_rangtelwoord", "schooltypen",
     "schooltypen_met_leerweg", "leerwegen", "schooltypen_na_leerjaar", "klas_woorden",
-    "groep_van", "groepsapps", "geen_groep_voor", "geen_groep_na",
+    "groep_van", "groepsapps", "geen_groep_voor", "geen_groep_na", "school_woorden",
+    "school_voorvoegsels", "geen_initialen",
     "titels", "naam_titels", "tussenvoegsels",
     "na_gebiedende_wijs", "ontkenningen",
 )
