@@ -153,6 +153,8 @@ def main() -> int:
     parser.add_argument("--error-rate", type=float, default=tm.ERROR_RATE)
     parser.add_argument("--warning-rate", type=float, default=tm.WARNING_RATE)
     parser.add_argument("--ngrams", type=int, nargs="+", default=list(tm.NGRAMS))
+    parser.add_argument("--golden-weight", type=float, default=tm.GOLDEN_WEIGHT)
+    parser.add_argument("--golden-margin", type=float, default=tm.GOLDEN_MARGIN)
     parser.add_argument("--min-df", type=int, default=tm.MIN_DF)
     parser.add_argument("--negatives", choices=("all", "clean"), default=tm.NEGATIVES)
     parser.add_argument("--shipped", action="store_true",
@@ -161,6 +163,7 @@ def main() -> int:
                         help="print the sentences the model adds and its false alarms")
     args = parser.parse_args()
     tm.NEGATIVES, tm.MIN_DF, tm.NGRAMS = args.negatives, args.min_df, tuple(args.ngrams)
+    tm.GOLDEN_WEIGHT, tm.GOLDEN_MARGIN = args.golden_weight, args.golden_margin
     dev = [p for p in ("corpus", "toets", "toets2") if p in tm.available_parts()]
     tests = args.test or dev
     overall = Table()

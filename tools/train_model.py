@@ -50,6 +50,8 @@ WARNING_RATE = 0.03
 PRUNE = 0.1
 DECIMALS = 3
 MIN_DF = 3  # a feature of one example only is not learnt
+GOLDEN_WEIGHT = 10.0  # a golden sentence weighs as much as this many corpus sentences
+GOLDEN_MARGIN = 0.1  # the thresholds lie this far above the highest score of a golden sentence
 NEGATIVES = "all"  # or "clean": which held-out sentences set the thresholds
 
 
@@ -104,7 +106,7 @@ def _matrix(examples: Sequence[Example], min_df: int):  # type: ignore[no-untype
 
     from scipy.sparse import csr_matrix
 
-    found_in = [features(e.text, NGRAMS) for e in examples]
+    found_in = [sorted(features(e.text, NGRAMS)) for e in examples]  # one column order
     counts = Counter(f for found in found_in for f in found)
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
@@ -135,7 +137,8 @@ def fit(examples: Sequence[Example], c: float = C, prune: float = PRUNE) -> dict
         target = [category in e.labels for e in examples]
         model = LogisticRegression(C=c, solver="liblinear", class_weight="balanced",
                                    max_iter=1000, random_state=0)
-        model.fit(matrix, target)
+        model.fit(matrix, target, sample_weight=[GOLDEN_WEIGHT if e.part == "golden" else 1.0
+                                                 for e in examples])
         bias.append(round(float(model.intercept_[0]), DECIMALS))
         for j, w in enumerate(model.coef_[0]):
             w = round(float(w), DECIMALS)
@@ -200,6 +203,11 @@ def train(parts: Sequence[str], c: float = C, prune: float = PRUNE,
     warnings, errors = thresholds(scored, error_rate, warning_rate) if scored else (
         [0.0] * len(CATEGORIES), [1.0] * len(CATEGORIES))
     data = fit([*examples, *golden], c, prune)
+    # No sentence commgen writes itself may be marked, not even with a warning.
+    highest = [max(s[i] for s in score_with(data, golden)) for i in range(len(CATEGORIES))]
+    warnings = [round(max(w, h + GOLDEN_MARGIN), DECIMALS) for w, h in zip(warnings, highest,
+                                                                           strict=True)]
+    errors = [max(e, w) for e, w in zip(errors, warnings, strict=True)]
     data["warning"], data["error"] = warnings, errors
     data["meta"] = {
         "parts": list(parts), "examples": len(examples) + len(golden),

@@ -30,7 +30,7 @@ from commgen.checks.findings import Finding
 from commgen.checks.rules import Rule
 from commgen.checks.spans import Spans
 from commgen.foundation.concepts import ERROR, WARNING
-from commgen.foundation.errors import CatalogError
+from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.i18n import _
 
 MODEL_FILE = "model.json"
@@ -41,6 +41,7 @@ _DIGITS = re.compile(r"\d")
 # A sentence ends at . ! ? or a line break followed by white space; a long one is cut at ; too.
 _SENTENCE = re.compile(r"(?:[^\n.!?;]|[.!?;]+(?=\S))*(?:[.!?;]+|\n|$)")
 NGRAMS = (3, 4)
+_UNIT = 1000  # weights are kept in thousandths
 _MIN_CHARS = 12  # a shorter piece ("Beste ouders,") is not scored
 _MAX_CHARS = 600  # a longer piece (a table cell without stops) is scored in parts
 
@@ -69,13 +70,15 @@ def features(text: str, ngrams: Iterable[int] = NGRAMS) -> set[str]:
 @dataclass(frozen=True)
 class Model:
     """Per category a bias and thresholds; per feature its weights as a flat tuple of
-    (category index, weight) pairs (only the categories it weighs in)."""
+    (category index, weight in thousandths) pairs (only the categories it weighs in). Whole
+    numbers add up exactly in any order: the score of a sentence does not depend on the order
+    Python happens to keep its features in."""
 
     categories: tuple[str, ...]
     bias: tuple[float, ...]
     warning: tuple[float, ...]
     error: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
+    weights: dict[str, tuple[int, ...]]
     ngrams: tuple[int, ...]
     meta: dict
 
@@ -85,14 +88,14 @@ class Model:
         found = features(text, self.ngrams)
         if not found:
             return [-math.inf] * len(self.categories)
-        sums = [0.0] * len(self.categories)
+        sums = [0] * len(self.categories)
         get = self.weights.get
         for feature in found:
             pairs = get(feature)
             if pairs:
                 for j in range(0, len(pairs), 2):
-                    sums[pairs[j]] += pairs[j + 1]  # type: ignore[index]
-        scale = 1.0 / math.sqrt(len(found))
+                    sums[pairs[j]] += pairs[j + 1]
+        scale = 1.0 / (_UNIT * math.sqrt(len(found)))
         return [b + s * scale for b, s in zip(self.bias, sums, strict=True)]
 
 
@@ -101,7 +104,8 @@ def _plain(data: dict) -> dict:
     n = len(data["categories"])
     weights = {}
     for feature, flat in data["weights"].items():
-        pairs = tuple(int(v) if i % 2 == 0 else float(v) for i, v in enumerate(flat))
+        pairs = tuple(int(v) if i % 2 == 0 else round(float(v) * _UNIT)
+                      for i, v in enumerate(flat))
         if not isinstance(feature, str) or len(pairs) % 2 or any(
                 not 0 <= c < n for c in pairs[::2]):
             raise ValueError(feature)
@@ -125,8 +129,9 @@ def model_from_json(data: dict) -> Model:
 
 
 def _unreadable(path: Path, error: object) -> CatalogError:
-    return CatalogError(_("{path}: the trained check's weights cannot be read ({error}); make "
-                          "them again with tools/train_model.py").format(path=path, error=error))
+    problem = Problem(_("the trained check's weights cannot be read ({error}); make them again "
+                        "with tools/train_model.py").format(error=error), path)
+    return CatalogError(_("The check rules cannot be used:"), [problem])
 
 
 def _read(path: Path) -> dict:
@@ -197,8 +202,8 @@ def _texts(rules: list[Rule], category: str, passage: str) -> _Texts:
             message = rule.message.replace("%s", _excerpt(passage), 1)
             return _Texts(_("{message} (the trained check; no rule names a phrase here)")
                           .format(message=message), rule.suggestion)
-    return _Texts(_("This sentence reads as '{category}' to the trained check; no rule names "
-                    "a phrase here. Write it calmly and factually.").format(category=category),
+    return _Texts(_("The trained check reads this sentence as sensational or legal wording; no "
+                    "rule names a phrase here. Write it calmly, factually and in plain words."),
                   None)
 
 
