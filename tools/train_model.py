@@ -26,6 +26,7 @@ import hashlib
 import json
 import math
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,7 @@ CATEGORIES = ("blame", "speculation", "sensational", "evidence", "image-detail",
 C = 3.0
 ERROR_RATE = 0.0
 WARNING_RATE = 0.03
-PRUNE = 0.1
+PRUNE = 0.25
 DECIMALS = 3
 MIN_DF = 3  # a feature of one example only is not learnt
 GOLDEN_WEIGHT = 10.0  # a golden sentence weighs as much as this many corpus sentences
@@ -100,27 +101,25 @@ def data_hash(examples: Iterable[Example]) -> str:
 
 
 def _matrix(examples: Sequence[Example], min_df: int):  # type: ignore[no-untyped-def]
-    """The examples' feature vectors (normalised over all their features, as the runtime
-    does) over the features found in at least ``min_df`` examples."""
-    from collections import Counter
-
+    """The examples' feature vectors (``count / sqrt(total count)``, the total over all their
+    features, as the runtime scores them) over the features of at least ``min_df`` examples."""
     from scipy.sparse import csr_matrix
 
-    found_in = [sorted(features(e.text, NGRAMS)) for e in examples]  # one column order
-    counts = Counter(f for found in found_in for f in found)
+    found_in = [features(e.text, NGRAMS) for e in examples]
+    in_examples = Counter(f for found in found_in for f in found)
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for r, found in enumerate(found_in):
-        scale = 1.0 / math.sqrt(len(found)) if found else 0.0
-        for feature in found:
-            if counts[feature] < min_df:
+        total = sum(found.values())
+        for feature in sorted(found):  # one column order, whatever the hash seed
+            if in_examples[feature] < min_df:
                 continue
             index = vocab.get(feature)
             if index is None:
                 index = vocab[feature] = len(vocab)
             rows.append(r)
             cols.append(index)
-            vals.append(scale)
+            vals.append(found[feature] / math.sqrt(total))
     matrix = csr_matrix((vals, (rows, cols)), shape=(len(examples), len(vocab)))
     return matrix, vocab
 

@@ -20,10 +20,15 @@ import json
 import marshal
 import math
 import re
+import sys
+from array import array
+from collections import Counter
 from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
+from operator import add
 from pathlib import Path
 
 from commgen.checks.findings import Finding
@@ -39,7 +44,7 @@ FORMAT = 1
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _DIGITS = re.compile(r"\d")
 # A sentence ends at . ! ? or a line break followed by white space; a long one is cut at ; too.
-_SENTENCE = re.compile(r"(?:[^\n.!?;]|[.!?;]+(?=\S))*(?:[.!?;]+|\n|$)")
+_SENTENCE = re.compile(r"[^\n.!?;]*(?:[.!?;]+(?=\S)[^\n.!?;]*)*(?:[.!?;]+|\n|$)")
 NGRAMS = (3, 4)
 _UNIT = 1000  # weights are kept in thousandths
 _MIN_CHARS = 12  # a shorter piece ("Beste ouders,") is not scored
@@ -51,77 +56,118 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_DIGITS.sub("0", text.casefold()))
 
 
-def features(text: str, ngrams: Iterable[int] = NGRAMS) -> set[str]:
-    """The distinct features of a sentence: ``w:`` words, ``b:`` word pairs and ``c:``
-    character n-grams (``ngrams``: their lengths) of a word with a space before and after."""
-    found: set[str] = set()
+def _grams(token: str, ngrams: tuple[int, ...]) -> tuple[str, ...]:
+    """The distinct character n-grams of a word with a space before and after it."""
+    padded = f" {token} "
+    return tuple(sorted({"c:" + padded[j:j + n] for n in ngrams
+                         for j in range(len(padded) - n + 1)}))
+
+
+def features(text: str, ngrams: Iterable[int] = NGRAMS) -> Counter[str]:
+    """The features of a sentence and how often each occurs: per word ``w:`` the word and
+    ``c:`` its distinct character n-grams (``ngrams``: their lengths), per pair of words
+    ``b:`` the pair. The model scores ``count / sqrt(total count)`` of each."""
+    ngrams = tuple(ngrams)
     tokens = words(text)
-    for i, token in enumerate(tokens):
-        found.add("w:" + token)
-        if i:
-            found.add(f"b:{tokens[i - 1]} {token}")
-        padded = f" {token} "
-        for n in ngrams:
-            for j in range(len(padded) - n + 1):
-                found.add("c:" + padded[j:j + n])
+    found: Counter[str] = Counter()
+    for token in tokens:
+        found["w:" + token] += 1
+        found.update(_grams(token, ngrams))
+    found.update(f"b:{a} {b}" for a, b in pairwise(tokens))
     return found
+
+
+_WORDS_KEPT = 50_000  # words whose weights a model keeps (a text of many words clears them)
 
 
 @dataclass(frozen=True)
 class Model:
-    """Per category a bias and thresholds; per feature its weights as a flat tuple of
-    (category index, weight in thousandths) pairs (only the categories it weighs in). Whole
-    numbers add up exactly in any order: the score of a sentence does not depend on the order
-    Python happens to keep its features in."""
+    """Per category a bias, thresholds and a column of weights (in thousandths), one per
+    feature; ``index`` gives a feature's place in the columns. Whole numbers add up exactly
+    in any order. The sums of a word's own features are kept per word (``_words``): a word
+    costs one look-up after the first time."""
 
     categories: tuple[str, ...]
     bias: tuple[float, ...]
     warning: tuple[float, ...]
     error: tuple[float, ...]
-    weights: dict[str, tuple[int, ...]]
+    index: dict[str, int]
+    columns: tuple[array, ...]
     ngrams: tuple[int, ...]
     meta: dict
+    _words: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict, repr=False,
+                                                            compare=False)
+
+    def _word(self, token: str) -> tuple[tuple[int, ...], int]:
+        """The summed weights of a word's own features per category, and how many it has."""
+        kept = self._words.get(token)
+        if kept is None:
+            if len(self._words) > _WORDS_KEPT:
+                self._words.clear()
+            grams = _grams(token, self.ngrams)
+            places = [p for p in map(self.index.get, ("w:" + token, *grams)) if p is not None]
+            sums = tuple(sum(map(column.__getitem__, places)) for column in self.columns)
+            kept = self._words[token] = (sums, 1 + len(grams))
+        return kept
 
     def scores(self, text: str) -> list[float]:
-        """The decision value per category (its sigmoid is the probability): the weights of
-        the sentence's features, a binary vector normalised to length 1 as in training."""
-        found = features(text, self.ngrams)
-        if not found:
+        """The decision value per category (its sigmoid is the probability):
+        ``bias + sum(weight * count) / sqrt(total count)`` over the sentence's features."""
+        tokens = words(text)
+        if not tokens:
             return [-math.inf] * len(self.categories)
         sums = [0] * len(self.categories)
-        get = self.weights.get
-        for feature in found:
-            pairs = get(feature)
-            if pairs:
-                for j in range(0, len(pairs), 2):
-                    sums[pairs[j]] += pairs[j + 1]
-        scale = 1.0 / (_UNIT * math.sqrt(len(found)))
+        total = len(tokens) - 1  # the pairs
+        for token in tokens:
+            of_word, count = self._word(token)
+            sums = list(map(add, sums, of_word))
+            total += count
+        pairs = [p for p in map(self.index.get, [f"b:{a} {b}" for a, b in pairwise(tokens)])
+                 if p is not None]
+        if pairs:
+            sums = [s + sum(map(column.__getitem__, pairs))
+                    for s, column in zip(sums, self.columns, strict=True)]
+        scale = 1.0 / (_UNIT * math.sqrt(total))
         return [b + s * scale for b, s in zip(self.bias, sums, strict=True)]
 
 
 def _plain(data: dict) -> dict:
-    """The model file's content, checked, in the form the cache keeps (marshal-able)."""
+    """The model file's content, checked, in the compact form the cache keeps (marshal-able:
+    the features as one text, each category's column as the bytes of an array)."""
     n = len(data["categories"])
-    weights = {}
-    for feature, flat in data["weights"].items():
-        pairs = tuple(int(v) if i % 2 == 0 else round(float(v) * _UNIT)
-                      for i, v in enumerate(flat))
-        if not isinstance(feature, str) or len(pairs) % 2 or any(
-                not 0 <= c < n for c in pairs[::2]):
+    names = list(data["weights"])
+    columns = [array("i", bytes(4 * len(names))) for _c in range(n)]
+    for place, feature in enumerate(names):
+        flat = data["weights"][feature]
+        if not isinstance(feature, str) or "\0" in feature or len(flat) % 2:
             raise ValueError(feature)
-        weights[feature] = pairs
+        for c, w in zip(flat[::2], flat[1::2], strict=True):
+            columns[int(c)][place] = round(float(w) * _UNIT)
     head = {key: [float(v) for v in data[key]] for key in ("bias", "warning", "error")}
     if any(len(v) != n for v in head.values()):
         raise ValueError("categories")
-    return {"categories": [str(c) for c in data["categories"]], **head, "weights": weights,
+    return {"categories": [str(c) for c in data["categories"]], **head,
+            "names": "\0".join(names), "columns": [c.tobytes() for c in columns],
             "ngrams": [int(v) for v in data.get("ngrams", NGRAMS)],
-            "meta": data.get("meta", {})}
+            "meta": data.get("meta", {}), "byteorder": sys.byteorder}
 
 
 def _from_plain(plain: dict) -> Model:
+    if plain["byteorder"] != sys.byteorder:  # a cache folder shared with another machine
+        raise ValueError("byte order")
+    names = plain["names"].split("\0") if plain["names"] else []
+    columns = []
+    for raw in plain["columns"]:
+        column = array("i")
+        column.frombytes(raw)
+        if len(column) != len(names):
+            raise ValueError("damaged")
+        columns.append(column)
+    if len(columns) != len(plain["categories"]):
+        raise ValueError("damaged")
     return Model(tuple(plain["categories"]), tuple(plain["bias"]), tuple(plain["warning"]),
-                 tuple(plain["error"]), plain["weights"], tuple(plain["ngrams"]),
-                 dict(plain["meta"]))
+                 tuple(plain["error"]), dict(zip(names, range(len(names)), strict=True)),
+                 tuple(columns), tuple(plain["ngrams"]), dict(plain["meta"]))
 
 
 def model_from_json(data: dict) -> Model:
