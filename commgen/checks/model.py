@@ -28,7 +28,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from operator import add
+from operator import itemgetter
 from pathlib import Path
 
 from commgen.checks.findings import Finding
@@ -106,8 +106,7 @@ class Model:
                 self._words.clear()
             grams = _grams(token, self.ngrams)
             places = [p for p in map(self.index.get, ("w:" + token, *grams)) if p is not None]
-            sums = tuple(sum(map(column.__getitem__, places)) for column in self.columns)
-            kept = self._words[token] = (sums, 1 + len(grams))
+            kept = self._words[token] = (_sums(self.columns, places), 1 + len(grams))
         return kept
 
     def scores(self, text: str) -> list[float]:
@@ -116,19 +115,24 @@ class Model:
         tokens = words(text)
         if not tokens:
             return [-math.inf] * len(self.categories)
-        sums = [0] * len(self.categories)
-        total = len(tokens) - 1  # the pairs
-        for token in tokens:
-            of_word, count = self._word(token)
-            sums = list(map(add, sums, of_word))
-            total += count
+        kept = self._words.get
+        per_word = [kept(t) or self._word(t) for t in tokens]
         pairs = [p for p in map(self.index.get, [f"b:{a} {b}" for a, b in pairwise(tokens)])
                  if p is not None]
-        if pairs:
-            sums = [s + sum(map(column.__getitem__, pairs))
-                    for s, column in zip(sums, self.columns, strict=True)]
+        parts = [sums for sums, _count in per_word]
+        parts.append(_sums(self.columns, pairs))
+        total = len(tokens) - 1 + sum(count for _sums, count in per_word)
         scale = 1.0 / (_UNIT * math.sqrt(total))
-        return [b + s * scale for b, s in zip(self.bias, sums, strict=True)]
+        return [b + sum(column) * scale
+                for b, column in zip(self.bias, zip(*parts), strict=True)]  # noqa: B905
+
+
+def _sums(columns: tuple[array, ...], places: list[int]) -> tuple[int, ...]:
+    """Per column the sum of its values at ``places``."""
+    if len(places) > 1:
+        get = itemgetter(*places)
+        return tuple(sum(get(column)) for column in columns)
+    return tuple(column[places[0]] if places else 0 for column in columns)
 
 
 def _plain(data: dict) -> dict:
