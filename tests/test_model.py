@@ -85,7 +85,7 @@ def test_features_are_words_pairs_and_character_grams_inside_words() -> None:
 def test_the_shipped_model_was_trained_on_the_data_in_the_repository() -> None:
     meta = _shipped()["meta"]
     examples = [e for part in meta["parts"] for e in train_model.load_part(part)]
-    examples += train_model.golden_sentences()
+    examples += train_model.own_sentences()
     assert meta["examples"] == len(examples)
     assert meta["data_sha256"] == train_model.data_hash(examples), (
         "the corpus or the golden documents changed: run python tools/train_model.py")
@@ -118,6 +118,20 @@ def test_a_finding_of_the_model_has_the_shape_of_a_rule_finding() -> None:
         assert f.severity in SEVERITIES
         if f.category == "speculation":
             assert f.severity != ERROR
+
+
+def test_a_guarded_name_in_a_marked_sentence_is_never_shown() -> None:
+    from commgen.foundation.concepts import GUARDED_MASK
+    from commgen.questions.guard import GuardedNames
+
+    checker = make_checker("parents-class", [GuardedNames.from_names(["Jorien Vos"])])
+    text = "Daar heeft Jorien zelf een handje aan geholpen door die foto te maken."
+    findings = checker.check(text)
+    model = [f for f in findings if f.rule == MODEL_RULE]
+    assert model and any(f.rule == "guarded-name" for f in findings)
+    for finding in model:
+        assert "Jorien" not in finding.text and "Jorien" not in finding.message
+        assert GUARDED_MASK in finding.text and GUARDED_MASK in finding.message
 
 
 def test_the_model_never_marks_an_allowed_passage() -> None:

@@ -25,6 +25,7 @@ import argparse
 import hashlib
 import json
 import math
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -51,6 +52,7 @@ WARNING_RATE = 0.03
 PRUNE = 0.25
 DECIMALS = 3
 MIN_DF = 3  # a feature of one example only is not learnt
+OWN = ("golden", "vetted")  # the parts of what commgen writes itself
 GOLDEN_WEIGHT = 10.0  # a golden sentence weighs as much as this many corpus sentences
 GOLDEN_MARGIN = 0.1  # the thresholds lie this far above the highest score of a golden sentence
 NEGATIVES = "all"  # or "clean": which held-out sentences set the thresholds
@@ -90,6 +92,50 @@ def golden_sentences() -> list[Example]:
         for start, end in sentence_spans(text):
             seen.add(text[start:end])
     return [Example(t, frozenset(), True, "golden") for t in sorted(seen)]
+
+
+SNIPPETS = ROOT / "snippets" / "nl"
+TEMPLATES = ROOT / "templates" / "nl"
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+
+
+def vetted_sentences() -> list[Example]:
+    """Every distinct sentence of the vetted text commgen writes from: the string values of
+    the snippet files (snippets/nl/*.yaml; not the rules) and the text of the templates
+    (templates/nl/*.docx), with Jinja's tags cut out. A case writes sentences no golden
+    document shows (the case matrix); they may not be marked either."""
+    from commgen.checks.model import sentence_spans
+    from commgen.docx.reader import read_document
+
+    texts: list[str] = []
+
+    def leaves(value: object, key: str = "") -> None:
+        if isinstance(value, str) and key not in ("when", "id", "key"):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                leaves(v, str(k))
+        elif isinstance(value, list):
+            for v in value:
+                leaves(v, key)
+
+    for path in sorted(SNIPPETS.glob("*.yaml")):
+        leaves(yaml.safe_load(path.read_text(encoding="utf-8")))
+    for path in sorted(TEMPLATES.glob("*.docx")):
+        texts.append(read_document(path.read_bytes()).text)
+    seen: set[str] = set()
+    for text in texts:
+        for piece in _JINJA.split(text):
+            for start, end in sentence_spans(piece):
+                seen.add(" ".join(piece[start:end].split()))
+    return [Example(t, frozenset(), True, "vetted") for t in sorted(seen)]
+
+
+def own_sentences() -> list[Example]:
+    """The golden documents' sentences and the vetted ones: negatives of every category."""
+    golden = golden_sentences()
+    known = {e.text for e in golden}
+    return golden + [e for e in vetted_sentences() if e.text not in known]
 
 
 def data_hash(examples: Iterable[Example]) -> str:
@@ -136,7 +182,7 @@ def fit(examples: Sequence[Example], c: float = C, prune: float = PRUNE) -> dict
         target = [category in e.labels for e in examples]
         model = LogisticRegression(C=c, solver="liblinear", class_weight="balanced",
                                    max_iter=1000, random_state=0)
-        model.fit(matrix, target, sample_weight=[GOLDEN_WEIGHT if e.part == "golden" else 1.0
+        model.fit(matrix, target, sample_weight=[GOLDEN_WEIGHT if e.part in OWN else 1.0
                                                  for e in examples])
         bias.append(round(float(model.intercept_[0]), DECIMALS))
         for j, w in enumerate(model.coef_[0]):
@@ -197,7 +243,7 @@ def train(parts: Sequence[str], c: float = C, prune: float = PRUNE,
     import sklearn
 
     examples = [e for p in parts for e in load_part(p)]
-    golden = golden_sentences()
+    golden = own_sentences()
     scored = out_of_part_scores(examples, golden, c, prune) if len(parts) > 1 else []
     warnings, errors = thresholds(scored, error_rate, warning_rate) if scored else (
         [0.0] * len(CATEGORIES), [1.0] * len(CATEGORIES))

@@ -249,16 +249,12 @@ def _texts(rules: list[Rule], category: str, passage: str) -> _Texts:
     flags a phrase, not a substitution: its alternative fits any sentence)."""
     for rule in rules:
         if rule.category == category and rule.kind == "existence" and rule.suggestion:
-            message = rule.message.replace("%s", _excerpt(passage), 1)
+            message = rule.message.replace("%s", passage, 1)  # whole: a guarded name is masked
             return _Texts(_("{message} (the trained check; no rule names a phrase here)")
                           .format(message=message), rule.suggestion)
     return _Texts(_("The trained check reads this sentence as sensational or legal wording; no "
                     "rule names a phrase here. Write it calmly, factually and in plain words."),
                   None)
-
-
-def _excerpt(passage: str, width: int = 80) -> str:
-    return passage if len(passage) <= width else passage[:width - 1].rstrip() + "…"
 
 
 def model_findings(model: Model, text: str, rules: list[Rule], allowed: Spans,

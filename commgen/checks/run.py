@@ -88,17 +88,19 @@ class Checker:
                     for f in find_all(self.rules, text)
                     if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
-        findings = [*kept, *phrasing, *self._modelled(text, allowed, phrasing)]
+        findings = [*kept, *phrasing, *self._modelled(text, allowed, phrasing, guarded)]
         findings = [self._weigh(f) for f in findings]
         return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.category))
 
     # -- sources --------------------------------------------------------------------------
-    def _modelled(self, text: str, allowed: Spans, phrasing: list[Finding]) -> list[Finding]:
+    def _modelled(self, text: str, allowed: Spans, phrasing: list[Finding],
+                  guarded: list[Finding]) -> list[Finding]:
         """The trained sentence check (``checks.model``), where the rules found nothing."""
         from commgen.checks.model import load_model, model_findings
 
         model = load_model(self.rules_folder) if self.use_model and self.rules_folder else None
-        return model_findings(model, text, self.rules, allowed, phrasing) if model else []
+        found = model_findings(model, text, self.rules, allowed, phrasing) if model else []
+        return [masked(f, text, [(g.start, g.end) for g in guarded], GUARDED_MASK) for f in found]
 
     def _annotations(self, text: str) -> list[tuple[int, int, str]]:
         if not self.use_deduce or not text.strip():
