@@ -26,8 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import corpus_eval  # noqa: E402
 from bench.corpus_eval import corpus_checker, load_corpus  # noqa: E402
 from tools import train_model as tm  # noqa: E402
+
+corpus_eval.PARTS.setdefault("oefen", tm.PARTS["oefen"])  # the fourth set, when it is there
 
 
 @dataclass
