@@ -182,7 +182,8 @@ def main() -> int:
             trained = [p for p in dev if p != test]
             data = tm.train(trained, args.c, args.prune, args.error_rate, args.warning_rate)
         table = score_part(test, data)
-        print_table(f"held out: {test} (trained on {' + '.join(trained)} + golden)", table)
+        print_table(f"held out: {test} (trained on {' + '.join(trained)} + own sentences)",
+                    table)
         if args.verbose:
             for category, text in table.added:
                 print(f"    model adds {category}: {text}")

@@ -166,6 +166,10 @@ def test_no_sentence_commgen_writes_is_marked() -> None:
             scores = model.scores(text[start:end])
             marked += [(path.name, text[start:end]) for i, s in enumerate(scores)
                        if s >= model.warning[i]]
+    for example in train_model.vetted_sentences():  # the snippets' and templates' sentences
+        scores = model.scores(example.text)
+        marked += [("vetted", example.text) for i, s in enumerate(scores)
+                   if s >= model.warning[i]]
     assert marked == []
 
 
