@@ -64,16 +64,18 @@ def _grams(token: str, ngrams: tuple[int, ...]) -> tuple[str, ...]:
 
 
 def features(text: str, ngrams: Iterable[int] = NGRAMS) -> Counter[str]:
-    """The features of a sentence and how often each occurs: per word ``w:`` the word and
-    ``c:`` its distinct character n-grams (``ngrams``: their lengths), per pair of words
-    ``b:`` the pair. The model scores ``count / sqrt(total count)`` of each."""
+    """The features of a sentence and how often each occurs: per distinct word ``w:`` the
+    word and ``c:`` its distinct character n-grams (``ngrams``: their lengths), per distinct
+    pair of words ``b:`` the pair. A word said twice counts once: a text that repeats one word
+    a hundred times weighs no more than the word. The model scores
+    ``count / sqrt(total count)`` of each."""
     ngrams = tuple(ngrams)
     tokens = words(text)
     found: Counter[str] = Counter()
-    for token in tokens:
+    for token in dict.fromkeys(tokens):
         found["w:" + token] += 1
         found.update(_grams(token, ngrams))
-    found.update(f"b:{a} {b}" for a, b in pairwise(tokens))
+    found.update({f"b:{a} {b}" for a, b in pairwise(tokens)})
     return found
 
 
@@ -116,12 +118,12 @@ class Model:
         if not tokens:
             return [-math.inf] * len(self.categories)
         kept = self._words.get
-        per_word = [kept(t) or self._word(t) for t in tokens]
-        pairs = [p for p in map(self.index.get, [f"b:{a} {b}" for a, b in pairwise(tokens)])
-                 if p is not None]
+        per_word = [kept(t) or self._word(t) for t in dict.fromkeys(tokens)]
+        pairs = {f"b:{a} {b}" for a, b in pairwise(tokens)}
+        places = [p for p in map(self.index.get, pairs) if p is not None]
         parts = [sums for sums, _count in per_word]
-        parts.append(_sums(self.columns, pairs))
-        total = len(tokens) - 1 + sum(count for _sums, count in per_word)
+        parts.append(_sums(self.columns, places))
+        total = len(pairs) + sum(count for _sums, count in per_word)
         scale = 1.0 / (_UNIT * math.sqrt(total))
         return [b + sum(column) * scale
                 for b, column in zip(self.bias, zip(*parts), strict=True)]  # noqa: B905
