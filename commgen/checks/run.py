@@ -55,12 +55,14 @@ class Checker:
     guards: list[GuardedNames] = field(default_factory=list)
     audience: str | None = None
     use_deduce: bool = True
+    rules_folder: Path | None = None  # its model.json: the trained check (``checks.model``)
+    use_model: bool = True
     _detectors: detectors.Detectors | None = field(default=None, init=False, repr=False,
                                                    compare=False)
 
     def for_audience(self, audience: str | None) -> Checker:
         return Checker(self.rules, self.settings, self.allow, self.guards, audience,
-                       self.use_deduce)
+                       self.use_deduce, self.rules_folder, self.use_model)
 
     @property
     def detectors(self) -> detectors.Detectors:
@@ -92,11 +94,20 @@ class Checker:
                     for f in find_all(self.rules, text)
                     if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
-        findings = [*kept, *phrasing]
+        findings = [*kept, *phrasing, *self._modelled(text, allowed, phrasing, guarded)]
         findings = [self._weigh(f) for f in findings]
         return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.category))
 
     # -- sources --------------------------------------------------------------------------
+    def _modelled(self, text: str, allowed: Spans, phrasing: list[Finding],
+                  guarded: list[Finding]) -> list[Finding]:
+        """The trained sentence check (``checks.model``), where the rules found nothing."""
+        from commgen.checks.model import load_model, model_findings
+
+        model = load_model(self.rules_folder) if self.use_model and self.rules_folder else None
+        found = model_findings(model, text, self.rules, allowed, phrasing) if model else []
+        return [masked(f, text, [(g.start, g.end) for g in guarded], GUARDED_MASK) for f in found]
+
     def _annotations(self, text: str) -> list[tuple[int, int, str]]:
         if not self.use_deduce or not text.strip():
             return []
@@ -325,7 +336,7 @@ def make_checker(audience: str | None = None, guards: Iterable[GuardedNames] = (
     allow = allow or AllowList()
     allow.add_resources(folder)
     return Checker(load_rules(folder / RULES_FOLDER), load_settings(folder / RULES_FOLDER),
-                   allow, [g for g in guards if g], audience)
+                   allow, [g for g in guards if g], audience, rules_folder=folder / RULES_FOLDER)
 
 
 class ResultCache:
