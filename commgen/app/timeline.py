@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from commgen.answers.answersfile import Answers, load_answers
-from commgen.answers.history import Sent, Version
+from commgen.answers.answersfile import Answers, load_answers, read_answers_file
+from commgen.answers.history import Sent, Version, read_history
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE
+from commgen.foundation.errors import AnswersError
 from commgen.foundation.formatting import DateText
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Document, text_for
@@ -353,10 +354,19 @@ def history_of(catalog: Catalog, answers: Answers, out_dir: Path) -> tuple[list[
 
 
 def default_out(answers_path: Path) -> Path:
-    """The answers file's own folder when commgen wrote documents there, else the default."""
+    """The folder the history says the last update wrote to; else the answers file's own
+    folder when commgen wrote documents there; else the default."""
+    from commgen.answers.history import output_folder
     from commgen.app.commands.options import DEFAULT_OUT
     from commgen.app.output import MANIFEST_NAME
 
+    try:
+        recorded = output_folder(read_history(read_answers_file(answers_path), answers_path, []),
+                                 answers_path)
+    except (AnswersError, OSError):
+        recorded = None  # the run that reads the file says what is wrong with it
+    if recorded is not None:
+        return recorded
     folder = answers_path.parent
     return folder if (folder / MANIFEST_NAME).exists() else Path(DEFAULT_OUT)
 

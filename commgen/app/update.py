@@ -41,6 +41,7 @@ from commgen.answers.history import (
     changed,
     history_yaml,
     read_history,
+    relative_folder,
     stored_values,
 )
 from commgen.answers.partial import parse_settings, read_answers, read_meta
@@ -235,6 +236,7 @@ class UpdateOutcome:
     result: Any = None  # generate.Result of the documents
     plan: Plan | None = None
     notes: list[str] = field(default_factory=list)
+    command: str = ""  # the command that goes on with this update (with --out when needed)
 
 
 def run_update(catalog: Catalog, answers_path: Path, out_dir: Path | None = None,
@@ -284,9 +286,11 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     from commgen.app.prompts import ask
 
     outcome = UpdateOutcome(None)
+    outcome.command = update_command(answers_path, out_dir)
     fingerprint = _fingerprint(answers_path)
     current = load_answers(answers_path, catalog)
     history, note = history_of(catalog, current, out_dir)
+    command = outcome.command
     if note:
         outcome.notes.append(note)
     if current.format != FORMAT_VERSION:
@@ -298,7 +302,7 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     for text in outcome.notes:
         click.echo(_("Note: {problem}").format(problem=text), err=True)
 
-    draft = _start_draft(catalog, answers_path, current, last, now)
+    draft = _start_draft(catalog, answers_path, current, last, now, command)
     base: dict[str, Any] = {}
     if answers_file:
         base.update(read_answers(answers_file, catalog))
@@ -329,7 +333,7 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
                 if interview.applies(question):
                     days.check(interview, question)
             if not yes and not interview.review():
-                raise InterviewStopped(_stopped(answers_path))
+                raise InterviewStopped(_stopped(answers_path, command))
         else:
             if stale := _stale_dates(catalog, interview.values(), days.day):
                 raise AnswersError(_("The update cannot be made:"), [Problem(
@@ -345,7 +349,7 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
                         question, interview.values(), reason)), err=True)
         draft.save(catalog)
     except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
-        raise InterviewStopped(_stopped(answers_path)) from None
+        raise InterviewStopped(_stopped(answers_path, command)) from None
 
     new = load_answers(draft.path, catalog)
     new.path = answers_path  # the manifest and the messages name the real answers file
@@ -366,13 +370,14 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     result = generate_from_answers(catalog, new, out_dir, force=force, lang=lang, now=now,
                                    accept_findings=accept_findings, extra=extra)
     outcome.result, outcome.plan = result, plan
-    if result.blocked:
-        return outcome  # nothing written; the draft keeps this run's answers
+    if result.blocked:  # nothing written; the draft keeps this run's answers
+        result.answers_path = None  # no "commgen new --resume": update_lines says the command
+        return outcome
     version = Version(number, now.date().isoformat(), now.strftime("%H:%M"),
                       list(new.values.get("approvals") or []),
                       str(new.values.get("approved_by") or ""), changes, news,
                       _sent(catalog, result, out_dir, lang, reach_of(catalog, history, lang),
-                            plan))
+                            plan), relative_folder(out_dir, answers_path))
     final = Draft(answers_path, dict(draft.answered), dict(draft.accepted),
                   history=history_yaml([*history, version]), header=_header(answers_path))
     final.save(catalog)
@@ -470,7 +475,7 @@ class _DayChecks:
 
 
 def _start_draft(catalog: Catalog, answers_path: Path, current: Answers, last: int,
-                 now: dt.datetime) -> Draft:
+                 now: dt.datetime, command: str) -> Draft:
     """The answers of the new version so far: those of an update stopped earlier, else the
     current ones; the version's own fields are set, "what is new" starts empty."""
     path = draft_path(answers_path)
@@ -486,8 +491,7 @@ def _start_draft(catalog: Catalog, answers_path: Path, current: Answers, last: i
     draft = Draft(path, answered, dict(read_meta(source)[ACCEPTED_KEY]),
                   header=[_("commgen: the next version of {name}, being made by commgen update "
                             "(not finished).").format(name=answers_path.name),
-                          _("Continue with: commgen update \"{path}\"").format(
-                              path=answers_path)])
+                          _("Continue with: {command}").format(command=command)])
     for question in catalog.questions:
         if question.changes == "version":
             answered[question.id] = {"statement_version": str(last + 1),
@@ -570,10 +574,21 @@ def _header(path: Path) -> list[str]:
               "\"{path}\"").format(path=path)]
 
 
-def _stopped(path: Path) -> str:
+def update_command(path: Path, out_dir: Path) -> str:
+    """The command that goes on with this update: ``--out`` when its folder is not the one a
+    plain ``commgen update`` would take."""
+    command = f'commgen update "{path}"'
+    try:
+        same = out_dir.resolve() == default_out(path).resolve()
+    except OSError:
+        same = False
+    return command if same else f'{command} --out "{out_dir}"'
+
+
+def _stopped(path: Path, command: str) -> str:
     return _("Stopped. The answers of this update are saved in {draft}; nothing else was "
-             "changed. Continue with:\n  commgen update \"{path}\"").format(
-                 draft=draft_path(path), path=path)
+             "changed. Continue with:\n  {command}").format(draft=draft_path(path),
+                                                              command=command)
 
 
 def _remove_draft(path: Path) -> None:
@@ -590,7 +605,9 @@ def update_lines(catalog: Catalog, outcome: UpdateOutcome) -> list[str]:
     plan = outcome.plan
     if outcome.version is None:
         return [_("The new version was not recorded: nothing was written. Fix what the check "
-                  "found and run commgen update again; this run's answers are kept.")]
+                  "found and run commgen update again; this run's answers are kept.")] + (
+            [_("Change the answers with: {command}").format(command=outcome.command)]
+            if outcome.command else [])
     lines = [_("Version {n} of the statement is recorded in the history of the answers "
                "file.").format(n=outcome.version.number)]
     if plan is not None and plan.letters:

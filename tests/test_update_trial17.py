@@ -1,0 +1,62 @@
+"""``commgen update`` after the primary-school trial (issue 17, five updates): the command
+that goes on names the output folder, the history keeps it, a blocked update says how to fix
+it with commgen update, and what the officer is told to paste."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from commgen.foundation.errors import InterviewStopped
+from tests.conftest import run_cli, write_answers
+from tests.test_update import FIRST, SECOND, THIRD, first_version, history, update
+
+
+def _case_with_docs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A case folder with the answers file and its documents in docs/ beside it."""
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    answers = write_answers(folder, FIRST)
+    code, _out, err = run_cli(capsys, "generate", str(answers), "--out", str(folder / "docs"))
+    assert code == 0, err
+    return answers
+
+
+def test_a_blocked_update_says_how_to_fix_it_with_update(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = first_version(tmp_path, capsys)
+    code, out, err = run_cli(capsys, "update", str(answers), "--yes", "--set",
+                             "update_news=Jan de Vries uit klas 3B heeft het beeld doorgestuurd.")
+    assert code != 0
+    assert "commgen new --resume" not in out + err
+    assert f'commgen update "{answers}"' in out
+
+
+def test_the_output_folder_is_kept_and_named_in_the_command_that_goes_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], catalog,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from commgen.app.update import draft_path, run_update
+
+    monkeypatch.chdir(tmp_path)
+    answers = _case_with_docs(tmp_path, capsys)
+    docs = answers.parent / "docs"
+
+    def stop(question, catalog, current):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    with pytest.raises(InterviewStopped) as stopped:
+        run_update(catalog, answers, docs, asker=stop, interactive=True)
+    assert f'--out "{docs}"' in str(stopped.value)
+    assert f'--out "{docs}"' in draft_path(answers).read_text(encoding="utf-8")
+    draft_path(answers).unlink()
+
+    update(capsys, answers, *SECOND, "--out", str(docs))
+    assert history(answers)[-1]["out"] == "docs"  # relative: the case folder may move
+    update(capsys, answers, *THIRD)  # no --out: where the history says the documents are
+    assert (docs / "update-ouders-klas.docx").exists()
+    assert not (tmp_path / "commgen-documenten").exists()
+    assert [v["version"] for v in history(answers)] == [1, 2, 3]
+    assert yaml.safe_load(answers.read_text(encoding="utf-8"))["_commgen_history"][-1][
+        "out"] == "docs"
