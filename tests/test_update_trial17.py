@@ -60,3 +60,49 @@ def test_the_output_folder_is_kept_and_named_in_the_command_that_goes_on(
     assert [v["version"] for v in history(answers)] == [1, 2, 3]
     assert yaml.safe_load(answers.read_text(encoding="utf-8"))["_commgen_history"][-1][
         "out"] == "docs"
+
+
+def _primary_school(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The trial's case: a primary school whose letters go through Parro."""
+    answers = write_answers(tmp_path, {"next_update_date": _ahead(1)}, base="po-basisschool")
+    code, _out, err = run_cli(capsys, "generate", str(answers), "--out", str(tmp_path))
+    assert code == 0, err
+    return answers
+
+
+def _ahead(days: int) -> str:
+    import datetime as dt
+
+    return (dt.date.today() + dt.timedelta(days=days)).isoformat()
+
+
+def _how_to_send(out: str) -> str:
+    return out.split("Zo verstuurt u ze:", 1)[1] if "Zo verstuurt u ze:" in out else ""
+
+
+def test_update_letters_to_parents_word_and_channel(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Update letters say which update in a word, count from the last letter, carry the
+    channel line the first letters carry, and "how to send" names only what goes out now."""
+    from tests.test_update import docx_text
+
+    answers = _primary_school(tmp_path, capsys)
+    out, _err = update(capsys, answers, "--set", "spread=several_classes",
+                       "--set", "letter_other_classes=none",
+                       "--set", f"next_update_date={_ahead(2)}")
+    letter = docx_text(tmp_path / "update-ouders-klas.docx")
+    assert "Deel dit bericht alstublieft niet buiten Parro." in letter
+    assert "In deze eerste update leest u alleen wat er nieuw is sinds ons bericht van" in letter
+    assert "Vragen over deze eerste update kunt u stellen" in letter
+    assert "De tweede update volgt op" in letter
+    for old in ("sindsdien", "update 1 leest", "Vragen over update", "Na deze update"):
+        assert old not in letter
+    sending = _how_to_send(out)
+    assert "update-ouders-klas.txt" in sending and "brief-ouders-klas.txt" not in sending
+
+    out, _err = update(capsys, answers, "--set", "media=published",
+                       "--set", f"next_update_date={_ahead(3)}")
+    assert "In deze tweede update" in docx_text(tmp_path / "update-ouders-klas.docx")
+    assert "In deze tweede update lees je" in docx_text(tmp_path / "update-team.docx")
+    sending = _how_to_send(out)
+    assert "update-ouders-klas.txt" in sending and "brief-ouders-klas.txt" not in sending

@@ -48,6 +48,7 @@ from commgen.answers.partial import parse_settings, read_answers, read_meta
 from commgen.app.interview import Draft, Interview, complete_without_asking
 from commgen.app.timeline import (
     Reach,
+    audience_label,
     default_out,
     documents_of,
     history_of,
@@ -211,9 +212,12 @@ def plan_letters(catalog: Catalog, old: Answers, new: Answers, history: list[Ver
     return plan
 
 
-def letter_context(letter: Letter, plan: Plan, number: int, lang: str) -> dict[str, Any]:
+def letter_context(letter: Letter, plan: Plan, number: int, lang: str,
+                   ordinal: Any = str) -> dict[str, Any]:
     """What an update letter's template sees as ``update``: ``nummer`` counts the update
-    letters this audience got (this one included), ``version`` is the statement's version."""
+    letters this audience got (this one included), ``rangwoord`` says it in a word ("tweede"),
+    ``volgende`` the one after it ("derde"),
+    ``version`` is the statement's version."""
     previous = letter.previous
     try:
         day = DateText(dt.date.fromisoformat(previous.date), lang)
@@ -222,10 +226,12 @@ def letter_context(letter: Letter, plan: Plan, number: int, lang: str) -> dict[s
     others = [text_for(x.document.title, lang) for x in plan.letters
               if x.document.audience != "internal"]
     return {"update": {
-        "version": str(number), "nummer": str(letter.number), "previous": str(previous.number),
+        "version": str(number), "nummer": str(letter.number), "rangwoord": ordinal(letter.number),
+        "volgende": ordinal(letter.number + 1),
+        "previous": str(previous.number),
         "previous_date": str(day), "previous_time": previous.time, "nieuw": list(letter.new),
         "betekenis": list(letter.meaning), "ontvangers": others,
-        "niet": [text_for(d.title, lang) for d in plan.silent]}}
+        "niet": list(dict.fromkeys(audience_label(d.audience) for d in plan.silent))}}
 
 
 # --- The run -------------------------------------------------------------------------------
@@ -378,6 +384,9 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
                       str(new.values.get("approved_by") or ""), changes, news,
                       _sent(catalog, result, out_dir, lang, reach_of(catalog, history, lang),
                             plan), relative_folder(out_dir, answers_path))
+    sent_now = {item.document for item in version.sent}
+    # "How to send": only what goes out in this version, not the letters sent before
+    result.plain_texts = [(doc, path) for doc, path in result.plain_texts if doc.id in sent_now]
     final = Draft(answers_path, dict(draft.answered), dict(draft.accepted),
                   history=history_yaml([*history, version]), header=_header(answers_path))
     final.save(catalog)
@@ -506,10 +515,12 @@ def _render_letters(catalog: Catalog, answers: Answers, plan: Plan, number: int,
                     now: dt.datetime) -> list[tuple[Document, Any]]:
     from commgen.render.document import render_one
     from commgen.render.snippets import load_snippets
+    from commgen.render.updates import load_updates
 
     snippets = load_snippets(catalog, lang)
+    ordinal = load_updates(catalog, lang).ordinal
     return [(letter.document, render_one(catalog, snippets, answers, letter.document, lang, now,
-                                         letter_context(letter, plan, number, lang)))
+                                         letter_context(letter, plan, number, lang, ordinal)))
             for letter in plan.letters]
 
 
