@@ -106,3 +106,60 @@ def test_update_letters_to_parents_word_and_channel(
     assert "In deze tweede update lees je" in docx_text(tmp_path / "update-team.docx")
     sending = _how_to_send(out)
     assert "update-ouders-klas.txt" in sending and "brief-ouders-klas.txt" not in sending
+
+
+def _school_case(folder: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A case folder as the officer keeps it: answers, the school's logo beside them (named
+    relative), the documents in docs/."""
+    import shutil
+
+    from tests.conftest import SAMPLES, sample_data
+
+    folder.mkdir(parents=True)
+    shutil.copytree(SAMPLES / "scholen", folder / "scholen")
+    data = {**sample_data("po-basisschool"), "next_update_date": _ahead(1),
+            "letter_other_classes": "none"}
+    answers = folder / "antwoorden.yaml"
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                       encoding="utf-8")
+    code, _out, err = run_cli(capsys, "generate", str(answers), "--out", str(folder / "docs"))
+    assert code == 0, err
+    return answers
+
+
+def test_a_moved_case_folder_keeps_its_documents_and_its_logo(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+    import shutil
+
+    from commgen.app.output import MANIFEST_NAME
+
+    first = _school_case(tmp_path / "zaak", capsys)
+    manifest = json.loads((first.parent / "docs" / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert {e["answers"] for e in manifest["files"].values()} == {"../antwoorden.yaml"}
+    moved = tmp_path / "elders" / "zaak"
+    moved.parent.mkdir()
+    shutil.move(str(first.parent), str(moved))
+    answers = moved / "antwoorden.yaml"
+    update(capsys, answers, "--set", "media=published", "--out", str(moved / "docs"))
+    assert not list((moved / "docs").glob("* (2).*"))  # its own documents, replaced
+    data = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    assert data["school_logo"] == "scholen/vlinderboom-logo.png"
+    assert data["_commgen_history"][-1]["out"] == "docs"
+
+
+def test_a_manifest_with_absolute_paths_of_an_older_commgen_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from commgen.app.output import MANIFEST_NAME
+
+    answers = _school_case(tmp_path / "zaak", capsys)
+    path = answers.parent / "docs" / MANIFEST_NAME
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    for entry in manifest["files"].values():
+        entry["answers"] = str(answers.resolve())
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    update(capsys, answers, "--set", "media=published", "--out", str(answers.parent / "docs"))
+    assert not list((answers.parent / "docs").glob("* (2).*"))
+    assert history(answers)[0]["sent"]  # version 1: the documents the manifest names

@@ -216,7 +216,7 @@ def first_version(catalog: Catalog, answers: Answers, out_dir: Path,
     from commgen.app.output import Manifest, answers_key
 
     values = answers.values
-    key = answers_key(answers.path)
+    key = answers_key(answers.path, out_dir)
     manifest = Manifest.load(out_dir)
     by_name = {output_path(out_dir, doc, lang).name: doc for doc in documents_of(catalog)}
     sent = []

@@ -309,6 +309,7 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
         click.echo(_("Note: {problem}").format(problem=text), err=True)
 
     draft = _start_draft(catalog, answers_path, current, last, now, command)
+    _relative_files(catalog, draft.answered, answers_path)
     base: dict[str, Any] = {}
     if answers_file:
         base.update(read_answers(answers_file, catalog))
@@ -387,6 +388,7 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     sent_now = {item.document for item in version.sent}
     # "How to send": only what goes out in this version, not the letters sent before
     result.plain_texts = [(doc, path) for doc, path in result.plain_texts if doc.id in sent_now]
+    _relative_files(catalog, draft.answered, answers_path)
     final = Draft(answers_path, dict(draft.answered), dict(draft.accepted),
                   history=history_yaml([*history, version]), header=_header(answers_path))
     final.save(catalog)
@@ -511,6 +513,23 @@ def _start_draft(catalog: Catalog, answers_path: Path, current: Answers, last: i
     return draft
 
 
+def _relative_files(catalog: Catalog, answered: dict[str, Any], answers_path: Path) -> None:
+    """A file named in the answers (the school's logo) stays as the answers file named it,
+    relative to its folder ("scholen/logo.png"): reading the file made it absolute, and an
+    absolute path breaks when the case folder is copied or moved."""
+    import os
+
+    folder = answers_path.parent.resolve()
+    for question in catalog.questions:
+        value = answered.get(question.id)
+        if question.type != "image" or not isinstance(value, Path) or not value.is_absolute():
+            continue
+        try:
+            answered[question.id] = Path(os.path.relpath(value, folder))
+        except ValueError:  # another drive on Windows: it stays absolute
+            continue
+
+
 def _render_letters(catalog: Catalog, answers: Answers, plan: Plan, number: int, lang: str,
                     now: dt.datetime) -> list[tuple[Document, Any]]:
     from commgen.render.document import render_one
@@ -571,7 +590,7 @@ def _keep_earlier(out_dir: Path, answers_path: Path, last: int) -> None:
 
     if version_folder(out_dir, last).exists():
         return
-    key = answers_key(answers_path)
+    key = answers_key(answers_path, out_dir)
     manifest = Manifest.load(out_dir)
     keep_version(out_dir, last, [out_dir / name for name, entry in manifest.files.items()
                                  if entry.get("answers") == key and (out_dir / name).is_file()])
