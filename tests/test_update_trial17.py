@@ -163,3 +163,26 @@ def test_a_manifest_with_absolute_paths_of_an_older_commgen_is_read(
     update(capsys, answers, "--set", "media=published", "--out", str(answers.parent / "docs"))
     assert not list((answers.parent / "docs").glob("* (2).*"))
     assert history(answers)[0]["sent"]  # version 1: the documents the manifest names
+
+
+def test_the_history_records_only_what_happened(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The letter to the other school reaches no audience of update letters; a question that
+    went out of its condition is no change; the school's words (groep) are not what a letter
+    told of; a list's change is shown as what came and what went."""
+    answers = _school_case(tmp_path / "zaak", capsys)
+    docs = answers.parent / "docs"
+    update(capsys, answers, "--set", "spread=other_schools", "--out", str(docs))
+    versions = history(answers)
+    other = [s for v in versions for s in v["sent"] if s["document"] == "brief-andere-school"]
+    assert other and {s["audience"] for s in other} == {"outside"}
+    assert "unrest" not in versions[-1]["changes"]  # it applies only to one class or fewer
+    assert not [s for v in versions for s in v["sent"] if "school_type" in s.get("about", [])]
+
+    update(capsys, answers, "--set", "police=[advice, investigation]",
+           "--set", "approvals=[board, family, police]")
+    code, out, err = run_cli(capsys, "history", str(answers))
+    assert code == 0, err
+    police = [line for line in out.splitlines() if "+ " in line and "→" not in line]
+    assert police, out
+    assert "advies" not in police[0].split("+ ", 1)[1], police  # only what came

@@ -23,6 +23,7 @@ from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Document, text_for
 
 SET_SUFFIX = "#{kind}"  # the manifest key of a timeline or evaluation set (see write_extra)
+OUTSIDE = "outside"  # the audience recorded for a document that reaches no update audience
 VERSIONS_FOLDER = "versies"  # every version's documents: versies/versie-1, versies/versie-2
 
 
@@ -38,6 +39,7 @@ def audience_label(audience: str) -> str:
         "parents-other": _("parents of other classes"),
         "press": _("press and website"),
         "teachers": _("teachers and staff"),
+        OUTSIDE: _("outside the school"),
     }
     return labels.get(audience, audience)
 
@@ -81,10 +83,22 @@ def change_lines(catalog: Catalog, version: Version, lang: str) -> list[str]:
         if question is not None and question.sensitive:
             lines.append(_("{question}: changed").format(question=prompt))
             continue
+        if isinstance(new, list) and isinstance(old, list | type(None)):
+            lines.append(_("{question}: {changes}").format(question=prompt, changes=", ".join(
+                list_changes(catalog, qid, old or [], new, lang))))
+            continue
         lines.append(_("{question}: {old} → {new}").format(
             question=prompt, old=value_text(catalog, qid, old, lang),
             new=value_text(catalog, qid, new, lang)))
     return lines
+
+
+def list_changes(catalog: Catalog, qid: str, old: list[Any], new: list[Any], lang: str
+                 ) -> list[str]:
+    """A list's change as what came and what went: "+ ouderavond", "− klassengesprek"."""
+    before, after = [str(v) for v in old], [str(v) for v in new]
+    return ([f"+ {value_text(catalog, qid, [v], lang)}" for v in after if v not in before] +
+            [f"− {value_text(catalog, qid, [v], lang)}" for v in before if v not in after])
 
 
 def approval_text(catalog: Catalog, version: Version, lang: str) -> str:
@@ -323,7 +337,8 @@ def record_sent(catalog: Catalog, written: list[Sent], reach: Reach,
     in updates.yaml: the invitation to the parents' evening goes with the parents' letters):
     every update letter, and a full document only to an audience that did not have it yet. A
     document that reaches none of the audiences of update letters (the letter to the other
-    school) is recorded once, with its catalogue audience."""
+    school) is recorded once, with the audience ``outside`` (not the catalogue's audience,
+    which picks its checks: the other school's staff are no parents of this school)."""
     from commgen.render.updates import load_updates, recipients
 
     by_id = {doc.id: doc for doc in catalog.documents}
@@ -336,7 +351,8 @@ def record_sent(catalog: Catalog, written: list[Sent], reach: Reach,
         audiences = targets.get(item.document) or []
         if not audiences:
             if item.document not in reach.documents:
-                result.append(item)
+                result.append(Sent(item.document, OUTSIDE if doc is not None else
+                                   item.audience, item.file, item.sha256, item.about))
             continue
         result += [Sent(item.document, audience, item.file, item.sha256, item.about)
                    for audience in audiences

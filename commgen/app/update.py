@@ -174,8 +174,9 @@ def plan_letters(catalog: Catalog, old: Answers, new: Answers, history: list[Ver
     news_question = next((q for q in catalog.questions if q.changes == "news"
                           and q.type == "paragraphs"), None)
 
-    def names(source: str) -> list[str]:
-        return questions_used(source, catalog, snippets.terms_question)
+    def names(source: str) -> list[str]:  # the words of the school (groep/klas) tell nothing
+        return [q for q in questions_used(source, catalog, snippets.terms_question)
+                if q != snippets.terms_question or q in changes]
 
     plan = Plan()
     for doc in documents_of(catalog, ("update",)):
@@ -361,8 +362,9 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     new = load_answers(draft.path, catalog)
     new.path = answers_path  # the manifest and the messages name the real answers file
     new.accepted = {**current.accepted, **new.accepted}
-    changes = changed(catalog, stored_values(catalog, current.values),
-                      stored_values(catalog, new.values))
+    changes = {qid: change for qid, change in changed(
+        catalog, stored_values(catalog, current.values), stored_values(catalog, new.values)
+    ).items() if not _out_of_use(catalog, catalog.by_id[qid], change, new.values)}
     news = "\n".join(new.values.get("update_news") or [])
     if not changes and not news.strip():
         _remove_draft(draft.path)
@@ -396,6 +398,13 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     keep_version(out_dir, number, [w.path for w in result.written])
     outcome.version = version
     return outcome
+
+
+def _out_of_use(catalog: Catalog, question: Question, change: tuple[Any, Any],
+                values: dict[str, Any]) -> bool:
+    """A question that no longer applies (its condition went) and so lost its answer: not a
+    change of the case ("nee → (leeg)" says nothing that happened)."""
+    return is_empty(change[1]) and not catalog.applies(question, values)
 
 
 def _stale_dates(catalog: Catalog, values: dict[str, Any], day: dt.date) -> list[Question]:
