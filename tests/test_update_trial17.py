@@ -186,3 +186,20 @@ def test_the_history_records_only_what_happened(
     police = [line for line in out.splitlines() if "+ " in line and "→" not in line]
     assert police, out
     assert "advies" not in police[0].split("+ ", 1)[1], police  # only what came
+
+
+def test_a_removed_version_folder_is_warned_and_kept_in_the_timeline(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    answers = first_version(tmp_path, capsys)
+    update(capsys, answers, *SECOND)
+    update(capsys, answers, *THIRD)
+    shutil.rmtree(tmp_path / "versies" / "versie-2")
+    code, out, err = run_cli(capsys, "history", str(answers))
+    assert code == 0, err
+    assert "versie(s) 2 ontbreken" in err, err
+    assert "versies/versie-2 (ontbreekt" in out  # the version stays in the timeline
+    assert "Versie 2 ·" in out
+    _out, err = update(capsys, answers, "--set", "media=questions")
+    assert "versie(s) 2" in err  # the update says it too

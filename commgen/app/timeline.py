@@ -129,10 +129,15 @@ def timeline_rows(catalog: Catalog, versions: list[Version], lang: str = DOCUMEN
                   out_dir: Path | None = None) -> list[dict[str, Any]]:
     """Plain rows for the terminal and for the documents' ``history.versions``; ``map``: the
     folder that keeps the version's documents (``versies/versie-N``), when it is there."""
+    gone = set(missing_versions(out_dir, versions)) if out_dir is not None else set()
+
     def kept(number: int) -> str:
-        if out_dir is None or not version_folder(out_dir, number).is_dir():
+        if out_dir is None:
             return ""
-        return version_folder(out_dir, number).relative_to(out_dir).as_posix()
+        folder = version_folder(out_dir, number).relative_to(out_dir).as_posix()
+        if number in gone:
+            return _("{folder} (missing: removed or moved)").format(folder=folder)
+        return folder if version_folder(out_dir, number).is_dir() else ""
 
     return [{
         "nummer": str(v.number), "moment": moment(v, lang),
@@ -143,6 +148,25 @@ def timeline_rows(catalog: Catalog, versions: list[Version], lang: str = DOCUMEN
         "documenten": document_lines(catalog, v, lang),
         "map": kept(v.number),
     } for v in versions]
+
+
+def missing_versions(out_dir: Path, versions: list[Version]) -> list[int]:
+    """The versions whose folder (``versies/versie-N``) is gone although the output folder
+    keeps the versions (an update made ``versies/``): removed or moved by hand."""
+    if not (out_dir / VERSIONS_FOLDER).is_dir():
+        return []  # no version kept yet (a case of an older commgen, or no update yet)
+    return [v.number for v in versions if not version_folder(out_dir, v.number).is_dir()]
+
+
+def missing_note(out_dir: Path, versions: list[Version]) -> str | None:
+    """What to tell the user of versions whose documents are no longer kept."""
+    gone = missing_versions(out_dir, versions)
+    if not gone:
+        return None
+    return _("the documents of version(s) {numbers} are missing in {folder}: the folder was "
+             "removed or moved. The history still lists these versions; put the folder back "
+             "(from a backup or the crisis file) to keep what was sent.").format(
+                 numbers=", ".join(map(str, gone)), folder=out_dir / VERSIONS_FOLDER)
 
 
 def timeline_text(rows: list[dict[str, Any]]) -> list[str]:
@@ -400,8 +424,11 @@ def timeline_document(catalog: Catalog, answers_path: Path, target: Path | None,
     """The timeline's lines, a note (no history yet), and the result of writing the Word
     document to ``target`` (None: not asked)."""
     now = now or dt.datetime.now().replace(microsecond=0)
-    answers, versions, note = load_case(catalog, answers_path, default_out(answers_path))
-    rows = timeline_rows(catalog, versions, out_dir=default_out(answers_path))
+    out_dir = default_out(answers_path)
+    answers, versions, note = load_case(catalog, answers_path, out_dir)
+    rows = timeline_rows(catalog, versions, out_dir=out_dir)
+    if gone := missing_note(out_dir, versions):
+        note = f"{note}\n{gone}" if note else gone
     result = None
     if target is not None:
         doc = made_by(catalog, "history")

@@ -52,6 +52,7 @@ from commgen.app.timeline import (
     default_out,
     documents_of,
     history_of,
+    missing_note,
     reach_of,
     record_sent,
     version_folder,
@@ -298,8 +299,9 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     current = load_answers(answers_path, catalog)
     history, note = history_of(catalog, current, out_dir)
     command = outcome.command
-    if note:
-        outcome.notes.append(note)
+    for text in (note, missing_note(out_dir, history)):
+        if text:
+            outcome.notes.append(text)
     if current.format != FORMAT_VERSION:
         outcome.notes.append(_("{path} is in the format of an older commgen ({found}); it is "
                                "saved in format {version}, with the history, once the update "
