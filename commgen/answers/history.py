@@ -138,12 +138,14 @@ def _check_moment(version: Version, before: Version | None, today: dt.date,
                                 entry.line_of("date"), f"{label}.date"))
         return
     if version.time and not _TIME.fullmatch(version.time):
-        shown = version.time
         if version.time.isdigit():  # YAML reads 10:30 without quotes as a number (630)
             shown = f"{int(version.time) // 60}:{int(version.time) % 60:02d}"
-        problems.append(Problem(_("'{value}' is not a time; write it between quotes as "
-                                  "\"10:30\" (hours 0-23, minutes 00-59)").format(value=shown),
-                                where, entry.line_of("time"), f"{label}.time"))
+            message = _("{value} without quotes is read as a number, not a time; put the time "
+                        "in quotes: \"{value}\"").format(value=shown)
+        else:
+            message = _("'{value}' is not a time; write it between quotes as \"10:30\" (hours "
+                        "0-23, minutes 00-59)").format(value=version.time)
+        problems.append(Problem(message, where, entry.line_of("time"), f"{label}.time"))
         return
     if day > today:
         problems.append(Problem(_("version {n} is dated {date}, which is in the future; give the "

@@ -489,8 +489,8 @@ class _DayChecks:
             if reason and self.kept.get(question.id) != values.get(question.id):
                 self.kept[question.id] = values.get(question.id)
                 click.echo(_("Warning: {message}").format(message=_day_off_message(
-                    question, values, reason)) + " " + _("Press Enter to keep this day, or "
-                                                         "give another."), err=True)
+                    question, values, reason)) + ". " + _("Press Enter to keep this day, or "
+                                                          "give another."), err=True)
                 interview._ask_and_keep(question)
                 continue
             return
