@@ -203,3 +203,40 @@ def test_a_removed_version_folder_is_warned_and_kept_in_the_timeline(
     assert "Versie 2 ·" in out
     _out, err = update(capsys, answers, "--set", "media=questions")
     assert "versie(s) 2" in err  # the update says it too
+
+
+def test_one_version_says_each_fact_once_and_the_same_everywhere(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The team handout: the report to the police once (not "gemeld bij de politie" beside
+    the aangifte), the other schools once; the press hears how far it spread as the parents
+    do; the crisis team's update speaks of the other schools, as the other documents do."""
+    from tests.test_update import docx_text
+
+    answers = first_version(tmp_path, capsys, {
+        "police": ["advice", "report_family", "investigation"], "reporting": ["police"],
+        "approvals": ["board", "family", "police"],
+        "spread": ["several_classes", "other_schools"]})
+    team = docx_text(tmp_path / "handreiking-team.docx")
+    assert "Er is aangifte gedaan bij de politie." in team
+    assert "Het beeld is gemeld bij de politie." not in team
+    assert "op andere scholen gedeeld;" not in team  # "buiten onze school" said it already
+    press = docx_text(tmp_path / "persverklaring.docx")
+    assert "De precieze omvang is nog niet bekend." not in press
+    assert "in meerdere klassen" in press
+
+    code, out, _err = run_cli(capsys, "update", str(answers), "--yes", "--set",
+                              "update_news=De precieze omvang is nog niet bekend.")
+    # the parents' letters say "meerdere klassen"
+    assert code != 0 and "spreekt een andere zin van deze versie tegen" in out
+
+
+def test_an_update_letter_tells_the_facts_earliest_first(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_update import docx_text
+
+    answers = first_version(tmp_path, capsys)
+    update(capsys, answers, "--set", "police=[investigation, report_family, advice]",
+           "--set", "approvals=[board, family, police]")
+    text = docx_text(tmp_path / "update-ouders-klas.docx")
+    said = [text.index(s) for s in ("politie om advies", "aangifte", "onderzoek")]
+    assert said == sorted(said), text

@@ -154,6 +154,23 @@ def news_values(catalog: Catalog, table: dict[str, dict[str, Any]], audience: st
     return fresh, later
 
 
+def _in_order(catalog: Catalog, fresh: dict[str, list[str]], later: dict[str, list[str]]
+              ) -> list[tuple[str, str, str]]:
+    """What is new, earliest first: in the catalogue's order of questions and of choices (the
+    police were asked for advice, then a report was made, then an investigation started),
+    what may be told only now beside what happened since."""
+    index = {q.id: n for n, q in enumerate(catalog.questions)}
+
+    def rank(item: tuple[str, str, str]) -> tuple[int, int]:
+        qid, value, _kind = item
+        choices = [c.value for c in catalog.by_id[qid].choices or []]
+        return index.get(qid, 0), choices.index(value) if value in choices else 0
+
+    items = [(q, v, "new") for q, values in fresh.items() for v in values]
+    items += [(q, v, "later") for q, values in later.items() for v in values]
+    return sorted(items, key=rank)
+
+
 def plan_letters(catalog: Catalog, old: Answers, new: Answers, history: list[Version],
                  changes: dict[str, tuple[Any, Any]], lang: str, now: dt.datetime) -> Plan:
     """For each update letter whose audience got a document before: its sentences, or
@@ -195,11 +212,13 @@ def plan_letters(catalog: Catalog, old: Answers, new: Answers, history: list[Ver
         fresh = {q: v for q, v in fresh.items() if q in new_table}
         context = build_context(catalog, snippets, new, doc, lang, now)
         about: set[str] = set()
-        new_lines = sentences_for(new_table, fresh, audience, facts_new, context, "nieuw",
-                                  about, names)
-        new_lines += [line for line in sentences_for(later_table, later, audience, facts_new,
-                                                     context, "nu_te_melden", about, names)
-                      if line not in new_lines]
+        new_lines: list[str] = []
+        for qid, value, kind in _in_order(catalog, fresh, later):
+            table, label = (new_table, "nieuw") if kind == "new" else (later_table,
+                                                                      "nu_te_melden")
+            new_lines += [line for line in sentences_for(table, {qid: [value]}, audience,
+                                                         facts_new, context, label, about, names)
+                          if line not in new_lines]
         told_news = bool(news) and news_question is not None and catalog.feeds(news_question,
                                                                                  doc)
         if not new_lines and not told_news:
@@ -527,17 +546,16 @@ def _start_draft(catalog: Catalog, answers_path: Path, current: Answers, last: i
 def _relative_files(catalog: Catalog, answered: dict[str, Any], answers_path: Path) -> None:
     """A file named in the answers (the school's logo) stays as the answers file named it,
     relative to its folder ("scholen/logo.png"): reading the file made it absolute, and an
-    absolute path breaks when the case folder is copied or moved."""
-    import os
-
+    absolute path breaks when the case folder is copied or moved. A file outside the case
+    folder stays absolute (copying the answers file alone must not lose it)."""
     folder = answers_path.parent.resolve()
     for question in catalog.questions:
         value = answered.get(question.id)
         if question.type != "image" or not isinstance(value, Path) or not value.is_absolute():
             continue
         try:
-            answered[question.id] = Path(os.path.relpath(value, folder))
-        except ValueError:  # another drive on Windows: it stays absolute
+            answered[question.id] = value.resolve().relative_to(folder)
+        except ValueError:  # outside the case folder (or on another drive)
             continue
 
 
