@@ -65,7 +65,7 @@ FACTS = {
 NUMBERED = {"internal": "Update {n} van het communicatiestatement",
             "parents-class": "Betreft: update {n} over",
             "parents-other": "Betreft: update {n} over",
-            "press": "Dit is aanvulling {n} op de verklaring",
+            "press": "Dit is de {ordinal} aanvulling op de verklaring",
             "teachers": "Update {n} voor het team"}
 
 
@@ -120,7 +120,8 @@ def test_each_audience_over_five_versions(case: tuple[Path, Path], audience: str
         if path.name.startswith("update-"):
             number = [v for v, _p in letters].index(version) + 1
             text = docx_text(path)
-            assert NUMBERED[audience].format(n=number) in text, (version, text)
+            ordinal = ("eerste", "tweede", "derde", "vierde", "vijfde")[number - 1]
+            assert NUMBERED[audience].format(n=number, ordinal=ordinal) in text, (version, text)
             for fact in FACTS[audience][version]:
                 assert fact in text, (audience, version, fact)
             repeated = docx_sentences(path) & said

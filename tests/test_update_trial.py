@@ -129,7 +129,8 @@ def test_a_day_that_is_no_school_day_is_warned_at_its_question(
     outcome = run_update(catalog, answers, tmp_path, asker=asker, interactive=True, yes=True)
     err = capsys.readouterr().err
     assert outcome.version is not None
-    assert "een zondag, geen schooldag" in err and "Enter" in err
+    assert "een zondag, geen schooldag" in err
+    assert "controleer of dat zo bedoeld is. Druk op Enter" in err  # two sentences
     at = asked.index("next_update_date")
     assert asked[at:at + 2] == ["next_update_date", "next_update_date"]  # at the question
     assert asked.count("next_update_date") == 2  # kept: not asked again after the questions
@@ -195,7 +196,7 @@ def test_a_day_that_has_gone_scripted_says_how_to_fix_it(
     ("- version: 2\n  date: 2026-11-22\n  time: '25:10'\n", "_commgen_history[2].time",
      "'25:10' is geen tijd"),
     ("- version: 2\n  date: 2026-11-22\n  time: 10:30\n", "_commgen_history[2].time",
-     "'10:30' is geen tijd"),  # YAML reads it as a number without the quotes
+     'zet de tijd tussen aanhalingstekens: "10:30"'),  # YAML reads it as a number
     ("- version: 2\n  date: 22-11-2026\n", "_commgen_history[2].date", "is geen datum"),
 ])
 def test_dates_typed_into_the_history_are_checked(

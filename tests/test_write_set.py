@@ -30,7 +30,7 @@ def test_the_manifest_records_every_file_with_its_hash(tmp_path: Path) -> None:
     import hashlib
 
     assert entry["sha256"] == hashlib.sha256(b"PK brief 1").hexdigest()
-    assert entry["answers"] == str(answers.resolve()) and entry["written"]
+    assert entry["answers"] == "../antwoorden.yaml" and entry["written"]  # relative: may move
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".commgen-set")]
 
 

@@ -938,9 +938,8 @@ def kaart_receptie(path: Path) -> None:
 # included) or the date of the last letter, so that no sentence of an earlier document or update
 # comes back.
 
-NEXT_AFTER = ("Na deze update {{ update.nummer }} volgt de volgende op "
-              "{{ next_update_date.weekday }} om {{ next_update_time }} uur, of eerder als dat "
-              "nodig is.")
+NEXT_AFTER = ("De {{ update.volgende }} update volgt op {{ next_update_date.weekday }} om "
+              "{{ next_update_time }} uur, of eerder als dat nodig is.")
 
 
 def update_sections(doc, meaning: str, news: bool = True,  # type: ignore[no-untyped-def]
@@ -961,15 +960,15 @@ def update_parents(path: Path) -> None:
     doc = letter_document()
     letter_opening(doc, "update {{ update.nummer }} over het beeld dat onder leerlingen is "
                         "gedeeld")
-    para(doc, "Op {{ update.previous_date }} schreven wij u over een beeld dat onder leerlingen "
-              "is gedeeld; in deze update {{ update.nummer }} leest u alleen wat er sindsdien "
-              "nieuw is.")
+    para(doc, "In deze {{ update.rangwoord }} update leest u alleen wat er nieuw is sinds ons "
+              "bericht van {{ update.previous_date }}.")
     update_sections(doc, "Wat betekent dit voor u?")
     doc.add_heading("Vragen", level=2)
-    para(doc, "Vragen over update {{ update.nummer }} kunt u stellen aan {{ contact.name }}, "
-              "{{ contact.role }}, via {{ contact_phone }} of {{ contact_email }}.")
+    para(doc, "Vragen over deze {{ update.rangwoord }} update kunt u stellen aan "
+              "{{ contact.name }}, {{ contact.role }}, via {{ contact_phone }} of "
+              "{{ contact_email }}.")
     para(doc, NEXT_AFTER)
-    sign_off(doc)
+    letter_closing(doc)
     finish(doc, path)
 
 
@@ -980,13 +979,14 @@ def update_press(path: Path) -> None:
     doc.styles["Title"].font.size = docx_pt(17)
     para(doc, "{{ school.place }}, {{ statement_date }}, {{ statement_time }} uur",
          style="Subtitle")
-    para(doc, "Dit is aanvulling {{ update.nummer }} op de verklaring van {{ school.name }}; "
+    para(doc, "Dit is de {{ update.rangwoord }} aanvulling op de verklaring van "
+              "{{ school.name }}; "
               "het vorige bericht aan de pers was van {{ update.previous_date }}, "
               "{{ update.previous_time }} uur.")
     loop(doc, "zin in update.nieuw", "{{ zin }}", style=None)
     loop(doc, "zin in update.betekenis", "{{ zin }}", style=None)
     doc.add_heading("Contact voor de pers", level=2)
-    para(doc, "Vragen over aanvulling {{ update.nummer }} beantwoordt "
+    para(doc, "Vragen over deze {{ update.rangwoord }} aanvulling beantwoordt "
               "{{ spokesperson.name }}, {{ spokesperson.role }}, via {{ spokesperson_phone }}"
               "{% if spokesperson_email %} of {{ spokesperson_email }}{% endif %}.")
     para(doc, NEXT_AFTER)
@@ -997,12 +997,12 @@ def update_team(path: Path) -> None:
     doc = short_document("{{ school.name }} · alleen voor het team, niet doorsturen",
                          "Update {{ update.nummer }} voor het team",
                          "{{ school.name }} · {{ statement_date }}, {{ statement_time }} uur")
-    para(doc, "Sinds de versie van {{ update.previous_date }} is er iets veranderd: hier lees je "
-              "alleen wat nieuw is in update {{ update.nummer }}, de rest van de handreiking "
-              "blijft gelden.", italic=True)
+    para(doc, "In deze {{ update.rangwoord }} update lees je alleen wat er nieuw is sinds het "
+              "bericht van {{ update.previous_date }}; de rest van de handreiking blijft "
+              "gelden.", italic=True)
     update_sections(doc, "Wat betekent dit voor jou?")
     doc.add_heading("Vragen en steun", level=2)
-    para(doc, "Met vragen over update {{ update.nummer }} kun je terecht bij "
+    para(doc, "Met vragen over deze {{ update.rangwoord }} update kun je terecht bij "
               "{{ contact.name }}, {{ contact.role }}.")
     para(doc, NEXT_AFTER)
     finish(doc, path)

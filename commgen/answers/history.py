@@ -55,13 +55,17 @@ class Version:
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # id -> (old, new)
     news: str = ""
     sent: list[Sent] = field(default_factory=list)
+    out: str = ""  # the output folder, relative to the answers file's folder ("docs")
 
     def as_yaml(self) -> dict[str, Any]:
-        return {"version": self.number, "date": self.date, "time": self.time,
+        data = {"version": self.number, "date": self.date, "time": self.time,
                 "approvals": list(self.approvals), "approved_by": self.approved_by,
                 "changes": {k: {"old": old, "new": new} for k, (old, new) in
                             self.changes.items()},
                 "news": self.news, "sent": [s.as_yaml() for s in self.sent]}
+        if self.out:
+            data["out"] = self.out
+        return data
 
     def audiences(self) -> list[str]:
         return list(dict.fromkeys(s.audience for s in self.sent))
@@ -134,12 +138,14 @@ def _check_moment(version: Version, before: Version | None, today: dt.date,
                                 entry.line_of("date"), f"{label}.date"))
         return
     if version.time and not _TIME.fullmatch(version.time):
-        shown = version.time
         if version.time.isdigit():  # YAML reads 10:30 without quotes as a number (630)
             shown = f"{int(version.time) // 60}:{int(version.time) % 60:02d}"
-        problems.append(Problem(_("'{value}' is not a time; write it between quotes as "
-                                  "\"10:30\" (hours 0-23, minutes 00-59)").format(value=shown),
-                                where, entry.line_of("time"), f"{label}.time"))
+            message = _("{value} without quotes is read as a number, not a time; put the time "
+                        "in quotes: \"{value}\"").format(value=shown)
+        else:
+            message = _("'{value}' is not a time; write it between quotes as \"10:30\" (hours "
+                        "0-23, minutes 00-59)").format(value=version.time)
+        problems.append(Problem(message, where, entry.line_of("time"), f"{label}.time"))
         return
     if day > today:
         problems.append(Problem(_("version {n} is dated {date}, which is in the future; give the "
@@ -221,7 +227,29 @@ def _one_version(entry: LineDict, where: Path | None, label: str, problems: list
         return None
     return Version(int(number), date, time, list(approvals),
                    _text(entry, "approved_by", where, label, problems),
-                   changes, _text(entry, "news", where, label, problems), sent)
+                   changes, _text(entry, "news", where, label, problems), sent,
+                   _text(entry, "out", where, label, problems))
+
+
+def output_folder(versions: list[Version], answers_path: Path) -> Path | None:
+    """The output folder the newest version that names one wrote to (``out``, relative to the
+    answers file's folder; an absolute one is read as it is), or None."""
+    for version in reversed(versions):
+        if version.out:
+            folder = Path(version.out)
+            return folder if folder.is_absolute() else answers_path.parent / folder
+    return None
+
+
+def relative_folder(folder: Path, answers_path: Path) -> str:
+    """``folder`` as the history stores it: relative to the answers file's folder (so a case
+    folder copied or moved keeps it), with forward slashes; absolute only on another drive."""
+    import os
+
+    try:
+        return Path(os.path.relpath(folder.resolve(), answers_path.parent.resolve())).as_posix()
+    except ValueError:  # another drive on Windows: no relative path
+        return folder.resolve().as_posix()
 
 
 def plain(value: Any) -> Any:

@@ -112,9 +112,23 @@ def file_hash(path: Path) -> str | None:
         return None
 
 
-def answers_key(answers: Path | None) -> str:
-    """How the manifest names the answers file a set was made from."""
-    return str(answers.resolve()) if answers is not None else ""
+def answers_key(answers: Path | None, folder: Path) -> str:
+    """How the manifest of ``folder`` names the answers file a set was made from: relative to
+    that folder, with forward slashes ("../antwoorden.yaml"), so that a case folder copied or
+    moved as a whole still knows its documents as its own (absolute only on another drive)."""
+    if answers is None:
+        return ""
+    try:
+        return Path(os.path.relpath(answers.resolve(), folder.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return answers.resolve().as_posix()
+
+
+def _relative_key(value: object, folder: Path) -> object:
+    """An answers file named by an older commgen with its absolute path, as it is named now."""
+    if isinstance(value, str) and value and Path(value).is_absolute():
+        return answers_key(Path(value), folder)
+    return value
 
 
 @dataclass
@@ -134,7 +148,12 @@ class Manifest:
             files = {}
         if not isinstance(files, dict):  # edited by hand, or not a manifest at all
             files = {}
-        return cls(folder, {str(k): v for k, v in files.items() if isinstance(v, dict)})
+        files = {str(k): dict(v) for k, v in files.items() if isinstance(v, dict)}
+        for entry in files.values():
+            for name in ("answers", "pending_answers"):
+                if name in entry:
+                    entry[name] = _relative_key(entry[name], folder)
+        return cls(folder, files)
 
     def save(self) -> None:
         data = {"format": MANIFEST_FORMAT, "files": self.files}
@@ -249,7 +268,7 @@ def write_set(folder: Path, files: Sequence[tuple[str, bytes]], answers: Path | 
     has, move into ``vorige/``; the manifest records the new set."""
     make_folder(folder)
     remove_leftovers(folder)
-    key = answers_key(answers)
+    key = answers_key(answers, folder)
     manifest = Manifest.load(folder)
     plans = [_plan(manifest, name, data, key, force) for name, data in files]
     stale = _stale(manifest, plans, key)

@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from commgen.answers.answersfile import Answers, load_answers
-from commgen.answers.history import Sent, Version
+from commgen.answers.answersfile import Answers, load_answers, read_answers_file
+from commgen.answers.history import Sent, Version, read_history
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE
+from commgen.foundation.errors import AnswersError
 from commgen.foundation.formatting import DateText
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Document, text_for
 
 SET_SUFFIX = "#{kind}"  # the manifest key of a timeline or evaluation set (see write_extra)
+OUTSIDE = "outside"  # the audience recorded for a document that reaches no update audience
 VERSIONS_FOLDER = "versies"  # every version's documents: versies/versie-1, versies/versie-2
 
 
@@ -37,6 +39,7 @@ def audience_label(audience: str) -> str:
         "parents-other": _("parents of other classes"),
         "press": _("press and website"),
         "teachers": _("teachers and staff"),
+        OUTSIDE: _("outside the school"),
     }
     return labels.get(audience, audience)
 
@@ -80,10 +83,22 @@ def change_lines(catalog: Catalog, version: Version, lang: str) -> list[str]:
         if question is not None and question.sensitive:
             lines.append(_("{question}: changed").format(question=prompt))
             continue
+        if isinstance(new, list) and isinstance(old, list | type(None)):
+            lines.append(_("{question}: {changes}").format(question=prompt, changes=", ".join(
+                list_changes(catalog, qid, old or [], new, lang))))
+            continue
         lines.append(_("{question}: {old} → {new}").format(
             question=prompt, old=value_text(catalog, qid, old, lang),
             new=value_text(catalog, qid, new, lang)))
     return lines
+
+
+def list_changes(catalog: Catalog, qid: str, old: list[Any], new: list[Any], lang: str
+                 ) -> list[str]:
+    """A list's change as what came and what went: "+ ouderavond", "− klassengesprek"."""
+    before, after = [str(v) for v in old], [str(v) for v in new]
+    return ([f"+ {value_text(catalog, qid, [v], lang)}" for v in after if v not in before] +
+            [f"− {value_text(catalog, qid, [v], lang)}" for v in before if v not in after])
 
 
 def approval_text(catalog: Catalog, version: Version, lang: str) -> str:
@@ -114,10 +129,15 @@ def timeline_rows(catalog: Catalog, versions: list[Version], lang: str = DOCUMEN
                   out_dir: Path | None = None) -> list[dict[str, Any]]:
     """Plain rows for the terminal and for the documents' ``history.versions``; ``map``: the
     folder that keeps the version's documents (``versies/versie-N``), when it is there."""
+    gone = set(missing_versions(out_dir, versions)) if out_dir is not None else set()
+
     def kept(number: int) -> str:
-        if out_dir is None or not version_folder(out_dir, number).is_dir():
+        if out_dir is None:
             return ""
-        return version_folder(out_dir, number).relative_to(out_dir).as_posix()
+        folder = version_folder(out_dir, number).relative_to(out_dir).as_posix()
+        if number in gone:
+            return _("{folder} (missing: removed or moved)").format(folder=folder)
+        return folder if version_folder(out_dir, number).is_dir() else ""
 
     return [{
         "nummer": str(v.number), "moment": moment(v, lang),
@@ -128,6 +148,25 @@ def timeline_rows(catalog: Catalog, versions: list[Version], lang: str = DOCUMEN
         "documenten": document_lines(catalog, v, lang),
         "map": kept(v.number),
     } for v in versions]
+
+
+def missing_versions(out_dir: Path, versions: list[Version]) -> list[int]:
+    """The versions whose folder (``versies/versie-N``) is gone although the output folder
+    keeps the versions (an update made ``versies/``): removed or moved by hand."""
+    if not (out_dir / VERSIONS_FOLDER).is_dir():
+        return []  # no version kept yet (a case of an older commgen, or no update yet)
+    return [v.number for v in versions if not version_folder(out_dir, v.number).is_dir()]
+
+
+def missing_note(out_dir: Path, versions: list[Version]) -> str | None:
+    """What to tell the user of versions whose documents are no longer kept."""
+    gone = missing_versions(out_dir, versions)
+    if not gone:
+        return None
+    return _("the documents of version(s) {numbers} are missing in {folder}: the folder was "
+             "removed or moved. The history still lists these versions; put the folder back "
+             "(from a backup or the crisis file) to keep what was sent.").format(
+                 numbers=", ".join(map(str, gone)), folder=out_dir / VERSIONS_FOLDER)
 
 
 def timeline_text(rows: list[dict[str, Any]]) -> list[str]:
@@ -215,7 +254,7 @@ def first_version(catalog: Catalog, answers: Answers, out_dir: Path,
     from commgen.app.output import Manifest, answers_key
 
     values = answers.values
-    key = answers_key(answers.path)
+    key = answers_key(answers.path, out_dir)
     manifest = Manifest.load(out_dir)
     by_name = {output_path(out_dir, doc, lang).name: doc for doc in documents_of(catalog)}
     sent = []
@@ -322,7 +361,8 @@ def record_sent(catalog: Catalog, written: list[Sent], reach: Reach,
     in updates.yaml: the invitation to the parents' evening goes with the parents' letters):
     every update letter, and a full document only to an audience that did not have it yet. A
     document that reaches none of the audiences of update letters (the letter to the other
-    school) is recorded once, with its catalogue audience."""
+    school) is recorded once, with the audience ``outside`` (not the catalogue's audience,
+    which picks its checks: the other school's staff are no parents of this school)."""
     from commgen.render.updates import load_updates, recipients
 
     by_id = {doc.id: doc for doc in catalog.documents}
@@ -335,7 +375,8 @@ def record_sent(catalog: Catalog, written: list[Sent], reach: Reach,
         audiences = targets.get(item.document) or []
         if not audiences:
             if item.document not in reach.documents:
-                result.append(item)
+                result.append(Sent(item.document, OUTSIDE if doc is not None else
+                                   item.audience, item.file, item.sha256, item.about))
             continue
         result += [Sent(item.document, audience, item.file, item.sha256, item.about)
                    for audience in audiences
@@ -353,10 +394,19 @@ def history_of(catalog: Catalog, answers: Answers, out_dir: Path) -> tuple[list[
 
 
 def default_out(answers_path: Path) -> Path:
-    """The answers file's own folder when commgen wrote documents there, else the default."""
+    """The folder the history says the last update wrote to; else the answers file's own
+    folder when commgen wrote documents there; else the default."""
+    from commgen.answers.history import output_folder
     from commgen.app.commands.options import DEFAULT_OUT
     from commgen.app.output import MANIFEST_NAME
 
+    try:
+        recorded = output_folder(read_history(read_answers_file(answers_path), answers_path, []),
+                                 answers_path)
+    except (AnswersError, OSError):
+        recorded = None  # the run that reads the file says what is wrong with it
+    if recorded is not None:
+        return recorded
     folder = answers_path.parent
     return folder if (folder / MANIFEST_NAME).exists() else Path(DEFAULT_OUT)
 
@@ -374,8 +424,11 @@ def timeline_document(catalog: Catalog, answers_path: Path, target: Path | None,
     """The timeline's lines, a note (no history yet), and the result of writing the Word
     document to ``target`` (None: not asked)."""
     now = now or dt.datetime.now().replace(microsecond=0)
-    answers, versions, note = load_case(catalog, answers_path, default_out(answers_path))
-    rows = timeline_rows(catalog, versions, out_dir=default_out(answers_path))
+    out_dir = default_out(answers_path)
+    answers, versions, note = load_case(catalog, answers_path, out_dir)
+    rows = timeline_rows(catalog, versions, out_dir=out_dir)
+    if gone := missing_note(out_dir, versions):
+        note = f"{note}\n{gone}" if note else gone
     result = None
     if target is not None:
         doc = made_by(catalog, "history")

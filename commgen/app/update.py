@@ -41,15 +41,18 @@ from commgen.answers.history import (
     changed,
     history_yaml,
     read_history,
+    relative_folder,
     stored_values,
 )
 from commgen.answers.partial import parse_settings, read_answers, read_meta
 from commgen.app.interview import Draft, Interview, complete_without_asking
 from commgen.app.timeline import (
     Reach,
+    audience_label,
     default_out,
     documents_of,
     history_of,
+    missing_note,
     reach_of,
     record_sent,
     version_folder,
@@ -151,6 +154,23 @@ def news_values(catalog: Catalog, table: dict[str, dict[str, Any]], audience: st
     return fresh, later
 
 
+def _in_order(catalog: Catalog, fresh: dict[str, list[str]], later: dict[str, list[str]]
+              ) -> list[tuple[str, str, str]]:
+    """What is new, earliest first: in the catalogue's order of questions and of choices (the
+    police were asked for advice, then a report was made, then an investigation started),
+    what may be told only now beside what happened since."""
+    index = {q.id: n for n, q in enumerate(catalog.questions)}
+
+    def rank(item: tuple[str, str, str]) -> tuple[int, int]:
+        qid, value, _kind = item
+        choices = [c.value for c in catalog.by_id[qid].choices or []]
+        return index.get(qid, 0), choices.index(value) if value in choices else 0
+
+    items = [(q, v, "new") for q, values in fresh.items() for v in values]
+    items += [(q, v, "later") for q, values in later.items() for v in values]
+    return sorted(items, key=rank)
+
+
 def plan_letters(catalog: Catalog, old: Answers, new: Answers, history: list[Version],
                  changes: dict[str, tuple[Any, Any]], lang: str, now: dt.datetime) -> Plan:
     """For each update letter whose audience got a document before: its sentences, or
@@ -172,8 +192,9 @@ def plan_letters(catalog: Catalog, old: Answers, new: Answers, history: list[Ver
     news_question = next((q for q in catalog.questions if q.changes == "news"
                           and q.type == "paragraphs"), None)
 
-    def names(source: str) -> list[str]:
-        return questions_used(source, catalog, snippets.terms_question)
+    def names(source: str) -> list[str]:  # the words of the school (groep/klas) tell nothing
+        return [q for q in questions_used(source, catalog, snippets.terms_question)
+                if q != snippets.terms_question or q in changes]
 
     plan = Plan()
     for doc in documents_of(catalog, ("update",)):
@@ -191,11 +212,13 @@ def plan_letters(catalog: Catalog, old: Answers, new: Answers, history: list[Ver
         fresh = {q: v for q, v in fresh.items() if q in new_table}
         context = build_context(catalog, snippets, new, doc, lang, now)
         about: set[str] = set()
-        new_lines = sentences_for(new_table, fresh, audience, facts_new, context, "nieuw",
-                                  about, names)
-        new_lines += [line for line in sentences_for(later_table, later, audience, facts_new,
-                                                     context, "nu_te_melden", about, names)
-                      if line not in new_lines]
+        new_lines: list[str] = []
+        for qid, value, kind in _in_order(catalog, fresh, later):
+            table, label = (new_table, "nieuw") if kind == "new" else (later_table,
+                                                                      "nu_te_melden")
+            new_lines += [line for line in sentences_for(table, {qid: [value]}, audience,
+                                                         facts_new, context, label, about, names)
+                          if line not in new_lines]
         told_news = bool(news) and news_question is not None and catalog.feeds(news_question,
                                                                                  doc)
         if not new_lines and not told_news:
@@ -210,9 +233,12 @@ def plan_letters(catalog: Catalog, old: Answers, new: Answers, history: list[Ver
     return plan
 
 
-def letter_context(letter: Letter, plan: Plan, number: int, lang: str) -> dict[str, Any]:
+def letter_context(letter: Letter, plan: Plan, number: int, lang: str,
+                   ordinal: Any = str) -> dict[str, Any]:
     """What an update letter's template sees as ``update``: ``nummer`` counts the update
-    letters this audience got (this one included), ``version`` is the statement's version."""
+    letters this audience got (this one included), ``rangwoord`` says it in a word ("tweede"),
+    ``volgende`` the one after it ("derde"),
+    ``version`` is the statement's version."""
     previous = letter.previous
     try:
         day = DateText(dt.date.fromisoformat(previous.date), lang)
@@ -221,10 +247,12 @@ def letter_context(letter: Letter, plan: Plan, number: int, lang: str) -> dict[s
     others = [text_for(x.document.title, lang) for x in plan.letters
               if x.document.audience != "internal"]
     return {"update": {
-        "version": str(number), "nummer": str(letter.number), "previous": str(previous.number),
+        "version": str(number), "nummer": str(letter.number), "rangwoord": ordinal(letter.number),
+        "volgende": ordinal(letter.number + 1),
+        "previous": str(previous.number),
         "previous_date": str(day), "previous_time": previous.time, "nieuw": list(letter.new),
         "betekenis": list(letter.meaning), "ontvangers": others,
-        "niet": [text_for(d.title, lang) for d in plan.silent]}}
+        "niet": list(dict.fromkeys(audience_label(d.audience) for d in plan.silent))}}
 
 
 # --- The run -------------------------------------------------------------------------------
@@ -235,6 +263,7 @@ class UpdateOutcome:
     result: Any = None  # generate.Result of the documents
     plan: Plan | None = None
     notes: list[str] = field(default_factory=list)
+    command: str = ""  # the command that goes on with this update (with --out when needed)
 
 
 def run_update(catalog: Catalog, answers_path: Path, out_dir: Path | None = None,
@@ -284,11 +313,14 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     from commgen.app.prompts import ask
 
     outcome = UpdateOutcome(None)
+    outcome.command = update_command(answers_path, out_dir)
     fingerprint = _fingerprint(answers_path)
     current = load_answers(answers_path, catalog)
     history, note = history_of(catalog, current, out_dir)
-    if note:
-        outcome.notes.append(note)
+    command = outcome.command
+    for text in (note, missing_note(out_dir, history)):
+        if text:
+            outcome.notes.append(text)
     if current.format != FORMAT_VERSION:
         outcome.notes.append(_("{path} is in the format of an older commgen ({found}); it is "
                                "saved in format {version}, with the history, once the update "
@@ -298,7 +330,8 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     for text in outcome.notes:
         click.echo(_("Note: {problem}").format(problem=text), err=True)
 
-    draft = _start_draft(catalog, answers_path, current, last, now)
+    draft = _start_draft(catalog, answers_path, current, last, now, command)
+    _relative_files(catalog, draft.answered, answers_path)
     base: dict[str, Any] = {}
     if answers_file:
         base.update(read_answers(answers_file, catalog))
@@ -329,7 +362,7 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
                 if interview.applies(question):
                     days.check(interview, question)
             if not yes and not interview.review():
-                raise InterviewStopped(_stopped(answers_path))
+                raise InterviewStopped(_stopped(answers_path, command))
         else:
             if stale := _stale_dates(catalog, interview.values(), days.day):
                 raise AnswersError(_("The update cannot be made:"), [Problem(
@@ -345,13 +378,14 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
                         question, interview.values(), reason)), err=True)
         draft.save(catalog)
     except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
-        raise InterviewStopped(_stopped(answers_path)) from None
+        raise InterviewStopped(_stopped(answers_path, command)) from None
 
     new = load_answers(draft.path, catalog)
     new.path = answers_path  # the manifest and the messages name the real answers file
     new.accepted = {**current.accepted, **new.accepted}
-    changes = changed(catalog, stored_values(catalog, current.values),
-                      stored_values(catalog, new.values))
+    changes = {qid: change for qid, change in changed(
+        catalog, stored_values(catalog, current.values), stored_values(catalog, new.values)
+    ).items() if not _out_of_use(catalog, catalog.by_id[qid], change, new.values)}
     news = "\n".join(new.values.get("update_news") or [])
     if not changes and not news.strip():
         _remove_draft(draft.path)
@@ -366,13 +400,18 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     result = generate_from_answers(catalog, new, out_dir, force=force, lang=lang, now=now,
                                    accept_findings=accept_findings, extra=extra)
     outcome.result, outcome.plan = result, plan
-    if result.blocked:
-        return outcome  # nothing written; the draft keeps this run's answers
+    if result.blocked:  # nothing written; the draft keeps this run's answers
+        result.answers_path = None  # no "commgen new --resume": update_lines says the command
+        return outcome
     version = Version(number, now.date().isoformat(), now.strftime("%H:%M"),
                       list(new.values.get("approvals") or []),
                       str(new.values.get("approved_by") or ""), changes, news,
                       _sent(catalog, result, out_dir, lang, reach_of(catalog, history, lang),
-                            plan))
+                            plan), relative_folder(out_dir, answers_path))
+    sent_now = {item.document for item in version.sent}
+    # "How to send": only what goes out in this version, not the letters sent before
+    result.plain_texts = [(doc, path) for doc, path in result.plain_texts if doc.id in sent_now]
+    _relative_files(catalog, draft.answered, answers_path)
     final = Draft(answers_path, dict(draft.answered), dict(draft.accepted),
                   history=history_yaml([*history, version]), header=_header(answers_path))
     final.save(catalog)
@@ -380,6 +419,13 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     keep_version(out_dir, number, [w.path for w in result.written])
     outcome.version = version
     return outcome
+
+
+def _out_of_use(catalog: Catalog, question: Question, change: tuple[Any, Any],
+                values: dict[str, Any]) -> bool:
+    """A question that no longer applies (its condition went) and so lost its answer: not a
+    change of the case ("nee → (leeg)" says nothing that happened)."""
+    return is_empty(change[1]) and not catalog.applies(question, values)
 
 
 def _stale_dates(catalog: Catalog, values: dict[str, Any], day: dt.date) -> list[Question]:
@@ -462,15 +508,15 @@ class _DayChecks:
             if reason and self.kept.get(question.id) != values.get(question.id):
                 self.kept[question.id] = values.get(question.id)
                 click.echo(_("Warning: {message}").format(message=_day_off_message(
-                    question, values, reason)) + " " + _("Press Enter to keep this day, or "
-                                                         "give another."), err=True)
+                    question, values, reason)) + ". " + _("Press Enter to keep this day, or "
+                                                          "give another."), err=True)
                 interview._ask_and_keep(question)
                 continue
             return
 
 
 def _start_draft(catalog: Catalog, answers_path: Path, current: Answers, last: int,
-                 now: dt.datetime) -> Draft:
+                 now: dt.datetime, command: str) -> Draft:
     """The answers of the new version so far: those of an update stopped earlier, else the
     current ones; the version's own fields are set, "what is new" starts empty."""
     path = draft_path(answers_path)
@@ -486,8 +532,7 @@ def _start_draft(catalog: Catalog, answers_path: Path, current: Answers, last: i
     draft = Draft(path, answered, dict(read_meta(source)[ACCEPTED_KEY]),
                   header=[_("commgen: the next version of {name}, being made by commgen update "
                             "(not finished).").format(name=answers_path.name),
-                          _("Continue with: commgen update \"{path}\"").format(
-                              path=answers_path)])
+                          _("Continue with: {command}").format(command=command)])
     for question in catalog.questions:
         if question.changes == "version":
             answered[question.id] = {"statement_version": str(last + 1),
@@ -498,14 +543,32 @@ def _start_draft(catalog: Catalog, answers_path: Path, current: Answers, last: i
     return draft
 
 
+def _relative_files(catalog: Catalog, answered: dict[str, Any], answers_path: Path) -> None:
+    """A file named in the answers (the school's logo) stays as the answers file named it,
+    relative to its folder ("scholen/logo.png"): reading the file made it absolute, and an
+    absolute path breaks when the case folder is copied or moved. A file outside the case
+    folder stays absolute (copying the answers file alone must not lose it)."""
+    folder = answers_path.parent.resolve()
+    for question in catalog.questions:
+        value = answered.get(question.id)
+        if question.type != "image" or not isinstance(value, Path) or not value.is_absolute():
+            continue
+        try:
+            answered[question.id] = value.resolve().relative_to(folder)
+        except ValueError:  # outside the case folder (or on another drive)
+            continue
+
+
 def _render_letters(catalog: Catalog, answers: Answers, plan: Plan, number: int, lang: str,
                     now: dt.datetime) -> list[tuple[Document, Any]]:
     from commgen.render.document import render_one
     from commgen.render.snippets import load_snippets
+    from commgen.render.updates import load_updates
 
     snippets = load_snippets(catalog, lang)
+    ordinal = load_updates(catalog, lang).ordinal
     return [(letter.document, render_one(catalog, snippets, answers, letter.document, lang, now,
-                                         letter_context(letter, plan, number, lang)))
+                                         letter_context(letter, plan, number, lang, ordinal)))
             for letter in plan.letters]
 
 
@@ -556,7 +619,7 @@ def _keep_earlier(out_dir: Path, answers_path: Path, last: int) -> None:
 
     if version_folder(out_dir, last).exists():
         return
-    key = answers_key(answers_path)
+    key = answers_key(answers_path, out_dir)
     manifest = Manifest.load(out_dir)
     keep_version(out_dir, last, [out_dir / name for name, entry in manifest.files.items()
                                  if entry.get("answers") == key and (out_dir / name).is_file()])
@@ -570,10 +633,21 @@ def _header(path: Path) -> list[str]:
               "\"{path}\"").format(path=path)]
 
 
-def _stopped(path: Path) -> str:
+def update_command(path: Path, out_dir: Path) -> str:
+    """The command that goes on with this update: ``--out`` when its folder is not the one a
+    plain ``commgen update`` would take."""
+    command = f'commgen update "{path}"'
+    try:
+        same = out_dir.resolve() == default_out(path).resolve()
+    except OSError:
+        same = False
+    return command if same else f'{command} --out "{out_dir}"'
+
+
+def _stopped(path: Path, command: str) -> str:
     return _("Stopped. The answers of this update are saved in {draft}; nothing else was "
-             "changed. Continue with:\n  commgen update \"{path}\"").format(
-                 draft=draft_path(path), path=path)
+             "changed. Continue with:\n  {command}").format(draft=draft_path(path),
+                                                              command=command)
 
 
 def _remove_draft(path: Path) -> None:
@@ -590,7 +664,9 @@ def update_lines(catalog: Catalog, outcome: UpdateOutcome) -> list[str]:
     plan = outcome.plan
     if outcome.version is None:
         return [_("The new version was not recorded: nothing was written. Fix what the check "
-                  "found and run commgen update again; this run's answers are kept.")]
+                  "found and run commgen update again; this run's answers are kept.")] + (
+            [_("Change the answers with: {command}").format(command=outcome.command)]
+            if outcome.command else [])
     lines = [_("Version {n} of the statement is recorded in the history of the answers "
                "file.").format(n=outcome.version.number)]
     if plan is not None and plan.letters:

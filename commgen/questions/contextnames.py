@@ -31,7 +31,8 @@ CONTEXT_NAMES: dict[str, frozenset[str] | None] = {
     "school": SCHOOL_FIELDS,  # from the school profile (documents issue)
     "hulp": None,       # help resources: a list of {naam, wat, telefoon, website}
     # commgen update: what is new since the previous version, and what it means (update letters)
-    "update": frozenset({"version", "nummer", "previous", "previous_date", "previous_time",
+    "update": frozenset({"version", "nummer", "rangwoord", "volgende", "previous", "previous_date",
+                         "previous_time",
                          "nieuw", "betekenis", "ontvangers", "niet"}),
     # commgen history / evaluate: the versions, and the evaluation and aftercare (as data)
     "history": frozenset({"versions", "incident", "gesprekken", "nazorg", "vragen"}),

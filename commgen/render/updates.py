@@ -36,7 +36,7 @@ from commgen.render.snippets import Variant, _variants, choose
 
 UPDATES_FILE = "updates.yaml"
 NEW, LATER, MEANING = "nieuw", "nu_te_melden", "betekenis"
-RECIPIENTS, SCHOOL_DAYS = "ontvangers", "schooldag"
+RECIPIENTS, SCHOOL_DAYS, ORDINALS = "ontvangers", "schooldag", "rangtelwoorden"
 WITH = "met"  # ontvangers: {met: [documents]}: to the audiences that got one of them
 CHANGED = "changed"  # the key for a change of a date, a time or a text
 YES, NO = "ja", "nee"
@@ -54,7 +54,14 @@ class UpdateSentences:
     recipients: dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]] = field(
         default_factory=dict)
     school_days: tuple[str, ...] = ()
+    ordinals: tuple[str, ...] = ()  # "eerste", "tweede", ...: the words for 1, 2, ...
     path: Path | None = None
+
+    def ordinal(self, number: int) -> str:
+        """The word for the ``number``-th ("eerste"), or the number with "e" beyond the list."""
+        if 1 <= number <= len(self.ordinals):
+            return self.ordinals[number - 1]
+        return f"{number}e"
 
     def questions(self) -> set[str]:
         return set(self.new) | set(self.meaning) | set(self.later)
@@ -73,12 +80,18 @@ def load_updates(catalog: Catalog, lang: str) -> UpdateSentences:
     data, problems = load_mapping(path)
     result = UpdateSentences(path=path)
     for key in data:
-        if key not in (NEW, LATER, MEANING, RECIPIENTS, SCHOOL_DAYS):
+        if key not in (NEW, LATER, MEANING, RECIPIENTS, SCHOOL_DAYS, ORDINALS):
             problems.append(Problem(_("expected the sections {new} and {meaning}").format(
                 new=", ".join((NEW, LATER, RECIPIENTS, SCHOOL_DAYS)), meaning=MEANING), path,
                 data.line_of(key), str(key)))
     result.recipients = _read_recipients(catalog, data, path, problems)
     result.school_days = _read_school_days(catalog, data, path, problems)
+    ordinals = data.get(ORDINALS) or []
+    if isinstance(ordinals, list) and all(isinstance(w, str) and w.strip() for w in ordinals):
+        result.ordinals = tuple(w.strip() for w in ordinals)
+    else:
+        problems.append(Problem(_("expected a list of words: first, second, ..."), path,
+                                data.line_of(ORDINALS), ORDINALS))
     for section, target in ((NEW, result.new), (LATER, result.later),
                             (MEANING, result.meaning)):
         by_question = data.get(section)
