@@ -313,3 +313,21 @@ def test_the_pages_speak_english_with_the_cli_language_option(web) -> None:  # t
     set_language("en")  # what `commgen --lang en web` sets for the process
     page = client.get("/stap/school").text
     assert "Next step" in page and "Name of the school" in page and 'lang="en"' in page
+
+
+def test_a_pupils_name_as_the_contact_person_is_refused_at_the_question(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    post(client, access, "/api/antwoord", {"q": "pupil_visible", "value": "yes",
+                                           "step": "situation"})
+    post(client, access, "/api/antwoord", {"q": "involved_pupils", "step": "situation",
+                                           "value": [NAMES[0], ""]})
+    for question in ("contact", "spokesperson"):
+        state = post(client, access, "/api/antwoord", {"q": question, "step": "contact",
+                                                       "name": NAMES[0], "role": "mentor"})
+        assert state["error"] and "leerling" in state["error"], state
+        assert case.draft.answered.get(question) is None
+        assert "Sanne" not in str(state)
+    state = post(client, access, "/api/antwoord", {"q": "contact", "step": "contact",
+                                                   "name": "Karin Smit", "role": "mentor"})
+    assert state["error"] is None and case.draft.answered["contact"].name == "Karin Smit"

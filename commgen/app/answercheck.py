@@ -17,13 +17,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from commgen.checks.consistency import ConsistencyRules, load_consistency, waiting_facts
 from commgen.checks.findings import GUARDED_RULE, Finding
 from commgen.checks.load import checker_from_answers
+from commgen.checks.names import guarded_spans
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
@@ -31,6 +32,7 @@ from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
 
 FREE_TEXT_TYPES = ("text", "paragraphs")
+NAMES_TYPE = "names"  # the guarded names: the one answer that holds them (hashed)
 # The class may be named only in the letter to its own parents, and only with consent.
 CLASS_NAME, CLASS_CONSENT = "class_name", "class_named"
 
@@ -52,6 +54,27 @@ def answer_text(value: Any) -> str:
 def catalogue_audiences(catalog: Catalog) -> list[str]:
     """Every audience a document of the catalogue is written for."""
     return list(dict.fromkeys(doc.audience for doc in catalog.documents))
+
+
+def holds_answer(question: Question, value: Any) -> bool:
+    """Any given answer but the guarded names themselves: a pupil's name must never stand in
+    it, whatever its type (a person's name, a phone field, a choice's free text)."""
+    return question.type != NAMES_TYPE and value not in (None, "", [])
+
+
+def guarded_places(checker: Checker, question: Question, value: Any) -> list[AnswerFinding]:
+    """Every guarded name in an answer of any type, whatever the answers allow: the contact
+    person's name allows itself, but never when it is a pupil's name."""
+    if not holds_answer(question, value):
+        return []
+    text = answer_text(value)
+    message = _("This is the name of a pupil involved; it may not stand in any answer, not "
+                "even as the name of a contact person. Write another name.")
+    found = [Finding("name", ERROR, start, end, text[start:end], message, None, GUARDED_RULE)
+             for start, end in guarded_spans(text, checker.guards, checker.detectors.interfixes)]
+    if question.type not in FREE_TEXT_TYPES:  # free text has its own check of the mask
+        found += [replace(f, suggestion=None) for f in masked_places(checker, text)]
+    return [AnswerFinding(question, text, f) for f in sorted(found, key=lambda f: f.start)]
 
 
 def is_checked(question: Question, values: Mapping[str, Any]) -> bool:
@@ -147,12 +170,43 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
         if question.id in accepted or (wanted is not None and question.id not in wanted):
             continue
         value = values.get(question.id)
-        if value is None or not is_checked(question, values):
+        if not holds_answer(question, value):
             continue
         checker = checker or make_checker(catalog, values)
+        named = guarded_places(checker, question, value)
+        if not is_checked(question, values):
+            found += named
+            continue
         reach = (audiences or {}).get(question.id) or catalog.audiences_of(question)
-        found += check_answer(checker, question, value, values, reach, case_rules(catalog))
+        checked = check_answer(checker, question, value, values, reach, case_rules(catalog))
+        found += sorted(checked + [n for n in named if not _covered(n, checked)],
+                        key=lambda f: f.finding.start)
     return found
+
+
+def guarded_answers(catalog: Catalog, values: Mapping[str, Any]) -> list[AnswerFinding]:
+    """Every guarded name in any answer (kept with a reason or not): ``commgen generate``
+    writes nothing while there is one."""
+    checker = make_checker(catalog, values)
+    if not any(checker.guards):
+        return []
+    return [item for question in catalog.questions
+            for item in guarded_places(checker, question, values.get(question.id))]
+
+
+def refused_name(catalog: Catalog, values: Mapping[str, Any], question: Question,
+                 value: Any) -> str | None:
+    """Why an answer that is not free text cannot be kept (a pupil's name in it), or None:
+    such an answer has no passage to mark, so it is refused at its question."""
+    if question.type in FREE_TEXT_TYPES or not holds_answer(question, value):
+        return None
+    found = guarded_places(make_checker(catalog, values), question, value)
+    return found[0].finding.message if found else None
+
+
+def _covered(item: AnswerFinding, found: list[AnswerFinding]) -> bool:
+    return any(f.finding.start <= item.finding.start and item.finding.end <= f.finding.end
+               and f.finding.rule == GUARDED_RULE for f in found)
 
 
 def replace_passage(question: Question, value: Any, finding: Finding, new: str) -> Any:
@@ -161,6 +215,13 @@ def replace_passage(question: Question, value: Any, finding: Finding, new: str) 
     changed = text[:finding.start] + new + text[finding.end:]
     if question.type == "paragraphs":
         return [p for p in changed.split("\n") if p.strip()] or None
+    if question.type not in FREE_TEXT_TYPES:  # a person, a field: parsed as if typed
+        from commgen.questions.types import InvalidAnswer, type_of
+
+        try:
+            return type_of(question).parse(question, changed)
+        except InvalidAnswer:
+            return changed.strip() or None
     return changed.strip() or None
 
 

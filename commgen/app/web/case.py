@@ -26,6 +26,7 @@ from commgen.app.answercheck import (
     AnswerFinding,
     answer_text,
     mask_guarded,
+    refused_name,
 )
 from commgen.app.interview import DRAFT_NAME, Draft, Interview, claim_draft, start_draft
 from commgen.checks.findings import GUARDED_RULE
@@ -191,6 +192,9 @@ class WebCase:
             return str(exc)
         if value is _UNCHANGED:
             return None
+        refused = refused_name(self.catalog, self.interview.values(), question, value)
+        if refused:
+            return refused
         self.interview.keep(question, value)
         return None
 
