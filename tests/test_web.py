@@ -331,3 +331,27 @@ def test_a_pupils_name_as_the_contact_person_is_refused_at_the_question(web) -> 
     state = post(client, access, "/api/antwoord", {"q": "contact", "step": "contact",
                                                    "name": "Karin Smit", "role": "mentor"})
     assert state["error"] is None and case.draft.answered["contact"].name == "Karin Smit"
+
+
+def test_names_given_after_a_kept_reason_cancel_it_and_mask_the_text(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    text = "Het beeld van Daan ging rond in klas 2B."
+    post(client, access, "/api/antwoord", {"q": "situation_extra", "step": "situation",
+                                           "value": text})
+    kept = post(client, access, "/api/houden", {"q": "situation_extra", "step": "situation",
+                                                "reason": "De ouders weten het al."})
+    assert kept["marks"]["situation_extra"]["kept"]
+    post(client, access, "/api/antwoord", {"q": "pupil_visible", "value": "yes",
+                                           "step": "situation"})
+    state = post(client, access, "/api/antwoord", {"q": "involved_pupils", "step": "situation",
+                                                   "value": ["Daan Bakker", ""]})
+    assert "situation_extra" not in case.draft.accepted
+    mark = state["marks"]["situation_extra"]
+    assert not mark["kept"] and not mark["keepable"]
+    main_file = case.draft.path.read_text(encoding="utf-8")
+    assert "Daan" not in main_file and "De ouders weten het al." not in main_file
+    on_disk = "".join(p.read_text(encoding="utf-8") for p in case.draft.path.parent.glob("*.yaml"))
+    assert "Daan" not in on_disk and "Het beeld van •••" in on_disk  # in the private side file
+    preview = client.get("/controle").text
+    assert "Daan" not in preview

@@ -222,3 +222,32 @@ def test_keyboard_only_and_every_field_has_a_label(browser: Any, catalog: Any,
         assert server.case.draft.answered.get("school_name") == "OBS De Vlinderboom"
     finally:
         server.close()
+
+
+def test_names_typed_are_saved_when_the_step_is_left(browser: Any, catalog: Any,
+                                                     tmp_path: Path) -> None:
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    answers = write_answers(folder, drop=("situation_extra", "involved_pupils"))
+    server = Running(catalog, folder, answers)
+    try:
+        browser.get(server.access.start_url())
+        browser.get(browser.current_url.replace("/stap/school", "/stap/situation"))
+        fields = browser.find_elements(By.CSS_SELECTOR, "#vraag-involved_pupils "
+                                                        "input[type=password]")
+        fields[0].send_keys(NAMES[0])  # no click on "save the names": the next step is chosen
+        browser.find_element(By.ID, "next").click()
+        wait(browser).until(lambda d: "/stap/situation" not in d.current_url)
+        guard = server.case.draft.answered.get("involved_pupils")
+        assert guard and guard.matches(NAMES[0])
+        # leaving the field (Tab to the next one) saves them too
+        browser.back()
+        wait(browser).until(ec.url_contains("/stap/situation"))
+        fields = browser.find_elements(By.CSS_SELECTOR, "#vraag-involved_pupils "
+                                                        "input[type=password]")
+        fields[0].send_keys(NAMES[1])
+        browser.find_element(By.ID, "a-situation_extra").click()
+        wait(browser).until(lambda d: (server.case.draft.answered.get("involved_pupils")
+                                       or guard).matches(NAMES[1]))
+    finally:
+        server.close()

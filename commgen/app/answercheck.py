@@ -70,7 +70,7 @@ def guarded_places(checker: Checker, question: Question, value: Any) -> list[Ans
     text = answer_text(value)
     message = _("This is the name of a pupil involved; it may not stand in any answer, not "
                 "even as the name of a contact person. Write another name.")
-    found = [Finding("name", ERROR, start, end, text[start:end], message, None, GUARDED_RULE)
+    found = [Finding("name", ERROR, start, end, GUARDED_MASK, message, None, GUARDED_RULE)
              for start, end in guarded_spans(text, checker.guards, checker.detectors.interfixes)]
     if question.type not in FREE_TEXT_TYPES:  # free text has its own check of the mask
         found += [replace(f, suggestion=None) for f in masked_places(checker, text)]
@@ -160,21 +160,23 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
                   only: Iterable[str] | None = None) -> list[AnswerFinding]:
     """The open findings of every answer (or of the ids in ``only``), in catalogue order.
 
-    ``accepted``: answers kept with a reason (their findings are not open); ``audiences``: per
+    ``accepted``: answers kept with a reason (their findings are not open, but for a pupil's
+    name, which no reason keeps); ``audiences``: per
     question id the audiences it reaches (default: those of the documents it feeds)."""
     accepted = accepted or {}
     wanted = set(only) if only is not None else None
     checker = None
     found: list[AnswerFinding] = []
     for question in catalog.questions:
-        if question.id in accepted or (wanted is not None and question.id not in wanted):
+        if wanted is not None and question.id not in wanted:
             continue
         value = values.get(question.id)
         if not holds_answer(question, value):
             continue
         checker = checker or make_checker(catalog, values)
         named = guarded_places(checker, question, value)
-        if not is_checked(question, values):
+        if question.id in accepted or not is_checked(question, values):
+            # a reason never keeps a pupil's name (typed before the names were given)
             found += named
             continue
         reach = (audiences or {}).get(question.id) or catalog.audiences_of(question)

@@ -102,6 +102,9 @@ class Draft:
         (masked too), and the ids of the answers with an open finding (kept apart)."""
         values = {q.id: self.answered.get(q.id) for q in catalog.questions}
         found = check_answers(catalog, values, self.accepted)
+        for item in found:  # a pupil's name is never kept: its reason is cancelled
+            if item.finding.rule == GUARDED_RULE:
+                self.accepted.pop(item.question.id, None)
         stored = dict(self.answered)
         for question_id in {item.question.id for item in found}:
             stored[question_id] = mask_guarded(catalog.by_id[question_id], stored[question_id],

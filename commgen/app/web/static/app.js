@@ -60,7 +60,13 @@
   async function save(box) {
     timers.delete(box.dataset.q);
     setStatus(T.saving);
-    const result = await post("/api/antwoord", questionData(box));
+    box.dataset.sending = "1";
+    let result;
+    try {
+      result = await post("/api/antwoord", questionData(box));
+    } finally {
+      delete box.dataset.sending;
+    }
     if (box.dataset.type === "names" && !result.error) {
       box.querySelectorAll("input[type=password]").forEach((i) => { i.value = ""; });
     }
@@ -72,8 +78,17 @@
     timers.set(box.dataset.q, setTimeout(() => save(box), DEBOUNCE));
   }
 
+  function namesTyped(box) {
+    return [...box.querySelectorAll("input[type=password]")].some((i) => i.value.trim());
+  }
+
+  function typedNames() {  // names boxes with a name typed but not sent yet
+    return [...document.querySelectorAll('.question[data-type="names"]')]
+      .filter((b) => !b.dataset.sending && namesTyped(b));
+  }
+
   async function flush() {
-    const waiting = [];
+    const waiting = typedNames().map(save);  // names are saved when the step is left, too
     for (const [q, timer] of timers) {
       clearTimeout(timer);
       const box = document.getElementById("vraag-" + q);
@@ -241,6 +256,9 @@
           holder.appendChild(input);
           input.focus();
         });
+        box.addEventListener("focusout", (e) => {  // leaving the names: save them
+          if (!box.contains(e.relatedTarget) && namesTyped(box)) save(box);
+        });
         box.addEventListener("keydown", (e) => {
           if (e.key === "Enter" && e.target.type === "password") { e.preventDefault(); save(box); }
         });
@@ -257,7 +275,7 @@
   // Leaving a step waits for the answers still being saved.
   document.querySelectorAll("a.nav").forEach((a) => {
     a.addEventListener("click", async (e) => {
-      if (!timers.size && !running.size) return;
+      if (!timers.size && !running.size && !typedNames().length) return;
       e.preventDefault();
       await flush();
       window.location.href = a.href;
