@@ -99,3 +99,24 @@ def test_a_pupils_name_as_the_contact_persons_name_is_refused_and_blocks_generat
     assert code == 1 and "contact" in err and "•••" in err
     assert "Sanne" not in stdout + err
     assert not out.exists() or not list(out.iterdir())
+
+
+def test_a_suggestion_keeps_the_sentence_whole(catalog) -> None:  # type: ignore[no-untyped-def]
+    from commgen.app.interview import Draft, Interview
+
+    question = catalog.by_id["situation_extra"]
+    texts = ["Vermoedelijk heeft een klasgenoot de foto doorgestuurd. Wij praten met de klas.",
+             "Het ging om het topless beeld van een leerling."]
+    draft = Draft(Path("unused.yaml"))
+    interview = Interview(catalog, draft, asker=lambda *a: None)
+    got = []
+    for text in texts:
+        draft.answered = {"situation_extra": [text]}
+        item = check_answers(catalog, draft.answered)[0]
+        assert item.finding.suggestion
+        draft.save = lambda *a, **k: None  # type: ignore[method-assign]
+        interview.take_suggestion(question, item.finding)
+        got.append(draft.answered["situation_extra"])
+    assert got == [["Hoe het beeld is verspreid, wordt uitgezocht; daarover doen we geen "
+                    "uitspraken. Wij praten met de klas."],
+                   ["Het ging om een seksueel getint beeld van een leerling."]]

@@ -43,7 +43,7 @@ from commgen.app.answercheck import (
     make_checker,
     mask_guarded,
     mask_typed,
-    replace_passage,
+    with_suggestion,
 )
 from commgen.checks.findings import GUARDED_RULE
 from commgen.foundation.errors import AnswersError, InterviewStopped, OutputError, Problem
@@ -191,9 +191,10 @@ class Interview:
         self.draft.save(self.catalog)
 
     def take_suggestion(self, question: Question, finding: Any) -> None:
-        """Replace the finding's passage in the answer by its suggestion, and save."""
-        self.draft.answered[question.id] = replace_passage(
-            question, self.draft.answered[question.id], finding, finding.suggestion or "")
+        """Take the finding's suggestion into the answer (the terminal's and the browser's
+        choice alike), the sentence kept whole, and save."""
+        self.draft.answered[question.id] = with_suggestion(
+            question, self.draft.answered[question.id], finding)
         self.draft.save(self.catalog)
 
     def keep_with_reason(self, question: Question, reason: str) -> None:
