@@ -355,3 +355,23 @@ def test_names_given_after_a_kept_reason_cancel_it_and_mask_the_text(web) -> Non
     assert "Daan" not in on_disk and "Het beeld van •••" in on_disk  # in the private side file
     preview = client.get("/controle").text
     assert "Daan" not in preview
+
+
+def test_a_blocked_run_says_why_at_the_top_in_words_with_links(catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    path = write_answers(folder, {"situation_extra": "Het ging rond in klas 2A. Toen weer in "
+                                                     "klas 2A."})
+    with resumed(catalog, folder, path) as (client, access):
+        response = client.post("/maken", data={"csrf": access.csrf}, follow_redirects=False)
+        assert response.status_code == 303
+        page = client.get(response.headers["location"]).text
+        top = re.search(r'id="blocked-top">([^<]*)<', page)
+        assert top and "Communicatiestatement" in top.group(1), page
+        assert "[group]" not in page and "fout [" not in page and "[name]" not in page
+        assert "een klas of groep" in page
+        findings = re.search(r'class="box findings">(.*?)</div>', page, re.S).group(1)
+        assert findings.count("“klas 2A”") == 1 and "(2 keer)" in findings, findings
+        assert 'href="/stap/situation#vraag-situation_extra"' in findings

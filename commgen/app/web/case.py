@@ -29,11 +29,12 @@ from commgen.app.answercheck import (
     refused_name,
 )
 from commgen.app.interview import DRAFT_NAME, Draft, Interview, claim_draft, start_draft
+from commgen.app.web.texts import category_label
 from commgen.checks.findings import GUARDED_RULE
 from commgen.foundation.concepts import ERROR, GUARDED_MASK
 from commgen.foundation.errors import AnswersError, UsageError
 from commgen.foundation.files import release
-from commgen.foundation.i18n import _, current_language
+from commgen.foundation.i18n import _, current_language, ngettext
 from commgen.questions.catalog import Catalog, Question, text_for
 from commgen.questions.conditions import parse_answer, parse_typed
 from commgen.questions.types import InvalidAnswer, display, is_empty, type_of
@@ -79,6 +80,7 @@ class Preview:
     todo: list[tuple[str, ...]] = field(default_factory=list)  # prompt, level, ..., link
     documents: list[DocumentPreview] = field(default_factory=list)
     not_needed: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)  # titles of the documents blocked
 
 
 class WebCase:
@@ -277,7 +279,8 @@ class WebCase:
 
         lang = current_language()
         result = Preview(todo=[(text_for(f.question.prompt, lang),
-                                severity_label(f.finding.severity), f.finding.category,
+                                severity_label(f.finding.severity),
+                                category_label(f.finding.category),
                                 f.finding.message, self.link(f.question.id))
                                for f in self.findings()])
         try:
@@ -300,14 +303,37 @@ class WebCase:
             review = reviews.get(doc.id)
             result.documents.append(DocumentPreview(
                 doc.id, text_for(doc.title, lang), paragraphs,
-                [(severity_label(f.severity), f.category,
-                  GUARDED_MASK if f.rule == GUARDED_RULE else f.text, f.message)
-                 for f in (review.findings if review else []) if f.severity == ERROR],
+                self._document_findings(review.findings if review else [], answers.values),
                 doc.id in outcome.blocked,
                 plain_text(document.data, getattr(document, "body", None))
                 if doc.plain_text else None))
         result.not_needed = [text_for(doc.title, lang) for doc in outcome.not_applicable]
+        result.blocked = [d.title for d in result.documents if d.blocked]
         return result
+
+    def _document_findings(self, findings: list[Any], values: dict[str, Any]
+                           ) -> list[tuple[Any, ...]]:
+        """The errors of one document, each passage once with how often it stands there,
+        in words, with the link to the answer it comes from (if any)."""
+        from commgen.checks.report import severity_label
+
+        texts = {q.id: answer_text(values[q.id]) for q in self.catalog.questions
+                 if values.get(q.id) not in (None, "", [])}
+        rows: dict[tuple[str, str, str], list[Any]] = {}
+        for f in findings:
+            if f.severity != ERROR:
+                continue
+            shown = GUARDED_MASK if f.rule == GUARDED_RULE else f.text
+            key = (f.category, shown, f.message)
+            if key in rows:
+                rows[key][5] += 1
+                continue
+            source = next((qid for qid, text in texts.items() if f.text and f.text in text),
+                          None)
+            rows[key] = [severity_label(f.severity), category_label(f.category), shown,
+                         f.message, self.link(source), 1]
+        return [(*row[:5], ngettext("{n} time", "{n} times", row[5]).format(n=row[5])
+                 if row[5] > 1 else "") for row in rows.values()]
 
     def link(self, question_id: str | None) -> str:
         """The address of a question on its step ("" for no question)."""

@@ -237,6 +237,7 @@ class Pages:
         except CommgenError as exc:
             return self.page("preview.html", preview=None, error=exc.message)
         return self.page("preview.html", preview=preview, error=None,
+                         made=request.query_params.get("gemaakt") == "1",
                          folder=str(self.case.out_dir), soffice=_soffice())
 
     async def generate(self, request: Request) -> Response:
@@ -246,7 +247,7 @@ class Pages:
         except CommgenError as exc:
             return self.page("preview.html", preview=None, error=exc.message, status=400)
         if result.blocked:
-            return RedirectResponse("/controle", status_code=303)
+            return RedirectResponse("/controle?gemaakt=1", status_code=303)
         return RedirectResponse("/klaar", status_code=303)
 
     async def done(self, request: Request) -> Response:

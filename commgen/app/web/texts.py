@@ -6,6 +6,22 @@ from __future__ import annotations
 from commgen.foundation.i18n import _
 
 
+def category_label(category: str) -> str:
+    """A finding's category in words (the check's names are English codes)."""
+    labels = {
+        "name": _("a name"), "group": _("a class or group"), "phone": _("a phone number"),
+        "email": _("an e-mail address"), "address": _("an address"),
+        "id-number": _("an identity number"), "birthdate": _("a date of birth"),
+        "age": _("an age"), "handle": _("a user name"), "url": _("a web address"),
+        "image-detail": _("details of the image"), "blame": _("blame"),
+        "speculation": _("speculation"), "sensational": _("sensational wording"),
+        "legal-term": _("a legal term"), "evidence": _("evidence"),
+        "relation": _("a relative"), "harmful": _("harmful wording"),
+        "metadata": _("the document properties"), "consistency": _("a fact not settled yet"),
+    }
+    return labels.get(category, category)
+
+
 def page_texts() -> dict[str, str]:
     """Every fixed text of the pages, by key."""
     return {
@@ -19,6 +35,8 @@ def page_texts() -> dict[str, str]:
         "preview": _("Check and documents"),
         "saved_in": _("Your answers are saved after every change in {path}."),
         "saving": _("Saving…"),
+        "blocked_top": _("No document was made: the privacy check blocks {docs}. Fix the points "
+                         "below (each links to its question), then make the documents again."),
         "saved": _("Saved"),
         "not_saved": _("Not saved: {message}"),
         "required": _("required"),
