@@ -251,3 +251,21 @@ def test_names_typed_are_saved_when_the_step_is_left(browser: Any, catalog: Any,
                                        or guard).matches(NAMES[1]))
     finally:
         server.close()
+
+
+def test_when_commgen_stops_the_page_says_so_and_how_to_start_again(
+        browser: Any, catalog: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    answers = write_answers(folder)
+    server = Running(catalog, folder, answers)
+    try:
+        browser.get(server.access.start_url())
+        wait(browser).until(ec.url_contains("/stap/school"))
+    finally:
+        server.close()
+    browser.find_element(By.ID, "a-school_name").send_keys(" Lyceum")
+    status = wait(browser).until(lambda d: d.find_element(By.ID, "status").text
+                                 if "gestopt" in d.find_element(By.ID, "status").text else None)
+    assert "Niet bewaard" not in status
+    assert f'commgen web --resume "{answers.resolve()}"' in status

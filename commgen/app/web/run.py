@@ -9,7 +9,7 @@ import click
 
 from commgen.app.web.case import WebCase, default_folder
 from commgen.app.web.server import Access, bind, serve
-from commgen.foundation.i18n import _
+from commgen.foundation.i18n import _, ngettext
 
 
 def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
@@ -29,8 +29,11 @@ def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
                      "every change in {path}.").format(path=case.draft.path))
         click.echo(_("Open this address in your browser (it works once):"))
         click.echo(f"  {url}")
-        click.echo(_("Stop with Ctrl-C; commgen stops by itself after {minutes:g} minutes "
-                     "without use.").format(minutes=idle_minutes))
+        click.echo(ngettext("Stop with Ctrl-C; commgen stops by itself after {minutes:g} "
+                            "minute without use.",
+                            "Stop with Ctrl-C; commgen stops by itself after {minutes:g} "
+                            "minutes without use.", _count(idle_minutes)).format(
+                                minutes=idle_minutes))
         if browser:
             webbrowser.open(url)
         was_idle = serve(case, sock, access, idle_minutes)
@@ -39,8 +42,14 @@ def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
             case.close()
         sock.close()
     if was_idle:
-        click.echo(_("commgen web stopped after {minutes:g} minutes without use.").format(
-            minutes=idle_minutes))
+        click.echo(ngettext("commgen web stopped after {minutes:g} minute without use.",
+                            "commgen web stopped after {minutes:g} minutes without use.",
+                            _count(idle_minutes)).format(minutes=idle_minutes))
     click.echo(_("Your answers are saved in {path}. Continue with:\n  commgen web --resume "
                  "\"{path}\"\nor in the terminal: commgen new --resume \"{path}\"").format(
-                     path=case.draft.path))
+                     path=case.draft.path.resolve()))
+
+
+def _count(minutes: float) -> int:
+    """The number ngettext chooses the form by (1.5 minutes is plural)."""
+    return 1 if minutes == 1 else 2

@@ -164,8 +164,9 @@ class Pages:
     def page(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         steps = self.case.steps()
         html = self.env.get_template(name).render(
-            t=page_texts(), lang=current_language(), csrf=self.access.csrf, steps=steps,
-            answers_path=str(self.case.draft.path), **context)
+            t=page_texts(self.case.draft.path.resolve()), lang=current_language(),
+            csrf=self.access.csrf, steps=steps,
+            answers_path=str(self.case.draft.path.resolve()), **context)
         return HTMLResponse(html, status_code=status)
 
     # -- entry -------------------------------------------------------------------------------

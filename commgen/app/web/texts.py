@@ -3,7 +3,9 @@ default). Kept in Python so that the message extraction of ``tools/i18n.sh`` fin
 
 from __future__ import annotations
 
-from commgen.foundation.i18n import _
+from pathlib import Path
+
+from commgen.foundation.i18n import _, ngettext
 
 
 def category_label(category: str) -> str:
@@ -22,9 +24,12 @@ def category_label(category: str) -> str:
     return labels.get(category, category)
 
 
-def page_texts() -> dict[str, str]:
-    """Every fixed text of the pages, by key."""
+def page_texts(answers: Path | None = None) -> dict[str, str]:
+    """Every fixed text of the pages, by key; ``answers``: the answers file (absolute)."""
     return {
+        "stopped": _("commgen has stopped, so this change was not saved; what was saved before "
+                     "is kept. Start it again in a terminal with: commgen web --resume "
+                     "\"{path}\"").format(path=answers or ""),
         "app_title": _("commgen: the communication after an image of a pupil was shared"),
         "steps": _("Steps"),
         "skip": _("Skip to the content"),
@@ -61,7 +66,10 @@ def page_texts() -> dict[str, str]:
         "kept": _("Kept with the reason: {reason}"),
         "never_kept": _("A pupil's name is never kept: take the suggestion or write the "
                         "sentence anew."),
-        "todo": _("To do: {n} problem(s) the privacy check found"),
+        "todo_one": ngettext("To do: {n} problem the privacy check found",
+                             "To do: {n} problems the privacy check found", 1),
+        "todo": ngettext("To do: {n} problem the privacy check found",
+                         "To do: {n} problems the privacy check found", 2),
         "answers_problems": _("The answers cannot be used yet:"),
         "go_to": _("go to the question"),
         "documents": _("The documents"),

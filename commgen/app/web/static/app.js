@@ -34,7 +34,7 @@
         try { json = await r.json(); } catch (e) { json = {error: r.statusText}; }
         return json;
       })
-      .catch(() => ({error: T.not_saved.replace("{message}", "—")}));
+      .catch(() => ({error: T.stopped, stopped: true}));
     running.add(request);
     try { return await request; } finally { running.delete(request); }
   }
@@ -106,7 +106,9 @@
         error.hidden = !result.error;
       }
     }
-    if (result.error) {
+    if (result.stopped) {
+      setStatus(T.stopped, true);  // the server is gone: say so, and how to start again
+    } else if (result.error) {
       setStatus(fill(T.not_saved, {message: result.error}), true);
     } else {
       setStatus(T.saved);
@@ -138,7 +140,7 @@
         const a = document.createElement("a");
         a.href = "/controle";
         a.className = "nav";
-        a.textContent = fill(T.todo, {n: result.todo});
+        a.textContent = fill(result.todo === 1 ? T.todo_one : T.todo, {n: result.todo});
         todo.appendChild(a);
       }
     }
