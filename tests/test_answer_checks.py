@@ -84,7 +84,8 @@ def test_a_pupils_name_as_the_contact_persons_name_is_refused_and_blocks_generat
 
     values = {"involved_pupils": parse_names("Sanne de Vries"),
               "contact": Person("Sanne de Vries", "leerling"),
-              "spokesperson": Person("Mark Jansen", "directeur")}
+              "spokesperson": Person("Mark Jansen", "directeur"),
+              "team_support": Person("Joris de Vries", "mentor")}  # the family name: no pupil
     found = check_answers(catalog, values)
     assert [(f.question.id, f.finding.rule) for f in found] == [("contact", "guarded-name")]
     # saved masked, and the mask stays a finding at the question until a name is written

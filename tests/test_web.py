@@ -375,3 +375,23 @@ def test_a_blocked_run_says_why_at_the_top_in_words_with_links(catalog, tmp_path
         findings = re.search(r'class="box findings">(.*?)</div>', page, re.S).group(1)
         assert findings.count("“klas 2A”") == 1 and "(2 keer)" in findings, findings
         assert 'href="/stap/situation#vraag-situation_extra"' in findings
+
+
+def test_a_resumed_case_opens_where_it_stopped_and_a_used_link_goes_back_there(
+        catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    path = write_answers(folder, drop=("situation_extra",))
+    with resumed(catalog, folder, path) as (client, access):
+        home = client.get("/", follow_redirects=False)
+        assert home.headers["location"] == "/stap/situation"
+        # the link again, in the browser that has the session: to the case, not refused
+        again = client.get("/start", params={"t": access.token}, follow_redirects=False)
+        assert again.status_code == 303 and again.headers["location"] == "/"
+        # another browser with the used link: a page in the look of the others, in Dutch
+        other = TestClient(client.app, base_url=BASE)
+        refused = other.get("/start", params={"t": access.token})
+        assert refused.status_code == 403
+        assert 'href="/static/app.css"' in refused.text and "link" in refused.text
+        assert other.get("/static/app.css").status_code == 200
+        assert other.get("/static/app.js").status_code == 403

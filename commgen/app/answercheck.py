@@ -65,15 +65,18 @@ def holds_answer(question: Question, value: Any) -> bool:
 def guarded_places(checker: Checker, question: Question, value: Any) -> list[AnswerFinding]:
     """Every guarded name in an answer of any type, whatever the answers allow: the contact
     person's name allows itself, but never when it is a pupil's name."""
-    if not holds_answer(question, value):
-        return []
+    if not holds_answer(question, value) or question.type in FREE_TEXT_TYPES:
+        return []  # free text: the whole check, the guarded names first
     text = answer_text(value)
+    spans = guarded_spans(text, checker.guards, checker.detectors.interfixes)
+    name = getattr(value, "name", None)
+    if isinstance(name, str):  # a colleague who shares a pupil's family name is no pupil:
+        spans = [(s, e) for s, e in spans if s == 0 or s >= len(name)]  # the name as a whole
     message = _("This is the name of a pupil involved; it may not stand in any answer, not "
                 "even as the name of a contact person. Write another name.")
     found = [Finding("name", ERROR, start, end, GUARDED_MASK, message, None, GUARDED_RULE)
-             for start, end in guarded_spans(text, checker.guards, checker.detectors.interfixes)]
-    if question.type not in FREE_TEXT_TYPES:  # free text has its own check of the mask
-        found += [replace(f, suggestion=None) for f in masked_places(checker, text)]
+             for start, end in spans]
+    found += [replace(f, suggestion=None) for f in masked_places(checker, text)]
     return [AnswerFinding(question, text, f) for f in sorted(found, key=lambda f: f.start)]
 
 
@@ -174,21 +177,20 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
         if not holds_answer(question, value):
             continue
         checker = checker or make_checker(catalog, values)
-        named = guarded_places(checker, question, value)
-        if question.id in accepted or not is_checked(question, values):
-            # a reason never keeps a pupil's name (typed before the names were given)
-            found += named
+        if not is_checked(question, values):
+            found += guarded_places(checker, question, value)
             continue
         reach = (audiences or {}).get(question.id) or catalog.audiences_of(question)
         checked = check_answer(checker, question, value, values, reach, case_rules(catalog))
-        found += sorted(checked + [n for n in named if not _covered(n, checked)],
-                        key=lambda f: f.finding.start)
+        if question.id in accepted:  # a reason never keeps a pupil's name (typed before the
+            checked = [f for f in checked if f.finding.rule == GUARDED_RULE]  # names were given)
+        found += checked
     return found
 
 
 def guarded_answers(catalog: Catalog, values: Mapping[str, Any]) -> list[AnswerFinding]:
-    """Every guarded name in any answer (kept with a reason or not): ``commgen generate``
-    writes nothing while there is one."""
+    """Every guarded name in an answer that is not free text (the documents' check finds
+    those in free text): ``commgen generate`` writes nothing while there is one."""
     checker = make_checker(catalog, values)
     if not any(checker.guards):
         return []
@@ -206,9 +208,6 @@ def refused_name(catalog: Catalog, values: Mapping[str, Any], question: Question
     return found[0].finding.message if found else None
 
 
-def _covered(item: AnswerFinding, found: list[AnswerFinding]) -> bool:
-    return any(f.finding.start <= item.finding.start and item.finding.end <= f.finding.end
-               and f.finding.rule == GUARDED_RULE for f in found)
 
 
 def replace_passage(question: Question, value: Any, finding: Finding, new: str) -> Any:

@@ -113,6 +113,15 @@ class WebCase:
         asked = {q.section for q in self.catalog.questions if q.changes != "news"}
         return [(s.id, text_for(s.title, lang)) for s in self.catalog.sections if s.id in asked]
 
+    def current_step(self) -> str | None:
+        """Where the user stopped: the first step with a question still open (the first step
+        of a new case); None when every question is answered (the check comes next)."""
+        ids = [s for s, _title in self.steps()]
+        if not self.draft.answered:
+            return ids[0]
+        return next((q.section for q in self.interview.open_questions() if q.section in ids),
+                    None)
+
     def questions_of(self, section: str) -> list[Question]:
         return [q for q in self.catalog.questions
                 if q.section == section and q.changes != "news"]
@@ -399,7 +408,7 @@ def segments(found: list[AnswerFinding]) -> list[dict[str, Any]]:
                        "n": number, "reason": finding.message,
                        "suggestion": finding.suggestion or "",
                        "level": severity_label(finding.severity),
-                       "category": finding.category,
+                       "category": category_label(finding.category),
                        "guarded": finding.rule == GUARDED_RULE})
         at = max(finding.end, finding.start + 1)
     if at < len(text):
