@@ -395,3 +395,20 @@ def test_a_resumed_case_opens_where_it_stopped_and_a_used_link_goes_back_there(
         assert 'href="/static/app.css"' in refused.text and "link" in refused.text
         assert other.get("/static/app.css").status_code == 200
         assert other.get("/static/app.js").status_code == 403
+
+
+def test_commgen_web_again_offers_the_unfinished_answers(tmp_path: Path, capsys,
+                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from commgen.app.web.run import offer_to_continue
+
+    monkeypatch.chdir(tmp_path)
+    assert offer_to_continue(None, None, interactive=False) is None  # nothing there yet
+    (tmp_path / "zaak").mkdir()
+    write_answers(tmp_path / "zaak")
+    given = tmp_path / "zaak" / "antwoorden.yaml"
+    assert offer_to_continue(tmp_path / "zaak", None, interactive=False) is None
+    said = capsys.readouterr().out
+    assert f'commgen web --resume "{given.resolve()}"' in said
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    assert offer_to_continue(tmp_path / "zaak", None, interactive=True) == given
+    assert offer_to_continue(tmp_path / "zaak", tmp_path / "x.yaml", True) == tmp_path / "x.yaml"

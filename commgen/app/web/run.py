@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import webbrowser
 from pathlib import Path
 
@@ -19,6 +20,7 @@ def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
     from commgen.questions.catalog import load_catalog
 
     catalog = load_catalog(templates_dir(templates))
+    resume = offer_to_continue(out_dir, resume, sys.stdin.isatty())
     sock = bind(port)  # before the draft: a port in use stops here, with nothing made
     case = None
     try:
@@ -53,3 +55,23 @@ def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
 def _count(minutes: float) -> int:
     """The number ngettext chooses the form by (1.5 minutes is plural)."""
     return 1 if minutes == 1 else 2
+
+
+def offer_to_continue(out_dir: Path | None, resume: Path | None, interactive: bool
+                      ) -> Path | None:
+    """The answers file to resume: ``--resume``, or the unfinished one in the folder when the
+    user says so (asked at a terminal; otherwise said how, and a new one is started)."""
+    from commgen.app.web.case import DRAFT_NAME
+
+    found = default_folder(out_dir, None) / DRAFT_NAME
+    if resume is not None or not found.is_file():
+        return resume
+    if interactive:
+        if click.confirm(_("This folder has answers of an earlier case: {path}. Continue with "
+                           "them?").format(path=found.resolve()), default=True):
+            return found
+    else:
+        click.echo(_("This folder has answers of an earlier case: {path}. To continue with "
+                     "them: commgen web --resume \"{path}\". A new answers file is started "
+                     "now.").format(path=found.resolve()))
+    return None
