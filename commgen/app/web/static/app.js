@@ -274,6 +274,14 @@
     for (const [q, m] of Object.entries(marks)) showMarks(q, m);
   }
 
+  // Closing the tab while an answer is still being saved: the browser asks first.
+  window.addEventListener("beforeunload", (e) => {
+    if (timers.size || running.size || typedNames().length) {
+      e.preventDefault();
+      e.returnValue = "";
+    }
+  });
+
   // Leaving a step waits for the answers still being saved.
   document.querySelectorAll("a.nav").forEach((a) => {
     a.addEventListener("click", async (e) => {
