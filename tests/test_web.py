@@ -412,3 +412,24 @@ def test_commgen_web_again_offers_the_unfinished_answers(tmp_path: Path, capsys,
     monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
     assert offer_to_continue(tmp_path / "zaak", None, interactive=True) == given
     assert offer_to_continue(tmp_path / "zaak", tmp_path / "x.yaml", True) == tmp_path / "x.yaml"
+
+
+def test_the_download_page_names_the_documents_the_folder_and_the_numbered_files(
+        catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document as Word
+
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    path = write_answers(folder)
+    with resumed(catalog, folder, path) as (client, access):
+        assert client.post("/maken", data={"csrf": access.csrf}).status_code == 200
+        page = client.get("/klaar").text
+        assert "<strong>Communicatiestatement</strong>" in page
+        assert f"Geschreven in de map {folder.resolve()}" in page and 'id="kept-apart"' not in page
+        edited = Word(str(folder / "communicatiestatement.docx"))  # the school leader edits it
+        edited.add_paragraph("Aangevuld door de directeur.")
+        edited.save(str(folder / "communicatiestatement.docx"))
+        assert client.post("/maken", data={"csrf": access.csrf}).status_code == 200
+        page = client.get("/klaar").text
+        assert "communicatiestatement (2).docx" in page, page
+        assert 'id="kept-apart"' in page and "(2)" in page

@@ -94,6 +94,8 @@ class WebCase:
         self.lock = lock or claim_draft(draft.path)
         self.interview = Interview(catalog, draft, _not_asked_here, check=False)
         self.written: dict[str, Path] = {}  # file name -> path, of the last set written
+        self.titles: dict[str, str] = {}  # file name -> title of its document
+        self.kept_apart: dict[str, str] = {}  # file name -> the name an earlier file kept
 
     @property
     def draft(self) -> Draft:
@@ -358,7 +360,19 @@ class WebCase:
         result = generate_from_answers(self.catalog, self.saved_answers(), self.out_dir)
         if not result.blocked:
             self.written = {w.path.name: w.path for w in result.written}
+            self.kept_apart = {w.path.name: w.wanted.name for w in result.written
+                               if w.path.name != w.wanted.name}
+            self.titles = self._titles(result.written)
         return result
+
+    def _titles(self, written: list[Any]) -> dict[str, str]:
+        """The title of the document each file written holds (by file name)."""
+        from commgen.app.generate import output_path
+
+        lang = current_language()
+        by_stem = {output_path(self.out_dir, doc, lang).stem: text_for(doc.title, lang)
+                   for doc in self.catalog.documents}
+        return {w.path.name: by_stem.get(w.wanted.stem, "") for w in written}
 
     def zipped(self) -> bytes:
         """The documents written last, in one zip file."""

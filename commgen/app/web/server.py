@@ -276,7 +276,8 @@ class Pages:
         plain = [(name, path.read_text(encoding="utf-8"))
                  for name, path in self.case.written.items() if name.endswith(".txt")]
         return self.page("done.html", written=list(self.case.written), plain=plain,
-                         folder=str(self.case.out_dir))
+                         titles=self.case.titles, kept_apart=self.case.kept_apart,
+                         folder=str(self.case.out_dir.resolve()))
 
     async def download(self, request: Request) -> Response:
         name = request.path_params["name"]

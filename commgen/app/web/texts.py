@@ -40,6 +40,10 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
         "preview": _("Check and documents"),
         "saved_in": _("Your answers are saved after every change in {path}."),
         "saving": _("Saving…"),
+        "written_in": _("Written in the folder {folder}"),
+        "kept_apart": _("A name with (2) or a higher number: a file of that name was already "
+                        "there (opened or changed in Word), so commgen left it as it was and "
+                        "wrote the new version beside it. Earlier files: {names}."),
         "blocked_top": _("No document was made: the privacy check blocks {docs}. Fix the points "
                          "below (each links to its question), then make the documents again."),
         "saved": _("Saved"),
@@ -51,9 +55,12 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
         "no": _("no"),
         "name": _("Name"),
         "role": _("Role (for example intern begeleider, mentor, directeur)"),
-        "names_help": _("Type one name per field. What you type is not shown, and it is never "
-                        "sent back to this page; the answers file holds only keyed hashes."),
-        "names_given": _("Already given: {names}. Leave the fields empty to keep them."),
+        "names_help": _("Only so that commgen can keep these names out of every text. Type one "
+                        "name per field (first and family name). What you type is not shown "
+                        "and never sent back to this page; commgen keeps the names only as an "
+                        "irreversible code (a keyed hash) and never puts them in a document."),
+        "names_given": _("Already given: {names}. Names typed here replace them; leave the "
+                         "fields empty to keep them."),
         "names_field": _("Name {n}"),
         "add_name": _("Another name"),
         "save_names": _("Save the names"),
