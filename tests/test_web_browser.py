@@ -269,3 +269,28 @@ def test_when_commgen_stops_the_page_says_so_and_how_to_start_again(
                                  if "gestopt" in d.find_element(By.ID, "status").text else None)
     assert "Niet bewaard" not in status
     assert f'commgen web --resume "{answers.resolve()}"' in status
+
+
+def test_after_keeping_with_a_reason_the_focus_goes_to_the_next_question(
+        browser: Any, catalog: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    answers = write_answers(folder, drop=("situation_extra",))
+    server = Running(catalog, folder, answers)
+    try:
+        browser.get(server.access.start_url())
+        wait(browser).until(ec.url_contains("/stap/situation"))
+        browser.find_element(By.ID, "a-situation_extra").send_keys(
+            "Het beeld ging rond in klas 2B en daarna in andere klassen.")
+        reason = wait(browser).until(ec.visibility_of_element_located(
+            (By.ID, "reason-situation_extra")))
+        reason.send_keys("De ouders van 2B weten het al.")
+        browser.find_element(By.CSS_SELECTOR, "#vraag-situation_extra button.keep").click()
+        wait(browser).until(lambda d: server.case.draft.accepted.get("situation_extra"))
+        wait(browser).until(lambda d: d.execute_script(
+            "const a = document.activeElement; return a && a !== document.body && "
+            "!document.getElementById('vraag-situation_extra').contains(a);"))
+        active = browser.switch_to.active_element
+        assert active.tag_name in ("input", "textarea", "a")
+    finally:
+        server.close()

@@ -146,6 +146,14 @@
     }
   }
 
+  function focusAfter(box) {
+    const boxes = [...document.querySelectorAll(".question")].filter((b) => !b.hidden);
+    const at = boxes.indexOf(box);
+    const next = at >= 0 ? boxes.slice(at + 1).find((b) => b.querySelector("input, textarea")) : null;
+    const target = next ? next.querySelector("input, textarea") : document.getElementById("next");
+    if (target) target.focus();
+  }
+
   function button(text, cls, onclick) {
     const b = document.createElement("button");
     b.type = "button";
@@ -229,7 +237,9 @@
       row.appendChild(button(T.keep, "secondary keep", async () => {
         await flush();
         const result = await post("/api/houden", [["q", q], ["reason", input.value]]);
-        apply(result, document.getElementById("vraag-" + q));
+        const here = document.getElementById("vraag-" + q);
+        apply(result, here);
+        if (!result.error) focusAfter(here);  // the buttons are gone: on to the next question
       }));
       box.appendChild(row);
     }
