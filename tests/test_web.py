@@ -433,3 +433,17 @@ def test_the_download_page_names_the_documents_the_folder_and_the_numbered_files
         page = client.get("/klaar").text
         assert "communicatiestatement (2).docx" in page, page
         assert 'id="kept-apart"' in page and "(2)" in page
+
+
+def test_a_date_typed_as_a_word_is_shown_as_the_date_it_is_saved_as(web) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    client, access, _case = web
+    enter(client, access)
+    state = post(client, access, "/api/antwoord", {"q": "reported_date", "value": "gisteren",
+                                                   "step": "situation"})
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    assert state["error"] is None
+    assert state["given"]["reported_date"].startswith("Bewaard als ")
+    assert str(yesterday.day) in state["given"]["reported_date"], state["given"]
+    assert 'id="given-reported_date"' in client.get("/stap/situation").text

@@ -46,6 +46,9 @@ def _not_asked_here(question: Question, catalog: Catalog, current: Any) -> Any:
     raise UsageError(_("commgen web asks its questions in the browser."))
 
 
+MOMENT_TYPES = ("date", "time")  # typed as words ("gisteren"), saved as a date
+
+
 @dataclass
 class Field:
     """One question as a page shows it."""
@@ -270,9 +273,13 @@ class WebCase:
             if question.type in ("choice", "multichoice"):
                 offered[question.id] = [c.value for c in
                                         self.catalog.offered(question, values).choices]
-        given = {q.id: _("Already given: {names}. Leave the fields empty to keep them.").format(
+        given = {q.id: _("Already given: {names}. Names typed here replace them; leave the "
+                         "fields empty to keep them.").format(
             names=display(q, self.draft.answered[q.id])) for q in questions
             if q.type == "names" and self.draft.answered.get(q.id)}
+        given.update({q.id: _("Saved as {value}").format(value=display(
+            q, self.draft.answered[q.id])) for q in questions  # "gisteren": which day
+            if q.type in MOMENT_TYPES and self.draft.answered.get(q.id) is not None})
         return {"applies": {q.id: self.interview.applies(q) for q in questions},
                 "offered": offered, "marks": marks, "todo": len(found), "given": given}
 
