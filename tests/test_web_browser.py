@@ -102,12 +102,17 @@ def saved(driver: Any) -> None:
         "return document.getElementById('status').textContent") in ("Bewaard", ""))
 
 
-def test_a_whole_case_in_the_browser(browser: Any, catalog: Any, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def case_server(catalog: Any, tmp_path: Path, drop: tuple[str, ...] = ()) -> tuple[Running, Path]:
+    """The real server on a case folder with the sample's answers (less ``drop``)."""
     folder = tmp_path / "zaak"
     folder.mkdir()
-    answers = write_answers(folder, drop=("situation_extra",))
-    server = Running(catalog, folder, answers)
+    answers = write_answers(folder, drop=drop)
+    return Running(catalog, folder, answers), answers
+
+
+def test_a_whole_case_in_the_browser(browser: Any, catalog: Any, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    server, answers = case_server(catalog, tmp_path, drop=("situation_extra",))
     try:
         browser.get(server.access.start_url())
         # it opens where the user stopped: the step of the first open question
@@ -178,7 +183,7 @@ def test_a_whole_case_in_the_browser(browser: Any, catalog: Any, tmp_path: Path,
     assert code == 0, err
     assert docx_text(target.read_bytes()) == docx_text(
         (cli / "communicatiestatement.docx").read_bytes())
-    on_disk = "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.yaml"))
+    on_disk = "".join(p.read_text(encoding="utf-8") for p in answers.parent.glob("*.yaml"))
     assert NAMES[0] not in on_disk and NAMES[1] not in on_disk
 
 
@@ -224,10 +229,8 @@ def test_keyboard_only_and_every_field_has_a_label(browser: Any, catalog: Any,
 
 def test_names_typed_are_saved_when_the_step_is_left(browser: Any, catalog: Any,
                                                      tmp_path: Path) -> None:
-    folder = tmp_path / "zaak"
-    folder.mkdir()
-    answers = write_answers(folder, drop=("situation_extra", "involved_pupils"))
-    server = Running(catalog, folder, answers)
+    server, _answers = case_server(catalog, tmp_path,
+                                   drop=("situation_extra", "involved_pupils"))
     try:
         browser.get(server.access.start_url())
         wait(browser).until(ec.url_contains("/stap/situation"))
@@ -253,10 +256,7 @@ def test_names_typed_are_saved_when_the_step_is_left(browser: Any, catalog: Any,
 
 def test_when_commgen_stops_the_page_says_so_and_how_to_start_again(
         browser: Any, catalog: Any, tmp_path: Path) -> None:
-    folder = tmp_path / "zaak"
-    folder.mkdir()
-    answers = write_answers(folder)
-    server = Running(catalog, folder, answers)
+    server, answers = case_server(catalog, tmp_path)
     try:
         browser.get(server.access.start_url())
         browser.get(browser.current_url.split("/", 3)[0] + "//" +
@@ -273,10 +273,7 @@ def test_when_commgen_stops_the_page_says_so_and_how_to_start_again(
 
 def test_after_keeping_with_a_reason_the_focus_goes_to_the_next_question(
         browser: Any, catalog: Any, tmp_path: Path) -> None:
-    folder = tmp_path / "zaak"
-    folder.mkdir()
-    answers = write_answers(folder, drop=("situation_extra",))
-    server = Running(catalog, folder, answers)
+    server, _answers = case_server(catalog, tmp_path, drop=("situation_extra",))
     try:
         browser.get(server.access.start_url())
         wait(browser).until(ec.url_contains("/stap/situation"))
