@@ -76,3 +76,48 @@ def test_a_police_fact_is_raised_at_its_question_until_the_police_approve(catalo
     # the crisis team may know it: an answer only for the internal statement is not raised
     assert check_answers(catalog, {"approvals": ["board"], "situation_extra": typed},
                          audiences={"situation_extra": ["internal"]}) == []
+
+
+def test_a_pupils_name_as_the_contact_persons_name_is_refused_and_blocks_generate(
+        tmp_path: Path, capsys, catalog) -> None:  # type: ignore[no-untyped-def]
+    from commgen.questions.types import Person
+
+    values = {"involved_pupils": parse_names("Sanne de Vries"),
+              "contact": Person("Sanne de Vries", "leerling"),
+              "spokesperson": Person("Mark Jansen", "directeur"),
+              "team_support": Person("Joris de Vries", "mentor")}  # the family name: no pupil
+    found = check_answers(catalog, values)
+    assert [(f.question.id, f.finding.rule) for f in found] == [("contact", "guarded-name")]
+    # saved masked, and the mask stays a finding at the question until a name is written
+    masked = replace_passage(catalog.by_id["contact"], values["contact"], found[0].finding, "•••")
+    assert masked == Person("•••", "leerling")
+    assert [f.question.id for f in check_answers(catalog, {**values, "contact": masked})] == [
+        "contact"]
+    out = tmp_path / "out"
+    answers = write_answers(tmp_path, {"involved_pupils": ["Sanne de Vries"],
+                                       "contact": {"name": "Sanne de Vries", "role": "ib'er"}})
+    code, stdout, err = run_cli(capsys, "generate", str(answers), "--out", str(out))
+    assert code == 1 and "contact" in err and "•••" in err
+    assert "Sanne" not in stdout + err
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_a_suggestion_keeps_the_sentence_whole(catalog) -> None:  # type: ignore[no-untyped-def]
+    from commgen.app.interview import Draft, Interview
+
+    question = catalog.by_id["situation_extra"]
+    texts = ["Vermoedelijk heeft een klasgenoot de foto doorgestuurd. Wij praten met de klas.",
+             "Het ging om het topless beeld van een leerling."]
+    draft = Draft(Path("unused.yaml"))
+    interview = Interview(catalog, draft, asker=lambda *a: None)
+    got = []
+    for text in texts:
+        draft.answered = {"situation_extra": [text]}
+        item = check_answers(catalog, draft.answered)[0]
+        assert item.finding.suggestion
+        draft.save = lambda *a, **k: None  # type: ignore[method-assign]
+        interview.take_suggestion(question, item.finding)
+        got.append(draft.answered["situation_extra"])
+    assert got == [["Hoe het beeld is verspreid, wordt uitgezocht; daarover doen we geen "
+                    "uitspraken. Wij praten met de klas."],
+                   ["Het ging om een seksueel getint beeld van een leerling."]]

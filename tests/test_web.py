@@ -313,3 +313,137 @@ def test_the_pages_speak_english_with_the_cli_language_option(web) -> None:  # t
     set_language("en")  # what `commgen --lang en web` sets for the process
     page = client.get("/stap/school").text
     assert "Next step" in page and "Name of the school" in page and 'lang="en"' in page
+
+
+def test_a_pupils_name_as_the_contact_person_is_refused_at_the_question(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    post(client, access, "/api/antwoord", {"q": "pupil_visible", "value": "yes",
+                                           "step": "situation"})
+    post(client, access, "/api/antwoord", {"q": "involved_pupils", "step": "situation",
+                                           "value": [NAMES[0], ""]})
+    for question in ("contact", "spokesperson"):
+        state = post(client, access, "/api/antwoord", {"q": question, "step": "contact",
+                                                       "name": NAMES[0], "role": "mentor"})
+        assert state["error"] and "leerling" in state["error"], state
+        assert case.draft.answered.get(question) is None
+        assert "Sanne" not in str(state)
+    state = post(client, access, "/api/antwoord", {"q": "contact", "step": "contact",
+                                                   "name": "Karin Smit", "role": "mentor"})
+    assert state["error"] is None and case.draft.answered["contact"].name == "Karin Smit"
+
+
+def test_names_given_after_a_kept_reason_cancel_it_and_mask_the_text(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    text = "Het beeld van Daan ging rond in klas 2B."
+    post(client, access, "/api/antwoord", {"q": "situation_extra", "step": "situation",
+                                           "value": text})
+    kept = post(client, access, "/api/houden", {"q": "situation_extra", "step": "situation",
+                                                "reason": "De ouders weten het al."})
+    assert kept["marks"]["situation_extra"]["kept"]
+    post(client, access, "/api/antwoord", {"q": "pupil_visible", "value": "yes",
+                                           "step": "situation"})
+    state = post(client, access, "/api/antwoord", {"q": "involved_pupils", "step": "situation",
+                                                   "value": ["Daan Bakker", ""]})
+    assert "situation_extra" not in case.draft.accepted
+    mark = state["marks"]["situation_extra"]
+    assert not mark["kept"] and not mark["keepable"]
+    main_file = case.draft.path.read_text(encoding="utf-8")
+    assert "Daan" not in main_file and "De ouders weten het al." not in main_file
+    on_disk = "".join(p.read_text(encoding="utf-8") for p in case.draft.path.parent.glob("*.yaml"))
+    assert "Daan" not in on_disk and "Het beeld van •••" in on_disk  # in the private side file
+    preview = client.get("/controle").text
+    assert "Daan" not in preview
+
+
+def test_a_blocked_run_says_why_at_the_top_in_words_with_links(catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    path = write_answers(folder, {"situation_extra": "Het ging rond in klas 2A. Toen weer in "
+                                                     "klas 2A."})
+    with resumed(catalog, folder, path) as (client, access):
+        response = client.post("/maken", data={"csrf": access.csrf}, follow_redirects=False)
+        assert response.status_code == 303
+        page = client.get(response.headers["location"]).text
+        top = re.search(r'id="blocked-top">([^<]*)<', page)
+        assert top and "Communicatiestatement" in top.group(1), page
+        assert "[group]" not in page and "fout [" not in page and "[name]" not in page
+        assert "een klas of groep" in page
+        findings = re.search(r'class="box findings">(.*?)</div>', page, re.S).group(1)
+        assert findings.count("“klas 2A”") == 1 and "(2 keer)" in findings, findings
+        assert 'href="/stap/situation#vraag-situation_extra"' in findings
+
+
+def test_a_resumed_case_opens_where_it_stopped_and_a_used_link_goes_back_there(
+        catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    path = write_answers(folder, drop=("situation_extra",))
+    with resumed(catalog, folder, path) as (client, access):
+        home = client.get("/", follow_redirects=False)
+        assert home.headers["location"] == "/stap/situation"
+        # the link again, in the browser that has the session: to the case, not refused
+        again = client.get("/start", params={"t": access.token}, follow_redirects=False)
+        assert again.status_code == 303 and again.headers["location"] == "/"
+        # another browser with the used link: a page in the look of the others, in Dutch
+        other = TestClient(client.app, base_url=BASE)
+        refused = other.get("/start", params={"t": access.token})
+        assert refused.status_code == 403
+        assert 'href="/static/app.css"' in refused.text and "link" in refused.text
+        assert other.get("/static/app.css").status_code == 200
+        assert other.get("/static/app.js").status_code == 403
+
+
+def test_commgen_web_again_offers_the_unfinished_answers(tmp_path: Path, capsys,
+                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from commgen.app.web.run import offer_to_continue
+
+    monkeypatch.chdir(tmp_path)
+    assert offer_to_continue(None, None, interactive=False) is None  # nothing there yet
+    (tmp_path / "zaak").mkdir()
+    write_answers(tmp_path / "zaak")
+    given = tmp_path / "zaak" / "antwoorden.yaml"
+    assert offer_to_continue(tmp_path / "zaak", None, interactive=False) is None
+    said = capsys.readouterr().out
+    assert f'commgen web --resume "{given.resolve()}"' in said
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    assert offer_to_continue(tmp_path / "zaak", None, interactive=True) == given
+    assert offer_to_continue(tmp_path / "zaak", tmp_path / "x.yaml", True) == tmp_path / "x.yaml"
+
+
+def test_the_download_page_names_the_documents_the_folder_and_the_numbered_files(
+        catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document as Word
+
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    path = write_answers(folder)
+    with resumed(catalog, folder, path) as (client, access):
+        assert client.post("/maken", data={"csrf": access.csrf}).status_code == 200
+        page = client.get("/klaar").text
+        assert "<strong>Communicatiestatement</strong>" in page
+        assert f"Geschreven in de map {folder.resolve()}" in page and 'id="kept-apart"' not in page
+        edited = Word(str(folder / "communicatiestatement.docx"))  # the school leader edits it
+        edited.add_paragraph("Aangevuld door de directeur.")
+        edited.save(str(folder / "communicatiestatement.docx"))
+        assert client.post("/maken", data={"csrf": access.csrf}).status_code == 200
+        page = client.get("/klaar").text
+        assert "communicatiestatement (2).docx" in page, page
+        assert 'id="kept-apart"' in page and "(2)" in page
+
+
+def test_a_date_typed_as_a_word_is_shown_as_the_date_it_is_saved_as(web) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    client, access, _case = web
+    enter(client, access)
+    state = post(client, access, "/api/antwoord", {"q": "reported_date", "value": "gisteren",
+                                                   "step": "situation"})
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    assert state["error"] is None
+    assert state["given"]["reported_date"].startswith("Bewaard als ")
+    assert str(yesterday.day) in state["given"]["reported_date"], state["given"]
+    assert 'id="given-reported_date"' in client.get("/stap/situation").text

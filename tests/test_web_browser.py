@@ -102,19 +102,22 @@ def saved(driver: Any) -> None:
         "return document.getElementById('status').textContent") in ("Bewaard", ""))
 
 
-def test_a_whole_case_in_the_browser(browser: Any, catalog: Any, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def case_server(catalog: Any, tmp_path: Path, drop: tuple[str, ...] = ()) -> tuple[Running, Path]:
+    """The real server on a case folder with the sample's answers (less ``drop``)."""
     folder = tmp_path / "zaak"
     folder.mkdir()
-    answers = write_answers(folder, drop=("situation_extra",))
-    server = Running(catalog, folder, answers)
+    answers = write_answers(folder, drop=drop)
+    return Running(catalog, folder, answers), answers
+
+
+def test_a_whole_case_in_the_browser(browser: Any, catalog: Any, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    server, answers = case_server(catalog, tmp_path, drop=("situation_extra",))
     try:
         browser.get(server.access.start_url())
-        assert browser.current_url.endswith("/stap/school")
+        # it opens where the user stopped: the step of the first open question
+        assert browser.current_url.endswith("/stap/situation")
         assert "127.0.0.1" in browser.current_url and "t=" not in browser.current_url
-
-        browser.find_element(By.ID, "next").click()  # to "Wat speelt er?"
-        wait(browser).until(ec.url_contains("/stap/situation"))
         # the names, typed in password fields, never shown again
         fields = browser.find_elements(By.CSS_SELECTOR, "#vraag-involved_pupils "
                                                         "input[type=password]")
@@ -180,7 +183,7 @@ def test_a_whole_case_in_the_browser(browser: Any, catalog: Any, tmp_path: Path,
     assert code == 0, err
     assert docx_text(target.read_bytes()) == docx_text(
         (cli / "communicatiestatement.docx").read_bytes())
-    on_disk = "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.yaml"))
+    on_disk = "".join(p.read_text(encoding="utf-8") for p in answers.parent.glob("*.yaml"))
     assert NAMES[0] not in on_disk and NAMES[1] not in on_disk
 
 
@@ -220,5 +223,71 @@ def test_keyboard_only_and_every_field_has_a_label(browser: Any, catalog: Any,
         browser.find_element(By.ID, "a-school_name").send_keys("OBS De Vlinderboom", Keys.TAB)
         saved(browser)
         assert server.case.draft.answered.get("school_name") == "OBS De Vlinderboom"
+    finally:
+        server.close()
+
+
+def test_names_typed_are_saved_when_the_step_is_left(browser: Any, catalog: Any,
+                                                     tmp_path: Path) -> None:
+    server, _answers = case_server(catalog, tmp_path,
+                                   drop=("situation_extra", "involved_pupils"))
+    try:
+        browser.get(server.access.start_url())
+        wait(browser).until(ec.url_contains("/stap/situation"))
+        fields = browser.find_elements(By.CSS_SELECTOR, "#vraag-involved_pupils "
+                                                        "input[type=password]")
+        fields[0].send_keys(NAMES[0])  # no click on "save the names": the next step is chosen
+        browser.find_element(By.ID, "next").click()
+        wait(browser).until(lambda d: "/stap/situation" not in d.current_url)
+        guard = server.case.draft.answered.get("involved_pupils")
+        assert guard and guard.matches(NAMES[0])
+        # leaving the field (Tab to the next one) saves them too
+        browser.back()
+        wait(browser).until(ec.url_contains("/stap/situation"))
+        fields = browser.find_elements(By.CSS_SELECTOR, "#vraag-involved_pupils "
+                                                        "input[type=password]")
+        fields[0].send_keys(NAMES[1])
+        browser.find_element(By.ID, "a-situation_extra").click()
+        wait(browser).until(lambda d: (server.case.draft.answered.get("involved_pupils")
+                                       or guard).matches(NAMES[1]))
+    finally:
+        server.close()
+
+
+def test_when_commgen_stops_the_page_says_so_and_how_to_start_again(
+        browser: Any, catalog: Any, tmp_path: Path) -> None:
+    server, answers = case_server(catalog, tmp_path)
+    try:
+        browser.get(server.access.start_url())
+        browser.get(browser.current_url.split("/", 3)[0] + "//" +
+                    browser.current_url.split("/", 3)[2] + "/stap/school")
+        wait(browser).until(ec.url_contains("/stap/school"))
+    finally:
+        server.close()
+    browser.find_element(By.ID, "a-school_name").send_keys(" Lyceum")
+    status = wait(browser).until(lambda d: d.find_element(By.ID, "status").text
+                                 if "gestopt" in d.find_element(By.ID, "status").text else None)
+    assert "Niet bewaard" not in status
+    assert f'commgen web --resume "{answers.resolve()}"' in status
+
+
+def test_after_keeping_with_a_reason_the_focus_goes_to_the_next_question(
+        browser: Any, catalog: Any, tmp_path: Path) -> None:
+    server, _answers = case_server(catalog, tmp_path, drop=("situation_extra",))
+    try:
+        browser.get(server.access.start_url())
+        wait(browser).until(ec.url_contains("/stap/situation"))
+        browser.find_element(By.ID, "a-situation_extra").send_keys(
+            "Het beeld ging rond in klas 2B en daarna in andere klassen.")
+        reason = wait(browser).until(ec.visibility_of_element_located(
+            (By.ID, "reason-situation_extra")))
+        reason.send_keys("De ouders van 2B weten het al.")
+        browser.find_element(By.CSS_SELECTOR, "#vraag-situation_extra button.keep").click()
+        wait(browser).until(lambda d: server.case.draft.accepted.get("situation_extra"))
+        wait(browser).until(lambda d: d.execute_script(
+            "const a = document.activeElement; return a && a !== document.body && "
+            "!document.getElementById('vraag-situation_extra').contains(a);"))
+        active = browser.switch_to.active_element
+        assert active.tag_name in ("input", "textarea", "a")
     finally:
         server.close()

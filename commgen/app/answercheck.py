@@ -17,13 +17,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from commgen.checks.consistency import ConsistencyRules, load_consistency, waiting_facts
 from commgen.checks.findings import GUARDED_RULE, Finding
 from commgen.checks.load import checker_from_answers
+from commgen.checks.names import guarded_spans
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
 from commgen.checks.suggest import apply_suggestion
@@ -32,6 +33,7 @@ from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
 
 FREE_TEXT_TYPES = ("text", "paragraphs")
+NAMES_TYPE = "names"  # the guarded names: the one answer that holds them (hashed)
 # The class may be named only in the letter to its own parents, and only with consent.
 CLASS_NAME, CLASS_CONSENT = "class_name", "class_named"
 
@@ -53,6 +55,30 @@ def answer_text(value: Any) -> str:
 def catalogue_audiences(catalog: Catalog) -> list[str]:
     """Every audience a document of the catalogue is written for."""
     return list(dict.fromkeys(doc.audience for doc in catalog.documents))
+
+
+def holds_answer(question: Question, value: Any) -> bool:
+    """Any given answer but the guarded names themselves: a pupil's name must never stand in
+    it, whatever its type (a person's name, a phone field, a choice's free text)."""
+    return question.type != NAMES_TYPE and value not in (None, "", [])
+
+
+def guarded_places(checker: Checker, question: Question, value: Any) -> list[AnswerFinding]:
+    """Every guarded name in an answer of any type, whatever the answers allow: the contact
+    person's name allows itself, but never when it is a pupil's name."""
+    if not holds_answer(question, value) or question.type in FREE_TEXT_TYPES:
+        return []  # free text: the whole check, the guarded names first
+    text = answer_text(value)
+    spans = guarded_spans(text, checker.guards, checker.detectors.interfixes)
+    name = getattr(value, "name", None)
+    if isinstance(name, str):  # a colleague who shares a pupil's family name is no pupil:
+        spans = [(s, e) for s, e in spans if s == 0 or s >= len(name)]  # the name as a whole
+    message = _("This is the name of a pupil involved; it may not stand in any answer, not "
+                "even as the name of a contact person. Write another name.")
+    found = [Finding("name", ERROR, start, end, GUARDED_MASK, message, None, GUARDED_RULE)
+             for start, end in spans]
+    found += [replace(f, suggestion=None) for f in masked_places(checker, text)]
+    return [AnswerFinding(question, text, f) for f in sorted(found, key=lambda f: f.start)]
 
 
 def is_checked(question: Question, values: Mapping[str, Any]) -> bool:
@@ -138,22 +164,51 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
                   only: Iterable[str] | None = None) -> list[AnswerFinding]:
     """The open findings of every answer (or of the ids in ``only``), in catalogue order.
 
-    ``accepted``: answers kept with a reason (their findings are not open); ``audiences``: per
+    ``accepted``: answers kept with a reason (their findings are not open, but for a pupil's
+    name, which no reason keeps); ``audiences``: per
     question id the audiences it reaches (default: those of the documents it feeds)."""
     accepted = accepted or {}
     wanted = set(only) if only is not None else None
     checker = None
     found: list[AnswerFinding] = []
     for question in catalog.questions:
-        if question.id in accepted or (wanted is not None and question.id not in wanted):
+        if wanted is not None and question.id not in wanted:
             continue
         value = values.get(question.id)
-        if value is None or not is_checked(question, values):
+        if not holds_answer(question, value):
             continue
         checker = checker or make_checker(catalog, values)
+        if not is_checked(question, values):
+            found += guarded_places(checker, question, value)
+            continue
         reach = (audiences or {}).get(question.id) or catalog.audiences_of(question)
-        found += check_answer(checker, question, value, values, reach, case_rules(catalog))
+        checked = check_answer(checker, question, value, values, reach, case_rules(catalog))
+        if question.id in accepted:  # a reason never keeps a pupil's name (typed before the
+            checked = [f for f in checked if f.finding.rule == GUARDED_RULE]  # names were given)
+        found += checked
     return found
+
+
+def guarded_answers(catalog: Catalog, values: Mapping[str, Any]) -> list[AnswerFinding]:
+    """Every guarded name in an answer that is not free text (the documents' check finds
+    those in free text): ``commgen generate`` writes nothing while there is one."""
+    checker = make_checker(catalog, values)
+    if not any(checker.guards):
+        return []
+    return [item for question in catalog.questions
+            for item in guarded_places(checker, question, values.get(question.id))]
+
+
+def refused_name(catalog: Catalog, values: Mapping[str, Any], question: Question,
+                 value: Any) -> str | None:
+    """Why an answer that is not free text cannot be kept (a pupil's name in it), or None:
+    such an answer has no passage to mark, so it is refused at its question."""
+    if question.type in FREE_TEXT_TYPES or not holds_answer(question, value):
+        return None
+    found = guarded_places(make_checker(catalog, values), question, value)
+    return found[0].finding.message if found else None
+
+
 
 
 def replace_passage(question: Question, value: Any, finding: Finding, new: str) -> Any:
@@ -167,7 +222,50 @@ def replace_passage(question: Question, value: Any, finding: Finding, new: str) 
         changed = apply_suggestion(text, finding.start, finding.end, new)
     if question.type == "paragraphs":
         return [p for p in changed.split("\n") if p.strip()] or None
+    if question.type not in FREE_TEXT_TYPES:  # a person, a field: parsed as if typed
+        from commgen.questions.types import InvalidAnswer, type_of
+
+        try:
+            return type_of(question).parse(question, changed)
+        except InvalidAnswer:
+            return changed.strip() or None
     return changed.strip() or None
+
+
+_ARTICLES = frozenset({"de", "het", "een", "die", "deze", "dat", "dit"})
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|$)")
+
+
+def with_suggestion(question: Question, value: Any, finding: Finding) -> Any:
+    """The answer with the finding's suggestion taken in so that the sentence stays whole:
+    a suggestion that is a sentence replaces the sentence the passage stands in; a few words
+    replace the passage without saying an article or the noun after it twice ("het topless
+    beeld" with "een seksueel getint beeld" becomes "een seksueel getint beeld")."""
+    text = answer_text(value)
+    start, end, new = fitted(text, finding.start, finding.end, (finding.suggestion or "").strip())
+    return replace_passage(question, value, replace(finding, start=start, end=end), new)
+
+
+def fitted(text: str, start: int, end: int, new: str) -> tuple[int, int, str]:
+    """(start, end, replacement) for ``new`` put in place of ``text[start:end]``."""
+    if new[:1].isupper() and new[-1:] in ".!?":  # a whole sentence for a whole sentence
+        for match in _SENTENCE.finditer(text):
+            if match.start() <= start < max(match.end(), match.start() + 1):
+                lead = len(match.group()) - len(match.group().lstrip())
+                return match.start() + lead, max(match.end(), end), new
+    words = new.split()
+    if words and words[0].lower() in _ARTICLES:  # "het" + "een ... beeld": one article
+        before = re.search(r"(\w+)(\s+)$", text[:start])
+        if before and before.group(1).lower() in _ARTICLES:
+            start = before.start()
+    if words:  # "... beeld" + " beeld": the noun once
+        after = re.match(r"(\s+)(\w+)", text[end:])
+        if after and after.group(2).lower() == words[-1].lower():
+            end += after.end()
+    before_text = text[:start].rstrip()
+    if not before_text or before_text[-1] in ".!?\n":  # at the start of a sentence
+        new = new[:1].upper() + new[1:]
+    return start, end, new
 
 
 def accepted_passages(values: Mapping[str, Any], accepted: Mapping[str, str]

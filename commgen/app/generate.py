@@ -98,6 +98,19 @@ def verdict(review: Any, answers: Answers) -> tuple[list[str], dict[str, str]]:
     return blocked, accepted
 
 
+def guarded_notes(catalog: Catalog, answers: Answers) -> list[Problem]:
+    """A note per answer that holds a pupil's name (as the contact person's name, say): the
+    documents would print it, since an answer allows itself in them."""
+    from commgen.app.answercheck import guarded_answers
+
+    lang = current_language()
+    return [Problem(_("The answer to “{question}” holds the name of a pupil involved (•••); no "
+                      "document is written with it. Change the answer with commgen new "
+                      "--resume.").format(question=text_for(item.question.prompt, lang)),
+                    answers.path, None, item.question.id)
+            for item in guarded_answers(catalog, answers.values)]
+
+
 def document_data(doc_id: str, data: bytes, accepted: dict[str, str]) -> bytes:
     """The bytes to write: with the acceptance of the findings recorded in the document's
     custom properties when the user accepted them (``--accept-findings`` or a reason given
@@ -138,7 +151,10 @@ def render_set(catalog: Catalog, answers: Answers, only: list[str] | None = None
     reason = clean_text(accept_findings).strip() if accept_findings else None  # into XML
     review = review_documents(catalog, answers, rendered, reason, lang)
     blocked, accepted = verdict(review, answers)
-    return rendered, Result(not_applicable=skipped, notes=list(answers.notes), review=review,
+    notes = list(answers.notes) + guarded_notes(catalog, answers)
+    if len(notes) > len(answers.notes):  # a pupil's name in an answer: no document at all
+        blocked = list(dict.fromkeys([*blocked, *(doc.id for doc, _d in rendered)]))
+    return rendered, Result(not_applicable=skipped, notes=notes, review=review,
                             blocked=blocked, accepted=accepted, answers_path=answers.path,
                             kept=dict(answers.accepted))
 

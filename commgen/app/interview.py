@@ -43,7 +43,7 @@ from commgen.app.answercheck import (
     make_checker,
     mask_guarded,
     mask_typed,
-    replace_passage,
+    with_suggestion,
 )
 from commgen.checks.findings import GUARDED_RULE
 from commgen.foundation.errors import AnswersError, InterviewStopped, OutputError, Problem
@@ -102,6 +102,9 @@ class Draft:
         (masked too), and the ids of the answers with an open finding (kept apart)."""
         values = {q.id: self.answered.get(q.id) for q in catalog.questions}
         found = check_answers(catalog, values, self.accepted)
+        for item in found:  # a pupil's name is never kept: its reason is cancelled
+            if item.finding.rule == GUARDED_RULE:
+                self.accepted.pop(item.question.id, None)
         stored = dict(self.answered)
         for question_id in {item.question.id for item in found}:
             stored[question_id] = mask_guarded(catalog.by_id[question_id], stored[question_id],
@@ -188,9 +191,10 @@ class Interview:
         self.draft.save(self.catalog)
 
     def take_suggestion(self, question: Question, finding: Any) -> None:
-        """Replace the finding's passage in the answer by its suggestion, and save."""
-        self.draft.answered[question.id] = replace_passage(
-            question, self.draft.answered[question.id], finding, finding.suggestion or "")
+        """Take the finding's suggestion into the answer (the terminal's and the browser's
+        choice alike), the sentence kept whole, and save."""
+        self.draft.answered[question.id] = with_suggestion(
+            question, self.draft.answered[question.id], finding)
         self.draft.save(self.catalog)
 
     def keep_with_reason(self, question: Question, reason: str) -> None:

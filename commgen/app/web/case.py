@@ -26,13 +26,15 @@ from commgen.app.answercheck import (
     AnswerFinding,
     answer_text,
     mask_guarded,
+    refused_name,
 )
 from commgen.app.interview import DRAFT_NAME, Draft, Interview, claim_draft, start_draft
+from commgen.app.web.texts import category_label
 from commgen.checks.findings import GUARDED_RULE
 from commgen.foundation.concepts import ERROR, GUARDED_MASK
 from commgen.foundation.errors import AnswersError, UsageError
 from commgen.foundation.files import release
-from commgen.foundation.i18n import _, current_language
+from commgen.foundation.i18n import _, current_language, ngettext
 from commgen.questions.catalog import Catalog, Question, text_for
 from commgen.questions.conditions import parse_answer, parse_typed
 from commgen.questions.types import InvalidAnswer, display, is_empty, type_of
@@ -42,6 +44,9 @@ CHOICE_TYPES = ("choice", "multichoice", "yesno")
 
 def _not_asked_here(question: Question, catalog: Catalog, current: Any) -> Any:
     raise UsageError(_("commgen web asks its questions in the browser."))
+
+
+MOMENT_TYPES = ("date", "time")  # typed as words ("gisteren"), saved as a date
 
 
 @dataclass
@@ -78,6 +83,7 @@ class Preview:
     todo: list[tuple[str, ...]] = field(default_factory=list)  # prompt, level, ..., link
     documents: list[DocumentPreview] = field(default_factory=list)
     not_needed: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)  # titles of the documents blocked
 
 
 class WebCase:
@@ -91,6 +97,8 @@ class WebCase:
         self.lock = lock or claim_draft(draft.path)
         self.interview = Interview(catalog, draft, _not_asked_here, check=False)
         self.written: dict[str, Path] = {}  # file name -> path, of the last set written
+        self.titles: dict[str, str] = {}  # file name -> title of its document
+        self.kept_apart: dict[str, str] = {}  # file name -> the name an earlier file kept
 
     @property
     def draft(self) -> Draft:
@@ -109,6 +117,15 @@ class WebCase:
         lang = current_language()
         asked = {q.section for q in self.catalog.questions if q.changes != "news"}
         return [(s.id, text_for(s.title, lang)) for s in self.catalog.sections if s.id in asked]
+
+    def current_step(self) -> str | None:
+        """Where the user stopped: the first step with a question still open (the first step
+        of a new case); None when every question is answered (the check comes next)."""
+        ids = [s for s, _title in self.steps()]
+        if not self.draft.answered:
+            return ids[0]
+        return next((q.section for q in self.interview.open_questions() if q.section in ids),
+                    None)
 
     def questions_of(self, section: str) -> list[Question]:
         return [q for q in self.catalog.questions
@@ -191,6 +208,9 @@ class WebCase:
             return str(exc)
         if value is _UNCHANGED:
             return None
+        refused = refused_name(self.catalog, self.interview.values(), question, value)
+        if refused:
+            return refused
         self.interview.keep(question, value)
         return None
 
@@ -253,9 +273,13 @@ class WebCase:
             if question.type in ("choice", "multichoice"):
                 offered[question.id] = [c.value for c in
                                         self.catalog.offered(question, values).choices]
-        given = {q.id: _("Already given: {names}. Leave the fields empty to keep them.").format(
+        given = {q.id: _("Already given: {names}. Names typed here replace them; leave the "
+                         "fields empty to keep them.").format(
             names=display(q, self.draft.answered[q.id])) for q in questions
             if q.type == "names" and self.draft.answered.get(q.id)}
+        given.update({q.id: _("Saved as {value}").format(value=display(
+            q, self.draft.answered[q.id])) for q in questions  # "gisteren": which day
+            if q.type in MOMENT_TYPES and self.draft.answered.get(q.id) is not None})
         return {"applies": {q.id: self.interview.applies(q) for q in questions},
                 "offered": offered, "marks": marks, "todo": len(found), "given": given}
 
@@ -273,7 +297,8 @@ class WebCase:
 
         lang = current_language()
         result = Preview(todo=[(text_for(f.question.prompt, lang),
-                                severity_label(f.finding.severity), f.finding.category,
+                                severity_label(f.finding.severity),
+                                category_label(f.finding.category),
                                 f.finding.message, self.link(f.question.id))
                                for f in self.findings()])
         try:
@@ -296,14 +321,37 @@ class WebCase:
             review = reviews.get(doc.id)
             result.documents.append(DocumentPreview(
                 doc.id, text_for(doc.title, lang), paragraphs,
-                [(severity_label(f.severity), f.category,
-                  GUARDED_MASK if f.rule == GUARDED_RULE else f.text, f.message)
-                 for f in (review.findings if review else []) if f.severity == ERROR],
+                self._document_findings(review.findings if review else [], answers.values),
                 doc.id in outcome.blocked,
                 plain_text(document.data, getattr(document, "body", None))
                 if doc.plain_text else None))
         result.not_needed = [text_for(doc.title, lang) for doc in outcome.not_applicable]
+        result.blocked = [d.title for d in result.documents if d.blocked]
         return result
+
+    def _document_findings(self, findings: list[Any], values: dict[str, Any]
+                           ) -> list[tuple[Any, ...]]:
+        """The errors of one document, each passage once with how often it stands there,
+        in words, with the link to the answer it comes from (if any)."""
+        from commgen.checks.report import severity_label
+
+        texts = {q.id: answer_text(values[q.id]) for q in self.catalog.questions
+                 if values.get(q.id) not in (None, "", [])}
+        rows: dict[tuple[str, str, str], list[Any]] = {}
+        for f in findings:
+            if f.severity != ERROR:
+                continue
+            shown = GUARDED_MASK if f.rule == GUARDED_RULE else f.text
+            key = (f.category, shown, f.message)
+            if key in rows:
+                rows[key][5] += 1
+                continue
+            source = next((qid for qid, text in texts.items() if f.text and f.text in text),
+                          None)
+            rows[key] = [severity_label(f.severity), category_label(f.category), shown,
+                         f.message, self.link(source), 1]
+        return [(*row[:5], ngettext("{n} time", "{n} times", row[5]).format(n=row[5])
+                 if row[5] > 1 else "") for row in rows.values()]
 
     def link(self, question_id: str | None) -> str:
         """The address of a question on its step ("" for no question)."""
@@ -319,7 +367,19 @@ class WebCase:
         result = generate_from_answers(self.catalog, self.saved_answers(), self.out_dir)
         if not result.blocked:
             self.written = {w.path.name: w.path for w in result.written}
+            self.kept_apart = {w.path.name: w.wanted.name for w in result.written
+                               if w.path.name != w.wanted.name}
+            self.titles = self._titles(result.written)
         return result
+
+    def _titles(self, written: list[Any]) -> dict[str, str]:
+        """The title of the document each file written holds (by file name)."""
+        from commgen.app.generate import output_path
+
+        lang = current_language()
+        by_stem = {output_path(self.out_dir, doc, lang).stem: text_for(doc.title, lang)
+                   for doc in self.catalog.documents}
+        return {w.path.name: by_stem.get(w.wanted.stem, "") for w in written}
 
     def zipped(self) -> bytes:
         """The documents written last, in one zip file."""
@@ -369,7 +429,7 @@ def segments(found: list[AnswerFinding]) -> list[dict[str, Any]]:
                        "n": number, "reason": finding.message,
                        "suggestion": finding.suggestion or "",
                        "level": severity_label(finding.severity),
-                       "category": finding.category,
+                       "category": category_label(finding.category),
                        "guarded": finding.rule == GUARDED_RULE})
         at = max(finding.end, finding.start + 1)
     if at < len(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import webbrowser
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import click
 
 from commgen.app.web.case import WebCase, default_folder
 from commgen.app.web.server import Access, bind, serve
-from commgen.foundation.i18n import _
+from commgen.foundation.i18n import _, ngettext
 
 
 def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
@@ -19,6 +20,7 @@ def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
     from commgen.questions.catalog import load_catalog
 
     catalog = load_catalog(templates_dir(templates))
+    resume = offer_to_continue(out_dir, resume, sys.stdin.isatty())
     sock = bind(port)  # before the draft: a port in use stops here, with nothing made
     case = None
     try:
@@ -29,8 +31,11 @@ def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
                      "every change in {path}.").format(path=case.draft.path))
         click.echo(_("Open this address in your browser (it works once):"))
         click.echo(f"  {url}")
-        click.echo(_("Stop with Ctrl-C; commgen stops by itself after {minutes:g} minutes "
-                     "without use.").format(minutes=idle_minutes))
+        click.echo(ngettext("Stop with Ctrl-C; commgen stops by itself after {minutes:g} "
+                            "minute without use.",
+                            "Stop with Ctrl-C; commgen stops by itself after {minutes:g} "
+                            "minutes without use.", _count(idle_minutes)).format(
+                                minutes=idle_minutes))
         if browser:
             webbrowser.open(url)
         was_idle = serve(case, sock, access, idle_minutes)
@@ -39,8 +44,34 @@ def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
             case.close()
         sock.close()
     if was_idle:
-        click.echo(_("commgen web stopped after {minutes:g} minutes without use.").format(
-            minutes=idle_minutes))
+        click.echo(ngettext("commgen web stopped after {minutes:g} minute without use.",
+                            "commgen web stopped after {minutes:g} minutes without use.",
+                            _count(idle_minutes)).format(minutes=idle_minutes))
     click.echo(_("Your answers are saved in {path}. Continue with:\n  commgen web --resume "
                  "\"{path}\"\nor in the terminal: commgen new --resume \"{path}\"").format(
-                     path=case.draft.path))
+                     path=case.draft.path.resolve()))
+
+
+def _count(minutes: float) -> int:
+    """The number ngettext chooses the form by (1.5 minutes is plural)."""
+    return 1 if minutes == 1 else 2
+
+
+def offer_to_continue(out_dir: Path | None, resume: Path | None, interactive: bool
+                      ) -> Path | None:
+    """The answers file to resume: ``--resume``, or the unfinished one in the folder when the
+    user says so (asked at a terminal; otherwise said how, and a new one is started)."""
+    from commgen.app.web.case import DRAFT_NAME
+
+    found = default_folder(out_dir, None) / DRAFT_NAME
+    if resume is not None or not found.is_file():
+        return resume
+    if interactive:
+        if click.confirm(_("This folder has answers of an earlier case: {path}. Continue with "
+                           "them?").format(path=found.resolve()), default=True):
+            return found
+    else:
+        click.echo(_("This folder has answers of an earlier case: {path}. To continue with "
+                     "them: commgen web --resume \"{path}\". A new answers file is started "
+                     "now.").format(path=found.resolve()))
+    return None

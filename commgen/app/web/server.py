@@ -34,7 +34,6 @@ from starlette.requests import Request
 from starlette.responses import (
     HTMLResponse,
     JSONResponse,
-    PlainTextResponse,
     RedirectResponse,
     Response,
 )
@@ -88,8 +87,22 @@ class Access:
         return True
 
 
+_REFUSAL = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>commgen</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/static/app.css">
+</head><body><header class="top"><p class="brand">commgen</p></header>
+<main id="main" class="refusal"><h1>{title}</h1><p class="error" role="alert">{message}</p></main>
+</body></html>"""
+
+
 def _refusal(status: int, message: str) -> Response:
-    return PlainTextResponse(message, status_code=status)
+    """A page that says why not, in the look of the others (the style sheet needs no
+    session: it holds nothing of the case)."""
+    import html
+
+    return HTMLResponse(_REFUSAL.format(lang=current_language(), title=html.escape(
+        _("Not possible")), message=html.escape(message)), status_code=status)
 
 
 class Guard(BaseHTTPMiddleware):
@@ -115,7 +128,8 @@ class Guard(BaseHTTPMiddleware):
         if origin not in (None, "null") and origin not in {f"http://{h}" for h in access.hosts}:
             return _refusal(403, _("Refused: this request comes from another web site."))
         access.last_seen = time.monotonic()
-        if request.url.path == "/start":
+        if request.url.path == "/start" or (request.method == "GET" and
+                                            request.url.path == "/static/app.css"):
             return None
         cookie = request.cookies.get(COOKIE, "")
         if not secrets.compare_digest(cookie.encode(), access.session.encode()) \
@@ -164,12 +178,17 @@ class Pages:
     def page(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         steps = self.case.steps()
         html = self.env.get_template(name).render(
-            t=page_texts(), lang=current_language(), csrf=self.access.csrf, steps=steps,
-            answers_path=str(self.case.draft.path), **context)
+            t=page_texts(self.case.draft.path.resolve()), lang=current_language(),
+            csrf=self.access.csrf, steps=steps,
+            answers_path=str(self.case.draft.path.resolve()), **context)
         return HTMLResponse(html, status_code=status)
 
     # -- entry -------------------------------------------------------------------------------
     async def start(self, request: Request) -> Response:
+        cookie = request.cookies.get(COOKIE, "")
+        if self.access.token_used and secrets.compare_digest(
+                cookie.encode(), self.access.session.encode()):
+            return RedirectResponse("/", status_code=303)  # the link again, in this browser
         if not self.access.take_token(request.query_params.get("t", "")):
             return _refusal(403, _("This link has been used already or is not valid. Start "
                                    "commgen web again for a new one."))
@@ -179,7 +198,8 @@ class Pages:
         return response
 
     async def home(self, request: Request) -> Response:
-        return RedirectResponse(f"/stap/{self.case.steps()[0][0]}", status_code=303)
+        step = self.case.current_step()
+        return RedirectResponse(f"/stap/{step}" if step else "/controle", status_code=303)
 
     async def step(self, request: Request) -> Response:
         section = request.path_params["section"]
@@ -237,6 +257,7 @@ class Pages:
         except CommgenError as exc:
             return self.page("preview.html", preview=None, error=exc.message)
         return self.page("preview.html", preview=preview, error=None,
+                         made=request.query_params.get("gemaakt") == "1",
                          folder=str(self.case.out_dir), soffice=_soffice())
 
     async def generate(self, request: Request) -> Response:
@@ -246,7 +267,7 @@ class Pages:
         except CommgenError as exc:
             return self.page("preview.html", preview=None, error=exc.message, status=400)
         if result.blocked:
-            return RedirectResponse("/controle", status_code=303)
+            return RedirectResponse("/controle?gemaakt=1", status_code=303)
         return RedirectResponse("/klaar", status_code=303)
 
     async def done(self, request: Request) -> Response:
@@ -255,7 +276,8 @@ class Pages:
         plain = [(name, path.read_text(encoding="utf-8"))
                  for name, path in self.case.written.items() if name.endswith(".txt")]
         return self.page("done.html", written=list(self.case.written), plain=plain,
-                         folder=str(self.case.out_dir))
+                         titles=self.case.titles, kept_apart=self.case.kept_apart,
+                         folder=str(self.case.out_dir.resolve()))
 
     async def download(self, request: Request) -> Response:
         name = request.path_params["name"]

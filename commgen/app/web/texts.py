@@ -3,12 +3,33 @@ default). Kept in Python so that the message extraction of ``tools/i18n.sh`` fin
 
 from __future__ import annotations
 
-from commgen.foundation.i18n import _
+from pathlib import Path
+
+from commgen.foundation.i18n import _, ngettext
 
 
-def page_texts() -> dict[str, str]:
-    """Every fixed text of the pages, by key."""
+def category_label(category: str) -> str:
+    """A finding's category in words (the check's names are English codes)."""
+    labels = {
+        "name": _("a name"), "group": _("a class or group"), "phone": _("a phone number"),
+        "email": _("an e-mail address"), "address": _("an address"),
+        "id-number": _("an identity number"), "birthdate": _("a date of birth"),
+        "age": _("an age"), "handle": _("a user name"), "url": _("a web address"),
+        "image-detail": _("details of the image"), "blame": _("blame"),
+        "speculation": _("speculation"), "sensational": _("sensational wording"),
+        "legal-term": _("a legal term"), "evidence": _("evidence"),
+        "relation": _("a relative"), "harmful": _("harmful wording"),
+        "metadata": _("the document properties"), "consistency": _("a fact not settled yet"),
+    }
+    return labels.get(category, category)
+
+
+def page_texts(answers: Path | None = None) -> dict[str, str]:
+    """Every fixed text of the pages, by key; ``answers``: the answers file (absolute)."""
     return {
+        "stopped": _("commgen has stopped, so this change was not saved; what was saved before "
+                     "is kept. Start it again in a terminal with: commgen web --resume "
+                     "\"{path}\"").format(path=answers or ""),
         "app_title": _("commgen: the communication after an image of a pupil was shared"),
         "steps": _("Steps"),
         "skip": _("Skip to the content"),
@@ -19,6 +40,12 @@ def page_texts() -> dict[str, str]:
         "preview": _("Check and documents"),
         "saved_in": _("Your answers are saved after every change in {path}."),
         "saving": _("Saving…"),
+        "written_in": _("Written in the folder {folder}"),
+        "kept_apart": _("A name with (2) or a higher number: a file of that name was already "
+                        "there (opened or changed in Word), so commgen left it as it was and "
+                        "wrote the new version beside it. Earlier files: {names}."),
+        "blocked_top": _("No document was made: the privacy check blocks {docs}. Fix the points "
+                         "below (each links to its question), then make the documents again."),
         "saved": _("Saved"),
         "not_saved": _("Not saved: {message}"),
         "required": _("required"),
@@ -28,9 +55,12 @@ def page_texts() -> dict[str, str]:
         "no": _("no"),
         "name": _("Name"),
         "role": _("Role (for example intern begeleider, mentor, directeur)"),
-        "names_help": _("Type one name per field. What you type is not shown, and it is never "
-                        "sent back to this page; the answers file holds only keyed hashes."),
-        "names_given": _("Already given: {names}. Leave the fields empty to keep them."),
+        "names_help": _("Only so that commgen can keep these names out of every text. Type one "
+                        "name per field (first and family name). What you type is not shown "
+                        "and never sent back to this page; commgen keeps the names only as an "
+                        "irreversible code (a keyed hash) and never puts them in a document."),
+        "names_given": _("Already given: {names}. Names typed here replace them; leave the "
+                         "fields empty to keep them."),
         "names_field": _("Name {n}"),
         "add_name": _("Another name"),
         "save_names": _("Save the names"),
@@ -43,7 +73,10 @@ def page_texts() -> dict[str, str]:
         "kept": _("Kept with the reason: {reason}"),
         "never_kept": _("A pupil's name is never kept: take the suggestion or write the "
                         "sentence anew."),
-        "todo": _("To do: {n} problem(s) the privacy check found"),
+        "todo_one": ngettext("To do: {n} problem the privacy check found",
+                             "To do: {n} problems the privacy check found", 1),
+        "todo": ngettext("To do: {n} problem the privacy check found",
+                         "To do: {n} problems the privacy check found", 2),
         "answers_problems": _("The answers cannot be used yet:"),
         "go_to": _("go to the question"),
         "documents": _("The documents"),

@@ -34,7 +34,7 @@
         try { json = await r.json(); } catch (e) { json = {error: r.statusText}; }
         return json;
       })
-      .catch(() => ({error: T.not_saved.replace("{message}", "—")}));
+      .catch(() => ({error: T.stopped, stopped: true}));
     running.add(request);
     try { return await request; } finally { running.delete(request); }
   }
@@ -60,7 +60,13 @@
   async function save(box) {
     timers.delete(box.dataset.q);
     setStatus(T.saving);
-    const result = await post("/api/antwoord", questionData(box));
+    box.dataset.sending = "1";
+    let result;
+    try {
+      result = await post("/api/antwoord", questionData(box));
+    } finally {
+      delete box.dataset.sending;
+    }
     if (box.dataset.type === "names" && !result.error) {
       box.querySelectorAll("input[type=password]").forEach((i) => { i.value = ""; });
     }
@@ -72,8 +78,17 @@
     timers.set(box.dataset.q, setTimeout(() => save(box), DEBOUNCE));
   }
 
+  function namesTyped(box) {
+    return [...box.querySelectorAll("input[type=password]")].some((i) => i.value.trim());
+  }
+
+  function typedNames() {  // names boxes with a name typed but not sent yet
+    return [...document.querySelectorAll('.question[data-type="names"]')]
+      .filter((b) => !b.dataset.sending && namesTyped(b));
+  }
+
   async function flush() {
-    const waiting = [];
+    const waiting = typedNames().map(save);  // names are saved when the step is left, too
     for (const [q, timer] of timers) {
       clearTimeout(timer);
       const box = document.getElementById("vraag-" + q);
@@ -91,7 +106,9 @@
         error.hidden = !result.error;
       }
     }
-    if (result.error) {
+    if (result.stopped) {
+      setStatus(T.stopped, true);  // the server is gone: say so, and how to start again
+    } else if (result.error) {
       setStatus(fill(T.not_saved, {message: result.error}), true);
     } else {
       setStatus(T.saved);
@@ -123,10 +140,18 @@
         const a = document.createElement("a");
         a.href = "/controle";
         a.className = "nav";
-        a.textContent = fill(T.todo, {n: result.todo});
+        a.textContent = fill(result.todo === 1 ? T.todo_one : T.todo, {n: result.todo});
         todo.appendChild(a);
       }
     }
+  }
+
+  function focusAfter(box) {
+    const boxes = [...document.querySelectorAll(".question")].filter((b) => !b.hidden);
+    const at = boxes.indexOf(box);
+    const next = at >= 0 ? boxes.slice(at + 1).find((b) => b.querySelector("input, textarea")) : null;
+    const target = next ? next.querySelector("input, textarea") : document.getElementById("next");
+    if (target) target.focus();
   }
 
   function button(text, cls, onclick) {
@@ -212,7 +237,9 @@
       row.appendChild(button(T.keep, "secondary keep", async () => {
         await flush();
         const result = await post("/api/houden", [["q", q], ["reason", input.value]]);
-        apply(result, document.getElementById("vraag-" + q));
+        const here = document.getElementById("vraag-" + q);
+        apply(result, here);
+        if (!result.error) focusAfter(here);  // the buttons are gone: on to the next question
       }));
       box.appendChild(row);
     }
@@ -241,6 +268,9 @@
           holder.appendChild(input);
           input.focus();
         });
+        box.addEventListener("focusout", (e) => {  // leaving the names: save them
+          if (!box.contains(e.relatedTarget) && namesTyped(box)) save(box);
+        });
         box.addEventListener("keydown", (e) => {
           if (e.key === "Enter" && e.target.type === "password") { e.preventDefault(); save(box); }
         });
@@ -254,10 +284,18 @@
     for (const [q, m] of Object.entries(marks)) showMarks(q, m);
   }
 
+  // Closing the tab while an answer is still being saved: the browser asks first.
+  window.addEventListener("beforeunload", (e) => {
+    if (timers.size || running.size || typedNames().length) {
+      e.preventDefault();
+      e.returnValue = "";
+    }
+  });
+
   // Leaving a step waits for the answers still being saved.
   document.querySelectorAll("a.nav").forEach((a) => {
     a.addEventListener("click", async (e) => {
-      if (!timers.size && !running.size) return;
+      if (!timers.size && !running.size && !typedNames().length) return;
       e.preventDefault();
       await flush();
       window.location.href = a.href;
