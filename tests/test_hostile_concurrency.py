@@ -215,3 +215,21 @@ def test_an_interview_killed_while_saving_keeps_its_answers(tmp_path: Path) -> N
             run = launch(["new", "--resume", str(draft), "--yes"], tmp_path)
             clean_output(run.output)
             assert run.code in (0, 1), run.output
+
+
+def test_ctrl_c_wrapped_by_python_during_an_import_is_a_stop(capsys: pytest.CaptureFixture[str]
+                                                              ) -> None:
+    """A SIGINT while a module's dataclass is being made reaches commgen as a RuntimeError
+    caused by the KeyboardInterrupt (seen in CI): it is a stop, not an internal error."""
+    from commgen.app.cli import _failure
+    from commgen.foundation.errors import EXIT_STOPPED
+
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as interrupt:
+            raise RuntimeError("Error calling __set_name__ on 'Field'") from interrupt
+    except RuntimeError as wrapped:
+        code = _failure(wrapped)
+    err = capsys.readouterr().err
+    assert code == EXIT_STOPPED and "Interne fout" not in err and "Internal error" not in err

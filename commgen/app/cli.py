@@ -115,6 +115,19 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(code if isinstance(code, int) else 0)  # 0: EXIT_OK
 
 
+def _interrupted(exc: BaseException) -> bool:
+    """Ctrl-C that Python wrapped in another error: during an import, a KeyboardInterrupt in a
+    class body's ``__set_name__`` (a dataclass field) comes out as a RuntimeError caused by it."""
+    seen: set[int] = set()
+    cause = exc.__cause__ or exc.__context__
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
 def _failure(exc: BaseException) -> int:
     """Show ``exc`` (called while it is handled) and return the exit code."""
     from commgen.foundation.errors import (
@@ -139,7 +152,7 @@ def _failure(exc: BaseException) -> int:
     if isinstance(exc, CommgenError):
         click.echo(_("Error: {message}").format(message=for_terminal(exc.message)), err=True)
         return exc.exit_code
-    if isinstance(exc, KeyboardInterrupt):
+    if isinstance(exc, KeyboardInterrupt) or _interrupted(exc):
         click.echo(_("Stopped."), err=True)
         return EXIT_STOPPED
     # a bug: say so plainly, without a traceback
