@@ -989,7 +989,7 @@ def update_press(path: Path) -> None:
     para(doc, "Vragen over deze {{ update.rangwoord }} aanvulling beantwoordt "
               "{{ spokesperson.name }}, {{ spokesperson.role }}, via {{ spokesperson_phone }}"
               "{% if spokesperson_email %} of {{ spokesperson_email }}{% endif %}.")
-    para(doc, NEXT_AFTER)
+    para(doc, NEXT_AFTER.replace("update volgt", "aanvulling volgt"))  # the press's own word
     finish(doc, path)
 
 
