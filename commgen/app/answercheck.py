@@ -27,7 +27,7 @@ from commgen.checks.load import checker_from_answers
 from commgen.checks.names import guarded_spans
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
-from commgen.checks.suggest import apply_suggestion
+from commgen.checks.suggest import apply_suggestion, fit_passage
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
@@ -232,40 +232,14 @@ def replace_passage(question: Question, value: Any, finding: Finding, new: str) 
     return changed.strip() or None
 
 
-_ARTICLES = frozenset({"de", "het", "een", "die", "deze", "dat", "dit"})
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|$)")
-
-
 def with_suggestion(question: Question, value: Any, finding: Finding) -> Any:
-    """The answer with the finding's suggestion taken in so that the sentence stays whole:
-    a suggestion that is a sentence replaces the sentence the passage stands in; a few words
-    replace the passage without saying an article or the noun after it twice ("het topless
-    beeld" with "een seksueel getint beeld" becomes "een seksueel getint beeld")."""
+    """The answer with the finding's suggestion taken in so that the sentence stays whole
+    (``checks.suggest.fit_passage``: a sentence for the sentence, a few words for the passage
+    without an article or the noun after it said twice)."""
     text = answer_text(value)
-    start, end, new = fitted(text, finding.start, finding.end, (finding.suggestion or "").strip())
+    start, end, new = fit_passage(text, finding.start, finding.end,
+                                  (finding.suggestion or "").strip())
     return replace_passage(question, value, replace(finding, start=start, end=end), new)
-
-
-def fitted(text: str, start: int, end: int, new: str) -> tuple[int, int, str]:
-    """(start, end, replacement) for ``new`` put in place of ``text[start:end]``."""
-    if new[:1].isupper() and new[-1:] in ".!?":  # a whole sentence for a whole sentence
-        for match in _SENTENCE.finditer(text):
-            if match.start() <= start < max(match.end(), match.start() + 1):
-                lead = len(match.group()) - len(match.group().lstrip())
-                return match.start() + lead, max(match.end(), end), new
-    words = new.split()
-    if words and words[0].lower() in _ARTICLES:  # "het" + "een ... beeld": one article
-        before = re.search(r"(\w+)(\s+)$", text[:start])
-        if before and before.group(1).lower() in _ARTICLES:
-            start = before.start()
-    if words:  # "... beeld" + " beeld": the noun once
-        after = re.match(r"(\s+)(\w+)", text[end:])
-        if after and after.group(2).lower() == words[-1].lower():
-            end += after.end()
-    before_text = text[:start].rstrip()
-    if not before_text or before_text[-1] in ".!?\n":  # at the start of a sentence
-        new = new[:1].upper() + new[1:]
-    return start, end, new
 
 
 def accepted_passages(values: Mapping[str, Any], accepted: Mapping[str, str]

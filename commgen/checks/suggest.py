@@ -71,6 +71,31 @@ def apply_suggestion(text: str, start: int, end: int, suggestion: str) -> str:
     return before + new + rest
 
 
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|$)")
+
+
+def fit_passage(text: str, start: int, end: int, new: str) -> tuple[int, int, str]:
+    """(start, end, replacement) for ``new`` put in place of ``text[start:end]``: a suggestion
+    that is a whole sentence replaces the sentence the passage stands in; a few words that
+    start with an article take the place of the article before the passage too ("het topless
+    beeld" with "een seksueel getint beeld"), and the noun they end with is not said twice."""
+    if new[:1].isupper() and new[-1:] in ".!?":  # a whole sentence for a whole sentence
+        for match in _SENTENCE.finditer(text):
+            if match.start() <= start < max(match.end(), match.start() + 1):
+                lead = len(match.group()) - len(match.group().lstrip())
+                return match.start() + lead, max(match.end(), end), new
+    words = new.split()
+    if words and words[0].lower() in _ARTICLES:  # "het" + "een ... beeld": one article
+        before = re.search(r"(\w+)(\s+)$", text[:start])
+        if before and before.group(1).lower() in _ARTICLES:
+            start = before.start()
+    if words:  # "... beeld" + " beeld": the noun once
+        after = re.match(r"(\s+)(\w+)", text[end:])
+        if after and after.group(2).lower() == words[-1].lower():
+            end += after.end()
+    return start, end, new
+
+
 def _join(left: str, right: str) -> str:
     """Two pieces of a sentence with one space between words, none before a sign."""
     left = left.rstrip(" \t")
