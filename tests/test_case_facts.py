@@ -52,7 +52,10 @@ def test_several_police_facts_each_give_their_sentence(tmp_path: Path) -> None:
     press = texts["persverklaring"]
     assert "Er is aangifte gedaan bij de politie. De politie doet onderzoek." in press
     assert "De school stemt af met de andere scholen waar het beeld is gedeeld." in press
-    assert "Neem contact op met de andere scholen" in texts["communicatiestatement"]
+    statement = texts["communicatiestatement"]
+    shareable, annex = statement.split("Bijlage: alleen voor het crisisteam")
+    assert "De school stemt af met de andere scholen waar het beeld is gedeeld." in shareable
+    assert "Neem contact op met de andere scholen" in annex  # a task for the crisis team
 
 
 def test_contradictory_police_and_spread_answers_are_refused(tmp_path: Path, catalog) -> None:  # type: ignore[no-untyped-def]

@@ -327,3 +327,92 @@ def test_letters_fit_their_pages(matrix: list[Made], tmp_path: Path) -> None:
     first = subprocess.run([pdftotext, "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
                            capture_output=True, text=True, check=True).stdout.splitlines()
     assert any(LONG_NAME in line for line in first[:3]), first[:3]  # the letterhead, one line
+
+
+ANNEX = "Bijlage: alleen voor het crisisteam"
+# A sentence for one reader in a document for another: an instruction to the crisis team or the
+# school's staff (an imperative that starts a sentence), a sentence that tells the reader an
+# invitation comes ("U krijgt"), the collegial "je" of the teacher handout, the "u" of a letter.
+TEAM_TASK = re.compile(r"(?:^|[.:!?] )(Stem (?!u )|Neem contact op met (de andere|die|de school "
+                       r"van)|Meld het|Vraag de politie|Geef wat je)\b")
+INVITED = re.compile(r"\bU krijgt\b")
+YOU_FAMILIAR = re.compile(r"\b(je|jij|jouw|jullie)\b", re.IGNORECASE)
+YOU_FORMAL = re.compile(r"\b(u|uw)\b", re.IGNORECASE)
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# Per document (or the statement's shareable part): what does not fit its readers.
+NOT_FOR_READERS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "communicatiestatement/shareable": (TEAM_TASK, INVITED, YOU_FAMILIAR),
+    "communicatiestatement-website": (TEAM_TASK, INVITED, YOU_FAMILIAR),
+    "persverklaring": (TEAM_TASK, INVITED, YOU_FAMILIAR, YOU_FORMAL),
+    "brief-ouders-klas": (TEAM_TASK, YOU_FAMILIAR),
+    "brief-ouders-andere-klassen": (TEAM_TASK, YOU_FAMILIAR),
+    "uitnodiging-ouderavond": (TEAM_TASK, YOU_FAMILIAR),
+    "handreiking-team": (INVITED, YOU_FORMAL),
+    "lesopzet-klassengesprek": (INVITED, YOU_FORMAL),
+    "boodschap-leerlingen": (TEAM_TASK, INVITED, YOU_FORMAL),
+    "verwijderbericht-leerlingen": (TEAM_TASK, INVITED, YOU_FORMAL),
+}
+
+
+def _readers_parts(m: Made) -> dict[str, str]:
+    parts = {doc: text for doc, text in m.texts.items() if doc in NOT_FOR_READERS}
+    statement = m.texts["communicatiestatement"]
+    parts["communicatiestatement/shareable"] = statement.split(ANNEX)[0]
+    return parts
+
+
+def test_every_sentence_fits_the_readers_of_its_document(matrix: list[Made]) -> None:
+    """The statement's first part may be passed on as it is (to parents, staff, press): no task
+    for the crisis team, no "u krijgt" for one audience. Letters, the press statement and the
+    pupils' and teachers' documents hold no sentence meant for another reader."""
+    wrong: list[str] = []
+    for m in matrix:
+        for part, text in _readers_parts(m).items():
+            text = QUOTED.sub("", text)  # a question parents may ask at home is quoted
+            for pattern in NOT_FOR_READERS[part]:
+                for line in text.splitlines():
+                    if pattern.search(line):
+                        wrong.append(f"{case_id(m.case)} {part}: {line}")
+    assert not wrong, "\n".join(sorted(set(wrong))[:20])
+
+
+def test_the_crisis_teams_tasks_are_in_the_annex_when_their_facts_hold(
+        matrix: list[Made]) -> None:
+    wrong: list[str] = []
+    for m in matrix:
+        shareable, annex = m.texts["communicatiestatement"].split(ANNEX)
+        tasks = {"Stem elke stap die de aangifte kan raken af met de politie.":
+                 "report_family" in m.case["police"],
+                 "Neem contact op met de andere scholen": "other_schools" in m.case["spread"]}
+        for task, holds in tasks.items():
+            if (task in annex) != holds or task in shareable:
+                wrong.append(f"{case_id(m.case)}: {task!r} expected in the annex: {holds}")
+        if "other_schools" in m.case["spread"]:
+            assert "De school stemt af met de andere scholen" in shareable, case_id(m.case)
+    assert not wrong, "\n".join(wrong[:20])
+
+
+def _section(text: str, heading: str, end_headings: tuple[str, ...]) -> list[str]:
+    lines = text.splitlines()
+    start = lines.index(heading) + 1
+    end = next(i for i in range(start, len(lines)) if lines[i] in end_headings)
+    return [line for line in lines[start:end] if line.strip()]
+
+
+def test_the_front_desk_card_has_every_item_the_statement_does_not_say(
+        matrix: list[Made]) -> None:
+    """One list in phrases.yaml: each item of "Wat zeggen we niet" in the statement, and the
+    user's own items, is on the card for the front desk, word for word."""
+    checked = 0
+    for m in matrix:
+        if "kaart-receptie" not in m.texts:
+            continue
+        promised = _section(m.texts["communicatiestatement"], "Wat zeggen we niet",
+                            ("Vragen en antwoorden voor telefoon en receptie",))
+        on_card = _section(m.texts["kaart-receptie"], "Wat we niet zeggen",
+                           ("Naar wie verbinden we door?",))
+        assert "Niets over de sportles." in promised, case_id(m.case)
+        assert len(promised) >= 9, promised
+        assert on_card == promised, case_id(m.case)
+        checked += 1
+    assert checked >= 20

@@ -54,7 +54,10 @@ def test_every_document_tells_the_no_pupil_story(tmp_path: Path) -> None:
 
 def test_a_pupil_of_another_school_means_coordinating_with_that_school(tmp_path: Path) -> None:
     texts = _texts(tmp_path, {"pupil_elsewhere": True})
-    assert "leerling van een andere school. Neem contact" in texts["communicatiestatement"]
+    shareable, annex = texts["communicatiestatement"].split("Bijlage: alleen voor het crisisteam")
+    assert ("leerling van een andere school. De school stemt haar aanpak af met die school."
+            in shareable)
+    assert "Neem contact op met de school van de leerling op het beeld" in annex
     assert "De school stemt haar aanpak af met een andere school." in texts["persverklaring"]
     assert "de schoolleiding stemt af met die school" in texts["handreiking-team"]
 

@@ -159,6 +159,10 @@ def _phrases(catalog: Catalog, snippets: Snippets, answers: Answers, document: D
         source = snippets.sentence(name, document.audience, facts)
         phrases[name] = (_render_snippet(source, context, snippets, f"sentences.{name}")
                          if source else "")
+    for name in snippets.lists:
+        phrases[name] = [text for text in (
+            _render_snippet(source, context, snippets, f"lists.{name}")
+            for source in snippets.items(name, document.audience, facts)) if text]
     return phrases
 
 

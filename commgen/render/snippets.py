@@ -6,6 +6,9 @@ may instead hold a list of variants, each with a ``when`` condition on the case'
 catalogue's expression language, checked at load); the first variant that holds and has a
 sentence for the audience is used. The section ``sentences`` holds named sentences the same
 way (name -> variants), not tied to one choice: templates print them as ``phrase.<name>``.
+The section ``lists`` holds named lists of sentences (name -> items, each item a named
+sentence's variants): ``phrase.<name>`` is then the list of the items that hold for the case,
+in order, so two documents that show the same list read it from one place.
 ``terms.yaml`` holds the words that differ between primary and secondary schools.
 Sentences may use Jinja (``{{ term.klas }}``); they are rendered in the sandbox.
 """
@@ -35,6 +38,8 @@ ALL = "all"
 WHEN = "when"
 # The section of phrases.yaml with named sentences (not tied to one question's choice).
 SENTENCES = "sentences"
+# The section of phrases.yaml with named lists of sentences (each item chosen like a sentence).
+LISTS = "lists"
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class Snippets:
     folder: Path
     help: list[HelpResource] = field(default_factory=list)  # hulpbronnen.yaml
     sentences: dict[str, list[Variant]] = field(default_factory=dict)  # name -> variants
+    lists: dict[str, list[list[Variant]]] = field(default_factory=dict)  # name -> items
 
     def phrase(self, question_id: str, value: str, audience: str,
                facts: Mapping[str, Any] | None = None) -> str | None:
@@ -64,6 +70,13 @@ class Snippets:
     def sentence(self, name: str, audience: str, facts: Mapping[str, Any] | None = None
                  ) -> str | None:
         return choose(self.sentences.get(name), audience, facts)
+
+    def items(self, name: str, audience: str, facts: Mapping[str, Any] | None = None
+              ) -> list[str]:
+        """The sentences of a named list that hold for the case and have a text for
+        ``audience`` (an empty text leaves the item out)."""
+        chosen = (choose(item, audience, facts) for item in self.lists.get(name, []))
+        return [text for text in chosen if text]
 
 
 def holds(when: str | None, facts: Mapping[str, Any] | None) -> bool:
@@ -108,6 +121,7 @@ def load_snippets(catalog: Catalog, lang: str) -> Snippets:
     data = _load(folder / PHRASES_FILE, problems)
     phrases = _read_phrases(catalog, folder / PHRASES_FILE, data, problems)
     sentences = _read_sentences(catalog, folder / PHRASES_FILE, data, problems)
+    lists = _read_lists(catalog, folder / PHRASES_FILE, data, set(sentences), problems)
     terms_question, terms = _read_terms(catalog, folder / TERMS_FILE, problems)
     help_resources = load_help_resources(folder)
     for resource in help_resources:
@@ -116,7 +130,7 @@ def load_snippets(catalog: Catalog, lang: str) -> Snippets:
                         f"hulpbronnen.{resource.id}", problems)
     if problems:
         raise CatalogError(_("The snippets cannot be used:"), problems)
-    return Snippets(phrases, terms_question, terms, folder, help_resources, sentences)
+    return Snippets(phrases, terms_question, terms, folder, help_resources, sentences, lists)
 
 
 def _check_when(catalog: Catalog, when: str, path: Path, line: int | None, label: str,
@@ -176,7 +190,7 @@ def _read_phrases(catalog: Catalog, path: Path, data: LineDict, problems: list[P
     audiences_in_use = sorted({doc.audience for doc in catalog.documents})
     result: dict[str, dict[str, list[Variant]]] = {}
     for qid, by_value in data.items():
-        if qid == SENTENCES:
+        if qid in (SENTENCES, LISTS):
             continue
         question = catalog.by_id.get(str(qid))
         if question is None or question.type not in ("choice", "multichoice"):
@@ -236,6 +250,34 @@ def _read_sentences(catalog: Catalog, path: Path, data: LineDict, problems: list
         variants = _variants(catalog, path, entry, section.line_of(name), label, problems)
         if variants is not None:
             result[str(name)] = variants
+    return result
+
+
+def _read_lists(catalog: Catalog, path: Path, data: LineDict, taken: set[str],
+                problems: list[Problem]) -> dict[str, list[list[Variant]]]:
+    """Named lists of sentences; templates loop over ``phrase.<name>``."""
+    section = data.get(LISTS)
+    if section is None:
+        return {}
+    if not isinstance(section, LineDict):
+        problems.append(Problem(_("expected a mapping (key: value lines)"), path,
+                                data.line_of(LISTS), LISTS))
+        return {}
+    result: dict[str, list[list[Variant]]] = {}
+    for name, entries in section.items():
+        label = f"{LISTS}.{name}"
+        line = section.line_of(name)
+        if str(name) in catalog.by_id or str(name) in taken:
+            problems.append(Problem(_("this name is already a question or a named sentence; "
+                                      "give the list another name"), path, line, label))
+            continue
+        if not isinstance(entries, list):
+            problems.append(Problem(_("give a list of sentences (one item per line with -)"),
+                                    path, line, label))
+            continue
+        items = [_variants(catalog, path, entry, line, f"{label}.{number}", problems)
+                 for number, entry in enumerate(entries, 1)]
+        result[str(name)] = [item for item in items if item is not None]
     return result
 
 
@@ -299,6 +341,8 @@ def sentence_sources(data: LineDict) -> list[SentenceSource]:
             continue
         for value, entry in by_value.items():
             items = entry if isinstance(entry, list) else [entry]
+            if qid == LISTS:  # a named list: each entry is one item's variants
+                items = [v for e in items for v in (e if isinstance(e, list) else [e])]
             for item in items:
                 if not isinstance(item, LineDict):
                     if isinstance(item, str):
@@ -318,7 +362,7 @@ def sentence_sources(data: LineDict) -> list[SentenceSource]:
 def backing(source: SentenceSource) -> set[str]:
     """The answers a sentence depends on: its choice's question and the names in its ``when``."""
     qid = source.key.split(".", 1)[0]
-    names = set() if qid == SENTENCES else {qid}
+    names = set() if qid in (SENTENCES, LISTS) else {qid}
     if source.when:
         names |= expression_names(source.when)
     return names
@@ -344,5 +388,6 @@ def unbacked_claims(sources: list[SentenceSource], claims: Mapping[str, list[str
 
 
 def phrase_names(snippets: Snippets) -> frozenset[str]:
-    """What ``phrase.<name>`` may be: a choice question with sentences, or a named sentence."""
-    return frozenset(snippets.phrases) | frozenset(snippets.sentences)
+    """What ``phrase.<name>`` may be: a choice question with sentences, a named sentence or a
+    named list."""
+    return frozenset(snippets.phrases) | frozenset(snippets.sentences) | frozenset(snippets.lists)
