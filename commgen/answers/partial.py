@@ -21,7 +21,7 @@ from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
 from commgen.questions.conditions import parse_answer
 from commgen.questions.guard import GuardedNames, names_key_missing, names_weak
-from commgen.questions.types import InvalidAnswer, is_empty
+from commgen.questions.types import InvalidAnswer, is_empty, match_choice
 
 
 def read_meta(path: Path) -> dict[str, dict[str, str]]:
@@ -78,6 +78,22 @@ def _parse(question: Question, value: Any, raw: str | None, path: Path | None,
     return None if is_empty(parsed) else parsed
 
 
+def _several(question: Question, value: Any) -> Any:
+    """``--set spread=few,one_class``: the choices, when the whole text is no choice and each
+    part separated by commas is one (so it cannot be read two ways); else the value as it is."""
+    if not isinstance(value, str) or "," not in value:
+        return value
+    try:
+        match_choice(question, value)
+        return value
+    except InvalidAnswer:
+        pass
+    try:
+        return [match_choice(question, part) for part in value.split(",") if part.strip()]
+    except InvalidAnswer:
+        return value
+
+
 def parse_settings(settings: tuple[str, ...], catalog: Catalog) -> dict[str, Any]:
     """``--set key=value``; the value is read as YAML, so lists work: ``actions=[lesson]``."""
     import yaml
@@ -103,7 +119,15 @@ def parse_settings(settings: tuple[str, ...], catalog: Catalog) -> dict[str, Any
         except yaml.YAMLError:
             value = text
         raw = text if isinstance(value, bool | int | float) or value is None else None
-        answered[key] = _parse(question, value, raw, None, None, problems)
+        if question.type != "multichoice":
+            answered[key] = _parse(question, value, raw, None, None, problems)
+            continue
+        found: list[Problem] = []
+        answered[key] = _parse(question, _several(question, value), raw, None, None, found)
+        problems += [Problem(p.message + " " + _(
+            "Several answers are written in square brackets: --set {key}=[{example}]").format(
+                key=key, example=", ".join(c.value for c in question.choices[:2])), key=p.key)
+            for p in found]
     if problems:
         raise AnswersError(_("The --set values cannot be used:"), problems)
     return answered

@@ -159,7 +159,7 @@ class Interview:
         return current
 
     def _ask_and_keep(self, question: Question) -> None:
-        from commgen.app.prompts import StoppedTyping
+        from commgen.app.prompts import StoppedTyping, show_earlier_findings
 
         before = self.draft.answered.get(question.id)
         try:
@@ -167,6 +167,8 @@ class Interview:
             current = self.current(question)
             if offered is not question and isinstance(current, list):
                 current = [v for v in current if v in {c.value for c in offered.choices}]
+            if self.check and current:  # an answer the check rejected, offered again
+                show_earlier_findings(self.open_findings([question.id]))
             value = self.asker(offered, self.catalog, current)
         except StoppedTyping as stop:
             if stop.text.strip():

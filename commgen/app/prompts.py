@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from commgen.foundation.i18n import _, current_language
+from commgen.foundation.i18n import _, current_language, ngettext
 from commgen.questions.catalog import Catalog, Question, text_for
 from commgen.questions.conditions import parse_answer, parse_typed
 from commgen.questions.types import (
@@ -62,6 +62,20 @@ def show_finding(item: Any) -> None:
     click.echo("    " + finding.message)
     if finding.suggestion:
         click.echo("    " + _("Instead: {suggestion}").format(suggestion=finding.suggestion))
+
+
+def show_earlier_findings(items: list[Any]) -> None:
+    """Before an answer the check rejected is offered again as the default: its problems."""
+    if not items:
+        return
+    click.echo()
+    click.secho(ngettext("The current answer to the next question, offered again as the "
+                         "default, still has a problem:",
+                         "The current answer to the next question, offered again as the "
+                         "default, still has {count} problems:", len(items)).format(
+                             count=len(items)), fg="red", bold=True)
+    for item in items:
+        show_finding(item)
 
 
 def feeds_text(question: Question, catalog: Catalog) -> str:
@@ -168,6 +182,14 @@ def _ask_names(question: Question, catalog: Catalog, current: Any) -> Any:
     return parse_answer(question, "\n".join(lines))
 
 
+def _prompt_text(hint: str, default: str | None) -> tuple[str, str]:
+    """The prompt and its suffix, indented like every other prompt, one space before the
+    cursor: "  nummer [2]: " with a hint (Click adds the default), else "  [Zwolle] › "."""
+    if hint:
+        return f"  {hint}", ": "
+    return "  " + (f"[{default}] " if default is not None else "") + "›", " "
+
+
 def ask(question: Question, catalog: Catalog, current: Any = None) -> Any:
     """Ask ``question`` until the answer is valid; return the typed value or ``None``."""
     _show_question(question, catalog)
@@ -182,11 +204,11 @@ def ask(question: Question, catalog: Catalog, current: Any = None) -> Any:
             kind = type_of(question)
             default = kind.default_text(question, current)
             hint = kind.hint(question)
-            text = f"  {hint}" if hint else " "
+            text, suffix = _prompt_text(hint, default)
             value = click.prompt(text, default=default if default is not None else "",
-                                 show_default=default is not None,
-                                 value_proc=_typed_proc(question),
-                                 prompt_suffix=": " if hint else "> ")
+                                 prompt_suffix=suffix,
+                                 show_default=bool(hint) and default is not None,
+                                 value_proc=_typed_proc(question))
         if value is None or value == []:
             if question.required:
                 click.echo(_("Error: {message}").format(message=_("an answer is required")),
