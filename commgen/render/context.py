@@ -88,6 +88,8 @@ def build_context(catalog: Catalog, snippets: Snippets, answers: Answers, docume
             context[question.id] = Paragraphs(value) if value else None
         elif question.type == "multichoice":
             context[question.id] = list(value or [])
+        elif question.type == "phone" and isinstance(value, str):
+            context[question.id] = snippets.phones.format(value)  # the house style
         else:
             context[question.id] = template_value(value, lang)
     extras: dict[str, Any] = {
@@ -102,11 +104,12 @@ def build_context(catalog: Catalog, snippets: Snippets, answers: Answers, docume
         "today": DateText(now.date(), lang),
         "now": format_time(now.time(), lang),
         "label": _labels(catalog, answers, lang),
-        "school": _school(answers),
+        "school": _school(answers, snippets),
     }
     facts = case_facts(catalog, answers)
-    extras["hulp"] = resources_for(snippets.help, document.audience,
-                                   lambda when: holds(when, facts))
+    extras["hulp"] = [{**r, "telefoon": snippets.phones.format(r["telefoon"])}
+                      for r in resources_for(snippets.help, document.audience,
+                                             lambda when: holds(when, facts))]
     context.update(extras)
     context["phrase"] = _phrases(catalog, snippets, answers, document, context, facts)
     check_declared({**extras, "phrase": context["phrase"]})
@@ -177,9 +180,11 @@ def _render_snippet(source: str, context: dict[str, Any], snippets: Snippets, la
             snippets.folder, None, label)]) from None
 
 
-def _school(answers: Answers) -> dict[str, Any]:
+def _school(answers: Answers, snippets: Snippets) -> dict[str, Any]:
     """The letterhead and signature: the school's own answers (often from its profile)."""
     school: dict[str, Any] = {key: answers.get(qid) or "" for key, qid in SCHOOL_QUESTIONS.items()}
+    if isinstance(school.get("phone"), str):
+        school["phone"] = snippets.phones.format(school["phone"])
     head, logo = answers.get("signatory"), answers.get("school_logo")
     school["head"] = head.as_dict() if isinstance(head, Person) else {"name": "", "role": ""}
     school["logo"] = Picture(logo, LOGO_HEIGHT_MM) if isinstance(logo, Path) else None

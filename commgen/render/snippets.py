@@ -31,6 +31,7 @@ from commgen.foundation.yamlfile import LineDict, load_mapping
 from commgen.questions import conditions
 from commgen.questions.catalog import Catalog
 from commgen.render.helpresources import RESOURCES_FILE, HelpResource, load_help_resources
+from commgen.render.phonestyle import PhoneStyle, load_phone_style
 
 PHRASES_FILE = "phrases.yaml"
 TERMS_FILE = "terms.yaml"
@@ -62,6 +63,7 @@ class Snippets:
     help: list[HelpResource] = field(default_factory=list)  # hulpbronnen.yaml
     sentences: dict[str, list[Variant]] = field(default_factory=dict)  # name -> variants
     lists: dict[str, list[list[Variant]]] = field(default_factory=dict)  # name -> items
+    phones: PhoneStyle = field(default_factory=PhoneStyle)  # telefoonnummers.yaml
 
     def phrase(self, question_id: str, value: str, audience: str,
                facts: Mapping[str, Any] | None = None) -> str | None:
@@ -124,13 +126,15 @@ def load_snippets(catalog: Catalog, lang: str) -> Snippets:
     lists = _read_lists(catalog, folder / PHRASES_FILE, data, set(sentences), problems)
     terms_question, terms = _read_terms(catalog, folder / TERMS_FILE, problems)
     help_resources = load_help_resources(folder)
+    phones = load_phone_style(folder, problems)
     for resource in help_resources:
         if resource.wanneer:
             _check_when(catalog, resource.wanneer, folder / RESOURCES_FILE, resource.line,
                         f"hulpbronnen.{resource.id}", problems)
     if problems:
         raise CatalogError(_("The snippets cannot be used:"), problems)
-    return Snippets(phrases, terms_question, terms, folder, help_resources, sentences, lists)
+    return Snippets(phrases, terms_question, terms, folder, help_resources, sentences, lists,
+                    phones)
 
 
 def _check_when(catalog: Catalog, when: str, path: Path, line: int | None, label: str,
