@@ -100,6 +100,7 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
     from docxtpl import DocxTemplate
     from lxml import etree
 
+    from commgen.docx.bidi import mark_rtl_in
     from commgen.docx.clean import clean_template
     from commgen.docx.props import set_properties
     from commgen.docx.reader import PackageProblem, check_package_file
@@ -125,6 +126,7 @@ def render_document(template: Path, context: dict[str, Any], props: DocPropertie
             _("a macro that calls itself without end")), sensitive)) from None
     except EXPRESSION_ERRORS as exc:
         raise TemplateProblem(_template_message(template, exc, sensitive)) from None
+    mark_rtl_in(tpl.docx)  # Arabic and Hebrew shown right to left, the text unchanged
     before = None
     if more_properties is not None:
         before = _text_in_memory(tpl.docx)
