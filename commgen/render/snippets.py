@@ -234,15 +234,23 @@ def _read_phrases(catalog: Catalog, path: Path, data: LineDict, problems: list[P
     return result
 
 
+def mapping_section(data: LineDict, key: str, path: Path, problems: list[Problem]
+                    ) -> LineDict | None:
+    """The section ``key`` of a data file when it is a mapping; ``None`` when it is absent, or
+    not a mapping (then a problem with its line)."""
+    section = data.get(key)
+    if section is None or isinstance(section, LineDict):
+        return section
+    problems.append(Problem(_("expected a mapping (key: value lines)"), path, data.line_of(key),
+                            key))
+    return None
+
+
 def _read_sentences(catalog: Catalog, path: Path, data: LineDict, problems: list[Problem]
                     ) -> dict[str, list[Variant]]:
     """Named sentences chosen by the case's facts; templates print ``phrase.<name>``."""
-    section = data.get(SENTENCES)
+    section = mapping_section(data, SENTENCES, path, problems)
     if section is None:
-        return {}
-    if not isinstance(section, LineDict):
-        problems.append(Problem(_("expected a mapping (key: value lines)"), path,
-                                data.line_of(SENTENCES), SENTENCES))
         return {}
     result: dict[str, list[Variant]] = {}
     for name, entry in section.items():
@@ -260,12 +268,8 @@ def _read_sentences(catalog: Catalog, path: Path, data: LineDict, problems: list
 def _read_lists(catalog: Catalog, path: Path, data: LineDict, taken: set[str],
                 problems: list[Problem]) -> dict[str, list[list[Variant]]]:
     """Named lists of sentences; templates loop over ``phrase.<name>``."""
-    section = data.get(LISTS)
+    section = mapping_section(data, LISTS, path, problems)
     if section is None:
-        return {}
-    if not isinstance(section, LineDict):
-        problems.append(Problem(_("expected a mapping (key: value lines)"), path,
-                                data.line_of(LISTS), LISTS))
         return {}
     result: dict[str, list[list[Variant]]] = {}
     for name, entries in section.items():

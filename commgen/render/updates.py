@@ -32,7 +32,7 @@ from commgen.foundation.jinja import render_text
 from commgen.foundation.textclean import clean_text
 from commgen.foundation.yamlfile import LineDict, load_mapping
 from commgen.questions.catalog import Catalog
-from commgen.render.snippets import Variant, _variants, choose
+from commgen.render.snippets import Variant, _variants, choose, mapping_section
 
 UPDATES_FILE = "updates.yaml"
 NEW, LATER, MEANING = "nieuw", "nu_te_melden", "betekenis"
@@ -133,12 +133,8 @@ def load_updates(catalog: Catalog, lang: str) -> UpdateSentences:
 
 def _read_recipients(catalog: Catalog, data: LineDict, path: Path, problems: list[Problem]
                      ) -> dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]]:
-    section = data.get(RECIPIENTS)
+    section = mapping_section(data, RECIPIENTS, path, problems)
     if section is None:
-        return {}
-    if not isinstance(section, LineDict):
-        problems.append(Problem(_("expected a mapping (key: value lines)"), path,
-                                data.line_of(RECIPIENTS), RECIPIENTS))
         return {}
     known = {doc.id for doc in catalog.documents}
     result: dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]] = {}
