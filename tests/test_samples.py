@@ -54,6 +54,10 @@ def _expected_strings(sample: Path, document: str = "communicatiestatement") -> 
             expected.extend(Paragraphs(value).paragraphs)
         elif isinstance(value, Person):
             expected.extend([value.name, value.role])
+        elif question.type == "phone":  # in the house style of telefoonnummers.yaml
+            from commgen.render.snippets import load_snippets
+
+            expected.append(load_snippets(catalog, "nl").phones.format(value))
         else:
             expected.append(str(template_value(value, "nl")))
     return expected
