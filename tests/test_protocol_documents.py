@@ -168,8 +168,8 @@ def test_social_media_replies_point_to_the_online_statement_and_front_desk_card_
     assert replies.count("www.hetbaken.example") >= 3
     assert "Nooit" in replies and "Nooit van het beeld zelf" in replies
     card = made["kaart-receptie"]
-    assert "Samira El Idrissi" in card and "033 460 5510" in card  # parents
-    assert "Peter de Boer" in card and "06 41234567" in card  # journalists
+    assert "Samira El Idrissi" in card and "033 460 55 10" in card  # parents
+    assert "Peter de Boer" in card and "06 41 23 45 67" in card  # journalists
     assert "maandag tot en met vrijdag van 8:30 tot 16:30 uur" in card
     assert "maandag 23 november 2026, 12:00 uur" in card  # the next update
 
