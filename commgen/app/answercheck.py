@@ -27,7 +27,7 @@ from commgen.checks.load import checker_from_answers
 from commgen.checks.names import guarded_spans
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
-from commgen.checks.suggest import apply_suggestion, fit_passage
+from commgen.checks.suggest import apply_suggestion, take_in
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
@@ -116,7 +116,25 @@ def check_answer(checker: Checker, question: Question, value: Any,
     found = strictest(checker, text, audiences) + masked_places(checker, text)
     if rules is not None and rules.public & set(audiences):
         found += waiting_facts(rules, values, text)
-    return [AnswerFinding(question, text, f) for f in sorted(found, key=lambda f: f.start)]
+    return [AnswerFinding(question, text, fitted(checker, text, f, audiences))
+            for f in sorted(found, key=lambda f: f.start)]
+
+
+def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[str]) -> Finding:
+    """The finding with a suggestion only when taking it leaves a whole sentence that passes
+    the check (``checks.suggest.take_in``, then every check again): otherwise no suggestion,
+    and the message says to write the sentence anew without the passage."""
+    if not finding.suggestion or (finding.text == GUARDED_MASK and finding.rule != GUARDED_RULE):
+        return finding
+    changed = take_in(text, finding.start, finding.end, finding.suggestion, finding.category)
+    if changed is not None:
+        before = {(f.category, f.text) for f in strictest(checker, text, audiences)}
+        if not [f for f in strictest(checker, changed, audiences)
+                if (f.category, f.text) not in before]:
+            return finding
+    advice = _("Write this sentence anew, without '{passage}'.").format(
+        passage=GUARDED_MASK if finding.rule == GUARDED_RULE else finding.text.strip())
+    return replace(finding, suggestion=None, message=f"{finding.message} {advice}")
 
 
 def case_rules(catalog: Catalog, lang: str = DOCUMENT_LANGUAGE) -> ConsistencyRules | None:
@@ -234,12 +252,16 @@ def replace_passage(question: Question, value: Any, finding: Finding, new: str) 
 
 def with_suggestion(question: Question, value: Any, finding: Finding) -> Any:
     """The answer with the finding's suggestion taken in so that the sentence stays whole
-    (``checks.suggest.fit_passage``: a sentence for the sentence, a few words for the passage
-    without an article or the noun after it said twice)."""
+    (``checks.suggest.take_in``: a sentence for the sentence, a few words for a noun phrase,
+    an image detail's clause dropped with its conjunction); unchanged when it does not fit
+    (``fitted`` then offers no suggestion). Only the passage changes: a guarded name elsewhere
+    in the answer stays as it is in memory, never the mask."""
     text = answer_text(value)
-    start, end, new = fit_passage(text, finding.start, finding.end,
-                                  (finding.suggestion or "").strip())
-    return replace_passage(question, value, replace(finding, start=start, end=end), new)
+    changed = take_in(text, finding.start, finding.end, finding.suggestion or "",
+                      finding.category)
+    if changed is None:
+        return value
+    return replace_passage(question, value, replace(finding, start=0, end=len(text)), changed)
 
 
 def accepted_passages(values: Mapping[str, Any], accepted: Mapping[str, str]
