@@ -21,7 +21,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from commgen.checks.consistency import ConsistencyRules, load_consistency, waiting_facts
+from commgen.checks.consistency import (
+    CaseDocument,
+    ConsistencyRules,
+    load_consistency,
+    not_said_items,
+    text_findings,
+)
 from commgen.checks.findings import GUARDED_RULE, Finding
 from commgen.checks.load import checker_from_answers
 from commgen.checks.names import guarded_spans
@@ -113,9 +119,10 @@ def check_answer(checker: Checker, question: Question, value: Any,
     if value is None or value == [] or value == "" or not is_checked(question, values):
         return []
     text = answer_text(value)
+    audiences = list(audiences)
     found = strictest(checker, text, audiences) + masked_places(checker, text)
-    if rules is not None and rules.public & set(audiences):
-        found += waiting_facts(rules, values, text)
+    if rules is not None:
+        found += case_findings(rules, values, text, audiences)
     return [AnswerFinding(question, text, fitted(checker, text, f, audiences))
             for f in sorted(found, key=lambda f: f.start)]
 
@@ -135,6 +142,24 @@ def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[st
     advice = _("Write this sentence anew, without '{passage}'.").format(
         passage=GUARDED_MASK if finding.rule == GUARDED_RULE else finding.text.strip())
     return replace(finding, suggestion=None, message=f"{finding.message} {advice}")
+
+
+def case_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: str,
+                  audiences: Iterable[str], lang: str = DOCUMENT_LANGUAGE) -> list[Finding]:
+    """The review's rules that read a document's text (gender and family, words public texts
+    never say, facts waiting for an approval, the register and the school type's words), for
+    every audience the answer reaches (``consistency.text_findings``, as the review calls it).
+    Their suggestion is advice, not words to put in place of the passage: it joins the
+    message, and no suggestion is offered."""
+    not_said = not_said_items(rules, values)
+    seen: dict[tuple[int, int, str], Finding] = {}
+    for audience in audiences:
+        document = CaseDocument("answer", audience, text, record=True)
+        for finding in text_findings(rules, values, document, not_said, lang):
+            advice = f" {finding.suggestion}" if finding.suggestion else ""
+            seen.setdefault((finding.start, finding.end, finding.rule), replace(
+                finding, message=finding.message + advice, suggestion=None))
+    return list(seen.values())
 
 
 def case_rules(catalog: Catalog, lang: str = DOCUMENT_LANGUAGE) -> ConsistencyRules | None:
