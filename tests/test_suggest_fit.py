@@ -122,3 +122,61 @@ def test_the_blame_suggestion_has_no_in_trust_line(catalog) -> None:  # type: ig
              if f.finding.category == "blame"]
     assert found and found[0].finding.suggestion
     assert "vertrouwen" not in found[0].finding.suggestion
+
+
+@pytest.mark.parametrize(("origin", "said", "never"), [
+    ("secret", "zonder dat de leerling het wist", "vertrouwen"),
+    ("voluntary", "in vertrouwen", "zonder dat de leerling het wist"),
+])
+def test_the_blame_suggestion_is_chosen_by_how_the_image_was_made(
+        catalog, origin: str, said: str, never: str) -> None:  # type: ignore[no-untyped-def]
+    """The vetted sentence the documents use for the case (phrases.yaml ``view``), for an
+    answer that only reaches the internal statement; a secretly made image never gets the
+    in-trust line (DOMAIN.md: wording by case facts)."""
+    from commgen.app.answercheck import CaseSentences, check_answer
+    from commgen.app.answercheck import make_checker as checker_for
+
+    values = _values(catalog, "view_extra", "Ze had zelf de deur op slot moeten doen.")
+    values["origin"] = origin
+    question = catalog.by_id["view_extra"]
+    found = [f for f in check_answer(checker_for(catalog, values), question,
+                                     values["view_extra"], values, ["internal"],
+                                     case=CaseSentences(catalog, values))
+             if f.finding.category == "blame"]
+    assert found and found[0].finding.suggestion
+    assert said in found[0].finding.suggestion and never not in found[0].finding.suggestion
+    changed = with_suggestion(question, values["view_extra"], found[0].finding)
+    assert changed and said in changed[0] and "deur" not in changed[0]
+
+
+def test_the_page_sending_back_a_masked_answer_never_writes_the_mask(catalog, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The web shows an answer with every guarded name masked; after a suggestion is taken
+    the page puts that masked text in the input and sends it back: the names stay names in
+    memory (masked only on disk), never the mask characters (web trial, finding 3)."""
+    pytest.importorskip("starlette")
+    from commgen.app.web.case import WebCase
+
+    class Form(dict):  # type: ignore[type-arg]
+        def getlist(self, key: str) -> list:  # type: ignore[type-arg]
+            value = self.get(key)
+            return value if isinstance(value, list) else [value]
+
+    case = WebCase(catalog, tmp_path / "zaak")
+    try:
+        assert case.answer("pupil_visible", Form(value="yes")) is None
+        assert case.answer("involved_pupils", Form(value=NAMES)) is None
+        assert case.answer("actions_extra", Form(value=ACTIONS)) is None
+        found = case.findings(["actions_extra"])
+        phone = next(n for n, f in enumerate(found) if f.finding.category == "phone")
+        assert case.take_suggestion("actions_extra", phone) is None
+        shown = case.answer_as_text(catalog.by_id["actions_extra"],
+                                    case.interview.draft.answered["actions_extra"])
+        assert GUARDED_MASK in shown and "Jansen" not in shown
+        assert case.answer("actions_extra", Form(value=shown)) is None  # the page saves it
+        kept = "\n".join(case.interview.draft.answered["actions_extra"])
+        assert GUARDED_MASK not in kept and "Jansen" in kept and "Sem" in kept
+        assert "het nummer van de contactpersoon" in kept
+        on_disk = case.draft.path.read_text(encoding="utf-8")
+        assert "Jansen" not in on_disk and "Sem" not in on_disk
+    finally:
+        case.close()

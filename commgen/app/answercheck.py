@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from commgen.checks.consistency import (
     CaseDocument,
@@ -111,9 +111,45 @@ def strictest(checker: Checker, text: str, audiences: Iterable[str]) -> list[Fin
     return sorted(seen.values(), key=lambda f: (f.start, f.end))
 
 
+class CaseSentences:
+    """The vetted sentence a finding is written anew with at a question, where the case's facts
+    are known: for blame, the school's view (``sentences.view`` in phrases.yaml), chosen by
+    origin and the family's approval exactly as the documents choose it (``render.snippets``:
+    the one owner of the case's wording), for the most public audience the answer reaches."""
+
+    BY_CATEGORY: ClassVar[dict[str, str]] = {"blame": "view"}
+
+    def __init__(self, catalog: Catalog, values: Mapping[str, Any],
+                 lang: str = DOCUMENT_LANGUAGE) -> None:
+        self.catalog, self.values, self.lang = catalog, values, lang
+        self._snippets: Any = None
+
+    def suggestion(self, finding: Finding, audiences: list[str],
+                   public: frozenset[str] = frozenset()) -> str | None:
+        name = self.BY_CATEGORY.get(finding.category)
+        if name is None:
+            return finding.suggestion
+        from commgen.answers.answersfile import Answers
+        from commgen.foundation.jinja import render_text
+        from commgen.foundation.textclean import clean_text
+        from commgen.render.context import case_facts
+        from commgen.render.snippets import load_snippets, terms_for
+
+        if self._snippets is None:
+            self._snippets = load_snippets(self.catalog, self.lang)
+        facts = case_facts(self.catalog, Answers(dict(self.values)))
+        for audience in sorted(audiences, key=lambda a: a not in public):  # public first
+            source = self._snippets.sentence(name, audience, facts)
+            if source:
+                context = {"term": terms_for(self._snippets, dict(self.values))}
+                return clean_text(render_text(source, context)).strip()
+        return finding.suggestion
+
+
 def check_answer(checker: Checker, question: Question, value: Any,
                  values: Mapping[str, Any], audiences: Iterable[str],
-                 rules: ConsistencyRules | None = None) -> list[AnswerFinding]:
+                 rules: ConsistencyRules | None = None,
+                 case: CaseSentences | None = None) -> list[AnswerFinding]:
     """The errors in one answer for the strictest audience it reaches, and every place where
     commgen took a pupil's name out before saving the answer (``mask_guarded``)."""
     if value is None or value == [] or value == "" or not is_checked(question, values):
@@ -123,6 +159,10 @@ def check_answer(checker: Checker, question: Question, value: Any,
     found = strictest(checker, text, audiences) + masked_places(checker, text)
     if rules is not None:
         found += case_findings(rules, values, text, audiences)
+    if case is not None:
+        public = rules.public if rules is not None else frozenset()
+        found = [replace(f, suggestion=case.suggestion(f, audiences, public))
+                 if f.category in case.BY_CATEGORY else f for f in found]
     return [AnswerFinding(question, text, fitted(checker, text, f, audiences))
             for f in sorted(found, key=lambda f: f.start)]
 
@@ -193,6 +233,30 @@ def mask_guarded(question: Question, value: Any, findings: Iterable[AnswerFindin
     return masked
 
 
+def unmasked(question: Question, current: Any, posted: Any,
+             findings: Iterable[AnswerFinding]) -> Any:
+    """``posted``, sent back by a page that showed ``current`` with every guarded name masked
+    (after a suggestion was taken, or an edit elsewhere in the text): each mask given back the
+    passage it stood for, so the mask is never written into the answer. When the masks no
+    longer match the names (one was typed or deleted), ``posted`` as it is: each mask is then a
+    place to write anew (``masked_places``)."""
+    if question.type not in FREE_TEXT_TYPES or current in (None, "", []) or posted is None:
+        return posted
+    text, sent = answer_text(current), answer_text(posted)
+    if GUARDED_MASK not in sent:
+        return posted
+    names = sorted({(f.finding.start, f.finding.end) for f in findings
+                    if f.finding.rule == GUARDED_RULE and f.question.id == question.id})
+    pieces = sent.split(GUARDED_MASK)
+    if len(pieces) - 1 != len(names):
+        return posted
+    restored = pieces[0] + "".join(text[start:end] + piece
+                                   for (start, end), piece in zip(names, pieces[1:], strict=True))
+    if question.type == "paragraphs":
+        return [p for p in restored.split("\n") if p.strip()] or None
+    return restored
+
+
 def mask_typed(checker: Checker, text: str) -> str:
     """Text typed but not finished, with every guarded name masked (it is saved unchecked)."""
     for start, end in sorted(((f.start, f.end) for f in checker.check(text)
@@ -213,6 +277,7 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
     accepted = accepted or {}
     wanted = set(only) if only is not None else None
     checker = None
+    case: CaseSentences | None = None
     found: list[AnswerFinding] = []
     for question in catalog.questions:
         if wanted is not None and question.id not in wanted:
@@ -225,7 +290,9 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
             found += guarded_places(checker, question, value)
             continue
         reach = (audiences or {}).get(question.id) or catalog.audiences_of(question)
-        checked = check_answer(checker, question, value, values, reach, case_rules(catalog))
+        case = case or CaseSentences(catalog, values)
+        checked = check_answer(checker, question, value, values, reach, case_rules(catalog),
+                               case)
         if question.id in accepted:  # a reason never keeps a pupil's name (typed before the
             checked = [f for f in checked if f.finding.rule == GUARDED_RULE]  # names were given)
         found += checked
