@@ -180,3 +180,13 @@ def test_the_page_sending_back_a_masked_answer_never_writes_the_mask(catalog, tm
         assert "Jansen" not in on_disk and "Sem" not in on_disk
     finally:
         case.close()
+
+
+def test_a_sanction_against_pupils_is_named_for_what_it_is_not_a_guess(catalog) -> None:  # type: ignore[no-untyped-def]
+    values = _values(catalog, "actions_extra", "De leerlingen zijn 3 dagen geschorst.")
+    found = [f.finding for f in check_answers(catalog, values, only=["actions_extra"])]
+    about = [f for f in found if "geschorst" in f.text]
+    assert about, found
+    assert all("vermoeden" not in f.message for f in about)
+    assert any("maatregelen tegen leerlingen" in f.message for f in about)
+    assert len({(f.start, f.end) for f in about}) == len(about)  # the passage once

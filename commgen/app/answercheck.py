@@ -39,6 +39,7 @@ from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
 
 FREE_TEXT_TYPES = ("text", "paragraphs")
+NEVER_PUBLIC_RULE = "consistency-openbaar_nooit"  # words no public text says (a sanction)
 NAMES_TYPE = "names"  # the guarded names: the one answer that holds them (hashed)
 # The class may be named only in the letter to its own parents, and only with consent.
 CLASS_NAME, CLASS_CONSENT = "class_name", "class_named"
@@ -158,7 +159,7 @@ def check_answer(checker: Checker, question: Question, value: Any,
     audiences = list(audiences)
     found = strictest(checker, text, audiences) + masked_places(checker, text)
     if rules is not None:
-        found += case_findings(rules, values, text, audiences)
+        found = _named_for_what_it_is(found + case_findings(rules, values, text, audiences))
     if case is not None:
         public = rules.public if rules is not None else frozenset()
         found = [replace(f, suggestion=case.suggestion(f, audiences, public))
@@ -200,6 +201,23 @@ def case_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: str,
             seen.setdefault((finding.start, finding.end, finding.rule), replace(
                 finding, message=finding.message + advice, suggestion=None))
     return list(seen.values())
+
+
+def _named_for_what_it_is(found: list[Finding]) -> list[Finding]:
+    """A passage the speculation rules found that holds a word public texts never say (a
+    sanction: "zijn 3 dagen geschorst"): no guess, a measure against pupils; it gets that
+    rule's reason (``openbaar_nooit`` in consistentie.yaml), once."""
+    never = [f for f in found if f.rule == NEVER_PUBLIC_RULE]
+    used: set[int] = set()
+    named = []
+    for finding in found:
+        inside = [n for n in never if finding.category == "speculation"
+                  and finding.start <= n.start and n.end <= finding.end]
+        if inside:
+            used.update(id(n) for n in inside)
+            finding = replace(finding, message=inside[0].message, suggestion=None)
+        named.append(finding)
+    return [f for f in named if id(f) not in used]
 
 
 def case_rules(catalog: Catalog, lang: str = DOCUMENT_LANGUAGE) -> ConsistencyRules | None:
