@@ -84,7 +84,7 @@ def test_a_name_typed_into_an_answer_is_raised_there_once_and_fixed_in_place(
     out = tmp_path / "out"
     child = problem_raised(tmp_path, "Het beeld van Sanne ging rond in het leerjaar.", "•••")
     raised = child.before
-    assert "Beter: de leerling" in raised
+    assert "Beter: een leerling" in raised  # neutral: "de leerling" is the victim
     child.sendline("1")  # edit the answer, at this question
     child.expect_exact("Huidige tekst")
     type_paragraphs(child, "Het beeld ging rond in het leerjaar.")
@@ -164,12 +164,12 @@ def test_a_rerun_after_a_fix_replaces_the_set_and_keeps_an_edited_document(
     type_paragraphs(child, "Tweede versie, met Sanne erin.")
     child.expect_exact(FOUND)
     child.expect_exact("Keuze")
-    child.sendline("2")  # take the suggestion: "de leerling"
+    child.sendline("2")  # take the suggestion: "een leerling"
     rest = finish(child)
     assert child.exitstatus == 0, rest
 
     text = docx_text((out / STATEMENT).read_bytes())
-    assert "Tweede versie, met de leerling erin." in text
+    assert "Tweede versie, met een leerling erin." in text
     assert "Eerste versie" in docx_text((out / "vorige" / STATEMENT).read_bytes())
     assert (out / "vorige" / STATEMENT).read_bytes() == first[STATEMENT]
     assert letter.read_bytes() == first["brief-ouders-klas.docx"] + b"\0"  # kept

@@ -19,20 +19,27 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from commgen.checks.consistency import ConsistencyRules, load_consistency, waiting_facts
+from commgen.checks.consistency import (
+    CaseDocument,
+    ConsistencyRules,
+    load_consistency,
+    not_said_items,
+    text_findings,
+)
 from commgen.checks.findings import GUARDED_RULE, Finding
 from commgen.checks.load import checker_from_answers
 from commgen.checks.names import guarded_spans
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
-from commgen.checks.suggest import apply_suggestion, fit_passage
+from commgen.checks.suggest import apply_suggestion, take_in
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
 
 FREE_TEXT_TYPES = ("text", "paragraphs")
+NEVER_PUBLIC_RULE = "consistency-openbaar_nooit"  # words no public text says (a sanction)
 NAMES_TYPE = "names"  # the guarded names: the one answer that holds them (hashed)
 # The class may be named only in the letter to its own parents, and only with consent.
 CLASS_NAME, CLASS_CONSENT = "class_name", "class_named"
@@ -105,18 +112,112 @@ def strictest(checker: Checker, text: str, audiences: Iterable[str]) -> list[Fin
     return sorted(seen.values(), key=lambda f: (f.start, f.end))
 
 
+class CaseSentences:
+    """The vetted sentence a finding is written anew with at a question, where the case's facts
+    are known: for blame, the school's view (``sentences.view`` in phrases.yaml), chosen by
+    origin and the family's approval exactly as the documents choose it (``render.snippets``:
+    the one owner of the case's wording), for the most public audience the answer reaches."""
+
+    BY_CATEGORY: ClassVar[dict[str, str]] = {"blame": "view"}
+
+    def __init__(self, catalog: Catalog, values: Mapping[str, Any],
+                 lang: str = DOCUMENT_LANGUAGE) -> None:
+        self.catalog, self.values, self.lang = catalog, values, lang
+        self._snippets: Any = None
+
+    def suggestion(self, finding: Finding, audiences: list[str],
+                   public: frozenset[str] = frozenset()) -> str | None:
+        name = self.BY_CATEGORY.get(finding.category)
+        if name is None:
+            return finding.suggestion
+        from commgen.answers.answersfile import Answers
+        from commgen.foundation.jinja import render_text
+        from commgen.foundation.textclean import clean_text
+        from commgen.render.context import case_facts
+        from commgen.render.snippets import load_snippets, terms_for
+
+        if self._snippets is None:
+            self._snippets = load_snippets(self.catalog, self.lang)
+        facts = case_facts(self.catalog, Answers(dict(self.values)))
+        for audience in sorted(audiences, key=lambda a: a not in public):  # public first
+            source = self._snippets.sentence(name, audience, facts)
+            if source:
+                context = {"term": terms_for(self._snippets, dict(self.values))}
+                return clean_text(render_text(source, context)).strip()
+        return finding.suggestion
+
+
 def check_answer(checker: Checker, question: Question, value: Any,
                  values: Mapping[str, Any], audiences: Iterable[str],
-                 rules: ConsistencyRules | None = None) -> list[AnswerFinding]:
+                 rules: ConsistencyRules | None = None,
+                 case: CaseSentences | None = None) -> list[AnswerFinding]:
     """The errors in one answer for the strictest audience it reaches, and every place where
     commgen took a pupil's name out before saving the answer (``mask_guarded``)."""
     if value is None or value == [] or value == "" or not is_checked(question, values):
         return []
     text = answer_text(value)
+    audiences = list(audiences)
     found = strictest(checker, text, audiences) + masked_places(checker, text)
-    if rules is not None and rules.public & set(audiences):
-        found += waiting_facts(rules, values, text)
-    return [AnswerFinding(question, text, f) for f in sorted(found, key=lambda f: f.start)]
+    if rules is not None:
+        found = _named_for_what_it_is(found + case_findings(rules, values, text, audiences))
+    if case is not None:
+        public = rules.public if rules is not None else frozenset()
+        found = [replace(f, suggestion=case.suggestion(f, audiences, public))
+                 if f.category in case.BY_CATEGORY else f for f in found]
+    return [AnswerFinding(question, text, fitted(checker, text, f, audiences))
+            for f in sorted(found, key=lambda f: f.start)]
+
+
+def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[str]) -> Finding:
+    """The finding with a suggestion only when taking it leaves a whole sentence that passes
+    the check (``checks.suggest.take_in``, then every check again): otherwise no suggestion,
+    and the message says to write the sentence anew without the passage."""
+    if not finding.suggestion or (finding.text == GUARDED_MASK and finding.rule != GUARDED_RULE):
+        return finding
+    changed = take_in(text, finding.start, finding.end, finding.suggestion, finding.category)
+    if changed is not None:
+        before = {(f.category, f.text) for f in strictest(checker, text, audiences)}
+        if not [f for f in strictest(checker, changed, audiences)
+                if (f.category, f.text) not in before]:
+            return finding
+    advice = _("Write this sentence anew, without '{passage}'.").format(
+        passage=GUARDED_MASK if finding.rule == GUARDED_RULE else finding.text.strip())
+    return replace(finding, suggestion=None, message=f"{finding.message} {advice}")
+
+
+def case_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: str,
+                  audiences: Iterable[str], lang: str = DOCUMENT_LANGUAGE) -> list[Finding]:
+    """The review's rules that read a document's text (gender and family, words public texts
+    never say, facts waiting for an approval, the register and the school type's words), for
+    every audience the answer reaches (``consistency.text_findings``, as the review calls it).
+    Their suggestion is advice, not words to put in place of the passage: it joins the
+    message, and no suggestion is offered."""
+    not_said = not_said_items(rules, values)
+    seen: dict[tuple[int, int, str], Finding] = {}
+    for audience in audiences:
+        document = CaseDocument("answer", audience, text, record=True)
+        for finding in text_findings(rules, values, document, not_said, lang):
+            advice = f" {finding.suggestion}" if finding.suggestion else ""
+            seen.setdefault((finding.start, finding.end, finding.rule), replace(
+                finding, message=finding.message + advice, suggestion=None))
+    return list(seen.values())
+
+
+def _named_for_what_it_is(found: list[Finding]) -> list[Finding]:
+    """A passage the speculation rules found that holds a word public texts never say (a
+    sanction: "zijn 3 dagen geschorst"): no guess, a measure against pupils; it gets that
+    rule's reason (``openbaar_nooit`` in consistentie.yaml), once."""
+    never = [f for f in found if f.rule == NEVER_PUBLIC_RULE]
+    used: set[int] = set()
+    named = []
+    for finding in found:
+        inside = [n for n in never if finding.category == "speculation"
+                  and finding.start <= n.start and n.end <= finding.end]
+        if inside:
+            used.update(id(n) for n in inside)
+            finding = replace(finding, message=inside[0].message, suggestion=None)
+        named.append(finding)
+    return [f for f in named if id(f) not in used]
 
 
 def case_rules(catalog: Catalog, lang: str = DOCUMENT_LANGUAGE) -> ConsistencyRules | None:
@@ -150,6 +251,30 @@ def mask_guarded(question: Question, value: Any, findings: Iterable[AnswerFindin
     return masked
 
 
+def unmasked(question: Question, current: Any, posted: Any,
+             findings: Iterable[AnswerFinding]) -> Any:
+    """``posted``, sent back by a page that showed ``current`` with every guarded name masked
+    (after a suggestion was taken, or an edit elsewhere in the text): each mask given back the
+    passage it stood for, so the mask is never written into the answer. When the masks no
+    longer match the names (one was typed or deleted), ``posted`` as it is: each mask is then a
+    place to write anew (``masked_places``)."""
+    if question.type not in FREE_TEXT_TYPES or current in (None, "", []) or posted is None:
+        return posted
+    text, sent = answer_text(current), answer_text(posted)
+    if GUARDED_MASK not in sent:
+        return posted
+    names = sorted({(f.finding.start, f.finding.end) for f in findings
+                    if f.finding.rule == GUARDED_RULE and f.question.id == question.id})
+    pieces = sent.split(GUARDED_MASK)
+    if len(pieces) - 1 != len(names):
+        return posted
+    restored = pieces[0] + "".join(text[start:end] + piece
+                                   for (start, end), piece in zip(names, pieces[1:], strict=True))
+    if question.type == "paragraphs":
+        return [p for p in restored.split("\n") if p.strip()] or None
+    return restored
+
+
 def mask_typed(checker: Checker, text: str) -> str:
     """Text typed but not finished, with every guarded name masked (it is saved unchecked)."""
     for start, end in sorted(((f.start, f.end) for f in checker.check(text)
@@ -170,6 +295,7 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
     accepted = accepted or {}
     wanted = set(only) if only is not None else None
     checker = None
+    case: CaseSentences | None = None
     found: list[AnswerFinding] = []
     for question in catalog.questions:
         if wanted is not None and question.id not in wanted:
@@ -182,7 +308,9 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
             found += guarded_places(checker, question, value)
             continue
         reach = (audiences or {}).get(question.id) or catalog.audiences_of(question)
-        checked = check_answer(checker, question, value, values, reach, case_rules(catalog))
+        case = case or CaseSentences(catalog, values)
+        checked = check_answer(checker, question, value, values, reach, case_rules(catalog),
+                               case)
         if question.id in accepted:  # a reason never keeps a pupil's name (typed before the
             checked = [f for f in checked if f.finding.rule == GUARDED_RULE]  # names were given)
         found += checked
@@ -234,12 +362,16 @@ def replace_passage(question: Question, value: Any, finding: Finding, new: str) 
 
 def with_suggestion(question: Question, value: Any, finding: Finding) -> Any:
     """The answer with the finding's suggestion taken in so that the sentence stays whole
-    (``checks.suggest.fit_passage``: a sentence for the sentence, a few words for the passage
-    without an article or the noun after it said twice)."""
+    (``checks.suggest.take_in``: a sentence for the sentence, a few words for a noun phrase,
+    an image detail's clause dropped with its conjunction); unchanged when it does not fit
+    (``fitted`` then offers no suggestion). Only the passage changes: a guarded name elsewhere
+    in the answer stays as it is in memory, never the mask."""
     text = answer_text(value)
-    start, end, new = fit_passage(text, finding.start, finding.end,
-                                  (finding.suggestion or "").strip())
-    return replace_passage(question, value, replace(finding, start=start, end=end), new)
+    changed = take_in(text, finding.start, finding.end, finding.suggestion or "",
+                      finding.category)
+    if changed is None:
+        return value
+    return replace_passage(question, value, replace(finding, start=0, end=len(text)), changed)
 
 
 def accepted_passages(values: Mapping[str, Any], accepted: Mapping[str, str]

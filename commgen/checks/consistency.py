@@ -170,26 +170,41 @@ def consistency_findings(rules: ConsistencyRules, values: Mapping[str, Any],
     result: dict[str, list[Finding]] = {}
     current = [d.text for d in documents if not d.record]
     for document in documents:
-        finder = _Finder(rules, document.text)
-        if not document.record:
-            _contradicting(finder, rules, current)
-        public = document.audience in rules.public
-        if public:
-            finder.words("niet_zeggen", _pattern(not_said))
-            finder.words("openbaar_nooit", _pattern(rules.words("openbaar_nooit", "woorden")))
-            if not _approved(rules, values):
-                finder.words("wacht_op_goedkeuring",
-                             _pattern(rules.words("wacht_op_goedkeuring", "woorden")))
-        _same(finder, rules, values, lang)
-        if not document.record:
-            _repeated(finder, rules)
-        _doubled(finder, rules)
-        _register(finder, rules, document.audience)
-        _school_words(finder, rules, values)
-        _gender(finder, rules, values)
-        if finder.findings:
-            result[document.doc_id] = sorted(finder.findings, key=lambda f: f.start)
+        found = text_findings(rules, values, document, not_said, lang, current)
+        if found:
+            result[document.doc_id] = found
     return result
+
+
+def text_findings(rules: ConsistencyRules, values: Mapping[str, Any], document: CaseDocument,
+                  not_said: list[str], lang: str, current: list[str] | None = None
+                  ) -> list[Finding]:
+    """The findings of the rules that read one text for its audience (``current``: the texts
+    of the same version, for contradictions between documents). The review calls it per
+    document, the check at a question per audience the answer reaches (``app.answercheck``):
+    one set of rules, so the review finds nothing new in an answer."""
+    finder = _Finder(rules, document.text)
+    if not document.record and current is not None:
+        _contradicting(finder, rules, current)
+    if document.audience in rules.public:
+        finder.words("niet_zeggen", _pattern(not_said))
+        finder.words("openbaar_nooit", _pattern(rules.words("openbaar_nooit", "woorden")))
+        if not _approved(rules, values):
+            finder.words("wacht_op_goedkeuring",
+                         _pattern(rules.words("wacht_op_goedkeuring", "woorden")))
+    _same(finder, rules, values, lang)
+    if not document.record:
+        _repeated(finder, rules)
+    _doubled(finder, rules)
+    _register(finder, rules, document.audience)
+    _school_words(finder, rules, values)
+    _gender(finder, rules, values)
+    return sorted(finder.findings, key=lambda f: f.start)
+
+
+def not_said_items(rules: ConsistencyRules, values: Mapping[str, Any]) -> list[str]:
+    """The user's own "do not say" items (the internal list of a document set aside)."""
+    return _not_said(rules, values, [])
 
 
 def waiting_facts(rules: ConsistencyRules, values: Mapping[str, Any], text: str

@@ -103,3 +103,102 @@ def _join(left: str, right: str) -> str:
     if not left or not right or right[0] in ".,;:!?)”’\"'\n" or left[-1] in "(“‘\n":
         return left + right
     return left + " " + right
+
+
+# -- whether a suggestion fits its sentence ----------------------------------------------------
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words a sentence cannot end with (a conjunction, a pronoun, an article, a preposition): what is
+# left when a suggestion took away the end of a clause ("terwijl ze haar.").
+_DANGLING = _wordset("en of maar want terwijl toen omdat doordat nadat zodat waarbij waarop als "
+                     "zonder tijdens met van naar bij door voor tot ze zij hij jij we wij de een "
+                     "onze uw")
+_CHAT = re.compile(r"(?:app|chat|appgroep|groepsapp|kanaal|story)\b", re.IGNORECASE)
+_OPEN = _wordset("de het een van met voor aan naar bij door op in uit om")
+_PRONOUNS = _wordset("ze zij hij jij je we wij haar hem zijn hun het")
+_TITLES = r"mevrouw|meneer|mevr|mw|dhr|juf|juffrouw|meester"
+_SLIPS = (
+    re.compile(rf"\b(?:{_TITLES})\.?\s+(?:de|het|een)\b", re.IGNORECASE),  # "mevrouw de leerling"
+    re.compile(r"\b(de|het|een)\s+(?:de|het|een)\b", re.IGNORECASE),  # "de een leerling"
+    re.compile(r"\b([^\W\d_]{2,})\s+\1\b", re.IGNORECASE),  # "leerling leerling"
+)
+# A subordinate clause an image detail stands in: dropped with its conjunction.
+_CLAUSE = re.compile(r"[,\s]+(?:terwijl|toen|waarbij|waarop|tijdens|nadat|zodat|waarin)\b"
+                     r"[^.,;:!?\n]*", re.IGNORECASE)
+# A verb in the passage (a participle, a past tense): the passage is (part of) a clause, and a
+# noun phrase cannot take its place.
+_VERB = re.compile(r"\b(?:ge[^\W\d_]{2,}(?:d|t|en)|[^\W\d_]{2,}(?:de|te|den|ten)|"
+                   r"[^\W\d_]*(?:trok|trokken|nam|namen|deed|deden|lag|lagen|stond|stonden|"
+                   r"zat|zaten|liet|lieten|ging|gingen|kleedde|kleedden)|is|was|waren|"
+                   r"te\s+zien)\b")  # in lower case only: a name ("Lotte") is no verb
+_NOUNS_ENDING_LIKE_VERBS = _wordset("borsten billen tepels kleren kleden ouders leden planten "
+                                    "benen handen")
+# The word for the image after a detail ("een topless foto"): the suggestion names the image.
+_MEDIA = re.compile(r"\s+(?:foto|foto's|beeld|beelden|filmpje|filmpjes|video|video's|selfie|"
+                    r"afbeelding|plaatje|opname|film)\b", re.IGNORECASE)
+
+
+def grammar_slips(text: str) -> list[str]:
+    """The passages of ``text`` that no Dutch sentence has: a sentence that ends in a word that
+    needs more after it, a title before an article, an article or a word said twice."""
+    found = [m.group() for pattern in _SLIPS for m in pattern.finditer(text)]
+    for match in _SENTENCE.finditer(text):
+        words = _words(match.group())
+        if not words or match.group().rstrip()[-1:] not in ".!?":
+            continue
+        if words[-1] in _DANGLING or (len(words) > 1 and {*words[-2:]} <= _PRONOUNS):
+            found.append(" ".join(words[-2:]))  # "terwijl ze haar."
+    return found
+
+
+def _is_clause(passage: str) -> bool:
+    verbs = [m.group() for m in _VERB.finditer(passage)
+             if m.group()[:1].islower() and m.group() not in _NOUNS_ENDING_LIKE_VERBS]
+    return bool(verbs)
+
+
+def _is_phrase(suggestion: str) -> bool:
+    """A few words (a noun phrase), not a sentence of its own."""
+    return not (suggestion[:1].isupper() and suggestion[-1:] in ".!?")
+
+
+def take_in(text: str, start: int, end: int, suggestion: str,
+            category: str | None = None) -> str | None:
+    """``text`` with the suggestion taken in place of ``text[start:end]``, or None when no
+    grammatical sentence comes of it: a few words do not take the place of a clause (a
+    passage with its verb), an image detail in a clause of its own ("terwijl ze ...") goes
+    with its conjunction, and the result has no slip its original did not have
+    (``grammar_slips``)."""
+    new = suggestion.strip()
+    passage = text[start:end]
+    if not new:
+        return None
+    if category == "image-detail" and _is_phrase(new):
+        for clause in _CLAUSE.finditer(text):
+            if clause.start() <= start and end <= clause.end():
+                return _checked(text, _join(text[:clause.start()], text[clause.end():]))
+    if _is_phrase(new) and (_is_clause(passage) or (_words(passage) or [""])[-1] in _OPEN):
+        return None  # a clause, or a phrase that goes on after the passage ("de moeder van de")
+    if category == "group" and _CHAT.search(passage):
+        return None  # a chat named after the class is no class: "staat in een klas" says other
+    if category == "name" and _is_phrase(new):
+        # a name after a noun of its own ("De daders Sem", "onze leerling Sem"): "een leerling"
+        # in its place says two nouns, unless it is the same noun ("een leerling Sanne")
+        noun = re.search(r"(?:^|\s)(?:de|het|een|onze|die|deze)\s+([^\W\d_]+)\s+$",
+                         text[:start], re.IGNORECASE)
+        if noun and noun.group(1).casefold() != (_words(new) or [""])[-1]:
+            return None
+    if category == "image-detail" and _is_phrase(new):
+        media = _MEDIA.match(text, end)
+        end = media.end() if media else end
+    fit_start, fit_end, fitted = fit_passage(text, start, end, new)
+    return _checked(text, apply_suggestion(text, fit_start, fit_end, fitted))
+
+
+def _checked(old: str, new: str) -> str | None:
+    before = grammar_slips(old)
+    return None if [s for s in grammar_slips(new) if s not in before] else new

@@ -27,6 +27,7 @@ from commgen.app.answercheck import (
     answer_text,
     mask_guarded,
     refused_name,
+    unmasked,
 )
 from commgen.app.interview import DRAFT_NAME, Draft, Interview, claim_draft, start_draft
 from commgen.app.web.texts import category_label
@@ -208,6 +209,8 @@ class WebCase:
             return str(exc)
         if value is _UNCHANGED:
             return None
+        value = unmasked(question, self.interview.draft.answered.get(question.id), value,
+                         self.findings([question.id]))  # the page shows names masked
         refused = refused_name(self.catalog, self.interview.values(), question, value)
         if refused:
             return refused
