@@ -10,9 +10,13 @@ made of these). The audience then sets the severity.
 
 from __future__ import annotations
 
+import atexit
+import json
+import os
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,10 +63,12 @@ class Checker:
     use_model: bool = True
     _detectors: detectors.Detectors | None = field(default=None, init=False, repr=False,
                                                    compare=False)
+    # the phrasing rules' findings per line, kept between runs (``LineStore``)
+    lines: LineStore | None = field(default=None, repr=False, compare=False)
 
     def for_audience(self, audience: str | None) -> Checker:
         return Checker(self.rules, self.settings, self.allow, self.guards, audience,
-                       self.use_deduce, self.rules_folder, self.use_model)
+                       self.use_deduce, self.rules_folder, self.use_model, self.lines)
 
     @property
     def detectors(self) -> detectors.Detectors:
@@ -75,6 +81,10 @@ class Checker:
         return self._detectors
 
     def check(self, text: str) -> list[Finding]:
+        with _collector_paused():
+            return self._check(text)
+
+    def _check(self, text: str) -> list[Finding]:
         found = self.detectors
         allowed = Spans(self.allow.spans(text) + phrase_spans(text, self.settings.allowed_phrases))
         guarded = [self._finding("guarded-name", "name", s, e, text, ERROR)
@@ -91,7 +101,7 @@ class Checker:
                  for s, e in self._names(text, annotations, allowed)]
         mentions = _Mentions(text, found.negation)
         phrasing = [masked(f, text, [(g.start, g.end) for g in guarded], GUARDED_MASK)
-                    for f in find_all(self.rules, text)
+                    for f in find_all(self.rules, text, self.lines)
                     if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
         findings = [*kept, *phrasing, *self._modelled(text, allowed, phrasing, guarded)]
@@ -231,6 +241,25 @@ class Checker:
             self.settings.level(self.audience, finding.category, finding.severity))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off during one check: a long text makes hundreds of
+    thousands of objects (matches, findings, tokens), none in a cycle, and every collection
+    walks all that live at the time, so its cost grows faster than the text (2 MB took 2.2
+    times 1 MB). What a check leaves is freed by reference counting; the collector runs
+    again after it."""
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 class _Mentions:
     """Quoted passages in a sentence that says not to write them ("Geen oordeel (“naïef”)"):
     a phrasing finding there is a mention, not a use. Quotes and sentence ends are found once
@@ -335,8 +364,168 @@ def make_checker(audience: str | None = None, guards: Iterable[GuardedNames] = (
     folder = snippets_folder(snippets_dir)
     allow = allow or AllowList()
     allow.add_resources(folder)
-    return Checker(load_rules(folder / RULES_FOLDER), load_settings(folder / RULES_FOLDER),
-                   allow, [g for g in guards if g], audience, rules_folder=folder / RULES_FOLDER)
+    rules = load_rules(folder / RULES_FOLDER)
+    return Checker(rules, load_settings(folder / RULES_FOLDER), allow, [g for g in guards if g],
+                   audience, rules_folder=folder / RULES_FOLDER, lines=LineStore(rules))
+
+
+class LineStore(dict):  # type: ignore[type-arg]
+    """The phrasing rules' findings per line of a text (``rules.find_all``'s ``lines``: a
+    rule's match never spans a paragraph, so a line's findings are its own), kept in the user
+    cache between runs: the vetted sentences of the templates and snippets are the same in
+    every case, so a new case's documents are mostly lines an earlier run has searched.
+
+    One file per set of rules (keyed by everything a line's findings depend on: every rule's
+    name, texts and patterns, the code that runs them, commgen's version); in it an entry per
+    line, named by one hash of the rules and the line and encrypted with a key that is another
+    (``foundation.cache.sealed``): the file shows nothing of a text to someone who does not
+    hold the line already. Read once, on the first line looked up; written when the process
+    ends (``save_line_stores``), merged with what another process wrote meanwhile."""
+
+    KIND = "check-lines"
+    LIMIT = 40_000  # entries kept in the file; the oldest go first
+
+    def __init__(self, rules: list[Rule]) -> None:
+        super().__init__()
+        self.rules = rules
+        self._stamp: bytes | None = None
+        self._stored: dict[bytes, bytes] | None = None
+        self._new: dict[bytes, bytes] = {}
+
+    def get(self, line: str, default: object = None) -> object:  # type: ignore[override]
+        found = dict.get(self, line)
+        if found is not None:
+            return found
+        name, secret = self._names(line)
+        sealed_rows = self._load().get(name)
+        if sealed_rows is None:
+            return default
+        found = self._findings(sealed_rows, secret)
+        if found is None:
+            return default
+        dict.__setitem__(self, line, found)
+        return found
+
+    def __setitem__(self, line: str, found: list[list[Finding]]) -> None:
+        dict.__setitem__(self, line, found)
+        from commgen.foundation.cache import sealed
+
+        name, secret = self._names(line)
+        rows = [[_row(f) for f in per_rule] for per_rule in found]
+        self._new[name] = sealed(json.dumps(rows, ensure_ascii=False).encode("utf-8"), secret)
+        _UNSAVED[id(self)] = self
+
+    def save(self) -> None:
+        """Write the new entries, merged with the file as it is now."""
+        if not self._new:
+            return
+        import marshal
+
+        from commgen.foundation.cache import get, put
+
+        path = self._path()
+        merged = _stored_entries(get(path))
+        for name in self._new:
+            merged.pop(name, None)  # to the end: the newest
+        merged.update(self._new)
+        if len(merged) > self.LIMIT:
+            merged = dict(list(merged.items())[len(merged) - self.LIMIT:])
+        put(path, marshal.dumps(merged))
+        self._new = {}
+
+    def _path(self) -> Path:
+        from commgen.foundation.cache import entry
+
+        return entry(self.KIND, self._rules_stamp().hex())
+
+    def _load(self) -> dict[bytes, bytes]:
+        if self._stored is None:
+            from commgen.foundation.cache import get
+
+            self._stored = _stored_entries(get(self._path()))
+        return self._stored
+
+    def _names(self, line: str) -> tuple[bytes, bytes]:
+        import hashlib
+
+        data = self._rules_stamp() + line.encode("utf-8", "surrogatepass")
+        return (hashlib.sha256(b"commgen-line-name\0" + data).digest()[:20],
+                hashlib.sha256(b"commgen-line-key\0" + data).digest())
+
+    def _findings(self, sealed_rows: bytes, secret: bytes) -> list[list[Finding]] | None:
+        from commgen.foundation.cache import sealed
+
+        try:
+            rows = json.loads(sealed(sealed_rows, secret))
+        except ValueError:
+            return None
+        if not isinstance(rows, list) or len(rows) != len(self.rules):
+            return None
+        found = []
+        for per_rule in rows:
+            findings = _findings_from(per_rule)
+            if findings is None:
+                return None
+            found.append(findings)
+        return found
+
+    def _rules_stamp(self) -> bytes:
+        """Everything a line's findings depend on: each rule as compiled (its texts, its
+        patterns and their flags, the keys of its index) and the code that searches."""
+        if self._stamp is None:
+            import hashlib
+            import importlib
+
+            digest = hashlib.sha256()
+            for rule in self.rules:
+                keys = rule.keys
+                digest.update(json.dumps([
+                    rule.name, rule.kind, rule.category, rule.level, rule.message,
+                    rule.suggestion, rule.pattern.pattern, rule.pattern.flags, rule.swaps,
+                    *((rule.exceptions.pattern, rule.exceptions.flags) if rule.exceptions
+                      else (None, None)),
+                    *((sorted(keys.words), sorted(keys.starts),
+                       keys.rest.pattern if keys.rest else None) if keys else (None,) * 3),
+                ], ensure_ascii=False).encode("utf-8", "surrogatepass"))
+            for name in _SEARCH_CODE:
+                source = importlib.import_module(name).__file__ or ""
+                info = os.stat(source)
+                digest.update(f"\0{source}:{info.st_size}:{info.st_mtime_ns}".encode())
+            self._stamp = digest.digest()
+        return self._stamp
+
+
+def _stored_entries(data: bytes | None) -> dict[bytes, bytes]:
+    """The entries of a line store's file, or none when it is missing or not such a file."""
+    import marshal
+
+    if data is None:
+        return {}
+    try:
+        value = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(value, dict) or not all(
+            type(k) is bytes and type(v) is bytes for k, v in value.items()):
+        return {}
+    return value
+
+
+_UNSAVED: dict[int, LineStore] = {}
+# The modules whose code decides a line's findings (their size and time are in the key).
+_SEARCH_CODE = ("commgen.checks.rules", "commgen.checks.ruleindex", "commgen.checks.patterns",
+                "commgen.checks.findings", "commgen.checks.spans", "commgen.checks.kinds")
+
+
+def save_line_stores() -> None:
+    """Write every line store with new entries (when the process ends)."""
+    stores = list(_UNSAVED.values())
+    _UNSAVED.clear()
+    for store in stores:
+        store.save()
+
+
+atexit.register(save_line_stores)
 
 
 class ResultCache:
