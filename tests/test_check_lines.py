@@ -16,7 +16,7 @@ import pytest
 from commgen.checks import rules as rules_module
 from commgen.checks import run
 from commgen.checks.rules import find_all
-from commgen.checks.run import LineStore, make_checker, save_line_stores
+from commgen.checks.run import LineStore, make_checker, save_stores
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = sorted((ROOT / "tests" / "golden").rglob("*.txt"))
@@ -62,7 +62,7 @@ def test_a_later_process_reads_the_findings_of_every_line_and_they_are_identical
     first = make_checker("parents-class")
     before = [_rows(first.check(text)) for text in texts]
     assert searched and any(before)
-    save_line_stores()
+    save_stores()
     searched.clear()
     later = make_checker("parents-class")  # as a new process: an empty store, the file there
     assert later.lines is not first.lines and not later.lines
@@ -81,7 +81,7 @@ def test_the_file_shows_nothing_of_the_text(empty_cache: Path) -> None:
     checker = make_checker("press")
     findings = checker.check(_texts()[0])
     assert any(f.text == "naïef" for f in findings)
-    save_line_stores()
+    save_stores()
     files = list((empty_cache / LineStore.KIND).iterdir())
     assert len(files) == 1
     data = files[0].read_bytes()
@@ -94,13 +94,13 @@ def test_a_damaged_file_or_changed_rules_mean_searching_again(
         empty_cache: Path, searched: list[str]) -> None:
     text = _texts()[1]
     expected = _rows(make_checker().check(text))
-    save_line_stores()
+    save_stores()
     (path,) = (empty_cache / LineStore.KIND).iterdir()
     path.write_bytes(path.read_bytes()[:-40] + b"\0" * 40)
     searched.clear()
     assert _rows(make_checker().check(text)) == expected
     assert searched  # not read from the damaged file
-    save_line_stores()  # written again, whole
+    save_stores()  # written again, whole
     searched.clear()
     assert _rows(make_checker().check(text)) == expected and not searched
     changed = make_checker()
@@ -128,3 +128,28 @@ def test_lines_are_kept_for_every_audience_of_one_checker(empty_cache: Path) -> 
     checker = make_checker()
     assert checker.for_audience("press").lines is checker.lines
     assert isinstance(run.make_checker("press").lines, LineStore)
+
+
+def test_remembered_scores_give_the_model_findings_of_the_model_itself(
+        empty_cache: Path) -> None:
+    from commgen.checks.model import load_model, model_findings
+    from commgen.checks.spans import Spans
+
+    checker = make_checker()
+    assert checker.rules_folder is not None
+    model = load_model(checker.rules_folder)
+    assert model is not None
+    texts = [*_texts(), "Het was een schandalige actie van die naïeve meid, echt een drama."]
+    raw = [_rows(model_findings(model, t, checker.rules, Spans([]))) for t in texts]
+    assert any(raw)
+    run._SCORED.clear()
+    first = run._remembered_model(model, checker.rules_folder)
+    assert [_rows(model_findings(first, t, checker.rules, Spans([]))) for t in texts] == raw
+    save_stores()
+    run._SCORED.clear()
+    later = run._remembered_model(model, checker.rules_folder)  # as a new process
+    calls: list[str] = []
+    later._model = type("Counting", (), {  # scores only from the file now
+        "__getattr__": lambda self, name: (calls.append(name), getattr(model, name))[1]})()
+    assert [_rows(model_findings(later, t, checker.rules, Spans([]))) for t in texts] == raw
+    assert "scores" not in calls and "score_without_strongest_word" not in calls

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from commgen.checks import detectors
 from commgen.checks.allow import AllowList, phrase_spans
@@ -115,7 +116,11 @@ class Checker:
         from commgen.checks.model import load_model, model_findings
 
         model = load_model(self.rules_folder) if self.use_model and self.rules_folder else None
-        found = model_findings(model, text, self.rules, allowed, phrasing) if model else []
+        if model is None:
+            return []
+        assert self.rules_folder is not None
+        found = model_findings(_remembered_model(model, self.rules_folder),  # type: ignore[arg-type]
+                               text, self.rules, allowed, phrasing)
         return [masked(f, text, [(g.start, g.end) for g in guarded], GUARDED_MASK) for f in found]
 
     def _annotations(self, text: str) -> list[tuple[int, int, str]]:
@@ -369,50 +374,50 @@ def make_checker(audience: str | None = None, guards: Iterable[GuardedNames] = (
                    audience, rules_folder=folder / RULES_FOLDER, lines=LineStore(rules))
 
 
-class LineStore(dict):  # type: ignore[type-arg]
-    """The phrasing rules' findings per line of a text (``rules.find_all``'s ``lines``: a
-    rule's match never spans a paragraph, so a line's findings are its own), kept in the user
-    cache between runs: the vetted sentences of the templates and snippets are the same in
-    every case, so a new case's documents are mostly lines an earlier run has searched.
+class SealedStore:
+    """Results for pieces of text (a line, a sentence) that only the piece and a stamp decide,
+    kept in the user cache between runs: the vetted sentences of the templates and snippets
+    are the same in every case, so a new case's documents are mostly pieces an earlier run
+    has worked on.
 
-    One file per set of rules (keyed by everything a line's findings depend on: every rule's
-    name, texts and patterns, the code that runs them, commgen's version); in it an entry per
-    line, named by one hash of the rules and the line and encrypted with a key that is another
-    (``foundation.cache.sealed``): the file shows nothing of a text to someone who does not
-    hold the line already. Read once, on the first line looked up; written when the process
-    ends (``save_line_stores``), merged with what another process wrote meanwhile."""
+    One file per ``kind`` and stamp (the stamp: everything a result depends on besides the
+    piece); in it an entry per piece, named by one hash of the stamp and the piece and
+    encrypted with a key that is another (``foundation.cache.sealed``): the file shows
+    nothing of a text to someone who does not hold the piece already. Read once, on the first
+    look-up; written when the process ends (``save_stores``), merged with what another
+    process wrote meanwhile, the oldest entries dropped beyond ``LIMIT``."""
 
-    KIND = "check-lines"
-    LIMIT = 40_000  # entries kept in the file; the oldest go first
+    LIMIT = 40_000
 
-    def __init__(self, rules: list[Rule]) -> None:
-        super().__init__()
-        self.rules = rules
+    def __init__(self, kind: str, stamp: Callable[[], bytes]) -> None:
+        self.kind = kind
+        self._stamp_of = stamp
         self._stamp: bytes | None = None
         self._stored: dict[bytes, bytes] | None = None
         self._new: dict[bytes, bytes] = {}
 
-    def get(self, line: str, default: object = None) -> object:  # type: ignore[override]
-        found = dict.get(self, line)
-        if found is not None:
-            return found
-        name, secret = self._names(line)
-        sealed_rows = self._load().get(name)
-        if sealed_rows is None:
-            return default
-        found = self._findings(sealed_rows, secret)
-        if found is None:
-            return default
-        dict.__setitem__(self, line, found)
-        return found
-
-    def __setitem__(self, line: str, found: list[list[Finding]]) -> None:
-        dict.__setitem__(self, line, found)
+    def get(self, piece: str) -> Any:
+        """The value kept for ``piece``, or None."""
         from commgen.foundation.cache import sealed
 
-        name, secret = self._names(line)
-        rows = [[_row(f) for f in per_rule] for per_rule in found]
-        self._new[name] = sealed(json.dumps(rows, ensure_ascii=False).encode("utf-8"), secret)
+        name, secret = self._names(piece)
+        if self._stored is None:
+            from commgen.foundation.cache import get
+
+            self._stored = _stored_entries(get(self._path()))
+        value = self._stored.get(name)
+        if value is None:
+            return None
+        try:
+            return json.loads(sealed(value, secret))
+        except ValueError:
+            return None
+
+    def put(self, piece: str, value: Any) -> None:
+        from commgen.foundation.cache import sealed
+
+        name, secret = self._names(piece)
+        self._new[name] = sealed(json.dumps(value, ensure_ascii=False).encode("utf-8"), secret)
         _UNSAVED[id(self)] = self
 
     def save(self) -> None:
@@ -436,29 +441,59 @@ class LineStore(dict):  # type: ignore[type-arg]
     def _path(self) -> Path:
         from commgen.foundation.cache import entry
 
-        return entry(self.KIND, self._rules_stamp().hex())
+        return entry(self.kind, self._stamp_bytes().hex())
 
-    def _load(self) -> dict[bytes, bytes]:
-        if self._stored is None:
-            from commgen.foundation.cache import get
+    def _stamp_bytes(self) -> bytes:
+        if self._stamp is None:
+            self._stamp = self._stamp_of()
+        return self._stamp
 
-            self._stored = _stored_entries(get(self._path()))
-        return self._stored
-
-    def _names(self, line: str) -> tuple[bytes, bytes]:
+    def _names(self, piece: str) -> tuple[bytes, bytes]:
         import hashlib
 
-        data = self._rules_stamp() + line.encode("utf-8", "surrogatepass")
-        return (hashlib.sha256(b"commgen-line-name\0" + data).digest()[:20],
-                hashlib.sha256(b"commgen-line-key\0" + data).digest())
+        data = self._stamp_bytes() + piece.encode("utf-8", "surrogatepass")
+        return (hashlib.sha256(b"commgen-piece-name\0" + data).digest()[:20],
+                hashlib.sha256(b"commgen-piece-key\0" + data).digest())
 
-    def _findings(self, sealed_rows: bytes, secret: bytes) -> list[list[Finding]] | None:
-        from commgen.foundation.cache import sealed
 
-        try:
-            rows = json.loads(sealed(sealed_rows, secret))
-        except ValueError:
-            return None
+def _code_stamp(digest: Any, modules: Iterable[str]) -> None:
+    """Add the code that computes a stored result (each module's size and time)."""
+    import importlib
+
+    for name in modules:
+        source = importlib.import_module(name).__file__ or ""
+        info = os.stat(source)
+        digest.update(f"\0{source}:{info.st_size}:{info.st_mtime_ns}".encode())
+
+
+class LineStore(dict):  # type: ignore[type-arg]
+    """The phrasing rules' findings per line of a text (``rules.find_all``'s ``lines``: a
+    rule's match never spans a paragraph, so a line's findings are its own), kept between
+    runs in a ``SealedStore`` keyed by every rule's name, texts and patterns and the code
+    that searches."""
+
+    KIND = "check-lines"
+
+    def __init__(self, rules: list[Rule]) -> None:
+        super().__init__()
+        self.rules = rules
+        self.store = SealedStore(self.KIND, self._rules_stamp)
+
+    def get(self, line: str, default: object = None) -> object:  # type: ignore[override]
+        found = dict.get(self, line)
+        if found is not None:
+            return found
+        found = self._findings(self.store.get(line))
+        if found is None:
+            return default
+        dict.__setitem__(self, line, found)
+        return found
+
+    def __setitem__(self, line: str, found: list[list[Finding]]) -> None:
+        dict.__setitem__(self, line, found)
+        self.store.put(line, [[_row(f) for f in per_rule] for per_rule in found])
+
+    def _findings(self, rows: Any) -> list[list[Finding]] | None:
         if not isinstance(rows, list) or len(rows) != len(self.rules):
             return None
         found = []
@@ -472,31 +507,84 @@ class LineStore(dict):  # type: ignore[type-arg]
     def _rules_stamp(self) -> bytes:
         """Everything a line's findings depend on: each rule as compiled (its texts, its
         patterns and their flags, the keys of its index) and the code that searches."""
-        if self._stamp is None:
-            import hashlib
-            import importlib
+        import hashlib
 
-            digest = hashlib.sha256()
-            for rule in self.rules:
-                keys = rule.keys
-                digest.update(json.dumps([
-                    rule.name, rule.kind, rule.category, rule.level, rule.message,
-                    rule.suggestion, rule.pattern.pattern, rule.pattern.flags, rule.swaps,
-                    *((rule.exceptions.pattern, rule.exceptions.flags) if rule.exceptions
-                      else (None, None)),
-                    *((sorted(keys.words), sorted(keys.starts),
-                       keys.rest.pattern if keys.rest else None) if keys else (None,) * 3),
-                ], ensure_ascii=False).encode("utf-8", "surrogatepass"))
-            for name in _SEARCH_CODE:
-                source = importlib.import_module(name).__file__ or ""
-                info = os.stat(source)
-                digest.update(f"\0{source}:{info.st_size}:{info.st_mtime_ns}".encode())
-            self._stamp = digest.digest()
-        return self._stamp
+        digest = hashlib.sha256()
+        for rule in self.rules:
+            keys = rule.keys
+            digest.update(json.dumps([
+                rule.name, rule.kind, rule.category, rule.level, rule.message,
+                rule.suggestion, rule.pattern.pattern, rule.pattern.flags, rule.swaps,
+                *((rule.exceptions.pattern, rule.exceptions.flags) if rule.exceptions
+                  else (None, None)),
+                *((sorted(keys.words), sorted(keys.starts),
+                   keys.rest.pattern if keys.rest else None) if keys else (None,) * 3),
+            ], ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        _code_stamp(digest, _SEARCH_CODE)
+        return digest.digest()
+
+
+class _RememberedScores:
+    """The trained check's model, its sentence scores remembered (in the process, and between
+    runs in a ``SealedStore`` keyed by the model file and the code that scores): a score is
+    the model's and the sentence's alone."""
+
+    KIND = "check-scores"
+
+    def __init__(self, model: Any, path: Path) -> None:
+        self._model = model
+        self._path = path
+        self._kept: dict[str, Any] = {}
+        self.store = SealedStore(self.KIND, self._stamp)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+    def scores(self, text: str) -> list[float]:
+        return self._remembered("s\0" + text, lambda: self._model.scores(text))
+
+    def score_without_strongest_word(self, text: str, index: int) -> float:
+        return self._remembered(f"w{index}\0{text}",
+                                lambda: self._model.score_without_strongest_word(text, index))
+
+    def _remembered(self, piece: str, compute: Callable[[], Any]) -> Any:
+        value = self._kept.get(piece)
+        if value is None:
+            value = self.store.get(piece)
+            if not (isinstance(value, float) or (isinstance(value, list) and len(value) == len(
+                    self._model.categories) and all(isinstance(v, float) for v in value))):
+                value = compute()
+                self.store.put(piece, value)
+            if len(self._kept) > 20_000:
+                self._kept.clear()
+            self._kept[piece] = value
+        return value
+
+    def _stamp(self) -> bytes:
+        import hashlib
+
+        info = self._path.stat()
+        digest = hashlib.sha256(f"{self._path}:{info.st_size}:{info.st_mtime_ns}".encode())
+        _code_stamp(digest, ("commgen.checks.model",))
+        return digest.digest()
+
+
+_SCORED: dict[tuple[int, Path], _RememberedScores] = {}
+
+
+def _remembered_model(model: Any, rules_folder: Path) -> _RememberedScores:
+    """One remembering wrapper per model (``load_model`` keeps the model once per file)."""
+    from commgen.checks.model import MODEL_FILE
+
+    key = (id(model), rules_folder)
+    kept = _SCORED.get(key)
+    if kept is None or kept._model is not model:
+        kept = _SCORED[key] = _RememberedScores(model, rules_folder / MODEL_FILE)
+    return kept
 
 
 def _stored_entries(data: bytes | None) -> dict[bytes, bytes]:
-    """The entries of a line store's file, or none when it is missing or not such a file."""
+    """The entries of a store's file, or none when it is missing or not such a file."""
     import marshal
 
     if data is None:
@@ -511,21 +599,21 @@ def _stored_entries(data: bytes | None) -> dict[bytes, bytes]:
     return value
 
 
-_UNSAVED: dict[int, LineStore] = {}
+_UNSAVED: dict[int, SealedStore] = {}
 # The modules whose code decides a line's findings (their size and time are in the key).
 _SEARCH_CODE = ("commgen.checks.rules", "commgen.checks.ruleindex", "commgen.checks.patterns",
                 "commgen.checks.findings", "commgen.checks.spans", "commgen.checks.kinds")
 
 
-def save_line_stores() -> None:
-    """Write every line store with new entries (when the process ends)."""
+def save_stores() -> None:
+    """Write every store with new entries (when the process ends)."""
     stores = list(_UNSAVED.values())
     _UNSAVED.clear()
     for store in stores:
         store.save()
 
 
-atexit.register(save_line_stores)
+atexit.register(save_stores)
 
 
 class ResultCache:
