@@ -17,6 +17,8 @@ from commgen.checks import rules as rules_module
 from commgen.checks import run
 from commgen.checks.rules import find_all
 from commgen.checks.run import LineStore, make_checker, save_stores
+from tests import test_check_cache
+from tests.test_check_cache import recorded
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = sorted((ROOT / "tests" / "golden").rglob("*.txt"))
@@ -25,25 +27,13 @@ OWN = ("De leerling is zielig en naïef; het beeld is viraal gegaan op Snapchat.
        "Bel Jan de Vries op 06 12345678.\n")
 
 
-@pytest.fixture
-def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("COMMGEN_CACHE", str(folder))
-    return folder
+empty_cache = test_check_cache.empty_cache  # the cache folder of a test, empty
 
 
 @pytest.fixture
 def searched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every line (or short text) the rules really search."""
-    lines: list[str] = []
-    original = rules_module.Rule._find
-
-    def find(self: Any, text: str, places: Any = None) -> Any:
-        lines.append(text)
-        return original(self, text, places)
-
-    monkeypatch.setattr(rules_module.Rule, "_find", find)
-    return lines
+    return recorded(monkeypatch, rules_module.Rule, "_find")
 
 
 def _texts() -> list[str]:
