@@ -99,6 +99,14 @@ def test_a_damaged_file_or_changed_rules_mean_searching_again(
     searched.clear()
     changed.check(text)
     assert searched  # other rules: another file
+    other = make_checker()
+    other.check(text)
+    i = next(i for i, rule in enumerate(other.rules) if rule.kind == "existence"
+             and any(not f.text.startswith("“") for f in rule.find(text)))
+    rules = [*other.rules[:i], replace(other.rules[i], message="Anders: %s"), *other.rules[i + 1:]]
+    replaced = replace(other, rules=rules)  # the store of the old rules stays behind
+    messages = [f.message for f in replaced.check(text) if f.rule == rules[i].name]
+    assert messages and all(m.startswith("Anders: ") for m in messages)
 
 
 def test_the_collector_runs_again_after_a_check() -> None:

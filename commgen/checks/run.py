@@ -102,12 +102,17 @@ class Checker:
                  for s, e in self._names(text, annotations, allowed)]
         mentions = _Mentions(text, found.negation)
         phrasing = [masked(f, text, [(g.start, g.end) for g in guarded], GUARDED_MASK)
-                    for f in find_all(self.rules, text, self.lines)
+                    for f in find_all(self.rules, text, self._lines())
                     if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
         findings = [*kept, *phrasing, *self._modelled(text, allowed, phrasing, guarded)]
         findings = [self._weigh(f) for f in findings]
         return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.category))
+
+    def _lines(self) -> LineStore | None:
+        """The line store, when it is the one of these rules (a checker made with other rules
+        by ``dataclasses.replace`` searches its lines again)."""
+        return self.lines if self.lines is not None and self.lines.rules is self.rules else None
 
     # -- sources --------------------------------------------------------------------------
     def _modelled(self, text: str, allowed: Spans, phrasing: list[Finding],
@@ -470,7 +475,8 @@ class LineStore(dict):  # type: ignore[type-arg]
     """The phrasing rules' findings per line of a text (``rules.find_all``'s ``lines``: a
     rule's match never spans a paragraph, so a line's findings are its own), kept between
     runs in a ``SealedStore`` keyed by every rule's name, texts and patterns and the code
-    that searches."""
+    that searches. For one list of rules, as they were when it was first used (a list
+    changed in place afterwards needs a new store)."""
 
     KIND = "check-lines"
 
