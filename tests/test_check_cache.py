@@ -31,18 +31,23 @@ def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def recorded(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[str]:
+    """Every text ``owner.name(self, text, ...)`` is called with, the method itself run."""
+    calls: list[str] = []
+    original = getattr(owner, name)
+
+    def method(self: Any, text: str, *more: Any) -> Any:
+        calls.append(text)
+        return original(self, text, *more)
+
+    monkeypatch.setattr(owner, name, method)
+    return calls
+
+
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every text ``Checker.check`` really checks (not served from the cache)."""
-    calls: list[str] = []
-    original = Checker.check
-
-    def check(self: Checker, text: str) -> Any:
-        calls.append(text)
-        return original(self, text)
-
-    monkeypatch.setattr(Checker, "check", check)
-    return calls
+    return recorded(monkeypatch, Checker, "check")
 
 
 def _rows(findings: list[Any]) -> list[tuple[Any, ...]]:

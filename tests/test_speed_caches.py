@@ -131,6 +131,25 @@ def test_help_imports_click_and_the_command_list_only() -> None:
     assert ours == {"commgen", "commgen.app", "commgen.app.cli", "commgen.app.commands",
                     "commgen.foundation", "commgen.foundation.i18n"}
     assert not modules & {"yaml", "jinja2", "docx", "docxtpl", "lxml", "babel", "phonenumbers"}
+    assert not modules & {"shutil", "lzma", "bz2"}  # the help's width without shutil
+
+
+@pytest.mark.parametrize(("columns", "width"), [("60", 58), ("200", 78), ("10", 50),
+                                                ("x", None), ("0", None)])
+def test_the_help_is_as_wide_as_click_makes_it(columns: str, width: int | None,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import click
+
+    from commgen.app.cli import _help_width
+
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr(click.formatting, "FORCED_WIDTH", None)
+    expected = click.formatting.HelpFormatter().width  # Click's own, through shutil
+    assert _help_width() == expected
+    if columns.isdigit() and columns != "0":  # else the terminal's, or 80 without one
+        assert expected == width
+    monkeypatch.setattr(click.formatting, "FORCED_WIDTH", 80)  # Click's test runner
+    assert _help_width() == 80
 
 
 def test_the_check_reads_the_text_parts_only_and_still_refuses_a_damaged_one(

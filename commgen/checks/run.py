@@ -10,11 +10,16 @@ made of these). The audience then sets the severity.
 
 from __future__ import annotations
 
+import atexit
+import json
+import os
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from commgen.checks import detectors
 from commgen.checks.allow import AllowList, phrase_spans
@@ -59,10 +64,12 @@ class Checker:
     use_model: bool = True
     _detectors: detectors.Detectors | None = field(default=None, init=False, repr=False,
                                                    compare=False)
+    # the phrasing rules' findings per line, kept between runs (``LineStore``)
+    lines: LineStore | None = field(default=None, repr=False, compare=False)
 
     def for_audience(self, audience: str | None) -> Checker:
         return Checker(self.rules, self.settings, self.allow, self.guards, audience,
-                       self.use_deduce, self.rules_folder, self.use_model)
+                       self.use_deduce, self.rules_folder, self.use_model, self.lines)
 
     @property
     def detectors(self) -> detectors.Detectors:
@@ -75,6 +82,10 @@ class Checker:
         return self._detectors
 
     def check(self, text: str) -> list[Finding]:
+        with _collector_paused():
+            return self._check(text)
+
+    def _check(self, text: str) -> list[Finding]:
         found = self.detectors
         allowed = Spans(self.allow.spans(text) + phrase_spans(text, self.settings.allowed_phrases))
         guarded = [self._finding("guarded-name", "name", s, e, text, ERROR)
@@ -91,12 +102,17 @@ class Checker:
                  for s, e in self._names(text, annotations, allowed)]
         mentions = _Mentions(text, found.negation)
         phrasing = [masked(f, text, [(g.start, g.end) for g in guarded], GUARDED_MASK)
-                    for f in find_all(self.rules, text)
+                    for f in find_all(self.rules, text, self._lines())
                     if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
         findings = [*kept, *phrasing, *self._modelled(text, allowed, phrasing, guarded)]
         findings = [self._weigh(f) for f in findings]
         return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.category))
+
+    def _lines(self) -> LineStore | None:
+        """The line store, when it is the one of these rules (a checker made with other rules
+        by ``dataclasses.replace`` searches its lines again)."""
+        return self.lines if self.lines is not None and self.lines.rules is self.rules else None
 
     # -- sources --------------------------------------------------------------------------
     def _modelled(self, text: str, allowed: Spans, phrasing: list[Finding],
@@ -105,7 +121,11 @@ class Checker:
         from commgen.checks.model import load_model, model_findings
 
         model = load_model(self.rules_folder) if self.use_model and self.rules_folder else None
-        found = model_findings(model, text, self.rules, allowed, phrasing) if model else []
+        if model is None:
+            return []
+        assert self.rules_folder is not None
+        found = model_findings(_remembered_model(model, self.rules_folder),  # type: ignore[arg-type]
+                               text, self.rules, allowed, phrasing)
         return [masked(f, text, [(g.start, g.end) for g in guarded], GUARDED_MASK) for f in found]
 
     def _annotations(self, text: str) -> list[tuple[int, int, str]]:
@@ -231,6 +251,25 @@ class Checker:
             self.settings.level(self.audience, finding.category, finding.severity))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off during one check: a long text makes hundreds of
+    thousands of objects (matches, findings, tokens), none in a cycle, and every collection
+    walks all that live at the time (512 KB took 1.96 times the CPU of 256 KB with it, 1.73
+    without). What a check leaves is freed by reference counting; the collector runs again
+    after it."""
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 class _Mentions:
     """Quoted passages in a sentence that says not to write them ("Geen oordeel (“naïef”)"):
     a phrasing finding there is a mention, not a use. Quotes and sentence ends are found once
@@ -335,8 +374,252 @@ def make_checker(audience: str | None = None, guards: Iterable[GuardedNames] = (
     folder = snippets_folder(snippets_dir)
     allow = allow or AllowList()
     allow.add_resources(folder)
-    return Checker(load_rules(folder / RULES_FOLDER), load_settings(folder / RULES_FOLDER),
-                   allow, [g for g in guards if g], audience, rules_folder=folder / RULES_FOLDER)
+    rules = load_rules(folder / RULES_FOLDER)
+    return Checker(rules, load_settings(folder / RULES_FOLDER), allow, [g for g in guards if g],
+                   audience, rules_folder=folder / RULES_FOLDER, lines=LineStore(rules))
+
+
+class SealedStore:
+    """Results for pieces of text (a line, a sentence) that only the piece and a stamp decide,
+    kept in the user cache between runs: the vetted sentences of the templates and snippets
+    are the same in every case, so a new case's documents are mostly pieces an earlier run
+    has worked on.
+
+    One file per ``kind`` and stamp (the stamp: everything a result depends on besides the
+    piece); in it an entry per piece, named by one hash of the stamp and the piece and
+    encrypted with a key that is another (``foundation.cache.sealed``): the file shows
+    nothing of a text to someone who does not hold the piece already. Read once, on the first
+    look-up; written when the process ends (``save_stores``), merged with what another
+    process wrote meanwhile, the oldest entries dropped beyond ``LIMIT``."""
+
+    LIMIT = 40_000
+
+    def __init__(self, kind: str, stamp: Callable[[], bytes]) -> None:
+        self.kind = kind
+        self._stamp_of = stamp
+        self._stamp: bytes | None = None
+        self._stored: dict[bytes, bytes] | None = None
+        self._new: dict[bytes, bytes] = {}
+
+    def get(self, piece: str) -> Any:
+        """The value kept for ``piece``, or None."""
+        from commgen.foundation.cache import sealed
+
+        name, secret = self._names(piece)
+        if self._stored is None:
+            from commgen.foundation.cache import get
+
+            self._stored = _stored_entries(get(self._path()))
+        value = self._stored.get(name)
+        if value is None:
+            return None
+        try:
+            return json.loads(sealed(value, secret))
+        except ValueError:
+            return None
+
+    def put(self, piece: str, value: Any) -> None:
+        from commgen.foundation.cache import sealed
+
+        name, secret = self._names(piece)
+        self._new[name] = sealed(json.dumps(value, ensure_ascii=False).encode("utf-8"), secret)
+        _UNSAVED[id(self)] = self
+
+    def save(self) -> None:
+        """Write the new entries, merged with the file as it is now."""
+        if not self._new:
+            return
+        import marshal
+
+        from commgen.foundation.cache import get, put
+
+        path = self._path()
+        merged = _stored_entries(get(path))
+        for name in self._new:
+            merged.pop(name, None)  # to the end: the newest
+        merged.update(self._new)
+        if len(merged) > self.LIMIT:
+            merged = dict(list(merged.items())[len(merged) - self.LIMIT:])
+        put(path, marshal.dumps(merged))
+        self._new = {}
+
+    def _path(self) -> Path:
+        from commgen.foundation.cache import entry
+
+        return entry(self.kind, self._stamp_bytes().hex())
+
+    def _stamp_bytes(self) -> bytes:
+        if self._stamp is None:
+            self._stamp = self._stamp_of()
+        return self._stamp
+
+    def _names(self, piece: str) -> tuple[bytes, bytes]:
+        import hashlib
+
+        data = self._stamp_bytes() + piece.encode("utf-8", "surrogatepass")
+        return (hashlib.sha256(b"commgen-piece-name\0" + data).digest()[:20],
+                hashlib.sha256(b"commgen-piece-key\0" + data).digest())
+
+
+def _code_stamp(digest: Any, modules: Iterable[str]) -> None:
+    """Add the code that computes a stored result (each module's size and time)."""
+    import importlib
+
+    for name in modules:
+        source = importlib.import_module(name).__file__ or ""
+        info = os.stat(source)
+        digest.update(f"\0{source}:{info.st_size}:{info.st_mtime_ns}".encode())
+
+
+class LineStore(dict):  # type: ignore[type-arg]
+    """The phrasing rules' findings per line of a text (``rules.find_all``'s ``lines``: a
+    rule's match never spans a paragraph, so a line's findings are its own), kept between
+    runs in a ``SealedStore`` keyed by every rule's name, texts and patterns and the code
+    that searches. For one list of rules, as they were when it was first used (a list
+    changed in place afterwards needs a new store)."""
+
+    KIND = "check-lines"
+
+    def __init__(self, rules: list[Rule]) -> None:
+        super().__init__()
+        self.rules = rules
+        self.store = SealedStore(self.KIND, self._rules_stamp)
+
+    def get(self, line: str, default: object = None) -> object:  # type: ignore[override]
+        found = dict.get(self, line)
+        if found is not None:
+            return found
+        found = self._findings(self.store.get(line))
+        if found is None:
+            return default
+        dict.__setitem__(self, line, found)
+        return found
+
+    def __setitem__(self, line: str, found: list[list[Finding]]) -> None:
+        dict.__setitem__(self, line, found)
+        self.store.put(line, [[_row(f) for f in per_rule] for per_rule in found])
+
+    def _findings(self, rows: Any) -> list[list[Finding]] | None:
+        if not isinstance(rows, list) or len(rows) != len(self.rules):
+            return None
+        found = []
+        for per_rule in rows:
+            findings = _findings_from(per_rule)
+            if findings is None:
+                return None
+            found.append(findings)
+        return found
+
+    def _rules_stamp(self) -> bytes:
+        """Everything a line's findings depend on: each rule as compiled (its texts, its
+        patterns and their flags, the keys of its index) and the code that searches."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for rule in self.rules:
+            keys = rule.keys
+            digest.update(json.dumps([
+                rule.name, rule.kind, rule.category, rule.level, rule.message,
+                rule.suggestion, rule.pattern.pattern, rule.pattern.flags, rule.swaps,
+                *((rule.exceptions.pattern, rule.exceptions.flags) if rule.exceptions
+                  else (None, None)),
+                *((sorted(keys.words), sorted(keys.starts),
+                   keys.rest.pattern if keys.rest else None) if keys else (None,) * 3),
+            ], ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        _code_stamp(digest, _SEARCH_CODE)
+        return digest.digest()
+
+
+class _RememberedScores:
+    """The trained check's model, its sentence scores remembered (in the process, and between
+    runs in a ``SealedStore`` keyed by the model file and the code that scores): a score is
+    the model's and the sentence's alone."""
+
+    KIND = "check-scores"
+
+    def __init__(self, model: Any, path: Path) -> None:
+        self._model = model
+        self._path = path
+        self._kept: dict[str, Any] = {}
+        self.store = SealedStore(self.KIND, self._stamp)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+    def scores(self, text: str) -> list[float]:
+        return self._remembered("s\0" + text, lambda: self._model.scores(text))
+
+    def score_without_strongest_word(self, text: str, index: int) -> float:
+        return self._remembered(f"w{index}\0{text}",
+                                lambda: self._model.score_without_strongest_word(text, index))
+
+    def _remembered(self, piece: str, compute: Callable[[], Any]) -> Any:
+        value = self._kept.get(piece)
+        if value is None:
+            value = self.store.get(piece)
+            if not (isinstance(value, float) or (isinstance(value, list) and len(value) == len(
+                    self._model.categories) and all(isinstance(v, float) for v in value))):
+                value = compute()
+                self.store.put(piece, value)
+            if len(self._kept) > 20_000:
+                self._kept.clear()
+            self._kept[piece] = value
+        return value
+
+    def _stamp(self) -> bytes:
+        import hashlib
+
+        info = self._path.stat()
+        digest = hashlib.sha256(f"{self._path}:{info.st_size}:{info.st_mtime_ns}".encode())
+        _code_stamp(digest, ("commgen.checks.model",))
+        return digest.digest()
+
+
+_SCORED: dict[tuple[int, Path], _RememberedScores] = {}
+
+
+def _remembered_model(model: Any, rules_folder: Path) -> _RememberedScores:
+    """One remembering wrapper per model (``load_model`` keeps the model once per file)."""
+    from commgen.checks.model import MODEL_FILE
+
+    key = (id(model), rules_folder)
+    kept = _SCORED.get(key)
+    if kept is None or kept._model is not model:
+        kept = _SCORED[key] = _RememberedScores(model, rules_folder / MODEL_FILE)
+    return kept
+
+
+def _stored_entries(data: bytes | None) -> dict[bytes, bytes]:
+    """The entries of a store's file, or none when it is missing or not such a file."""
+    import marshal
+
+    if data is None:
+        return {}
+    try:
+        value = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(value, dict) or not all(
+            type(k) is bytes and type(v) is bytes for k, v in value.items()):
+        return {}
+    return value
+
+
+_UNSAVED: dict[int, SealedStore] = {}
+# The modules whose code decides a line's findings (their size and time are in the key).
+_SEARCH_CODE = ("commgen.checks.rules", "commgen.checks.ruleindex", "commgen.checks.patterns",
+                "commgen.checks.findings", "commgen.checks.spans", "commgen.checks.kinds")
+
+
+def save_stores() -> None:
+    """Write every store with new entries (when the process ends)."""
+    stores = list(_UNSAVED.values())
+    _UNSAVED.clear()
+    for store in stores:
+        store.save()
+
+
+atexit.register(save_stores)
 
 
 class ResultCache:

@@ -103,8 +103,9 @@ def cached_text(kind: str, parts: list[str], compute: Callable[[], str]) -> str:
     return value
 
 
-def _keystream_xor(data: bytes, secret: bytes) -> bytes:
-    """``data`` XOR a keystream of SHAKE-256 over ``secret`` (its own for every entry)."""
+def sealed(data: bytes, secret: bytes) -> bytes:
+    """``data`` XOR a keystream of SHAKE-256 over ``secret`` (its own for every entry): seals
+    and opens alike."""
     stream = hashlib.shake_256(b"commgen-sealed\0" + secret).digest(len(data))
     return (int.from_bytes(data, "little") ^ int.from_bytes(stream, "little")).to_bytes(
         len(data), "little")
@@ -122,8 +123,8 @@ def cached_sealed_json(kind: str, parts: list[str], compute: Callable[[], Any]) 
     data = get(path)
     if data is not None:
         with contextlib.suppress(ValueError):
-            return json.loads(_keystream_xor(data, secret))["value"]
+            return json.loads(sealed(data, secret))["value"]
     value = compute()
     plain = json.dumps({"value": value}, ensure_ascii=False).encode("utf-8")
-    put(path, _keystream_xor(plain, secret))
+    put(path, sealed(plain, secret))
     return value
