@@ -43,7 +43,8 @@ _AT_SPELLED = re.compile(r"[\[({]\s*(?:at|@)\s*[\])}]|\s(?:apenstaartje|at)\s", 
 _TAGGED_HANDLE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
 # A word with an underscore is a username; "gebruikersnaam X" introduces one.
-_UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@])")
+_UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*_[A-Za-z0-9_.]*"
+                         r"[A-Za-z0-9](?![\w@])")
 _HANDLE_SHAPED = re.compile(  # a digit, an underscore or a dot between letters in it
     r"(?<![\w@./\-])(?=[A-Za-z0-9_.]*(?:\d|_|[A-Za-z0-9]\.[A-Za-z0-9]))"
     r"(?=[0-9_.]*[A-Za-z])"
@@ -61,6 +62,15 @@ _CARD_NUMBER = re.compile(r"(?<![\w\-])\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?![\w\-])
                           r"|(?<![\w])[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{4}){2}\s?\d{2}(?![\w])"
                           r"|(?<![\w\-+])\d{15}(?![\w\-])")
 _LONG_NUMBER = re.compile(r"(?<=leerling\s)\d{5,8}\b|(?<=nummer\s)\d{5,9}\b", _I)
+# numbers by their form: a case or file code of letters and two or more groups of digits
+# ("HW-26-11-3391", "ZT-2026-0147"), an IP address, a run of 10 to 14 digits that is not a
+# telephone number (a report or account number: "meldingsnummer Instagram 4418290377164")
+_CODE_SHAPED = re.compile(r"(?<![\w\-])(?-i:[A-Z]{1,5})-\d{2,4}(?:-\d{2,6}){1,3}(?![\w\-])"
+                          r"|(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]|\.\d)"
+                          r"|(?<![\w\-+./=@#])[1-9]\d{9,13}(?![\w\-/])")
+# a word for a personal number a few words before a nine-digit number: "BSN Lana Haddad 318
+# 057 442" is a BSN even when its check digit is wrong
+_NUMBER_CONTEXT_REACH = 40
 _PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)"
                          r"|\b(?:is|was|zijn|waren|ben)\s+van\s+((?:19|20)\d{2})\b"
                          r"|\bvan\s+((?:19|20)\d{2})\s+(?:is|was|zijn|waren|ben)\b"
@@ -197,6 +207,7 @@ class Detectors:
         self.lives = _compile(
             rf"\b(?:{w('wonen')})\s+(?:{w('wonen_voorzetsels')})\s+(?:de\s+|het\s+)?"
             r"(?:wijk\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z0-9][\w'’\-]*)*")
+        self.bsn_word = _compile(rf"\b(?:{w('nummer_woorden')})\b", _I)
         self.id_keyword = _compile(
             rf"\b(?:{w('nummer_woorden')})"
             rf"(?:\s+(?:{w('nummer_tussenwoorden')})){{0,4}}"
@@ -271,6 +282,9 @@ class Detectors:
         self.not_an_age_before = _compile(
             rf"(?:\b(?:{w('geen_leeftijd_voor')}|van\s+\d{{1,2}}\s+tot|"
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
+        # an age that is a rule for everyone, not a pupil's: "De minimumleeftijd voor de
+        # meeste sociale media is dertien jaar"
+        self.age_rule = _compile(rf"\b(?:{w('leeftijdsregel_woorden')})\b", _I)
         self.not_an_age_after = _compile(
             rf"^\s*(?:{w('geen_leeftijd_na')}|en\s+\d+(?!\s+(?:maand|maanden|weken|dagen)\b)"
             r"|\+)", _I)
@@ -463,8 +477,11 @@ class Detectors:
                            for m in self.id_keyword.finditer(text)]
         for match in _DIGITS9.finditer(text):
             digits = re.sub(r"\D", "", match.group())
-            if _bsn_valid(digits):
+            before = text[max(0, match.start() - _NUMBER_CONTEXT_REACH):match.start()]
+            if _bsn_valid(digits) or (len(digits) == 9 and self.bsn_word.search(before)
+                                      and not _SENTENCE_BREAK.search(before)):
                 hits.append(("id-number", match.start(), match.end()))
+        hits += [("id-number", m.start(), m.end()) for m in _CODE_SHAPED.finditer(text)]
         hits += [("id-number", m.start(), m.end()) for m in _LONG_NUMBER.finditer(text)]
         for match in self.id_compound.finditer(text):
             code = match.group("code")
@@ -528,6 +545,10 @@ class Detectors:
                 if pattern in self.ages_in_range and (self.not_an_age_before.search(before)
                                                 or self.not_an_age_after.search(after)):
                     continue
+                sentence = text[max(0, match.start() - 80):match.start()]
+                if self.age_rule.search(sentence) and not _SENTENCE_BREAK.search(
+                        sentence[self.age_rule.search(sentence).end():]):
+                    continue
                 start = match.start()
                 if pattern is self.ages[3] and re.match(r"\w+klasse", match.group(), _I):
                     start = match.start(1)  # "tweedeklasser": a group of its own
@@ -551,7 +572,8 @@ class Detectors:
         for match in _CLASS_ENDING.finditer(text):
             start = _compound_start(text, match.start())
             prefix = text[start:match.start()].rstrip("-").casefold()
-            if start >= 0 and len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES:
+            if start >= 0 and len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES \
+                    and not self.not_a_group_before.search(text[max(0, start - 15):start]):
                 hits.append(("group", start, match.end()))
         return hits
 
