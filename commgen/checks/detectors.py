@@ -42,6 +42,8 @@ _AT_SPELLED = re.compile(r"[\[({]\s*(?:at|@)\s*[\])}]|\s(?:apenstaartje|at)\s", 
 # a Discord name with its tag: "DarkNova#7731"
 _TAGGED_HANDLE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
+# a Reddit user by its form: "u/drenthe_dude88"
+_REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}(?![\w/])")
 # A word with an underscore is a username; "gebruikersnaam X" introduces one.
 _UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*_[A-Za-z0-9_.]*"
                          r"[A-Za-z0-9](?![\w@])")
@@ -418,6 +420,7 @@ class Detectors:
         for match in _AT_HANDLE.finditer(text):
             handle = match.group().rstrip(".")
             hits.append(("handle", match.start(), match.start() + len(handle)))
+        hits += [("handle", m.start(), m.end()) for m in _REDDIT_USER.finditer(text)]
         for match in _TAGGED_HANDLE.finditer(text):
             hits.append(("handle", match.start(), match.end()))
         for match in _UNDERSCORE.finditer(text):
@@ -449,7 +452,7 @@ class Detectors:
             parts = word.split(".")
             shaped = any(c.isdigit() or c == "_" for c in word) or (
                 len(parts) > 1 and all(len(p) >= 2 for p in parts)) or (
-                len(parts) == 2 and len(parts[0]) >= 3 and word.islower())  # "lotje.x"
+                len(parts) >= 2 and len(parts[0]) >= 3 and word.islower())  # "lotje.x"
             if not shaped or word.isdigit() or not any(c.isalpha() for c in word) \
                     or any(code.fullmatch(word) for code in _CLASS_CODES):
                 continue  # "4H2" near "account" is a class, not a username
