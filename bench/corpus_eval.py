@@ -43,7 +43,8 @@ FIRST_SCORES = {"toets": "71.9% recall (400/556), 0 of 86 clean sentences = 0.0%
                 # each batch of the practice corpus, scored once before it was tuned on
                 "oefen": "batch 1: 72.9% recall (514/705), 7 of 100 clean sentences = 7.0%; "
                          "batch 2: 70.2% (278/396), 8 of 60 = 13.3%",
-                "toets3": "79.5% recall (792/996), 9 of 163 clean sentences = 5.5%"}
+                "toets3": "79.5% recall (792/996), 9 of 163 clean sentences = 5.5%",
+                "oefen2": "80.4% recall (859/1069), 17 of 215 clean sentences = 7.9%"}
 
 
 def parts_of(name: str) -> tuple[str, ...]:

@@ -53,6 +53,7 @@ _HANDLE_SHAPED = re.compile(  # a digit, an underscore or a dot between letters 
     r"[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?<![.])(?![\w@/\-])")
 _HANDLE_REACH = 60  # characters between the platform word and the username, at most
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
+_FULL_STOP = re.compile(r"[.!?\n]\s")
 _NOT_A_HANDLE = ("van", "is", "was", "een", "de")  # "gebruikersnaam van ...": no handle yet
 _HOUSE_NUMBER = re.compile(r"\b(?:huisnummer|op\s+nummer|nummer)\s+\d{1,4}[a-zA-Z]?\b", _I)
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?[A-Z]{2}(?![\w])")
@@ -409,9 +410,10 @@ class Detectors:
         if self.help_words.search(site.replace("-", " ").rpartition(".")[0]) \
                 or re.search(r"hulp|help|meld|telefoon", site, _I):
             return True  # the site's own name says it helps ("slachtofferhulp.nl")
-        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 300), start)]
+        # the whole sentence, over a semicolon: "Fier helpt jongeren ...; zie fier.nl"
+        breaks = [m.end() for m in _FULL_STOP.finditer(text, max(0, start - 300), start)]
         begin = breaks[-1] if breaks else max(0, start - 300)
-        end = _SENTENCE_BREAK.search(text, start + len(url))
+        end = _FULL_STOP.search(text, start + len(url))
         sentence = text[begin:end.start() if end else start + len(url) + 200]
         return bool(self.help_words.search(sentence))
 
@@ -453,6 +455,8 @@ class Detectors:
             shaped = any(c.isdigit() or c == "_" for c in word) or (
                 len(parts) > 1 and all(len(p) >= 2 for p in parts)) or (
                 len(parts) >= 2 and len(parts[0]) >= 3 and word.islower())  # "lotje.x"
+            if word.lower().startswith("www."):
+                continue  # a web address, found as a url
             if not shaped or word.isdigit() or not any(c.isalpha() for c in word) \
                     or any(code.fullmatch(word) for code in _CLASS_CODES):
                 continue  # "4H2" near "account" is a class, not a username
