@@ -97,6 +97,11 @@ _CLASS_CODES = (
     # a chat group or app with its name in quotes ("de kinderappgroep ‘G7 chillerz’", "de
     # internaatsapp ‘Eikenrode lichting 2026’")
     re.compile(r"(?i:app|appgroep|groep|chat|groepschat)\s+[\"“‘']([^\"”’'\n]{2,40})[\"”’']"),
+    # a chat group, server or team by its name in quotes after a word that names or sends to
+    # it: "De Discordserver heet ‘Flevo Fakes’", "doorgestuurd naar ‘Polderwind memes’"
+    re.compile(r"(?i:heet|heette|genaamd|doorgestuurd\s+naar|gestuurd\s+naar|gedeeld\s+in|"
+               r"daarna\s+in|de\s+chat\s+van|de\s+groep\s+van|het\s+dansteam|het\s+team|de\s+club)"
+               r"\s+[‘“]([^”’\n]{2,40})[”’]"),
 )
 # A class named by what it does, found from its ending ("de sportklas", "uit de danklas",
 # "ISK-klas", "de technasiumstroom"): the word before the ending is looked at in Python (a
@@ -172,7 +177,7 @@ class Detectors:
             rf"(?<![@\w.\-])(?:https?://[^\s<>\"”’)]+|www\.[^\s<>\"”’)]+|"
             rf"(?:[\w\-]+\.)+(?:{w('domeinextensies')})(?![\w\-])(?:/[^\s<>\"”’)]*)?|"
             # any short top-level domain with a path: a link shortener ("we.tl/t-8HjK")
-            r"(?:[\w\-]+\.)+[a-z]{2,6}/[\w\-./?=&%#]*[\w/])", _I)
+            r"(?:[\w\-]+\.)+[a-z]{2,12}/[\w\-./?=&%#@]*[\w/])", _I)
         self.help_words = _compile(rf"\b(?:{w('hulp_woorden')})\b", _I)
         self.platform_name = _compile(rf"^(?:{w('platforms')})\b", _I)
         self.named_handle = _compile(
