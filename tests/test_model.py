@@ -38,7 +38,7 @@ RULES = snippets_folder() / RULES_FOLDER
 SHIPPED = RULES / MODEL_FILE
 # Blame the rules did not find when the model was made, written for this test (in no corpus
 # set, so the model was not trained on it).
-BLAME = "Daar heeft ze zelf een handje aan geholpen door die foto te maken."
+BLAME = "Met zo'n foto heeft ze het zichzelf wel moeilijk gemaakt."
 
 
 def _shipped() -> dict:
@@ -195,7 +195,7 @@ def test_commgen_check_reports_blame_the_rules_do_not_name(tmp_path, capsys) -> 
     document.save(str(path))
     code, out, _err = run_cli(capsys, "check", "--audience", "parents-class", str(path))
     assert code == 1
-    assert "[blame]" in out and "handje aan geholpen" in out
+    assert "[blame]" in out and "zichzelf wel moeilijk" in out
     code, out, _err = run_cli(capsys, "check", "--format", "json", "--audience",
                               "parents-class", str(path))
     findings = json.loads(out)["files"][0]["findings"]
