@@ -5,7 +5,8 @@
 For each held-out part (a corpus set written separately from the others) the model is trained
 on the other parts (plus the golden sentences, as negatives) with ``tools/train_model.py``, its
 thresholds chosen on those training parts alone (leave one part out), and then scored on the
-held-out part next to the rules. Per sentence-level category: recall of the rules alone, of the
+held-out part next to the rules. Per category (the model has only the sentence-level ones;
+for the others the rules' score is the score): recall of the rules alone, of the
 model alone (errors and warnings; a warning counts as found) and of both together; then the
 share of the held-out part's clean sentences with an error (false alarms) for the rules, the
 model and both, and the model's warnings on clean sentences. A labelled problem counts as found
@@ -87,8 +88,6 @@ def score_part(part: str, data: dict) -> Table:
         table.other_category += sum(f.severity == ERROR and f.category not in labels
                                     for f in found)
         for category, span in entry["problemen"]:
-            if category not in tm.CATEGORIES:
-                continue
             start = text.index(span)
             end = start + len(span)
 
@@ -125,7 +124,8 @@ def print_table(title: str, table: Table) -> None:
     print(title)
     print(f"  {'category':13} {'rules':>16} {'model':>16} {'model errors':>16} "
           f"{'rules ∪ model':>16} {'errors of both':>16}")
-    for category in tm.CATEGORIES:
+    others = sorted(set(table.total) - set(tm.CATEGORIES))  # the rules' own: the model has none
+    for category in [*tm.CATEGORIES, *others]:
         total = table.total[category]
         if total:
             print(f"  {category:13} {cell(table.rules[category], total):>16} "
@@ -133,12 +133,11 @@ def print_table(title: str, table: Table) -> None:
                   f"{cell(table.model_errors[category], total):>16} "
                   f"{cell(table.union[category], total):>16} "
                   f"{cell(table.union_errors[category], total):>16}")
-    total = sum(table.total.values())
-    print(f"  {'all seven':13} {cell(sum(table.rules.values()), total):>16} "
-          f"{cell(sum(table.model.values()), total):>16} "
-          f"{cell(sum(table.model_errors.values()), total):>16} "
-          f"{cell(sum(table.union.values()), total):>16} "
-          f"{cell(sum(table.union_errors.values()), total):>16}")
+    for label, chosen in (("all seven", tm.CATEGORIES), ("all", [*tm.CATEGORIES, *others])):
+        total = sum(table.total[c] for c in chosen)
+        print(f"  {label:13} " + " ".join(
+            f"{cell(sum(getattr(table, name)[c] for c in chosen), total):>16}"
+            for name in ("rules", "model", "model_errors", "union", "union_errors")))
     print(f"  false alarms on {table.clean} clean sentences: rules "
           f"{cell(table.fa_rules, table.clean)}, model {cell(table.fa_model, table.clean)}, "
           f"rules ∪ model {cell(table.fa_union, table.clean)}; model warnings only: "
@@ -150,7 +149,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--test", nargs="+", default=None, help="held-out parts (default: "
-                        "each of corpus, toets, toets2 in turn)")
+                        "each part of the development set in turn)")
     parser.add_argument("--c", type=float, default=tm.C)
     parser.add_argument("--prune", type=float, default=tm.PRUNE)
     parser.add_argument("--error-rate", type=float, default=tm.ERROR_RATE)

@@ -25,6 +25,11 @@ ANSWERS = str(ROOT / "samples" / "vo-politie.yaml")
 # joined later (scored once before tuning) and holds a floor until it reaches them too.
 TUNED = ("corpus", "toets", "toets2")
 OEFEN_FLOOR = (0.90, 0.03)  # recall at least, false alarms at most (December 2026: 90.5%, 2.5%)
+# The third frozen set, scored once (79.5%, 5.5% false alarms) and then tuned on by kind
+# (December 2026: 94.6%, 0.0%); it holds a floor too.
+TOETS3_FLOOR = (0.93, 0.03)
+# The second practice corpus, scored once (80.4%, 7.9%) and then tuned on (89.9%, 0.0%).
+OEFEN2_FLOOR = (0.88, 0.03)
 
 
 def test_corpus_meets_the_targets() -> None:
@@ -44,6 +49,13 @@ def test_corpus_meets_the_targets() -> None:
         oefen = score.parts["oefen"]
         assert oefen.recall >= OEFEN_FLOOR[0], oefen.missed
         assert oefen.false_alarm_rate <= OEFEN_FLOOR[1], oefen.clean_flagged
+    toets3 = score.parts["toets3"]
+    assert toets3.recall >= TOETS3_FLOOR[0], toets3.missed
+    assert toets3.false_alarm_rate <= TOETS3_FLOOR[1], toets3.clean_flagged
+    if "oefen2" in score.parts:
+        oefen2 = score.parts["oefen2"]
+        assert oefen2.recall >= OEFEN2_FLOOR[0], oefen2.missed
+        assert oefen2.false_alarm_rate <= OEFEN2_FLOOR[1], oefen2.clean_flagged
 
 
 def _write(tmp_path: Path, text: str, name: str = "brief.txt") -> str:
@@ -406,3 +418,42 @@ def test_a_title_and_a_capital_on_the_next_line_are_no_name(tmp_path, capsys) ->
     code, out, _err = run_cli(capsys, "check", "--format", "json", "--audience", "internal", path)
     texts = [f["text"] for f in json.loads(out)["files"][0]["findings"]]
     assert code == 1 and texts == ["familie Jansen"]
+
+
+# Sentences of each kind written for this test (no corpus holds them): the rules find them by
+# their build (a step of the police with 'is', a sanction with 'krijgt', keeping the image with
+# 'heeft ... nog', an id by its form), not by a phrase of a corpus.
+@pytest.mark.parametrize(("text", "category"), [
+    ("Volgens de buurvrouw is de jongen gisteren voorgeleid.", "legal-term"),
+    ("Twee meiden uit de brugklas krijgen een officiële waarschuwing.", "speculation"),
+    ("Mijn nichtje heeft het filmpje nog op haar laptop staan.", "evidence"),
+    ("Je ziet haar gele zwempak en de handdoek van de vereniging.", "image-detail"),
+    ("Ze is ook deels zelf verantwoordelijk, vindt de trainer.", "blame"),
+    ("De vader, Goran, werkt op het bouwbedrijf van zijn zwager.", "relation"),
+    ("Zaaknummer jeugdzorg JZ-2025-88412 hoort bij de oudste.", "id-number"),
+    ("Het IP-adres was 92.108.14.201, zegt de provider.", "id-number"),
+    ("ZWEMLES-SCHANDAAL IN DE POLDER, kopte een site.", "sensational"),
+])
+def test_a_sentence_of_each_kind_is_found(text, category) -> None:
+    from commgen.checks.run import make_checker
+
+    findings = make_checker("parents-class").check(text)
+    assert any(f.category == category and f.severity == "error" for f in findings), findings
+
+
+# Clean sentences that looked like a problem, allowed by what they are: a rule for everyone's
+# age, the law in general, a help site that offers explanations, a fairy tale, a negation.
+@pytest.mark.parametrize("text", [
+    "De leeftijdsgrens voor WhatsApp is zestien jaar.",
+    "Jongeren onder de twaalf kunnen in Nederland niet strafrechtelijk worden vervolgd.",
+    "Op veiliginternetten.nl staat hoe u ouderlijk toezicht instelt.",
+    "In de klas lezen we het verhaal van Roodkapje.",
+    "Wie onder druk een beeld stuurt, is nooit medeschuldig.",
+    "Stuur het nooit door, ook niet om het aan de mentor te laten zien.",
+    "Sextortion komt vaker voor dan veel ouders denken.",
+])
+def test_a_clean_sentence_gives_no_error(text) -> None:
+    from commgen.checks.run import make_checker
+
+    findings = make_checker("parents-class").check(text)
+    assert not [f for f in findings if f.severity == "error"], findings

@@ -14,6 +14,7 @@ from collections import Counter
 import pytest
 from docx import Document
 
+from bench import corpus_eval
 from commgen.checks.allow import AllowList
 from commgen.checks.findings import CATEGORIES
 from commgen.checks.model import (
@@ -37,7 +38,7 @@ RULES = snippets_folder() / RULES_FOLDER
 SHIPPED = RULES / MODEL_FILE
 # Blame the rules did not find when the model was made, written for this test (in no corpus
 # set, so the model was not trained on it).
-BLAME = "Daar heeft ze zelf een handje aan geholpen door die foto te maken."
+BLAME = "Met zo'n foto heeft ze het zichzelf wel moeilijk gemaakt."
 
 
 def _shipped() -> dict:
@@ -91,7 +92,7 @@ def test_the_shipped_model_was_trained_on_the_data_in_the_repository() -> None:
     assert meta["examples"] == len(examples)
     assert meta["data_sha256"] == train_model.data_hash(examples), (
         "the corpus or the golden documents changed: run python tools/train_model.py")
-    assert "toets3" not in meta["parts"]
+    assert set(meta["parts"]) <= set(corpus_eval.SETS["dev"])  # never a frozen held-out set
 
 
 def test_a_retrain_makes_the_shipped_file_again() -> None:
@@ -194,7 +195,7 @@ def test_commgen_check_reports_blame_the_rules_do_not_name(tmp_path, capsys) -> 
     document.save(str(path))
     code, out, _err = run_cli(capsys, "check", "--audience", "parents-class", str(path))
     assert code == 1
-    assert "[blame]" in out and "handje aan geholpen" in out
+    assert "[blame]" in out and "zichzelf wel moeilijk" in out
     code, out, _err = run_cli(capsys, "check", "--format", "json", "--audience",
                               "parents-class", str(path))
     findings = json.loads(out)["files"][0]["findings"]

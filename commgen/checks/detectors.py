@@ -42,14 +42,18 @@ _AT_SPELLED = re.compile(r"[\[({]\s*(?:at|@)\s*[\])}]|\s(?:apenstaartje|at)\s", 
 # a Discord name with its tag: "DarkNova#7731"
 _TAGGED_HANDLE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
+# a Reddit user by its form: "u/drenthe_dude88"
+_REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}(?![\w/])")
 # A word with an underscore is a username; "gebruikersnaam X" introduces one.
-_UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@])")
+_UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*_[A-Za-z0-9_.]*"
+                         r"[A-Za-z0-9](?![\w@])")
 _HANDLE_SHAPED = re.compile(  # a digit, an underscore or a dot between letters in it
     r"(?<![\w@./\-])(?=[A-Za-z0-9_.]*(?:\d|_|[A-Za-z0-9]\.[A-Za-z0-9]))"
     r"(?=[0-9_.]*[A-Za-z])"
     r"[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?<![.])(?![\w@/\-])")
 _HANDLE_REACH = 60  # characters between the platform word and the username, at most
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
+_FULL_STOP = re.compile(r"[.!?\n]\s")
 _NOT_A_HANDLE = ("van", "is", "was", "een", "de")  # "gebruikersnaam van ...": no handle yet
 _HOUSE_NUMBER = re.compile(r"\b(?:huisnummer|op\s+nummer|nummer)\s+\d{1,4}[a-zA-Z]?\b", _I)
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?[A-Z]{2}(?![\w])")
@@ -61,6 +65,15 @@ _CARD_NUMBER = re.compile(r"(?<![\w\-])\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?![\w\-])
                           r"|(?<![\w])[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{4}){2}\s?\d{2}(?![\w])"
                           r"|(?<![\w\-+])\d{15}(?![\w\-])")
 _LONG_NUMBER = re.compile(r"(?<=leerling\s)\d{5,8}\b|(?<=nummer\s)\d{5,9}\b", _I)
+# numbers by their form: a case or file code of letters and two or more groups of digits
+# ("HW-26-11-3391", "ZT-2026-0147"), an IP address, a run of 10 to 14 digits that is not a
+# telephone number (a report or account number: "meldingsnummer Instagram 4418290377164")
+_CODE_SHAPED = re.compile(r"(?<![\w\-])(?-i:[A-Z]{1,5})-\d{2,4}(?:-\d{2,6}){1,3}(?![\w\-])"
+                          r"|(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]|\.\d)"
+                          r"|(?<![\w\-+./=@#])[1-9]\d{9,13}(?![\w\-/])")
+# a word for a personal number a few words before a nine-digit number: "BSN Lana Haddad 318
+# 057 442" is a BSN even when its check digit is wrong
+_NUMBER_CONTEXT_REACH = 40
 _PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)"
                          r"|\b(?:is|was|zijn|waren|ben)\s+van\s+((?:19|20)\d{2})\b"
                          r"|\bvan\s+((?:19|20)\d{2})\s+(?:is|was|zijn|waren|ben)\b"
@@ -84,6 +97,11 @@ _CLASS_CODES = (
     # a chat group or app with its name in quotes ("de kinderappgroep ‘G7 chillerz’", "de
     # internaatsapp ‘Eikenrode lichting 2026’")
     re.compile(r"(?i:app|appgroep|groep|chat|groepschat)\s+[\"“‘']([^\"”’'\n]{2,40})[\"”’']"),
+    # a chat group, server or team by its name in quotes after a word that names or sends to
+    # it: "De Discordserver heet ‘Flevo Fakes’", "doorgestuurd naar ‘Polderwind memes’"
+    re.compile(r"(?i:heet|heette|genaamd|doorgestuurd\s+naar|gestuurd\s+naar|gedeeld\s+in|"
+               r"daarna\s+in|de\s+chat\s+van|de\s+groep\s+van|het\s+dansteam|het\s+team|de\s+club)"
+               r"\s+[‘“]([^”’\n]{2,40})[”’]"),
 )
 # A class named by what it does, found from its ending ("de sportklas", "uit de danklas",
 # "ISK-klas", "de technasiumstroom"): the word before the ending is looked at in Python (a
@@ -159,7 +177,7 @@ class Detectors:
             rf"(?<![@\w.\-])(?:https?://[^\s<>\"”’)]+|www\.[^\s<>\"”’)]+|"
             rf"(?:[\w\-]+\.)+(?:{w('domeinextensies')})(?![\w\-])(?:/[^\s<>\"”’)]*)?|"
             # any short top-level domain with a path: a link shortener ("we.tl/t-8HjK")
-            r"(?:[\w\-]+\.)+[a-z]{2,6}/[\w\-./?=&%#]*[\w/])", _I)
+            r"(?:[\w\-]+\.)+[a-z]{2,12}/[\w\-./?=&%#@]*[\w/])", _I)
         self.help_words = _compile(rf"\b(?:{w('hulp_woorden')})\b", _I)
         self.platform_name = _compile(rf"^(?:{w('platforms')})\b", _I)
         self.named_handle = _compile(
@@ -197,6 +215,7 @@ class Detectors:
         self.lives = _compile(
             rf"\b(?:{w('wonen')})\s+(?:{w('wonen_voorzetsels')})\s+(?:de\s+|het\s+)?"
             r"(?:wijk\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z0-9][\w'’\-]*)*")
+        self.bsn_word = _compile(rf"\b(?:{w('nummer_woorden')})\b", _I)
         self.id_keyword = _compile(
             rf"\b(?:{w('nummer_woorden')})"
             rf"(?:\s+(?:{w('nummer_tussenwoorden')})){{0,4}}"
@@ -271,6 +290,9 @@ class Detectors:
         self.not_an_age_before = _compile(
             rf"(?:\b(?:{w('geen_leeftijd_voor')}|van\s+\d{{1,2}}\s+tot|"
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
+        # an age that is a rule for everyone, not a pupil's: "De minimumleeftijd voor de
+        # meeste sociale media is dertien jaar"
+        self.age_rule = _compile(rf"\b(?:{w('leeftijdsregel_woorden')})\b", _I)
         self.not_an_age_after = _compile(
             rf"^\s*(?:{w('geen_leeftijd_na')}|en\s+\d+(?!\s+(?:maand|maanden|weken|dagen)\b)"
             r"|\+)", _I)
@@ -393,9 +415,10 @@ class Detectors:
         if self.help_words.search(site.replace("-", " ").rpartition(".")[0]) \
                 or re.search(r"hulp|help|meld|telefoon", site, _I):
             return True  # the site's own name says it helps ("slachtofferhulp.nl")
-        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 300), start)]
+        # the whole sentence, over a semicolon: "Fier helpt jongeren ...; zie fier.nl"
+        breaks = [m.end() for m in _FULL_STOP.finditer(text, max(0, start - 300), start)]
         begin = breaks[-1] if breaks else max(0, start - 300)
-        end = _SENTENCE_BREAK.search(text, start + len(url))
+        end = _FULL_STOP.search(text, start + len(url))
         sentence = text[begin:end.start() if end else start + len(url) + 200]
         return bool(self.help_words.search(sentence))
 
@@ -404,6 +427,7 @@ class Detectors:
         for match in _AT_HANDLE.finditer(text):
             handle = match.group().rstrip(".")
             hits.append(("handle", match.start(), match.start() + len(handle)))
+        hits += [("handle", m.start(), m.end()) for m in _REDDIT_USER.finditer(text)]
         for match in _TAGGED_HANDLE.finditer(text):
             hits.append(("handle", match.start(), match.end()))
         for match in _UNDERSCORE.finditer(text):
@@ -435,7 +459,9 @@ class Detectors:
             parts = word.split(".")
             shaped = any(c.isdigit() or c == "_" for c in word) or (
                 len(parts) > 1 and all(len(p) >= 2 for p in parts)) or (
-                len(parts) == 2 and len(parts[0]) >= 3 and word.islower())  # "lotje.x"
+                len(parts) >= 2 and len(parts[0]) >= 3 and word.islower())  # "lotje.x"
+            if word.lower().startswith("www."):
+                continue  # a web address, found as a url
             if not shaped or word.isdigit() or not any(c.isalpha() for c in word) \
                     or any(code.fullmatch(word) for code in _CLASS_CODES):
                 continue  # "4H2" near "account" is a class, not a username
@@ -463,8 +489,11 @@ class Detectors:
                            for m in self.id_keyword.finditer(text)]
         for match in _DIGITS9.finditer(text):
             digits = re.sub(r"\D", "", match.group())
-            if _bsn_valid(digits):
+            before = text[max(0, match.start() - _NUMBER_CONTEXT_REACH):match.start()]
+            if _bsn_valid(digits) or (len(digits) == 9 and self.bsn_word.search(before)
+                                      and not _SENTENCE_BREAK.search(before)):
                 hits.append(("id-number", match.start(), match.end()))
+        hits += [("id-number", m.start(), m.end()) for m in _CODE_SHAPED.finditer(text)]
         hits += [("id-number", m.start(), m.end()) for m in _LONG_NUMBER.finditer(text)]
         for match in self.id_compound.finditer(text):
             code = match.group("code")
@@ -528,6 +557,10 @@ class Detectors:
                 if pattern in self.ages_in_range and (self.not_an_age_before.search(before)
                                                 or self.not_an_age_after.search(after)):
                     continue
+                sentence = text[max(0, match.start() - 80):match.start()]
+                if self.age_rule.search(sentence) and not _SENTENCE_BREAK.search(
+                        sentence[self.age_rule.search(sentence).end():]):
+                    continue
                 start = match.start()
                 if pattern is self.ages[3] and re.match(r"\w+klasse", match.group(), _I):
                     start = match.start(1)  # "tweedeklasser": a group of its own
@@ -551,7 +584,8 @@ class Detectors:
         for match in _CLASS_ENDING.finditer(text):
             start = _compound_start(text, match.start())
             prefix = text[start:match.start()].rstrip("-").casefold()
-            if start >= 0 and len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES:
+            if start >= 0 and len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES \
+                    and not self.not_a_group_before.search(text[max(0, start - 15):start]):
                 hits.append(("group", start, match.end()))
         return hits
 
