@@ -89,13 +89,19 @@ class Preview:
 class WebCase:
     """The draft of one case, claimed for this run as the terminal's interview claims it."""
 
-    def __init__(self, catalog: Catalog, out_dir: Path, resume: Path | None = None) -> None:
+    def __init__(self, catalog: Catalog, out_dir: Path, resume: Path | None = None,
+                 given: dict[str, Any] | None = None) -> None:
+        """``given``: answers given beforehand (``--school``, ``--set``), as commgen new takes
+        them: they win over those of a file resumed."""
         self.catalog = catalog
         self.out_dir = out_dir
         lock = claim_draft(resume) if resume is not None else None
-        draft = start_draft(out_dir, resume, catalog, {})
+        draft = start_draft(out_dir, resume, catalog, given or {})
         self.lock = lock or claim_draft(draft.path)
         self.interview = Interview(catalog, draft, _not_asked_here, check=False)
+        if resume is not None and given:
+            draft.answered.update(given)
+            draft.save(catalog)
         self.written: dict[str, Path] = {}  # file name -> path, of the last set written
         self.titles: dict[str, str] = {}  # file name -> title of its document
         self.kept_apart: dict[str, str] = {}  # file name -> the name an earlier file kept
@@ -148,7 +154,7 @@ class WebCase:
         current = self.interview.current(question)
         item = Field(question, text_for(question.prompt, lang),
                      text_for(question.help, lang) if question.help else "",
-                     kind.hint(question), self.interview.applies(question),
+                     kind.hint(question), self.interview.decided(question),
                      appears_in=feeds_text(question, self.catalog))
         if question.type in CHOICE_TYPES:
             item.hint = ""  # the terminal's "numbers, separated by commas": not here
@@ -171,11 +177,8 @@ class WebCase:
             item.shown = display(question, current) if current else ""
         else:
             item.text = self.answer_as_text(question, current, found)
-            default = kind.default_text(question, None)
-            if default and not item.hint:
-                item.hint = _("default: {value}").format(value=default)
-            elif default:
-                item.hint = f"{item.hint}; " + _("default: {value}").format(value=default)
+            if question.id not in self.draft.answered and not item.text:
+                item.text = kind.default_text(question, None) or ""  # offered, to accept
         return item
 
     def answer_as_text(self, question: Question, value: Any,
@@ -211,8 +214,69 @@ class WebCase:
         refused = refused_name(self.catalog, self.interview.values(), question, value)
         if refused:
             return refused
+        if question.type == "names":
+            value = added_names(self.draft.answered.get(question.id), value,
+                                [v for v in form.getlist("value") if v.strip()])
         self.interview.keep(question, value)
-        return None
+        return self.save_problem()
+
+    def forget_names(self, question_id: str) -> str | None:
+        """Forget every name given for a names question (to give the right ones again)."""
+        question = self.question(question_id)
+        if question.type != "names":
+            return _("Unknown question {id}.").format(id=question_id)
+        self.interview.keep(question, None)
+        return self.save_problem()
+
+    def button(self, form: Any) -> tuple[str | None, str | None]:
+        """The button of a step's form besides going on: a suggestion taken (``fix``: "question
+        number"), a reason kept (``keep``: the question, ``reason-QUESTION``) or the names
+        forgotten (``forget``); the question it was about and the message if it failed."""
+        if form.get("fix"):
+            question_id, _sep, number = str(form.get("fix")).partition(" ")
+            return question_id, self.take_suggestion(question_id, int(number or -1))
+        if form.get("keep"):
+            question_id = str(form.get("keep"))
+            return question_id, self.keep_with_reason(
+                question_id, str(form.get(f"reason-{question_id}") or ""))
+        if form.get("forget"):
+            question_id = str(form.get("forget"))
+            return question_id, self.forget_names(question_id)
+        return None, None
+
+    def save_problem(self) -> str | None:
+        """What the page says when the last save failed (None: it was written)."""
+        failed = self.draft.save_failed
+        return None if failed is None else save_failed_message(failed, self.draft.path)
+
+    def answer_step(self, section: str, form: Any) -> dict[str, str]:
+        """Keep the answers of a whole step posted as one form (the page without
+        JavaScript, and every page when it goes to another step); the message of each answer
+        that is not valid, by question id. Only the questions shown are posted (``shown``); an
+        empty field of a question not answered before leaves it open."""
+        errors: dict[str, str] = {}
+        shown = set(form.getlist("shown"))
+        for question in self.questions_of(section):
+            if question.id not in shown or not self.interview.decided(question):
+                continue
+            posted = Posted(form, question.id)
+            try:
+                value = self.parse(question, posted)
+            except InvalidAnswer as exc:
+                errors[question.id] = str(exc)
+                continue
+            if value is _UNCHANGED or (value is None and question.id not in self.draft.answered):
+                continue
+            current = self.draft.answered.get(question.id, _UNCHANGED)
+            typed = str(posted.get("value") or "").replace("\r\n", "\n")
+            if value == current or (current is not _UNCHANGED and question.type not in
+                                    ("names", *CHOICE_TYPES)
+                                    and typed == self.answer_as_text(question, current)):
+                continue  # as the page showed it (a guarded name as the mask): unchanged
+            error = self.answer(question.id, posted)
+            if error:
+                errors[question.id] = error
+        return errors
 
     def parse(self, question: Question, form: Any) -> Any:
         """The typed answer of a question from the posted form (``getlist``/``get``)."""
@@ -273,14 +337,13 @@ class WebCase:
             if question.type in ("choice", "multichoice"):
                 offered[question.id] = [c.value for c in
                                         self.catalog.offered(question, values).choices]
-        given = {q.id: _("Already given: {names}. Names typed here replace them; leave the "
-                         "fields empty to keep them.").format(
+        given = {q.id: _("Already given: {names}. Names typed here are added to them.").format(
             names=display(q, self.draft.answered[q.id])) for q in questions
             if q.type == "names" and self.draft.answered.get(q.id)}
         given.update({q.id: _("Saved as {value}").format(value=display(
             q, self.draft.answered[q.id])) for q in questions  # "gisteren": which day
             if q.type in MOMENT_TYPES and self.draft.answered.get(q.id) is not None})
-        return {"applies": {q.id: self.interview.applies(q) for q in questions},
+        return {"applies": {q.id: self.interview.decided(q) for q in questions},
                 "offered": offered, "marks": marks, "todo": len(found), "given": given}
 
     # -- preview and documents ---------------------------------------------------------------
@@ -388,6 +451,61 @@ class WebCase:
             for name, path in self.written.items():
                 archive.writestr(name, path.read_bytes())
         return buffer.getvalue()
+
+
+class Posted:
+    """The fields of one question in the form of a whole step, as ``parse`` reads them."""
+
+    def __init__(self, form: Any, question_id: str) -> None:
+        self.form = form
+        self.id = question_id
+
+    def get(self, key: str) -> Any:
+        return self.form.get(self.id if key == "value" else f"{self.id}.{key}")
+
+    def getlist(self, key: str) -> list[str]:
+        return self.form.getlist(self.id if key == "value" else f"{self.id}.{key}")
+
+
+def added_names(given: Any, new: Any, typed: list[str]) -> Any:
+    """The names given before with the ``typed`` ones added (hashed with the earlier names'
+    key, so one key holds all); only the new ones (``new``, parsed) when the earlier ones
+    cannot be added to (given on another computer, or in an old file)."""
+    from commgen.foundation.textclean import clean_text
+    from commgen.questions.guard import GuardedNames, name_forms
+
+    if not given or not new or given.weak or not given.available:
+        return new
+    forms = [f for f in (name_forms(clean_text(n).strip()) for n in typed) if f]
+    hashes = set(given.hashes) | {given.digest(form) for group in forms for form in group}
+    return GuardedNames(given.key_id, sorted(h for h in hashes if h), given.count + len(forms),
+                        key=given.key)
+
+
+def save_failed_message(failed: OSError, path: Path) -> str:
+    """Why the answers could not be written, in words, and what to do; the answers stay on
+    the page."""
+    import errno
+
+    code = failed.errno
+    if code == errno.ENOSPC:
+        what = _("The disk is full: make room (empty the recycle bin, delete large files), "
+                 "then change an answer again.")
+    elif getattr(failed, "winerror", None) in (32, 33) or code == errno.EBUSY:
+        what = _("The file is open in another program (for example Word, an editor or a "
+                 "sync program such as OneDrive): close it there, then change an answer again.")
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(failed,
+                                                                        PermissionError):
+        what = _("The folder is read-only or you may not write in it: stop commgen web "
+                 "(Ctrl-C) and start it again with --out and a folder of your own, for example "
+                 "in Documents.")
+    else:
+        what = _("({detail}) Check that the folder is still there (a USB stick or network "
+                 "folder), then change an answer again.").format(
+                     detail=failed.strerror or type(failed).__name__)
+    return _("Your answers could not be saved in {path}. {what} What you typed stays on "
+             "this page; do not close it until the answers are saved.").format(
+                 path=path, what=what)
 
 
 class _Unchanged:

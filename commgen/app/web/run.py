@@ -14,17 +14,21 @@ from commgen.foundation.i18n import _, ngettext
 
 
 def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
-            idle_minutes: float, templates: Path | None = None) -> None:
-    """Serve the interview until Ctrl-C or the idle time; the answers are saved throughout."""
+            idle_minutes: float, templates: Path | None = None, school: str | None = None,
+            settings: tuple[str, ...] = ()) -> None:
+    """Serve the interview until Ctrl-C or the idle time; the answers are saved throughout.
+    ``school`` and ``settings``: answers given beforehand, as ``commgen new`` takes them."""
+    from commgen.app.interview import given_answers
     from commgen.foundation.resources import templates_dir
     from commgen.questions.catalog import load_catalog
 
     catalog = load_catalog(templates_dir(templates))
+    base, _accepted = given_answers(catalog, school, None, settings)
     resume = offer_to_continue(out_dir, resume, sys.stdin.isatty())
     sock = bind(port)  # before the draft: a port in use stops here, with nothing made
     case = None
     try:
-        case = WebCase(catalog, default_folder(out_dir, resume), resume)
+        case = WebCase(catalog, default_folder(out_dir, resume), resume, base)
         access = Access(sock.getsockname()[1])
         url = access.start_url()
         click.echo(_("commgen web runs on this computer only. Your answers are saved after "

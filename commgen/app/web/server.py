@@ -40,7 +40,7 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from commgen.app.web.case import WebCase
+from commgen.app.web.case import Posted, WebCase
 from commgen.app.web.texts import page_texts
 from commgen.foundation.errors import CommgenError, UsageError
 from commgen.foundation.i18n import _, current_language
@@ -150,18 +150,23 @@ MAX_FORM = 1024 * 1024  # a form of the interview is a few kilobytes
 
 async def read_form(request: Request) -> ImmutableMultiDict:
     """The fields of a form post (``application/x-www-form-urlencoded``, as the pages send
-    it); empty for any other body. Starlette keeps the body, so the guard and the page both
-    read it."""
+    it); empty for any other body. Read once: the guard's request and the page's share their
+    scope, and the fields are kept in its state."""
     from urllib.parse import parse_qsl
 
+    kept = getattr(request.state, "form", None)  # read by the guard already (same scope)
+    if kept is not None:
+        return kept
     if not request.headers.get("content-type", "").startswith(
             "application/x-www-form-urlencoded"):
         return ImmutableMultiDict()
     body = await request.body()
     if len(body) > MAX_FORM:
         return ImmutableMultiDict()
-    return ImmutableMultiDict(parse_qsl(body.decode("utf-8", "replace"),
+    form = ImmutableMultiDict(parse_qsl(body.decode("utf-8", "replace"),
                                         keep_blank_values=True))
+    request.state.form = form  # the page's own request reads it from here
+    return form
 
 
 class Pages:
@@ -206,14 +211,60 @@ class Pages:
         ids = [s for s, _title in self.case.steps()]
         if section not in ids:
             return _refusal(404, _("Unknown step."))
-        index = ids.index(section)
+        if request.method == "POST":
+            return await self.step_posted(request, section, ids)
         with self.lock:
-            fields = self.case.fields(section)
-            state = self.case.state(section)
+            return self.step_page(section, ids)
+
+    def step_page(self, section: str, ids: list[str], errors: dict[str, str] | None = None,
+                  problem: str | None = None, form: Any = None) -> HTMLResponse:
+        """The page of one step; after a post that was not kept whole, with the messages and
+        what was typed (``form``) in the fields whose answer was refused."""
+        index = ids.index(section)
+        fields = self.case.fields(section)
+        errors = errors or {}
+        for item in fields:
+            if item.question.id in errors and form is not None:
+                posted = Posted(form, item.question.id)
+                item.text = str(posted.get("value") or "")
+                item.person = (str(posted.get("name") or ""), str(posted.get("role") or ""))
+        state = self.case.state(section)
         return self.page("step.html", section=section, index=index, fields=fields,
-                         marks=state["marks"], todo=state["todo"],
+                         marks=state["marks"], todo=state["todo"], errors=errors,
+                         problem=problem,
                          previous=ids[index - 1] if index else None,
                          next=ids[index + 1] if index + 1 < len(ids) else None)
+
+    async def step_posted(self, request: Request, section: str, ids: list[str]) -> Response:
+        """A whole step posted as a form (without JavaScript, and on the way to another step):
+        every answer kept, then a suggestion taken, a reason kept or the names forgotten as the
+        button asked; then on to where the button goes, or the step again with what is wrong."""
+        form = await read_form(request)
+        go, here = str(form.get("go") or "save"), None
+        with self.lock:
+            try:
+                errors = self.case.answer_step(section, form)
+                if not errors:
+                    here, error = self.case.button(form)
+                    if error and here:
+                        errors[here] = error
+            except (ValueError, CommgenError) as exc:
+                message = exc.message if isinstance(exc, CommgenError) else _(
+                    "Refused: the request is not complete.")
+                return self.step_page(section, ids, problem=message)
+            problem = self.case.save_problem()
+            if errors or problem:
+                return self.step_page(section, ids, errors, problem, form)
+        index = ids.index(section)
+        if here or go == "save":
+            target = f"/stap/{section}" + (f"#vraag-{here}" if here else "")
+        elif go == "previous" and index:
+            target = f"/stap/{ids[index - 1]}"
+        elif go == "next":
+            target = f"/stap/{ids[index + 1]}" if index + 1 < len(ids) else "/controle"
+        else:
+            target = f"/stap/{section}"
+        return RedirectResponse(target, status_code=303)
 
     # -- changes (JSON) ----------------------------------------------------------------------
     async def _change(self, request: Request, action: str) -> Response:
@@ -228,6 +279,7 @@ class Pages:
                     error = self.case.take_suggestion(question, int(str(form.get("n") or -1)))
                 else:
                     error = self.case.keep_with_reason(question, str(form.get("reason") or ""))
+                error = error or self.case.save_problem()
                 state = self.case.state(section)
                 text = None
                 if action == "fix" and error is None:
@@ -354,7 +406,7 @@ def make_app(case: WebCase, access: Access) -> Starlette:
     routes = [
         Route("/start", pages.start),
         Route("/", pages.home),
-        Route("/stap/{section}", pages.step),
+        Route("/stap/{section}", pages.step, methods=["GET", "POST"]),
         Route("/api/antwoord", pages.answer, methods=["POST"]),
         Route("/api/suggestie", pages.fix, methods=["POST"]),
         Route("/api/houden", pages.keep, methods=["POST"]),
@@ -369,7 +421,7 @@ def make_app(case: WebCase, access: Access) -> Starlette:
     return Starlette(routes=routes, middleware=[Middleware(Guard, access=access)])
 
 
-POST_ROUTES = ("/api/antwoord", "/api/suggestie", "/api/houden", "/maken")
+POST_ROUTES = ("/api/antwoord", "/api/suggestie", "/api/houden", "/maken", "/stap/school")
 
 
 def bind(port: int) -> socket.socket:

@@ -57,10 +57,13 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
         "role": _("Role (for example intern begeleider, mentor, directeur)"),
         "names_help": _("Only so that commgen can keep these names out of every text. Type one "
                         "name per field (first and family name). What you type is not shown "
-                        "and never sent back to this page; commgen keeps the names only as an "
-                        "irreversible code (a keyed hash) and never puts them in a document."),
-        "names_given": _("Already given: {names}. Names typed here replace them; leave the "
-                         "fields empty to keep them."),
+                        "and never sent back to this page. commgen does not save the names "
+                        "readably: the answers file holds only an irreversible code (a keyed "
+                        "hash) whose key stays on this computer, and no document ever holds "
+                        "them."),
+        "names_given": _("Already given: {names}. Names typed here are added to them."),
+        "forget_names": _("Forget all names (then type the right ones again)"),
+        "save": _("Save"),
         "names_field": _("Name {n}"),
         "add_name": _("Another name"),
         "save_names": _("Save the names"),
@@ -97,7 +100,8 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
         "page_images_missing": _("Page images need LibreOffice, which is not installed on "
                                  "this computer; the text preview above shows every word."),
         "back_to_preview": _("Back to the check"),
-        "noscript": _("This page needs JavaScript to save your answers as you type."),
+        "noscript": _("Without JavaScript your answers are saved with the buttons of each "
+                      "step, and the check shows its findings after saving."),
         "appears_in": _("Appears in: {documents}"),
         "marked_text": _("Your text, with the passages the check marked"),
     }

@@ -12,6 +12,7 @@
   const timers = new Map();   // question id -> debounce timer
   const running = new Set();  // requests under way
   const DEBOUNCE = 500;
+  const FIELD = "input:not([type=hidden]), textarea";  // the field of a question's box
 
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
@@ -52,7 +53,7 @@
     } else if (type === "names") {
       box.querySelectorAll("input[type=password]").forEach((i) => data.push(["value", i.value]));
     } else {
-      data.push(["value", box.querySelector("input, textarea").value]);
+      data.push(["value", box.querySelector(FIELD).value]);
     }
     return data;
   }
@@ -61,6 +62,8 @@
     timers.delete(box.dataset.q);
     setStatus(T.saving);
     box.dataset.sending = "1";
+    const secret = [...box.querySelectorAll("input[type=password]")];
+    const sent = secret.map((i) => i.value);
     let result;
     try {
       result = await post("/api/antwoord", questionData(box));
@@ -68,7 +71,8 @@
       delete box.dataset.sending;
     }
     if (box.dataset.type === "names" && !result.error) {
-      box.querySelectorAll("input[type=password]").forEach((i) => { i.value = ""; });
+      // only the names sent: one typed while this was under way is sent next
+      secret.forEach((i, n) => { if (i.value === sent[n]) i.value = ""; });
     }
     apply(result, box);
   }
@@ -96,6 +100,8 @@
     }
     timers.clear();
     await Promise.all([...waiting, ...running]);
+    const late = typedNames();  // typed while a save of the same box was under way
+    if (late.length) await Promise.all(late.map(save));
   }
 
   function apply(result, box) {
@@ -116,7 +122,10 @@
     if (!result.applies) return;
     for (const [q, applies] of Object.entries(result.applies)) {
       const el = document.getElementById("vraag-" + q);
-      if (el) el.hidden = !applies;
+      if (!el) continue;
+      el.hidden = !applies;
+      const wrap = el.querySelector("fieldset.wrap");  // a question not shown is not posted
+      if (wrap) wrap.disabled = !applies;
     }
     for (const [q, values] of Object.entries(result.offered || {})) {
       const el = document.getElementById("vraag-" + q);
@@ -131,6 +140,8 @@
     for (const [q, text] of Object.entries(result.given || {})) {
       const el = document.getElementById("given-" + q);
       if (el) { el.textContent = text; el.hidden = false; }
+      const forget = document.querySelector("#vraag-" + q + " .forget-names");
+      if (forget) forget.hidden = false;
     }
     const todo = document.getElementById("todo");
     if (todo) {
@@ -149,8 +160,8 @@
   function focusAfter(box) {
     const boxes = [...document.querySelectorAll(".question")].filter((b) => !b.hidden);
     const at = boxes.indexOf(box);
-    const next = at >= 0 ? boxes.slice(at + 1).find((b) => b.querySelector("input, textarea")) : null;
-    const target = next ? next.querySelector("input, textarea") : document.getElementById("next");
+    const next = at >= 0 ? boxes.slice(at + 1).find((b) => b.querySelector(FIELD)) : null;
+    const target = next ? next.querySelector(FIELD) : document.getElementById("next");
     if (target) target.focus();
   }
 
@@ -206,7 +217,7 @@
             await flush();
             const result = await post("/api/suggestie", [["q", q], ["n", String(piece.n)]]);
             if (typeof result.text === "string") {
-              const input = document.querySelector("#vraag-" + q + " input, #vraag-" + q + " textarea");
+              const input = document.getElementById("vraag-" + q).querySelector(FIELD);
               input.value = result.text;
               input.focus();
             }
@@ -251,8 +262,9 @@
       if (type === "choice" || type === "multichoice" || type === "yesno") {
         box.addEventListener("change", () => save(box));
       } else if (type === "names") {
-        box.querySelector(".save-names").addEventListener("click", () => save(box));
-        box.querySelector(".add-name").addEventListener("click", () => {
+        const add = box.querySelector(".add-name");
+        add.hidden = false;  // more fields need the script; without it, save and come back
+        add.addEventListener("click", () => {
           const holder = box.querySelector(".names");
           const n = holder.querySelectorAll("input").length + 1;
           const id = "a-" + box.dataset.q + "-" + n;
@@ -262,7 +274,8 @@
           const input = document.createElement("input");
           input.type = "password";
           input.id = id;
-          input.name = "value";
+          input.name = box.dataset.q;
+          input.dir = "auto";
           input.autocomplete = "off";
           holder.appendChild(label);
           holder.appendChild(input);
@@ -279,7 +292,19 @@
         box.addEventListener("change", () => { if (timers.has(box.dataset.q)) save(box); });
       }
     });
-    form.addEventListener("submit", (e) => e.preventDefault());
+    // The step's buttons post the whole form, as without the script; first what is still
+    // being saved is saved. "Save" (Enter in a field, "save the names") stays on the page.
+    form.addEventListener("submit", async (e) => {
+      if (form.dataset.posting) return;
+      e.preventDefault();
+      const by = e.submitter;
+      await flush();
+      if (!by || (by.name === "go" && by.value === "save")) return;
+      form.dataset.posting = "1";
+      // after this event is over (a submit asked for while it is fired is ignored)
+      setTimeout(() => form.requestSubmit(by), 0);
+    });
+    window.addEventListener("pageshow", () => { delete form.dataset.posting; });  // "back"
     const marks = JSON.parse(document.getElementById("marks").textContent);
     for (const [q, m] of Object.entries(marks)) showMarks(q, m);
   }
