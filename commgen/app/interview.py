@@ -136,12 +136,14 @@ class Interview:
         return self.catalog.applies(question, self.values())
 
     def decided(self, question: Question) -> bool:
-        """Whether the question applies now that every answer its condition names is given
-        (the terminal asks in order, so there it is the same as ``applies``; a page that shows
-        a whole step hides the question until those answers are given)."""
+        """Whether the question applies, and every answer its condition names that can still be
+        given (its own question applies) is given: the terminal asks in order, so there it is
+        the same as ``applies``; a page that shows a whole step hides the question until then.
+        (Conditions name only earlier questions, so this ends.)"""
         names = expression_names(question.when) if question.when else set()
-        if any(n in self.catalog.by_id and n not in self.draft.answered for n in names):
-            return False
+        if any(n in self.catalog.by_id and n not in self.draft.answered
+               and self.decided(self.catalog.by_id[n]) for n in names):
+            return False  # waits for an answer that can still be given
         return self.applies(question)
 
     def open_questions(self) -> list[Question]:

@@ -175,6 +175,9 @@ class WebCase:
                 item.person = (current.name, current.role)
         elif question.type == "names":
             item.shown = display(question, current) if current else ""
+        elif question.type == "image":
+            item.hint = ""  # the terminal's "for example logo.png": here a file is chosen
+            item.shown = Path(current).name if current else ""
         else:
             item.text = self.answer_as_text(question, current, found)
             if question.id not in self.draft.answered and not item.text:
@@ -205,6 +208,8 @@ class WebCase:
         question = self.question(question_id)
         if not self.interview.applies(question):
             return _("This question does not apply to the other answers.")
+        if question.type == "image":
+            return self.upload(question, form)
         try:
             value = self.parse(question, form)
         except InvalidAnswer as exc:
@@ -218,6 +223,44 @@ class WebCase:
             value = added_names(self.draft.answered.get(question.id), value,
                                 [v for v in form.getlist("value") if v.strip()])
         self.interview.keep(question, value)
+        return self.save_problem()
+
+    def upload(self, question: Question, form: Any) -> str | None:
+        """An image chosen in the page (``file``: its name, ``data``: base64): written beside
+        the answers file under a name of commgen's own (never over another file), checked as
+        the terminal checks a path, and kept as that file's name. Nothing chosen: unchanged."""
+        import base64
+        import binascii
+
+        from commgen.foundation.files import write_atomic
+        from commgen.questions.types import parse_image
+
+        name, data = str(form.get("file") or ""), str(form.get("data") or "")
+        if not data:
+            return None
+        suffix = Path(name).suffix.lower().replace(".jpeg", ".jpg")
+        try:
+            parse_image(Path(f"logo{suffix}"))  # the kind of file, before anything is written
+            content = base64.b64decode(data, validate=True)
+        except InvalidAnswer as exc:
+            return str(exc)
+        except (binascii.Error, ValueError):
+            return _("Refused: the request is not complete.")
+        folder = self.draft.path.parent
+        target = folder / f"schoollogo{suffix}"
+        number = 1
+        while target.exists() and target.read_bytes() != content:
+            number += 1
+            target = folder / f"schoollogo-{number}{suffix}"
+        try:
+            write_atomic(target, content)
+            parse_image(Path(target.name), base=folder)
+        except InvalidAnswer as exc:
+            target.unlink(missing_ok=True)
+            return str(exc).replace(str(target), name)
+        except OSError as exc:
+            return save_failed_message(exc, target)
+        self.interview.keep(question, Path(target.name))
         return self.save_problem()
 
     def forget_names(self, question_id: str) -> str | None:
@@ -260,6 +303,11 @@ class WebCase:
             if question.id not in shown or not self.interview.decided(question):
                 continue
             posted = Posted(form, question.id)
+            if question.type == "image":  # a file chosen in the page, or nothing: unchanged
+                error = self.upload(question, posted)
+                if error:
+                    errors[question.id] = error
+                continue
             try:
                 value = self.parse(question, posted)
             except InvalidAnswer as exc:
@@ -343,6 +391,9 @@ class WebCase:
         given.update({q.id: _("Saved as {value}").format(value=display(
             q, self.draft.answered[q.id])) for q in questions  # "gisteren": which day
             if q.type in MOMENT_TYPES and self.draft.answered.get(q.id) is not None})
+        given.update({q.id: _("Saved: {name} (beside the answers file). Choose another file "
+                              "to replace it.").format(name=Path(self.draft.answered[q.id]).name)
+                      for q in questions if q.type == "image" and self.draft.answered.get(q.id)})
         return {"applies": {q.id: self.interview.decided(q) for q in questions},
                 "offered": offered, "marks": marks, "todo": len(found), "given": given}
 

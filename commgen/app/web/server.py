@@ -145,7 +145,7 @@ class Guard(BaseHTTPMiddleware):
         return None
 
 
-MAX_FORM = 1024 * 1024  # a form of the interview is a few kilobytes
+MAX_FORM = 8 * 1024 * 1024  # a form of the interview is a few kilobytes; a logo a few MB
 
 
 async def read_form(request: Request) -> ImmutableMultiDict:
@@ -157,16 +157,44 @@ async def read_form(request: Request) -> ImmutableMultiDict:
     kept = getattr(request.state, "form", None)  # read by the guard already (same scope)
     if kept is not None:
         return kept
-    if not request.headers.get("content-type", "").startswith(
-            "application/x-www-form-urlencoded"):
+    kind = request.headers.get("content-type", "")
+    if not kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
         return ImmutableMultiDict()
     body = await request.body()
     if len(body) > MAX_FORM:
         return ImmutableMultiDict()
-    form = ImmutableMultiDict(parse_qsl(body.decode("utf-8", "replace"),
-                                        keep_blank_values=True))
+    if kind.startswith("multipart/form-data"):
+        form = ImmutableMultiDict(multipart_fields(kind, body))
+    else:
+        form = ImmutableMultiDict(parse_qsl(body.decode("utf-8", "replace"),
+                                            keep_blank_values=True))
     request.state.form = form  # the page's own request reads it from here
     return form
+
+
+def multipart_fields(kind: str, body: bytes) -> list[tuple[str, str]]:
+    """The fields of a form posted as ``multipart/form-data`` (a step with a file to choose,
+    without JavaScript): a file field ``F`` as ``F.file`` (its name) and ``F.data`` (base64),
+    as the script sends it."""
+    import base64
+    from email import message_from_bytes
+    from email.policy import HTTP
+
+    message = message_from_bytes(f"Content-Type: {kind}\r\n\r\n".encode("latin-1") + body,
+                                 policy=HTTP)
+    fields: list[tuple[str, str]] = []
+    for part in message.iter_parts() if message.is_multipart() else []:
+        name = part.get_param("name", header="content-disposition")
+        if not isinstance(name, str):
+            continue
+        data = part.get_payload(decode=True) or b""
+        filename = part.get_filename()
+        if filename is None:
+            fields.append((name, data.decode("utf-8", "replace")))
+        elif data:
+            fields += [(f"{name}.file", filename), (f"{name}.data", base64.b64encode(data)
+                                                    .decode("ascii"))]
+    return fields
 
 
 class Pages:

@@ -64,6 +64,10 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
         "names_given": _("Already given: {names}. Names typed here are added to them."),
         "forget_names": _("Forget all names (then type the right ones again)"),
         "save": _("Save"),
+        "image_given": _("Saved: {name} (beside the answers file). Choose another file to "
+                         "replace it."),
+        "image_help": _("A PNG or JPEG file from this computer; commgen puts a copy beside the "
+                        "answers file. It comes at the top of every letter. May stay empty."),
         "names_field": _("Name {n}"),
         "add_name": _("Another name"),
         "save_names": _("Save the names"),

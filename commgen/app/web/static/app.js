@@ -261,6 +261,23 @@
       const type = box.dataset.type;
       if (type === "choice" || type === "multichoice" || type === "yesno") {
         box.addEventListener("change", () => save(box));
+      } else if (type === "image") {  // a logo: read here, sent as text, kept beside the answers
+        const input = box.querySelector("input[type=file]");
+        input.addEventListener("change", async () => {
+          const file = input.files[0];
+          if (!file) return;
+          setStatus(T.saving);
+          const data = await new Promise((done) => {
+            const reader = new FileReader();
+            reader.onload = () => done(String(reader.result).split(",")[1] || "");
+            reader.onerror = () => done("");
+            reader.readAsDataURL(file);
+          });
+          const result = await post("/api/antwoord", [["q", box.dataset.q], ["file", file.name],
+                                                      ["data", data]]);
+          if (!result.error) input.value = "";  // kept: not sent again with the step
+          apply(result, box);
+        });
       } else if (type === "names") {
         const add = box.querySelector(".add-name");
         add.hidden = false;  // more fields need the script; without it, save and come back
@@ -308,6 +325,9 @@
     const marks = JSON.parse(document.getElementById("marks").textContent);
     for (const [q, m] of Object.entries(marks)) showMarks(q, m);
   }
+
+  // Whether nothing is waiting to be saved (for the browser tests, and the curious).
+  window.commgenSettled = () => !timers.size && !running.size && !typedNames().length;
 
   // Closing the tab while an answer is still being saved: the browser asks first.
   window.addEventListener("beforeunload", (e) => {
