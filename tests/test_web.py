@@ -13,6 +13,7 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -397,7 +398,7 @@ def test_a_resumed_case_opens_where_it_stopped_and_a_used_link_goes_back_there(
         assert other.get("/static/app.js").status_code == 403
 
 
-def test_commgen_web_again_offers_the_unfinished_answers(tmp_path: Path, capsys,
+def test_commgen_web_again_continues_the_unfinished_answers(tmp_path: Path, capsys,
                                                          monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from commgen.app.web.run import offer_to_continue
 
@@ -406,9 +407,10 @@ def test_commgen_web_again_offers_the_unfinished_answers(tmp_path: Path, capsys,
     (tmp_path / "zaak").mkdir()
     write_answers(tmp_path / "zaak")
     given = tmp_path / "zaak" / "antwoorden.yaml"
-    assert offer_to_continue(tmp_path / "zaak", None, interactive=False) is None
+    # without a terminal to ask on (a shortcut), starting again continues the case
+    assert offer_to_continue(tmp_path / "zaak", None, interactive=False) == given
     said = capsys.readouterr().out
-    assert f'commgen web --resume "{given.resolve()}"' in said
+    assert str(given.resolve()) in said and "--out" in said
     monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
     assert offer_to_continue(tmp_path / "zaak", None, interactive=True) == given
     assert offer_to_continue(tmp_path / "zaak", tmp_path / "x.yaml", True) == tmp_path / "x.yaml"
@@ -447,3 +449,146 @@ def test_a_date_typed_as_a_word_is_shown_as_the_date_it_is_saved_as(web) -> None
     assert state["given"]["reported_date"].startswith("Bewaard als ")
     assert str(yesterday.day) in state["given"]["reported_date"], state["given"]
     assert 'id="given-reported_date"' in client.get("/stap/situation").text
+
+
+def form_post(client: TestClient, access: Access, step: str, fields: dict,
+              shown: list[str] | None = None) -> Any:
+    """A step posted as the page's form does without JavaScript (the CSRF token as a field)."""
+    data = {"csrf": access.csrf, "shown": shown if shown is not None else list(
+        k for k in fields if k not in ("go", "fix", "keep", "forget") and "." not in k
+        and not k.startswith("reason-")), **fields}
+    return client.post(f"/stap/{step}", data=data, follow_redirects=False)
+
+
+def test_without_javascript_every_step_is_a_form_that_saves(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    page = client.get("/stap/school").text
+    assert '<form id="step" data-step="school" method="post" action="/stap/school"' in page
+    assert f'name="csrf" value="{access.csrf}"' in page
+    assert 'dir="auto"' in page and 'type="file"' in page and 'enctype="multipart/form-data"' in page
+    # without the token the form is refused
+    assert client.post("/stap/school", data={"school_name": "X", "shown": "school_name"},
+                       follow_redirects=False).status_code == 403
+    answered = form_post(client, access, "school", {
+        "school_name": "OBS De Vlinderboom", "school_place": "Zwolle", "school_type": "po",
+        "signatory.name": "Mark Jansen", "signatory.role": "directeur", "go": "next"},
+        shown=["school_name", "school_place", "school_type", "signatory", "school_phone"])
+    assert answered.status_code == 303 and answered.headers["location"] == "/stap/situation"
+    assert case.draft.answered["school_name"] == "OBS De Vlinderboom"
+    assert case.draft.answered["signatory"].name == "Mark Jansen"
+    assert "school_phone" not in case.draft.answered  # left empty: still open
+    # a refused answer: the step again, with the message under the field and what was typed
+    bad = form_post(client, access, "situation", {"reported_date": "gisteren?", "go": "next"})
+    assert bad.status_code == 200 and 'value="gisteren?"' in bad.text
+    assert re.search(r'id="error-reported_date" role="alert">[^<]+<', bad.text)
+    # a pupil's name in an answer: the check's findings as a list under the field, the
+    # suggestion and the names by buttons, and "next" stays on the step until it is fixed
+    form_post(client, access, "situation", {"involved_pupils": [NAMES[0], ""], "go": "save"})
+    text = f"Het beeld van {NAMES[0]} ging rond & verder 😢 في المدرسة."
+    stay = form_post(client, access, "situation", {"situation_extra": text, "go": "next"})
+    assert stay.headers["location"] == "/stap/situation#vraag-situation_extra"
+    page = client.get("/stap/situation").text
+    assert "Sanne" not in page and 'name="fix" value="situation_extra 0"' in page
+    import html
+
+    shown = html.unescape(page.split('id="a-situation_extra"')[1].split(">", 1)[1]
+                          .split("</textarea>")[0])  # as the browser posts it back
+    assert shown == text.replace(NAMES[0], "•••")
+    fixed = form_post(client, access, "situation", {"situation_extra": shown,
+                                                    "fix": "situation_extra 0"})
+    assert fixed.status_code == 303
+    assert case.draft.answered["situation_extra"] == [
+        "Het beeld van de leerling ging rond & verder 😢 في المدرسة."]
+    # keep with a reason, by its button
+    form_post(client, access, "view", {
+        "view_extra": "Het beeld ging rond in klas 2B en daarna in andere klassen."})
+    assert 'name="keep" value="view_extra"' in client.get("/stap/view").text
+    kept = form_post(client, access, "view", {"keep": "view_extra",
+                                              "reason-view_extra": "De ouders weten het."})
+    assert kept.status_code == 303 and case.draft.accepted["view_extra"] == "De ouders weten het."
+    made = client.post("/maken", data={"csrf": access.csrf}, follow_redirects=False)
+    assert made.status_code == 400 and 'class="error" role="alert"' in made.text  # a form
+    # too: here it says what is still missing (the whole case, by forms: the browser test)
+
+
+def test_a_question_waits_for_the_answer_its_condition_names(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, _case = web
+    enter(client, access)
+    page = client.get("/stap/situation").text
+    assert re.search(r'id="vraag-pupil_elsewhere"[^>]* hidden', page)  # pupil_visible not given
+    assert re.search(r'id="vraag-origin"[^>]* hidden', page)
+    state = post(client, access, "/api/antwoord", {"q": "pupil_visible", "value": "no",
+                                                   "step": "situation"})
+    assert state["applies"]["pupil_elsewhere"] is True and state["applies"]["origin"] is False
+    # a default is in the field, to accept as it stands
+    assert re.search(r'id="a-reported_date" name="reported_date" value="\d\d-\d\d-\d{4}"', page)
+
+
+def test_names_given_again_are_added_and_can_be_forgotten(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    post(client, access, "/api/antwoord", {"q": "involved_pupils", "value": [NAMES[0]],
+                                           "step": "situation"})
+    state = post(client, access, "/api/antwoord", {"q": "involved_pupils", "value": [NAMES[1]],
+                                                   "step": "situation"})
+    guard = case.draft.answered["involved_pupils"]
+    assert guard.count == 2 and guard.matches(NAMES[0]) and guard.matches(NAMES[1])
+    assert "2 namen" in state["given"]["involved_pupils"]
+    forgot = form_post(client, access, "situation", {"forget": "involved_pupils"}, shown=[])
+    assert forgot.status_code == 303 and not case.draft.answered["involved_pupils"]
+
+
+def test_a_failed_save_is_shown_in_dutch_and_the_answers_stay(web, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    client, access, case = web
+    enter(client, access)
+
+    def full(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("commgen.answers.answersfile.write_atomic", full)
+    state = post(client, access, "/api/antwoord", {"q": "school_name", "value": "OBS Één & Zo",
+                                                   "step": "school"})
+    assert "konden niet worden bewaard" in state["error"] and "schijf is vol" in state["error"]
+    page = form_post(client, access, "school", {"school_place": "Zwolle", "go": "next"})
+    assert page.status_code == 200  # the step again, not the next one
+    assert "schijf is vol" in page.text and 'value="Zwolle"' in page.text
+    assert 'value="OBS Één &amp; Zo"' in page.text  # what was typed stays in the page
+    monkeypatch.undo()
+    post(client, access, "/api/antwoord", {"q": "school_name", "value": "OBS Één & Zo",
+                                           "step": "school"})
+    assert "OBS Één & Zo" in case.draft.path.read_text(encoding="utf-8")
+
+
+def test_a_read_only_or_locked_answers_file_is_said_in_words(tmp_path: Path) -> None:
+    from commgen.app.web.case import save_failed_message
+
+    path = tmp_path / "antwoorden.yaml"
+    locked = PermissionError(13, "Permission denied")
+    locked.winerror = 32  # type: ignore[attr-defined]  # Windows: open in another program
+    assert "ander programma" in save_failed_message(locked, path)
+    assert "alleen-lezen" in save_failed_message(PermissionError(13, "denied"), path)
+    assert str(path) in save_failed_message(IsADirectoryError(21, "Is a directory"), path)
+
+
+def test_school_and_set_as_in_commgen_new(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from commgen.app.web import run
+    from commgen.foundation.errors import AnswersError
+
+    seen = {}
+
+    def serve_once(case, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+        seen["answered"] = dict(case.draft.answered)
+        return False
+
+    monkeypatch.setattr(run, "serve", serve_once)
+    run.run_web(tmp_path / "zaak", None, 0, False, 60, school="vlinderboom",
+                settings=("school_place=Kampen",))
+    assert seen["answered"]["school_name"] == "OBS De Vlinderboom"
+    assert seen["answered"]["school_place"] == "Kampen"  # --set wins, as in commgen new
+    with pytest.raises(AnswersError):
+        run.run_web(tmp_path / "ander", None, 0, False, 60, school="bestaat-niet")
+    with pytest.raises(AnswersError):
+        run.run_web(tmp_path / "ander", None, 0, False, 60, settings=("geen_vraag=1",))

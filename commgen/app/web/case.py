@@ -287,6 +287,12 @@ class WebCase:
             return question_id, self.forget_names(question_id)
         return None, None
 
+    def guarded_on(self, section: str) -> str | None:
+        """The first question of a step whose answer holds a pupil's name (None: none)."""
+        ids = {q.id for q in self.questions_of(section)}
+        return next((f.question.id for f in self.findings() if f.question.id in ids
+                     and f.finding.rule == GUARDED_RULE), None)
+
     def save_problem(self) -> str | None:
         """What the page says when the last save failed (None: it was written)."""
         failed = self.draft.save_failed
@@ -394,8 +400,15 @@ class WebCase:
         given.update({q.id: _("Saved: {name} (beside the answers file). Choose another file "
                               "to replace it.").format(name=Path(self.draft.answered[q.id]).name)
                       for q in questions if q.type == "image" and self.draft.answered.get(q.id)})
+        # what a question shown again holds (its answer may have gone while it was hidden)
+        fill = {}
+        for question in questions:
+            if question.type in (*CHOICE_TYPES, "text", "paragraphs", *MOMENT_TYPES):
+                item = self._field(question, values, found)
+                fill[question.id] = {"chosen": item.chosen, "text": item.text}
         return {"applies": {q.id: self.interview.decided(q) for q in questions},
-                "offered": offered, "marks": marks, "todo": len(found), "given": given}
+                "offered": offered, "marks": marks, "todo": len(found), "given": given,
+                "fill": fill, "todo_link": self.link(found[0].question.id) if found else ""}
 
     # -- preview and documents ---------------------------------------------------------------
     def saved_answers(self) -> Any:

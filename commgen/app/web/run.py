@@ -63,8 +63,8 @@ def _count(minutes: float) -> int:
 
 def offer_to_continue(out_dir: Path | None, resume: Path | None, interactive: bool
                       ) -> Path | None:
-    """The answers file to resume: ``--resume``, or the unfinished one in the folder when the
-    user says so (asked at a terminal; otherwise said how, and a new one is started)."""
+    """The answers file to resume: ``--resume``, or the unfinished one in the folder (asked at
+    a terminal, where the default is to continue; without one it is continued, and said)."""
     from commgen.app.web.case import DRAFT_NAME
 
     found = default_folder(out_dir, None) / DRAFT_NAME
@@ -74,8 +74,10 @@ def offer_to_continue(out_dir: Path | None, resume: Path | None, interactive: bo
         if click.confirm(_("This folder has answers of an earlier case: {path}. Continue with "
                            "them?").format(path=found.resolve()), default=True):
             return found
-    else:
-        click.echo(_("This folder has answers of an earlier case: {path}. To continue with "
-                     "them: commgen web --resume \"{path}\". A new answers file is started "
-                     "now.").format(path=found.resolve()))
-    return None
+        return None
+    # no terminal to ask on (started from a shortcut): the unfinished case goes on, so that
+    # starting commgen web again is the way back in after the browser was closed
+    click.echo(_("This folder has answers of an earlier case: {path}. commgen web continues "
+                 "with them; for a new case, start it with another --out folder.").format(
+                     path=found.resolve()))
+    return found

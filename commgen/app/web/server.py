@@ -135,7 +135,10 @@ class Guard(BaseHTTPMiddleware):
         if not secrets.compare_digest(cookie.encode(), access.session.encode()) \
                 or not access.token_used:
             return _refusal(403, _("No access. Open the link that commgen web printed in the "
-                                   "terminal (it works once), or start commgen web again."))
+                                   "terminal (it works once). Closed the browser? Stop commgen "
+                                   "web (Ctrl-C in its window) and start it again in the same "
+                                   "folder: it continues with your answers and opens a new "
+                                   "link."))
         if request.method not in ("GET", "HEAD"):
             given = request.headers.get(CSRF_HEADER, "") or str(
                 (await read_form(request)).get("csrf") or "")
@@ -259,6 +262,7 @@ class Pages:
         state = self.case.state(section)
         return self.page("step.html", section=section, index=index, fields=fields,
                          marks=state["marks"], todo=state["todo"], errors=errors,
+                         todo_link=state["todo_link"] or "/controle",
                          problem=problem,
                          previous=ids[index - 1] if index else None,
                          next=ids[index + 1] if index + 1 < len(ids) else None)
@@ -284,6 +288,8 @@ class Pages:
             if errors or problem:
                 return self.step_page(section, ids, errors, problem, form)
         index = ids.index(section)
+        if go == "next" and not here:  # a pupil's name in an answer here: it is fixed here
+            here = self.case.guarded_on(section)
         if here or go == "save":
             target = f"/stap/{section}" + (f"#vraag-{here}" if here else "")
         elif go == "previous" and index:
@@ -319,6 +325,11 @@ class Pages:
         except CommgenError as exc:
             return JSONResponse({"error": exc.message}, status_code=400)
         return JSONResponse({"error": error, "text": text, **state})
+
+    async def pulse(self, request: Request) -> Response:
+        """An open page says it is there (every few minutes): it counts as use, so commgen
+        does not stop for being idle while a page is open."""
+        return Response(status_code=204)
 
     async def answer(self, request: Request) -> Response:
         return await self._change(request, "answer")
@@ -436,6 +447,7 @@ def make_app(case: WebCase, access: Access) -> Starlette:
         Route("/", pages.home),
         Route("/stap/{section}", pages.step, methods=["GET", "POST"]),
         Route("/api/antwoord", pages.answer, methods=["POST"]),
+        Route("/api/puls", pages.pulse, methods=["POST"]),
         Route("/api/suggestie", pages.fix, methods=["POST"]),
         Route("/api/houden", pages.keep, methods=["POST"]),
         Route("/controle", pages.preview),
@@ -449,7 +461,8 @@ def make_app(case: WebCase, access: Access) -> Starlette:
     return Starlette(routes=routes, middleware=[Middleware(Guard, access=access)])
 
 
-POST_ROUTES = ("/api/antwoord", "/api/suggestie", "/api/houden", "/maken", "/stap/school")
+POST_ROUTES = ("/api/antwoord", "/api/suggestie", "/api/houden", "/maken", "/stap/school",
+               "/api/puls")
 
 
 def bind(port: int) -> socket.socket:

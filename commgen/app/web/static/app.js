@@ -111,6 +111,9 @@
         error.textContent = result.error || "";
         error.hidden = !result.error;
       }
+      const field = box.querySelector(FIELD);
+      if (field && result.error) field.setAttribute("aria-invalid", "true");
+      else if (field) field.removeAttribute("aria-invalid");
     }
     if (result.stopped) {
       setStatus(T.stopped, true);  // the server is gone: say so, and how to start again
@@ -123,6 +126,7 @@
     for (const [q, applies] of Object.entries(result.applies)) {
       const el = document.getElementById("vraag-" + q);
       if (!el) continue;
+      if (el.hidden && applies && result.fill && result.fill[q]) refill(el, result.fill[q]);
       el.hidden = !applies;
       const wrap = el.querySelector("fieldset.wrap");  // a question not shown is not posted
       if (wrap) wrap.disabled = !applies;
@@ -149,11 +153,22 @@
       todo.innerHTML = "";
       if (result.todo) {
         const a = document.createElement("a");
-        a.href = "/controle";
+        a.href = result.todo_link || "/controle";  // to the first answer with a problem
         a.className = "nav";
         a.textContent = fill(result.todo === 1 ? T.todo_one : T.todo, {n: result.todo});
         todo.appendChild(a);
       }
+    }
+  }
+
+  // A question shown again shows what is saved: its answer went when it stopped applying.
+  function refill(box, fill) {
+    const choices = box.querySelectorAll(".choice input");
+    if (choices.length) {
+      choices.forEach((i) => { i.checked = fill.chosen.includes(i.value); });
+    } else {
+      const field = box.querySelector(FIELD);
+      if (field && field.type !== "password" && field.type !== "file") field.value = fill.text;
     }
   }
 
@@ -301,6 +316,24 @@
         box.addEventListener("focusout", (e) => {  // leaving the names: save them
           if (!box.contains(e.relatedTarget) && namesTyped(box)) save(box);
         });
+        box.addEventListener("paste", (e) => {  // a list pasted: one name per field
+          if (e.target.type !== "password") return;
+          const text = (e.clipboardData || window.clipboardData).getData("text");
+          const names = text.split(/[\r\n,;]+/).map((n) => n.trim()).filter(Boolean);
+          if (names.length < 2) return;
+          e.preventDefault();
+          let fields = [...box.querySelectorAll("input[type=password]")];
+          let at = fields.indexOf(e.target);
+          for (const name of names) {
+            while (at < fields.length && fields[at].value.trim() && fields[at] !== e.target) at++;
+            if (at >= fields.length) {
+              add.click();
+              fields = [...box.querySelectorAll("input[type=password]")];
+            }
+            fields[at].value = name;
+            at++;
+          }
+        });
         box.addEventListener("keydown", (e) => {
           if (e.key === "Enter" && e.target.type === "password") { e.preventDefault(); save(box); }
         });
@@ -325,6 +358,12 @@
     const marks = JSON.parse(document.getElementById("marks").textContent);
     for (const [q, m] of Object.entries(marks)) showMarks(q, m);
   }
+
+  // An open page keeps commgen running: it would stop after the idle time otherwise.
+  setInterval(() => {
+    fetch("/api/puls", {method: "POST", credentials: "same-origin",
+                        headers: {"X-CSRF-Token": csrf}}).catch(() => {});
+  }, 4 * 60 * 1000);
 
   // Whether nothing is waiting to be saved (for the browser tests, and the curious).
   window.commgenSettled = () => !timers.size && !running.size && !typedNames().length;
