@@ -593,3 +593,27 @@ def test_school_and_set_as_in_commgen_new(tmp_path: Path, monkeypatch) -> None: 
         run.run_web(tmp_path / "ander", None, 0, False, 60, school="bestaat-niet")
     with pytest.raises(AnswersError):
         run.run_web(tmp_path / "ander", None, 0, False, 60, settings=("geen_vraag=1",))
+
+
+def test_the_logo_is_chosen_in_the_page_and_kept_beside_the_answers(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    logo = (ROOT / "samples" / "scholen" / "vlinderboom-logo.png").read_bytes()
+    # without JavaScript: the step's form as multipart/form-data, the file in it
+    sent = client.post("/stap/school", data={"csrf": access.csrf, "shown": "school_logo",
+                                             "go": "save"},
+                       files={"school_logo": ("logo van ons.png", logo, "image/png")},
+                       follow_redirects=False)
+    assert sent.status_code == 303, sent.text
+    folder = case.draft.path.parent
+    assert (folder / "schoollogo.png").read_bytes() == logo
+    assert "school_logo: schoollogo.png" in case.draft.path.read_text(encoding="utf-8")
+    assert "schoollogo.png" in client.get("/stap/school").text
+    # a file that is not an image is refused with the type's message, nothing kept
+    bad = post(client, access, "/api/antwoord", {"q": "school_logo", "file": "logo.png",
+                                                 "data": "bm90IGFuIGltYWdl", "step": "school"})
+    assert bad["error"] and "logo.png" in bad["error"]
+    assert (folder / "schoollogo.png").read_bytes() == logo  # the good one stays
+    wrong = post(client, access, "/api/antwoord", {"q": "school_logo", "file": "logo.gif",
+                                                   "data": "R0lG", "step": "school"})
+    assert wrong["error"] and ".gif" not in str(sorted(p.name for p in folder.iterdir()))
