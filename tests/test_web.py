@@ -617,3 +617,22 @@ def test_the_logo_is_chosen_in_the_page_and_kept_beside_the_answers(web) -> None
     wrong = post(client, access, "/api/antwoord", {"q": "school_logo", "file": "logo.gif",
                                                    "data": "R0lG", "step": "school"})
     assert wrong["error"] and ".gif" not in str(sorted(p.name for p in folder.iterdir()))
+
+
+def test_editing_around_a_masked_name_keeps_the_name_marked_never_the_mask(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    post(client, access, "/api/antwoord", {"q": "involved_pupils", "value": [NAMES[0]],
+                                           "step": "situation"})
+    post(client, access, "/api/antwoord", {"q": "situation_extra", "step": "situation",
+                                           "value": f"{NAMES[0]} kreeg steun."})
+    # the page shows "••• kreeg steun."; the user adds a sentence and the text is sent back
+    state = post(client, access, "/api/antwoord", {"q": "situation_extra", "step": "situation",
+                                                   "value": "••• kreeg steun. Ook thuis."})
+    assert state["error"] is None
+    assert case.draft.answered["situation_extra"] == [f"{NAMES[0]} kreeg steun. Ook thuis."]
+    marked = [p for p in state["marks"]["situation_extra"]["segments"] if "n" in p]
+    assert marked and marked[0]["guarded"] and NAMES[0] not in str(state)
+    refused = post(client, access, "/api/antwoord", {"q": "situation_extra", "step": "situation",
+                                                     "value": "••• en ••• kregen steun."})
+    assert refused["error"] and "•••" in refused["error"]

@@ -347,11 +347,30 @@ class WebCase:
         text = form.get("value") or ""
         if not text.strip():
             return None
+        if question.type in FREE_TEXT_TYPES and GUARDED_MASK in text:
+            text = self.unmasked(question, text)
         if question.type == "yesno":
             return parse_answer(question, text == "yes")
         if question.type in ("choice", "paragraphs"):
             return parse_answer(question, text)
         return parse_typed(question, text)
+
+    def unmasked(self, question: Question, text: str) -> str:
+        """The text sent back with each mask the page showed (a pupil's name) as the name it
+        stands for again, in order: editing around a name keeps it marked until it is fixed,
+        and the mask itself never becomes part of an answer."""
+        current = self.draft.answered.get(question.id)
+        whole = answer_text(current) if not is_empty(current) else ""
+        names = [whole[f.finding.start:f.finding.end] for f in sorted(
+            self.findings([question.id]), key=lambda f: f.finding.start)
+            if f.finding.rule == GUARDED_RULE and f.question.id == question.id]
+        pieces = text.split(GUARDED_MASK)
+        if len(pieces) - 1 > len(names):
+            raise InvalidAnswer(_("{mask} stands for a pupil's name and cannot be typed: take "
+                                  "the suggestion or write the sentence anew.").format(
+                                      mask=GUARDED_MASK))
+        return "".join(p + (names[n] if n < len(pieces) - 1 else "")
+                       for n, p in enumerate(pieces))
 
     def take_suggestion(self, question_id: str, number: int) -> str | None:
         question = self.question(question_id)
