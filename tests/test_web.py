@@ -636,3 +636,31 @@ def test_editing_around_a_masked_name_keeps_the_name_marked_never_the_mask(web) 
     refused = post(client, access, "/api/antwoord", {"q": "situation_extra", "step": "situation",
                                                      "value": "••• en ••• kregen steun."})
     assert refused["error"] and "•••" in refused["error"]
+
+
+def test_what_the_documents_check_found_is_shown_at_its_question(catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    # a passage the check of the answer lets pass but a document's readers do not (found in
+    # the new-user trial): shown at the question once the documents are checked, to keep
+    path = write_answers(folder, {"view_extra": "We vinden dit heel erg voor de leerling & "
+                                                "haar familie."})
+    case = WebCase(catalog, folder, path)
+    access = Access(PORT)
+    client = TestClient(make_app(case, access), base_url=BASE)
+    try:
+        enter(client, access)
+        assert not case.findings(["view_extra"])
+        review = client.get("/controle").text  # what blocks a document: listed at the top
+        assert 'id="blocked-list"' in review and review.index('id="blocked-list"') < review.index(
+            'id="make-all"') and "familie" in review.split('id="blocked-list"')[1].split("</ol>")[0]
+        assert case.in_documents.get("view_extra"), case.in_documents
+        page = client.get("/stap/view").text
+        assert 'id="documents-view_extra"' in page and 'name="keep" value="view_extra"' in page
+        kept = form_post(client, access, "view", {"keep": "view_extra",
+                                                  "reason-view_extra": "Met de familie besproken."},
+                         shown=[])
+        assert kept.status_code == 303 and case.draft.accepted["view_extra"]
+        assert 'id="documents-view_extra"' not in client.get("/stap/view").text
+    finally:
+        case.close()

@@ -84,6 +84,8 @@ class Preview:
     documents: list[DocumentPreview] = field(default_factory=list)
     not_needed: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)  # titles of the documents blocked
+    # what blocks them, each passage once: (titles, level, category, passage, why, link)
+    blocking: list[tuple[str, ...]] = field(default_factory=list)
 
 
 class WebCase:
@@ -105,6 +107,9 @@ class WebCase:
         self.written: dict[str, Path] = {}  # file name -> path, of the last set written
         self.titles: dict[str, str] = {}  # file name -> title of its document
         self.kept_apart: dict[str, str] = {}  # file name -> the name an earlier file kept
+        # question id -> what the last check of the documents found in its answer (title of the
+        # document, level, category, passage, why), shown at the question until it changes
+        self.in_documents: dict[str, list[tuple[str, ...]]] = {}
 
     @property
     def draft(self) -> Draft:
@@ -223,6 +228,7 @@ class WebCase:
             value = added_names(self.draft.answered.get(question.id), value,
                                 [v for v in form.getlist("value") if v.strip()])
         self.interview.keep(question, value)
+        self.in_documents.pop(question.id, None)  # checked anew in the next preview
         return self.save_problem()
 
     def upload(self, question: Question, form: Any) -> str | None:
@@ -388,6 +394,7 @@ class WebCase:
         if not reason.strip():
             return _("Give the reason for keeping it.")
         self.interview.keep_with_reason(question, reason.strip())
+        self.in_documents.pop(question.id, None)
         return None
 
     def state(self, section: str | None) -> dict[str, Any]:
@@ -467,15 +474,31 @@ class WebCase:
             review = reviews.get(doc.id)
             result.documents.append(DocumentPreview(
                 doc.id, text_for(doc.title, lang), paragraphs,
-                self._document_findings(review.findings if review else [], answers.values),
+                self._document_findings(review.findings if review else [], answers.values,
+                                        text_for(doc.title, lang)),
                 doc.id in outcome.blocked,
                 plain_text(document.data, getattr(document, "body", None))
                 if doc.plain_text else None))
+        self.in_documents = {}
+        for document in result.documents:
+            for level, category, shown, message, link, _count in document.findings:
+                question_id = link.rpartition("#vraag-")[2] if link else ""
+                if question_id and question_id not in self.draft.accepted:
+                    self.in_documents.setdefault(question_id, []).append(
+                        (document.title, level, category, shown, message))
         result.not_needed = [text_for(doc.title, lang) for doc in outcome.not_applicable]
         result.blocked = [d.title for d in result.documents if d.blocked]
+        rows: dict[tuple[str, str], list[Any]] = {}
+        for document in result.documents:
+            for level, category, shown, message, link, _count in (
+                    document.findings if document.blocked else []):
+                row = rows.setdefault((shown, message), [[], level, category, shown, message,
+                                                         link])
+                row[0].append(document.title)
+        result.blocking = [(", ".join(row[0]), *row[1:]) for row in rows.values()]
         return result
 
-    def _document_findings(self, findings: list[Any], values: dict[str, Any]
+    def _document_findings(self, findings: list[Any], values: dict[str, Any], title: str = ""
                            ) -> list[tuple[Any, ...]]:
         """The errors of one document, each passage once with how often it stands there,
         in words, with the link to the answer it comes from (if any)."""

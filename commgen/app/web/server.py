@@ -263,6 +263,8 @@ class Pages:
         return self.page("step.html", section=section, index=index, fields=fields,
                          marks=state["marks"], todo=state["todo"], errors=errors,
                          todo_link=state["todo_link"] or "/controle",
+                         in_documents=self.case.in_documents,
+                         marked_here={q for q, m in state["marks"].items() if m["segments"]},
                          problem=problem,
                          previous=ids[index - 1] if index else None,
                          next=ids[index + 1] if index + 1 < len(ids) else None)

@@ -64,6 +64,9 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
         "names_given": _("Already given: {names}. Names typed here are added to them."),
         "forget_names": _("Forget all names (then type the right ones again)"),
         "save": _("Save"),
+        "blocked_list": _("To do before the documents can be made"),
+        "in_documents": _("The check of the documents found this in this answer. Change the "
+                          "answer, or keep it with a reason (recorded in the documents):"),
         "image_given": _("Saved: {name} (beside the answers file). Choose another file to "
                          "replace it."),
         "image_help": _("A PNG or JPEG file from this computer; commgen puts a copy beside the "
