@@ -390,3 +390,40 @@ def kept_with_a_reason(browser: Any, server: Running) -> None:
     browser.find_element(By.CSS_SELECTOR, "#vraag-view_extra button.keep").click()
     wait(browser).until(lambda d: server.case.draft.accepted.get("view_extra"))
     saved(browser)
+
+
+def test_a_question_shown_again_shows_what_is_saved_and_a_pasted_list_fills_the_names(
+        browser: Any, catalog: Any, tmp_path: Path) -> None:
+    server = Running(catalog, tmp_path / "leeg", None)
+    try:
+        browser.get(server.access.start_url())
+        browser.get(browser.current_url.replace("/stap/school", "/stap/situation"))
+        give(browser, "pupil_visible", "yes")
+        give(browser, "origin", "secret")
+        give(browser, "pupil_visible", "no")  # origin no longer applies: its answer goes
+        assert "origin" not in server.case.draft.answered
+        give(browser, "pupil_visible", "yes")  # back again: the page shows what is saved
+        assert browser.find_element(By.ID, "vraag-origin").is_displayed()
+        assert browser.find_elements(By.CSS_SELECTOR, "#vraag-origin input:checked") == []
+        # a list of names pasted (from Word, one per line) into one field: one field each
+        first = browser.find_element(By.ID, "a-involved_pupils-1")
+        browser.execute_script(
+            "const t = new DataTransfer(); t.setData('text/plain', arguments[1]);"
+            "arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: t, "
+            "bubbles: true, cancelable: true}));", first,
+            "Lotte Jansen\r\nSem de Boer\nNoah Mulder; Mila Koster")
+        values = browser.execute_script(
+            "return [...document.querySelectorAll('#vraag-involved_pupils "
+            "input[type=password]')].map(i => i.value)")
+        assert values == ["Lotte Jansen", "Sem de Boer", "Noah Mulder", "Mila Koster"]
+        browser.find_element(By.CSS_SELECTOR, "#vraag-involved_pupils .save-names").click()
+        wait(browser).until(lambda d: (server.case.draft.answered.get("involved_pupils")
+                                       or NoNames).count == 4)
+        wait(browser).until(lambda d: "4 namen" in d.find_element(By.ID,
+                                                                  "given-involved_pupils").text)
+    finally:
+        server.close()
+
+
+class NoNames:
+    count = 0
