@@ -160,7 +160,7 @@ class WebCase:
         item = Field(question, text_for(question.prompt, lang),
                      text_for(question.help, lang) if question.help else "",
                      kind.hint(question), self.interview.decided(question),
-                     appears_in=feeds_text(question, self.catalog))
+                     appears_in=feeds_text(question, self.catalog, values))
         if question.type in CHOICE_TYPES:
             item.hint = ""  # the terminal's "numbers, separated by commas": not here
             offered = self.catalog.offered(question, values)
@@ -218,7 +218,7 @@ class WebCase:
         try:
             value = self.parse(question, form)
         except InvalidAnswer as exc:
-            return str(exc)
+            return sentence(str(exc))
         if value is _UNCHANGED:
             return None
         refused = refused_name(self.catalog, self.interview.values(), question, value)
@@ -304,11 +304,12 @@ class WebCase:
         failed = self.draft.save_failed
         return None if failed is None else save_failed_message(failed, self.draft.path)
 
-    def answer_step(self, section: str, form: Any) -> dict[str, str]:
+    def answer_step(self, section: str, form: Any, leaving: bool = False) -> dict[str, str]:
         """Keep the answers of a whole step posted as one form (the page without
         JavaScript, and every page when it goes to another step); the message of each answer
         that is not valid, by question id. Only the questions shown are posted (``shown``); an
-        empty field of a question not answered before leaves it open."""
+        empty field of a question not answered before leaves it open, but for an optional one
+        when the step is left (``leaving``): then it counts as asked, as in the terminal."""
         errors: dict[str, str] = {}
         shown = set(form.getlist("shown"))
         for question in self.questions_of(section):
@@ -323,7 +324,11 @@ class WebCase:
             try:
                 value = self.parse(question, posted)
             except InvalidAnswer as exc:
-                errors[question.id] = str(exc)
+                errors[question.id] = sentence(str(exc))
+                continue
+            if value is None and question.id not in self.draft.answered and leaving \
+                    and not question.required:
+                self.interview.keep(question, None)  # asked and left empty, as in the terminal
                 continue
             if value is _UNCHANGED or (value is None and question.id not in self.draft.answered):
                 continue
@@ -557,6 +562,11 @@ class WebCase:
             for name, path in self.written.items():
                 archive.writestr(name, path.read_bytes())
         return buffer.getvalue()
+
+
+def sentence(message: str) -> str:
+    """A message of a type's check ("dit is geen ...") as a sentence on the page."""
+    return message[:1].upper() + message[1:]
 
 
 class Posted:

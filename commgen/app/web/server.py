@@ -213,7 +213,8 @@ class Pages:
 
     def page(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         steps = self.case.steps()
-        html = self.env.get_template(name).render(
+        open_steps = {q.section for q in self.case.interview.open_questions() if q.required}
+        html = self.env.get_template(name).render(open_steps=open_steps,
             t=page_texts(self.case.draft.path.resolve()), lang=current_language(),
             csrf=self.access.csrf, steps=steps,
             answers_path=str(self.case.draft.path.resolve()), **context)
@@ -277,7 +278,8 @@ class Pages:
         go, here = str(form.get("go") or "save"), None
         with self.lock:
             try:
-                errors = self.case.answer_step(section, form)
+                errors = self.case.answer_step(section, form,
+                                               leaving=go in ("next", "previous"))
                 if not errors:
                     here, error = self.case.button(form)
                     if error and here:
@@ -351,7 +353,7 @@ class Pages:
             return self.page("preview.html", preview=None, error=exc.message)
         return self.page("preview.html", preview=preview, error=None,
                          made=request.query_params.get("gemaakt") == "1",
-                         folder=str(self.case.out_dir), soffice=_soffice())
+                         folder=str(self.case.out_dir.resolve()), soffice=_soffice())
 
     async def generate(self, request: Request) -> Response:
         try:

@@ -78,7 +78,9 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
                              "paragraphs."),
         "finding_heading": _("The privacy check found a problem in this answer"),
         "take_suggestion": _("Take the suggestion: “{text}”"),
-        "reason_label": _("Reason for keeping this passage"),
+        "reason_label": _("Reason for keeping what is marked here (one reason for every passage "
+                          "of this answer)"),
+        "step_open": _("a required question is still open"),
         "keep": _("Keep with this reason"),
         "kept": _("Kept with the reason: {reason}"),
         "never_kept": _("A pupil's name is never kept: take the suggestion or write the "
