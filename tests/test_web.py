@@ -10,6 +10,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -664,3 +665,41 @@ def test_what_the_documents_check_found_is_shown_at_its_question(catalog, tmp_pa
         assert 'id="documents-view_extra"' not in client.get("/stap/view").text
     finally:
         case.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM stops a Windows process outright")
+def test_a_stop_by_sigterm_saves_and_gives_up_the_claim(tmp_path: Path) -> None:
+    """A closed terminal window (SIGTERM) ends like Ctrl-C: no lock file is left behind."""
+    import os
+    import signal
+
+    folder = tmp_path / "zaak"
+    process = subprocess.Popen([sys.executable, "-m", "commgen", "web", "--no-browser", "--out",
+                                str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, cwd=ROOT,
+                               env={**os.environ, "COMMGEN_LANG": "nl"})
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if "/start?t=" in line:
+                break
+        port = int(line.split("127.0.0.1:")[1].split("/")[0])
+        import http.client
+
+        for _attempt in range(100):  # until the server answers (no cookie: refused, fine)
+            with contextlib.suppress(OSError):
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", "/")
+                connection.getresponse().read()
+                connection.close()
+                break
+            time.sleep(0.1)
+        assert list(folder.glob(".*.commgen-lock"))  # claimed while it runs
+        process.send_signal(signal.SIGTERM)
+        out = process.communicate(timeout=60)[0]
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, out
+    assert not list(folder.glob(".*.commgen-lock")) and (folder / "antwoorden.yaml").is_file()
+    assert "--resume" in out

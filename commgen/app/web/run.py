@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 import webbrowser
 from pathlib import Path
+from typing import Any
 
 import click
 
 from commgen.app.web.case import WebCase, default_folder
-from commgen.app.web.server import Access, bind, serve
+from commgen.app.web.server import Access, bind, serve, term_as_interrupt
 from commgen.foundation.i18n import _, ngettext
 
 
@@ -26,7 +27,23 @@ def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
     base, _accepted = given_answers(catalog, school, None, settings)
     resume = offer_to_continue(out_dir, resume, sys.stdin.isatty())
     sock = bind(port)  # before the draft: a port in use stops here, with nothing made
+    with term_as_interrupt():  # a SIGTERM before the server runs: a stop like Ctrl-C, too
+        was_idle, case = _serve_case(catalog, out_dir, resume, base, sock, browser,
+                                     idle_minutes)
+    if was_idle:
+        click.echo(ngettext("commgen web stopped after {minutes:g} minute without use.",
+                            "commgen web stopped after {minutes:g} minutes without use.",
+                            _count(idle_minutes)).format(minutes=idle_minutes))
+    click.echo(_("Your answers are saved in {path}. Continue with:\n  commgen web --resume "
+                 "\"{path}\"\nor in the terminal: commgen new --resume \"{path}\"").format(
+                     path=case.draft.path.resolve()))
+
+
+def _serve_case(catalog: Any, out_dir: Path | None, resume: Path | None, base: dict[str, Any],
+                sock: Any, browser: bool, idle_minutes: float) -> tuple[bool, WebCase]:
+    """Open the case, say where to go, serve; (stopped for being idle, the case)."""
     case = None
+    was_idle = False
     try:
         case = WebCase(catalog, default_folder(out_dir, resume), resume, base)
         access = Access(sock.getsockname()[1])
@@ -47,13 +64,7 @@ def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
         if case is not None:
             case.close()
         sock.close()
-    if was_idle:
-        click.echo(ngettext("commgen web stopped after {minutes:g} minute without use.",
-                            "commgen web stopped after {minutes:g} minutes without use.",
-                            _count(idle_minutes)).format(minutes=idle_minutes))
-    click.echo(_("Your answers are saved in {path}. Continue with:\n  commgen web --resume "
-                 "\"{path}\"\nor in the terminal: commgen new --resume \"{path}\"").format(
-                     path=case.draft.path.resolve()))
+    return was_idle, case
 
 
 def _count(minutes: float) -> int:

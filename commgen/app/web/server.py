@@ -508,6 +508,27 @@ def serve(case: WebCase, sock: socket.socket, access: Access, idle_minutes: floa
             time.sleep(0.2)
 
     threading.Thread(target=watch, daemon=True).start()
-    with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops cleanly, then passes the
-        server.run(sockets=[sock])                # Ctrl-C on: the stop is handled here
+    with contextlib.suppress(KeyboardInterrupt), term_as_interrupt():
+        server.run(sockets=[sock])  # uvicorn stops cleanly, then passes Ctrl-C on: handled here
     return idle.is_set()
+
+
+@contextlib.contextmanager
+def term_as_interrupt() -> Any:
+    """A stop by SIGTERM (a closed terminal window, a logout) ends like Ctrl-C, so that the
+    answers are saved and the file's claim is given up: uvicorn raises the signal again once
+    it has stopped, and without this the process would end before either."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_number: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
