@@ -484,13 +484,16 @@ class WebCase:
                 doc.id in outcome.blocked,
                 plain_text(document.data, getattr(document, "body", None))
                 if doc.plain_text else None))
-        self.in_documents = {}
+        found: dict[str, dict[tuple[str, str], list[Any]]] = {}  # each passage once
         for document in result.documents:
             for level, category, shown, message, link, _count in document.findings:
                 question_id = link.rpartition("#vraag-")[2] if link else ""
                 if question_id and question_id not in self.draft.accepted:
-                    self.in_documents.setdefault(question_id, []).append(
-                        (document.title, level, category, shown, message))
+                    row = found.setdefault(question_id, {}).setdefault(
+                        (shown, message), [[], level, category, shown, message])
+                    row[0].append(document.title)
+        self.in_documents = {q: [(", ".join(r[0]), *r[1:]) for r in rows.values()]
+                             for q, rows in found.items()}
         result.not_needed = [text_for(doc.title, lang) for doc in outcome.not_applicable]
         result.blocked = [d.title for d in result.documents if d.blocked]
         rows: dict[tuple[str, str], list[Any]] = {}
