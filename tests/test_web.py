@@ -10,9 +10,11 @@ import re
 import socket
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -397,7 +399,7 @@ def test_a_resumed_case_opens_where_it_stopped_and_a_used_link_goes_back_there(
         assert other.get("/static/app.js").status_code == 403
 
 
-def test_commgen_web_again_offers_the_unfinished_answers(tmp_path: Path, capsys,
+def test_commgen_web_again_continues_the_unfinished_answers(tmp_path: Path, capsys,
                                                          monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from commgen.app.web.run import offer_to_continue
 
@@ -406,9 +408,10 @@ def test_commgen_web_again_offers_the_unfinished_answers(tmp_path: Path, capsys,
     (tmp_path / "zaak").mkdir()
     write_answers(tmp_path / "zaak")
     given = tmp_path / "zaak" / "antwoorden.yaml"
-    assert offer_to_continue(tmp_path / "zaak", None, interactive=False) is None
+    # without a terminal to ask on (a shortcut), starting again continues the case
+    assert offer_to_continue(tmp_path / "zaak", None, interactive=False) == given
     said = capsys.readouterr().out
-    assert f'commgen web --resume "{given.resolve()}"' in said
+    assert str(given.resolve()) in said and "--out" in said
     monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
     assert offer_to_continue(tmp_path / "zaak", None, interactive=True) == given
     assert offer_to_continue(tmp_path / "zaak", tmp_path / "x.yaml", True) == tmp_path / "x.yaml"
@@ -447,3 +450,256 @@ def test_a_date_typed_as_a_word_is_shown_as_the_date_it_is_saved_as(web) -> None
     assert state["given"]["reported_date"].startswith("Bewaard als ")
     assert str(yesterday.day) in state["given"]["reported_date"], state["given"]
     assert 'id="given-reported_date"' in client.get("/stap/situation").text
+
+
+def form_post(client: TestClient, access: Access, step: str, fields: dict,
+              shown: list[str] | None = None) -> Any:
+    """A step posted as the page's form does without JavaScript (the CSRF token as a field)."""
+    data = {"csrf": access.csrf, "shown": shown if shown is not None else list(
+        k for k in fields if k not in ("go", "fix", "keep", "forget") and "." not in k
+        and not k.startswith("reason-")), **fields}
+    return client.post(f"/stap/{step}", data=data, follow_redirects=False)
+
+
+def test_without_javascript_every_step_is_a_form_that_saves(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    page = client.get("/stap/school").text
+    assert '<form id="step" data-step="school" method="post" action="/stap/school"' in page
+    assert f'name="csrf" value="{access.csrf}"' in page
+    assert 'dir="auto"' in page and 'type="file"' in page
+    assert 'enctype="multipart/form-data"' in page  # the logo, chosen without JavaScript too
+    # without the token the form is refused
+    assert client.post("/stap/school", data={"school_name": "X", "shown": "school_name"},
+                       follow_redirects=False).status_code == 403
+    answered = form_post(client, access, "school", {
+        "school_name": "OBS De Vlinderboom", "school_place": "Zwolle", "school_type": "po",
+        "signatory.name": "Mark Jansen", "signatory.role": "directeur", "go": "next"},
+        shown=["school_name", "school_place", "school_type", "signatory", "school_phone"])
+    assert answered.status_code == 303 and answered.headers["location"] == "/stap/situation"
+    assert case.draft.answered["school_name"] == "OBS De Vlinderboom"
+    assert case.draft.answered["signatory"].name == "Mark Jansen"
+    assert case.draft.answered["school_phone"] is None  # left empty: asked, as in the terminal
+    # a refused answer: the step again, with the message under the field and what was typed
+    bad = form_post(client, access, "situation", {"reported_date": "gisteren?", "go": "next"})
+    assert bad.status_code == 200 and 'value="gisteren?"' in bad.text
+    assert re.search(r'id="error-reported_date" role="alert">[^<]+<', bad.text)
+    # a pupil's name in an answer: the check's findings as a list under the field, the
+    # suggestion and the names by buttons, and "next" stays on the step until it is fixed
+    form_post(client, access, "situation", {"involved_pupils": [NAMES[0], ""], "go": "save"})
+    text = f"Het beeld van {NAMES[0]} ging rond & verder 😢 في المدرسة."
+    stay = form_post(client, access, "situation", {"situation_extra": text, "go": "next"})
+    assert stay.headers["location"] == "/stap/situation#vraag-situation_extra"
+    page = client.get("/stap/situation").text
+    assert "Sanne" not in page and 'name="fix" value="situation_extra 0"' in page
+    import html
+
+    shown = html.unescape(page.split('id="a-situation_extra"')[1].split(">", 1)[1]
+                          .split("</textarea>")[0])  # as the browser posts it back
+    assert shown == text.replace(NAMES[0], "•••")
+    fixed = form_post(client, access, "situation", {"situation_extra": shown,
+                                                    "fix": "situation_extra 0"})
+    assert fixed.status_code == 303
+    assert case.draft.answered["situation_extra"] == [
+        "Het beeld van de leerling ging rond & verder 😢 في المدرسة."]
+    # keep with a reason, by its button
+    form_post(client, access, "view", {
+        "view_extra": "Het beeld ging rond in klas 2B en daarna in andere klassen."})
+    assert 'name="keep" value="view_extra"' in client.get("/stap/view").text
+    kept = form_post(client, access, "view", {"keep": "view_extra",
+                                              "reason-view_extra": "De ouders weten het."})
+    assert kept.status_code == 303 and case.draft.accepted["view_extra"] == "De ouders weten het."
+    made = client.post("/maken", data={"csrf": access.csrf}, follow_redirects=False)
+    assert made.status_code == 400 and 'class="error" role="alert"' in made.text  # a form
+    # too: here it says what is still missing (the whole case, by forms: the browser test)
+
+
+def test_a_question_waits_for_the_answer_its_condition_names(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, _case = web
+    enter(client, access)
+    page = client.get("/stap/situation").text
+    assert re.search(r'id="vraag-pupil_elsewhere"[^>]* hidden', page)  # pupil_visible not given
+    assert re.search(r'id="vraag-origin"[^>]* hidden', page)
+    state = post(client, access, "/api/antwoord", {"q": "pupil_visible", "value": "no",
+                                                   "step": "situation"})
+    assert state["applies"]["pupil_elsewhere"] is True and state["applies"]["origin"] is False
+    # a default is in the field, to accept as it stands
+    assert re.search(r'id="a-reported_date" name="reported_date" value="\d\d-\d\d-\d{4}"', page)
+
+
+def test_names_given_again_are_added_and_can_be_forgotten(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    post(client, access, "/api/antwoord", {"q": "involved_pupils", "value": [NAMES[0]],
+                                           "step": "situation"})
+    state = post(client, access, "/api/antwoord", {"q": "involved_pupils", "value": [NAMES[1]],
+                                                   "step": "situation"})
+    guard = case.draft.answered["involved_pupils"]
+    assert guard.count == 2 and guard.matches(NAMES[0]) and guard.matches(NAMES[1])
+    assert "2 namen" in state["given"]["involved_pupils"]
+    forgot = form_post(client, access, "situation", {"forget": "involved_pupils"}, shown=[])
+    assert forgot.status_code == 303 and not case.draft.answered["involved_pupils"]
+
+
+def test_a_failed_save_is_shown_in_dutch_and_the_answers_stay(web, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    client, access, case = web
+    enter(client, access)
+
+    def full(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("commgen.answers.answersfile.write_atomic", full)
+    state = post(client, access, "/api/antwoord", {"q": "school_name", "value": "OBS Één & Zo",
+                                                   "step": "school"})
+    assert "konden niet worden bewaard" in state["error"] and "schijf is vol" in state["error"]
+    page = form_post(client, access, "school", {"school_place": "Zwolle", "go": "next"})
+    assert page.status_code == 200  # the step again, not the next one
+    assert "schijf is vol" in page.text and 'value="Zwolle"' in page.text
+    assert 'value="OBS Één &amp; Zo"' in page.text  # what was typed stays in the page
+    monkeypatch.undo()
+    post(client, access, "/api/antwoord", {"q": "school_name", "value": "OBS Één & Zo",
+                                           "step": "school"})
+    assert "OBS Één & Zo" in case.draft.path.read_text(encoding="utf-8")
+
+
+def test_a_read_only_or_locked_answers_file_is_said_in_words(tmp_path: Path) -> None:
+    from commgen.app.web.case import save_failed_message
+
+    path = tmp_path / "antwoorden.yaml"
+    locked = PermissionError(13, "Permission denied")
+    locked.winerror = 32  # type: ignore[attr-defined]  # Windows: open in another program
+    assert "ander programma" in save_failed_message(locked, path)
+    assert "alleen-lezen" in save_failed_message(PermissionError(13, "denied"), path)
+    assert str(path) in save_failed_message(IsADirectoryError(21, "Is a directory"), path)
+
+
+def test_school_and_set_as_in_commgen_new(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from commgen.app.web import run
+    from commgen.foundation.errors import AnswersError
+
+    seen = {}
+
+    def serve_once(case, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+        seen["answered"] = dict(case.draft.answered)
+        return False
+
+    monkeypatch.setattr(run, "serve", serve_once)
+    run.run_web(tmp_path / "zaak", None, 0, False, 60, school="vlinderboom",
+                settings=("school_place=Kampen",))
+    assert seen["answered"]["school_name"] == "OBS De Vlinderboom"
+    assert seen["answered"]["school_place"] == "Kampen"  # --set wins, as in commgen new
+    with pytest.raises(AnswersError):
+        run.run_web(tmp_path / "ander", None, 0, False, 60, school="bestaat-niet")
+    with pytest.raises(AnswersError):
+        run.run_web(tmp_path / "ander", None, 0, False, 60, settings=("geen_vraag=1",))
+
+
+def test_the_logo_is_chosen_in_the_page_and_kept_beside_the_answers(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    logo = (ROOT / "samples" / "scholen" / "vlinderboom-logo.png").read_bytes()
+    # without JavaScript: the step's form as multipart/form-data, the file in it
+    sent = client.post("/stap/school", data={"csrf": access.csrf, "shown": "school_logo",
+                                             "go": "save"},
+                       files={"school_logo": ("logo van ons.png", logo, "image/png")},
+                       follow_redirects=False)
+    assert sent.status_code == 303, sent.text
+    folder = case.draft.path.parent
+    assert (folder / "schoollogo.png").read_bytes() == logo
+    assert "school_logo: schoollogo.png" in case.draft.path.read_text(encoding="utf-8")
+    assert "schoollogo.png" in client.get("/stap/school").text
+    # a file that is not an image is refused with the type's message, nothing kept
+    bad = post(client, access, "/api/antwoord", {"q": "school_logo", "file": "logo.png",
+                                                 "data": "bm90IGFuIGltYWdl", "step": "school"})
+    assert bad["error"] and "logo.png" in bad["error"]
+    assert (folder / "schoollogo.png").read_bytes() == logo  # the good one stays
+    wrong = post(client, access, "/api/antwoord", {"q": "school_logo", "file": "logo.gif",
+                                                   "data": "R0lG", "step": "school"})
+    assert wrong["error"] and ".gif" not in str(sorted(p.name for p in folder.iterdir()))
+
+
+def test_editing_around_a_masked_name_keeps_the_name_marked_never_the_mask(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, case = web
+    enter(client, access)
+    post(client, access, "/api/antwoord", {"q": "involved_pupils", "value": [NAMES[0]],
+                                           "step": "situation"})
+    post(client, access, "/api/antwoord", {"q": "situation_extra", "step": "situation",
+                                           "value": f"{NAMES[0]} kreeg steun."})
+    # the page shows "••• kreeg steun."; the user adds a sentence and the text is sent back
+    state = post(client, access, "/api/antwoord", {"q": "situation_extra", "step": "situation",
+                                                   "value": "••• kreeg steun. Ook thuis."})
+    assert state["error"] is None
+    assert case.draft.answered["situation_extra"] == [f"{NAMES[0]} kreeg steun. Ook thuis."]
+    marked = [p for p in state["marks"]["situation_extra"]["segments"] if "n" in p]
+    assert marked and marked[0]["guarded"] and NAMES[0] not in str(state)
+    refused = post(client, access, "/api/antwoord", {"q": "situation_extra", "step": "situation",
+                                                     "value": "••• en ••• kregen steun."})
+    assert refused["error"] and "•••" in refused["error"]
+
+
+def test_what_the_documents_check_found_is_shown_at_its_question(catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    # a passage the check of the answer lets pass but a document's readers do not (found in
+    # the new-user trial): shown at the question once the documents are checked, to keep
+    path = write_answers(folder, {"view_extra": "We vinden dit heel erg voor de leerling & "
+                                                "haar familie."})
+    case = WebCase(catalog, folder, path)
+    access = Access(PORT)
+    client = TestClient(make_app(case, access), base_url=BASE)
+    try:
+        enter(client, access)
+        assert not case.findings(["view_extra"])
+        review = client.get("/controle").text  # what blocks a document: listed at the top
+        assert 'id="blocked-list"' in review and review.index('id="blocked-list"') < review.index(
+            'id="make-all"') and "familie" in review.split('id="blocked-list"')[1].split("</ol>")[0]
+        assert case.in_documents.get("view_extra"), case.in_documents
+        page = client.get("/stap/view").text
+        assert 'id="documents-view_extra"' in page and 'name="keep" value="view_extra"' in page
+        kept = form_post(client, access, "view", {"keep": "view_extra",
+                                                  "reason-view_extra": "Met de familie besproken."},
+                         shown=[])
+        assert kept.status_code == 303 and case.draft.accepted["view_extra"]
+        assert 'id="documents-view_extra"' not in client.get("/stap/view").text
+    finally:
+        case.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM stops a Windows process outright")
+def test_a_stop_by_sigterm_saves_and_gives_up_the_claim(tmp_path: Path) -> None:
+    """A closed terminal window (SIGTERM) ends like Ctrl-C: no lock file is left behind."""
+    import os
+    import signal
+
+    folder = tmp_path / "zaak"
+    process = subprocess.Popen([sys.executable, "-m", "commgen", "web", "--no-browser", "--out",
+                                str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, cwd=ROOT,
+                               env={**os.environ, "COMMGEN_LANG": "nl"})
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if "/start?t=" in line:
+                break
+        port = int(line.split("127.0.0.1:")[1].split("/")[0])
+        import http.client
+
+        for _attempt in range(100):  # until the server answers (no cookie: refused, fine)
+            with contextlib.suppress(OSError):
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", "/")
+                connection.getresponse().read()
+                connection.close()
+                break
+            time.sleep(0.1)
+        assert list(folder.glob(".*.commgen-lock"))  # claimed while it runs
+        process.send_signal(signal.SIGTERM)
+        out = process.communicate(timeout=60)[0]
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, out
+    assert not list(folder.glob(".*.commgen-lock")) and (folder / "antwoorden.yaml").is_file()
+    assert "--resume" in out

@@ -99,7 +99,8 @@ def wait(driver: Any, seconds: float = 20) -> Any:
 def saved(driver: Any) -> None:
     """Wait until the page has saved what was typed."""
     wait(driver).until(lambda d: d.execute_script(
-        "return document.getElementById('status').textContent") in ("Bewaard", ""))
+        "return window.commgenSettled() && "
+        "['Bewaard', ''].includes(document.getElementById('status').textContent)"))
 
 
 def case_server(catalog: Any, tmp_path: Path, drop: tuple[str, ...] = ()) -> tuple[Running, Path]:
@@ -108,83 +109,6 @@ def case_server(catalog: Any, tmp_path: Path, drop: tuple[str, ...] = ()) -> tup
     folder.mkdir()
     answers = write_answers(folder, drop=drop)
     return Running(catalog, folder, answers), answers
-
-
-def test_a_whole_case_in_the_browser(browser: Any, catalog: Any, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
-    server, answers = case_server(catalog, tmp_path, drop=("situation_extra",))
-    try:
-        browser.get(server.access.start_url())
-        # it opens where the user stopped: the step of the first open question
-        assert browser.current_url.endswith("/stap/situation")
-        assert "127.0.0.1" in browser.current_url and "t=" not in browser.current_url
-        # the names, typed in password fields, never shown again
-        fields = browser.find_elements(By.CSS_SELECTOR, "#vraag-involved_pupils "
-                                                        "input[type=password]")
-        fields[0].send_keys(NAMES[0])
-        fields[1].send_keys(NAMES[1])
-        browser.find_element(By.CSS_SELECTOR, "#vraag-involved_pupils .save-names").click()
-        wait(browser).until(ec.visibility_of_element_located((By.ID, "given-involved_pupils")))
-        assert all(f.get_attribute("value") == "" for f in fields)
-
-        # a guarded name typed in an answer is marked before the next step
-        area = browser.find_element(By.ID, "a-situation_extra")
-        area.send_keys(f"Het beeld van {NAMES[1]} ging eerst rond in één leerjaar.")
-        mark = wait(browser).until(ec.visibility_of_element_located(
-            (By.CSS_SELECTOR, "#marks-situation_extra mark")))
-        assert mark.text == "•••"
-        assert NAMES[1] not in browser.find_element(By.ID, "marks-situation_extra").text
-        # fixed with one click on the suggestion
-        browser.find_element(By.CSS_SELECTOR, "#marks-situation_extra button.suggestion").click()
-        wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR,
-                                                          "#marks-situation_extra mark"))
-        fixed = area.get_attribute("value")
-        assert NAMES[1] not in fixed and "ging eerst rond in één leerjaar." in fixed
-        saved(browser)
-        assert NAMES[1] not in browser.page_source and NAMES[0] not in browser.page_source
-
-        # every further step, by the button, to the check
-        while browser.find_element(By.ID, "next").get_attribute("href").find("/stap/") >= 0:
-            browser.find_element(By.ID, "next").click()
-            wait(browser).until(ec.staleness_of(area))
-            area = browser.find_element(By.TAG_NAME, "h1")
-        browser.find_element(By.ID, "next").click()
-        wait(browser).until(ec.url_contains("/controle"))
-        assert browser.find_element(By.ID, "doc-communicatiestatement").is_displayed()
-        assert "Het Baken College" in browser.find_element(By.ID,
-                                                           "doc-communicatiestatement").text
-        assert not browser.find_elements(By.CSS_SELECTOR, ".todo-list")
-
-        browser.find_element(By.ID, "make-all").click()
-        wait(browser, 60).until(ec.url_contains("/klaar"))
-        browser.find_element(By.CSS_SELECTOR, "a[href='/download/communicatiestatement.docx']"
-                             ).click()
-        browser.find_element(By.ID, "zip").click()
-        target = browser.downloads / "communicatiestatement.docx"
-        bundle = browser.downloads / "documenten.zip"
-        deadline = time.monotonic() + 30
-        while not (target.exists() and bundle.exists()) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert target.exists() and bundle.exists()
-        assert "communicatiestatement.docx" in zipfile.ZipFile(bundle).namelist()
-        copy = browser.find_elements(By.CSS_SELECTOR, "button.copy")
-        assert copy and copy[0].text == "Kopiëren"  # the plain texts, each with a copy button
-        assert "Het Baken College" in browser.find_element(By.ID, "plain-1").get_attribute(
-            "value")
-        if copy:
-            copy[0].click()
-            wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, "button.copy").text
-                                == "Gekopieerd")
-    finally:
-        server.close()
-    # the downloaded document is the one commgen generate makes from the same answers file
-    cli = tmp_path / "cli"
-    code, _out, err = run_cli(capsys, "generate", str(answers), "--out", str(cli))
-    assert code == 0, err
-    assert docx_text(target.read_bytes()) == docx_text(
-        (cli / "communicatiestatement.docx").read_bytes())
-    on_disk = "".join(p.read_text(encoding="utf-8") for p in answers.parent.glob("*.yaml"))
-    assert NAMES[0] not in on_disk and NAMES[1] not in on_disk
 
 
 def test_keyboard_only_and_every_field_has_a_label(browser: Any, catalog: Any,
@@ -288,6 +212,218 @@ def test_after_keeping_with_a_reason_the_focus_goes_to_the_next_question(
             "const a = document.activeElement; return a && a !== document.body && "
             "!document.getElementById('vraag-situation_extra').contains(a);"))
         active = browser.switch_to.active_element
-        assert active.tag_name in ("input", "textarea", "a")
+        assert active.tag_name in ("input", "textarea", "button")
     finally:
         server.close()
+
+
+# -- a new user, from an empty folder -------------------------------------------------------
+# What a new user types and clicks, step by step (the basisschool sample's case): text by the
+# field's id, a radio or checkboxes by their values, a person as (name, role). Only what a
+# user must give: every default the page offers is accepted as it stands.
+NEW_CASE: list[tuple[str, dict[str, Any]]] = [
+    ("school", {"school_name": "OBS De Vlinderboom", "school_place": "Zwolle",
+                "school_type": "po", "school_address": "Vlinderlaan 12",
+                "school_postcode": "8011 AB", "signatory": ("Mark Jansen", "directeur")}),
+    ("situation", {"pupil_visible": "yes", "origin": "voluntary", "material": "photo",
+                   "channel": ["group_apps"], "spread": ["one_class"]}),
+    ("view", {}),
+    ("actions", {"police": ["advice"], "actions": ["talk_victim", "parents_victim", "lesson"],
+                 "lesson_classes": "one"}),
+    ("why", {}),
+    ("contact", {"contact": ("Karin Smit", "intern begeleider"),
+                 "contact_phone": "038 760 12 34", "contact_email": "k.smit@vlinderboom.nl",
+                 "spokesperson": ("Mark Jansen", "directeur"),
+                 "spokesperson_phone": "038 760 12 30"}),
+    ("annex", {"media": "none", "audiences": ["parents_class", "staff"],
+               "send_channel": "parro", "next_update_time": "15:00"}),
+    ("protocol", {}),
+]
+
+
+def give(browser: Any, question: str, value: Any) -> None:
+    """Answer one question as a user does: type in the field, or click the choices."""
+    box = browser.find_element(By.ID, f"vraag-{question}")
+    assert box.is_displayed(), question
+    if isinstance(value, tuple):
+        for part, text in zip(("name", "role"), value, strict=True):
+            field = box.find_element(By.ID, f"a-{question}-{part}")
+            field.clear()
+            field.send_keys(text)
+    elif isinstance(value, list) or box.get_attribute("data-type") in ("choice", "yesno"):
+        for choice in value if isinstance(value, list) else [value]:
+            box.find_element(By.CSS_SELECTOR, f".choice[data-value='{choice}'] label").click()
+    else:
+        field = box.find_element(By.ID, f"a-{question}")
+        field.clear()
+        field.send_keys(value)
+    saved(browser)
+
+
+def next_step(browser: Any) -> None:
+    before = browser.find_element(By.TAG_NAME, "h1")
+    browser.find_element(By.ID, "next").click()
+    wait(browser).until(ec.staleness_of(before))
+
+
+def shot(browser: Any, folder: Path, name: str) -> None:
+    """A screenshot of the whole page (kept with the test's files, to look at)."""
+    height = browser.execute_script("return document.body.scrollHeight")
+    browser.set_window_size(1280, min(height + 120, 5000))
+    browser.save_screenshot(str(folder / f"{name}.png"))
+
+
+def downloaded(folder: Path, names: list[str]) -> None:
+    deadline = time.monotonic() + 30
+    while not all((folder / n).exists() for n in names) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert all((folder / n).exists() for n in names), sorted(p.name for p in folder.iterdir())
+
+
+def test_a_new_user_from_an_empty_folder_to_checked_documents(
+        browser: Any, catalog: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import SAMPLES
+
+    folder = tmp_path / "nieuw"  # empty: no answers file, no school profile, no logo
+    shots = Path(os.environ.get("COMMGEN_WEB_SHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    server = Running(catalog, folder, None)
+    try:
+        browser.get(server.access.start_url())
+        assert browser.current_url.endswith("/stap/school")
+        for number, (step, answers) in enumerate(NEW_CASE, 1):
+            assert browser.current_url.split("#")[0].endswith(f"/stap/{step}"), step
+            if step == "school":  # the logo, chosen from this computer in the page
+                browser.find_element(By.ID, "a-school_logo").send_keys(
+                    str(SAMPLES / "scholen" / "vlinderboom-logo.png"))
+                wait(browser).until(ec.visibility_of_element_located(
+                    (By.ID, "given-school_logo")))
+            if step == "situation":
+                # the default is in the field, to accept as it stands
+                assert browser.find_element(By.ID, "a-reported_date").get_attribute("value")
+                # a question whose condition waits for an answer not given yet is hidden
+                assert not browser.find_element(By.ID, "vraag-pupil_elsewhere").is_displayed()
+                assert not browser.find_element(By.ID, "vraag-origin").is_displayed()
+            for question, value in answers.items():
+                give(browser, question, value)
+            if step == "situation":
+                assert not browser.find_element(By.ID, "vraag-pupil_elsewhere").is_displayed()
+                names_fixed_by_the_suggestion(browser)
+            if step == "view":
+                kept_with_a_reason(browser, server)
+            shot(browser, shots, f"{number:02d}-{step}")
+            next_step(browser)
+        # the check: no problem left, every document previewed
+        assert browser.current_url.endswith("/controle")
+        assert not browser.find_elements(By.CSS_SELECTOR, ".problems, .todo-list")
+        assert "OBS De Vlinderboom" in browser.find_element(By.ID,
+                                                           "doc-communicatiestatement").text
+        shot(browser, shots, "09-controle")
+        browser.find_element(By.ID, "make-all").click()
+        wait(browser, 60).until(ec.url_contains("/klaar"))
+        shot(browser, shots, "10-klaar")
+        names = sorted(server.case.written)
+        assert "communicatiestatement.docx" in names
+        browser.find_element(By.CSS_SELECTOR, "a[href='/download/communicatiestatement.docx']"
+                             ).click()
+        browser.find_element(By.ID, "zip").click()
+        downloaded(browser.downloads, ["communicatiestatement.docx", "documenten.zip"])
+        copy = browser.find_elements(By.CSS_SELECTOR, "button.copy")
+        assert copy and copy[0].text == "Kopiëren"  # the plain texts, each with a copy button
+        assert "OBS De Vlinderboom" in browser.find_element(By.ID, "plain-2").get_attribute(
+            "value")
+        copy[0].click()
+        wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, "button.copy").text
+                            == "Gekopieerd")
+    finally:
+        server.close()
+    answers = folder / "antwoorden.yaml"
+    saved_text = answers.read_text(encoding="utf-8")
+    assert NAMES[0] not in saved_text and NAMES[1] not in saved_text
+    assert "schoollogo.png" in saved_text and (folder / "schoollogo.png").is_file()
+    # what was downloaded is what commgen generate makes from the answers file the page saved
+    cli = tmp_path / "cli"
+    code, _out, err = run_cli(capsys, "generate", str(answers), "--out", str(cli))
+    assert code == 0, err
+    made = sorted(p.name for p in cli.iterdir() if p.suffix in (".docx", ".txt"))
+    bundle = zipfile.ZipFile(browser.downloads / "documenten.zip")
+    assert sorted(bundle.namelist()) == made == names
+    for name in made:
+        ours = bundle.read(name)
+        theirs = (cli / name).read_bytes()
+        if name.endswith(".docx"):
+            assert docx_text(ours) == docx_text(theirs), name
+        else:
+            assert ours.decode("utf-8") == theirs.decode("utf-8"), name
+    assert docx_text((browser.downloads / "communicatiestatement.docx").read_bytes()) == \
+        docx_text((cli / "communicatiestatement.docx").read_bytes())
+
+
+def names_fixed_by_the_suggestion(browser: Any) -> None:
+    """The pupils' names typed in password fields; one of them in a free-text answer is marked
+    (as the mask) before the next step, and the suggestion fixes it with one click."""
+    fields = browser.find_elements(By.CSS_SELECTOR, "#vraag-involved_pupils input[type=password]")
+    fields[0].send_keys(NAMES[0])
+    fields[1].send_keys(NAMES[1])
+    browser.find_element(By.CSS_SELECTOR, "#vraag-involved_pupils .save-names").click()
+    wait(browser).until(lambda d: all(f.get_attribute("value") == "" for f in fields))
+    saved(browser)
+    area = browser.find_element(By.ID, "a-situation_extra")
+    area.send_keys(f"Leerlingen hebben het zelf gemeld. {NAMES[0]} krijgt steun van de school.")
+    mark = wait(browser).until(ec.visibility_of_element_located(
+        (By.CSS_SELECTOR, "#marks-situation_extra mark")))
+    assert mark.text == "•••"
+    browser.find_element(By.CSS_SELECTOR, "#marks-situation_extra button.suggestion").click()
+    wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR,
+                                                      "#marks-situation_extra mark"))
+    saved(browser)
+    assert NAMES[0] not in area.get_attribute("value")
+    assert NAMES[0] not in browser.page_source and NAMES[1] not in browser.page_source
+
+
+def kept_with_a_reason(browser: Any, server: Running) -> None:
+    """A finding that may be kept, kept with a reason."""
+    browser.find_element(By.ID, "a-view_extra").send_keys(
+        "Het beeld ging rond in groep 7b en daarna niet verder.")
+    reason = wait(browser).until(ec.visibility_of_element_located((By.ID, "reason-view_extra")))
+    reason.send_keys("De ouders van groep 7b weten het al.")
+    browser.find_element(By.CSS_SELECTOR, "#vraag-view_extra button.keep").click()
+    wait(browser).until(lambda d: server.case.draft.accepted.get("view_extra"))
+    saved(browser)
+
+
+def test_a_question_shown_again_shows_what_is_saved_and_a_pasted_list_fills_the_names(
+        browser: Any, catalog: Any, tmp_path: Path) -> None:
+    server = Running(catalog, tmp_path / "leeg", None)
+    try:
+        browser.get(server.access.start_url())
+        browser.get(browser.current_url.replace("/stap/school", "/stap/situation"))
+        give(browser, "pupil_visible", "yes")
+        give(browser, "origin", "secret")
+        give(browser, "pupil_visible", "no")  # origin no longer applies: its answer goes
+        assert "origin" not in server.case.draft.answered
+        give(browser, "pupil_visible", "yes")  # back again: the page shows what is saved
+        assert browser.find_element(By.ID, "vraag-origin").is_displayed()
+        assert browser.find_elements(By.CSS_SELECTOR, "#vraag-origin input:checked") == []
+        # a list of names pasted (from Word, one per line) into one field: one field each
+        first = browser.find_element(By.ID, "a-involved_pupils-1")
+        browser.execute_script(
+            "const t = new DataTransfer(); t.setData('text/plain', arguments[1]);"
+            "arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: t, "
+            "bubbles: true, cancelable: true}));", first,
+            "Lotte Jansen\r\nSem de Boer\nNoah Mulder; Mila Koster")
+        values = browser.execute_script(
+            "return [...document.querySelectorAll('#vraag-involved_pupils "
+            "input[type=password]')].map(i => i.value)")
+        assert values == ["Lotte Jansen", "Sem de Boer", "Noah Mulder", "Mila Koster"]
+        browser.find_element(By.CSS_SELECTOR, "#vraag-involved_pupils .save-names").click()
+        wait(browser).until(lambda d: (server.case.draft.answered.get("involved_pupils")
+                                       or NoNames).count == 4)
+        wait(browser).until(lambda d: "4 namen" in d.find_element(By.ID,
+                                                                  "given-involved_pupils").text)
+    finally:
+        server.close()
+
+
+class NoNames:
+    count = 0

@@ -68,6 +68,7 @@ class Draft:
     drafts: dict[str, str] = field(default_factory=dict)  # question id -> text typed so far
     history: list[Any] | None = None  # the versions to save (None: keep the file's own)
     header: list[str] | None = None  # the comment on top (None: the interview's)
+    save_failed: OSError | None = None  # why the last save failed (None: it was written)
 
     def save(self, catalog: Catalog, checked: bool = True) -> None:
         """Write the draft. ``checked=False`` (the very first save, before the checker is
@@ -90,7 +91,9 @@ class Draft:
             meta[HISTORY_KEY] = self.history
         try:
             save_answers(self.path, catalog, stored, header, meta, private=held)
+            self.save_failed = None
         except OSError as exc:  # a full disk or a lost network folder: keep asking
+            self.save_failed = exc
             click.secho(_("Your answers could not be saved in {path} ({detail}); the interview "
                           "goes on and tries again after the next answer.").format(
                               path=self.path, detail=exc.strerror or type(exc).__name__),
@@ -131,6 +134,17 @@ class Interview:
 
     def applies(self, question: Question) -> bool:
         return self.catalog.applies(question, self.values())
+
+    def decided(self, question: Question) -> bool:
+        """Whether the question applies, and every answer its condition names that can still be
+        given (its own question applies) is given: the terminal asks in order, so there it is
+        the same as ``applies``; a page that shows a whole step hides the question until then.
+        (Conditions name only earlier questions, so this ends.)"""
+        names = expression_names(question.when) if question.when else set()
+        if any(n in self.catalog.by_id and n not in self.draft.answered
+               and self.decided(self.catalog.by_id[n]) for n in names):
+            return False  # waits for an answer that can still be given
+        return self.applies(question)
 
     def open_questions(self) -> list[Question]:
         """Applicable questions not answered yet (an answer of ``None`` counts as given);
@@ -431,16 +445,7 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
                   accept_findings: str | None = None) -> tuple[Path, Any]:
     """Run the whole interview; return the draft path and the generation result (or None).
     The answers file is claimed for this run: a second interview on it stops with a message."""
-    base: dict[str, Any] = {}
-    accepted: dict[str, str] = {}
-    if school:
-        from commgen.answers.profiles import load_profile, profile_answers
-
-        base.update(profile_answers(load_profile(school), catalog))
-    if answers_file:
-        base.update(read_answers(answers_file, catalog))
-        accepted.update(read_meta(answers_file)[ACCEPTED_KEY])
-    base.update(parse_settings(settings, catalog))
+    base, accepted = given_answers(catalog, school, answers_file, settings)
     if resume is not None:
         lock = claim_draft(resume)
     draft = start_draft(out_dir, resume, catalog, base)
@@ -451,6 +456,23 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
                           interactive, answers_file, settings, accept_findings)
     finally:
         release(lock)
+
+
+def given_answers(catalog: Catalog, school: str | None = None, answers_file: Path | None = None,
+                  settings: tuple[str, ...] = ()) -> tuple[dict[str, Any], dict[str, str]]:
+    """The answers given before the interview starts (``--school``, ``--answers``, ``--set``,
+    later ones winning) and the reasons kept with them; the same for commgen new and web."""
+    base: dict[str, Any] = {}
+    accepted: dict[str, str] = {}
+    if school:
+        from commgen.answers.profiles import load_profile, profile_answers
+
+        base.update(profile_answers(load_profile(school), catalog))
+    if answers_file:
+        base.update(read_answers(answers_file, catalog))
+        accepted.update(read_meta(answers_file)[ACCEPTED_KEY])
+    base.update(parse_settings(settings, catalog))
+    return base, accepted
 
 
 def claim_draft(path: Path) -> Path:

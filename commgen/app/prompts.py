@@ -78,12 +78,16 @@ def show_earlier_findings(items: list[Any]) -> None:
         show_finding(item)
 
 
-def feeds_text(question: Question, catalog: Catalog) -> str:
-    """"Appears in: ..." for free text that feeds only some documents; else empty."""
+def feeds_text(question: Question, catalog: Catalog, values: dict[str, Any] | None = None
+               ) -> str:
+    """"Appears in: ..." for free text that feeds only some documents; else empty. With
+    ``values`` (the answers so far): only the documents these answers make now (the set that
+    ``commgen generate`` writes, not those of update, history or evaluate)."""
     if not question.feeds:
         return ""
     lang = current_language()
-    titles = [text_for(doc.title, lang) for doc in catalog.documents_fed(question)]
+    titles = [text_for(doc.title, lang) for doc in catalog.documents_fed(question)
+              if values is None or (doc.made_by is None and catalog.applies(doc, values))]
     return _("Appears in: {documents}").format(documents=", ".join(titles) or _("no document"))
 
 

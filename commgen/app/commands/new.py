@@ -12,6 +12,7 @@ from commgen.app.commands.options import (
     PathParam,
     accept_option,
     out_option,
+    school_option,
     scripted_options,
     templates_option,
 )
@@ -31,9 +32,7 @@ def make() -> click.Command:
     @scripted_options()
     @click.option("--lang", type=click.Choice(LANGUAGES), metavar="nl|en",
                   help=_("Language of the questions (same as commgen --lang)."))
-    @click.option("--school", metavar=_("PROFILE"),
-                  help=_("School profile (a .yaml file, or the name of a bundled one) that "
-                         "answers the questions about the school."))
+    @school_option()
     @accept_option()
     @templates_option()
     def new(out_dir: Path | None, resume: Path | None, answers_file: Path | None,

@@ -48,6 +48,19 @@ def templates_option() -> Callable[[Any], Any]:
                "also COMMGEN_TEMPLATES)."))
 
 
+def set_option() -> Callable[[Any], Any]:
+    """``--set QUESTION=ANSWER``, repeatable (commgen new, update and web)."""
+    return click.option("--set", "settings", multiple=True, metavar=_("QUESTION=ANSWER"),
+                        help=_("Give one answer on the command line (repeatable)."))
+
+
+def school_option() -> Callable[[Any], Any]:
+    """``--school PROFILE`` (commgen new and web)."""
+    return click.option("--school", metavar=_("PROFILE"),
+                        help=_("School profile (a .yaml file, or the name of a bundled one) "
+                               "that answers the questions about the school."))
+
+
 def scripted_options() -> Callable[[Any], Any]:
     """``--answers FILE``, ``--set QUESTION=ANSWER`` and ``--yes``: answers given beforehand,
     for ``commgen new`` and ``commgen update`` alike."""
@@ -55,8 +68,7 @@ def scripted_options() -> Callable[[Any], Any]:
         click.option("--answers", "answers_file", type=PathParam(dir_okay=False),
                      metavar=_("ANSWERS.yaml"),
                      help=_("Take answers from this file; only what is missing is asked.")),
-        click.option("--set", "settings", multiple=True, metavar=_("QUESTION=ANSWER"),
-                     help=_("Give one answer on the command line (repeatable).")),
+        set_option(),
         click.option("--yes", is_flag=True,
                      help=_("Skip the review screen; without a terminal, fail when answers are "
                             "missing instead of asking.")),

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 import click
 
 from commgen.app.commands import help_text
-from commgen.app.commands.options import PathParam, out_option, templates_option
+from commgen.app.commands.options import (
+    PathParam,
+    out_option,
+    school_option,
+    set_option,
+    templates_option,
+)
 from commgen.foundation.errors import EXIT_OK
 from commgen.foundation.i18n import _
 
@@ -26,11 +32,14 @@ def make() -> click.Command:
                   help=_("Do not open the browser; only print the address."))
     @click.option("--idle", type=click.FloatRange(min=1), default=60, metavar=_("MINUTES"),
                   help=_("Stop after this many minutes without a request (default: 60)."))
+    @school_option()
+    @set_option()
     @templates_option()
     def web(out_dir: Path | None, resume: Path | None, port: int, no_browser: bool,
-            idle: float, templates: Path | None) -> int:
+            idle: float, school: str | None, settings: tuple[str, ...],
+            templates: Path | None) -> int:
         from commgen.app.web.run import run_web
 
-        run_web(out_dir, resume, port, not no_browser, idle, templates)
+        run_web(out_dir, resume, port, not no_browser, idle, templates, school, settings)
         return EXIT_OK
     return web

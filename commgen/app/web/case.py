@@ -85,21 +85,32 @@ class Preview:
     documents: list[DocumentPreview] = field(default_factory=list)
     not_needed: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)  # titles of the documents blocked
+    # what blocks them, each passage once: (titles, level, category, passage, why, link)
+    blocking: list[tuple[str, ...]] = field(default_factory=list)
 
 
 class WebCase:
     """The draft of one case, claimed for this run as the terminal's interview claims it."""
 
-    def __init__(self, catalog: Catalog, out_dir: Path, resume: Path | None = None) -> None:
+    def __init__(self, catalog: Catalog, out_dir: Path, resume: Path | None = None,
+                 given: dict[str, Any] | None = None) -> None:
+        """``given``: answers given beforehand (``--school``, ``--set``), as commgen new takes
+        them: they win over those of a file resumed."""
         self.catalog = catalog
         self.out_dir = out_dir
         lock = claim_draft(resume) if resume is not None else None
-        draft = start_draft(out_dir, resume, catalog, {})
+        draft = start_draft(out_dir, resume, catalog, given or {})
         self.lock = lock or claim_draft(draft.path)
         self.interview = Interview(catalog, draft, _not_asked_here, check=False)
+        if resume is not None and given:
+            draft.answered.update(given)
+            draft.save(catalog)
         self.written: dict[str, Path] = {}  # file name -> path, of the last set written
         self.titles: dict[str, str] = {}  # file name -> title of its document
         self.kept_apart: dict[str, str] = {}  # file name -> the name an earlier file kept
+        # question id -> what the last check of the documents found in its answer (title of the
+        # document, level, category, passage, why), shown at the question until it changes
+        self.in_documents: dict[str, list[tuple[str, ...]]] = {}
 
     @property
     def draft(self) -> Draft:
@@ -149,8 +160,8 @@ class WebCase:
         current = self.interview.current(question)
         item = Field(question, text_for(question.prompt, lang),
                      text_for(question.help, lang) if question.help else "",
-                     kind.hint(question), self.interview.applies(question),
-                     appears_in=feeds_text(question, self.catalog))
+                     kind.hint(question), self.interview.decided(question),
+                     appears_in=feeds_text(question, self.catalog, values))
         if question.type in CHOICE_TYPES:
             item.hint = ""  # the terminal's "numbers, separated by commas": not here
             offered = self.catalog.offered(question, values)
@@ -170,13 +181,13 @@ class WebCase:
                 item.person = (current.name, current.role)
         elif question.type == "names":
             item.shown = display(question, current) if current else ""
+        elif question.type == "image":
+            item.hint = ""  # the terminal's "for example logo.png": here a file is chosen
+            item.shown = Path(current).name if current else ""
         else:
             item.text = self.answer_as_text(question, current, found)
-            default = kind.default_text(question, None)
-            if default and not item.hint:
-                item.hint = _("default: {value}").format(value=default)
-            elif default:
-                item.hint = f"{item.hint}; " + _("default: {value}").format(value=default)
+            if question.id not in self.draft.answered and not item.text:
+                item.text = kind.default_text(question, None) or ""  # offered, to accept
         return item
 
     def answer_as_text(self, question: Question, value: Any,
@@ -203,10 +214,12 @@ class WebCase:
         question = self.question(question_id)
         if not self.interview.applies(question):
             return _("This question does not apply to the other answers.")
+        if question.type == "image":
+            return self.upload(question, form)
         try:
             value = self.parse(question, form)
         except InvalidAnswer as exc:
-            return str(exc)
+            return sentence(str(exc))
         if value is _UNCHANGED:
             return None
         value = unmasked(question, self.interview.draft.answered.get(question.id), value,
@@ -214,8 +227,124 @@ class WebCase:
         refused = refused_name(self.catalog, self.interview.values(), question, value)
         if refused:
             return refused
+        if question.type == "names":
+            value = added_names(self.draft.answered.get(question.id), value,
+                                [v for v in form.getlist("value") if v.strip()])
         self.interview.keep(question, value)
-        return None
+        self.in_documents.pop(question.id, None)  # checked anew in the next preview
+        return self.save_problem()
+
+    def upload(self, question: Question, form: Any) -> str | None:
+        """An image chosen in the page (``file``: its name, ``data``: base64): written beside
+        the answers file under a name of commgen's own (never over another file), checked as
+        the terminal checks a path, and kept as that file's name. Nothing chosen: unchanged."""
+        import base64
+        import binascii
+
+        from commgen.foundation.files import write_atomic
+        from commgen.questions.types import parse_image
+
+        name, data = str(form.get("file") or ""), str(form.get("data") or "")
+        if not data:
+            return None
+        suffix = Path(name).suffix.lower().replace(".jpeg", ".jpg")
+        try:
+            parse_image(Path(f"logo{suffix}"))  # the kind of file, before anything is written
+            content = base64.b64decode(data, validate=True)
+        except InvalidAnswer as exc:
+            return str(exc)
+        except (binascii.Error, ValueError):
+            return _("Refused: the request is not complete.")
+        folder = self.draft.path.parent
+        target = folder / f"schoollogo{suffix}"
+        number = 1
+        while target.exists() and target.read_bytes() != content:
+            number += 1
+            target = folder / f"schoollogo-{number}{suffix}"
+        try:
+            write_atomic(target, content)
+            parse_image(Path(target.name), base=folder)
+        except InvalidAnswer as exc:
+            target.unlink(missing_ok=True)
+            return str(exc).replace(str(target), name)
+        except OSError as exc:
+            return save_failed_message(exc, target)
+        self.interview.keep(question, Path(target.name))
+        return self.save_problem()
+
+    def forget_names(self, question_id: str) -> str | None:
+        """Forget every name given for a names question (to give the right ones again)."""
+        question = self.question(question_id)
+        if question.type != "names":
+            return _("Unknown question {id}.").format(id=question_id)
+        self.interview.keep(question, None)
+        return self.save_problem()
+
+    def button(self, form: Any) -> tuple[str | None, str | None]:
+        """The button of a step's form besides going on: a suggestion taken (``fix``: "question
+        number"), a reason kept (``keep``: the question, ``reason-QUESTION``) or the names
+        forgotten (``forget``); the question it was about and the message if it failed."""
+        if form.get("fix"):
+            question_id, _sep, number = str(form.get("fix")).partition(" ")
+            return question_id, self.take_suggestion(question_id, int(number or -1))
+        if form.get("keep"):
+            question_id = str(form.get("keep"))
+            return question_id, self.keep_with_reason(
+                question_id, str(form.get(f"reason-{question_id}") or ""))
+        if form.get("forget"):
+            question_id = str(form.get("forget"))
+            return question_id, self.forget_names(question_id)
+        return None, None
+
+    def guarded_on(self, section: str) -> str | None:
+        """The first question of a step whose answer holds a pupil's name (None: none)."""
+        ids = {q.id for q in self.questions_of(section)}
+        return next((f.question.id for f in self.findings() if f.question.id in ids
+                     and f.finding.rule == GUARDED_RULE), None)
+
+    def save_problem(self) -> str | None:
+        """What the page says when the last save failed (None: it was written)."""
+        failed = self.draft.save_failed
+        return None if failed is None else save_failed_message(failed, self.draft.path)
+
+    def answer_step(self, section: str, form: Any, leaving: bool = False) -> dict[str, str]:
+        """Keep the answers of a whole step posted as one form (the page without
+        JavaScript, and every page when it goes to another step); the message of each answer
+        that is not valid, by question id. Only the questions shown are posted (``shown``); an
+        empty field of a question not answered before leaves it open, but for an optional one
+        when the step is left (``leaving``): then it counts as asked, as in the terminal."""
+        errors: dict[str, str] = {}
+        shown = set(form.getlist("shown"))
+        for question in self.questions_of(section):
+            if question.id not in shown or not self.interview.decided(question):
+                continue
+            posted = Posted(form, question.id)
+            if question.type == "image":  # a file chosen in the page, or nothing: unchanged
+                error = self.upload(question, posted)
+                if error:
+                    errors[question.id] = error
+                continue
+            try:
+                value = self.parse(question, posted)
+            except InvalidAnswer as exc:
+                errors[question.id] = sentence(str(exc))
+                continue
+            if value is None and question.id not in self.draft.answered and leaving \
+                    and not question.required:
+                self.interview.keep(question, None)  # asked and left empty, as in the terminal
+                continue
+            if value is _UNCHANGED or (value is None and question.id not in self.draft.answered):
+                continue
+            current = self.draft.answered.get(question.id, _UNCHANGED)
+            typed = str(posted.get("value") or "").replace("\r\n", "\n")
+            if value == current or (current is not _UNCHANGED and question.type not in
+                                    ("names", *CHOICE_TYPES)
+                                    and typed == self.answer_as_text(question, current)):
+                continue  # as the page showed it (a guarded name as the mask): unchanged
+            error = self.answer(question.id, posted)
+            if error:
+                errors[question.id] = error
+        return errors
 
     def parse(self, question: Question, form: Any) -> Any:
         """The typed answer of a question from the posted form (``getlist``/``get``)."""
@@ -232,11 +361,30 @@ class WebCase:
         text = form.get("value") or ""
         if not text.strip():
             return None
+        if question.type in FREE_TEXT_TYPES and GUARDED_MASK in text:
+            text = self.unmasked(question, text)
         if question.type == "yesno":
             return parse_answer(question, text == "yes")
         if question.type in ("choice", "paragraphs"):
             return parse_answer(question, text)
         return parse_typed(question, text)
+
+    def unmasked(self, question: Question, text: str) -> str:
+        """The text sent back with each mask the page showed (a pupil's name) as the name it
+        stands for again, in order: editing around a name keeps it marked until it is fixed,
+        and the mask itself never becomes part of an answer."""
+        current = self.draft.answered.get(question.id)
+        whole = answer_text(current) if not is_empty(current) else ""
+        names = [whole[f.finding.start:f.finding.end] for f in sorted(
+            self.findings([question.id]), key=lambda f: f.finding.start)
+            if f.finding.rule == GUARDED_RULE and f.question.id == question.id]
+        pieces = text.split(GUARDED_MASK)
+        if len(pieces) - 1 > len(names):
+            raise InvalidAnswer(_("{mask} stands for a pupil's name and cannot be typed: take "
+                                  "the suggestion or write the sentence anew.").format(
+                                      mask=GUARDED_MASK))
+        return "".join(p + (names[n] if n < len(pieces) - 1 else "")
+                       for n, p in enumerate(pieces))
 
     def take_suggestion(self, question_id: str, number: int) -> str | None:
         question = self.question(question_id)
@@ -254,6 +402,7 @@ class WebCase:
         if not reason.strip():
             return _("Give the reason for keeping it.")
         self.interview.keep_with_reason(question, reason.strip())
+        self.in_documents.pop(question.id, None)
         return None
 
     def state(self, section: str | None) -> dict[str, Any]:
@@ -276,15 +425,24 @@ class WebCase:
             if question.type in ("choice", "multichoice"):
                 offered[question.id] = [c.value for c in
                                         self.catalog.offered(question, values).choices]
-        given = {q.id: _("Already given: {names}. Names typed here replace them; leave the "
-                         "fields empty to keep them.").format(
+        given = {q.id: _("Already given: {names}. Names typed here are added to them.").format(
             names=display(q, self.draft.answered[q.id])) for q in questions
             if q.type == "names" and self.draft.answered.get(q.id)}
         given.update({q.id: _("Saved as {value}").format(value=display(
             q, self.draft.answered[q.id])) for q in questions  # "gisteren": which day
             if q.type in MOMENT_TYPES and self.draft.answered.get(q.id) is not None})
-        return {"applies": {q.id: self.interview.applies(q) for q in questions},
-                "offered": offered, "marks": marks, "todo": len(found), "given": given}
+        given.update({q.id: _("Saved: {name} (beside the answers file). Choose another file "
+                              "to replace it.").format(name=Path(self.draft.answered[q.id]).name)
+                      for q in questions if q.type == "image" and self.draft.answered.get(q.id)})
+        # what a question shown again holds (its answer may have gone while it was hidden)
+        fill = {}
+        for question in questions:
+            if question.type in (*CHOICE_TYPES, "text", "paragraphs", *MOMENT_TYPES):
+                item = self._field(question, values, found)
+                fill[question.id] = {"chosen": item.chosen, "text": item.text}
+        return {"applies": {q.id: self.interview.decided(q) for q in questions},
+                "offered": offered, "marks": marks, "todo": len(found), "given": given,
+                "fill": fill, "todo_link": self.link(found[0].question.id) if found else ""}
 
     # -- preview and documents ---------------------------------------------------------------
     def saved_answers(self) -> Any:
@@ -324,15 +482,34 @@ class WebCase:
             review = reviews.get(doc.id)
             result.documents.append(DocumentPreview(
                 doc.id, text_for(doc.title, lang), paragraphs,
-                self._document_findings(review.findings if review else [], answers.values),
+                self._document_findings(review.findings if review else [], answers.values,
+                                        text_for(doc.title, lang)),
                 doc.id in outcome.blocked,
                 plain_text(document.data, getattr(document, "body", None))
                 if doc.plain_text else None))
+        found: dict[str, dict[tuple[str, str], list[Any]]] = {}  # each passage once
+        for document in result.documents:
+            for level, category, shown, message, link, _count in document.findings:
+                question_id = link.rpartition("#vraag-")[2] if link else ""
+                if question_id and question_id not in self.draft.accepted:
+                    row = found.setdefault(question_id, {}).setdefault(
+                        (shown, message), [[], level, category, shown, message])
+                    row[0].append(document.title)
+        self.in_documents = {q: [(", ".join(r[0]), *r[1:]) for r in rows.values()]
+                             for q, rows in found.items()}
         result.not_needed = [text_for(doc.title, lang) for doc in outcome.not_applicable]
         result.blocked = [d.title for d in result.documents if d.blocked]
+        rows: dict[tuple[str, str], list[Any]] = {}
+        for document in result.documents:
+            for level, category, shown, message, link, _count in (
+                    document.findings if document.blocked else []):
+                row = rows.setdefault((shown, message), [[], level, category, shown, message,
+                                                         link])
+                row[0].append(document.title)
+        result.blocking = [(", ".join(row[0]), *row[1:]) for row in rows.values()]
         return result
 
-    def _document_findings(self, findings: list[Any], values: dict[str, Any]
+    def _document_findings(self, findings: list[Any], values: dict[str, Any], title: str = ""
                            ) -> list[tuple[Any, ...]]:
         """The errors of one document, each passage once with how often it stands there,
         in words, with the link to the answer it comes from (if any)."""
@@ -391,6 +568,66 @@ class WebCase:
             for name, path in self.written.items():
                 archive.writestr(name, path.read_bytes())
         return buffer.getvalue()
+
+
+def sentence(message: str) -> str:
+    """A message of a type's check ("dit is geen ...") as a sentence on the page."""
+    return message[:1].upper() + message[1:]
+
+
+class Posted:
+    """The fields of one question in the form of a whole step, as ``parse`` reads them."""
+
+    def __init__(self, form: Any, question_id: str) -> None:
+        self.form = form
+        self.id = question_id
+
+    def get(self, key: str) -> Any:
+        return self.form.get(self.id if key == "value" else f"{self.id}.{key}")
+
+    def getlist(self, key: str) -> list[str]:
+        return self.form.getlist(self.id if key == "value" else f"{self.id}.{key}")
+
+
+def added_names(given: Any, new: Any, typed: list[str]) -> Any:
+    """The names given before with the ``typed`` ones added (hashed with the earlier names'
+    key, so one key holds all); only the new ones (``new``, parsed) when the earlier ones
+    cannot be added to (given on another computer, or in an old file)."""
+    from commgen.foundation.textclean import clean_text
+    from commgen.questions.guard import GuardedNames, name_forms
+
+    if not given or not new or given.weak or not given.available:
+        return new
+    forms = [f for f in (name_forms(clean_text(n).strip()) for n in typed) if f]
+    hashes = set(given.hashes) | {given.digest(form) for group in forms for form in group}
+    return GuardedNames(given.key_id, sorted(h for h in hashes if h), given.count + len(forms),
+                        key=given.key)
+
+
+def save_failed_message(failed: OSError, path: Path) -> str:
+    """Why the answers could not be written, in words, and what to do; the answers stay on
+    the page."""
+    import errno
+
+    code = failed.errno
+    if code == errno.ENOSPC:
+        what = _("The disk is full: make room (empty the recycle bin, delete large files), "
+                 "then change an answer again.")
+    elif getattr(failed, "winerror", None) in (32, 33) or code == errno.EBUSY:
+        what = _("The file is open in another program (for example Word, an editor or a "
+                 "sync program such as OneDrive): close it there, then change an answer again.")
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(failed,
+                                                                        PermissionError):
+        what = _("The folder is read-only or you may not write in it: stop commgen web "
+                 "(Ctrl-C) and start it again with --out and a folder of your own, for example "
+                 "in Documents.")
+    else:
+        what = _("({detail}) Check that the folder is still there (a USB stick or network "
+                 "folder), then change an answer again.").format(
+                     detail=failed.strerror or type(failed).__name__)
+    return _("Your answers could not be saved in {path}. {what} What you typed stays on "
+             "this page; do not close it until the answers are saved.").format(
+                 path=path, what=what)
 
 
 class _Unchanged:

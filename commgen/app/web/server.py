@@ -40,7 +40,7 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from commgen.app.web.case import WebCase
+from commgen.app.web.case import Posted, WebCase
 from commgen.app.web.texts import page_texts
 from commgen.foundation.errors import CommgenError, UsageError
 from commgen.foundation.i18n import _, current_language
@@ -135,7 +135,10 @@ class Guard(BaseHTTPMiddleware):
         if not secrets.compare_digest(cookie.encode(), access.session.encode()) \
                 or not access.token_used:
             return _refusal(403, _("No access. Open the link that commgen web printed in the "
-                                   "terminal (it works once), or start commgen web again."))
+                                   "terminal (it works once). Closed the browser? Stop commgen "
+                                   "web (Ctrl-C in its window) and start it again in the same "
+                                   "folder: it continues with your answers and opens a new "
+                                   "link."))
         if request.method not in ("GET", "HEAD"):
             given = request.headers.get(CSRF_HEADER, "") or str(
                 (await read_form(request)).get("csrf") or "")
@@ -145,23 +148,56 @@ class Guard(BaseHTTPMiddleware):
         return None
 
 
-MAX_FORM = 1024 * 1024  # a form of the interview is a few kilobytes
+MAX_FORM = 8 * 1024 * 1024  # a form of the interview is a few kilobytes; a logo a few MB
 
 
 async def read_form(request: Request) -> ImmutableMultiDict:
     """The fields of a form post (``application/x-www-form-urlencoded``, as the pages send
-    it); empty for any other body. Starlette keeps the body, so the guard and the page both
-    read it."""
+    it); empty for any other body. Read once: the guard's request and the page's share their
+    scope, and the fields are kept in its state."""
     from urllib.parse import parse_qsl
 
-    if not request.headers.get("content-type", "").startswith(
-            "application/x-www-form-urlencoded"):
+    kept = getattr(request.state, "form", None)  # read by the guard already (same scope)
+    if kept is not None:
+        return kept
+    kind = request.headers.get("content-type", "")
+    if not kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
         return ImmutableMultiDict()
     body = await request.body()
     if len(body) > MAX_FORM:
         return ImmutableMultiDict()
-    return ImmutableMultiDict(parse_qsl(body.decode("utf-8", "replace"),
-                                        keep_blank_values=True))
+    if kind.startswith("multipart/form-data"):
+        form = ImmutableMultiDict(multipart_fields(kind, body))
+    else:
+        form = ImmutableMultiDict(parse_qsl(body.decode("utf-8", "replace"),
+                                            keep_blank_values=True))
+    request.state.form = form  # the page's own request reads it from here
+    return form
+
+
+def multipart_fields(kind: str, body: bytes) -> list[tuple[str, str]]:
+    """The fields of a form posted as ``multipart/form-data`` (a step with a file to choose,
+    without JavaScript): a file field ``F`` as ``F.file`` (its name) and ``F.data`` (base64),
+    as the script sends it."""
+    import base64
+    from email import message_from_bytes
+    from email.policy import HTTP
+
+    message = message_from_bytes(f"Content-Type: {kind}\r\n\r\n".encode("latin-1") + body,
+                                 policy=HTTP)
+    fields: list[tuple[str, str]] = []
+    for part in message.iter_parts() if message.is_multipart() else []:
+        name = part.get_param("name", header="content-disposition")
+        if not isinstance(name, str):
+            continue
+        data = part.get_payload(decode=True) or b""
+        filename = part.get_filename()
+        if filename is None:
+            fields.append((name, data.decode("utf-8", "replace")))
+        elif data:
+            fields += [(f"{name}.file", filename), (f"{name}.data", base64.b64encode(data)
+                                                    .decode("ascii"))]
+    return fields
 
 
 class Pages:
@@ -177,7 +213,8 @@ class Pages:
 
     def page(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         steps = self.case.steps()
-        html = self.env.get_template(name).render(
+        open_steps = {q.section for q in self.case.interview.open_questions() if q.required}
+        html = self.env.get_template(name).render(open_steps=open_steps,
             t=page_texts(self.case.draft.path.resolve()), lang=current_language(),
             csrf=self.access.csrf, steps=steps,
             answers_path=str(self.case.draft.path.resolve()), **context)
@@ -206,14 +243,66 @@ class Pages:
         ids = [s for s, _title in self.case.steps()]
         if section not in ids:
             return _refusal(404, _("Unknown step."))
-        index = ids.index(section)
+        if request.method == "POST":
+            return await self.step_posted(request, section, ids)
         with self.lock:
-            fields = self.case.fields(section)
-            state = self.case.state(section)
+            return self.step_page(section, ids)
+
+    def step_page(self, section: str, ids: list[str], errors: dict[str, str] | None = None,
+                  problem: str | None = None, form: Any = None) -> HTMLResponse:
+        """The page of one step; after a post that was not kept whole, with the messages and
+        what was typed (``form``) in the fields whose answer was refused."""
+        index = ids.index(section)
+        fields = self.case.fields(section)
+        errors = errors or {}
+        for item in fields:
+            if item.question.id in errors and form is not None:
+                posted = Posted(form, item.question.id)
+                item.text = str(posted.get("value") or "")
+                item.person = (str(posted.get("name") or ""), str(posted.get("role") or ""))
+        state = self.case.state(section)
         return self.page("step.html", section=section, index=index, fields=fields,
-                         marks=state["marks"], todo=state["todo"],
+                         marks=state["marks"], todo=state["todo"], errors=errors,
+                         todo_link=state["todo_link"] or "/controle",
+                         in_documents=self.case.in_documents,
+                         marked_here={q for q, m in state["marks"].items() if m["segments"]},
+                         problem=problem,
                          previous=ids[index - 1] if index else None,
                          next=ids[index + 1] if index + 1 < len(ids) else None)
+
+    async def step_posted(self, request: Request, section: str, ids: list[str]) -> Response:
+        """A whole step posted as a form (without JavaScript, and on the way to another step):
+        every answer kept, then a suggestion taken, a reason kept or the names forgotten as the
+        button asked; then on to where the button goes, or the step again with what is wrong."""
+        form = await read_form(request)
+        go, here = str(form.get("go") or "save"), None
+        with self.lock:
+            try:
+                errors = self.case.answer_step(section, form,
+                                               leaving=go in ("next", "previous"))
+                if not errors:
+                    here, error = self.case.button(form)
+                    if error and here:
+                        errors[here] = error
+            except (ValueError, CommgenError) as exc:
+                message = exc.message if isinstance(exc, CommgenError) else _(
+                    "Refused: the request is not complete.")
+                return self.step_page(section, ids, problem=message)
+            problem = self.case.save_problem()
+            if errors or problem:
+                return self.step_page(section, ids, errors, problem, form)
+        index = ids.index(section)
+        if go == "next" and not here:  # a pupil's name in an answer here: it is fixed here
+            here = self.case.guarded_on(section)
+        if here or go == "save":
+            target = f"/stap/{section}" + (f"#vraag-{here}" if here else "")
+        elif go == "previous" and index:
+            target = f"/stap/{ids[index - 1]}"
+        elif go == "next":
+            target = f"/stap/{ids[index + 1]}" if index + 1 < len(ids) else "/controle"
+        else:
+            target = f"/stap/{section}"
+        return RedirectResponse(target, status_code=303)
 
     # -- changes (JSON) ----------------------------------------------------------------------
     async def _change(self, request: Request, action: str) -> Response:
@@ -228,6 +317,7 @@ class Pages:
                     error = self.case.take_suggestion(question, int(str(form.get("n") or -1)))
                 else:
                     error = self.case.keep_with_reason(question, str(form.get("reason") or ""))
+                error = error or self.case.save_problem()
                 state = self.case.state(section)
                 text = None
                 if action == "fix" and error is None:
@@ -239,6 +329,11 @@ class Pages:
         except CommgenError as exc:
             return JSONResponse({"error": exc.message}, status_code=400)
         return JSONResponse({"error": error, "text": text, **state})
+
+    async def pulse(self, request: Request) -> Response:
+        """An open page says it is there (every few minutes): it counts as use, so commgen
+        does not stop for being idle while a page is open."""
+        return Response(status_code=204)
 
     async def answer(self, request: Request) -> Response:
         return await self._change(request, "answer")
@@ -258,7 +353,7 @@ class Pages:
             return self.page("preview.html", preview=None, error=exc.message)
         return self.page("preview.html", preview=preview, error=None,
                          made=request.query_params.get("gemaakt") == "1",
-                         folder=str(self.case.out_dir), soffice=_soffice())
+                         folder=str(self.case.out_dir.resolve()), soffice=_soffice())
 
     async def generate(self, request: Request) -> Response:
         try:
@@ -354,8 +449,9 @@ def make_app(case: WebCase, access: Access) -> Starlette:
     routes = [
         Route("/start", pages.start),
         Route("/", pages.home),
-        Route("/stap/{section}", pages.step),
+        Route("/stap/{section}", pages.step, methods=["GET", "POST"]),
         Route("/api/antwoord", pages.answer, methods=["POST"]),
+        Route("/api/puls", pages.pulse, methods=["POST"]),
         Route("/api/suggestie", pages.fix, methods=["POST"]),
         Route("/api/houden", pages.keep, methods=["POST"]),
         Route("/controle", pages.preview),
@@ -369,7 +465,8 @@ def make_app(case: WebCase, access: Access) -> Starlette:
     return Starlette(routes=routes, middleware=[Middleware(Guard, access=access)])
 
 
-POST_ROUTES = ("/api/antwoord", "/api/suggestie", "/api/houden", "/maken")
+POST_ROUTES = ("/api/antwoord", "/api/suggestie", "/api/houden", "/maken", "/stap/school",
+               "/api/puls")
 
 
 def bind(port: int) -> socket.socket:
@@ -411,6 +508,27 @@ def serve(case: WebCase, sock: socket.socket, access: Access, idle_minutes: floa
             time.sleep(0.2)
 
     threading.Thread(target=watch, daemon=True).start()
-    with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops cleanly, then passes the
-        server.run(sockets=[sock])                # Ctrl-C on: the stop is handled here
+    with contextlib.suppress(KeyboardInterrupt), term_as_interrupt():
+        server.run(sockets=[sock])  # uvicorn stops cleanly, then passes Ctrl-C on: handled here
     return idle.is_set()
+
+
+@contextlib.contextmanager
+def term_as_interrupt() -> Any:
+    """A stop by SIGTERM (a closed terminal window, a logout) ends like Ctrl-C, so that the
+    answers are saved and the file's claim is given up: uvicorn raises the signal again once
+    it has stopped, and without this the process would end before either."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_number: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)

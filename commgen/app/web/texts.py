@@ -57,10 +57,20 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
         "role": _("Role (for example intern begeleider, mentor, directeur)"),
         "names_help": _("Only so that commgen can keep these names out of every text. Type one "
                         "name per field (first and family name). What you type is not shown "
-                        "and never sent back to this page; commgen keeps the names only as an "
-                        "irreversible code (a keyed hash) and never puts them in a document."),
-        "names_given": _("Already given: {names}. Names typed here replace them; leave the "
-                         "fields empty to keep them."),
+                        "and never sent back to this page. commgen does not save the names "
+                        "readably: the answers file holds only an irreversible code (a keyed "
+                        "hash) whose key stays on this computer, and no document ever holds "
+                        "them."),
+        "names_given": _("Already given: {names}. Names typed here are added to them."),
+        "forget_names": _("Forget all names (then type the right ones again)"),
+        "save": _("Save"),
+        "blocked_list": _("To do before the documents can be made"),
+        "in_documents": _("The check of the documents found this in this answer. Change the "
+                          "answer, or keep it with a reason (recorded in the documents):"),
+        "image_given": _("Saved: {name} (beside the answers file). Choose another file to "
+                         "replace it."),
+        "image_help": _("A PNG or JPEG file from this computer; commgen puts a copy beside the "
+                        "answers file. It comes at the top of every letter. May stay empty."),
         "names_field": _("Name {n}"),
         "add_name": _("Another name"),
         "save_names": _("Save the names"),
@@ -68,7 +78,9 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
                              "paragraphs."),
         "finding_heading": _("The privacy check found a problem in this answer"),
         "take_suggestion": _("Take the suggestion: “{text}”"),
-        "reason_label": _("Reason for keeping this passage"),
+        "reason_label": _("Reason for keeping what is marked here (one reason for every passage "
+                          "of this answer)"),
+        "step_open": _("a required question is still open"),
         "keep": _("Keep with this reason"),
         "kept": _("Kept with the reason: {reason}"),
         "never_kept": _("A pupil's name is never kept: take the suggestion or write the "
@@ -97,7 +109,8 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
         "page_images_missing": _("Page images need LibreOffice, which is not installed on "
                                  "this computer; the text preview above shows every word."),
         "back_to_preview": _("Back to the check"),
-        "noscript": _("This page needs JavaScript to save your answers as you type."),
+        "noscript": _("Without JavaScript your answers are saved with the buttons of each "
+                      "step, and the check shows its findings after saving."),
         "appears_in": _("Appears in: {documents}"),
         "marked_text": _("Your text, with the passages the check marked"),
     }

@@ -12,6 +12,7 @@
   const timers = new Map();   // question id -> debounce timer
   const running = new Set();  // requests under way
   const DEBOUNCE = 500;
+  const FIELD = "input:not([type=hidden]), textarea";  // the field of a question's box
 
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
@@ -52,7 +53,7 @@
     } else if (type === "names") {
       box.querySelectorAll("input[type=password]").forEach((i) => data.push(["value", i.value]));
     } else {
-      data.push(["value", box.querySelector("input, textarea").value]);
+      data.push(["value", box.querySelector(FIELD).value]);
     }
     return data;
   }
@@ -61,6 +62,8 @@
     timers.delete(box.dataset.q);
     setStatus(T.saving);
     box.dataset.sending = "1";
+    const secret = [...box.querySelectorAll("input[type=password]")];
+    const sent = secret.map((i) => i.value);
     let result;
     try {
       result = await post("/api/antwoord", questionData(box));
@@ -68,7 +71,8 @@
       delete box.dataset.sending;
     }
     if (box.dataset.type === "names" && !result.error) {
-      box.querySelectorAll("input[type=password]").forEach((i) => { i.value = ""; });
+      // only the names sent: one typed while this was under way is sent next
+      secret.forEach((i, n) => { if (i.value === sent[n]) i.value = ""; });
     }
     apply(result, box);
   }
@@ -96,6 +100,8 @@
     }
     timers.clear();
     await Promise.all([...waiting, ...running]);
+    const late = typedNames();  // typed while a save of the same box was under way
+    if (late.length) await Promise.all(late.map(save));
   }
 
   function apply(result, box) {
@@ -105,6 +111,9 @@
         error.textContent = result.error || "";
         error.hidden = !result.error;
       }
+      const field = box.querySelector(FIELD);
+      if (field && result.error) field.setAttribute("aria-invalid", "true");
+      else if (field) field.removeAttribute("aria-invalid");
     }
     if (result.stopped) {
       setStatus(T.stopped, true);  // the server is gone: say so, and how to start again
@@ -116,7 +125,11 @@
     if (!result.applies) return;
     for (const [q, applies] of Object.entries(result.applies)) {
       const el = document.getElementById("vraag-" + q);
-      if (el) el.hidden = !applies;
+      if (!el) continue;
+      if (el.hidden && applies && result.fill && result.fill[q]) refill(el, result.fill[q]);
+      el.hidden = !applies;
+      const wrap = el.querySelector("fieldset.wrap");  // a question not shown is not posted
+      if (wrap) wrap.disabled = !applies;
     }
     for (const [q, values] of Object.entries(result.offered || {})) {
       const el = document.getElementById("vraag-" + q);
@@ -131,6 +144,8 @@
     for (const [q, text] of Object.entries(result.given || {})) {
       const el = document.getElementById("given-" + q);
       if (el) { el.textContent = text; el.hidden = false; }
+      const forget = document.querySelector("#vraag-" + q + " .forget-names");
+      if (forget) forget.hidden = false;
     }
     const todo = document.getElementById("todo");
     if (todo) {
@@ -138,7 +153,7 @@
       todo.innerHTML = "";
       if (result.todo) {
         const a = document.createElement("a");
-        a.href = "/controle";
+        a.href = result.todo_link || "/controle";  // to the first answer with a problem
         a.className = "nav";
         a.textContent = fill(result.todo === 1 ? T.todo_one : T.todo, {n: result.todo});
         todo.appendChild(a);
@@ -146,11 +161,22 @@
     }
   }
 
+  // A question shown again shows what is saved: its answer went when it stopped applying.
+  function refill(box, fill) {
+    const choices = box.querySelectorAll(".choice input");
+    if (choices.length) {
+      choices.forEach((i) => { i.checked = fill.chosen.includes(i.value); });
+    } else {
+      const field = box.querySelector(FIELD);
+      if (field && field.type !== "password" && field.type !== "file") field.value = fill.text;
+    }
+  }
+
   function focusAfter(box) {
     const boxes = [...document.querySelectorAll(".question")].filter((b) => !b.hidden);
     const at = boxes.indexOf(box);
-    const next = at >= 0 ? boxes.slice(at + 1).find((b) => b.querySelector("input, textarea")) : null;
-    const target = next ? next.querySelector("input, textarea") : document.getElementById("next");
+    const next = at >= 0 ? boxes.slice(at + 1).find((b) => b.querySelector(FIELD)) : null;
+    const target = next ? next.querySelector(FIELD) : document.getElementById("next");
     if (target) target.focus();
   }
 
@@ -206,7 +232,7 @@
             await flush();
             const result = await post("/api/suggestie", [["q", q], ["n", String(piece.n)]]);
             if (typeof result.text === "string") {
-              const input = document.querySelector("#vraag-" + q + " input, #vraag-" + q + " textarea");
+              const input = document.getElementById("vraag-" + q).querySelector(FIELD);
               input.value = result.text;
               input.focus();
             }
@@ -250,9 +276,27 @@
       const type = box.dataset.type;
       if (type === "choice" || type === "multichoice" || type === "yesno") {
         box.addEventListener("change", () => save(box));
+      } else if (type === "image") {  // a logo: read here, sent as text, kept beside the answers
+        const input = box.querySelector("input[type=file]");
+        input.addEventListener("change", async () => {
+          const file = input.files[0];
+          if (!file) return;
+          setStatus(T.saving);
+          const data = await new Promise((done) => {
+            const reader = new FileReader();
+            reader.onload = () => done(String(reader.result).split(",")[1] || "");
+            reader.onerror = () => done("");
+            reader.readAsDataURL(file);
+          });
+          const result = await post("/api/antwoord", [["q", box.dataset.q], ["file", file.name],
+                                                      ["data", data]]);
+          if (!result.error) input.value = "";  // kept: not sent again with the step
+          apply(result, box);
+        });
       } else if (type === "names") {
-        box.querySelector(".save-names").addEventListener("click", () => save(box));
-        box.querySelector(".add-name").addEventListener("click", () => {
+        const add = box.querySelector(".add-name");
+        add.hidden = false;  // more fields need the script; without it, save and come back
+        add.addEventListener("click", () => {
           const holder = box.querySelector(".names");
           const n = holder.querySelectorAll("input").length + 1;
           const id = "a-" + box.dataset.q + "-" + n;
@@ -262,7 +306,8 @@
           const input = document.createElement("input");
           input.type = "password";
           input.id = id;
-          input.name = "value";
+          input.name = box.dataset.q;
+          input.dir = "auto";
           input.autocomplete = "off";
           holder.appendChild(label);
           holder.appendChild(input);
@@ -270,6 +315,24 @@
         });
         box.addEventListener("focusout", (e) => {  // leaving the names: save them
           if (!box.contains(e.relatedTarget) && namesTyped(box)) save(box);
+        });
+        box.addEventListener("paste", (e) => {  // a list pasted: one name per field
+          if (e.target.type !== "password") return;
+          const text = (e.clipboardData || window.clipboardData).getData("text");
+          const names = text.split(/[\r\n,;]+/).map((n) => n.trim()).filter(Boolean);
+          if (names.length < 2) return;
+          e.preventDefault();
+          let fields = [...box.querySelectorAll("input[type=password]")];
+          let at = fields.indexOf(e.target);
+          for (const name of names) {
+            while (at < fields.length && fields[at].value.trim() && fields[at] !== e.target) at++;
+            if (at >= fields.length) {
+              add.click();
+              fields = [...box.querySelectorAll("input[type=password]")];
+            }
+            fields[at].value = name;
+            at++;
+          }
         });
         box.addEventListener("keydown", (e) => {
           if (e.key === "Enter" && e.target.type === "password") { e.preventDefault(); save(box); }
@@ -279,10 +342,31 @@
         box.addEventListener("change", () => { if (timers.has(box.dataset.q)) save(box); });
       }
     });
-    form.addEventListener("submit", (e) => e.preventDefault());
+    // The step's buttons post the whole form, as without the script; first what is still
+    // being saved is saved. "Save" (Enter in a field, "save the names") stays on the page.
+    form.addEventListener("submit", async (e) => {
+      if (form.dataset.posting) return;
+      e.preventDefault();
+      const by = e.submitter;
+      await flush();
+      if (!by || (by.name === "go" && by.value === "save")) return;
+      form.dataset.posting = "1";
+      // after this event is over (a submit asked for while it is fired is ignored)
+      setTimeout(() => form.requestSubmit(by), 0);
+    });
+    window.addEventListener("pageshow", () => { delete form.dataset.posting; });  // "back"
     const marks = JSON.parse(document.getElementById("marks").textContent);
     for (const [q, m] of Object.entries(marks)) showMarks(q, m);
   }
+
+  // An open page keeps commgen running: it would stop after the idle time otherwise.
+  setInterval(() => {
+    fetch("/api/puls", {method: "POST", credentials: "same-origin",
+                        headers: {"X-CSRF-Token": csrf}}).catch(() => {});
+  }, 4 * 60 * 1000);
+
+  // Whether nothing is waiting to be saved (for the browser tests, and the curious).
+  window.commgenSettled = () => !timers.size && !running.size && !typedNames().length;
 
   // Closing the tab while an answer is still being saved: the browser asks first.
   window.addEventListener("beforeunload", (e) => {
