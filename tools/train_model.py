@@ -41,7 +41,8 @@ from commgen.checks.model import FORMAT, MODEL_FILE, NGRAMS, features  # noqa: E
 
 CORPUS = ROOT / "tests" / "corpus"
 PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2",
-         "oefen": CORPUS / "oefen", "toets3": CORPUS / "toets3", "oefen2": CORPUS / "oefen2"}
+         "oefen": CORPUS / "oefen", "toets3": CORPUS / "toets3", "oefen2": CORPUS / "oefen2",
+         "oefen3": CORPUS / "oefen3", "oefen4": CORPUS / "oefen4"}
 GOLDEN = ROOT / "tests" / "golden"
 OUTPUT = ROOT / "snippets" / "nl" / "regels" / MODEL_FILE
 CATEGORIES = ("blame", "speculation", "sensational", "evidence", "image-detail", "legal-term",
