@@ -501,7 +501,7 @@ def test_without_javascript_every_step_is_a_form_that_saves(web) -> None:  # typ
                                                     "fix": "situation_extra 0"})
     assert fixed.status_code == 303
     assert case.draft.answered["situation_extra"] == [
-        "Het beeld van de leerling ging rond & verder 😢 في المدرسة."]
+        "Het beeld van een leerling ging rond & verder 😢 في المدرسة."]
     # keep with a reason, by its button
     form_post(client, access, "view", {
         "view_extra": "Het beeld ging rond in klas 2B en daarna in andere klassen."})
@@ -642,10 +642,10 @@ def test_editing_around_a_masked_name_keeps_the_name_marked_never_the_mask(web) 
 def test_what_the_documents_check_found_is_shown_at_its_question(catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "zaak"
     folder.mkdir()
-    # a passage the check of the answer lets pass but a document's readers do not (found in
-    # the new-user trial): shown at the question once the documents are checked, to keep
-    path = write_answers(folder, {"view_extra": "We vinden dit heel erg voor de leerling & "
-                                                "haar familie."})
+    # a passage the check of the answer cannot judge but a document's check does (a sentence
+    # the document holds already): shown at the question once the documents are checked
+    path = write_answers(folder, {"view_extra": "Iedere leerling moet zich veilig voelen op "
+                                                "school, ook online."})
     case = WebCase(catalog, folder, path)
     access = Access(PORT)
     client = TestClient(make_app(case, access), base_url=BASE)
@@ -654,7 +654,7 @@ def test_what_the_documents_check_found_is_shown_at_its_question(catalog, tmp_pa
         assert not case.findings(["view_extra"])
         review = client.get("/controle").text  # what blocks a document: listed at the top
         assert 'id="blocked-list"' in review and review.index('id="blocked-list"') < review.index(
-            'id="make-all"') and "familie" in review.split('id="blocked-list"')[1].split("</ol>")[0]
+            'id="make-all"') and "veilig" in review.split('id="blocked-list"')[1].split("</ol>")[0]
         assert case.in_documents.get("view_extra"), case.in_documents
         page = client.get("/stap/view").text
         assert 'id="documents-view_extra"' in page and 'name="keep" value="view_extra"' in page
