@@ -467,3 +467,21 @@ def test_a_clean_sentence_gives_no_error(text) -> None:
 
     findings = make_checker("parents-class").check(text)
     assert not [f for f in findings if f.severity == "error"], findings
+
+
+def test_the_contact_persons_own_address_with_the_family_name_passes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found in a new-user trial: "m.jacobs@..." of the contact person Marloes Jacobs was a
+    name finding ("jacobs") that held back five documents; someone else's address is not."""
+    answers = write_answers(tmp_path, {"contact_email": "m.jacobs@hetbaken.example",
+                                       "contact": {"name": "Marloes Jacobs",
+                                                   "role": "zorgcoördinator"}})
+    code, out, err = run_cli(capsys, "generate", str(answers), "--out", str(tmp_path / "uit"))
+    assert code == 0, out + err
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Mail gerust naar m.jacobs@hetbaken.example of naar "
+                      "p.jansen@hetbaken.example.\n", encoding="utf-8")
+    code, out, _err = run_cli(capsys, "check", "--answers", str(answers), "--format", "json",
+                              str(letter))
+    found = [(f["category"], f["text"]) for f in json.loads(out)["files"][0]["findings"]]
+    assert found == [("email", "p.jansen@hetbaken.example")]
