@@ -86,7 +86,12 @@ def test_only_the_token_holder_gets_in(web) -> None:  # type: ignore[no-untyped-
     assert response.status_code == 303
     cookie = response.headers["set-cookie"]
     assert "HttpOnly" in cookie and "samesite=strict" in cookie.lower()
+    assert "Max-Age=43200" in cookie  # kept when the browser is closed (the second trial)
     assert client.get("/stap/school").status_code == 200
+    reopened = TestClient(client.app, base_url=BASE,  # the browser closed and opened again
+                          cookies={"commgen_sessie": access.session})
+    again = reopened.get("/start", params={"t": access.token}, follow_redirects=False)
+    assert again.status_code == 303 and reopened.get("/stap/school").status_code == 200
     other = TestClient(client.app, base_url=BASE)  # the token works once
     assert other.get("/start", params={"t": access.token}).status_code == 403
     assert other.get("/stap/school").status_code == 403

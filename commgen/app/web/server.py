@@ -4,7 +4,10 @@ Safe by default, for one user on this computer:
 - the server listens on 127.0.0.1 only; the Host header must be ``127.0.0.1:PORT`` or
   ``localhost:PORT`` (a DNS-rebinding page cannot reach it under another name);
 - the first request brings a one-time token (``/start?t=...``), which is exchanged for a
-  session cookie (HttpOnly, SameSite=Strict); a request without that cookie is refused;
+  session cookie (HttpOnly, SameSite=Strict); a request without that cookie is refused. The
+  cookie outlives a closed browser (``SESSION_HOURS``), so the same link opens the case again
+  after the browser was closed; it is worth nothing once this server stops (a new run makes
+  a new session);
 - every POST carries the CSRF token (header ``X-CSRF-Token`` or form field ``csrf``), and a
   request with an Origin other than the server's own is refused; no CORS header is ever sent;
 - every response has a strict Content-Security-Policy, ``X-Frame-Options: DENY``,
@@ -47,6 +50,8 @@ from commgen.foundation.i18n import _, current_language
 from commgen.questions.catalog import text_for
 
 HERE = Path(__file__).resolve().parent
+# How long the session cookie lives in the browser (a closed browser comes back in with it).
+SESSION_HOURS = 12
 COOKIE = "commgen_sessie"
 CSRF_HEADER = "x-csrf-token"
 SECURITY_HEADERS = {
@@ -231,7 +236,7 @@ class Pages:
                                    "commgen web again for a new one."))
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(COOKIE, self.access.session, httponly=True, samesite="strict",
-                            path="/")
+                            path="/", max_age=SESSION_HOURS * 3600)
         return response
 
     async def home(self, request: Request) -> Response:
