@@ -80,6 +80,11 @@ def test_without_police_approval_public_texts_say_a_neutral_line(tmp_path: Path)
         assert "volgt het protocol voor zulke situaties" in texts[doc], doc
     internal = texts["communicatiestatement"]
     assert "De politie doet onderzoek." in internal  # the crisis team knows
+    shared, annex = internal.split("Bijlage: alleen voor het crisisteam")
+    # the statement's first part goes out after approval: the police as in public texts
+    assert "volgt het protocol voor zulke situaties" in shared and "politie" not in shared.replace(
+        "Politie", "")
+    assert "Pas noemen na goedkeuring van de politie: " in annex and "onderzoek" in annex
     assert "Politie: nog geen goedkeuring." in internal
     assert "De leerling en de ouders: nog geen goedkeuring" not in internal
 
@@ -270,3 +275,25 @@ def test_a_police_fact_in_free_text_waits_for_police_approval(tmp_path, capsys, 
                                         "police": ["advice"], "situation_extra": typed})
     code, out, _err = run_cli(capsys, "generate", str(approved), "--out", str(tmp_path / "b"))
     assert code == 0, out
+
+
+@pytest.mark.parametrize("facts", [{"origin": "secret"}, {"material": "edited", "origin": "unknown"},
+                                   {"origin": "secret", "school_type": "po"}])
+def test_when_the_making_was_wrong_no_text_says_only_forwarding_is(tmp_path: Path,
+                                                                    facts: dict) -> None:  # type: ignore[type-arg]
+    """Found in both web trials: a secretly made or made-up image got the texts for an image
+    shared in trust ("Het probleem is niet dat er een beeld bestaat", "Zeg dus niet dat het
+    maken van een beeld fout was", "Doorsturen zonder toestemming is wat hier fout gaat")."""
+    path = write_answers(tmp_path, {**facts, "audiences": ["parents_class", "staff"],
+                                    "letter_other_classes": "letter"})
+    texts = _texts(generate(path, tmp_path / "out", TEMPLATES, now=NOW))
+    for doc in ("boodschap-leerlingen", "handreiking-team", "lesopzet-klassengesprek",
+                "brief-ouders-andere-klassen"):
+        assert doc in texts, sorted(texts)
+        for wrong in ("Het probleem is niet dat er een beeld bestaat",
+                      "Zeg dus niet dat het maken van een beeld fout was",
+                      "Doorsturen zonder toestemming is wat hier fout gaat",
+                      "stuur je nooit door zonder dat die ander dat goed vindt"):
+            assert wrong not in texts[doc], (doc, wrong)
+    assert "zonder toestemming maakt" in texts["boodschap-leerlingen"] or "maken, of een nepfoto" \
+        in texts["boodschap-leerlingen"]
