@@ -277,7 +277,8 @@ def test_a_police_fact_in_free_text_waits_for_police_approval(tmp_path, capsys, 
     assert code == 0, out
 
 
-@pytest.mark.parametrize("facts", [{"origin": "secret"}, {"material": "edited", "origin": "unknown"},
+@pytest.mark.parametrize("facts", [{"origin": "secret"},
+                                   {"material": "edited", "origin": "unknown"},
                                    {"origin": "secret", "school_type": "po"}])
 def test_when_the_making_was_wrong_no_text_says_only_forwarding_is(tmp_path: Path,
                                                                     facts: dict) -> None:  # type: ignore[type-arg]
