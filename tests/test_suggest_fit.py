@@ -125,14 +125,14 @@ def test_the_blame_suggestion_has_no_in_trust_line(catalog) -> None:  # type: ig
 
 
 @pytest.mark.parametrize(("origin", "said", "never"), [
-    ("secret", "zonder dat de leerling het wist", "vertrouwen"),
-    ("voluntary", "in vertrouwen", "zonder dat de leerling het wist"),
+    ("secret", "zonder toestemming filmen", "vertrouwen"),
+    ("voluntary", "vertrouwen", "filmen"),
 ])
 def test_the_blame_suggestion_is_chosen_by_how_the_image_was_made(
         catalog, origin: str, said: str, never: str) -> None:  # type: ignore[no-untyped-def]
-    """The vetted sentence the documents use for the case (phrases.yaml ``view``), for an
-    answer that only reaches the internal statement; a secretly made image never gets the
-    in-trust line (DOMAIN.md: wording by case facts)."""
+    """A vetted sentence for the case (phrases.yaml ``blame_instead``), for an answer that only
+    reaches the internal statement; a secretly made image never gets the in-trust line
+    (DOMAIN.md: wording by case facts)."""
     from commgen.app.answercheck import CaseSentences, check_answer
     from commgen.app.answercheck import make_checker as checker_for
 
@@ -190,3 +190,45 @@ def test_a_sanction_against_pupils_is_named_for_what_it_is_not_a_guess(catalog) 
     assert all("vermoeden" not in f.message for f in about)
     assert any("maatregelen tegen leerlingen" in f.message for f in about)
     assert len({(f.start, f.end) for f in about}) == len(about)  # the passage once
+
+
+@pytest.mark.parametrize(("text", "passage", "suggestion"), [
+    # the second web trial: a handle after "door", and the same sentence twice
+    ("Het werd doorgestuurd door @jordy.snap2010 op Snapchat.", "@jordy.snap2010",
+     "via sociale media"),
+    ("Hoe het beeld is verspreid, wordt uitgezocht; daarover doen we geen uitspraken. "
+     "Jordy heeft het gedaan.", "Jordy heeft het gedaan.",
+     "Hoe het beeld is verspreid, wordt uitgezocht; daarover doen we geen uitspraken."),
+])
+def test_a_suggestion_that_would_break_the_answer_is_not_offered(
+        text: str, passage: str, suggestion: str) -> None:
+    start = text.index(passage)
+    assert take_in(text, start, start + len(passage), suggestion) is None
+    assert grammar_slips("Ik hoorde het via via.") == []
+
+
+def test_the_blame_suggestion_is_no_sentence_the_documents_say_already(
+        catalog, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The second web trial: the suggestion was the documents' own view sentence, so taking it
+    held three documents back for a sentence said twice."""
+    from commgen.app.generate import generate
+    from commgen.docx.reader import docx_text
+    from tests.conftest import write_answers
+    from tests.goldentext import NOW
+
+    for origin in ("secret", "voluntary", "sextortion"):
+        values = _values(catalog, "view_extra", "Ze had natuurlijk zelf beter moeten weten.")
+        values["origin"] = origin
+        found = [f for f in check_answers(catalog, values, only=["view_extra"])
+                 if f.finding.category == "blame"]
+        assert found and found[0].finding.suggestion, origin
+        changed = with_suggestion(catalog.by_id["view_extra"], values["view_extra"],
+                                  found[0].finding)
+        assert changed
+        (tmp_path / origin).mkdir()
+        path = write_answers(tmp_path / origin, {"origin": origin, "view_extra": changed})
+        result = generate(path, tmp_path / origin / "out", TEMPLATES, now=NOW)
+        statement = next(w.path for w in result.written if w.path.name ==
+                         "communicatiestatement.docx")
+        text = docx_text(statement.read_bytes())
+        assert text.count(changed[0]) == 1, origin

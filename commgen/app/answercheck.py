@@ -114,11 +114,12 @@ def strictest(checker: Checker, text: str, audiences: Iterable[str]) -> list[Fin
 
 class CaseSentences:
     """The vetted sentence a finding is written anew with at a question, where the case's facts
-    are known: for blame, the school's view (``sentences.view`` in phrases.yaml), chosen by
-    origin and the family's approval exactly as the documents choose it (``render.snippets``:
-    the one owner of the case's wording), for the most public audience the answer reaches."""
+    are known: for blame, ``sentences.blame_instead`` in phrases.yaml, chosen by origin and
+    material as the documents choose their sentences (``render.snippets``: the one owner of the
+    case's wording), for the most public audience the answer reaches. Not the documents' own
+    ``view``: they say it already, and a sentence said twice holds a document back."""
 
-    BY_CATEGORY: ClassVar[dict[str, str]] = {"blame": "view"}
+    BY_CATEGORY: ClassVar[dict[str, str]] = {"blame": "blame_instead"}
 
     def __init__(self, catalog: Catalog, values: Mapping[str, Any],
                  lang: str = DOCUMENT_LANGUAGE) -> None:

@@ -124,7 +124,9 @@ _TITLES = r"mevrouw|meneer|mevr|mw|dhr|juf|juffrouw|meester"
 _SLIPS = (
     re.compile(rf"\b(?:{_TITLES})\.?\s+(?:de|het|een)\b", re.IGNORECASE),  # "mevrouw de leerling"
     re.compile(r"\b(de|het|een)\s+(?:de|het|een)\b", re.IGNORECASE),  # "de een leerling"
-    re.compile(r"\b([^\W\d_]{2,})\s+\1\b", re.IGNORECASE),  # "leerling leerling"
+    re.compile(r"\b(?!via\b)([^\W\d_]{2,})\s+\1\b", re.IGNORECASE),  # "leerling leerling"
+    # a preposition before "via" ("doorgestuurd door via sociale media"; "via via" is Dutch)
+    re.compile(r"\b(?:door|van|naar|met|aan|voor|bij|op|in|uit|over)\s+via\b", re.IGNORECASE),
 )
 # A subordinate clause an image detail stands in: dropped with its conjunction.
 _CLAUSE = re.compile(r"[,\s]+(?:terwijl|toen|waarbij|waarop|tijdens|nadat|zodat|waarin)\b"
@@ -152,7 +154,9 @@ def grammar_slips(text: str) -> list[str]:
             continue
         if words[-1] in _DANGLING or (len(words) > 1 and {*words[-2:]} <= _PRONOUNS):
             found.append(" ".join(words[-2:]))  # "terwijl ze haar."
-    return found
+    sentences = [" ".join(_words(m.group())) for m in _SENTENCE.finditer(text)]
+    found += sorted({s for s in sentences if len(s.split()) >= 4 and sentences.count(s) > 1})
+    return found  # and a sentence said twice (two suggestions that are the same sentence)
 
 
 def _is_clause(passage: str) -> bool:
