@@ -281,6 +281,31 @@ def test_fact_sentences_appear_exactly_when_their_facts_hold(matrix: list[Made])
     assert not wrong, "\n".join(wrong[:30])
 
 
+def test_the_front_desk_answer_on_the_police_says_what_the_statement_may_say(
+        matrix: list[Made]) -> None:
+    """The statement's questions and answers tell callers about the police exactly what the
+    approved statement says: the report and the investigation once the police approved, and
+    nothing before (trial 2 of round 8 found "contact met de politie" beside a statement that
+    named the report and the investigation)."""
+    wrong: list[str] = []
+    for m in matrix:
+        text = m.texts.get("communicatiestatement")
+        if text is None:
+            continue
+        lines = text.split("\n")
+        answer = lines[lines.index("Is de politie ingeschakeld?") + 1].lower()
+        h = _holds(m)
+        told = h["police_ok"] and h["involved"]
+        report = bool({"report_family", "report_school"} & set(m.case["police"]))
+        for said, when in ((answer.startswith("ja"), told),
+                           ("onderzoek" in answer, told and h["investigation"]),
+                           ("aangifte" in answer, told and report),
+                           ("op dit moment niets" in answer, not told)):
+            if said != when:
+                wrong.append(f"{case_id(m.case)}: {answer!r}")
+    assert not wrong, "\n".join(wrong[:20])
+
+
 def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
 
