@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -203,3 +204,62 @@ def test_the_answers_file_and_its_private_side_file_stay_out_of_the_cache(
     assert data["situation_extra"] == "Geheim verhaal van Sanne"
     stored = [p.read_bytes() for p in empty_cache.rglob("*") if p.is_file()]
     assert not any(b"Sanne" in b or b"Het Baken" in b for b in stored)
+
+
+REGEX_CASES = [  # (pattern, flags, text): groups, names, flags, bytes, a look-behind
+    (r"(?P<dag>\d{1,2})[-/](?P<maand>\d{1,2})", 0, "op 12-11 en 3/4"),
+    (r"(?<![\w])juf\s+\w+", re.IGNORECASE, "De klas van JUF Demi & <groep 7> 😀"),
+    (r"[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD]", 0, "ok\x07 مرحبا"),
+    (rb"^\s*(?:#|$)", re.MULTILINE, b"a\n  # b\n"),
+    (r"(a)|(b)", re.VERBOSE, "xb"),
+]
+
+
+def _same(found: re.Pattern, expected: re.Pattern, text: str | bytes) -> None:
+    assert (found.pattern, found.flags, found.groups, found.groupindex) == (
+        expected.pattern, expected.flags, expected.groups, expected.groupindex)
+    assert [(m.span(), m.groups()) for m in found.finditer(text)] == [
+        (m.span(), m.groups()) for m in expected.finditer(text)]
+
+
+def test_patterns_from_the_regex_file_are_res_own_and_a_damaged_file_is_ignored(
+        empty_cache: Path) -> None:
+    from commgen.foundation import regexcache
+
+    made = regexcache._Bundle("test")
+    for pattern, flags, text in REGEX_CASES:
+        _same(made.compile(pattern, flags), re.compile(pattern, flags), text)
+    assert len(made.new) == len(REGEX_CASES)
+    made.save()
+    again = regexcache._Bundle("test")
+    for pattern, flags, text in REGEX_CASES:
+        _same(again.compile(pattern, flags), re.compile(pattern, flags), text)
+    assert not again.new and len(again.used) == len(REGEX_CASES)  # all from the file
+    with pytest.raises(re.error):  # a mistake is still re's own error
+        again.compile("(unclosed", 0)
+    path = again._path()
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    path.write_bytes(bytes(raw))
+    damaged = regexcache._Bundle("test")
+    for pattern, flags, text in REGEX_CASES:
+        _same(damaged.compile(pattern, flags), re.compile(pattern, flags), text)
+    assert len(damaged.new) == len(REGEX_CASES)  # compiled anew, none read
+
+
+def test_a_command_keeps_its_patterns_and_finds_the_same(tmp_path: Path) -> None:
+    """The command line's own process reads and writes the regex file; the check's report
+    is the same with an empty and with a filled one."""
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Beste ouders, de klas van juf Demi (groep 7) woont aan de Dorpsstraat "
+                      "12. Bel 06-12345678 of mail demi@example.nl. Zonder toestemming "
+                      "verspreiden is strafbaar. 😀 & <b>\n", encoding="utf-8")
+    env = os.environ | {"NO_COLOR": "1", "COMMGEN_CACHE": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "commgen", "check", "--audience", "parents-class",
+               str(letter)]
+    first = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert list((tmp_path / "cache" / "regex").iterdir())  # written at exit
+    second = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert (second.returncode, second.stdout, second.stderr) == (
+        first.returncode, first.stdout, first.stderr)
+    assert first.returncode == 1 and "06-12345678" in first.stdout

@@ -374,9 +374,28 @@ def make_checker(audience: str | None = None, guards: Iterable[GuardedNames] = (
     folder = snippets_folder(snippets_dir)
     allow = allow or AllowList()
     allow.add_resources(folder)
-    rules = load_rules(folder / RULES_FOLDER)
+    rules = _loaded_rules(folder / RULES_FOLDER)
     return Checker(rules, load_settings(folder / RULES_FOLDER), allow, [g for g in guards if g],
                    audience, rules_folder=folder / RULES_FOLDER, lines=LineStore(rules))
+
+
+_LOADED: dict[Path, tuple[tuple[tuple[str, int, int], ...], list[Rule]]] = {}
+
+
+def _loaded_rules(folder: Path) -> list[Rule]:
+    """``load_rules(folder)``, once per process while the folder's files stay as they are (a
+    generate run makes two checkers: one for the answers, one for the documents)."""
+    try:
+        signature = tuple(sorted((str(p), s.st_mtime_ns, s.st_size) for p in folder.rglob("*")
+                                 for s in (p.stat(),)))
+    except OSError:
+        return load_rules(folder)
+    known = _LOADED.get(folder)
+    if known is not None and known[0] == signature:
+        return list(known[1])
+    rules = load_rules(folder)
+    _LOADED[folder] = (signature, rules)
+    return list(rules)
 
 
 class SealedStore:
