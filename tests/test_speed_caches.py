@@ -263,3 +263,25 @@ def test_a_command_keeps_its_patterns_and_finds_the_same(tmp_path: Path) -> None
     assert (second.returncode, second.stdout, second.stderr) == (
         first.returncode, first.stdout, first.stderr)
     assert first.returncode == 1 and "06-12345678" in first.stdout
+
+
+def test_a_long_text_looks_for_its_signature_lines_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every school's name asks whether it is in the signature; the signature lines are found
+    once per text (once per name made the check quadratic in the text), with the same
+    findings."""
+    from commgen.checks.load import checker_from_files
+    from commgen.checks.run import Checker
+
+    checker = checker_from_files("parents-class")
+    text = ("Het beeld ging ook rond op het Zuiderlicht College en op het Noorderlicht "
+            "Lyceum.\n" * 40 + "Met vriendelijke groet,\n\nJan de Vries\nHet Baken College\n")
+    expected = [(f.rule, f.start, f.end) for f in checker.check(text)]
+    calls: list[int] = []
+    original = Checker._signatures
+    monkeypatch.setattr(Checker, "_signatures",
+                        lambda self, t: calls.append(1) or original(self, t))
+    assert [(f.rule, f.start, f.end) for f in checker.check(text)] == expected
+    assert sum(1 for rule, _s, _e in expected if rule == "other-school") >= 80
+    assert len(calls) == 1
+    checker.check(text)
+    assert len(calls) == 2  # a new check looks again

@@ -66,6 +66,8 @@ class Checker:
                                                    compare=False)
     # the phrasing rules' findings per line, kept between runs (``LineStore``)
     lines: LineStore | None = field(default=None, repr=False, compare=False)
+    _signed_in: tuple[str, Spans] | None = field(default=None, init=False, repr=False,
+                                                 compare=False)
 
     def for_audience(self, audience: str | None) -> Checker:
         return Checker(self.rules, self.settings, self.allow, self.guards, audience,
@@ -83,7 +85,10 @@ class Checker:
 
     def check(self, text: str) -> list[Finding]:
         with _collector_paused():
-            return self._check(text)
+            try:
+                return self._check(text)
+            finally:
+                self._signed_in = None
 
     def _check(self, text: str) -> list[Finding]:
         found = self.detectors
@@ -176,7 +181,7 @@ class Checker:
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         if not line.replace(text[start:end], "", 1).strip(" \t,.:;-–"):
             return True
-        return Spans(self._signatures(text)).overlaps(start, end)
+        return self._signed(text).overlaps(start, end)
 
     def _name_tokens(self, passage: str) -> list[str]:
         found = self.detectors
@@ -184,7 +189,7 @@ class Checker:
 
     def _names(self, text: str, annotations: list[tuple[int, int, str]],
                allowed: Spans) -> Iterable[tuple[int, int]]:
-        signed = Spans(self._signatures(text))
+        signed = self._signed(text)
         for start, end, tag in annotations:
             if tag != "persoon" or allowed.overlaps(start, end):
                 continue
@@ -208,6 +213,14 @@ class Checker:
         after = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
         words = {*tokens, after.group(1).casefold()} if after else set(tokens)
         return bool(words & self.settings.institutions)
+
+    def _signed(self, text: str) -> Spans:
+        """The signature lines of ``text``, found once per text (every school's name in a
+        long text asks: searching the whole text each time made the check quadratic)."""
+        known = self._signed_in
+        if known is None or known[0] is not text:
+            known = self._signed_in = (text, Spans(self._signatures(text)))
+        return known[1]
 
     def _signatures(self, text: str) -> list[tuple[int, int]]:
         """The lines under a closing ("Met vriendelijke groet,"): the name of whoever signs
