@@ -133,10 +133,11 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every error into a message and an exit code."""
     _setup_console()
     args = list(sys.argv[1:] if argv is None else argv)
-    if argv is None:  # the command's own process (not tests calling main in theirs)
+    command = _command_name(args) if argv is None else ""  # not tests calling main
+    if command:  # the command's own process; the list of commands compiles too little
         from commgen.foundation.regexcache import keep_compiled_patterns
 
-        keep_compiled_patterns(_command_name(args))
+        keep_compiled_patterns(command)
     _setup_language(choose_language(_scan_lang(args)))
     cli = build_cli()
     try:
