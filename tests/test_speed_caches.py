@@ -285,3 +285,39 @@ def test_a_long_text_looks_for_its_signature_lines_once(monkeypatch: pytest.Monk
     assert len(calls) == 1
     checker.check(text)
     assert len(calls) == 2  # a new check looks again
+
+
+def test_a_rule_tried_with_only_the_alternatives_of_the_word_finds_the_same() -> None:
+    """At a place where a word starts, a rule's pattern is tried with only the alternatives
+    that can start with that word (``RuleKeys.narrow``): the same findings as the whole
+    pattern, for every bundled rule, on the golden documents and on hostile text."""
+    from commgen.checks import ruleindex
+    from commgen.checks.rules import _source, find_all
+    from commgen.checks.run import make_checker
+
+    rules = make_checker().rules
+    narrowed = [r for r in rules if r.keys is not None and r.keys.narrowable]
+    assert len(narrowed) >= len(rules) // 2
+    for rule in narrowed:
+        assert rule.keys is not None
+        every = range(len(rule.keys.parts))
+        capture = rule.kind == "substitution"
+        assert ruleindex.alternatives_source(rule.keys.parts, every, capture) == _source(
+            list(rule.keys.parts), False, capture) == rule.pattern.pattern
+    golden = Path(__file__).parent / "golden"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(golden.rglob("*.txt"))][:40]
+    texts.append("Wie het beeld doorstuurt, maakt zich schuldig & <Ahmad> 😀 مرحبا — "
+                 "ÉÉN leerling stuurde het DOOR. Straße ﬁ İstanbul K-pop-foto")
+
+    def found() -> list[tuple[str, int, int, str | None]]:
+        return [(f.rule, f.start, f.end, f.suggestion) for text in texts
+                for f in find_all(rules, text, {})]
+
+    with_narrowing = found()
+    original = ruleindex._narrowed
+    try:
+        ruleindex._narrowed = lambda pattern, *_rest: pattern  # type: ignore[assignment]
+        whole = found()
+    finally:
+        ruleindex._narrowed = original
+    assert with_narrowing == whole and len(whole) > 10
