@@ -623,16 +623,10 @@ def _remembered_model(model: Any, rules_folder: Path) -> _RememberedScores:
 
 def _stored_entries(data: bytes | None) -> dict[bytes, bytes]:
     """The entries of a store's file, or none when it is missing or not such a file."""
-    import marshal
+    from commgen.foundation.cache import marshalled_dict
 
-    if data is None:
-        return {}
-    try:
-        value = marshal.loads(data)
-    except (ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(value, dict) or not all(
-            type(k) is bytes and type(v) is bytes for k, v in value.items()):
+    value = marshalled_dict(data)
+    if not all(type(k) is bytes and type(v) is bytes for k, v in value.items()):
         return {}
     return value
 

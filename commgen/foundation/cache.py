@@ -89,6 +89,20 @@ def get(path: Path) -> bytes | None:
     return data if hashlib.sha256(data).hexdigest().encode("ascii") == digest else None
 
 
+def marshalled_dict(data: bytes | None) -> dict[Any, Any]:
+    """The dict ``marshal.dumps`` made ``data`` of; an empty one when it is missing or not
+    such a dict."""
+    import marshal
+
+    if data is None:
+        return {}
+    try:
+        value = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 def cached_json(kind: str, parts: list[str], compute: Callable[[], Any]) -> Any:
     """``compute()``, or its result of an earlier run with the same ``parts``."""
     path = entry(kind, *parts)

@@ -50,16 +50,9 @@ class _Bundle:
         return entry("regex", str(_FORMAT), str(getattr(_sre, "MAGIC", 0)), self.name)
 
     def _read(self) -> dict[_Key, tuple[Any, ...]]:
-        from commgen.foundation.cache import get
+        from commgen.foundation.cache import get, marshalled_dict
 
-        data = get(self._path())
-        if data is None:
-            return {}
-        try:
-            stored = marshal.loads(data)
-        except (ValueError, EOFError, TypeError):
-            return {}
-        return stored if isinstance(stored, dict) else {}
+        return marshalled_dict(get(self._path()))
 
     def compile(self, pattern: Any, flags: int) -> Any:
         if flags & re.DEBUG or not isinstance(pattern, (str, bytes)):
