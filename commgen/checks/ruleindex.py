@@ -26,6 +26,7 @@ from typing import Any
 
 from commgen.checks.patterns import compile_pattern, first_words, may_be_empty
 from commgen.foundation.cache import cached_json
+from commgen.foundation.regexcache import compile_apart
 
 _WORD = re.compile(r"\w+")
 _BUCKET = 3  # a beginning of a word is looked up by its first three letters
@@ -65,8 +66,8 @@ class RuleKeys:
             chosen = [i for i, known in enumerate(self.part_words)
                       if known is None or word in known[0]
                       or any(word.startswith(b) for b in known[1])]
-            found = self._narrow[(word, capture)] = re.compile(
-                alternatives_source(self.parts, chosen, capture), self.flags)
+            found = self._narrow[(word, capture)] = compile_apart(
+                alternatives_source(self.parts, chosen, capture), self.flags, "narrowed")
         return found
 
 

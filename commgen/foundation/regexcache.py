@@ -101,6 +101,24 @@ class _Bundle:
 
 _ORIGINAL: Any = getattr(_compiler, "compile", None) if _sre is not None else None
 _INSTALLED: list[_Bundle] = []
+_APART: dict[str, _Bundle] = {}
+
+
+def compile_apart(pattern: str, flags: int, name: str) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``; in a process that keeps its patterns, kept in a file
+    of its own (``name``), read only when such a pattern is asked for: patterns that only
+    some runs need (a rule narrowed to the alternatives of one word: megabytes of code)
+    would make every run read them."""
+    if not _INSTALLED:
+        return re.compile(pattern, flags)
+    bundle = _APART.get(name)
+    if bundle is None:
+        bundle = _APART[name] = _Bundle(f"{_INSTALLED[0].name}\0{name}")
+        atexit.register(bundle.save)
+    try:
+        return bundle.compile(pattern, flags)  # type: ignore[no-any-return]
+    except (AttributeError, TypeError):  # pragma: no cover - internals changed
+        return re.compile(pattern, flags)
 
 
 def keep_compiled_patterns(command: str) -> None:
