@@ -50,24 +50,30 @@ class RuleKeys:
     part_words: tuple[tuple[frozenset[str], tuple[str, ...]] | None, ...] = ()
     flags: int = 0
     narrowable: bool = False  # alternatives known one by one, no group referred to
-    # the pattern of the alternatives that can start with a word, per word and capture
-    _narrow: dict[tuple[str, bool], re.Pattern[str]] = field(
+    # per word: which alternatives can start with it; per alternative and capture: its pattern
+    _chosen: dict[str, tuple[int, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+    _alone: dict[tuple[int, bool], re.Pattern[str]] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
 
-    def narrow(self, word: str, capture: bool) -> re.Pattern[str] | None:
-        """The rule's pattern with only the alternatives whose match can start with
-        ``word`` (lower case), in their order and with their group names: at a place where
-        ``word`` starts it matches what the whole pattern matches (the others cannot match
-        there). None when the rule's alternatives are not known one by one."""
-        if not self.narrowable:
-            return None
-        found = self._narrow.get((word, capture))
-        if found is None:
-            chosen = [i for i, known in enumerate(self.part_words)
-                      if known is None or word in known[0]
-                      or any(word.startswith(b) for b in known[1])]
-            found = self._narrow[(word, capture)] = compile_apart(
-                alternatives_source(self.parts, chosen, capture), self.flags, "narrowed")
+    def alternatives(self, word: str, capture: bool) -> list[re.Pattern[str]]:
+        """The rule's alternatives whose match can start with ``word`` (lower case), in their
+        order, each as a pattern of its own (the rule's pattern with that alternative only,
+        its group name kept). The whole pattern matches at a place where ``word`` starts what
+        the first of these that matches there matches: an alternation tries its
+        alternatives in order, and the others cannot match there. Only for ``narrowable``."""
+        chosen = self._chosen.get(word)
+        if chosen is None:
+            chosen = self._chosen[word] = tuple(
+                i for i, known in enumerate(self.part_words)
+                if known is None or word in known[0] or any(word.startswith(b) for b in known[1]))
+        found = []
+        for i in chosen:
+            alone = self._alone.get((i, capture))
+            if alone is None:
+                alone = self._alone[(i, capture)] = compile_apart(
+                    alternatives_source(self.parts, (i,), capture), self.flags, "alternatives")
+            found.append(alone)
         return found
 
 
@@ -180,20 +186,23 @@ _WORDS_AT: list[tuple[str | None, dict[int, str | None]]] = [(None, {})]
 _UNKNOWN = object()
 
 
-def _narrowed(pattern: re.Pattern[str], keys: RuleKeys, text: str, at: int, capture: bool,
-              at_words: dict[int, str | None] | None) -> re.Pattern[str]:
-    """The pattern to try at ``at``: the rule's alternatives that can start with the word
-    there (``RuleKeys.narrow``); the whole pattern where no word starts or its letters'
-    cases are not all in Latin-1 (the index's own rule for those)."""
+def _tried(pattern: re.Pattern[str], keys: RuleKeys, text: str, at: int, capture: bool,
+           at_words: dict[int, str | None] | None) -> re.Match[str] | None:
+    """``pattern.match(text, at)``, tried with only the alternatives that can start with the
+    word there (``RuleKeys.alternatives``); the whole pattern where no word starts or its
+    letters' cases are not all in Latin-1 (the index's own rule for those)."""
     word = _UNKNOWN if at_words is None else at_words.get(at, _UNKNOWN)
     if word is _UNKNOWN:
         found = _WORD.match(text, at)
         word = None if found is None or not (found.group().isascii() or _latin1(
             found.group())) else found.group().lower()
     if word is None:
-        return pattern
-    narrow = keys.narrow(word, capture)  # type: ignore[arg-type]
-    return pattern if narrow is None else narrow
+        return pattern.match(text, at)
+    for alone in keys.alternatives(word, capture):  # type: ignore[arg-type]
+        match = alone.match(text, at)
+        if match is not None:
+            return match
+    return None
 
 
 def _latin1(word: str) -> bool:
@@ -224,8 +233,8 @@ def matches(pattern: re.Pattern[str], keys: RuleKeys, text: str,
             at = min(at, rest_at)
         if at == _NOWHERE:
             return found
-        match = (_narrowed(pattern, keys, text, at, capture, at_words)
-                 if keys.narrowable else pattern).match(text, at)
+        match = (_tried(pattern, keys, text, at, capture, at_words) if keys.narrowable
+                 else pattern.match(text, at))
         if match is not None and match.end() > at:
             found.append(match)
             pos = match.end()
