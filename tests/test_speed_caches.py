@@ -322,3 +322,28 @@ def test_a_rule_tried_with_only_the_alternatives_of_a_word_finds_the_same() -> N
     finally:
         ruleindex._tried = original
     assert with_narrowing == whole and len(whole) > 10
+
+
+def test_a_contradiction_between_documents_is_searched_once_per_version() -> None:
+    """Every document of a version asks whether another holds the other side of a pair:
+    searched once per version, and again for a version with other texts."""
+    from commgen.checks import consistency
+    from commgen.checks.consistency import CaseDocument, consistency_findings, load_consistency
+
+    rules = load_consistency(Path(__file__).parent.parent / "snippets" / "nl" / "regels")
+    assert rules is not None
+    limited = "Het beeld is beperkt gedeeld."
+    wider = "Het beeld lijkt op grote schaal rond te gaan."
+
+    def contradictions(texts: list[str]) -> dict[str, list[str]]:
+        found = consistency_findings(rules, {"school_type": "vo"}, [
+            CaseDocument(f"d{i}", "parents-class", t) for i, t in enumerate(texts)], "nl")
+        return {doc: [f.rule for f in fs if f.rule == "consistency-tegenstrijdig"]
+                for doc, fs in found.items() if any(f.rule == "consistency-tegenstrijdig"
+                                                    for f in fs)}
+
+    assert set(contradictions([limited, wider, "Wij staan naast de leerling."])) == {"d0", "d1"}
+    searched = consistency._SEARCHED[0]
+    assert searched[0] == (limited, wider, "Wij staan naast de leerling.") and searched[1]
+    assert contradictions([limited, "Wij staan naast de leerling."]) == {}  # a new version
+    assert set(contradictions([wider, limited])) == {"d0", "d1"}
