@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -203,3 +204,146 @@ def test_the_answers_file_and_its_private_side_file_stay_out_of_the_cache(
     assert data["situation_extra"] == "Geheim verhaal van Sanne"
     stored = [p.read_bytes() for p in empty_cache.rglob("*") if p.is_file()]
     assert not any(b"Sanne" in b or b"Het Baken" in b for b in stored)
+
+
+REGEX_CASES = [  # (pattern, flags, text): groups, names, flags, bytes, a look-behind
+    (r"(?P<dag>\d{1,2})[-/](?P<maand>\d{1,2})", 0, "op 12-11 en 3/4"),
+    (r"(?<![\w])juf\s+\w+", re.IGNORECASE, "De klas van JUF Demi & <groep 7> 😀"),
+    (r"[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD]", 0, "ok\x07 مرحبا"),
+    (rb"^\s*(?:#|$)", re.MULTILINE, b"a\n  # b\n"),
+    (r"(a)|(b)", re.VERBOSE, "xb"),
+]
+
+
+def _same(found: re.Pattern, expected: re.Pattern, text: str | bytes) -> None:
+    assert (found.pattern, found.flags, found.groups, found.groupindex) == (
+        expected.pattern, expected.flags, expected.groups, expected.groupindex)
+    assert [(m.span(), m.groups()) for m in found.finditer(text)] == [
+        (m.span(), m.groups()) for m in expected.finditer(text)]
+
+
+def test_patterns_from_the_regex_file_are_res_own_and_a_damaged_file_is_ignored(
+        empty_cache: Path) -> None:
+    from commgen.foundation import regexcache
+
+    made = regexcache._Bundle("test")
+    for pattern, flags, text in REGEX_CASES:
+        _same(made.compile(pattern, flags), re.compile(pattern, flags), text)
+    assert len(made.new) == len(REGEX_CASES)
+    made.save()
+    again = regexcache._Bundle("test")
+    for pattern, flags, text in REGEX_CASES:
+        _same(again.compile(pattern, flags), re.compile(pattern, flags), text)
+    assert not again.new and len(again.used) == len(REGEX_CASES)  # all from the file
+    with pytest.raises(re.error):  # a mistake is still re's own error
+        again.compile("(unclosed", 0)
+    path = again._path()
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    path.write_bytes(bytes(raw))
+    damaged = regexcache._Bundle("test")
+    for pattern, flags, text in REGEX_CASES:
+        _same(damaged.compile(pattern, flags), re.compile(pattern, flags), text)
+    assert len(damaged.new) == len(REGEX_CASES)  # compiled anew, none read
+
+
+def test_a_command_keeps_its_patterns_and_finds_the_same(tmp_path: Path) -> None:
+    """The command line's own process reads and writes the regex file; the check's report
+    is the same with an empty and with a filled one."""
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Beste ouders, de klas van juf Demi (groep 7) woont aan de Dorpsstraat "
+                      "12. Bel 06-12345678 of mail demi@example.nl. Zonder toestemming "
+                      "verspreiden is strafbaar. 😀 & <b>\n", encoding="utf-8")
+    env = os.environ | {"NO_COLOR": "1", "COMMGEN_CACHE": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "commgen", "check", "--audience", "parents-class",
+               str(letter)]
+    first = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert list((tmp_path / "cache" / "regex").iterdir())  # written at exit
+    second = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert (second.returncode, second.stdout, second.stderr) == (
+        first.returncode, first.stdout, first.stderr)
+    assert first.returncode == 1 and "06-12345678" in first.stdout
+
+
+def test_a_long_text_looks_for_its_signature_lines_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every school's name asks whether it is in the signature; the signature lines are found
+    once per text (once per name made the check quadratic in the text), with the same
+    findings."""
+    from commgen.checks.load import checker_from_files
+    from commgen.checks.run import Checker
+
+    checker = checker_from_files("parents-class")
+    text = ("Het beeld ging ook rond op het Zuiderlicht College en op het Noorderlicht "
+            "Lyceum.\n" * 40 + "Met vriendelijke groet,\n\nJan de Vries\nHet Baken College\n")
+    expected = [(f.rule, f.start, f.end) for f in checker.check(text)]
+    calls: list[int] = []
+    original = Checker._signatures
+    monkeypatch.setattr(Checker, "_signatures",
+                        lambda self, t: calls.append(1) or original(self, t))
+    assert [(f.rule, f.start, f.end) for f in checker.check(text)] == expected
+    assert sum(1 for rule, _s, _e in expected if rule == "other-school") >= 80
+    assert len(calls) == 1
+    checker.check(text)
+    assert len(calls) == 2  # a new check looks again
+
+
+def test_a_rule_tried_with_only_the_alternatives_of_a_word_finds_the_same() -> None:
+    """At a place where a word starts, a rule is tried with only its alternatives that can
+    start with that word, one by one (``RuleKeys.alternatives``): the same findings as the
+    whole pattern, for every bundled rule, on the golden documents and on hostile text."""
+    from commgen.checks import ruleindex
+    from commgen.checks.rules import _source, find_all
+    from commgen.checks.run import make_checker
+
+    rules = make_checker().rules
+    narrowed = [r for r in rules if r.keys is not None and r.keys.narrowable]
+    assert len(narrowed) >= len(rules) // 2
+    for rule in narrowed:
+        assert rule.keys is not None
+        every = range(len(rule.keys.parts))
+        capture = rule.kind == "substitution"
+        assert ruleindex.alternatives_source(rule.keys.parts, every, capture) == _source(
+            list(rule.keys.parts), False, capture) == rule.pattern.pattern
+    golden = Path(__file__).parent / "golden"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(golden.rglob("*.txt"))][:40]
+    texts.append("Wie het beeld doorstuurt, maakt zich schuldig & <Ahmad> 😀 مرحبا — "
+                 "ÉÉN leerling stuurde het DOOR. Straße ﬁ İstanbul K-pop-foto")
+
+    def found() -> list[tuple[str, int, int, str | None]]:
+        return [(f.rule, f.start, f.end, f.suggestion) for text in texts
+                for f in find_all(rules, text, {})]
+
+    with_narrowing = found()
+    original = ruleindex._tried
+    try:
+        ruleindex._tried = (  # type: ignore[assignment]
+            lambda pattern, _keys, text, at, *_rest: pattern.match(text, at))
+        whole = found()
+    finally:
+        ruleindex._tried = original
+    assert with_narrowing == whole and len(whole) > 10
+
+
+def test_a_contradiction_between_documents_is_searched_once_per_version() -> None:
+    """Every document of a version asks whether another holds the other side of a pair:
+    searched once per version, and again for a version with other texts."""
+    from commgen.checks import consistency
+    from commgen.checks.consistency import CaseDocument, consistency_findings, load_consistency
+
+    rules = load_consistency(Path(__file__).parent.parent / "snippets" / "nl" / "regels")
+    assert rules is not None
+    limited = "Het beeld is beperkt gedeeld."
+    wider = "Het beeld lijkt op grote schaal rond te gaan."
+
+    def contradictions(texts: list[str]) -> dict[str, list[str]]:
+        found = consistency_findings(rules, {"school_type": "vo"}, [
+            CaseDocument(f"d{i}", "parents-class", t) for i, t in enumerate(texts)], "nl")
+        return {doc: [f.rule for f in fs if f.rule == "consistency-tegenstrijdig"]
+                for doc, fs in found.items() if any(f.rule == "consistency-tegenstrijdig"
+                                                    for f in fs)}
+
+    assert set(contradictions([limited, wider, "Wij staan naast de leerling."])) == {"d0", "d1"}
+    searched = consistency._SEARCHED[0]
+    assert searched[0] == (limited, wider, "Wij staan naast de leerling.") and searched[1]
+    assert contradictions([limited, "Wij staan naast de leerling."]) == {}  # a new version
+    assert set(contradictions([wider, limited])) == {"d0", "d1"}

@@ -29,6 +29,17 @@ def _scan_lang(args: list[str]) -> str | None:
     return None
 
 
+def _command_name(args: list[str]) -> str:
+    """The command's name (the first word that is not an option or --lang's value)."""
+    words = iter(args)
+    for arg in words:
+        if arg == "--lang":
+            next(words, None)
+        elif not arg.startswith("-"):
+            return arg
+    return ""
+
+
 def _setup_language(lang: str) -> None:
     set_language(lang)
     # Click's own messages (usage errors, "Options:") go through the global gettext domain.
@@ -122,6 +133,11 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every error into a message and an exit code."""
     _setup_console()
     args = list(sys.argv[1:] if argv is None else argv)
+    command = _command_name(args) if argv is None else ""  # not tests calling main
+    if command:  # the command's own process; the list of commands compiles too little
+        from commgen.foundation.regexcache import keep_compiled_patterns
+
+        keep_compiled_patterns(command)
     _setup_language(choose_language(_scan_lang(args)))
     cli = build_cli()
     try:

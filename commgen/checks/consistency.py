@@ -294,8 +294,27 @@ def _contradicting(finder: _Finder, rules: ConsistencyRules, texts: list[str]) -
         patterns = [_pattern(str(w) for w in side) if isinstance(side, list) else None
                     for side in pair]
         for mine, other in ((patterns[0], patterns[1]), (patterns[1], patterns[0])):
-            if mine is not None and other is not None and any(other.search(t) for t in texts):
+            if mine is not None and other is not None and _in_any(other, texts):
                 finder.words("tegenstrijdig", mine)
+
+
+# The texts of the last version asked about and, per pattern, whether one of them holds it:
+# every document of a version asks the same about the same texts (one tuple, replaced whole).
+_SEARCHED: list[tuple[tuple[str, ...], dict[tuple[str, int], bool]]] = [((), {})]
+
+
+def _in_any(pattern: re.Pattern[str], texts: list[str]) -> bool:
+    """Whether a text of ``texts`` holds ``pattern``, searched once per version."""
+    last, known = _SEARCHED[0]
+    these = tuple(texts)
+    if last != these:
+        known = {}
+        _SEARCHED[0] = (these, known)
+    key = (pattern.pattern, pattern.flags)
+    hit = known.get(key)
+    if hit is None:
+        hit = known[key] = any(pattern.search(t) for t in texts)
+    return hit
 
 
 def _repeated(finder: _Finder, rules: ConsistencyRules) -> None:

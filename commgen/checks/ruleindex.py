@@ -21,16 +21,20 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from commgen.checks.patterns import compile_pattern, first_words, may_be_empty
 from commgen.foundation.cache import cached_json
+from commgen.foundation.regexcache import compile_apart
 
 _WORD = re.compile(r"\w+")
 _BUCKET = 3  # a beginning of a word is looked up by its first three letters
-_FORMAT = "1"
+_FORMAT = "2"
 _NOWHERE = sys.maxsize
+SWAP_GROUP = "swap"  # rules.SWAP_GROUP (rules imports this module)
+# a reference to a group by its number or name: other alternatives would change the numbers
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,36 @@ class RuleKeys:
     words: frozenset[str]
     starts: frozenset[str]
     rest: re.Pattern[str] | None
+    # per alternative: its (whole words, beginnings), None when not known (``rest``)
+    parts: tuple[str, ...] = ()
+    part_words: tuple[tuple[frozenset[str], tuple[str, ...]] | None, ...] = ()
+    flags: int = 0
+    narrowable: bool = False  # alternatives known one by one, no group referred to
+    # per word: which alternatives can start with it; per alternative and capture: its pattern
+    _chosen: dict[str, tuple[int, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+    _alone: dict[tuple[int, bool], re.Pattern[str]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+
+    def alternatives(self, word: str, capture: bool) -> list[re.Pattern[str]]:
+        """The rule's alternatives whose match can start with ``word`` (lower case), in their
+        order, each as a pattern of its own (the rule's pattern with that alternative only,
+        its group name kept). The whole pattern matches at a place where ``word`` starts what
+        the first of these that matches there matches: an alternation tries its
+        alternatives in order, and the others cannot match there. Only for ``narrowable``."""
+        chosen = self._chosen.get(word)
+        if chosen is None:
+            chosen = self._chosen[word] = tuple(
+                i for i, known in enumerate(self.part_words)
+                if known is None or word in known[0] or any(word.startswith(b) for b in known[1]))
+        found = []
+        for i in chosen:
+            alone = self._alone.get((i, capture))
+            if alone is None:
+                alone = self._alone[(i, capture)] = compile_apart(
+                    alternatives_source(self.parts, (i,), capture), self.flags, "alternatives")
+            found.append(alone)
+        return found
 
 
 def rule_keys(parts: list[str], flags: int, nonword: bool) -> RuleKeys | None:
@@ -53,17 +87,20 @@ def rule_keys(parts: list[str], flags: int, nonword: bool) -> RuleKeys | None:
         words: set[str] = set()
         starts: set[str] = set()
         rest: list[int] = []
+        per_part: list[list[list[str]] | None] = []
         empty = False  # an alternative that may match nothing: finditer's rules for those
         for i, part in enumerate(parts):
             found = first_words(part, flags)
             if found is None:
                 rest.append(i)
                 empty = empty or may_be_empty(part, flags)
+                per_part.append(None)
             else:
                 words |= found[0]
                 starts |= found[1]
+                per_part.append([sorted(found[0]), sorted(found[1])])
         return {"words": sorted(words), "starts": sorted(starts), "rest": rest,
-                "empty": empty}
+                "empty": empty, "parts": per_part}
 
     try:
         value = cached_json("rulekeys", [_FORMAT, str(int(flags)), *parts], compute)
@@ -72,9 +109,23 @@ def rule_keys(parts: list[str], flags: int, nonword: bool) -> RuleKeys | None:
         rest_parts = [parts[i] for i in value["rest"]]
         rest = (compile_pattern(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in rest_parts)
                                 + r")(?![\w])", flags) if rest_parts else None)
-        return RuleKeys(frozenset(value["words"]), frozenset(value["starts"]), rest)
-    except (KeyError, TypeError, re.error):
+        part_words = tuple(None if known is None else (frozenset(known[0]), tuple(known[1]))
+                           for known in value["parts"])
+        if len(part_words) != len(parts):
+            return None
+        narrowable = not any(_GROUP_REFERENCE.search(p) for p in parts)
+        return RuleKeys(frozenset(value["words"]), frozenset(value["starts"]), rest,
+                        tuple(parts), part_words, int(flags), narrowable)
+    except (KeyError, TypeError, ValueError, re.error):
         return None
+
+
+def alternatives_source(parts: Sequence[str], chosen: Sequence[int], capture: bool) -> str:
+    """The source of a rule's pattern (``rules._source``, not ``nonword``) with only the
+    alternatives ``chosen``; with ``capture`` alternative i is the group ``swap{i}``."""
+    groups = [f"(?P<{SWAP_GROUP}{i}>{parts[i]})" if capture else f"(?:{parts[i]})"
+              for i in chosen]
+    return rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w])"
 
 
 class Index:
@@ -104,16 +155,19 @@ class Index:
         if not self.keyed:
             return found
         words, buckets, short, keyed = self.words, self.buckets, self.short, self.keyed
+        at_words: dict[int, str | None] = {}
+        _WORDS_AT[0] = (text, at_words)  # for ``matches``: the word at each place
         for match in _WORD.finditer(text):
             start = match.start()
             if start and text[start - 1] == "-":
                 continue  # (?<![\w-]) fails here
             word = match.group()
             if not (word.isascii() or _latin1(word)):
+                at_words[start] = None
                 for i in keyed:  # a letter with case partners beyond Latin-1: try every rule
                     found[i].append(start)  # type: ignore[union-attr]
                 continue
-            word = word.lower()
+            word = at_words[start] = word.lower()
             for i in words.get(word, ()):
                 found[i].append(start)  # type: ignore[union-attr]
             for begin, i in buckets.get(word[:_BUCKET], ()):
@@ -123,6 +177,32 @@ class Index:
                 if word.startswith(begin):
                     found[i].append(start)  # type: ignore[union-attr]
         return found
+
+
+# the last text ``Index.places`` went through and the word (lower case) at each of its
+# places; None for a word with letters whose cases are not all in Latin-1
+# (one tuple, replaced whole: a thread checking another text never sees half of it)
+_WORDS_AT: list[tuple[str | None, dict[int, str | None]]] = [(None, {})]
+_UNKNOWN = object()
+
+
+def _tried(pattern: re.Pattern[str], keys: RuleKeys, text: str, at: int, capture: bool,
+           at_words: dict[int, str | None] | None) -> re.Match[str] | None:
+    """``pattern.match(text, at)``, tried with only the alternatives that can start with the
+    word there (``RuleKeys.alternatives``); the whole pattern where no word starts or its
+    letters' cases are not all in Latin-1 (the index's own rule for those)."""
+    word = _UNKNOWN if at_words is None else at_words.get(at, _UNKNOWN)
+    if word is _UNKNOWN:
+        found = _WORD.match(text, at)
+        word = None if found is None or not (found.group().isascii() or _latin1(
+            found.group())) else found.group().lower()
+    if word is None:
+        return pattern.match(text, at)
+    for alone in keys.alternatives(word, capture):  # type: ignore[arg-type]
+        match = alone.match(text, at)
+        if match is not None:
+            return match
+    return None
 
 
 def _latin1(word: str) -> bool:
@@ -138,6 +218,9 @@ def matches(pattern: re.Pattern[str], keys: RuleKeys, text: str,
     found: list[re.Match[str]] = []
     pos, i = 0, 0
     rest, rest_at = keys.rest, -1
+    capture = f"{SWAP_GROUP}0" in pattern.groupindex
+    last_text, last_words = _WORDS_AT[0]
+    at_words = last_words if last_text is text else None
     while True:
         i = bisect_left(places, pos, i)
         at = places[i] if i < len(places) else _NOWHERE
@@ -150,7 +233,8 @@ def matches(pattern: re.Pattern[str], keys: RuleKeys, text: str,
             at = min(at, rest_at)
         if at == _NOWHERE:
             return found
-        match = pattern.match(text, at)
+        match = (_tried(pattern, keys, text, at, capture, at_words) if keys.narrowable
+                 else pattern.match(text, at))
         if match is not None and match.end() > at:
             found.append(match)
             pos = match.end()

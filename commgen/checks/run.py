@@ -66,6 +66,8 @@ class Checker:
                                                    compare=False)
     # the phrasing rules' findings per line, kept between runs (``LineStore``)
     lines: LineStore | None = field(default=None, repr=False, compare=False)
+    _signed_in: tuple[str, Spans] | None = field(default=None, init=False, repr=False,
+                                                 compare=False)
 
     def for_audience(self, audience: str | None) -> Checker:
         return Checker(self.rules, self.settings, self.allow, self.guards, audience,
@@ -83,7 +85,10 @@ class Checker:
 
     def check(self, text: str) -> list[Finding]:
         with _collector_paused():
-            return self._check(text)
+            try:
+                return self._check(text)
+            finally:
+                self._signed_in = None
 
     def _check(self, text: str) -> list[Finding]:
         found = self.detectors
@@ -176,7 +181,7 @@ class Checker:
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         if not line.replace(text[start:end], "", 1).strip(" \t,.:;-–"):
             return True
-        return Spans(self._signatures(text)).overlaps(start, end)
+        return self._signed(text).overlaps(start, end)
 
     def _name_tokens(self, passage: str) -> list[str]:
         found = self.detectors
@@ -184,7 +189,7 @@ class Checker:
 
     def _names(self, text: str, annotations: list[tuple[int, int, str]],
                allowed: Spans) -> Iterable[tuple[int, int]]:
-        signed = Spans(self._signatures(text))
+        signed = self._signed(text)
         for start, end, tag in annotations:
             if tag != "persoon" or allowed.overlaps(start, end):
                 continue
@@ -208,6 +213,14 @@ class Checker:
         after = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
         words = {*tokens, after.group(1).casefold()} if after else set(tokens)
         return bool(words & self.settings.institutions)
+
+    def _signed(self, text: str) -> Spans:
+        """The signature lines of ``text``, found once per text (every school's name in a
+        long text asks: searching the whole text each time made the check quadratic)."""
+        known = self._signed_in
+        if known is None or known[0] is not text:
+            known = self._signed_in = (text, Spans(self._signatures(text)))
+        return known[1]
 
     def _signatures(self, text: str) -> list[tuple[int, int]]:
         """The lines under a closing ("Met vriendelijke groet,"): the name of whoever signs
@@ -374,9 +387,28 @@ def make_checker(audience: str | None = None, guards: Iterable[GuardedNames] = (
     folder = snippets_folder(snippets_dir)
     allow = allow or AllowList()
     allow.add_resources(folder)
-    rules = load_rules(folder / RULES_FOLDER)
+    rules = _loaded_rules(folder / RULES_FOLDER)
     return Checker(rules, load_settings(folder / RULES_FOLDER), allow, [g for g in guards if g],
                    audience, rules_folder=folder / RULES_FOLDER, lines=LineStore(rules))
+
+
+_LOADED: dict[Path, tuple[tuple[tuple[str, int, int], ...], list[Rule]]] = {}
+
+
+def _loaded_rules(folder: Path) -> list[Rule]:
+    """``load_rules(folder)``, once per process while the folder's files stay as they are (a
+    generate run makes two checkers: one for the answers, one for the documents)."""
+    try:
+        signature = tuple(sorted((str(p), s.st_mtime_ns, s.st_size) for p in folder.rglob("*")
+                                 for s in (p.stat(),)))
+    except OSError:
+        return load_rules(folder)
+    known = _LOADED.get(folder)
+    if known is not None and known[0] == signature:
+        return list(known[1])
+    rules = load_rules(folder)
+    _LOADED[folder] = (signature, rules)
+    return list(rules)
 
 
 class SealedStore:
@@ -591,16 +623,10 @@ def _remembered_model(model: Any, rules_folder: Path) -> _RememberedScores:
 
 def _stored_entries(data: bytes | None) -> dict[bytes, bytes]:
     """The entries of a store's file, or none when it is missing or not such a file."""
-    import marshal
+    from commgen.foundation.cache import marshalled_dict
 
-    if data is None:
-        return {}
-    try:
-        value = marshal.loads(data)
-    except (ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(value, dict) or not all(
-            type(k) is bytes and type(v) is bytes for k, v in value.items()):
+    value = marshalled_dict(data)
+    if not all(type(k) is bytes and type(v) is bytes for k, v in value.items()):
         return {}
     return value
 

@@ -28,7 +28,10 @@ VERSION = f"{__version__}-{sys.implementation.name}-{sys.version}"
 def cache_root() -> Path:
     """``COMMGEN_CACHE``, else the platform's user cache folder (never site-packages)."""
     environ = os.environ
-    return _root(environ.get("COMMGEN_CACHE"), environ.get("LOCALAPPDATA"),
+    chosen = environ.get("COMMGEN_CACHE")
+    if chosen:  # the others do not matter then (a run asks hundreds of times)
+        return _root(chosen, None, None)
+    return _root(chosen, environ.get("LOCALAPPDATA"),
                  environ.get("XDG_CACHE_HOME"), environ.get("HOME"), environ.get("USERPROFILE"))
 
 
@@ -48,7 +51,14 @@ def _root(chosen: str | None, local: str | None, xdg: str | None, *_home: str | 
 def entry(kind: str, *parts: str) -> Path:
     """The file for the cache entry of ``kind`` that ``parts`` decide."""
     key = hashlib.sha256("\0".join((VERSION, *parts)).encode("utf-8")).hexdigest()[:40]
-    return cache_root() / kind / key
+    root = cache_root()
+    folder = _FOLDERS.get((root, kind))
+    if folder is None:
+        folder = _FOLDERS[(root, kind)] = root / kind
+    return folder / key
+
+
+_FOLDERS: dict[tuple[Path, str], Path] = {}
 
 
 def store(path: Path, data: bytes) -> None:
@@ -77,6 +87,20 @@ def get(path: Path) -> bytes | None:
         return None
     digest, _sep, data = raw.partition(b"\n")
     return data if hashlib.sha256(data).hexdigest().encode("ascii") == digest else None
+
+
+def marshalled_dict(data: bytes | None) -> dict[Any, Any]:
+    """The dict ``marshal.dumps`` made ``data`` of; an empty one when it is missing or not
+    such a dict."""
+    import marshal
+
+    if data is None:
+        return {}
+    try:
+        value = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def cached_json(kind: str, parts: list[str], compute: Callable[[], Any]) -> Any:
