@@ -54,6 +54,7 @@ from commgen.questions.catalog import Catalog, Question, text_for
 from commgen.questions.types import display, is_empty
 
 DRAFT_NAME = "antwoorden.yaml"
+MAKE_WORDS = ("m", "maak", "make")  # the review's answer that makes the documents
 
 Asker = Callable[[Question, Catalog, Any], Any]
 
@@ -242,6 +243,9 @@ class Interview:
             options.append(("4", _("decide later (it stays on the to-do list of the review)")))
             for key, label in options:
                 click.echo(f"    {key}. {label}")
+            from commgen.app.terminal import discard_typeahead
+
+            discard_typeahead()
             choice = click.prompt(_("  Choice"), type=click.Choice([k for k, _l in options]),
                                   show_choices=False)
             if choice == "1":
@@ -338,17 +342,24 @@ class Interview:
                 if self.draft.answered.get(question.id) and (
                         fed := feeds_text(question, self.catalog)):
                     click.secho(f"      {fed}", dim=True)
-            ask = (_("Number to change, t1 for the first to-do, Enter to make the documents, q to "
-                     "stop") if todo else _("Number to change, Enter to make the documents, q to "
+            ask = (_("Number to change, t1 for the first to-do, m to make the documents, q to "
+                     "stop") if todo else _("Number to change, m to make the documents, q to "
                                             "stop"))
+            from commgen.app.terminal import discard_typeahead
+
+            discard_typeahead()  # a stray Enter or pasted line never answers this prompt
             choice = click.prompt(ask, default="", show_default=False).strip().lower()
-            if not choice and todo:
+            if choice in MAKE_WORDS and todo:
                 click.echo(_("Error: {message}").format(message=_(
                     "{n} problem(s) still open: no document would be written. Choose t1 to "
                     "fix or keep it, or q to stop.").format(n=len(todo))), err=True)
                 continue
-            if not choice:
+            if choice in MAKE_WORDS:
                 return True
+            if not choice:  # never a bare Enter: making the documents is a deliberate answer
+                click.echo(_("Nothing chosen. Type m and Enter to make the documents, a number "
+                             "to change an answer, or q to stop."), err=True)
+                continue
             if choice in ("q", "s", "stop", "quit"):
                 return False
             if choice.startswith("t") and choice[1:].isdigit() and todo:
@@ -364,7 +375,7 @@ class Interview:
                 self.fill()  # a changed answer can open questions that were not asked
             else:
                 click.echo(_("Error: {message}").format(message=_(
-                    "type a number from 1 to {n}, Enter or q").format(n=len(questions))),
+                    "type a number from 1 to {n}, m or q").format(n=len(questions))),
                     err=True)
 
     def _show_todo(self, todo: list[AnswerFinding]) -> None:

@@ -130,22 +130,42 @@ def _ask_paragraphs(question: Question, current: Any) -> list[str] | None:
     lines: list[str] = []
     while True:
         try:
-            line = click.prompt("  " + ("›" if not lines else " "), default="",
-                                show_default=False, prompt_suffix=" ")
+            entry = _read_lines("  " + ("›" if not lines else " "))
         except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
             raise StoppedTyping("\n\n".join(lines)) from None
-        if not lines and line.strip() == EDITOR_WORD:
+        typed = "\n".join(entry.lines)
+        if not lines and not entry.pasted and typed.strip() == EDITOR_WORD:
             start = "\n\n".join(current or [])
             edited = click.edit(start, extension=".txt")
             if edited is None:
                 continue
             return parse_paragraphs(edited) or None
-        if not line.strip():
-            break
-        lines.append(line)
+        if not entry.pasted and not typed.strip():
+            break  # an empty line typed (never one inside a paste) ends the answer
+        lines.extend(line for line in entry.lines if line.strip())
+        if entry.pasted:
+            say_pasted(len(lines))
     if not lines:
         return current or None
     return parse_paragraphs(lines) or None
+
+
+def _read_lines(prompt: str) -> Any:
+    """One line typed, or a whole paste at a terminal (``terminal.read_entry``); from a pipe
+    one line as it comes."""
+    from commgen.app.terminal import Entry, at_terminal, read_entry
+
+    if at_terminal():
+        return read_entry(prompt + " ")
+    line = click.prompt(prompt, default="", show_default=False, prompt_suffix=" ")
+    return Entry([line], False)
+
+
+def say_pasted(count: int) -> None:
+    click.secho(ngettext("  Pasted text kept: {n} paragraph so far. Type more, or end with an "
+                         "empty line.",
+                         "  Pasted text kept: {n} paragraphs so far. Type more, or end with "
+                         "an empty line.", count).format(n=count), dim=True)
 
 
 def _ask_person(question: Question, current: Any) -> Person | None:
@@ -196,6 +216,9 @@ def _prompt_text(hint: str, default: str | None) -> tuple[str, str]:
 
 def ask(question: Question, catalog: Catalog, current: Any = None) -> Any:
     """Ask ``question`` until the answer is valid; return the typed value or ``None``."""
+    from commgen.app.terminal import discard_typeahead
+
+    discard_typeahead()  # keys that came before the question are not its answer
     _show_question(question, catalog)
     while True:
         if question.type == "paragraphs":

@@ -1,0 +1,169 @@
+"""Reading lines at a real terminal: a paste is kept whole, and what was typed ahead of a
+prompt is never taken as its answer.
+
+A paste is recognised by bracketed-paste mode where the terminal supports it (``ESC[?2004h``:
+the terminal sends a paste between ``ESC[200~`` and ``ESC[201~``), and otherwise by lines that
+arrive together (more lines already waiting within a few milliseconds of the first). CRLF, CR
+and LF are each one line end. Without a terminal (a pipe, a scripted run) nothing here is
+used: the caller reads the lines one by one as they come.
+
+POSIX-only calls (``termios``, ``select`` on standard input) are guarded; on Windows
+``msvcrt.kbhit`` tells whether more keys are waiting, and bracketed-paste mode is not asked for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import click
+
+from commgen.foundation.i18n import _, ngettext
+
+PASTE_START = "\x1b[200~"
+PASTE_END = "\x1b[201~"
+PASTE_WINDOW = 0.03  # seconds: lines waiting this soon after a line arrived with it
+LINE_ENDS = re.compile(r"\r\n|\r|\n")
+SHOWN = 60  # characters shown of a line that was not used
+
+
+@dataclass
+class Entry:
+    """What arrived at one prompt: its lines (line ends removed) and whether it was a paste
+    (several lines at once, or between the paste markers)."""
+
+    lines: list[str]
+    pasted: bool
+
+
+def at_terminal() -> bool:
+    """Whether the interview reads a person's keys (standard input and output a terminal)."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed streams
+        return False
+
+
+def _bracketed_supported() -> bool:
+    return (os.name == "posix" and os.environ.get("TERM", "dumb") not in ("", "dumb")
+            and at_terminal())
+
+
+def _pending(timeout: float) -> bool:
+    """Whether a whole line (POSIX) or a key (Windows) is waiting on standard input."""
+    if os.name == "nt":
+        try:
+            import msvcrt
+        except ImportError:
+            return False
+        end = time.monotonic() + timeout
+        while True:
+            if msvcrt.kbhit():
+                return True
+            if time.monotonic() >= end:
+                return False
+            time.sleep(0.002)
+    try:
+        import select
+
+        return bool(select.select([sys.stdin], [], [], timeout)[0])
+    except (ImportError, OSError, ValueError):
+        return False
+
+
+def _readline() -> str:
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line
+
+
+@contextlib.contextmanager
+def _paste_mode() -> Iterator[None]:
+    """Bracketed-paste mode on while one answer is read (off again after it, also on Ctrl-C),
+    the markers not echoed as ``^[[200~`` (``ECHOCTL`` off where ``termios`` has it)."""
+    if not _bracketed_supported():
+        yield
+        return
+    saved = None
+    try:
+        import termios
+
+        fd = sys.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+        quiet = termios.tcgetattr(fd)
+        quiet[3] &= ~getattr(termios, "ECHOCTL", 0)
+        termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    except (ImportError, OSError, ValueError):
+        saved = None
+    sys.stdout.write("\x1b[?2004h")
+    sys.stdout.flush()
+    try:
+        yield
+    finally:
+        sys.stdout.write("\x1b[?2004l")
+        sys.stdout.flush()
+        if saved is not None:
+            with contextlib.suppress(OSError, ValueError):
+                termios.tcsetattr(sys.stdin.fileno(), termios.TCSANOW, saved)
+
+
+def read_entry(prompt: str) -> Entry:
+    """Show ``prompt`` and read what arrives: one typed line, or a whole paste (all of its
+    lines, the empty ones included, up to the end marker or as long as lines keep coming)."""
+    click.echo(prompt, nl=False)
+    with _paste_mode():
+        text = _readline()
+        while True:
+            if text.count(PASTE_START) > text.count(PASTE_END):
+                text += _readline()  # inside a marked paste: its end is on its way
+            elif _pending(PASTE_WINDOW):
+                text += _readline()
+            else:
+                break
+    marked = PASTE_START in text
+    text = text.replace(PASTE_START, "").replace(PASTE_END, "\n")
+    lines = LINE_ENDS.split(text)
+    while lines and lines[-1] == "":  # the last line end, and the Enter after a marked paste
+        lines.pop()
+    return Entry(lines, marked or len(lines) > 1)
+
+
+def discard_typeahead() -> list[str]:
+    """Drop what was typed or pasted before the next prompt was shown (so that it is not taken
+    as that prompt's answer), and say so. Returns the lines dropped."""
+    if not at_terminal():
+        return []
+    text = ""
+    if os.name == "nt":
+        with contextlib.suppress(ImportError):
+            import msvcrt
+
+            while msvcrt.kbhit():
+                text += msvcrt.getwch()
+    else:
+        while _pending(0):
+            try:
+                text += _readline()
+            except EOFError:
+                break
+    lines = [line for line in LINE_ENDS.split(text.replace(PASTE_START, "")
+                                              .replace(PASTE_END, "")) if line.strip()]
+    if text.strip():
+        click.secho(ngettext("Not used: {n} line that arrived before the next question was "
+                             "asked (type it again there if it was meant for it):",
+                             "Not used: {n} lines that arrived before the next question was "
+                             "asked (type them again there if they were meant for it):",
+                             len(lines)).format(n=len(lines)), fg="yellow", err=True)
+        for line in lines:
+            shown = line if len(line) <= SHOWN else line[:SHOWN] + "…"
+            click.echo(f"    {shown}", err=True)
+    elif text:
+        click.secho(_("Not used: an empty line that arrived before the next question was "
+                      "asked."), fg="yellow", err=True)
+    return lines

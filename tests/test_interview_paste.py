@@ -1,0 +1,135 @@
+"""Trial cli9, finding 25: a paste into the real terminal is kept whole, type-ahead never
+answers the next prompt, and only a deliberate answer on the review screen makes documents."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from commgen.docx.reader import docx_text
+from tests.conftest import ROOT, write_answers
+from tests.test_interview_checks_terminal import (
+    ASKED,
+    REVIEW,
+    STATEMENT,
+    _default_sigint,
+    answers_without_situation,
+)
+
+pexpect = pytest.importorskip("pexpect", reason="pexpect is installed with .[test] (POSIX)")
+
+# A Word text: Windows line ends, an empty paragraph before the third, & < quotes emoji Arabic.
+WORD = ("Eerste alinea uit Word – met “quotes” & <tags>.\r\n"
+        "Tweede alinea: نحن نقف إلى جانب الطالب 🙏\r\n"
+        "\r\n"
+        "Derde na lege regel.\r\n")
+PARAGRAPHS = ["Eerste alinea uit Word – met “quotes” & <tags>.",
+              "Tweede alinea: نحن نقف إلى جانب الطالب 🙏", "Derde na lege regel."]
+KEPT = "Geplakte tekst bewaard: 3 alinea's"
+NOTHING_CHOSEN = "Niets gekozen"
+
+
+def spawn(*args: str, term: str = "dumb"):  # type: ignore[no-untyped-def]
+    env = {**os.environ, "COMMGEN_LANG": "nl", "PYTHONPATH": str(ROOT), "TERM": term,
+           "EDITOR": "false", "VISUAL": "false", "NO_COLOR": "1"}
+    return pexpect.spawn(sys.executable, ["-m", "commgen", "new", *args], env=env,
+                         encoding="utf-8", timeout=60, dimensions=(50, 200),
+                         preexec_fn=_default_sigint)
+
+
+def make_documents(child) -> str:  # type: ignore[no-untyped-def]
+    """At the review: a bare Enter makes nothing; "m" makes the documents."""
+    child.expect_exact(REVIEW)
+    child.sendline("")
+    child.expect_exact(NOTHING_CHOSEN)
+    child.expect_exact(REVIEW)
+    child.sendline("m")
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.before
+
+
+def statement_paragraphs(out: Path) -> list[str]:
+    return docx_text((out / STATEMENT).read_bytes()).splitlines()
+
+
+def test_a_word_paste_with_crlf_and_an_empty_paragraph_is_kept_whole(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    child = spawn("--answers", str(answers_without_situation(tmp_path)), "--out", str(out))
+    child.expect_exact(ASKED)
+    child.expect_exact("›")
+    child.send(WORD)  # one write, as a terminal delivers a paste
+    child.expect_exact(KEPT)
+    child.sendline("")  # the empty line the user types ends the answer
+    rest = make_documents(child)
+    assert child.exitstatus == 0, rest
+    assert "Fout: typ een nummer" not in rest
+    lines = statement_paragraphs(out)
+    start = lines.index(PARAGRAPHS[0])
+    assert lines[start:start + 3] == PARAGRAPHS
+    draft = (out / "antwoorden.yaml").read_text(encoding="utf-8")
+    assert "Derde na lege regel." in draft
+
+
+def test_a_bracketed_paste_is_kept_whole_and_its_markers_never_shown(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    child = spawn("--answers", str(answers_without_situation(tmp_path)), "--out", str(out),
+                  term="xterm")
+    child.expect_exact(ASKED)
+    child.expect_exact("\x1b[?2004h")  # the terminal is asked to mark pastes
+    # a terminal turns the paste's line ends into CR; the paste ends without a line end here
+    child.send("\x1b[200~Alinea een.\r\rAlinea twee.\rAlinea drie.\x1b[201~\r")
+    child.expect_exact("\x1b[?2004l")  # and to stop marking them once the paste is read
+    child.expect_exact("Geplakte tekst bewaard: 3 alinea's")
+    child.sendline("")
+    rest = make_documents(child)
+    assert child.exitstatus == 0, rest
+    lines = statement_paragraphs(out)
+    start = lines.index("Alinea een.")
+    assert lines[start:start + 3] == ["Alinea een.", "Alinea twee.", "Alinea drie."]
+    assert "200~" not in (out / "antwoorden.yaml").read_text(encoding="utf-8")
+
+
+def test_type_ahead_never_answers_the_next_question(tmp_path: Path) -> None:
+    # the audiences and the next update's time left open: two questions in a row
+    out = tmp_path / "out"
+    answers = write_answers(tmp_path, {"involved_pupils": ["Sanne de Vries"],
+                                       "not_said_extra": None}, drop=("next_update_time",
+                                                                      "not_said_extra"))
+    child = spawn("--answers", str(answers), "--out", str(out))
+    child.expect_exact("Tijd van de volgende update")
+    child.expect_exact("16:00: ")
+    # the answer, then a line and an Enter that arrive with it, before the next question
+    child.send("15:00\nVerdwaalde regel\n\n")
+    child.expect_exact("verder niet?")
+    asked = child.before
+    assert "Niet gebruikt: 1 regel" in asked and "Verdwaalde regel" in asked
+    child.expect_exact("›")
+    child.sendline("Geen namen van klassen.")
+    child.sendline("")
+    rest = make_documents(child)
+    assert child.exitstatus == 0, rest
+    draft = (out / "antwoorden.yaml").read_text(encoding="utf-8")
+    assert "Verdwaalde regel" not in draft and "Geen namen van klassen." in draft
+    assert "next_update_time: '15:00'" in draft
+
+
+def test_a_stray_enter_on_the_review_screen_makes_no_documents(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    child = spawn("--answers", str(answers_without_situation(tmp_path)), "--out", str(out))
+    child.expect_exact(ASKED)
+    child.expect_exact("›")
+    child.sendline("")
+    child.expect_exact(REVIEW)
+    child.expect_exact("m om de documenten te maken")  # said in the prompt
+    child.sendline("")
+    child.expect_exact(NOTHING_CHOSEN)
+    child.expect_exact(REVIEW)
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert not (out / STATEMENT).exists()
