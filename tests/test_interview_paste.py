@@ -4,6 +4,7 @@ answers the next prompt, and only a deliberate answer on the review screen makes
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -133,3 +134,56 @@ def test_a_stray_enter_on_the_review_screen_makes_no_documents(tmp_path: Path) -
     child.close()
     assert child.exitstatus == 0
     assert not (out / STATEMENT).exists()
+
+
+def test_changing_the_audiences_asks_only_what_opens_up(tmp_path: Path) -> None:
+    """Finding 9: adding the website asks whether phone numbers may go on it, and nothing that
+    was answered already (the class letter, the channel, the team's questions)."""
+    from tests.test_interview import invoke, typed
+
+    first = invoke(["new", "--out", str(tmp_path)], [*typed(), "q"])
+    assert first.exit_code == 0, first.output
+    number = re.search(r"(\d+)\. Wie krijgt een bericht\?", first.output).group(1)
+    draft = tmp_path / "antwoorden.yaml"
+    # 1 2 -> 1 2 4 (the website); Enter keeps "nee" for the phones; q leaves the review
+    again = invoke(["new", "--resume", str(draft)], [number, "1 2 4", "", "q"])
+    assert again.exit_code == 0, again.output
+    asked = again.output.split("Controleer uw antwoorden")[1].split(REVIEW, 1)[1]
+    assert "Mogen de telefoonnummers van de contactpersoon en de woordvoerder" in asked
+    for answered in ("Mag de brief aan de ouders", "Hoe gaan de brieven", "terecht voor steun",
+                     "problematiseren of normaliseren", "alleen het team"):
+        assert answered not in asked
+    text = draft.read_text(encoding="utf-8")
+    assert "- online" in text and "phones_public: false" in text
+
+
+def test_new_in_a_folder_with_a_case_offers_to_continue_it(tmp_path: Path) -> None:
+    """Finding 24: the case there is named (file, version, date) and Enter continues it; a
+    new case stopped before its first answer leaves no second answers file."""
+    from tests.test_interview import invoke, typed
+
+    invoke(["new", "--out", str(tmp_path)], typed(upto=3))
+    draft = tmp_path / "antwoorden.yaml"
+    again = invoke(["new", "--out", str(tmp_path)], [""])  # Enter: continue with it
+    said = again.output
+    assert f"Deze map heeft al een zaak: {draft} (versie 1, " in said
+    assert "Naam van de school" not in said and "Adres van de school" in said  # the 4th
+    assert f'commgen new --resume "{draft}"' in str(again.exception)
+    fresh = invoke(["new", "--out", str(tmp_path)], ["n"])  # a new case, stopped at once
+    assert "Gestopt voor het eerste antwoord" in str(fresh.exception)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["antwoorden.yaml"]
+
+
+def test_new_where_documents_were_made_points_at_update(tmp_path: Path) -> None:
+    from commgen.app.generate import generate
+    from tests.conftest import TEMPLATES
+    from tests.test_interview import invoke
+
+    answers = write_answers(tmp_path)
+    generate(answers, tmp_path, TEMPLATES)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = invoke(["new", "--out", str(tmp_path)], [""])  # Enter: no second case
+    assert result.exit_code == 0, result.output
+    assert f'commgen update "{answers}"' in result.output
+    assert "Naam van de school" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

@@ -70,6 +70,7 @@ class Draft:
     history: list[Any] | None = None  # the versions to save (None: keep the file's own)
     header: list[str] | None = None  # the comment on top (None: the interview's)
     save_failed: OSError | None = None  # why the last save failed (None: it was written)
+    create: bool = False  # the file is made at the first save, not before the first answer
 
     def save(self, catalog: Catalog, checked: bool = True) -> None:
         """Write the draft. ``checked=False`` (the very first save, before the checker is
@@ -91,6 +92,9 @@ class Draft:
         if self.history is not None:
             meta[HISTORY_KEY] = self.history
         try:
+            if self.create:  # exclusively: never over another interview's file
+                self.path = create_new(self.path, dump_answers(catalog, {}, []).encode("utf-8"))
+                self.create = False
             save_answers(self.path, catalog, stored, header, meta, private=held)
             self.save_failed = None
         except OSError as exc:  # a full disk or a lost network folder: keep asking
@@ -308,10 +312,15 @@ class Interview:
         return result
 
     def change(self, question: Question) -> None:
-        """Ask one question again, then only the questions that depend on it."""
+        """Ask one question again, then of the questions that depend on it only those that
+        apply now and did not before, or have no answer yet (an answer that still applies is
+        kept: the review shows it, to change by its number)."""
+        dependants = self.dependants(question.id)
+        applied = {d.id for d in dependants if self.applies(d)}
         self._ask_and_keep(question)
-        for dependant in self.dependants(question.id):
-            if self.applies(dependant):
+        for dependant in dependants:
+            if self.applies(dependant) and (dependant.id not in applied
+                                            or dependant.id not in self.draft.answered):
                 self._ask_and_keep(dependant)
 
     def numbered(self) -> list[Question]:
@@ -422,6 +431,21 @@ def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
     return draft
 
 
+def later_draft(out_dir: Path) -> Draft:
+    """A new draft in ``out_dir`` whose file is made at its first save (the first free name:
+    ``antwoorden.yaml``, else ``antwoorden (2).yaml``, ...)."""
+    from commgen.foundation.files import numbered
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(_("{path}: the folder cannot be created ({detail}).").format(
+            path=out_dir, detail=exc.strerror or exc)) from None
+    first = out_dir / DRAFT_NAME
+    path = next(p for p in (first, *numbered(first)) if not p.exists())
+    return Draft(path, create=True)
+
+
 def stopped_message(path: Path) -> str:
     """Stopping is not an error: where the answers are, and the exact command to go on."""
     return _("Stopped. Your answers are saved in {path}. Continue with:\n  commgen new "
@@ -457,9 +481,19 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
     """Run the whole interview; return the draft path and the generation result (or None).
     The answers file is claimed for this run: a second interview on it stops with a message."""
     base, accepted = given_answers(catalog, school, answers_file, settings)
+    scripted = bool(answers_file or settings or yes)
+    if resume is None and not scripted:
+        from commgen.app.terminal import offer_earlier_case
+
+        resume, go_on = offer_earlier_case(out_dir / DRAFT_NAME)
+        if not go_on:
+            return out_dir / DRAFT_NAME, None
     if resume is not None:
         lock = claim_draft(resume)
-    draft = start_draft(out_dir, resume, catalog, base)
+    if resume is None and not base:  # nothing given yet: no file before the first answer
+        draft = later_draft(out_dir)
+    else:
+        draft = start_draft(out_dir, resume, catalog, base)
     if resume is None:
         lock = claim_draft(draft.path)
     try:
@@ -525,9 +559,14 @@ def _interview(catalog: Catalog, draft: Draft, out_dir: Path, resume: Path | Non
             interview.resolve_all()  # a file's or --set's problems, each at its question
         interview.fill()
         if not yes and not interview.review():
+            if draft.create:
+                draft.save(catalog)
             click.echo(stopped_message(draft.path))
             return draft.path, None
     except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
+        if draft.create:  # stopped before the first answer: no file was made
+            raise InterviewStopped(_("Stopped before the first answer; no answers file was "
+                                     "made.")) from None
         raise InterviewStopped(stopped_message(draft.path)) from None
     draft.save(catalog)
     answers = load_answers(draft.path, catalog)  # exactly what `commgen generate` would read

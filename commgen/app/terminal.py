@@ -1,5 +1,5 @@
 """Reading lines at a real terminal: a paste is kept whole, and what was typed ahead of a
-prompt is never taken as its answer.
+prompt is never taken as its answer; and, before a new interview, the case a folder holds.
 
 A paste is recognised by bracketed-paste mode where the terminal supports it (``ESC[?2004h``:
 the terminal sends a paste between ``ESC[200~`` and ``ESC[201~``), and otherwise by lines that
@@ -20,9 +20,12 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import click
 
+from commgen.foundation.errors import AnswersError
 from commgen.foundation.i18n import _, ngettext
 
 PASTE_START = "\x1b[200~"
@@ -167,3 +170,39 @@ def discard_typeahead() -> list[str]:
         click.secho(_("Not used: an empty line that arrived before the next question was "
                       "asked."), fg="yellow", err=True)
     return lines
+
+
+def offer_earlier_case(found: Path) -> tuple[Path | None, bool]:
+    """Before a new interview in a folder that holds a case already (``found``, its answers
+    file): say so, with its version and date, and offer to continue it; when its documents
+    were made, point at ``commgen update`` instead, and start a second case only when asked to.
+    Returns the answers file to resume (or None) and whether to go on at all."""
+    if not found.is_file():
+        return None, True
+    import datetime as dt
+
+    from commgen.answers.answersfile import HISTORY_KEY, read_answers_file
+    from commgen.app.output import MANIFEST_NAME
+
+    try:
+        data: Any = read_answers_file(found)
+    except AnswersError:
+        data = {}
+    when = data.get("statement_date")
+    if isinstance(when, dt.date):
+        when = when.strftime("%d-%m-%Y")
+    if not when:
+        when = dt.datetime.fromtimestamp(found.stat().st_mtime).strftime("%d-%m-%Y")
+    click.echo(_("This folder already holds a case: {file} (version {version}, {date}).").format(
+        file=found, version=data.get("statement_version") or 1, date=when))
+    if (found.parent / MANIFEST_NAME).exists() or data.get(HISTORY_KEY):
+        click.echo(_("Its documents have been made. For a new version of that case, with what "
+                     "changed since, use:\n  commgen update \"{path}\"").format(path=found))
+        if click.confirm(_("Start a new, separate case in this folder anyway?"), default=False):
+            return None, True
+        return None, False
+    if click.confirm(_("Continue with that case?"), default=True):
+        return found, True
+    click.echo(_("A new case is started beside it; {file} stays as it is.").format(
+        file=found.name))
+    return None, True
