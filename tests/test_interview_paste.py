@@ -187,3 +187,34 @@ def test_new_where_documents_were_made_points_at_update(tmp_path: Path) -> None:
     assert f'commgen update "{answers}"' in result.output
     assert "Naam van de school" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_a_date_in_words_is_echoed_as_the_day_it_became(tmp_path: Path) -> None:
+    """Finding 21: "gisteren" is accepted and said back as the date it became."""
+    import datetime as dt
+
+    from commgen.foundation.formatting import DateText
+    from tests.test_interview import invoke, typed
+
+    yesterday = DateText(dt.date.today() - dt.timedelta(days=1), "nl").weekday
+    result = invoke(["new", "--out", str(tmp_path)], typed({"reported_date": ["gisteren"]},
+                                                           upto=12))
+    assert f"\n  = {yesterday}\n" in result.output
+    assert yesterday.split()[0] in ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+                                    "zaterdag", "zondag")
+
+
+def test_one_paragraph_of_an_answer_is_changed_alone(tmp_path: Path) -> None:
+    """Finding 21: !2 changes the second paragraph; the first is kept as it was typed."""
+    from tests.test_interview import invoke, typed
+    from tests.test_prompt_polish import SITUATION
+
+    first, second = "Leerlingen hebben het zelf gemeld.", "Het team is op de hoogte gebracht."
+    lines = typed({"situation_extra": [first, second, ""]})
+    result = invoke(["new", "--out", str(tmp_path)],
+                    [*lines, SITUATION, "!2", "Het hele team is op de hoogte gebracht.", "m"])
+    assert result.exit_code == 0, result.output
+    assert f"   1. {first}\n   2. {second}\n" in result.output  # numbered to choose from
+    text = docx_text((tmp_path / STATEMENT).read_bytes())
+    assert f"{first}\nHet hele team is op de hoogte gebracht.\n" in text
+    assert second not in text

@@ -6,6 +6,7 @@ line by line (a plain terminal needs no editor) or written in an editor.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import click
@@ -121,12 +122,16 @@ def _typed_proc(question: Question):  # type: ignore[no-untyped-def]
 def _ask_paragraphs(question: Question, current: Any) -> list[str] | None:
     if current:
         click.echo(_("  Current text:"))
-        for paragraph in current:
-            click.echo(click.wrap_text(paragraph, width=88, initial_indent="    ",
-                                       subsequent_indent="    "))
+        for number, paragraph in enumerate(current, 1):
+            lead = f"  {number:>2}. " if len(current) > 1 else "    "
+            click.echo(click.wrap_text(paragraph, width=88, initial_indent=lead,
+                                       subsequent_indent="      " if len(current) > 1
+                                       else "    "))
     click.echo(_("  Type one paragraph per line and end with an empty line, or type {editor} to "
                  "write in an editor.").format(editor=EDITOR_WORD)
-               + (_(" An empty first line keeps the current text.") if current else ""))
+               + (_(" An empty first line keeps the current text.") if current else "")
+               + (_(" Type !2 to change only paragraph 2.") if current and len(current) > 1
+                  else ""))
     lines: list[str] = []
     while True:
         try:
@@ -140,6 +145,8 @@ def _ask_paragraphs(question: Question, current: Any) -> list[str] | None:
             if edited is None:
                 continue
             return parse_paragraphs(edited) or None
+        if not lines and not entry.pasted and (number := _paragraph_number(typed, current)):
+            return _replace_paragraph(current, number)
         if not entry.pasted and not typed.strip():
             break  # an empty line typed (never one inside a paste) ends the answer
         lines.extend(line for line in entry.lines if line.strip())
@@ -148,6 +155,32 @@ def _ask_paragraphs(question: Question, current: Any) -> list[str] | None:
     if not lines:
         return current or None
     return parse_paragraphs(lines) or None
+
+
+def _paragraph_number(typed: str, current: Any) -> int:
+    """``!2`` typed first, with a current text of at least two paragraphs: 2; else 0."""
+    text = typed.strip()
+    if not current or len(current) < 2 or not text.startswith("!") or not text[1:].isdigit():
+        return 0
+    number = int(text[1:])
+    return number if 1 <= number <= len(current) else 0
+
+
+def _replace_paragraph(current: list[str], number: int) -> list[str] | None:
+    """The current text with paragraph ``number`` typed anew (the others kept as they are);
+    an empty line keeps it, ``-`` removes it."""
+    click.echo(_("  New text of paragraph {n} (Enter keeps it, - removes it):").format(
+        n=number))
+    try:
+        entry = _read_lines("  ›")
+    except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
+        raise StoppedTyping("\n\n".join(current)) from None
+    new = [line for line in entry.lines if line.strip()]
+    if not new:
+        return current
+    if new == ["-"]:
+        new = []
+    return [*current[:number - 1], *new, *current[number:]] or None
 
 
 def _read_lines(prompt: str) -> Any:
@@ -236,6 +269,11 @@ def ask(question: Question, catalog: Catalog, current: Any = None) -> Any:
                                  prompt_suffix=suffix,
                                  show_default=bool(hint) and default is not None,
                                  value_proc=_typed_proc(question))
+        if question.type == "date" and isinstance(value, dt.date):
+            from commgen.foundation.formatting import DateText
+
+            # "gisteren" or "vrijdag" typed: the day it became, to catch a wrong one
+            click.echo(_("  = {date}").format(date=DateText(value, current_language()).weekday))
         if value is None or value == []:
             if question.required:
                 click.echo(_("Error: {message}").format(message=_("an answer is required")),
