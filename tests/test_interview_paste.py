@@ -218,3 +218,23 @@ def test_one_paragraph_of_an_answer_is_changed_alone(tmp_path: Path) -> None:
     text = docx_text((tmp_path / STATEMENT).read_bytes())
     assert f"{first}\nHet hele team is op de hoogte gebracht.\n" in text
     assert second not in text
+
+
+def test_a_pasted_list_of_names_with_an_empty_line_is_read_whole(tmp_path: Path) -> None:
+    """An empty line inside a pasted list of names does not end the list, and no name is left
+    over for the next question (where it would be typed, or shown as not used)."""
+    import yaml
+
+    out = tmp_path / "out"
+    answers = write_answers(tmp_path, {"not_said_extra": None}, drop=("involved_pupils",))
+    child = spawn("--answers", str(answers), "--out", str(out))
+    child.expect_exact("Typ de namen")
+    child.expect_exact("›")
+    child.send("Sanne de Vries\n\nDaan Bakker\n")
+    child.expect_exact("2 regel(s) tot nu toe")
+    child.sendline("")
+    rest = make_documents(child)
+    assert child.exitstatus == 0, rest
+    assert "Sanne" not in rest and "Daan" not in rest and "Niet gebruikt" not in rest
+    stored = yaml.safe_load((out / "antwoorden.yaml").read_text(encoding="utf-8"))
+    assert stored["involved_pupils"]["count"] == 2

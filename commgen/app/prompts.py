@@ -136,8 +136,9 @@ def _ask_paragraphs(question: Question, current: Any) -> list[str] | None:
     while True:
         try:
             entry = _read_lines("  " + ("›" if not lines else " "))
-        except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
-            raise StoppedTyping("\n\n".join(lines)) from None
+        except (click.exceptions.Abort, KeyboardInterrupt, EOFError) as stop:
+            arrived = [line for line in getattr(stop, "lines", []) if line.strip()]
+            raise StoppedTyping("\n\n".join([*lines, *arrived])) from None
         typed = "\n".join(entry.lines)
         if not lines and not entry.pasted and typed.strip() == EDITOR_WORD:
             start = "\n\n".join(current or [])
@@ -220,6 +221,8 @@ def _ask_person(question: Question, current: Any) -> Person | None:
 
 
 def _ask_names(question: Question, catalog: Catalog, current: Any) -> Any:
+    from commgen.app.terminal import Entry, read_hidden_entry
+
     if current:
         click.echo(_("  Already given: {names}. Enter keeps them.").format(
             names=display(question, current)))
@@ -227,11 +230,13 @@ def _ask_names(question: Question, catalog: Catalog, current: Any) -> Any:
                  "line. Typing is not shown; pasted lines are all kept."))
     lines: list[str] = []
     while True:  # each pasted line is read here, never left for the next question
-        line = click.prompt("  ›", default="", show_default=False, hide_input=True,
-                            prompt_suffix=" ")
-        if not line.strip():
-            break
-        lines.append(line)
+        entry = read_hidden_entry("  › ") or Entry(
+            [click.prompt("  ›", default="", show_default=False, hide_input=True,
+                          prompt_suffix=" ")], False)
+        typed = [line for line in entry.lines if line.strip()]
+        if not typed and not entry.pasted:
+            break  # an empty line typed (never one inside a paste) ends the list
+        lines.extend(typed)
         click.echo(_("  {count} line(s) so far; an empty line ends the list.").format(
             count=len(lines)))
     if not lines:

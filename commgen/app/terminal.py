@@ -116,19 +116,58 @@ def _paste_mode() -> Iterator[None]:
                 termios.tcsetattr(sys.stdin.fileno(), termios.TCSANOW, saved)
 
 
+class InputStopped(EOFError):
+    """Ctrl-C or the end of input in the middle of a paste; ``lines``: what had arrived."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+
+
+def read_hidden_entry(prompt: str) -> Entry | None:
+    """``read_entry`` with typing not shown (the names of pupils), on a POSIX terminal; None
+    elsewhere (the caller asks with Click's hidden prompt). Unlike ``getpass``, which discards
+    the input still waiting (``TCSAFLUSH``), every line of a paste is kept."""
+    if os.name != "posix" or not at_terminal():
+        return None
+    try:
+        import termios
+
+        fd = sys.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+        hidden = termios.tcgetattr(fd)
+        hidden[3] &= ~termios.ECHO
+        termios.tcsetattr(fd, termios.TCSANOW, hidden)
+    except (ImportError, OSError, ValueError):
+        return None
+    try:
+        return read_entry(prompt)
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            termios.tcsetattr(fd, termios.TCSANOW, saved)
+        click.echo()  # the line end that was not shown
+
+
 def read_entry(prompt: str) -> Entry:
     """Show ``prompt`` and read what arrives: one typed line, or a whole paste (all of its
     lines, the empty ones included, up to the end marker or as long as lines keep coming)."""
     click.echo(prompt, nl=False)
     with _paste_mode():
         text = _readline()
-        while True:
-            if text.count(PASTE_START) > text.count(PASTE_END):
-                text += _readline()  # inside a marked paste: its end is on its way
-            elif _pending(PASTE_WINDOW):
-                text += _readline()
-            else:
-                break
+        try:
+            while True:
+                if text.count(PASTE_START) > text.count(PASTE_END):
+                    text += _readline()  # inside a marked paste: its end is on its way
+                elif _pending(PASTE_WINDOW):
+                    text += _readline()
+                else:
+                    break
+        except (KeyboardInterrupt, EOFError):
+            raise InputStopped(_split(text).lines) from None
+    return _split(text)
+
+
+def _split(text: str) -> Entry:
     marked = PASTE_START in text
     text = text.replace(PASTE_START, "").replace(PASTE_END, "\n")
     lines = LINE_ENDS.split(text)
