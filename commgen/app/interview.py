@@ -3,8 +3,10 @@
 The draft answers file is written after every answer (atomically, readable by its owner
 only), so Ctrl-C or a closed terminal loses nothing; ``--resume`` continues where it stopped,
 and the paragraphs typed of an answer not finished yet come back as its current text.
-Changing an answer on the review screen asks again only the questions whose ``when``
-condition depends on it.
+Changing an answer on the review screen asks only the questions it opens up (their ``when``
+condition names it and was false) or that have no answer yet; the documents are made only by
+a deliberate ``m``, never a bare Enter. A new interview in a folder with a case offers to
+continue it (``terminal.offer_earlier_case``), and its file is made at the first answer.
 
 Every free-text answer is privacy-checked as soon as it is given (``answercheck``): a finding
 is shown at that question, with the passage marked, and the user edits the answer, takes the

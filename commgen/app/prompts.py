@@ -1,7 +1,8 @@
 """Asking one question at the terminal, per question type, with Click's prompts.
 
 An invalid answer is explained and asked again; choices are numbered; free text can be typed
-line by line (a plain terminal needs no editor) or written in an editor.
+line by line (a plain terminal needs no editor), pasted whole (``terminal.read_entry``), or
+written in an editor.
 """
 
 from __future__ import annotations
