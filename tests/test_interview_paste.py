@@ -41,6 +41,16 @@ def spawn(*args: str, term: str = "dumb"):  # type: ignore[no-untyped-def]
                          preexec_fn=_default_sigint)
 
 
+def at_situation(tmp_path: Path, term: str = "dumb"):  # type: ignore[no-untyped-def]
+    """The interview waiting for the first line of "Wat speelt er?" (the one answer left
+    open); the child and the output folder."""
+    out = tmp_path / "out"
+    child = spawn("--answers", str(answers_without_situation(tmp_path)), "--out", str(out),
+                  term=term)
+    child.expect_exact(ASKED)
+    return child, out
+
+
 def make_documents(child) -> str:  # type: ignore[no-untyped-def]
     """At the review: a bare Enter makes nothing; "m" makes the documents."""
     child.expect_exact(REVIEW)
@@ -58,9 +68,7 @@ def statement_paragraphs(out: Path) -> list[str]:
 
 
 def test_a_word_paste_with_crlf_and_an_empty_paragraph_is_kept_whole(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    child = spawn("--answers", str(answers_without_situation(tmp_path)), "--out", str(out))
-    child.expect_exact(ASKED)
+    child, out = at_situation(tmp_path)
     child.expect_exact("›")
     child.send(WORD)  # one write, as a terminal delivers a paste
     child.expect_exact(KEPT)
@@ -76,10 +84,7 @@ def test_a_word_paste_with_crlf_and_an_empty_paragraph_is_kept_whole(tmp_path: P
 
 
 def test_a_bracketed_paste_is_kept_whole_and_its_markers_never_shown(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    child = spawn("--answers", str(answers_without_situation(tmp_path)), "--out", str(out),
-                  term="xterm")
-    child.expect_exact(ASKED)
+    child, out = at_situation(tmp_path, term="xterm")
     child.expect_exact("\x1b[?2004h")  # the terminal is asked to mark pastes
     # a terminal turns the paste's line ends into CR; the paste ends without a line end here
     child.send("\x1b[200~Alinea een.\r\rAlinea twee.\rAlinea drie.\x1b[201~\r")
@@ -119,9 +124,7 @@ def test_type_ahead_never_answers_the_next_question(tmp_path: Path) -> None:
 
 
 def test_a_stray_enter_on_the_review_screen_makes_no_documents(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    child = spawn("--answers", str(answers_without_situation(tmp_path)), "--out", str(out))
-    child.expect_exact(ASKED)
+    child, out = at_situation(tmp_path)
     child.expect_exact("›")
     child.sendline("")
     child.expect_exact(REVIEW)
