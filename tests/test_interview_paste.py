@@ -241,3 +241,16 @@ def test_a_pasted_list_of_names_with_an_empty_line_is_read_whole(tmp_path: Path)
     assert "Sanne" not in rest and "Daan" not in rest and "Niet gebruikt" not in rest
     stored = yaml.safe_load((out / "antwoorden.yaml").read_text(encoding="utf-8"))
     assert stored["involved_pupils"]["count"] == 2
+
+
+@pytest.mark.parametrize(("arrived", "lines"), [
+    ("\x1b[200~Een.\r\nTwee.\r\n\r\nDrie.\x1b[201~\n", ["Een.", "Twee.", "", "Drie."]),
+    ("Een.\n\nTwee.\n", ["Een.", "", "Twee."]),  # CR read as LF by the terminal
+    ("Een.\rTwee.\r\n", ["Een.", "Twee."]),
+])
+def test_crlf_cr_and_lf_are_each_one_line_end(arrived: str, lines: list[str]) -> None:
+    from commgen.app.terminal import _split
+
+    entry = _split(arrived)
+    assert entry.lines == lines and entry.pasted
+    assert _split("Een regel getypt.\n").pasted is False

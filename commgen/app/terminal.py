@@ -45,16 +45,21 @@ class Entry:
 
 
 def at_terminal() -> bool:
-    """Whether the interview reads a person's keys (standard input and output a terminal)."""
+    """Whether the interview reads a person's keys (standard input is a terminal)."""
     try:
-        return sys.stdin.isatty() and sys.stdout.isatty()
+        return sys.stdin.isatty()
     except (AttributeError, ValueError):  # replaced or closed streams
         return False
 
 
 def _bracketed_supported() -> bool:
+    """Asked for only where it can be: a POSIX terminal on both sides that is not "dumb"."""
+    try:
+        shown = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        shown = False
     return (os.name == "posix" and os.environ.get("TERM", "dumb") not in ("", "dumb")
-            and at_terminal())
+            and shown and at_terminal())
 
 
 def _pending(timeout: float) -> bool:
