@@ -172,7 +172,9 @@ def test_new_in_a_folder_with_a_case_offers_to_continue_it(tmp_path: Path) -> No
     assert f"Deze map heeft al een zaak: {draft} (versie 1, " in said
     assert "Naam van de school" not in said and "Adres van de school" in said  # the 4th
     assert f'commgen new --resume "{draft}"' in str(again.exception)
-    fresh = invoke(["new", "--out", str(tmp_path)], ["n"])  # a new case, stopped at once
+    assert "Verder met die zaak? [J/n]" in said
+    fresh = invoke(["new", "--out", str(tmp_path)], ["j?", "nee"])  # a new case, stopped
+    assert "antwoord j (ja) of n (nee)" in fresh.output
     assert "Gestopt voor het eerste antwoord" in str(fresh.exception)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["antwoorden.yaml"]
 

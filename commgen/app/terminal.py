@@ -242,11 +242,28 @@ def offer_earlier_case(found: Path) -> tuple[Path | None, bool]:
     if (found.parent / MANIFEST_NAME).exists() or data.get(HISTORY_KEY):
         click.echo(_("Its documents have been made. For a new version of that case, with what "
                      "changed since, use:\n  commgen update \"{path}\"").format(path=found))
-        if click.confirm(_("Start a new, separate case in this folder anyway?"), default=False):
+        if _yes(_("Start a new, separate case in this folder anyway?"), default=False):
             return None, True
         return None, False
-    if click.confirm(_("Continue with that case?"), default=True):
+    if _yes(_("Continue with that case?"), default=True):
         return found, True
     click.echo(_("A new case is started beside it; {file} stays as it is.").format(
         file=found.name))
     return None, True
+
+
+YES, NO = ("j", "ja", "y", "yes"), ("n", "nee", "no")
+
+
+def _yes(question: str, default: bool) -> bool:
+    """A yes/no question in Dutch or English (j, ja, y, yes / n, nee, no); Enter: ``default``."""
+    suffix = _("[Y/n]") if default else _("[y/N]")
+    while True:
+        answer = click.prompt(f"{question} {suffix}", default="", show_default=False
+                              ).strip().lower()
+        if not answer:
+            return default
+        if answer in YES or answer in NO:
+            return answer in YES
+        click.echo(_("Error: {message}").format(message=_("answer j (yes) or n (no)")),
+                   err=True)
