@@ -65,7 +65,7 @@ def test_a_failed_save_keeps_the_interview_going(tmp_path: Path,
         return real(*args, **kwargs)
 
     monkeypatch.setattr(interview, "save_answers", flaky)
-    result = invoke(["new", "--out", str(tmp_path)], [*typed(), ""])
+    result = invoke(["new", "--out", str(tmp_path)], [*typed(), "m"])
     assert result.exit_code == 0, result.output
     assert "konden niet worden bewaard" in result.output + result.stderr
     assert (tmp_path / "communicatiestatement.docx").exists()

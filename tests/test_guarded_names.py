@@ -106,7 +106,7 @@ def test_the_draft_of_an_interview_holds_hashes_with_a_key(keys: Path, tmp_path:
     from tests.test_interview import invoke, typed
 
     lines = typed({"involved_pupils": ["Sanne de Vries", "Daan Bakker, Mila", ""]})
-    result = invoke(["new", "--out", str(tmp_path)], [*lines, ""])
+    result = invoke(["new", "--out", str(tmp_path)], [*lines, "m"])
     assert result.exit_code == 0, result.output
     draft = yaml.safe_load((tmp_path / "antwoorden.yaml").read_text(encoding="utf-8"))
     stored = draft["involved_pupils"]

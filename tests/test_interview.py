@@ -84,7 +84,7 @@ def invoke(args: list[str], lines: list[str]) -> Result:
 
 
 def test_a_whole_interview_gives_the_same_documents_as_generate(tmp_path: Path) -> None:
-    result = invoke(["new", "--out", str(tmp_path / "out")], [*typed(), ""])
+    result = invoke(["new", "--out", str(tmp_path / "out")], [*typed(), "m"])
     assert result.exit_code == 0, result.output
     draft = tmp_path / "out" / "antwoorden.yaml"
     interviewed = tmp_path / "out" / "communicatiestatement.docx"
@@ -94,7 +94,7 @@ def test_a_whole_interview_gives_the_same_documents_as_generate(tmp_path: Path) 
 
 
 def test_the_draft_is_private_and_holds_no_names(tmp_path: Path) -> None:
-    result = invoke(["new", "--out", str(tmp_path)], [*typed(), ""])
+    result = invoke(["new", "--out", str(tmp_path)], [*typed(), "m"])
     assert result.exit_code == 0, result.output
     draft = tmp_path / "antwoorden.yaml"
     text = draft.read_text(encoding="utf-8")
@@ -109,7 +109,7 @@ def test_the_draft_is_private_and_holds_no_names(tmp_path: Path) -> None:
 
 def test_an_invalid_email_is_explained_and_asked_again(tmp_path: Path) -> None:
     lines = typed({"contact_email": ["k.smit-at-vlinderboom", "k.smit@vlinderboom.nl"]})
-    result = invoke(["new", "--out", str(tmp_path)], [*lines, ""])
+    result = invoke(["new", "--out", str(tmp_path)], [*lines, "m"])
     assert result.exit_code == 0, result.output
     assert "geen geldig e-mailadres" in result.output
     assert result.output.count("E-mailadres van de contactpersoon") == 2  # asked, then reviewed
@@ -120,16 +120,16 @@ def test_an_invalid_email_is_explained_and_asked_again(tmp_path: Path) -> None:
 def test_an_invalid_choice_and_a_bad_date_are_asked_again(tmp_path: Path) -> None:
     lines = typed({"material": ["9", "polaroid", "foto"], "reported_date": ["31-02-2026",
                                                                             "20-11-2026"]})
-    result = invoke(["new", "--out", str(tmp_path)], [*lines, ""])
+    result = invoke(["new", "--out", str(tmp_path)], [*lines, "m"])
     assert result.exit_code == 0, result.output
     assert "of typ het nummer" in result.output and "bestaat niet" in result.output
 
 
 def test_a_when_question_is_skipped_or_asked(tmp_path: Path) -> None:
-    asked = invoke(["new", "--out", str(tmp_path / "ja")], [*typed(), ""])
+    asked = invoke(["new", "--out", str(tmp_path / "ja")], [*typed(), "m"])
     assert "Hoe is het beeld ontstaan" in asked.output
     skipped = invoke(["new", "--out", str(tmp_path / "nee")],
-                     [*typed({"pupil_visible": ["nee"]}, skip=("origin",)), ""])
+                     [*typed({"pupil_visible": ["nee"]}, skip=("origin",)), "m"])
     assert skipped.exit_code == 0, skipped.output
     assert "Hoe is het beeld ontstaan" not in skipped.output
     assert "origin:" not in (tmp_path / "nee" / "antwoorden.yaml").read_text(encoding="utf-8")
@@ -145,7 +145,7 @@ def test_changing_an_answer_re_asks_only_its_dependants(tmp_path: Path) -> None:
     # 12 = pupil_visible (review numbers follow the catalogue); "ja" brings back origin
     # (answered 5, onbekend) and whether the class may be named (nee)
     # (and "nee" asks whether a pupil of another school is on it: Enter, nee)
-    lines = [*typed(), "12", "nee", "", "12", "ja", "5", "nee", "1", "Nieuwe naam", ""]
+    lines = [*typed(), "12", "nee", "", "12", "ja", "5", "nee", "1", "Nieuwe naam", "m"]
     result = invoke(["new", "--out", str(tmp_path)], lines)
     assert result.exit_code == 0, result.output
     parts = result.output.split(review)
@@ -176,7 +176,7 @@ def test_interrupted_midway_then_resumed_at_the_next_question(tmp_path: Path) ->
             if line and not line.startswith(("#", " ", "-", "_"))]
     assert keys == [qid for qid, _ in ANSWERS[:upto]]
 
-    resumed = invoke(["new", "--resume", str(draft)], [*typed()[len(typed(upto=upto)):], ""])
+    resumed = invoke(["new", "--resume", str(draft)], [*typed()[len(typed(upto=upto)):], "m"])
     assert resumed.exit_code == 0, resumed.output
     asked = resumed.output.split("Controleer uw antwoorden")[0]
     prompts = {"Namen van de betrokken leerlingen": asked.find("Namen van de betrokken"),
@@ -195,15 +195,15 @@ def test_stopping_at_the_review_keeps_the_draft(tmp_path: Path) -> None:
 
 def test_a_second_interview_does_not_overwrite_the_first_draft(tmp_path: Path) -> None:
     invoke(["new", "--out", str(tmp_path)], typed(upto=3))
-    invoke(["new", "--out", str(tmp_path)], typed(upto=2))
+    invoke(["new", "--out", str(tmp_path)], ["n", *typed(upto=2)])  # n: not that case
     assert (tmp_path / "antwoorden.yaml").exists()
     assert (tmp_path / "antwoorden (2).yaml").exists()
 
 
 def test_english_shows_no_dutch_and_dutch_shows_no_english(tmp_path: Path) -> None:
     english = invoke(["new", "--lang", "en", "--out", str(tmp_path / "en")],
-                     [*typed({"pupil_visible": ["yes"]}), ""])
-    dutch = invoke(["new", "--out", str(tmp_path / "nl")], [*typed(), ""])
+                     [*typed({"pupil_visible": ["yes"]}), "m"])
+    dutch = invoke(["new", "--out", str(tmp_path / "nl")], [*typed(), "m"])
     assert english.exit_code == 0 and dutch.exit_code == 0
     for word in ("Name of the school", "Check your answers", "Contact person for parents"):
         assert word in english.output and word not in dutch.output
@@ -246,7 +246,7 @@ def test_set_values_are_checked(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("typed_lines", [["Eerste alinea.", "Tweede alinea.", ""]])
 def test_paragraphs_typed_line_by_line(tmp_path: Path, typed_lines: list[str]) -> None:
-    result = invoke(["new", "--out", str(tmp_path)], [*typed({"why_extra": typed_lines}), ""])
+    result = invoke(["new", "--out", str(tmp_path)], [*typed({"why_extra": typed_lines}), "m"])
     assert result.exit_code == 0, result.output
     text = docx_text((tmp_path / "communicatiestatement.docx").read_bytes())
     assert "\nEerste alinea.\nTweede alinea.\n" in text
@@ -254,7 +254,7 @@ def test_paragraphs_typed_line_by_line(tmp_path: Path, typed_lines: list[str]) -
 
 def test_a_school_profile_answers_the_school_questions(tmp_path: Path) -> None:
     result = invoke(["new", "--school", "vlinderboom", "--out", str(tmp_path)],
-                    [*typed(skip=("school_name", "school_place", "school_type")), ""])
+                    [*typed(skip=("school_name", "school_place", "school_type")), "m"])
     assert result.exit_code == 0, result.output
     assert "Naam van de school\n" not in result.output.split("Controleer uw antwoorden")[0]
     assert "1. Naam van de school: OBS De Vlinderboom" in result.output
@@ -275,8 +275,8 @@ def test_a_broken_school_profile_is_explained(tmp_path: Path) -> None:
 def test_a_problem_left_for_later_is_a_to_do_on_the_review(tmp_path: Path) -> None:
     named = "Daan deelde het beeld in de klas."
     lines = typed({"situation_extra": [named, "", "4"]})  # 4: decide later
-    # the review: Enter is refused while a problem is open; t1 goes to it, then back
-    lines += ["", "t1", "1", "Het beeld werd in de klas gedeeld.", "", ""]
+    # the review: "m" is refused while a problem is open; t1 goes to it, then back
+    lines += ["m", "t1", "1", "Het beeld werd in de klas gedeeld.", "", "m"]
     result = invoke(["new", "--out", str(tmp_path)], lines)
     assert result.exit_code == 0, result.output
     reviews = result.output.split("Controleer uw antwoorden")

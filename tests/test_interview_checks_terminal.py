@@ -49,9 +49,9 @@ def type_paragraphs(child, *lines: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def finish(child) -> str:  # type: ignore[no-untyped-def]
-    """Enter on the review screen; the rest of the output until the program ends."""
+    """"m" on the review screen; the rest of the output until the program ends."""
     child.expect_exact(REVIEW)
-    child.sendline("")
+    child.sendline("m")
     child.expect(pexpect.EOF)
     child.close()
     return child.before

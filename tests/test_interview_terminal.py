@@ -60,7 +60,7 @@ def test_real_terminal_interview(tmp_path: Path) -> None:
                 child.sendline(line)
         child.expect_exact("Controleer uw antwoorden")
         child.expect_exact("Nummer om te wijzigen")
-        child.sendline("")
+        child.sendline("m")
         child.expect_exact("Geschreven:")
         child.expect(pexpect.EOF)
     finally:

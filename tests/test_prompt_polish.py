@@ -21,7 +21,7 @@ PLACE, SITUATION = "2", "19"
 def test_prompts_are_indented_with_one_space_before_the_cursor(tmp_path: Path) -> None:
     """Every prompt: "  › " (or "  nummer: "); an answer changed from the review is offered
     as "  [Zwolle] › "."""
-    result = invoke(["new", "--out", str(tmp_path)], [*typed(), PLACE, "", ""])
+    result = invoke(["new", "--out", str(tmp_path)], [*typed(), PLACE, "", "m"])
     assert result.exit_code == 0, result.output
     out = result.output
     assert f"\n   {PLACE}. Plaats van de school: Zwolle\n" in out
@@ -41,7 +41,7 @@ def test_a_rejected_answer_offered_again_shows_its_finding_first(tmp_path: Path)
     # the review: change that answer by its number; Enter keeps the current text, then
     # the check asks again (1: edit), a clean text is typed, and the review is left.
     result = invoke(["new", "--out", str(tmp_path)],
-                    [*lines, SITUATION, "", "1", "Het beeld werd in de klas gedeeld.", "", ""])
+                    [*lines, SITUATION, "", "1", "Het beeld werd in de klas gedeeld.", "", "m"])
     assert result.exit_code == 0, result.output
     after = result.output.split("Controleer uw antwoorden", 1)[1].split("\n\n", 1)[1]
     assert f'  {SITUATION}. Wilt u nog iets toevoegen aan "Wat speelt er?"' in after

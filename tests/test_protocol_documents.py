@@ -89,14 +89,14 @@ def test_each_document_only_when_the_answers_call_for_it(capsys, tmp_path: Path)
 
 def test_the_interview_asks_the_evening_questions_only_when_the_evening_is_chosen(
         tmp_path: Path) -> None:
-    without = invoke(["new", "--out", str(tmp_path / "a")], [*typed(), ""])
+    without = invoke(["new", "--out", str(tmp_path / "a")], [*typed(), "m"])
     assert without.exit_code == 0, without.output
     assert "problematiseren of normaliseren" in without.output  # staff receive a message
     assert "Op welke dag is de ouderavond" not in without.output
     assert not (tmp_path / "a" / "uitnodiging-ouderavond.docx").exists()
     evening = ["26-11-2026", "19:30", "de gymzaal", "de directeur en Bureau Jeugd & Media"]
     lines = typed({"actions": ["1, 2, 5, 9"], "pupil_approach": ["", *evening]})
-    with_evening = invoke(["new", "--out", str(tmp_path / "b")], [*lines, ""])
+    with_evening = invoke(["new", "--out", str(tmp_path / "b")], [*lines, "m"])
     assert with_evening.exit_code == 0, with_evening.output
     assert "Op welke dag is de ouderavond" in with_evening.output
     text = docx_text((tmp_path / "b" / "uitnodiging-ouderavond.docx").read_bytes())

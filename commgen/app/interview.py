@@ -3,8 +3,10 @@
 The draft answers file is written after every answer (atomically, readable by its owner
 only), so Ctrl-C or a closed terminal loses nothing; ``--resume`` continues where it stopped,
 and the paragraphs typed of an answer not finished yet come back as its current text.
-Changing an answer on the review screen asks again only the questions whose ``when``
-condition depends on it.
+Changing an answer on the review screen asks only the questions it opens up (their ``when``
+condition names it and was false) or that have no answer yet; the documents are made only by
+a deliberate ``m``, never a bare Enter. A new interview in a folder with a case offers to
+continue it (``terminal.offer_earlier_case``), and its file is made at the first answer.
 
 Every free-text answer is privacy-checked as soon as it is given (``answercheck``): a finding
 is shown at that question, with the passage marked, and the user edits the answer, takes the
@@ -54,6 +56,7 @@ from commgen.questions.catalog import Catalog, Question, text_for
 from commgen.questions.types import display, is_empty
 
 DRAFT_NAME = "antwoorden.yaml"
+MAKE_WORDS = ("m", "maak", "make")  # the review's answer that makes the documents
 
 Asker = Callable[[Question, Catalog, Any], Any]
 
@@ -69,6 +72,7 @@ class Draft:
     history: list[Any] | None = None  # the versions to save (None: keep the file's own)
     header: list[str] | None = None  # the comment on top (None: the interview's)
     save_failed: OSError | None = None  # why the last save failed (None: it was written)
+    create: bool = False  # the file is made at the first save, not before the first answer
 
     def save(self, catalog: Catalog, checked: bool = True) -> None:
         """Write the draft. ``checked=False`` (the very first save, before the checker is
@@ -90,6 +94,9 @@ class Draft:
         if self.history is not None:
             meta[HISTORY_KEY] = self.history
         try:
+            if self.create:  # exclusively: never over another interview's file
+                self.path = create_new(self.path, dump_answers(catalog, {}, []).encode("utf-8"))
+                self.create = False
             save_answers(self.path, catalog, stored, header, meta, private=held)
             self.save_failed = None
         except OSError as exc:  # a full disk or a lost network folder: keep asking
@@ -242,6 +249,9 @@ class Interview:
             options.append(("4", _("decide later (it stays on the to-do list of the review)")))
             for key, label in options:
                 click.echo(f"    {key}. {label}")
+            from commgen.app.terminal import discard_typeahead
+
+            discard_typeahead()
             choice = click.prompt(_("  Choice"), type=click.Choice([k for k, _l in options]),
                                   show_choices=False)
             if choice == "1":
@@ -304,10 +314,15 @@ class Interview:
         return result
 
     def change(self, question: Question) -> None:
-        """Ask one question again, then only the questions that depend on it."""
+        """Ask one question again, then of the questions that depend on it only those that
+        apply now and did not before, or have no answer yet (an answer that still applies is
+        kept: the review shows it, to change by its number)."""
+        dependants = self.dependants(question.id)
+        applied = {d.id for d in dependants if self.applies(d)}
         self._ask_and_keep(question)
-        for dependant in self.dependants(question.id):
-            if self.applies(dependant):
+        for dependant in dependants:
+            if self.applies(dependant) and (dependant.id not in applied
+                                            or dependant.id not in self.draft.answered):
                 self._ask_and_keep(dependant)
 
     def numbered(self) -> list[Question]:
@@ -338,17 +353,24 @@ class Interview:
                 if self.draft.answered.get(question.id) and (
                         fed := feeds_text(question, self.catalog)):
                     click.secho(f"      {fed}", dim=True)
-            ask = (_("Number to change, t1 for the first to-do, Enter to make the documents, q to "
-                     "stop") if todo else _("Number to change, Enter to make the documents, q to "
+            ask = (_("Number to change, t1 for the first to-do, m to make the documents, q to "
+                     "stop") if todo else _("Number to change, m to make the documents, q to "
                                             "stop"))
+            from commgen.app.terminal import discard_typeahead
+
+            discard_typeahead()  # a stray Enter or pasted line never answers this prompt
             choice = click.prompt(ask, default="", show_default=False).strip().lower()
-            if not choice and todo:
+            if choice in MAKE_WORDS and todo:
                 click.echo(_("Error: {message}").format(message=_(
                     "{n} problem(s) still open: no document would be written. Choose t1 to "
                     "fix or keep it, or q to stop.").format(n=len(todo))), err=True)
                 continue
-            if not choice:
+            if choice in MAKE_WORDS:
                 return True
+            if not choice:  # never a bare Enter: making the documents is a deliberate answer
+                click.echo(_("Nothing chosen. Type m and Enter to make the documents, a number "
+                             "to change an answer, or q to stop."), err=True)
+                continue
             if choice in ("q", "s", "stop", "quit"):
                 return False
             if choice.startswith("t") and choice[1:].isdigit() and todo:
@@ -364,7 +386,7 @@ class Interview:
                 self.fill()  # a changed answer can open questions that were not asked
             else:
                 click.echo(_("Error: {message}").format(message=_(
-                    "type a number from 1 to {n}, Enter or q").format(n=len(questions))),
+                    "type a number from 1 to {n}, m or q").format(n=len(questions))),
                     err=True)
 
     def _show_todo(self, todo: list[AnswerFinding]) -> None:
@@ -411,6 +433,21 @@ def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
     return draft
 
 
+def later_draft(out_dir: Path) -> Draft:
+    """A new draft in ``out_dir`` whose file is made at its first save (the first free name:
+    ``antwoorden.yaml``, else ``antwoorden (2).yaml``, ...)."""
+    from commgen.foundation.files import numbered
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(_("{path}: the folder cannot be created ({detail}).").format(
+            path=out_dir, detail=exc.strerror or exc)) from None
+    first = out_dir / DRAFT_NAME
+    path = next(p for p in (first, *numbered(first)) if not p.exists())
+    return Draft(path, create=True)
+
+
 def stopped_message(path: Path) -> str:
     """Stopping is not an error: where the answers are, and the exact command to go on."""
     return _("Stopped. Your answers are saved in {path}. Continue with:\n  commgen new "
@@ -446,9 +483,19 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
     """Run the whole interview; return the draft path and the generation result (or None).
     The answers file is claimed for this run: a second interview on it stops with a message."""
     base, accepted = given_answers(catalog, school, answers_file, settings)
+    scripted = bool(answers_file or settings or yes)
+    if resume is None and not scripted:
+        from commgen.app.terminal import offer_earlier_case
+
+        resume, go_on = offer_earlier_case(out_dir / DRAFT_NAME)
+        if not go_on:
+            return out_dir / DRAFT_NAME, None
     if resume is not None:
         lock = claim_draft(resume)
-    draft = start_draft(out_dir, resume, catalog, base)
+    if resume is None and not base:  # nothing given yet: no file before the first answer
+        draft = later_draft(out_dir)
+    else:
+        draft = start_draft(out_dir, resume, catalog, base)
     if resume is None:
         lock = claim_draft(draft.path)
     try:
@@ -514,9 +561,14 @@ def _interview(catalog: Catalog, draft: Draft, out_dir: Path, resume: Path | Non
             interview.resolve_all()  # a file's or --set's problems, each at its question
         interview.fill()
         if not yes and not interview.review():
+            if draft.create:
+                draft.save(catalog)
             click.echo(stopped_message(draft.path))
             return draft.path, None
     except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
+        if draft.create:  # stopped before the first answer: no file was made
+            raise InterviewStopped(_("Stopped before the first answer; no answers file was "
+                                     "made.")) from None
         raise InterviewStopped(stopped_message(draft.path)) from None
     draft.save(catalog)
     answers = load_answers(draft.path, catalog)  # exactly what `commgen generate` would read

@@ -1,11 +1,13 @@
 """Asking one question at the terminal, per question type, with Click's prompts.
 
 An invalid answer is explained and asked again; choices are numbered; free text can be typed
-line by line (a plain terminal needs no editor) or written in an editor.
+line by line (a plain terminal needs no editor), pasted whole (``terminal.read_entry``), or
+written in an editor.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import click
@@ -121,31 +123,84 @@ def _typed_proc(question: Question):  # type: ignore[no-untyped-def]
 def _ask_paragraphs(question: Question, current: Any) -> list[str] | None:
     if current:
         click.echo(_("  Current text:"))
-        for paragraph in current:
-            click.echo(click.wrap_text(paragraph, width=88, initial_indent="    ",
-                                       subsequent_indent="    "))
+        for number, paragraph in enumerate(current, 1):
+            lead = f"  {number:>2}. " if len(current) > 1 else "    "
+            click.echo(click.wrap_text(paragraph, width=88, initial_indent=lead,
+                                       subsequent_indent="      " if len(current) > 1
+                                       else "    "))
     click.echo(_("  Type one paragraph per line and end with an empty line, or type {editor} to "
                  "write in an editor.").format(editor=EDITOR_WORD)
-               + (_(" An empty first line keeps the current text.") if current else ""))
+               + (_(" An empty first line keeps the current text.") if current else "")
+               + (_(" Type !2 to change only paragraph 2.") if current and len(current) > 1
+                  else ""))
     lines: list[str] = []
     while True:
         try:
-            line = click.prompt("  " + ("›" if not lines else " "), default="",
-                                show_default=False, prompt_suffix=" ")
-        except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
-            raise StoppedTyping("\n\n".join(lines)) from None
-        if not lines and line.strip() == EDITOR_WORD:
+            entry = _read_lines("  " + ("›" if not lines else " "))
+        except (click.exceptions.Abort, KeyboardInterrupt, EOFError) as stop:
+            arrived = [line for line in getattr(stop, "lines", []) if line.strip()]
+            raise StoppedTyping("\n\n".join([*lines, *arrived])) from None
+        typed = "\n".join(entry.lines)
+        if not lines and not entry.pasted and typed.strip() == EDITOR_WORD:
             start = "\n\n".join(current or [])
             edited = click.edit(start, extension=".txt")
             if edited is None:
                 continue
             return parse_paragraphs(edited) or None
-        if not line.strip():
-            break
-        lines.append(line)
+        if not lines and not entry.pasted and (number := _paragraph_number(typed, current)):
+            return _replace_paragraph(current, number)
+        if not entry.pasted and not typed.strip():
+            break  # an empty line typed (never one inside a paste) ends the answer
+        lines.extend(line for line in entry.lines if line.strip())
+        if entry.pasted:
+            say_pasted(len(lines))
     if not lines:
         return current or None
     return parse_paragraphs(lines) or None
+
+
+def _paragraph_number(typed: str, current: Any) -> int:
+    """``!2`` typed first, with a current text of at least two paragraphs: 2; else 0."""
+    text = typed.strip()
+    if not current or len(current) < 2 or not text.startswith("!") or not text[1:].isdigit():
+        return 0
+    number = int(text[1:])
+    return number if 1 <= number <= len(current) else 0
+
+
+def _replace_paragraph(current: list[str], number: int) -> list[str] | None:
+    """The current text with paragraph ``number`` typed anew (the others kept as they are);
+    an empty line keeps it, ``-`` removes it."""
+    click.echo(_("  New text of paragraph {n} (Enter keeps it, - removes it):").format(
+        n=number))
+    try:
+        entry = _read_lines("  ›")
+    except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
+        raise StoppedTyping("\n\n".join(current)) from None
+    new = [line for line in entry.lines if line.strip()]
+    if not new:
+        return current
+    if new == ["-"]:
+        new = []
+    return [*current[:number - 1], *new, *current[number:]] or None
+
+
+def _read_lines(prompt: str) -> Any:
+    """One line typed, or a whole paste at a terminal (``terminal.read_entry``); from a pipe
+    one line as it comes."""
+    from commgen.app.terminal import Entry, at_terminal, read_entry
+
+    if at_terminal():
+        return read_entry(prompt + " ")
+    line = click.prompt(prompt, default="", show_default=False, prompt_suffix=" ")
+    return Entry([line], False)
+
+
+def say_pasted(count: int) -> None:
+    click.secho(ngettext("  Pasted text kept: {n} paragraph so far. Type more, or end with an "
+                         "empty line.",
+                         "  Pasted text kept: {n} paragraphs so far. Type more, or end with "
+                         "an empty line.", count).format(n=count), dim=True)
 
 
 def _ask_person(question: Question, current: Any) -> Person | None:
@@ -167,6 +222,8 @@ def _ask_person(question: Question, current: Any) -> Person | None:
 
 
 def _ask_names(question: Question, catalog: Catalog, current: Any) -> Any:
+    from commgen.app.terminal import Entry, read_hidden_entry
+
     if current:
         click.echo(_("  Already given: {names}. Enter keeps them.").format(
             names=display(question, current)))
@@ -174,11 +231,13 @@ def _ask_names(question: Question, catalog: Catalog, current: Any) -> Any:
                  "line. Typing is not shown; pasted lines are all kept."))
     lines: list[str] = []
     while True:  # each pasted line is read here, never left for the next question
-        line = click.prompt("  ›", default="", show_default=False, hide_input=True,
-                            prompt_suffix=" ")
-        if not line.strip():
-            break
-        lines.append(line)
+        entry = read_hidden_entry("  › ") or Entry(
+            [click.prompt("  ›", default="", show_default=False, hide_input=True,
+                          prompt_suffix=" ")], False)
+        typed = [line for line in entry.lines if line.strip()]
+        if not typed and not entry.pasted:
+            break  # an empty line typed (never one inside a paste) ends the list
+        lines.extend(typed)
         click.echo(_("  {count} line(s) so far; an empty line ends the list.").format(
             count=len(lines)))
     if not lines:
@@ -196,6 +255,9 @@ def _prompt_text(hint: str, default: str | None) -> tuple[str, str]:
 
 def ask(question: Question, catalog: Catalog, current: Any = None) -> Any:
     """Ask ``question`` until the answer is valid; return the typed value or ``None``."""
+    from commgen.app.terminal import discard_typeahead
+
+    discard_typeahead()  # keys that came before the question are not its answer
     _show_question(question, catalog)
     while True:
         if question.type == "paragraphs":
@@ -213,6 +275,11 @@ def ask(question: Question, catalog: Catalog, current: Any = None) -> Any:
                                  prompt_suffix=suffix,
                                  show_default=bool(hint) and default is not None,
                                  value_proc=_typed_proc(question))
+        if question.type == "date" and isinstance(value, dt.date):
+            from commgen.foundation.formatting import DateText
+
+            # "gisteren" or "vrijdag" typed: the day it became, to catch a wrong one
+            click.echo(_("  = {date}").format(date=DateText(value, current_language()).weekday))
         if value is None or value == []:
             if question.required:
                 click.echo(_("Error: {message}").format(message=_("an answer is required")),
