@@ -265,6 +265,8 @@ def test_fact_sentences_appear_exactly_when_their_facts_hold(matrix: list[Made])
         pending = h["involved"] and not h["police_ok"]
         expect(m, "persverklaring", "volgt het protocol voor zulke situaties", pending)
         expect(m, "communicatiestatement", "Politie: nog geen goedkeuring", pending)
+        # The team knows the police facts, and that they are not to be told yet (finding 26).
+        expect(m, "handreiking-team", "de politie heeft de tekst nog niet goedgekeurd", pending)
         expect(m, "communicatiestatement", "De leerling en de ouders: nog geen goedkeuring",
                h["pupil"] and not h["family"])
         expect(m, "persverklaring", "andere scholen waar het beeld is gedeeld",
