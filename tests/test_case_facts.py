@@ -96,14 +96,22 @@ def test_without_family_approval_public_texts_say_nothing_about_the_pupil(tmp_pa
         assert "met de leerling gesproken" not in texts[doc]
         assert "zonder dat de leerling het wist" not in texts[doc]
         assert "in vertrouwen" not in texts[doc]
-    assert "zonder dat de leerling het wist" in texts["communicatiestatement"]
+    # The fact is background in the statement's annex and known to the team; the statement's
+    # first part may go outside, so it says the general rule (trial cli9, finding 13).
+    shareable, annex = texts["communicatiestatement"].split("Bijlage: alleen voor het crisisteam")
+    assert "zonder dat de leerling het wist" not in shareable
+    assert "zonder toestemming seksueel filmen of fotograferen is strafbaar" in shareable
+    assert "zonder medeweten van de leerling" in annex
+    assert "zonder dat de leerling het wist" in texts["handreiking-team"]
     assert "De leerling en de ouders: nog geen goedkeuring" in texts["communicatiestatement"]
 
 
 # --- the new samples ------------------------------------------------------------------
 
 @pytest.mark.parametrize("sample, present, absent", [
-    ("vo-stiekem-gefilmd", {"communicatiestatement": "seksueel filmen of fotograferen is op "
+    ("vo-stiekem-gefilmd", {"communicatiestatement": "seksueel filmen of fotograferen is "
+                            "strafbaar",
+                            "handreiking-team": "seksueel filmen of fotograferen is op "
                             "zichzelf al strafbaar",
                             "brief-ouders-klas": "niemand mag een ander zonder toestemming "
                             "filmen",
@@ -134,8 +142,8 @@ def test_the_samples_tell_their_case(tmp_path: Path, catalog, sample: str,  # ty
 
 def test_a_sentence_condition_naming_no_question_is_named_with_line(template_copy: Path) -> None:
     phrases = template_copy.parent / "snippets" / "nl" / "phrases.yaml"
-    line = _edit(phrases, "    - when: \"origin == 'secret'\"\n      internal: &stiekem_intern",
-                 "    - when: \"origine == 'secret'\"\n      internal: &stiekem_intern")
+    line = _edit(phrases, "    - when: \"origin == 'secret'\"\n      teachers: &stiekem_intern",
+                 "    - when: \"origine == 'secret'\"\n      teachers: &stiekem_intern")
     with pytest.raises(CatalogError) as info:
         load_snippets(load_catalog(template_copy), "nl")
     message = str(info.value)

@@ -220,8 +220,26 @@ def test_fact_sentences_appear_exactly_when_their_facts_hold(matrix: list[Made])
                 expect(m, doc, "in vertrouwen", False)
                 expect(m, doc, "maken van een beeld fout was", False)
         expect(m, "communicatiestatement", "zonder toestemming seksueel filmen", h["secret"])
-        expect(m, "brief-ouders-klas", "zonder toestemming seksueel filmen",
-               h["secret"] and h["family"])
+        # How the image was made is a fact about the pupil and, while the police are involved,
+        # about their investigation: public texts state it only with both approvals; the
+        # general rule may always be said (trial cli9, finding 13).
+        told = h["family"] and (h["police_ok"] or not h["involved"])
+        expect(m, "brief-ouders-klas", "zonder toestemming seksueel filmen", h["secret"])
+        for doc in ("brief-ouders-klas", "communicatiestatement-website",
+                    "communicatiestatement"):  # the statement's first part may go outside
+            expect(m, doc, "gemaakt zonder dat de leerling het wist", h["secret"] and told)
+            expect(m, doc, "De leerling is afgeperst", h["sextortion"] and told)
+            expect(m, doc, "De leerling is onder druk gezet",
+                   m.case["origin"] == "pressure" and told)
+        expect(m, "handreiking-team", "gemaakt zonder dat de leerling het wist", h["secret"])
+        # Nothing that suggests the pupil sexted when the image was made secretly, forced or
+        # faked; the removal message then says it should never have been made (finding 14).
+        made_wrong = h["forced"] or h["edited"]
+        for doc in m.texts:
+            if made_wrong:
+                expect(m, doc, "shame sexting", False)
+        expect(m, "verwijderbericht-leerlingen", "nooit gemaakt en nooit doorgestuurd",
+               made_wrong)
         expect(m, "persverklaring", "zonder toestemming seksueel filmen", False)
         expect(m, "communicatiestatement", "niet betalen", h["sextortion"])
         expect(m, "handreiking-team", "niet betalen", h["sextortion"])
@@ -247,6 +265,8 @@ def test_fact_sentences_appear_exactly_when_their_facts_hold(matrix: list[Made])
         pending = h["involved"] and not h["police_ok"]
         expect(m, "persverklaring", "volgt het protocol voor zulke situaties", pending)
         expect(m, "communicatiestatement", "Politie: nog geen goedkeuring", pending)
+        # The team knows the police facts, and that they are not to be told yet (finding 26).
+        expect(m, "handreiking-team", "de politie heeft de tekst nog niet goedgekeurd", pending)
         expect(m, "communicatiestatement", "De leerling en de ouders: nog geen goedkeuring",
                h["pupil"] and not h["family"])
         expect(m, "persverklaring", "andere scholen waar het beeld is gedeeld",
@@ -257,7 +277,7 @@ def test_fact_sentences_appear_exactly_when_their_facts_hold(matrix: list[Made])
         # The message to pupils: problematise or normalise, in words for the school's pupils.
         normalise = m.case["pupil_approach"] == "normalise"
         expect(m, "boodschap-leerlingen", "Zonder verspreiders geen shame sexting",
-               not normalise and m.case["school_type"] == "vo")
+               not normalise and m.case["school_type"] == "vo" and not made_wrong)
         expect(m, "boodschap-leerlingen", " altijd ", normalise)
         expect(m, "boodschap-leerlingen", "juf", m.case["school_type"] == "po")
         expect(m, "boodschap-leerlingen", "strafbaar", m.case["school_type"] == "vo")

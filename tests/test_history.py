@@ -61,7 +61,7 @@ def test_file_without_history_is_version_one(tmp_path: Path,
     before = answers.read_bytes()
     code, out, err = run_cli(capsys, "history", str(answers))
     assert code == 0, err
-    assert "geen geschiedenis" in err and "versie 1" in err
+    assert "nog geen eerdere update" in err and "versie 1" in err
     assert "Versie 1 · 21 november 2026, 11:15 uur" in out
     assert "versie 1: Brief aan de ouders van de groep of klas" in out
     assert answers.read_bytes() == before

@@ -46,10 +46,10 @@ def _expected_strings(sample: Path, document: str = "communicatiestatement") -> 
         if value is None or question.type in ("choice", "multichoice", "yesno", "image") or (
                 question.id not in used):
             continue
-        if (document == "communicatiestatement-website" and question.type == "phone"
-                and question.id != "school_phone" and answers.get("school_phone")
-                and not answers.get("phones_public")):
-            continue  # the website gives the school's general number instead
+        if (document in ("communicatiestatement-website", "reacties-sociale-media")
+                and question.type == "phone" and question.id != "school_phone"
+                and answers.get("school_phone") and not answers.get("phones_public")):
+            continue  # public texts give the school's general number instead
         if question.type == "paragraphs":
             expected.extend(Paragraphs(value).paragraphs)
         elif isinstance(value, Person):

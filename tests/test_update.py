@@ -112,7 +112,7 @@ def test_three_versions_update_letters_say_only_what_is_new(
     assert not list(tmp_path.glob("update-*"))
 
     out, err = update(capsys, answers, *SECOND)
-    assert "geen geschiedenis" in err  # the file of an older commgen became version 1
+    assert "nog geen eerdere update" in err  # a file without history became version 1
     assert "Versie 2 van het statement" in out
     for name in LETTERS:
         text = docx_text(tmp_path / f"{name}.docx")

@@ -47,11 +47,29 @@ def test_a_new_contact_person_is_told_in_one_sentence_and_used_from_then_on(
     assert f"{OLD}, zorgcoördinator → Anna Bos, teamleider" in out
 
 
-def test_only_a_new_email_address_is_told_too(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_only_a_new_email_address_is_told_as_that_and_not_to_the_press(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Trial cli9, finding 18: the same contact person with a new address is not announced as
+    a new contact person, and the press (which calls the spokesperson) hears nothing of it."""
     answers = first_version(tmp_path, capsys)
     update(capsys, answers, "--set", "contact_email=ouders@hetbaken.example")
     text = docx_text(tmp_path / "update-ouders-klas.docx")
-    assert (f"Uw contactpersoon is vanaf nu {OLD}, zorgcoördinator, via 033 460 55 10 of "
-            "ouders@hetbaken.example.") in text
+    assert ("Het e-mailadres van de contactpersoon is veranderd: u mailt "
+            f"{OLD} nu via ouders@hetbaken.example.") in text
+    assert "vanaf nu" not in text
     assert "ouders@hetbaken.example" in docx_text(tmp_path / "brief-ouders-klas.docx")
+    press = tmp_path / "update-pers.docx"
+    assert not press.exists() or "contactpersoon" not in docx_text(press)
+    team = docx_text(tmp_path / "update-communicatiestatement.docx")
+    assert "Het e-mailadres van de contactpersoon is veranderd" in team
+
+
+def test_a_new_contact_person_with_a_new_address_is_one_sentence(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = first_version(tmp_path, capsys)
+    update(capsys, answers, "--set", "contact=Anna Bos, teamleider", "--set",
+           "contact_email=a.bos@hetbaken.example")
+    text = docx_text(tmp_path / "update-ouders-klas.docx")
+    assert "Uw contactpersoon is vanaf nu Anna Bos" in text
+    assert "a.bos@hetbaken.example" in text
+    assert "Het e-mailadres van de contactpersoon is veranderd" not in text

@@ -269,6 +269,13 @@ def test_every_audience_told_of_a_date_or_text_hears_its_change(catalog) -> None
                 continue
             variants = updates.new.get(question.id, {}).get(CHANGED)
             for audience in audiences:
+                if question.id in PRESS_NOT_TOLD and audience == "press":
+                    continue
                 if not choose(variants, audience, {}):
                     missing.append((question.id, doc_id, audience))
     assert missing == []
+
+
+# The contact person's new number or address: the website of the new version shows it, and
+# journalists go to the spokesperson; the press update says nothing of it (trial cli9, 18).
+PRESS_NOT_TOLD = ("contact_phone", "contact_email")

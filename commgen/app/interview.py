@@ -47,6 +47,7 @@ from commgen.app.answercheck import (
     mask_typed,
     with_suggestion,
 )
+from commgen.app.contactcheck import show_contact_warnings
 from commgen.checks.findings import GUARDED_RULE
 from commgen.foundation.errors import AnswersError, InterviewStopped, OutputError, Problem
 from commgen.foundation.files import Claimed, claim, create_new, release
@@ -197,6 +198,7 @@ class Interview:
                 self.draft.save(self.catalog)
             raise click.exceptions.Abort() from None
         self.keep(question, value, before)
+        show_contact_warnings(self.catalog.snippets_dir, self.values(), question.id)
         if self.check:
             self.resolve(question)
 
@@ -340,6 +342,7 @@ class Interview:
             todo = self.open_findings() if self.check else []
             if todo:
                 self._show_todo(todo)
+            show_contact_warnings(self.catalog.snippets_dir, self.values())
             questions = self.numbered()
             section = None
             for number, question in enumerate(questions, 1):

@@ -212,7 +212,8 @@ def _ask_person(question: Question, current: Any) -> Person | None:
         name, _sep, typed_role = name.partition(",")
         if name.strip() and typed_role.strip():
             return Person(name.strip(), typed_role.strip())
-    role = click.prompt(_("  Role (for example intern begeleider, mentor, directeur)"),
+    role = click.prompt(_("  Role (for example intern begeleider or zorgcoördinator, directeur or "
+                          "rector)"),
                         default=current.role if current else "", show_default=bool(current),
                         value_proc=parse_text)
     while not role:

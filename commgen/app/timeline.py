@@ -23,6 +23,7 @@ from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Document, text_for
 
 SET_SUFFIX = "#{kind}"  # the manifest key of a timeline or evaluation set (see write_extra)
+INTERNAL = "internal"  # the crisis team's audience: its documents are kept, not sent
 OUTSIDE = "outside"  # the audience recorded for a document that reaches no update audience
 VERSIONS_FOLDER = "versies"  # every version's documents: versies/versie-1, versies/versie-2
 
@@ -108,13 +109,18 @@ def approval_text(catalog: Catalog, version: Version, lang: str) -> str:
     return f"{who} ({version.approved_by})" if version.approved_by else who
 
 
-def document_lines(catalog: Catalog, version: Version, lang: str) -> list[str]:
+def document_lines(catalog: Catalog, version: Version, lang: str,
+                   internal: bool = False) -> list[str]:
+    """The documents of a version that went out (``internal``: those made for the crisis team
+    and the front desk, which are kept, never sent)."""
     from commgen.render.updates import load_updates
 
     outside = {d for d, spec in load_updates(catalog, lang).recipients.items() if spec == ()}
     by_id = {doc.id: doc for doc in catalog.documents}
     lines = []
     for sent in version.sent:
+        if (sent.audience == INTERNAL) != internal:
+            continue
         doc = by_id.get(sent.document)
         title = text_for(doc.title, lang) if doc else sent.document
         line = _("version {n}: {document}, to {audience}").format(
@@ -146,6 +152,7 @@ def timeline_rows(catalog: Catalog, versions: list[Version], lang: str = DOCUMEN
             _("first version of the statement")],
         "nieuws": [p for p in v.news.split("\n") if p.strip()],
         "documenten": document_lines(catalog, v, lang),
+        "intern": document_lines(catalog, v, lang, internal=True),
         "map": kept(v.number),
     } for v in versions]
 
@@ -180,6 +187,9 @@ def timeline_text(rows: list[dict[str, Any]]) -> list[str]:
         if row["documenten"]:
             lines.append("  " + _("Sent:"))
             lines += [f"    - {line}" for line in row["documenten"]]
+        if row.get("intern"):
+            lines.append("  " + _("Made for internal use (not sent):"))
+            lines += [f"    - {line}" for line in row["intern"]]
         if row["map"]:
             lines.append("  " + _("All documents of this version: {folder}").format(
                 folder=row["map"]))
@@ -263,13 +273,13 @@ def first_version(catalog: Catalog, answers: Answers, out_dir: Path,
         if doc is not None and entry.get("answers") == key:
             sent.append(Sent(doc.id, doc.audience, name, str(entry.get("sha256", ""))))
     if sent:
-        note = _("{path} has no history yet (made by an older commgen): its current answers are "
+        note = _("{path} has had no update yet: its current answers are "
                  "recorded as version 1, with the {n} document(s) commgen wrote from it in "
                  "{folder}.").format(path=answers.path, n=len(sent), folder=out_dir)
     else:
         chosen, _skipped = select_documents(catalog, answers, None)
         sent = [Sent(doc.id, doc.audience) for doc in chosen]
-        note = _("{path} has no history yet (made by an older commgen): its current answers are "
+        note = _("{path} has had no update yet: its current answers are "
                  "recorded as version 1. No documents of it were found in {folder}; commgen "
                  "assumes the {n} document(s) that apply to these answers were sent.").format(
                      path=answers.path, folder=out_dir, n=len(sent))

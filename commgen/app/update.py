@@ -109,6 +109,11 @@ class Letter:
     about: tuple[str, ...] = ()  # the questions the letter tells of
 
 
+# A change that another change's sentence already tells: a new contact person's sentence gives
+# the whole contact, so a new number or address of that person is not said again.
+COVERED_BY = {"contact": ("contact_phone", "contact_email")}
+
+
 @dataclass
 class Plan:
     letters: list[Letter] = field(default_factory=list)
@@ -210,6 +215,10 @@ def plan_letters(catalog: Catalog, old: Answers, new: Answers, history: list[Ver
         fresh, later = news_values(catalog, {**later_table, **new_table}, audience, old_stored,
                                    new_stored, facts_old, changes)
         fresh = {q: v for q, v in fresh.items() if q in new_table}
+        for whole, parts in COVERED_BY.items():  # a new contact person's sentence says it all
+            if whole in fresh:
+                for part in parts:
+                    fresh.pop(part, None)
         context = build_context(catalog, snippets, new, doc, lang, now)
         about: set[str] = set()
         new_lines: list[str] = []
