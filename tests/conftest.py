@@ -22,6 +22,10 @@ def _dutch_cli(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests expect the default language, whatever the developer's own locale is."""
     monkeypatch.setenv("COMMGEN_LANG", "nl")
     monkeypatch.delenv("COMMGEN_TEMPLATES", raising=False)
+    # An in-process run with --lang en sets the language of the process: never the next test's.
+    from commgen.foundation.i18n import set_language
+
+    set_language("nl")
 
 
 @pytest.fixture(autouse=True, scope="session")
