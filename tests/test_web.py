@@ -47,7 +47,7 @@ def dutch_pages() -> Iterator[None]:
 def web(catalog, tmp_path: Path) -> Iterator[tuple[TestClient, Access, WebCase]]:  # type: ignore[no-untyped-def]
     case = WebCase(catalog, tmp_path / "zaak")
     access = Access(PORT)
-    client = TestClient(make_app(case, access), base_url=BASE)
+    client = local(make_app(case, access))
     try:
         yield client, access, case
     finally:
@@ -59,12 +59,17 @@ def resumed(catalog, folder: Path, path: Path) -> Iterator[tuple[TestClient, Acc
     """The web, entered with the token, on the answers file ``path``; closed afterwards."""
     case = WebCase(catalog, folder, path)
     access = Access(PORT)
-    client = TestClient(make_app(case, access), base_url=BASE)
+    client = local(make_app(case, access))
     try:
         enter(client, access)
         yield client, access
     finally:
         case.close()
+
+
+def local(app: Any, **options: Any) -> TestClient:
+    """A client on this computer (the loopback), as a browser on the laptop is."""
+    return TestClient(app, base_url=BASE, client=("127.0.0.1", 50000), **options)
 
 
 def enter(client: TestClient, access: Access) -> None:
@@ -88,15 +93,42 @@ def test_only_the_token_holder_gets_in(web) -> None:  # type: ignore[no-untyped-
     assert "HttpOnly" in cookie and "samesite=strict" in cookie.lower()
     assert "Max-Age=43200" in cookie  # kept when the browser is closed (the second trial)
     assert client.get("/stap/school").status_code == 200
-    reopened = TestClient(client.app, base_url=BASE,  # the browser closed and opened again
-                          cookies={"commgen_sessie": access.session})
+    reopened = local(client.app, cookies={"commgen_sessie": access.session})  # closed, opened
     again = reopened.get("/start", params={"t": access.token}, follow_redirects=False)
     assert again.status_code == 303 and reopened.get("/stap/school").status_code == 200
-    other = TestClient(client.app, base_url=BASE)  # the token works once
-    assert other.get("/start", params={"t": access.token}).status_code == 403
-    assert other.get("/stap/school").status_code == 403
-    forged = TestClient(client.app, base_url=BASE, cookies={"commgen_sessie": "guess"})
+    forged = local(client.app, cookies={"commgen_sessie": "guess"})
     assert forged.get("/stap/school").status_code == 403
+
+
+def test_the_printed_link_works_in_another_browser_while_the_server_runs(web) -> None:  # type: ignore[no-untyped-def]
+    """The third trial's finding 7: a new browser profile, or a second browser, gets in with
+    the link printed in the terminal, without a restart; the link the browser was opened with
+    works once; another computer, a wrong secret or a page of another site stay out."""
+    client, access, _case = web
+    opened = local(client.app)  # the browser commgen opened, with its one-use link
+    assert opened.get("/start", params={"t": access.once}, follow_redirects=False
+                      ).status_code == 303
+    assert opened.get("/stap/school").status_code == 200
+    late = local(client.app)  # that link again, in another browser: refused, with the way in
+    refused = late.get("/start", params={"t": access.once})
+    assert refused.status_code == 403 and "zolang commgen web draait" in refused.text
+    assert "start het opnieuw" not in refused.text.lower()
+    for _browser in range(2):  # a second browser and a new profile: the printed link
+        other = local(client.app)
+        assert other.get("/start", params={"t": access.token}, follow_redirects=False
+                         ).status_code == 303
+        page = other.get("/stap/school")
+        assert page.status_code == 200 and "zolang commgen web draait" in page.text
+        assert access.token not in page.text  # the page says how, never the secret itself
+    elsewhere = TestClient(client.app, base_url=BASE, client=("192.168.1.20", 50000),
+                           cookies={"commgen_sessie": access.session})
+    assert elsewhere.get("/start", params={"t": access.token}).status_code == 403
+    assert elsewhere.get("/stap/school").status_code == 403
+    foreign = local(client.app)
+    assert foreign.get("/start", params={"t": access.token},
+                       headers={"Origin": "http://evil.example"}).status_code == 403
+    assert "commgen_sessie" not in foreign.cookies
+    assert access.start_url() != access.browser_url()
 
 
 def test_a_foreign_host_is_refused(web) -> None:  # type: ignore[no-untyped-def]
@@ -395,9 +427,10 @@ def test_a_resumed_case_opens_where_it_stopped_and_a_used_link_goes_back_there(
         # the link again, in the browser that has the session: to the case, not refused
         again = client.get("/start", params={"t": access.token}, follow_redirects=False)
         assert again.status_code == 303 and again.headers["location"] == "/"
-        # another browser with the used link: a page in the look of the others, in Dutch
-        other = TestClient(client.app, base_url=BASE)
-        refused = other.get("/start", params={"t": access.token})
+        # another browser with the browser's used link: a page in the look of the others
+        local(client.app).get("/start", params={"t": access.once})  # the browser's, used
+        other = local(client.app)
+        refused = other.get("/start", params={"t": access.once})
         assert refused.status_code == 403
         assert 'href="/static/app.css"' in refused.text and "link" in refused.text
         assert other.get("/static/app.css").status_code == 200
@@ -653,7 +686,7 @@ def test_what_the_documents_check_found_is_shown_at_its_question(catalog, tmp_pa
                                                 "school, ook online."})
     case = WebCase(catalog, folder, path)
     access = Access(PORT)
-    client = TestClient(make_app(case, access), base_url=BASE)
+    client = local(make_app(case, access))
     try:
         enter(client, access)
         assert not case.findings(["view_extra"])
