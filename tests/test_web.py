@@ -741,3 +741,184 @@ def test_a_stop_by_sigterm_saves_and_gives_up_the_claim(tmp_path: Path) -> None:
     assert process.returncode == 0, out
     assert not list(folder.glob(".*.commgen-lock")) and (folder / "antwoorden.yaml").is_file()
     assert "--resume" in out
+
+
+# -- the third trial (web9) -------------------------------------------------------------------
+def test_the_findings_at_a_question_are_of_its_current_text(catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Finding 8: what the check of the documents found in an answer is shown at the question
+    only while the answer is the text then checked; the state of a change says so, for the
+    page to take the old findings away (a suggestion taken counts too)."""
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    old = "Iedere leerling moet zich veilig voelen op school, ook online."
+    path = write_answers(folder, {"view_extra": old})
+    with resumed(catalog, folder, path) as (client, access):
+        client.get("/controle")
+        assert 'id="documents-view_extra"' in client.get("/stap/view").text
+        state = post(client, access, "/api/antwoord", {
+            "q": "view_extra", "step": "view", "value": "We staan naast de leerling."})
+        assert state["documents"] == []  # the page takes the old box away
+        page = client.get("/stap/view").text
+        assert 'id="documents-view_extra"' not in page and "veilig voelen" not in page
+        # the same text again, checked again: shown again, and gone after a suggestion
+        post(client, access, "/api/antwoord", {"q": "view_extra", "step": "view", "value": old})
+        client.get("/controle")
+        assert post(client, access, "/api/antwoord", {
+            "q": "view_extra", "step": "view", "value": old})["documents"] == ["view_extra"]
+
+
+def test_the_goes_into_line_follows_the_answers_of_the_case(web) -> None:  # type: ignore[no-untyped-def]
+    """Finding 10: the team text's "Komt in:" names the team guide once staff is chosen in
+    the same step, not "geen document" from when the page was opened."""
+    client, access, _case = web
+    enter(client, access)
+    page = client.get("/stap/annex").text
+    assert re.search(r'id="appears-teachers_extra">[^<]*geen document', page)
+    state = post(client, access, "/api/antwoord", {"q": "audiences", "step": "annex",
+                                                   "value": "staff"})
+    assert state["applies"]["teachers_extra"]
+    assert "Handreiking voor het team" in state["appears_in"]["teachers_extra"]
+    assert "geen document" not in state["appears_in"]["teachers_extra"]
+
+
+def test_the_done_page_says_where_to_send_what_from_the_data_the_cli_uses(
+        catalog, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Finding 11: the letters under "to send to the parents" with the CLI's own instruction
+    ("Plak brief-ouders-klas.txt in een nieuw bericht in Social Schools."); the website,
+    press and social-media texts apart, never among the school-app texts."""
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    path = write_answers(folder)
+    with resumed(catalog, folder, path) as (client, access):
+        client.post("/maken", data={"csrf": access.csrf})
+        page = client.get("/klaar").text
+    sent = page.split('id="send"')[1].split("</section>")[0]
+    other = page.split('id="other-texts"')[1].split("</section>")[0]
+    code, out, _err = run_cli(capsys, "generate", str(path), "--out", str(tmp_path / "cli"))
+    assert code == 0
+    how = [line.strip() for line in out.split("Zo verstuurt u ze:")[1].splitlines()
+           if line.startswith("  ")] if "Zo verstuurt u ze:" in out else []
+    assert how, out
+    for line in how:  # the terminal's lines, each on the page with its letter
+        assert line in sent, line
+    assert "brief-ouders-klas.txt" in sent and "Social Schools" in sent
+    assert "reacties-sociale-media.txt" not in sent and "reacties-sociale-media.txt" in other
+    assert "persverklaring.txt" in other and "communicatiestatement-website.txt" in other
+
+
+def test_the_time_of_the_version_is_when_the_documents_are_made(catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Finding 14: the version's time is offered as "nu" (not the minute the step was
+    opened), saved so, and filled in when the documents are made; a time typed stays."""
+    import datetime as dt
+
+    from commgen.answers.answersfile import load_answers
+
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    path = write_answers(folder, drop=("statement_time", "statement_date"))
+    case = WebCase(catalog, folder, path)
+    access = Access(PORT)
+    client = local(make_app(case, access))
+    try:
+        enter(client, access)
+        page = client.get("/stap/annex").text
+        assert re.search(r'id="a-statement_time" name="statement_time" value="nu"', page)
+        assert re.search(r'id="a-statement_date" name="statement_date" value="vandaag"', page)
+        form_post(client, access, "annex", {"statement_time": "nu", "statement_date": "vandaag",
+                                            "go": "save"})
+        assert case.draft.answered["statement_time"] is None
+        assert case.draft.answered["statement_date"] is None
+        assert "tijd waarop de documenten worden gemaakt" in client.get("/stap/annex").text
+        answers = load_answers(case.draft.path, case.catalog)
+        now = dt.datetime.now()
+        assert abs(dt.datetime.combine(now.date(), answers.values["statement_time"]) - now
+                   ) < dt.timedelta(minutes=2)
+        assert answers.values["statement_date"] == now.date()
+        post(client, access, "/api/antwoord", {"q": "statement_time", "step": "annex",
+                                               "value": "10:30"})
+        assert case.draft.answered["statement_time"] == dt.time(10, 30)
+        assert 'value="10:30"' in client.get("/stap/annex").text
+    finally:
+        case.close()
+
+
+def test_a_step_that_waits_for_other_answers_says_which_with_links(web) -> None:  # type: ignore[no-untyped-def]
+    """Finding 15: a step reached before the step it depends on says what to answer first,
+    with a link, instead of an empty page with only buttons."""
+    client, access, _case = web
+    enter(client, access)
+    page = client.get("/stap/protocol").text
+    waiting = page.split('id="waiting"')[1].split("</section>")[0]
+    assert "Beantwoord eerst" in waiting
+    assert 'href="/stap/annex#vraag-audiences"' in waiting
+    assert 'href="/stap/actions#vraag-actions"' in waiting
+    assert 'id="waiting"' not in client.get("/stap/school").text
+
+
+def test_the_count_of_points_is_the_points_listed(web) -> None:  # type: ignore[no-untyped-def]
+    """Finding 2: two findings of one passage are one point (the page marks one), and the
+    count says how many of them are in this step."""
+    client, access, case = web
+    enter(client, access)
+    state = post(client, access, "/api/antwoord", {
+        "q": "situation_extra", "step": "situation",
+        "value": "Haar ex-vriend Daan Bakker uit 2B heeft het doorgestuurd."})
+    listed = [p for p in state["marks"]["situation_extra"]["segments"] if "n" in p]
+    assert len(case.findings()) > len(listed)  # one passage with two findings
+    assert state["todo"] == len(listed) == state["todo_here"]
+    page = client.get("/stap/view").text
+    assert f"Nog te doen: {len(listed)} punten" in page and "(daarvan 0 in deze stap)" in page
+
+
+def test_a_findings_label_is_its_own_kind(web) -> None:  # type: ignore[no-untyped-def]
+    """Finding 13: a sanction is labelled a sanction (its rule's category is speculation),
+    the pupil's gender or family as that, a relative as a relative."""
+    client, access, _case = web
+    enter(client, access)
+    state = post(client, access, "/api/antwoord", {
+        "q": "actions_extra", "step": "actions",
+        "value": "Zij hebben een schorsing van twee dagen gekregen."})
+    labels = [p["category"] for p in state["marks"]["actions_extra"]["segments"] if "n" in p]
+    assert labels == ["een maatregel tegen een leerling"], labels
+    state = post(client, access, "/api/antwoord", {
+        "q": "situation_extra", "step": "situation",
+        "value": "Haar ex-vriend zit bij haar in de klas. Haar familie is ingelicht."})
+    labels = [p["category"] for p in state["marks"]["situation_extra"]["segments"] if "n" in p]
+    assert "een familielid" in labels and "een feit dat nog niet vaststaat" not in labels, labels
+
+
+def test_the_page_hears_how_long_until_an_idle_stop_and_only_use_counts(web) -> None:  # type: ignore[no-untyped-def]
+    client, access, _case = web
+    enter(client, access)
+    access.idle_seconds = 600
+    access.last_seen -= 400  # nothing done for a while
+    quiet = post(client, access, "/api/puls", {"active": "0"})
+    assert quiet["warn"] == 300 and 190 <= quiet["remaining"] <= 200  # an open page is no use
+    used = post(client, access, "/api/puls", {"active": "1"})
+    assert used["remaining"] >= 599
+
+
+def test_the_zip_is_named_after_the_school_and_the_day(catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    folder = tmp_path / "zaak"
+    folder.mkdir()
+    path = write_answers(folder, {"school_name": "Het Baken College & Lyceum (Amersfoort)"})
+    with resumed(catalog, folder, path) as (client, access):
+        client.post("/maken", data={"csrf": access.csrf})
+        zipped = client.get("/documenten.zip")
+        day = dt.date.today().isoformat()
+        name = f"documenten-het-baken-college-lyceum-amersfoort-{day}.zip"
+        assert f'filename="{name}"' in zipped.headers["content-disposition"]
+        assert f'download="{name}"' in client.get("/klaar").text
+    folder = tmp_path / "naam"
+    folder.mkdir()
+    path = write_answers(folder, {"school_name": "Daan Bakker"})  # as a pupil is named
+    case = WebCase(catalog, folder, path)
+    try:
+        from commgen.questions.guard import GuardedNames
+
+        case.draft.answered["involved_pupils"] = GuardedNames.from_names(["Daan Bakker"])
+        assert case.zip_name() == f"documenten-{dt.date.today().isoformat()}.zip"
+    finally:
+        case.close()

@@ -300,8 +300,7 @@ class WebCase:
         if question.type == "names":
             value = added_names(self.draft.answered.get(question.id), value,
                                 [v for v in form.getlist("value") if v.strip()])
-        self.interview.keep(question, value)
-        self.in_documents.pop(question.id, None)  # checked anew in the next preview
+        self.interview.keep(question, value)  # a changed text: its old findings not shown
         return self.save_problem()
 
     def upload(self, question: Question, form: Any) -> str | None:
@@ -667,21 +666,25 @@ class WebCase:
                              for doc, path in result.plain_texts}
         return result
 
+    def _holds_guarded(self, text: str) -> bool:
+        """Whether a pupil's name stands in ``text``, found as the check finds it."""
+        from commgen.app.answercheck import make_checker
+        from commgen.checks.names import guarded_spans
+
+        checker = make_checker(self.catalog, self.interview.values())
+        return bool(guarded_spans(text, checker.guards, checker.detectors.interfixes))
+
     def zip_name(self) -> str:
         """The zip file's name: after the case, its school and the day the documents were
         made, in safe characters only (letters, digits, hyphens), never a pupil's name."""
         import datetime as dt
         import re
         import unicodedata
-        from itertools import pairwise
 
         school = str(self.interview.values().get("school_name") or "")
         plain = unicodedata.normalize("NFKD", school).encode("ascii", "ignore").decode()
         words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", plain)][:6]
-        guards = [v for q in self.catalog.questions if q.type == "names"
-                  and (v := self.draft.answered.get(q.id))]
-        if any(g.matches(w) for g in guards for w in words) or any(
-                g.matches(f"{a} {b}") for g in guards for a, b in pairwise(words)):
+        if words and self._holds_guarded(school):
             words = []  # a school named like a pupil: the date alone
         day = (self.made_at or dt.datetime.now()).strftime("%Y-%m-%d")
         return "-".join([_("documents"), *words, day]) + ".zip"

@@ -20,6 +20,7 @@
 
   function setStatus(text, bad) {
     if (!status) return;
+    if (!bad && form && form.dataset.posting) text = T.going;  // a step on its way: say so
     status.textContent = text;
     status.classList.toggle("bad", !!bad);
   }
