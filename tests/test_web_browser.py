@@ -492,9 +492,11 @@ def test_next_says_at_once_that_it_is_on_its_way(browser: Any, catalog: Any,
         browser.find_element(By.ID, "a-spokesperson_phone").send_keys("038 760 12 30")
         browser.find_element(By.ID, "next").click()
         busy = browser.execute_script(
-            "const b = document.getElementById('next'); return b ? [b.getAttribute("
-            "'aria-busy'), document.getElementById('status').textContent] : null")
-        assert busy is None or (busy[0] == "true" and "daarna verder" in busy[1]), busy
+            "const b = document.getElementById('next'), g = document.getElementById('going');"
+            "return b ? [b.getAttribute('aria-busy'), document.getElementById('status')"
+            ".textContent, g.hidden ? '' : g.textContent] : null")
+        assert busy is None or (busy[0] == "true" and "daarna verder" in busy[1]
+                                and "daarna verder" in busy[2]), busy
         wait(browser).until(ec.url_contains("/stap/annex"))
         assert server.case.draft.answered["spokesperson_phone"]
     finally:

@@ -135,8 +135,7 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
         "download": _("Download"),
         "plain_texts": _("Plain texts"),
         "plain_send": _("To send to the parents ({channel})"),
-        "plain_other": _("Other plain texts (not for {channel}: the website, the press, social "
-                         "media, the class)"),
+        "plain_other": _("Other plain texts, not for {channel} (each says what it is for)"),
         "made_at": _("Made at {time}."),
         "copy_button": _("Copy"),
         "copied": _("Copied"),

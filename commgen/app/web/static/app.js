@@ -375,6 +375,8 @@
       by.setAttribute("aria-busy", "true");
       by.classList.add("busy");
       setStatus(T.going);
+      const going = document.getElementById("going");  // beside the buttons, where one looks
+      if (going) going.hidden = false;
       for (const timer of timers.values()) clearTimeout(timer);  // posted with the form
       timers.clear();
       await Promise.all([...running]);  // a save under way ends first
@@ -384,6 +386,8 @@
     });
     window.addEventListener("pageshow", () => {  // "back": the buttons work again
       delete form.dataset.posting;
+      const going = document.getElementById("going");
+      if (going) going.hidden = true;
       form.querySelectorAll(".busy").forEach((b) => {
         b.classList.remove("busy");
         b.removeAttribute("aria-busy");
