@@ -55,6 +55,9 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
         "stopped": _("commgen has stopped, so this change was not saved; what was saved before "
                      "is kept. Start it again in a terminal with: commgen web --resume "
                      "\"{path}\"").format(path=answers or ""),
+        "gone": _("commgen web has stopped. Your answers are saved in {path}. Start it again "
+                  "in a terminal with: commgen web --resume \"{path}\"").format(
+                      path=answers or ""),
         "app_title": _("commgen: the communication after an image of a pupil was shared"),
         "steps": _("Steps"),
         "skip": _("Skip to the content"),

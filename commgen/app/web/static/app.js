@@ -416,7 +416,7 @@
       answer = await r.json();
     } catch (e) {
       if (idle) idle.hidden = true;
-      setStatus(T.stopped, true);  // the server is gone: say so, and how to start again
+      setStatus(T.gone, true);  // the server is gone: say so, and how to start again
       return;
     }
     if (!idle || typeof answer.remaining !== "number") return;
