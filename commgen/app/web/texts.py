@@ -19,7 +19,7 @@ def category_label(category: str) -> str:
         "image-detail": _("details of the image"), "blame": _("blame"),
         "speculation": _("speculation"), "sensational": _("sensational wording"),
         "legal-term": _("a legal term"), "evidence": _("evidence"),
-        "relation": _("a relative"), "harmful": _("harmful wording"),
+        "relation": _("a relative or a relationship"), "harmful": _("harmful wording"),
         "metadata": _("the document properties"),
         "consistency": _("the documents do not agree"),
     }
