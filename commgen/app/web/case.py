@@ -87,6 +87,7 @@ class Preview:
     blocked: list[str] = field(default_factory=list)  # titles of the documents blocked
     # what blocks them, each passage once: (titles, level, category, passage, why, link)
     blocking: list[tuple[str, ...]] = field(default_factory=list)
+    only_documents: bool = False  # what blocks is in no answer: keepable with one reason
 
 
 class WebCase:
@@ -599,6 +600,10 @@ class WebCase:
                                                          link])
                 row[0].append(document.title)
         result.blocking = [(", ".join(row[0]), *row[1:]) for row in rows.values()]
+        # what blocks comes only from the documents' own sentences, no answer holds it (and
+        # no pupil's name): it may be kept with one reason, as --accept-findings does
+        result.only_documents = bool(result.blocking) and not result.todo and all(
+            not row[5] and row[3] != GUARDED_MASK for row in result.blocking)
         return result
 
     def _answer_now(self, question_id: str) -> str:
@@ -645,14 +650,19 @@ class WebCase:
             return ""
         return f"/stap/{question.section}#vraag-{question.id}"
 
-    def generate(self) -> Any:
-        """Write every document at once, as ``commgen generate`` does; the Result."""
+    def generate(self, accept_findings: str | None = None) -> Any:
+        """Write every document at once, as ``commgen generate`` does; the Result. With
+        ``accept_findings``, as ``--accept-findings``: only when what blocks the documents
+        comes from no answer (an answer's finding is kept at its question, with its reason)."""
         import datetime as dt
 
         from commgen.app.generate import generate_from_answers
         from commgen.app.report import send_instructions
 
-        result = generate_from_answers(self.catalog, self.saved_answers(), self.out_dir)
+        if accept_findings and not self.preview().only_documents:
+            accept_findings = None
+        result = generate_from_answers(self.catalog, self.saved_answers(), self.out_dir,
+                                       accept_findings=accept_findings)
         if not result.blocked:
             self.written = {w.path.name: w.path for w in result.written}
             self.kept_apart = {w.path.name: w.wanted.name for w in result.written

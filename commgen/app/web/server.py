@@ -399,9 +399,13 @@ class Pages:
                          folder=str(self.case.out_dir.resolve()), soffice=_soffice())
 
     async def generate(self, request: Request) -> Response:
+        """Make all documents; with ``reason`` (the check page's form for what no answer
+        holds: a sentence of a document itself), despite those findings, as ``commgen
+        generate --accept-findings`` does (the reason recorded in the documents)."""
+        reason = str((await read_form(request)).get("reason") or "").strip() or None
         try:
             with self.lock:
-                result = self.case.generate()
+                result = self.case.generate(reason)
         except CommgenError as exc:
             return self.page("preview.html", preview=None, error=exc.message, status=400)
         if result.blocked:

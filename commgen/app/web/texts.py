@@ -131,6 +131,13 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
                      "fixed."),
         "document_findings": _("What the privacy check found in this document"),
         "make_all": _("Make all documents"),
+        "accept_help": _("What blocks the documents above is in a sentence of a document "
+                         "itself, not in one of your answers. If you have read it and it is "
+                         "right for this case, make the documents anyway with a reason; the "
+                         "reason is recorded in the document properties (as commgen generate "
+                         "--accept-findings does)."),
+        "accept_label": _("Reason for making the documents anyway"),
+        "accept_button": _("Make them anyway, with this reason"),
         "make_all_help": _("Writes every document at once into {folder} (all or nothing), as "
                            "commgen generate does."),
         "written": _("Written"),
