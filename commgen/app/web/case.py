@@ -171,10 +171,15 @@ class WebCase:
         check of the same answers is not run twice (a page's state asks more than once)."""
         key = (repr(sorted(self.draft.answered.items())), repr(sorted(self.draft.accepted
                                                                       .items())),
-               repr(self.draft.drafts), tuple(only) if only is not None else None)
+               repr(self.draft.drafts))
         if self._found is None or self._found[0] != key:
-            self._found = (key, self.interview.open_findings(only))
-        return self._found[1]
+            # every answer is checked on its own, so those of ``only`` are the same in the
+            # whole check: one check per state of the answers, however often a page asks
+            self._found = (key, self.interview.open_findings())
+        if only is None:
+            return self._found[1]
+        wanted = set(only)
+        return [f for f in self._found[1] if f.question.id in wanted]
 
     def listed(self, found: list[AnswerFinding]) -> list[AnswerFinding]:
         """The findings a page lists: per answer each passage once, as ``segments`` marks
