@@ -438,6 +438,7 @@
 
   // Closing the tab while an answer is still being saved: the browser asks first.
   window.addEventListener("beforeunload", (e) => {
+    if (form && form.dataset.posting === "go") return;  // the step's form takes them along
     if (timers.size || running.size || typedNames().length) {
       e.preventDefault();
       e.returnValue = "";
