@@ -954,3 +954,17 @@ def test_what_only_a_documents_own_sentence_holds_can_be_made_anyway_with_a_reas
         made = client.post("/maken", data={"csrf": access.csrf, "reason": "Toch."},
                            follow_redirects=False)
         assert made.headers["location"] == "/controle?gemaakt=1"
+
+
+def test_the_role_examples_fit_the_school_type(web) -> None:  # type: ignore[no-untyped-def]
+    """Finding 14 of the second trial: "intern begeleider" is a primary school's word; a
+    secondary school gets its own examples for a person's role."""
+    client, access, _case = web
+    enter(client, access)
+    post(client, access, "/api/antwoord", {"q": "school_type", "step": "school", "value": "vo"})
+    page = client.get("/stap/contact").text
+    assert "mentor" in page and "rector" in page and "intern begeleider, " not in page.split(
+        'for="a-contact-role">')[1].split("</label>")[0]
+    post(client, access, "/api/antwoord", {"q": "school_type", "step": "school", "value": "po"})
+    label = client.get("/stap/contact").text.split('for="a-contact-role">')[1].split("</label>")[0]
+    assert "intern begeleider" in label and "mentor" not in label

@@ -302,6 +302,7 @@ class Pages:
                          todo_here=state["todo_here"], given=state["given"],
                          todo_link=state["todo_link"] or "/controle",
                          waiting=self.case.waiting(section),
+                         school_type=self.case.interview.values().get("school_type"),
                          in_documents=self.case.documents_found(section),
                          marked_here={q for q, m in state["marks"].items() if m["segments"]},
                          problem=problem,

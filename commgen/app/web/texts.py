@@ -83,7 +83,9 @@ def page_texts(answers: Path | None = None) -> dict[str, str]:
         "yes": _("yes"),
         "no": _("no"),
         "name": _("Name"),
-        "role": _("Role (for example intern begeleider, mentor, directeur)"),
+        "role": _("Role (for example directeur, teamleider)"),
+        "role_po": _("Role (for example directeur, intern begeleider, leerkracht)"),
+        "role_vo": _("Role (for example rector, teamleider, mentor, zorgcoördinator)"),
         "names_help": _("Only so that commgen can keep these names out of every text. Type one "
                         "name per field (first and family name). What you type is not shown "
                         "and never sent back to this page. commgen does not save the names "
