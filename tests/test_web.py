@@ -834,10 +834,24 @@ def test_the_time_of_the_version_is_when_the_documents_are_made(catalog, tmp_pat
         assert abs(dt.datetime.combine(now.date(), answers.values["statement_time"]) - now
                    ) < dt.timedelta(minutes=2)
         assert answers.values["statement_date"] == now.date()
+        # made: the moment is written into the answers file, so that commgen generate on it
+        # makes the same documents; the field still says "nu" (made again: filled in again)
+        assert client.post("/maken", data={"csrf": access.csrf}).status_code == 200
+        made = case.made_at
+        saved = load_answers(case.draft.path, case.catalog).values
+        assert saved["statement_time"] == dt.time(made.hour, made.minute)
+        assert saved["statement_date"] == made.date()
+        statement = docx_text((folder / "communicatiestatement.docx").read_bytes())
+        assert f"{made:%H:%M} uur" in statement
+        assert 'name="statement_time" value="nu"' in client.get("/stap/annex").text
+        form_post(client, access, "annex", {"statement_time": "nu", "go": "save"})
+        assert case.draft.answered["statement_time"] == dt.time(made.hour, made.minute)
         post(client, access, "/api/antwoord", {"q": "statement_time", "step": "annex",
                                                "value": "10:30"})
         assert case.draft.answered["statement_time"] == dt.time(10, 30)
         assert 'value="10:30"' in client.get("/stap/annex").text
+        client.post("/maken", data={"csrf": access.csrf})  # a time typed stays
+        assert case.draft.answered["statement_time"] == dt.time(10, 30)
     finally:
         case.close()
 

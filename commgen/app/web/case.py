@@ -115,6 +115,7 @@ class WebCase:
         self._checked: dict[str, str] = {}  # question id -> its answer's text, so checked
         self._found: tuple[Any, list[AnswerFinding]] | None = None  # the last check
         self.made_at: Any = None  # when the documents were written last (a datetime)
+        self._pinned: set[str] = set()  # "nu"/"vandaag" answers this run filled in at making
         self.sending: dict[str, str] = {}  # plain text file -> how to send it (the letters)
         self.channel = ""  # the send channel's label
         self.subjects: dict[str, str] = {}  # plain text file -> what its document is for
@@ -233,7 +234,7 @@ class WebCase:
         elif question.type == "image":
             item.hint = ""  # the terminal's "for example logo.png": here a file is chosen
             item.shown = Path(current).name if current else ""
-        elif self.at_making(question) and current is None:
+        elif self.at_making(question) and (current is None or question.id in self._pinned):
             item.text = self.run_word(question)  # the moment the documents are made
         else:
             item.text = self.answer_as_text(question, current, found)
@@ -294,10 +295,13 @@ class WebCase:
         if value is _UNCHANGED:
             return None
         if value is _AT_MAKING:
+            if question.id in self._pinned:
+                return None  # the moment the documents were made last, filled in then again
             if question.id not in self.draft.answered or self.draft.answered[question.id] \
                     is not None:
                 self.interview.keep(question, None)  # filled in when the documents are made
             return self.save_problem()
+        self._pinned.discard(question.id)  # a date or time typed: it stays
         value = unmasked(question, self.interview.draft.answered.get(question.id), value,
                          self.findings([question.id]))  # the page shows names masked
         refused = refused_name(self.catalog, self.interview.values(), question, value)
@@ -526,7 +530,7 @@ class WebCase:
                 fill[question.id] = {"chosen": item.chosen, "text": item.text}
         given.update({q.id: self.at_making_note(q) for q in questions
                       if self.at_making(q) and q.id in self.draft.answered
-                      and self.draft.answered[q.id] is None})
+                      and (self.draft.answered[q.id] is None or q.id in self._pinned)})
         from commgen.app.prompts import feeds_text
 
         listed = self.listed(found)
@@ -659,21 +663,21 @@ class WebCase:
         """Write every document at once, as ``commgen generate`` does; the Result. With
         ``accept_findings``, as ``--accept-findings``: only when what blocks the documents
         comes from no answer (an answer's finding is kept at its question, with its reason)."""
-        import datetime as dt
 
         from commgen.app.generate import generate_from_answers
         from commgen.app.report import send_instructions
 
         if accept_findings and not self.preview().only_documents:
             accept_findings = None
+        now = self._pin_making_time()
         result = generate_from_answers(self.catalog, self.saved_answers(), self.out_dir,
-                                       accept_findings=accept_findings)
+                                       accept_findings=accept_findings, now=now)
         if not result.blocked:
             self.written = {w.path.name: w.path for w in result.written}
             self.kept_apart = {w.path.name: w.wanted.name for w in result.written
                                if w.path.name != w.wanted.name}
             self.titles = self._titles(result.written)
-            self.made_at = dt.datetime.now()
+            self.made_at = now
             self.sending = {path.name: line for _doc, path, line in send_instructions(result)}
             self.channel = result.send_channel[1]
             lang = current_language()
@@ -688,6 +692,24 @@ class WebCase:
 
         checker = make_checker(self.catalog, self.interview.values())
         return bool(guarded_spans(text, checker.guards, checker.detectors.interfixes))
+
+    def _pin_making_time(self) -> Any:
+        """The moment the documents are made, written into the answers left as "nu" and
+        "vandaag" (and those this run wrote so before), so that the answers file makes the
+        same documents again with ``commgen generate``; a date or time typed stays."""
+        import datetime as dt
+
+        now = dt.datetime.now().replace(second=0, microsecond=0)
+        for question in self.catalog.questions:
+            if not self.at_making(question) or not self.interview.applies(question):
+                continue
+            if ((question.id in self.draft.answered and self.draft.answered[question.id] is None)
+                    or question.id in self._pinned):
+                value = now.time() if question.type == "time" else now.date()
+                if self.draft.answered.get(question.id) != value:
+                    self.interview.keep(question, value)
+                self._pinned.add(question.id)
+        return now
 
     def zip_name(self) -> str:
         """The zip file's name: after the case, its school and the day the documents were
