@@ -161,6 +161,14 @@ def test_names_typed_are_saved_when_the_step_is_left(browser: Any, catalog: Any,
         fields = browser.find_elements(By.CSS_SELECTOR, "#vraag-involved_pupils "
                                                         "input[type=password]")
         fields[0].send_keys(NAMES[0])  # no click on "save the names": the next step is chosen
+        # closing the tab now asks first; the step's own form on its way (it takes the names
+        # along) does not make the browser ask "leave this page?"
+        asks = browser.execute_script(
+            "const f = document.getElementById('step'), ask = () => { const e = new Event("
+            "'beforeunload', {cancelable: true}); window.dispatchEvent(e); "
+            "return e.defaultPrevented; }; const a = ask(); f.dataset.posting = 'go'; "
+            "const b = ask(); delete f.dataset.posting; return [a, b];")
+        assert asks == [True, False]
         browser.find_element(By.ID, "next").click()
         wait(browser).until(lambda d: "/stap/situation" not in d.current_url)
         guard = server.case.draft.answered.get("involved_pupils")
@@ -326,12 +334,18 @@ def test_a_new_user_from_an_empty_folder_to_checked_documents(
         assert "communicatiestatement.docx" in names
         browser.find_element(By.CSS_SELECTOR, "a[href='/download/communicatiestatement.docx']"
                              ).click()
+        zip_name = server.case.zip_name()
+        assert zip_name.startswith("documenten-obs-de-vlinderboom-")
         browser.find_element(By.ID, "zip").click()
-        downloaded(browser.downloads, ["communicatiestatement.docx", "documenten.zip"])
+        downloaded(browser.downloads, ["communicatiestatement.docx", zip_name])
         copy = browser.find_elements(By.CSS_SELECTOR, "button.copy")
         assert copy and copy[0].text == "Kopiëren"  # the plain texts, each with a copy button
-        assert "OBS De Vlinderboom" in browser.find_element(By.ID, "plain-2").get_attribute(
-            "value")
+        # the letter to paste into Parro, with how (the terminal's words), apart from the rest
+        send = browser.find_element(By.ID, "send")
+        assert "Plak brief-ouders-klas.txt in een nieuw bericht in Parro." in send.text
+        assert "OBS De Vlinderboom" in browser.find_element(
+            By.ID, "plain-send-1").get_attribute("value")
+        assert "boodschap-leerlingen.txt" in browser.find_element(By.ID, "other-texts").text
         copy[0].click()
         wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, "button.copy").text
                             == "Gekopieerd")
@@ -346,7 +360,7 @@ def test_a_new_user_from_an_empty_folder_to_checked_documents(
     code, _out, err = run_cli(capsys, "generate", str(answers), "--out", str(cli))
     assert code == 0, err
     made = sorted(p.name for p in cli.iterdir() if p.suffix in (".docx", ".txt"))
-    bundle = zipfile.ZipFile(browser.downloads / "documenten.zip")
+    bundle = zipfile.ZipFile(browser.downloads / zip_name)
     assert sorted(bundle.namelist()) == made == names
     for name in made:
         ours = bundle.read(name)
@@ -427,3 +441,90 @@ def test_a_question_shown_again_shows_what_is_saved_and_a_pasted_list_fills_the_
 
 class NoNames:
     count = 0
+
+
+# -- the third trial (web9) -------------------------------------------------------------------
+def test_a_second_browser_gets_in_with_the_printed_link(browser: Any, catalog: Any,
+                                                        tmp_path: Path) -> None:
+    """Finding 7: the browser commgen opened, then a new browser profile with the link the
+    terminal printed: in, at the case, without a restart; the page says how to get back."""
+    server, _answers = case_server(catalog, tmp_path, drop=("situation_extra",))
+    other = chromium(tmp_path)  # a profile of its own: no cookie of the first
+    try:
+        browser.get(server.access.browser_url())
+        wait(browser).until(ec.url_contains("/stap/situation"))
+        other.get(server.access.browser_url())  # the one-use link again: the way in is said
+        assert "zolang commgen web draait" in other.find_element(By.TAG_NAME, "main").text
+        other.get(server.access.start_url())
+        wait(other).until(ec.url_contains("/stap/situation"))
+        assert "zolang commgen web draait" in other.find_element(By.ID, "way-back").text
+    finally:
+        other.quit()
+        server.close()
+
+
+def test_the_page_follows_the_answers_as_they_change(browser: Any, catalog: Any,
+                                                     tmp_path: Path) -> None:
+    """Finding 10: the team text's "Komt in:" follows the audiences chosen on the same page;
+    finding 8: a rewritten answer loses the findings of its old text at once."""
+    server, _answers = case_server(catalog, tmp_path, drop=("audiences", "teachers_extra"))
+    try:
+        browser.get(server.access.start_url())
+        browser.get(browser.current_url.split("/stap")[0] + "/stap/annex")
+        give(browser, "audiences", ["parents_class", "staff"])
+        wait(browser).until(lambda d: "Handreiking voor het team" in d.find_element(
+            By.ID, "appears-teachers_extra").text)
+        assert "geen document" not in browser.find_element(By.ID, "appears-teachers_extra").text
+        # an answer the documents' check found something in, rewritten in the page
+        server.case.in_documents["not_said_extra"] = [("Communicatiestatement", "fout",
+                                                       "herhaling", "oude zin", "twee keer")]
+        server.case._checked["not_said_extra"] = server.case._answer_now("not_said_extra")
+        browser.refresh()
+        assert browser.find_element(By.ID, "documents-not_said_extra").is_displayed()
+        browser.find_element(By.ID, "a-not_said_extra").send_keys(" Geen details.")
+        wait(browser).until(lambda d: not d.find_elements(By.ID, "documents-not_said_extra"))
+    finally:
+        server.close()
+
+
+def test_next_says_at_once_that_it_is_on_its_way(browser: Any, catalog: Any,
+                                                 tmp_path: Path) -> None:
+    """Finding 15: the first click on "Volgende stap" shows at once that it is working (the
+    step's answers are saved and checked first), and it goes on."""
+    server, _answers = case_server(catalog, tmp_path, drop=(
+        "contact_phone", "spokesperson_phone"))
+    try:
+        browser.get(server.access.start_url())
+        browser.get(browser.current_url.split("/stap")[0] + "/stap/contact")
+        browser.find_element(By.ID, "a-contact_phone").send_keys("038 760 12 34")
+        browser.find_element(By.ID, "a-spokesperson_phone").send_keys("038 760 12 30")
+        browser.find_element(By.ID, "next").click()
+        busy = browser.execute_script(
+            "const b = document.getElementById('next'), g = document.getElementById('going');"
+            "return b ? [b.getAttribute('aria-busy'), document.getElementById('status')"
+            ".textContent, g.hidden ? '' : g.textContent] : null")
+        assert busy is None or (busy[0] == "true" and "daarna verder" in busy[1]
+                                and "daarna verder" in busy[2]), busy
+        wait(browser).until(ec.url_contains("/stap/annex"))
+        assert server.case.draft.answered["spokesperson_phone"]
+    finally:
+        server.close()
+
+
+def test_the_page_warns_before_an_idle_stop_and_says_the_answers_are_saved(
+        browser: Any, catalog: Any, tmp_path: Path) -> None:
+    server, _answers = case_server(catalog, tmp_path)
+    try:
+        browser.get(server.access.start_url())
+        warning = browser.find_element(By.ID, "idle")
+        assert not warning.is_displayed()
+        server.access.last_seen -= server.access.idle_seconds - 200  # 200 s left
+        browser.execute_script("window.commgenPulse(false)")
+        wait(browser).until(lambda d: d.find_element(By.ID, "idle").is_displayed())
+        text = warning.text
+        assert "stopt over 4 minuten" in text and "Uw antwoorden zijn bewaard" in text, text
+        browser.find_element(By.ID, "idle-stay").click()
+        wait(browser).until(lambda d: not d.find_element(By.ID, "idle").is_displayed())
+        assert server.access.remaining() > server.access.idle_seconds - 30
+    finally:
+        server.close()

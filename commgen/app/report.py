@@ -121,22 +121,33 @@ def written_lines(written: Any) -> list[str]:
     return lines
 
 
-def paste_lines(result: Any) -> list[str]:
-    """Which plain text goes where, for the channel the letters go through."""
+def send_instructions(result: Any) -> list[tuple[Any, Any, str]]:
+    """(document, its plain text file, how to send it) for each letter that goes through the
+    send channel of the answers: what the terminal prints under "How to send:" and the
+    browser's page of the documents shows, from this one place."""
     channel, label = result.send_channel
-    lines: list[str] = []
+    found: list[tuple[Any, Any, str]] = []
     for doc, path in result.plain_texts if channel else []:
         if doc.audience not in LETTER_AUDIENCES:
             continue  # the website statement and the press statement do not go to parents
         if channel in APP_CHANNELS:
-            lines.append(_("  Paste {file} into a new message in {channel}.").format(
-                file=path.name, channel=label))
+            line = _("  Paste {file} into a new message in {channel}.").format(
+                file=path.name, channel=label)
         elif channel == "email":
-            lines.append(_("  Paste {file} into the e-mail itself (not as an attachment).")
-                         .format(file=path.name))
+            line = _("  Paste {file} into the e-mail itself (not as an attachment).").format(
+                file=path.name)
         elif channel == "paper":
-            lines.append(_("  Print {file} as it is; {text} is for a later message.").format(
-                file=path.with_suffix(".docx").name, text=path.name))
+            line = _("  Print {file} as it is; {text} is for a later message.").format(
+                file=path.with_suffix(".docx").name, text=path.name)
+        else:
+            continue
+        found.append((doc, path, line.strip()))
+    return found
+
+
+def paste_lines(result: Any) -> list[str]:
+    """Which plain text goes where, for the channel the letters go through."""
+    lines = [f"  {line}" for _doc, _path, line in send_instructions(result)]
     return [_("How to send:"), *lines] if lines else []
 
 

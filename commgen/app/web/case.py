@@ -30,7 +30,7 @@ from commgen.app.answercheck import (
     unmasked,
 )
 from commgen.app.interview import DRAFT_NAME, Draft, Interview, claim_draft, start_draft
-from commgen.app.web.texts import category_label
+from commgen.app.web.texts import finding_label
 from commgen.checks.findings import GUARDED_RULE
 from commgen.foundation.concepts import ERROR, GUARDED_MASK
 from commgen.foundation.errors import AnswersError, UsageError
@@ -87,6 +87,7 @@ class Preview:
     blocked: list[str] = field(default_factory=list)  # titles of the documents blocked
     # what blocks them, each passage once: (titles, level, category, passage, why, link)
     blocking: list[tuple[str, ...]] = field(default_factory=list)
+    only_documents: bool = False  # what blocks is in no answer: keepable with one reason
 
 
 class WebCase:
@@ -111,6 +112,13 @@ class WebCase:
         # question id -> what the last check of the documents found in its answer (title of the
         # document, level, category, passage, why), shown at the question until it changes
         self.in_documents: dict[str, list[tuple[str, ...]]] = {}
+        self._checked: dict[str, str] = {}  # question id -> its answer's text, so checked
+        self._found: tuple[Any, list[AnswerFinding]] | None = None  # the last check
+        self.made_at: Any = None  # when the documents were written last (a datetime)
+        self._pinned: set[str] = set()  # "nu"/"vandaag" answers this run filled in at making
+        self.sending: dict[str, str] = {}  # plain text file -> how to send it (the letters)
+        self.channel = ""  # the send channel's label
+        self.subjects: dict[str, str] = {}  # plain text file -> what its document is for
 
     @property
     def draft(self) -> Draft:
@@ -139,12 +147,54 @@ class WebCase:
         return next((q.section for q in self.interview.open_questions() if q.section in ids),
                     None)
 
+    def waiting(self, section: str) -> list[tuple[str, str, str]] | None:
+        """When no question of a step is shown: the answers its questions wait for (prompt,
+        the step's title, link), each once in the order of the catalogue; an empty list when
+        no question of the step applies to the answers; None when a question is shown."""
+        from commgen.foundation.jinja import expression_names
+
+        questions = self.questions_of(section)
+        if any(self.interview.decided(q) for q in questions):
+            return None
+        titles = dict(self.steps())
+        names = {n for q in questions if q.when for n in expression_names(q.when)}
+        lang = current_language()
+        return [(text_for(q.prompt, lang), titles.get(q.section, ""), self.link(q.id))
+                for q in self.catalog.questions if q.id in names and q.changes != "news"
+                and q.id not in self.draft.answered and self.interview.decided(q)]
+
     def questions_of(self, section: str) -> list[Question]:
         return [q for q in self.catalog.questions
                 if q.section == section and q.changes != "news"]
 
     def findings(self, only: list[str] | None = None) -> list[AnswerFinding]:
-        return self.interview.open_findings(only)
+        """The open findings of the answers (of ``only``), as the interview checks them; the
+        check of the same answers is not run twice (a page's state asks more than once)."""
+        key = (repr(sorted(self.draft.answered.items())), repr(sorted(self.draft.accepted
+                                                                      .items())),
+               repr(self.draft.drafts))
+        if self._found is None or self._found[0] != key:
+            # every answer is checked on its own, so those of ``only`` are the same in the
+            # whole check: one check per state of the answers, however often a page asks
+            self._found = (key, self.interview.open_findings())
+        if only is None:
+            return self._found[1]
+        wanted = set(only)
+        return [f for f in self._found[1] if f.question.id in wanted]
+
+    def listed(self, found: list[AnswerFinding]) -> list[AnswerFinding]:
+        """The findings a page lists: per answer each passage once, as ``segments`` marks
+        them (a finding inside a passage marked already is not a point of its own), so that
+        a count of points is the number of points shown."""
+        result: list[AnswerFinding] = []
+        ends: dict[str, int] = {}
+        for item in found:
+            at = ends.get(item.question.id, 0)
+            if item.finding.start < at:
+                continue
+            result.append(item)
+            ends[item.question.id] = max(item.finding.end, item.finding.start + 1)
+        return result
 
     def fields(self, section: str) -> list[Field]:
         values = self.interview.values()
@@ -184,11 +234,33 @@ class WebCase:
         elif question.type == "image":
             item.hint = ""  # the terminal's "for example logo.png": here a file is chosen
             item.shown = Path(current).name if current else ""
+        elif self.at_making(question) and (current is None or question.id in self._pinned):
+            item.text = self.run_word(question)  # the moment the documents are made
         else:
             item.text = self.answer_as_text(question, current, found)
             if question.id not in self.draft.answered and not item.text:
                 item.text = kind.default_text(question, None) or ""  # offered, to accept
         return item
+
+    @staticmethod
+    def at_making(question: Question) -> bool:
+        """A version's own date or time whose default is the moment the documents are made
+        ("today", "now"): the page offers that word, not the moment the step was opened, and
+        the answer left so is saved empty, which ``commgen generate`` reads as the day and
+        time it makes the documents (the catalogue's default)."""
+        return (question.type in MOMENT_TYPES and question.changes == "version"
+                and question.default in getattr(type_of(question), "run_words", ()))
+
+    @staticmethod
+    def run_word(question: Question) -> str:
+        return _("now") if question.type == "time" else _("today")
+
+    def at_making_note(self, question: Question) -> str:
+        if question.type == "time":
+            return _("“{word}”: the time at which the documents are made is filled in then.")\
+                .format(word=self.run_word(question))
+        return _("“{word}”: the day on which the documents are made is filled in then.")\
+            .format(word=self.run_word(question))
 
     def answer_as_text(self, question: Question, value: Any,
                        found: list[AnswerFinding] | None = None) -> str:
@@ -222,6 +294,14 @@ class WebCase:
             return sentence(str(exc))
         if value is _UNCHANGED:
             return None
+        if value is _AT_MAKING:
+            if question.id in self._pinned:
+                return None  # the moment the documents were made last, filled in then again
+            if question.id not in self.draft.answered or self.draft.answered[question.id] \
+                    is not None:
+                self.interview.keep(question, None)  # filled in when the documents are made
+            return self.save_problem()
+        self._pinned.discard(question.id)  # a date or time typed: it stays
         value = unmasked(question, self.interview.draft.answered.get(question.id), value,
                          self.findings([question.id]))  # the page shows names masked
         refused = refused_name(self.catalog, self.interview.values(), question, value)
@@ -230,8 +310,7 @@ class WebCase:
         if question.type == "names":
             value = added_names(self.draft.answered.get(question.id), value,
                                 [v for v in form.getlist("value") if v.strip()])
-        self.interview.keep(question, value)
-        self.in_documents.pop(question.id, None)  # checked anew in the next preview
+        self.interview.keep(question, value)  # a changed text: its old findings not shown
         return self.save_problem()
 
     def upload(self, question: Question, form: Any) -> str | None:
@@ -329,6 +408,11 @@ class WebCase:
             except InvalidAnswer as exc:
                 errors[question.id] = sentence(str(exc))
                 continue
+            if value is _AT_MAKING:
+                error = self.answer(question.id, posted)
+                if error:
+                    errors[question.id] = error
+                continue
             if value is None and question.id not in self.draft.answered and leaving \
                     and not question.required:
                 self.interview.keep(question, None)  # asked and left empty, as in the terminal
@@ -361,6 +445,9 @@ class WebCase:
         text = form.get("value") or ""
         if not text.strip():
             return None
+        if self.at_making(question) and text.strip().lower() in type_of(question).run_words \
+                | {self.run_word(question).lower()}:
+            return _AT_MAKING
         if question.type in FREE_TEXT_TYPES and GUARDED_MASK in text:
             text = self.unmasked(question, text)
         if question.type == "yesno":
@@ -392,6 +479,7 @@ class WebCase:
         if not 0 <= number < len(found) or not found[number].finding.suggestion:
             return _("This problem has changed; look at the answer again.")
         self.interview.take_suggestion(question, found[number].finding)
+        self.in_documents.pop(question.id, None)  # checked anew in the next preview
         return None
 
     def keep_with_reason(self, question_id: str, reason: str) -> str | None:
@@ -440,9 +528,22 @@ class WebCase:
             if question.type in (*CHOICE_TYPES, "text", "paragraphs", *MOMENT_TYPES):
                 item = self._field(question, values, found)
                 fill[question.id] = {"chosen": item.chosen, "text": item.text}
+        given.update({q.id: self.at_making_note(q) for q in questions
+                      if self.at_making(q) and q.id in self.draft.answered
+                      and (self.draft.answered[q.id] is None or q.id in self._pinned)})
+        from commgen.app.prompts import feeds_text
+
+        listed = self.listed(found)
+        ids = {q.id for q in questions}
+        here = sum(1 for f in listed if f.question.id in ids)
         return {"applies": {q.id: self.interview.decided(q) for q in questions},
-                "offered": offered, "marks": marks, "todo": len(found), "given": given,
-                "fill": fill, "todo_link": self.link(found[0].question.id) if found else ""}
+                "offered": offered, "marks": marks, "todo": len(listed), "todo_here": here,
+                "given": given, "fill": fill,
+                "todo_link": self.link(listed[0].question.id) if listed else "",
+                # where each free text goes with the answers as they are now
+                "appears_in": {q.id: feeds_text(q, self.catalog, values) for q in questions
+                               if q.feeds},
+                "documents": sorted(self.documents_found(section)) if section else []}
 
     # -- preview and documents ---------------------------------------------------------------
     def saved_answers(self) -> Any:
@@ -459,7 +560,7 @@ class WebCase:
         lang = current_language()
         result = Preview(todo=[(text_for(f.question.prompt, lang),
                                 severity_label(f.finding.severity),
-                                category_label(f.finding.category),
+                                finding_label(f.finding),
                                 f.finding.message, self.link(f.question.id))
                                for f in self.findings()])
         try:
@@ -497,6 +598,7 @@ class WebCase:
                     row[0].append(document.title)
         self.in_documents = {q: [(", ".join(r[0]), *r[1:]) for r in rows.values()]
                              for q, rows in found.items()}
+        self._checked = {q: self._answer_now(q) for q in self.in_documents}
         result.not_needed = [text_for(doc.title, lang) for doc in outcome.not_applicable]
         result.blocked = [d.title for d in result.documents if d.blocked]
         rows: dict[tuple[str, str], list[Any]] = {}
@@ -507,7 +609,24 @@ class WebCase:
                                                          link])
                 row[0].append(document.title)
         result.blocking = [(", ".join(row[0]), *row[1:]) for row in rows.values()]
+        # what blocks comes only from the documents' own sentences, no answer holds it (and
+        # no pupil's name): it may be kept with one reason, as --accept-findings does
+        result.only_documents = bool(result.blocking) and not result.todo and all(
+            not row[5] and row[3] != GUARDED_MASK for row in result.blocking)
         return result
+
+    def _answer_now(self, question_id: str) -> str:
+        value = self.draft.answered.get(question_id)
+        return "" if is_empty(value) else answer_text(value)
+
+    def documents_found(self, section: str) -> dict[str, list[tuple[str, ...]]]:
+        """What the last check of the documents found in the answers of a step, for the
+        answers that are still the text then checked (a rewritten answer's old findings are
+        not shown: its own check at the question is of the current text)."""
+        ids = {q.id for q in self.questions_of(section)}
+        return {q: rows for q, rows in self.in_documents.items() if q in ids
+                and self._checked.get(q) == self._answer_now(q)
+                and q not in self.draft.accepted}
 
     def _document_findings(self, findings: list[Any], values: dict[str, Any], title: str = ""
                            ) -> list[tuple[Any, ...]]:
@@ -528,7 +647,7 @@ class WebCase:
                 continue
             source = next((qid for qid, text in texts.items() if f.text and f.text in text),
                           None)
-            rows[key] = [severity_label(f.severity), category_label(f.category), shown,
+            rows[key] = [severity_label(f.severity), finding_label(f), shown,
                          f.message, self.link(source), 1]
         return [(*row[:5], ngettext("{n} time", "{n} times", row[5]).format(n=row[5])
                  if row[5] > 1 else "") for row in rows.values()]
@@ -540,17 +659,72 @@ class WebCase:
             return ""
         return f"/stap/{question.section}#vraag-{question.id}"
 
-    def generate(self) -> Any:
-        """Write every document at once, as ``commgen generate`` does; the Result."""
-        from commgen.app.generate import generate_from_answers
+    def generate(self, accept_findings: str | None = None) -> Any:
+        """Write every document at once, as ``commgen generate`` does; the Result. With
+        ``accept_findings``, as ``--accept-findings``: only when what blocks the documents
+        comes from no answer (an answer's finding is kept at its question, with its reason)."""
 
-        result = generate_from_answers(self.catalog, self.saved_answers(), self.out_dir)
+        from commgen.app.generate import generate_from_answers
+        from commgen.app.report import send_instructions
+
+        if accept_findings and not self.preview().only_documents:
+            accept_findings = None
+        now = self._pin_making_time()
+        result = generate_from_answers(self.catalog, self.saved_answers(), self.out_dir,
+                                       accept_findings=accept_findings, now=now)
         if not result.blocked:
             self.written = {w.path.name: w.path for w in result.written}
             self.kept_apart = {w.path.name: w.wanted.name for w in result.written
                                if w.path.name != w.wanted.name}
             self.titles = self._titles(result.written)
+            self.made_at = now
+            self.sending = {path.name: line for _doc, path, line in send_instructions(result)}
+            self.channel = result.send_channel[1]
+            lang = current_language()
+            self.subjects = {path.name: text_for(doc.subject, lang) if doc.subject else ""
+                             for doc, path in result.plain_texts}
         return result
+
+    def _holds_guarded(self, text: str) -> bool:
+        """Whether a pupil's name stands in ``text``, found as the check finds it."""
+        from commgen.app.answercheck import make_checker
+        from commgen.checks.names import guarded_spans
+
+        checker = make_checker(self.catalog, self.interview.values())
+        return bool(guarded_spans(text, checker.guards, checker.detectors.interfixes))
+
+    def _pin_making_time(self) -> Any:
+        """The moment the documents are made, written into the answers left as "nu" and
+        "vandaag" (and those this run wrote so before), so that the answers file makes the
+        same documents again with ``commgen generate``; a date or time typed stays."""
+        import datetime as dt
+
+        now = dt.datetime.now().replace(second=0, microsecond=0)
+        for question in self.catalog.questions:
+            if not self.at_making(question) or not self.interview.applies(question):
+                continue
+            if ((question.id in self.draft.answered and self.draft.answered[question.id] is None)
+                    or question.id in self._pinned):
+                value = now.time() if question.type == "time" else now.date()
+                if self.draft.answered.get(question.id) != value:
+                    self.interview.keep(question, value)
+                self._pinned.add(question.id)
+        return now
+
+    def zip_name(self) -> str:
+        """The zip file's name: after the case, its school and the day the documents were
+        made, in safe characters only (letters, digits, hyphens), never a pupil's name."""
+        import datetime as dt
+        import re
+        import unicodedata
+
+        school = str(self.interview.values().get("school_name") or "")
+        plain = unicodedata.normalize("NFKD", school).encode("ascii", "ignore").decode()
+        words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", plain)][:6]
+        if words and self._holds_guarded(school):
+            words = []  # a school named like a pupil: the date alone
+        day = (self.made_at or dt.datetime.now()).strftime("%Y-%m-%d")
+        return "-".join([_("documents"), *words, day]) + ".zip"
 
     def _titles(self, written: list[Any]) -> dict[str, str]:
         """The title of the document each file written holds (by file name)."""
@@ -637,6 +811,14 @@ class _Unchanged:
 _UNCHANGED = _Unchanged()
 
 
+class _AtMaking:
+    """A version's date or time left as "today" or "now": filled in when the documents are
+    made."""
+
+
+_AT_MAKING = _AtMaking()
+
+
 def segments(found: list[AnswerFinding]) -> list[dict[str, Any]]:
     """The answer's text in pieces, each finding's passage marked with why and what instead;
     the passage of a guarded name is the mask, never the name."""
@@ -669,7 +851,7 @@ def segments(found: list[AnswerFinding]) -> list[dict[str, Any]]:
                        "n": number, "reason": finding.message,
                        "suggestion": finding.suggestion or "",
                        "level": severity_label(finding.severity),
-                       "category": category_label(finding.category),
+                       "category": finding_label(finding),
                        "guarded": finding.rule == GUARDED_RULE})
         at = max(finding.end, finding.start + 1)
     if at < len(text):

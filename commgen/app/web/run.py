@@ -50,15 +50,17 @@ def _serve_case(catalog: Any, out_dir: Path | None, resume: Path | None, base: d
         url = access.start_url()
         click.echo(_("commgen web runs on this computer only. Your answers are saved after "
                      "every change in {path}.").format(path=case.draft.path))
-        click.echo(_("Open this address in your browser (it works once):"))
+        click.echo(_("Open this address in your browser. It works in every browser on this "
+                     "computer as long as commgen web runs; keep this window open to find it "
+                     "again:"))
         click.echo(f"  {url}")
         click.echo(ngettext("Stop with Ctrl-C; commgen stops by itself after {minutes:g} "
                             "minute without use.",
                             "Stop with Ctrl-C; commgen stops by itself after {minutes:g} "
                             "minutes without use.", _count(idle_minutes)).format(
                                 minutes=idle_minutes))
-        if browser:
-            webbrowser.open(url)
+        if browser:  # a link of its own, that works once: its address may be seen by others
+            webbrowser.open(access.browser_url())
         was_idle = serve(case, sock, access, idle_minutes)
     finally:
         if case is not None:

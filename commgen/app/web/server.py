@@ -3,11 +3,15 @@
 Safe by default, for one user on this computer:
 - the server listens on 127.0.0.1 only; the Host header must be ``127.0.0.1:PORT`` or
   ``localhost:PORT`` (a DNS-rebinding page cannot reach it under another name);
-- the first request brings a one-time token (``/start?t=...``), which is exchanged for a
+- the first request brings a per-run secret (``/start?t=...``), which is exchanged for a
   session cookie (HttpOnly, SameSite=Strict); a request without that cookie is refused. The
-  cookie outlives a closed browser (``SESSION_HOURS``), so the same link opens the case again
-  after the browser was closed; it is worth nothing once this server stops (a new run makes
-  a new session);
+  link printed in the terminal stays valid while this server runs, from this computer only
+  (a request from another address than the loopback is refused), so another browser, a new
+  browser profile or a browser opened again gets in with it; the link commgen opens the
+  browser with is another, one-use token (its address is passed to the browser on the
+  command line, which other users of the computer may see). The cookie outlives a closed
+  browser (``SESSION_HOURS``); every secret is worth nothing once this server stops (a new
+  run makes new ones);
 - every POST carries the CSRF token (header ``X-CSRF-Token`` or form field ``csrf``), and a
   request with an Origin other than the server's own is refused; no CORS header is ever sent;
 - every response has a strict Content-Security-Policy, ``X-Frame-Options: DENY``,
@@ -68,28 +72,50 @@ SECURITY_HEADERS = {
 
 @dataclass
 class Access:
-    """Who may come in: the one-time token, then the session and its CSRF token."""
+    """Who may come in: the printed link's secret (valid while this server runs), the one-use
+    token of the browser commgen opens, then the session and its CSRF token."""
 
     port: int
     token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    once: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     session: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    token_used: bool = False
+    once_used: bool = False
     last_seen: float = field(default_factory=time.monotonic)
+    idle_seconds: float = 3600.0  # set by ``serve``: how long without use before it stops
 
     @property
     def hosts(self) -> set[str]:
         return {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
 
     def start_url(self) -> str:
+        """The link printed in the terminal: valid while this server runs."""
         return f"http://127.0.0.1:{self.port}/start?t={self.token}"
 
+    def browser_url(self) -> str:
+        """The link the browser is opened with: it works once (its address can be seen by
+        other users of this computer while the browser starts)."""
+        return f"http://127.0.0.1:{self.port}/start?t={self.once}"
+
     def take_token(self, given: str) -> bool:
-        """True once, for the right token."""
-        if self.token_used or not secrets.compare_digest(given.encode(), self.token.encode()):
+        """True for the printed link's secret, and once for the browser's token."""
+        if secrets.compare_digest(given.encode(), self.token.encode()):
+            return True
+        if self.once_used or not secrets.compare_digest(given.encode(), self.once.encode()):
             return False
-        self.token_used = True
+        self.once_used = True
         return True
+
+    def used(self) -> None:
+        """A request of the user: the idle time starts again."""
+        self.last_seen = time.monotonic()
+
+    def remaining(self) -> float:
+        """Seconds until the server stops for being idle."""
+        return max(0.0, self.idle_seconds - (time.monotonic() - self.last_seen))
+
+
+LOOPBACK = ("127.0.0.1", "::1")
 
 
 _REFUSAL = """<!doctype html>
@@ -108,6 +134,14 @@ def _refusal(status: int, message: str) -> Response:
 
     return HTMLResponse(_REFUSAL.format(lang=current_language(), title=html.escape(
         _("Not possible")), message=html.escape(message)), status_code=status)
+
+
+def no_access() -> str:
+    """Why not, and the way in (in the language of the moment)."""
+    return _("No access from this browser. Open the link that commgen web shows in its "
+             "window (the terminal): it works in every browser on this computer as long as "
+             "commgen web runs. Stopped commgen web? Start it again in the same folder: it "
+             "continues with your answers and shows a new link.")
 
 
 class Guard(BaseHTTPMiddleware):
@@ -132,18 +166,17 @@ class Guard(BaseHTTPMiddleware):
         # "null": the browser's own form post under Referrer-Policy no-referrer
         if origin not in (None, "null") and origin not in {f"http://{h}" for h in access.hosts}:
             return _refusal(403, _("Refused: this request comes from another web site."))
-        access.last_seen = time.monotonic()
+        if request.client is None or request.client.host not in LOOPBACK:
+            return _refusal(403, _("commgen web answers only on this computer, at "
+                                   "127.0.0.1:{port}.").format(port=access.port))
+        if request.url.path != "/api/puls":  # an open page saying it is there is no use
+            access.used()
         if request.url.path == "/start" or (request.method == "GET" and
                                             request.url.path == "/static/app.css"):
             return None
         cookie = request.cookies.get(COOKIE, "")
-        if not secrets.compare_digest(cookie.encode(), access.session.encode()) \
-                or not access.token_used:
-            return _refusal(403, _("No access. Open the link that commgen web printed in the "
-                                   "terminal (it works once). Closed the browser? Stop commgen "
-                                   "web (Ctrl-C in its window) and start it again in the same "
-                                   "folder: it continues with your answers and opens a new "
-                                   "link."))
+        if not secrets.compare_digest(cookie.encode(), access.session.encode()):
+            return _refusal(403, no_access())
         if request.method not in ("GET", "HEAD"):
             given = request.headers.get(CSRF_HEADER, "") or str(
                 (await read_form(request)).get("csrf") or "")
@@ -228,12 +261,10 @@ class Pages:
     # -- entry -------------------------------------------------------------------------------
     async def start(self, request: Request) -> Response:
         cookie = request.cookies.get(COOKIE, "")
-        if self.access.token_used and secrets.compare_digest(
-                cookie.encode(), self.access.session.encode()):
+        if secrets.compare_digest(cookie.encode(), self.access.session.encode()):
             return RedirectResponse("/", status_code=303)  # the link again, in this browser
         if not self.access.take_token(request.query_params.get("t", "")):
-            return _refusal(403, _("This link has been used already or is not valid. Start "
-                                   "commgen web again for a new one."))
+            return _refusal(403, no_access())
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(COOKIE, self.access.session, httponly=True, samesite="strict",
                             path="/", max_age=SESSION_HOURS * 3600)
@@ -268,8 +299,11 @@ class Pages:
         state = self.case.state(section)
         return self.page("step.html", section=section, index=index, fields=fields,
                          marks=state["marks"], todo=state["todo"], errors=errors,
+                         todo_here=state["todo_here"], given=state["given"],
                          todo_link=state["todo_link"] or "/controle",
-                         in_documents=self.case.in_documents,
+                         waiting=self.case.waiting(section),
+                         school_type=self.case.interview.values().get("school_type"),
+                         in_documents=self.case.documents_found(section),
                          marked_here={q for q, m in state["marks"].items() if m["segments"]},
                          problem=problem,
                          previous=ids[index - 1] if index else None,
@@ -336,9 +370,14 @@ class Pages:
         return JSONResponse({"error": error, "text": text, **state})
 
     async def pulse(self, request: Request) -> Response:
-        """An open page says it is there (every few minutes): it counts as use, so commgen
-        does not stop for being idle while a page is open."""
-        return Response(status_code=204)
+        """An open page says it is there (every half minute), and whether the user did
+        something in it since (``active``: typed, clicked, scrolled): only that counts as
+        use. The answer says how long until commgen stops for being idle, so that the page
+        warns some minutes before (``warn``) and says the answers are saved."""
+        if str((await read_form(request)).get("active") or "") == "1":
+            self.access.used()
+        return JSONResponse({"remaining": round(self.access.remaining()),
+                             "warn": warn_seconds(self.access.idle_seconds)})
 
     async def answer(self, request: Request) -> Response:
         return await self._change(request, "answer")
@@ -361,9 +400,13 @@ class Pages:
                          folder=str(self.case.out_dir.resolve()), soffice=_soffice())
 
     async def generate(self, request: Request) -> Response:
+        """Make all documents; with ``reason`` (the check page's form for what no answer
+        holds: a sentence of a document itself), despite those findings, as ``commgen
+        generate --accept-findings`` does (the reason recorded in the documents)."""
+        reason = str((await read_form(request)).get("reason") or "").strip() or None
         try:
             with self.lock:
-                result = self.case.generate()
+                result = self.case.generate(reason)
         except CommgenError as exc:
             return self.page("preview.html", preview=None, error=exc.message, status=400)
         if result.blocked:
@@ -373,11 +416,15 @@ class Pages:
     async def done(self, request: Request) -> Response:
         if not self.case.written:
             return RedirectResponse("/controle", status_code=303)
-        plain = [(name, path.read_text(encoding="utf-8"))
-                 for name, path in self.case.written.items() if name.endswith(".txt")]
-        return self.page("done.html", written=list(self.case.written), plain=plain,
-                         titles=self.case.titles, kept_apart=self.case.kept_apart,
-                         folder=str(self.case.out_dir.resolve()))
+        case = self.case
+        plain = [(name, path.read_text(encoding="utf-8"), case.sending.get(name, ""),
+                  case.subjects.get(name, ""))
+                 for name, path in case.written.items() if name.endswith(".txt")]
+        return self.page("done.html", written=list(case.written),
+                         sent=[p for p in plain if p[2]], other=[p for p in plain if not p[2]],
+                         channel=case.channel, titles=case.titles, kept_apart=case.kept_apart,
+                         zip_name=case.zip_name(), folder=str(case.out_dir.resolve()),
+                         made_at=case.made_at.strftime("%H:%M") if case.made_at else "")
 
     async def download(self, request: Request) -> Response:
         name = request.path_params["name"]
@@ -393,7 +440,7 @@ class Pages:
         if not self.case.written:
             return _refusal(404, _("Make the documents first."))
         return Response(self.case.zipped(), media_type="application/zip",
-                        headers={"Content-Disposition": _attachment("documenten.zip")})
+                        headers={"Content-Disposition": _attachment(self.case.zip_name())})
 
     async def pages(self, request: Request) -> Response:
         """The pages of one document as PNG images (LibreOffice and pdftoppm)."""
@@ -408,6 +455,11 @@ class Pages:
             return _refusal(404, _("Page images need LibreOffice, which is not installed on "
                                    "this computer; the text preview above shows every word."))
         return self.page("pages.html", doc_id=doc_id, title=title, images=images)
+
+
+def warn_seconds(idle_seconds: float) -> int:
+    """How long before an idle stop the page warns: five minutes, less for a short ``--idle``."""
+    return round(min(300.0, idle_seconds / 2))
 
 
 def _attachment(name: str) -> str:
@@ -500,13 +552,15 @@ def serve(case: WebCase, sock: socket.socket, access: Access, idle_minutes: floa
                             lifespan="off", server_header=False, date_header=False)
     server = uvicorn.Server(config)
     idle = threading.Event()
+    access.idle_seconds = idle_minutes * 60
+    access.used()
 
     def watch() -> None:
         while not server.should_exit:
             if stop is not None and stop.is_set():
                 server.should_exit = True
                 return
-            if time.monotonic() - access.last_seen > idle_minutes * 60:
+            if access.remaining() <= 0:
                 idle.set()
                 server.should_exit = True
                 return

@@ -20,6 +20,7 @@
 
   function setStatus(text, bad) {
     if (!status) return;
+    if (!bad && form && form.dataset.posting) text = T.going;  // a step on its way: say so
     status.textContent = text;
     status.classList.toggle("bad", !!bad);
   }
@@ -147,6 +148,17 @@
       const forget = document.querySelector("#vraag-" + q + " .forget-names");
       if (forget) forget.hidden = false;
     }
+    // where each free text goes, with the answers as they are now
+    for (const [q, text] of Object.entries(result.appears_in || {})) {
+      const el = document.getElementById("appears-" + q);
+      if (el) el.textContent = text;
+    }
+    // what the check of the documents found in an answer: gone once the answer is changed
+    if (result.documents) {
+      document.querySelectorAll(".in-documents").forEach((el) => {
+        if (!result.documents.includes(el.id.replace(/^documents-/, ""))) el.remove();
+      });
+    }
     const todo = document.getElementById("todo");
     if (todo) {
       todo.hidden = !result.todo;
@@ -155,7 +167,9 @@
         const a = document.createElement("a");
         a.href = result.todo_link || "/controle";  // to the first answer with a problem
         a.className = "nav";
-        a.textContent = fill(result.todo === 1 ? T.todo_one : T.todo, {n: result.todo});
+        let text = fill(result.todo === 1 ? T.todo_one : T.todo, {n: result.todo});
+        if (result.todo_here !== result.todo) text += " " + fill(T.todo_here, {n: result.todo_here});
+        a.textContent = text;
         todo.appendChild(a);
       }
     }
@@ -344,32 +358,87 @@
     });
     // The step's buttons post the whole form, as without the script; first what is still
     // being saved is saved. "Save" (Enter in a field, "save the names") stays on the page.
+    // A button that posts the step says at once that it is on its way (the step's answers
+    // are saved and checked first, which takes a moment): a first click never seems to do
+    // nothing, and a second click while it is under way does not post twice. The answers
+    // still waiting for their own save go with the form itself.
     form.addEventListener("submit", async (e) => {
-      if (form.dataset.posting) return;
+      if (form.dataset.posting === "go") return;
       e.preventDefault();
+      if (form.dataset.posting) return;  // on its way already
       const by = e.submitter;
-      await flush();
-      if (!by || (by.name === "go" && by.value === "save")) return;
-      form.dataset.posting = "1";
+      if (!by || (by.name === "go" && by.value === "save")) {
+        await flush();
+        return;
+      }
+      form.dataset.posting = "wait";
+      by.setAttribute("aria-busy", "true");
+      by.classList.add("busy");
+      setStatus(T.going);
+      const going = document.getElementById("going");  // beside the buttons, where one looks
+      if (going) going.hidden = false;
+      for (const timer of timers.values()) clearTimeout(timer);  // posted with the form
+      timers.clear();
+      await Promise.all([...running]);  // a save under way ends first
+      form.dataset.posting = "go";
       // after this event is over (a submit asked for while it is fired is ignored)
       setTimeout(() => form.requestSubmit(by), 0);
     });
-    window.addEventListener("pageshow", () => { delete form.dataset.posting; });  // "back"
+    window.addEventListener("pageshow", () => {  // "back": the buttons work again
+      delete form.dataset.posting;
+      const going = document.getElementById("going");
+      if (going) going.hidden = true;
+      form.querySelectorAll(".busy").forEach((b) => {
+        b.classList.remove("busy");
+        b.removeAttribute("aria-busy");
+      });
+    });
     const marks = JSON.parse(document.getElementById("marks").textContent);
     for (const [q, m] of Object.entries(marks)) showMarks(q, m);
   }
 
-  // An open page keeps commgen running: it would stop after the idle time otherwise.
-  setInterval(() => {
-    fetch("/api/puls", {method: "POST", credentials: "same-origin",
-                        headers: {"X-CSRF-Token": csrf}}).catch(() => {});
-  }, 4 * 60 * 1000);
+  // The page says every half minute that it is open, and whether anything was done in it:
+  // only use keeps commgen running. Some minutes before it stops for being idle, the page
+  // warns (the answers are saved); a click on the warning's button is use again.
+  let active = false;
+  for (const kind of ["keydown", "pointerdown", "input", "wheel", "touchstart"]) {
+    document.addEventListener(kind, () => { active = true; }, {capture: true, passive: true});
+  }
+  const idle = document.getElementById("idle");
+  async function pulse(used) {
+    const body = new URLSearchParams();
+    body.append("active", used || active ? "1" : "0");
+    active = false;
+    let answer;
+    try {
+      const r = await fetch("/api/puls", {method: "POST", body, credentials: "same-origin",
+                                          headers: {"X-CSRF-Token": csrf}});
+      answer = await r.json();
+    } catch (e) {
+      if (idle) idle.hidden = true;
+      setStatus(T.gone, true);  // the server is gone: say so, and how to start again
+      return;
+    }
+    if (!idle || typeof answer.remaining !== "number") return;
+    const warn = answer.remaining <= answer.warn;
+    idle.hidden = !warn;
+    if (warn) {
+      const n = Math.max(1, Math.ceil(answer.remaining / 60));
+      document.getElementById("idle-text").textContent =
+        fill(n === 1 ? T.idle_warning_one : T.idle_warning, {n});
+    }
+  }
+  setInterval(() => pulse(false), 30 * 1000);
+  const stay = document.getElementById("idle-stay");
+  if (stay) stay.addEventListener("click", () => pulse(true));
+  window.commgenPulse = pulse;  // for the browser tests: a pulse now, not in half a minute
 
   // Whether nothing is waiting to be saved (for the browser tests, and the curious).
   window.commgenSettled = () => !timers.size && !running.size && !typedNames().length;
 
   // Closing the tab while an answer is still being saved: the browser asks first.
   window.addEventListener("beforeunload", (e) => {
+    if (form && form.dataset.posting === "go") return;  // the step's form takes them along
     if (timers.size || running.size || typedNames().length) {
       e.preventDefault();
       e.returnValue = "";
