@@ -29,6 +29,7 @@ from commgen.checks.consistency import (
     text_findings,
 )
 from commgen.checks.findings import GUARDED_RULE, Finding
+from commgen.checks.generation import SANCTION, is_sanction, keepable
 from commgen.checks.load import checker_from_answers
 from commgen.checks.names import guarded_spans
 from commgen.checks.rules import RULES_FOLDER
@@ -52,6 +53,13 @@ class AnswerFinding:
     question: Question
     text: str
     finding: Finding
+    public: bool = False  # the answer reaches an audience outside the school
+
+    @property
+    def keepable(self) -> bool:
+        """Whether a reason may keep this finding (``generation.keepable``): never a pupil's
+        name, never a sanction in an answer that reaches a public text."""
+        return keepable(self.finding, self.public)
 
 
 def answer_text(value: Any) -> str:
@@ -114,12 +122,14 @@ def strictest(checker: Checker, text: str, audiences: Iterable[str]) -> list[Fin
 
 class CaseSentences:
     """The vetted sentence a finding is written anew with at a question, where the case's facts
-    are known: for blame, ``sentences.blame_instead`` in phrases.yaml, chosen by origin and
-    material as the documents choose their sentences (``render.snippets``: the one owner of the
-    case's wording), for the most public audience the answer reaches. Not the documents' own
-    ``view``: they say it already, and a sentence said twice holds a document back."""
+    are known: for blame, ``sentences.blame_instead`` in phrases.yaml (for a sanction
+    ``sanction_instead``), chosen by origin and material as the documents choose their
+    sentences (``render.snippets``: the one owner of the case's wording), for the most public
+    audience the answer reaches. Not the documents' own ``view``: they say it already, and a
+    sentence said twice holds a document back."""
 
-    BY_CATEGORY: ClassVar[dict[str, str]] = {"blame": "blame_instead"}
+    BY_CATEGORY: ClassVar[dict[str, str]] = {"blame": "blame_instead",
+                                             SANCTION: "sanction_instead"}
 
     def __init__(self, catalog: Catalog, values: Mapping[str, Any],
                  lang: str = DOCUMENT_LANGUAGE) -> None:
@@ -159,13 +169,15 @@ def check_answer(checker: Checker, question: Question, value: Any,
     text = answer_text(value)
     audiences = list(audiences)
     found = strictest(checker, text, audiences) + masked_places(checker, text)
+    public = rules.public if rules is not None else frozenset()
     if rules is not None:
-        found = _named_for_what_it_is(found + case_findings(rules, values, text, audiences))
+        found = by_kind(_named_for_what_it_is(found + case_findings(rules, values, text,
+                                                                    audiences)))
     if case is not None:
-        public = rules.public if rules is not None else frozenset()
         found = [replace(f, suggestion=case.suggestion(f, audiences, public))
                  if f.category in case.BY_CATEGORY else f for f in found]
-    return [AnswerFinding(question, text, fitted(checker, text, f, audiences))
+    reaches_public = bool(public & set(audiences))
+    return [AnswerFinding(question, text, fitted(checker, text, f, audiences), reaches_public)
             for f in sorted(found, key=lambda f: f.start)]
 
 
@@ -216,9 +228,48 @@ def _named_for_what_it_is(found: list[Finding]) -> list[Finding]:
                   and finding.start <= n.start and n.end <= finding.end]
         if inside:
             used.update(id(n) for n in inside)
-            finding = replace(finding, message=inside[0].message, suggestion=None)
+            finding = replace(finding, message=inside[0].message, suggestion=None,
+                              rule=inside[0].rule)
         named.append(finding)
     return [f for f in named if id(f) not in used]
+
+
+GENDER_RULE = "consistency-geslacht"  # a word for the pupil's gender or family
+GENDER, RELATION, SPECULATION = "gender", "relation", "speculation"
+
+
+def by_kind(found: list[Finding], words: Any = None) -> list[Finding]:
+    """Each finding labelled by what it is, so that its label and its suggestion fit: a
+    measure against a pupil is a sanction (whatever rule found it), a family word ("haar
+    familie") a relation and a word for a girl or a boy the pupil's gender, each with the
+    neutral words for it (``zinsbouw.in_plaats_van`` in woorden.yaml: "de ouders", "de
+    leerling"). A gender word inside a passage that says who did it ("heeft een jongen van een
+    andere school het beeld verspreid") is about that person, not the pupil: that passage's
+    finding holds the sentence."""
+    from commgen.checks.suggest import grammar_words
+
+    words = words or grammar_words()
+    guesses = [f for f in found if f.category == SPECULATION and not is_sanction(f)]
+    result = []
+    for finding in found:
+        if is_sanction(finding) and finding_word(finding).casefold() not in words.words(
+                "geen_maatregel"):
+            finding = replace(finding, category=SANCTION)
+        elif finding.rule == GENDER_RULE:
+            word = " ".join(finding_word(finding).casefold().split())
+            if any(g.start <= finding.start and finding.end <= g.end for g in guesses):
+                continue  # the gender of whoever spread it: the guess is the problem
+            instead = words.instead(word)
+            gender = instead == words.pupil or (instead is None and " " not in word)
+            finding = replace(finding, category=GENDER if gender else RELATION,
+                              suggestion=instead)
+        result.append(finding)
+    return result
+
+
+def finding_word(finding: Finding) -> str:
+    """The word a consistency finding is about (its text is the whole sentence)."""
+    return finding.message.split("'")[1] if finding.message.count("'") >= 2 else finding.text
 
 
 def case_rules(catalog: Catalog, lang: str = DOCUMENT_LANGUAGE) -> ConsistencyRules | None:
@@ -312,8 +363,8 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
         case = case or CaseSentences(catalog, values)
         checked = check_answer(checker, question, value, values, reach, case_rules(catalog),
                                case)
-        if question.id in accepted:  # a reason never keeps a pupil's name (typed before the
-            checked = [f for f in checked if f.finding.rule == GUARDED_RULE]  # names were given)
+        if question.id in accepted:  # a reason keeps what is keepable, finding by finding:
+            checked = [f for f in checked if not f.keepable]  # never a name or a sanction
         found += checked
     return found
 
@@ -382,10 +433,13 @@ def accepted_passages(values: Mapping[str, Any], accepted: Mapping[str, str]
             if values.get(qid) not in (None, "", [])]
 
 
-def covered_by(finding: Finding, passages: list[tuple[str, str]]) -> str | None:
+def covered_by(finding: Finding, passages: list[tuple[str, str]],
+               public: bool = False) -> str | None:
     """The reason an accepted answer gives for this document finding, if its passage is
-    part of that answer."""
-    if finding.category == "metadata" or not finding.text.strip():
+    part of that answer and a reason may keep it in this document (``public``: written for an
+    audience outside the school): never a name, never a sanction in a public text."""
+    if finding.category == "metadata" or not finding.text.strip() \
+            or not keepable(finding, public):
         return None
     for text, reason in passages:
         if finding.text in text:

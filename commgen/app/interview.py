@@ -214,8 +214,9 @@ class Interview:
         self.draft.save(self.catalog)
 
     def keep_with_reason(self, question: Question, reason: str) -> None:
-        """Keep the answer as it is, with the reason recorded (never for a pupil's name:
-        the caller offers it only when no finding is of a guarded name)."""
+        """Keep the answer as it is, with the reason recorded: it keeps each finding a reason
+        may keep (``AnswerFinding.keepable``), never a pupil's name or a sanction in a public
+        text, which stay open (``check_answers``)."""
         self.draft.accepted[question.id] = reason
         self.draft.save(self.catalog)
 
@@ -237,8 +238,12 @@ class Interview:
             if item.finding.suggestion:
                 options.append(("2", _("take the suggestion: “{text}”").format(
                     text=item.finding.suggestion)))
-            if item.finding.rule != GUARDED_RULE:  # a pupil's own name is never kept
+            if item.keepable:  # never a pupil's name, never a sanction in a public text
                 options.append(("3", _("keep it, with a reason (recorded in the documents)")))
+            else:
+                click.echo("    " + _("A reason cannot keep this: no document may hold a "
+                                      "pupil's name, and no public text a measure against a "
+                                      "pupil."))
             options.append(("4", _("decide later (it stays on the to-do list of the review)")))
             for key, label in options:
                 click.echo(f"    {key}. {label}")
@@ -259,7 +264,7 @@ class Interview:
                 while not reason:
                     reason = click.prompt(_("  Reason"), default="", show_default=False).strip()
                 self.keep_with_reason(question, reason)
-                return
+                # the reason keeps what is keepable; a name or a sanction is shown next
 
     def _ask_and_keep_unchecked(self, question: Question) -> None:
         check, self.check = self.check, False

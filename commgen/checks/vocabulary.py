@@ -38,7 +38,32 @@ WORD_LISTS = (
     "titels", "naam_titels", "tussenvoegsels",
     "na_gebiedende_wijs", "ontkenningen",
 )
-KEYS = (NUMBER_WORDS, *WORD_LISTS)
+# The words the suggestions are taken in with (``checks.suggest``): a section of its own.
+GRAMMAR_SECTION = "zinsbouw"
+GRAMMAR_LISTS = (
+    "lidwoorden", "zinseinde_niet", "voornaamwoorden", "loopt_door", "chat_eindes", "titels",
+    "bijzin_voegwoorden", "werkwoord_eindes", "werkwoorden", "geen_werkwoord", "beeld_woorden",
+    "voor_via_niet", "geen_maatregel",
+)
+GRAMMAR_INSTEAD = "in_plaats_van"  # neutral words -> the gender and family words they replace
+KEYS = (NUMBER_WORDS, *WORD_LISTS, GRAMMAR_SECTION)
+
+
+@dataclass(frozen=True)
+class GrammarWords:
+    """The ``zinsbouw`` section: word lists by name, and what each gender or family word
+    becomes (``in_plaats_van``)."""
+
+    lists: tuple[tuple[str, frozenset[str]], ...] = ()
+    replacements: tuple[tuple[str, str], ...] = ()  # word -> the neutral words for it
+    pupil: str = "de leerling"  # the first replacement: the pupil, not a relative
+
+    def words(self, key: str) -> frozenset[str]:
+        return dict(self.lists)[key]
+
+    def instead(self, word: str) -> str | None:
+        """The neutral words for a gender or family word (None: none given)."""
+        return dict(self.replacements).get(" ".join(word.casefold().split()))
 
 
 @dataclass(frozen=True)
@@ -47,6 +72,7 @@ class Vocabulary:
 
     lists: tuple[tuple[str, tuple[str, ...]], ...]
     numbers: tuple[tuple[str, int], ...]
+    grammar: GrammarWords = GrammarWords()
 
     def words(self, key: str) -> tuple[str, ...]:
         return dict(self.lists)[key]
@@ -138,7 +164,40 @@ def parse_vocabulary(path: Path, data: LineDict, problems: list[Problem]) -> Voc
                 key=key), path, None, key))
     numbers = _numbers(path, data, problems) if NUMBER_WORDS in data else ()
     lists = tuple((key, _words(path, data, key, problems)) for key in WORD_LISTS if key in data)
-    return Vocabulary(lists, numbers)
+    grammar = _grammar(path, data, problems) if GRAMMAR_SECTION in data else GrammarWords()
+    return Vocabulary(lists, numbers, grammar)
+
+
+def _grammar(path: Path, data: LineDict, problems: list[Problem]) -> GrammarWords:
+    """The ``zinsbouw`` section: every list required, each word in lower case."""
+    section = data[GRAMMAR_SECTION]
+    if not isinstance(section, LineDict):
+        _problem(problems, path, data, GRAMMAR_SECTION, _("expected a mapping of word lists"))
+        return GrammarWords()
+    for key in section:
+        if key not in (*GRAMMAR_LISTS, GRAMMAR_INSTEAD):
+            problems.append(Problem(_("unknown key; allowed: {allowed}").format(
+                allowed=", ".join((*GRAMMAR_LISTS, GRAMMAR_INSTEAD))), path,
+                section.line_of(key), f"{GRAMMAR_SECTION}.{key}"))
+    lists = []
+    for key in GRAMMAR_LISTS:
+        if key not in section:
+            problems.append(Problem(_("the list '{key}' is missing; the check needs it").format(
+                key=f"{GRAMMAR_SECTION}.{key}"), path, data.line_of(GRAMMAR_SECTION), key))
+            continue
+        lists.append((key, frozenset(w.casefold() for w in _words(path, section, key,
+                                                                   problems))))
+    replacements: list[tuple[str, str]] = []
+    instead = section.get(GRAMMAR_INSTEAD)
+    if not isinstance(instead, LineDict) or not instead:
+        _problem(problems, path, data, GRAMMAR_SECTION, _(
+            "'{key}' must map the words to put in to a list of the words they replace").format(
+                key=GRAMMAR_INSTEAD))
+        return GrammarWords(tuple(lists))
+    for new in instead:
+        replacements += [(" ".join(w.casefold().split()), str(new))
+                         for w in _words(path, instead, new, problems)]
+    return GrammarWords(tuple(lists), tuple(replacements), str(next(iter(instead))))
 
 
 @lru_cache(maxsize=8)
