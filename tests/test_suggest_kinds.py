@@ -142,3 +142,143 @@ def test_a_missing_grammar_list_is_named_with_its_file(tmp_path: Path) -> None:
     with pytest.raises(CatalogError) as error:
         load_vocabulary(folder)
     assert "geen_maatregel" in str(error.value.problems[0])
+
+
+# -- a suggestion replaces its own sentence, never a neighbour, never a sentence twice ---------
+
+TRIAL_SITUATION = ("Een leerling uit een klas van onze school heeft een foto op haar Instagram "
+                   "gezet. Jongens van een andere school hebben daar een naaktbeeld van gemaakt. "
+                   "Vermoedelijk heeft een jongen het beeld verspreid. Het gerucht gaat dat het "
+                   "ook op Telegram staat.")
+INVESTIGATED = {"police": "investigation", "approvals": ["board", "family", "police"]}
+
+
+def _click_all(catalog, question_id: str, text: str, **extra) -> list[str]:  # type: ignore[no-untyped-def]
+    values = {"pupil_visible": True, "origin": "unknown", "material": "edited",
+              "school_type": "vo", question_id: [text], **extra}
+    for _round in range(10):
+        found = [f for f in check_answers(catalog, values, only=[question_id])
+                 if f.finding.suggestion]
+        if not found:
+            break
+        values[question_id] = with_suggestion(catalog.by_id[question_id], values[question_id],
+                                              found[0].finding)
+    return values[question_id]
+
+
+def test_two_guesses_in_one_answer_say_the_school_line_once_and_keep_the_facts(
+        catalog) -> None:  # type: ignore[no-untyped-def]
+    """Trial finding 2: both guesses became the same sentence (twice), and the first one took
+    the fixed sentences beside it along."""
+    line = "Hoe het beeld is verspreid, wordt uitgezocht; daarover doen we geen uitspraken."
+    result = _click_all(catalog, "situation_extra", TRIAL_SITUATION, **INVESTIGATED)
+    text = "\n".join(result)
+    assert text.count(line) == 1, text
+    assert "Een leerling uit een klas van onze school heeft een foto op haar Instagram" in text
+    assert "Jongens van een andere school hebben daar een naaktbeeld van gemaakt." in text
+    assert "Vermoedelijk" not in text and "gerucht" not in text
+
+
+def test_a_sentence_the_answer_says_already_is_left_out_not_said_again() -> None:
+    line = "Hoe het beeld is verspreid, wordt uitgezocht; daarover doen we geen uitspraken."
+    text = f"{line} Een klasgenoot heeft het gedaan. De mentor is er voor de klas."
+    start = text.index("Een klasgenoot")
+    assert take_in(text, start, start + len("Een klasgenoot heeft"), line) == (
+        f"{line} De mentor is er voor de klas.")
+
+
+def test_a_sentence_suggestion_stops_at_its_own_sentence() -> None:
+    text = "Eerste zin blijft staan.\nVermoedelijk deed hij het\nDerde regel blijft ook."
+    start = text.index("Vermoedelijk")
+    changed = take_in(text, start, start + len("Vermoedelijk"), "Dat wordt uitgezocht.")
+    assert changed == "Eerste zin blijft staan.\nDat wordt uitgezocht.\nDerde regel blijft ook."
+
+
+@pytest.mark.parametrize("text", [
+    TRIAL_SITUATION.split(". ")[0] + ".",
+    "De leerling had een selfie op zijn eigen TikTok geplaatst; daarvan is een nepbeeld gemaakt.",
+    "Onze leerling heeft een vakantiefoto op haar account gepost.",
+])
+def test_what_the_pupil_posted_herself_is_no_guess(catalog, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Trial finding 2: "heeft een foto op haar Instagram gezet" (a fact) was speculation."""
+    assert not [f for f in _found(catalog, "situation_extra", text, **INVESTIGATED)
+                if f.finding.category == "speculation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Een klasgenoot heeft de foto op Snapchat gezet.",
+    "Haar ex heeft een foto op zijn Snapchat gezet.",
+    "Een leerling heeft het beeld op haar Snapchat gezet.",
+])
+def test_who_posted_the_image_is_still_a_guess(catalog, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f for f in _found(catalog, "situation_extra", text, **INVESTIGATED)
+            if f.finding.category == "speculation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Vermoedelijk heeft een jongen van een andere school het beeld verspreid.",
+    "Een jongen uit 4 havo zou het beeld hebben gedeeld.",
+    "Volgens leerlingen heeft een jongen het filmpje doorgestuurd.",
+])
+def test_the_gender_of_whoever_spread_it_is_not_the_pupils(catalog, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Trial finding 2: "jongen" (the suspect) was flagged as the pupil's gender, with nothing
+    to take; the guess is the problem, and its suggestion takes the word away."""
+    found = _found(catalog, "situation_extra", text, **INVESTIGATED)
+    assert {f.finding.category for f in found} - {"group"} == {"speculation"}, found
+    assert not [f for f in _found(catalog, "situation_extra", "Het meisje is erg geschrokken.")
+                if f.finding.category != "gender"]
+
+
+# -- what the documents already say ------------------------------------------------------------
+
+@pytest.mark.parametrize(("question_id", "text", "police"), [
+    ("press_extra", "De politie onderzoekt de zaak.", "investigation"),
+    ("situation_extra", "Er loopt een politieonderzoek.", "investigation"),
+    ("situation_extra", "De ouders hebben aangifte gedaan.", "report_family"),
+])
+def test_a_sentence_the_documents_say_already_is_a_warning_to_leave_out(
+        catalog, question_id: str, text: str, police: str) -> None:  # type: ignore[no-untyped-def]
+    """Trial finding 9: "De politie onderzoekt de zaak." next to the fixed "De politie doet
+    onderzoek." got through; the same meaning in other words is said twice."""
+    extra = {"police": police, "approvals": ["board", "family", "police"]}
+    found = [f for f in _found(catalog, question_id, [text, "Wij vragen u geduld te hebben."],
+                               **extra) if f.finding.category == "repeat"]
+    assert len(found) == 1 and found[0].finding.severity == "warning"
+    assert found[0].finding.text == text and found[0].keepable
+    changed = with_suggestion(catalog.by_id[question_id], [text, "Wij vragen u geduld te "
+                                                                 "hebben."], found[0].finding)
+    assert changed == ["Wij vragen u geduld te hebben."]
+
+
+def test_a_new_fact_about_the_police_is_no_repeat(catalog) -> None:  # type: ignore[no-untyped-def]
+    extra = {"police": ["wijkagent"], "approvals": ["board", "family", "police"]}
+    assert not [f for f in _found(catalog, "actions_extra", "Op donderdag is er een ouderavond, "
+                                  "samen met de wijkagent.", **extra)
+                if f.finding.category == "repeat"]
+    assert not [f for f in _found(catalog, "press_extra", "De politie onderzoekt de zaak.",
+                                  police="advice", approvals=["police"])
+                if f.finding.category == "repeat"]
+
+
+def test_the_general_word_for_the_image_is_allowed_and_the_list_says_so(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Trial finding 9: "naaktbeeld" is one of the general words DOMAIN.md gives for the image
+    (with "seksueel getint beeld"); the "what we do not say" list said nothing about the image
+    at all, so it now says which words may be used."""
+    out = tmp_path / "uit"
+    path = write_answers(tmp_path, {"situation_extra": ["Er gaat een naaktbeeld rond."]})
+    code, stdout, stderr = run_cli(capsys, "generate", str(path), "--out", str(out))
+    assert code == 0, stdout + stderr
+    statement = docx_text((out / "communicatiestatement.docx").read_bytes())
+    assert "Er gaat een naaktbeeld rond." in statement
+    assert "alleen in algemene woorden, zoals een naaktbeeld" in statement
+
+
+def test_pasted_lines_stay_lines_after_a_suggestion(catalog) -> None:  # type: ignore[no-untyped-def]
+    """Trial finding 5: pasted lines are not run together into one line."""
+    text = "Let op in 2H3.\nDe mentoren praten met de klas.\nWe evalueren vrijdag."
+    found = [f for f in _found(catalog, "teachers_extra", text) if f.finding.category == "group"]
+    assert found and found[0].finding.suggestion
+    changed = with_suggestion(catalog.by_id["teachers_extra"], [text], found[0].finding)
+    assert changed == ["Let op in een klas van onze school.", "De mentoren praten met de klas.",
+                       "We evalueren vrijdag."]

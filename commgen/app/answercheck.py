@@ -34,8 +34,8 @@ from commgen.checks.load import checker_from_answers
 from commgen.checks.names import guarded_spans
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
-from commgen.checks.suggest import apply_suggestion, take_in
-from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
+from commgen.checks.suggest import already_said, apply_suggestion, leave_out_text, take_in
+from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK, WARNING
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
 
@@ -136,6 +136,43 @@ class CaseSentences:
         self.catalog, self.values, self.lang = catalog, values, lang
         self._snippets: Any = None
 
+    def fixed_sentences(self, audiences: list[str]) -> list[str]:
+        """The vetted sentences the documents of these audiences say for the answers given
+        (a choice's sentence in phrases.yaml, as the documents choose it)."""
+        from commgen.answers.answersfile import Answers
+        from commgen.render.context import case_facts
+        from commgen.render.snippets import choose, load_snippets
+
+        if self._snippets is None:
+            self._snippets = load_snippets(self.catalog, self.lang)
+        facts = case_facts(self.catalog, Answers(dict(self.values)))
+        said: list[str] = []
+        for question_id, by_value in self._snippets.phrases.items():
+            given = self.values.get(question_id)
+            for value in given if isinstance(given, list) else [given]:
+                if isinstance(value, str) and value in by_value:
+                    said += [text for audience in audiences
+                             if (text := choose(by_value[value], audience, facts))]
+        return said
+
+    def repeats(self, text: str, audiences: list[str]) -> list[Finding]:
+        """A sentence of the answer that says again what a vetted sentence of the same
+        documents says (the same meaning, ``zelfde_betekenis`` in woorden.yaml, not the same
+        words): a warning, with the suggestion to leave it out."""
+        from commgen.checks.suggest import meanings, sentences
+
+        fixed = {meaning: sentence for sentence in self.fixed_sentences(audiences)
+                 for meaning in meanings(sentence)}
+        found = []
+        for start, end, sentence in sentences(text) if fixed else []:
+            same = [fixed[m] for m in sorted(meanings(sentence)) if m in fixed]
+            if same:
+                found.append(Finding(REPEAT, WARNING, start, end, sentence, _(
+                    "The documents already say this (“{sentence}”); said twice, it reads as "
+                    "two facts.").format(sentence=" ".join(same[0].split())), leave_out_text(),
+                    REPEAT_RULE))
+        return found
+
     def suggestion(self, finding: Finding, audiences: list[str],
                    public: frozenset[str] = frozenset()) -> str | None:
         name = self.BY_CATEGORY.get(finding.category)
@@ -171,11 +208,12 @@ def check_answer(checker: Checker, question: Question, value: Any,
     found = strictest(checker, text, audiences) + masked_places(checker, text)
     public = rules.public if rules is not None else frozenset()
     if rules is not None:
-        found = by_kind(_named_for_what_it_is(found + case_findings(rules, values, text,
-                                                                    audiences)))
+        found = by_kind(text, _named_for_what_it_is(
+            found + case_findings(rules, values, text, audiences)))
     if case is not None:
         found = [replace(f, suggestion=case.suggestion(f, audiences, public))
                  if f.category in case.BY_CATEGORY else f for f in found]
+        found += case.repeats(text, audiences)
     reaches_public = bool(public & set(audiences))
     return [AnswerFinding(question, text, fitted(checker, text, f, audiences), reaches_public)
             for f in sorted(found, key=lambda f: f.start)]
@@ -187,6 +225,10 @@ def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[st
     and the message says to write the sentence anew without the passage."""
     if not finding.suggestion or (finding.text == GUARDED_MASK and finding.rule != GUARDED_RULE):
         return finding
+    if finding.suggestion != leave_out_text() and already_said(
+            text, finding.start, finding.end, finding.suggestion):
+        finding = replace(finding, suggestion=leave_out_text(), message=finding.message + " " + _(
+            "The answer already says: “{sentence}”").format(sentence=finding.suggestion))
     changed = take_in(text, finding.start, finding.end, finding.suggestion, finding.category)
     if changed is not None:
         before = {(f.category, f.text) for f in strictest(checker, text, audiences)}
@@ -236,20 +278,22 @@ def _named_for_what_it_is(found: list[Finding]) -> list[Finding]:
 
 GENDER_RULE = "consistency-geslacht"  # a word for the pupil's gender or family
 GENDER, RELATION, SPECULATION = "gender", "relation", "speculation"
+REPEAT, REPEAT_RULE = "repeat", "repeat-fixed"  # says again what a vetted sentence says
 
 
-def by_kind(found: list[Finding], words: Any = None) -> list[Finding]:
+def by_kind(text: str, found: list[Finding], words: Any = None) -> list[Finding]:
     """Each finding labelled by what it is, so that its label and its suggestion fit: a
     measure against a pupil is a sanction (whatever rule found it), a family word ("haar
     familie") a relation and a word for a girl or a boy the pupil's gender, each with the
     neutral words for it (``zinsbouw.in_plaats_van`` in woorden.yaml: "de ouders", "de
-    leerling"). A gender word inside a passage that says who did it ("heeft een jongen van een
-    andere school het beeld verspreid") is about that person, not the pupil: that passage's
-    finding holds the sentence."""
-    from commgen.checks.suggest import grammar_words
+    leerling"). A gender word in a sentence that says who did it ("Vermoedelijk heeft een
+    jongen van een andere school het beeld verspreid") is about that person, not the pupil:
+    the guess's finding holds the sentence, and its suggestion takes the word away with it."""
+    from commgen.checks.suggest import grammar_words, own_sentence
 
     words = words or grammar_words()
-    guesses = [f for f in found if f.category == SPECULATION and not is_sanction(f)]
+    guesses = [own_sentence(text, f.start, f.end) for f in found
+               if f.category == SPECULATION and not is_sanction(f)]
     result = []
     for finding in found:
         if is_sanction(finding) and finding_word(finding).casefold() not in words.words(
@@ -257,7 +301,7 @@ def by_kind(found: list[Finding], words: Any = None) -> list[Finding]:
             finding = replace(finding, category=SANCTION)
         elif finding.rule == GENDER_RULE:
             word = " ".join(finding_word(finding).casefold().split())
-            if any(g.start <= finding.start and finding.end <= g.end for g in guesses):
+            if any(a <= finding.start < b for a, b in guesses):
                 continue  # the gender of whoever spread it: the guess is the problem
             instead = words.instead(word)
             gender = instead == words.pupil or (instead is None and " " not in word)
@@ -265,6 +309,19 @@ def by_kind(found: list[Finding], words: Any = None) -> list[Finding]:
                               suggestion=instead)
         result.append(finding)
     return result
+
+
+def kind_label(category: str) -> str:
+    """A finding's kind in words, as the question shows it: the kinds given at the question
+    (``by_kind``, ``repeats``) and the check's own categories (``web.texts.category_label``;
+    the page can call this one for both)."""
+    labels = {SANCTION: _("a measure against a pupil"), GENDER: _("the pupil's gender"),
+              RELATION: _("a relative"), REPEAT: _("said already")}
+    if category in labels:
+        return labels[category]
+    from commgen.app.web.texts import category_label
+
+    return category_label(category)
 
 
 def finding_word(finding: Finding) -> str:

@@ -46,6 +46,7 @@ from commgen.app.answercheck import (
     with_suggestion,
 )
 from commgen.checks.findings import GUARDED_RULE
+from commgen.foundation.concepts import ERROR
 from commgen.foundation.errors import AnswersError, InterviewStopped, OutputError, Problem
 from commgen.foundation.files import Claimed, claim, create_new, release
 from commgen.foundation.i18n import _, current_language
@@ -104,7 +105,8 @@ class Draft:
         """What goes on disk: the answers with every guarded name masked, the text typed so far
         (masked too), and the ids of the answers with an open finding (kept apart)."""
         values = {q.id: self.answered.get(q.id) for q in catalog.questions}
-        found = check_answers(catalog, values, self.accepted)
+        found = [f for f in check_answers(catalog, values, self.accepted)  # a warning (said
+                 if f.finding.severity == ERROR]  # twice) is no reason to keep an answer apart
         for item in found:  # a pupil's name is never kept: its reason is cancelled
             if item.finding.rule == GUARDED_RULE:
                 self.accepted.pop(item.question.id, None)
@@ -347,13 +349,14 @@ class Interview:
                      "stop") if todo else _("Number to change, Enter to make the documents, q to "
                                             "stop"))
             choice = click.prompt(ask, default="", show_default=False).strip().lower()
-            if not choice and todo:
+            errors = [f for f in todo if f.finding.severity == ERROR]
+            if not choice and errors:
                 click.echo(_("Error: {message}").format(message=_(
                     "{n} problem(s) still open: no document would be written. Choose t1 to "
-                    "fix or keep it, or q to stop.").format(n=len(todo))), err=True)
+                    "fix or keep it, or q to stop.").format(n=len(errors))), err=True)
                 continue
             if not choice:
-                return True
+                return True  # warnings only: the documents can be made
             if choice in ("q", "s", "stop", "quit"):
                 return False
             if choice.startswith("t") and choice[1:].isdigit() and todo:
@@ -373,6 +376,7 @@ class Interview:
                     err=True)
 
     def _show_todo(self, todo: list[AnswerFinding]) -> None:
+        from commgen.app.answercheck import kind_label
         from commgen.checks.report import severity_label
 
         lang = current_language()
@@ -381,7 +385,7 @@ class Interview:
         for number, item in enumerate(todo, 1):
             finding = item.finding
             click.echo(f"  t{number}. {text_for(item.question.prompt, lang)}: "
-                       f"{severity_label(finding.severity)} [{finding.category}] "
+                       f"{severity_label(finding.severity)} [{kind_label(finding.category)}] "
                        f"“{finding.text}” — {finding.message}")
 
 

@@ -77,7 +77,9 @@ def apply_suggestion(text: str, start: int, end: int, suggestion: str,
     return before + new + rest
 
 
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|$)")
+# A sentence ends with its sign, or with the line: a pasted line without a full stop is a
+# sentence of its own, never the start of the next one.
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|(?=\n)|$)")
 
 
 def fit_passage(text: str, start: int, end: int, new: str,
@@ -87,10 +89,8 @@ def fit_passage(text: str, start: int, end: int, new: str,
     start with an article take the place of the article before the passage too ("het topless
     beeld" with "een seksueel getint beeld"), and the noun they end with is not said twice."""
     if new[:1].isupper() and new[-1:] in ".!?":  # a whole sentence for a whole sentence
-        for match in _SENTENCE.finditer(text):
-            if match.start() <= start < max(match.end(), match.start() + 1):
-                lead = len(match.group()) - len(match.group().lstrip())
-                return match.start() + lead, max(match.end(), end), new
+        first, last = own_sentence(text, start, end)
+        return first, last, new
     articles = _patterns(words or grammar_words()).articles
     parts = new.split()
     if parts and parts[0].lower() in articles:  # "het" + "een ... beeld": one article
@@ -102,6 +102,50 @@ def fit_passage(text: str, start: int, end: int, new: str,
         if after and after.group(2).lower() == parts[-1].lower():
             end += after.end()
     return start, end, new
+
+
+def leave_out_text() -> str:
+    """The suggestion that takes the passage's own sentence out of the answer (it says again
+    what the answer or its documents already say)."""
+    from commgen.foundation.i18n import _
+
+    return _("Leave this sentence out.")
+
+
+def own_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or sentences) the passage stands in begin and end, never further:
+    the sentence after it is a neighbour, whatever is in it."""
+    first = last = None
+    for match in _SENTENCE.finditer(text):
+        if not match.group().strip():
+            continue
+        lead = len(match.group()) - len(match.group().lstrip())
+        if first is None and match.end() > start:
+            first = match.start() + lead
+        if match.start() < max(end, start + 1):
+            last = match.end()
+    if first is None or last is None:
+        return start, end
+    return first, max(last, first)
+
+
+def already_said(text: str, start: int, end: int, sentence: str) -> bool:
+    """Whether ``sentence`` (a suggestion that is a whole sentence) stands in the text already,
+    outside the passage's own sentence: taking it in would say it twice."""
+    key = " ".join(_words(sentence))
+    first, last = own_sentence(text, start, end)
+    return bool(key) and any(" ".join(_words(m.group())) == key for m in _SENTENCE.finditer(text)
+                             if m.end() <= first or m.start() >= last)
+
+
+def leave_out(text: str, start: int, end: int, words: GrammarWords | None = None) -> str | None:
+    """``text`` without the sentence the passage stands in (and only that one), or None when
+    what is left is no whole text."""
+    first, last = own_sentence(text, start, end)
+    left, right = text[:first].rstrip(" \t"), text[last:].lstrip(" \t")
+    joined = left + right if not left or not right or left[-1] == "\n" or right[0] == "\n" \
+        else f"{left} {right}"
+    return _checked(text, joined.strip(" \t"), words or grammar_words())
 
 
 def _join(left: str, right: str) -> str:
@@ -144,6 +188,7 @@ class _Patterns:
     clause: re.Pattern[str]
     verb: re.Pattern[str]
     media: re.Pattern[str]
+    meanings: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 @functools.lru_cache(maxsize=8)
@@ -173,7 +218,25 @@ def _patterns(words: GrammarWords) -> _Patterns:
                         rf"{_alternatives(w('werkwoorden'))})\b"),
         # The word for the image after a detail ("een topless foto"): the suggestion names it.
         media=re.compile(rf"\s+(?:{_alternatives(w('beeld_woorden'))})\b", re.IGNORECASE),
+        meanings=tuple((name, re.compile(rf"(?<!\w)(?:{_alternatives(frozenset(said))})(?!\w)",
+                                         re.IGNORECASE)) for name, said in words.meanings),
     )
+
+
+def meanings(text: str, words: GrammarWords | None = None) -> set[str]:
+    """The meanings (``zelfde_betekenis``) a text says: what it says, not how."""
+    return {name for name, pattern in _patterns(words or grammar_words()).meanings
+            if pattern.search(text)}
+
+
+def sentences(text: str) -> list[tuple[int, int, str]]:
+    """Every sentence of the text with where it starts and ends (no leading space)."""
+    found = []
+    for match in _SENTENCE.finditer(text):
+        if match.group().strip():
+            lead = len(match.group()) - len(match.group().lstrip())
+            found.append((match.start() + lead, match.end(), match.group().strip()))
+    return found
 
 
 def grammar_slips(text: str, words: GrammarWords | None = None) -> list[str]:
@@ -216,6 +279,8 @@ def take_in(text: str, start: int, end: int, suggestion: str,
     passage = text[start:end]
     if not new:
         return None
+    if new == leave_out_text() or (not _is_phrase(new) and already_said(text, start, end, new)):
+        return leave_out(text, start, end, words)  # never the same sentence twice
     if category == "image-detail" and _is_phrase(new):
         for clause in known.clause.finditer(text):
             if clause.start() <= start and end <= clause.end():

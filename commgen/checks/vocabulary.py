@@ -46,6 +46,7 @@ GRAMMAR_LISTS = (
     "voor_via_niet", "geen_maatregel",
 )
 GRAMMAR_INSTEAD = "in_plaats_van"  # neutral words -> the gender and family words they replace
+GRAMMAR_MEANINGS = "zelfde_betekenis"  # a meaning -> the words that say it
 KEYS = (NUMBER_WORDS, *WORD_LISTS, GRAMMAR_SECTION)
 
 
@@ -57,6 +58,7 @@ class GrammarWords:
     lists: tuple[tuple[str, frozenset[str]], ...] = ()
     replacements: tuple[tuple[str, str], ...] = ()  # word -> the neutral words for it
     pupil: str = "de leerling"  # the first replacement: the pupil, not a relative
+    meanings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a meaning -> the words for it
 
     def words(self, key: str) -> frozenset[str]:
         return dict(self.lists)[key]
@@ -175,9 +177,9 @@ def _grammar(path: Path, data: LineDict, problems: list[Problem]) -> GrammarWord
         _problem(problems, path, data, GRAMMAR_SECTION, _("expected a mapping of word lists"))
         return GrammarWords()
     for key in section:
-        if key not in (*GRAMMAR_LISTS, GRAMMAR_INSTEAD):
+        if key not in (*GRAMMAR_LISTS, GRAMMAR_INSTEAD, GRAMMAR_MEANINGS):
             problems.append(Problem(_("unknown key; allowed: {allowed}").format(
-                allowed=", ".join((*GRAMMAR_LISTS, GRAMMAR_INSTEAD))), path,
+                allowed=", ".join((*GRAMMAR_LISTS, GRAMMAR_INSTEAD, GRAMMAR_MEANINGS))), path,
                 section.line_of(key), f"{GRAMMAR_SECTION}.{key}"))
     lists = []
     for key in GRAMMAR_LISTS:
@@ -187,17 +189,24 @@ def _grammar(path: Path, data: LineDict, problems: list[Problem]) -> GrammarWord
             continue
         lists.append((key, frozenset(w.casefold() for w in _words(path, section, key,
                                                                    problems))))
-    replacements: list[tuple[str, str]] = []
-    instead = section.get(GRAMMAR_INSTEAD)
-    if not isinstance(instead, LineDict) or not instead:
-        _problem(problems, path, data, GRAMMAR_SECTION, _(
-            "'{key}' must map the words to put in to a list of the words they replace").format(
-                key=GRAMMAR_INSTEAD))
-        return GrammarWords(tuple(lists))
-    for new in instead:
-        replacements += [(" ".join(w.casefold().split()), str(new))
-                         for w in _words(path, instead, new, problems)]
-    return GrammarWords(tuple(lists), tuple(replacements), str(next(iter(instead))))
+    instead = _word_map(path, data, section, GRAMMAR_INSTEAD, problems)
+    replacements = tuple((" ".join(w.casefold().split()), new)
+                         for new, words in instead for w in words)
+    meanings = _word_map(path, data, section, GRAMMAR_MEANINGS, problems)
+    return GrammarWords(tuple(lists), replacements, instead[0][0] if instead else "",
+                        meanings)
+
+
+def _word_map(path: Path, data: LineDict, section: LineDict, key: str,
+              problems: list[Problem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A mapping of the section from a text to a list of words (``in_plaats_van``: the words
+    to put in -> the words they replace; ``zelfde_betekenis``: a meaning -> its words)."""
+    value = section.get(key)
+    if not isinstance(value, LineDict) or not value:
+        problems.append(Problem(_("'{key}' must map a text to a list of words").format(
+            key=key), path, data.line_of(GRAMMAR_SECTION), f"{GRAMMAR_SECTION}.{key}"))
+        return ()
+    return tuple((str(name), _words(path, value, name, problems)) for name in value)
 
 
 @lru_cache(maxsize=8)
