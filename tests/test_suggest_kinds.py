@@ -50,7 +50,7 @@ def test_names_kept_with_one_reason_hold_back_the_team_guide(tmp_path: Path, cap
     out = tmp_path / "uit"
     path = write_answers(tmp_path, {"actions_extra": PASTED,
                                     "_commgen_accepted": {"actions_extra": "alleen intern"}})
-    code, stdout, stderr = run_cli(capsys, "generate", str(path), "--out", str(out))
+    code, stdout, _stderr = run_cli(capsys, "generate", str(path), "--out", str(out))
     assert code != 0, stdout
     for made in out.glob("*.docx") if out.exists() else []:
         text = docx_text(made.read_bytes())

@@ -120,6 +120,27 @@ def strictest(checker: Checker, text: str, audiences: Iterable[str]) -> list[Fin
     return sorted(seen.values(), key=lambda f: (f.start, f.end))
 
 
+def case_snippets(catalog: Catalog, lang: str = DOCUMENT_LANGUAGE) -> Any:
+    """The catalogue's vetted sentences, read once per process and version of their files (an
+    answer is checked at every change: reading them each time would be most of its cost)."""
+    from commgen.render.snippets import load_snippets
+
+    folder = catalog.snippets_dir / lang
+    try:
+        stamp = tuple(sorted((f.name, f.stat().st_mtime_ns, f.stat().st_size)
+                             for f in folder.glob("*.yaml")))
+    except OSError:
+        return load_snippets(catalog, lang)
+    key = (id(catalog), str(folder), lang, stamp)
+    if key not in _SNIPPETS:
+        _SNIPPETS.clear()  # one version of one folder at a time is all a run uses
+        _SNIPPETS[key] = load_snippets(catalog, lang)
+    return _SNIPPETS[key]
+
+
+_SNIPPETS: dict[tuple[Any, ...], Any] = {}
+
+
 class CaseSentences:
     """The vetted sentence a finding is written anew with at a question, where the case's facts
     are known: for blame, ``sentences.blame_instead`` in phrases.yaml (for a sanction
@@ -135,16 +156,19 @@ class CaseSentences:
                  lang: str = DOCUMENT_LANGUAGE) -> None:
         self.catalog, self.values, self.lang = catalog, values, lang
         self._snippets: Any = None
+        self._fixed: dict[tuple[str, ...], list[str]] = {}  # audiences -> vetted sentences
 
     def fixed_sentences(self, audiences: list[str]) -> list[str]:
         """The vetted sentences the documents of these audiences say for the answers given
         (a choice's sentence in phrases.yaml, as the documents choose it)."""
         from commgen.answers.answersfile import Answers
         from commgen.render.context import case_facts
-        from commgen.render.snippets import choose, load_snippets
+        from commgen.render.snippets import choose
 
+        if tuple(audiences) in self._fixed:
+            return self._fixed[tuple(audiences)]
         if self._snippets is None:
-            self._snippets = load_snippets(self.catalog, self.lang)
+            self._snippets = case_snippets(self.catalog, self.lang)
         facts = case_facts(self.catalog, Answers(dict(self.values)))
         said: list[str] = []
         for question_id, by_value in self._snippets.phrases.items():
@@ -153,6 +177,7 @@ class CaseSentences:
                 if isinstance(value, str) and value in by_value:
                     said += [text for audience in audiences
                              if (text := choose(by_value[value], audience, facts))]
+        self._fixed[tuple(audiences)] = said
         return said
 
     def repeats(self, text: str, audiences: list[str]) -> list[Finding]:
@@ -182,10 +207,10 @@ class CaseSentences:
         from commgen.foundation.jinja import render_text
         from commgen.foundation.textclean import clean_text
         from commgen.render.context import case_facts
-        from commgen.render.snippets import load_snippets, terms_for
+        from commgen.render.snippets import terms_for
 
         if self._snippets is None:
-            self._snippets = load_snippets(self.catalog, self.lang)
+            self._snippets = case_snippets(self.catalog, self.lang)
         facts = case_facts(self.catalog, Answers(dict(self.values)))
         for audience in sorted(audiences, key=lambda a: a not in public):  # public first
             source = self._snippets.sentence(name, audience, facts)
