@@ -282,3 +282,8 @@ def test_pasted_lines_stay_lines_after_a_suggestion(catalog) -> None:  # type: i
     changed = with_suggestion(catalog.by_id["teachers_extra"], [text], found[0].finding)
     assert changed == ["Let op in een klas van onze school.", "De mentoren praten met de klas.",
                        "We evalueren vrijdag."]
+
+
+def test_a_relation_is_raised_once_not_also_as_the_pupils_gender(catalog) -> None:  # type: ignore[no-untyped-def]
+    found = _found(catalog, "view_extra", "Haar ex is erg geschrokken.")
+    assert [f.finding.category for f in found] == ["relation"], found

@@ -328,6 +328,9 @@ def by_kind(text: str, found: list[Finding], words: Any = None) -> list[Finding]
             word = " ".join(finding_word(finding).casefold().split())
             if any(a <= finding.start < b for a, b in guesses):
                 continue  # the gender of whoever spread it: the guess is the problem
+            if any(o.rule != GENDER_RULE and o.start <= finding.start and finding.end <= o.end
+                   for o in found):
+                continue  # the word has its finding already ("Haar ex": a relation)
             instead = words.instead(word)
             gender = instead == words.pupil or (instead is None and " " not in word)
             finding = replace(finding, category=GENDER if gender else RELATION,
