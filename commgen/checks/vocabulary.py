@@ -47,7 +47,7 @@ GRAMMAR_LISTS = (
 )
 GRAMMAR_INSTEAD = "in_plaats_van"  # neutral words -> the gender and family words they replace
 GRAMMAR_MEANINGS = "zelfde_betekenis"  # a meaning -> the words that say it
-KEYS = (NUMBER_WORDS, *WORD_LISTS, GRAMMAR_SECTION)
+KEYS = (NUMBER_WORDS, *WORD_LISTS)  # the detectors' lists (and the grammar section beside)
 
 
 @dataclass(frozen=True)
@@ -157,10 +157,10 @@ def _words(path: Path, data: LineDict, key: str, problems: list[Problem]) -> tup
 def parse_vocabulary(path: Path, data: LineDict, problems: list[Problem]) -> Vocabulary:
     """Check the file's content; add every mistake to ``problems``."""
     for key in data:
-        if key not in KEYS:
-            _problem(problems, path, data, str(key),
-                     _("unknown key; allowed: {allowed}").format(allowed=", ".join(KEYS)))
-    for key in KEYS:
+        if key not in (*KEYS, GRAMMAR_SECTION):
+            _problem(problems, path, data, str(key), _("unknown key; allowed: {allowed}").format(
+                allowed=", ".join((*KEYS, GRAMMAR_SECTION))))
+    for key in (*KEYS, GRAMMAR_SECTION):
         if key not in data:
             problems.append(Problem(_("the list '{key}' is missing; the check needs it").format(
                 key=key), path, None, key))
