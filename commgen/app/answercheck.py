@@ -29,12 +29,13 @@ from commgen.checks.consistency import (
     text_findings,
 )
 from commgen.checks.findings import GUARDED_RULE, Finding
+from commgen.checks.generation import SANCTION, is_sanction, keepable
 from commgen.checks.load import checker_from_answers
 from commgen.checks.names import guarded_spans
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
-from commgen.checks.suggest import apply_suggestion, take_in
-from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK
+from commgen.checks.suggest import already_said, apply_suggestion, leave_out_text, take_in
+from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK, WARNING
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
 
@@ -52,6 +53,13 @@ class AnswerFinding:
     question: Question
     text: str
     finding: Finding
+    public: bool = False  # the answer reaches an audience outside the school
+
+    @property
+    def keepable(self) -> bool:
+        """Whether a reason may keep this finding (``generation.keepable``): never a pupil's
+        name, never a sanction in an answer that reaches a public text."""
+        return keepable(self.finding, self.public)
 
 
 def answer_text(value: Any) -> str:
@@ -112,19 +120,83 @@ def strictest(checker: Checker, text: str, audiences: Iterable[str]) -> list[Fin
     return sorted(seen.values(), key=lambda f: (f.start, f.end))
 
 
+def case_snippets(catalog: Catalog, lang: str = DOCUMENT_LANGUAGE) -> Any:
+    """The catalogue's vetted sentences, read once per process and version of their files (an
+    answer is checked at every change: reading them each time would be most of its cost)."""
+    from commgen.render.snippets import load_snippets
+
+    folder = catalog.snippets_dir / lang
+    try:
+        stamp = tuple(sorted((f.name, f.stat().st_mtime_ns, f.stat().st_size)
+                             for f in folder.glob("*.yaml")))
+    except OSError:
+        return load_snippets(catalog, lang)
+    key = (id(catalog), str(folder), lang, stamp)
+    if key not in _SNIPPETS:
+        _SNIPPETS.clear()  # one version of one folder at a time is all a run uses
+        _SNIPPETS[key] = load_snippets(catalog, lang)
+    return _SNIPPETS[key]
+
+
+_SNIPPETS: dict[tuple[Any, ...], Any] = {}
+
+
 class CaseSentences:
     """The vetted sentence a finding is written anew with at a question, where the case's facts
-    are known: for blame, ``sentences.blame_instead`` in phrases.yaml, chosen by origin and
-    material as the documents choose their sentences (``render.snippets``: the one owner of the
-    case's wording), for the most public audience the answer reaches. Not the documents' own
-    ``view``: they say it already, and a sentence said twice holds a document back."""
+    are known: for blame, ``sentences.blame_instead`` in phrases.yaml (for a sanction
+    ``sanction_instead``), chosen by origin and material as the documents choose their
+    sentences (``render.snippets``: the one owner of the case's wording), for the most public
+    audience the answer reaches. Not the documents' own ``view``: they say it already, and a
+    sentence said twice holds a document back."""
 
-    BY_CATEGORY: ClassVar[dict[str, str]] = {"blame": "blame_instead"}
+    BY_CATEGORY: ClassVar[dict[str, str]] = {"blame": "blame_instead",
+                                             SANCTION: "sanction_instead"}
 
     def __init__(self, catalog: Catalog, values: Mapping[str, Any],
                  lang: str = DOCUMENT_LANGUAGE) -> None:
         self.catalog, self.values, self.lang = catalog, values, lang
         self._snippets: Any = None
+        self._fixed: dict[tuple[str, ...], list[str]] = {}  # audiences -> vetted sentences
+
+    def fixed_sentences(self, audiences: list[str]) -> list[str]:
+        """The vetted sentences the documents of these audiences say for the answers given
+        (a choice's sentence in phrases.yaml, as the documents choose it)."""
+        from commgen.answers.answersfile import Answers
+        from commgen.render.context import case_facts
+        from commgen.render.snippets import choose
+
+        if tuple(audiences) in self._fixed:
+            return self._fixed[tuple(audiences)]
+        if self._snippets is None:
+            self._snippets = case_snippets(self.catalog, self.lang)
+        facts = case_facts(self.catalog, Answers(dict(self.values)))
+        said: list[str] = []
+        for question_id, by_value in self._snippets.phrases.items():
+            given = self.values.get(question_id)
+            for value in given if isinstance(given, list) else [given]:
+                if isinstance(value, str) and value in by_value:
+                    said += [text for audience in audiences
+                             if (text := choose(by_value[value], audience, facts))]
+        self._fixed[tuple(audiences)] = said
+        return said
+
+    def repeats(self, text: str, audiences: list[str]) -> list[Finding]:
+        """A sentence of the answer that says again what a vetted sentence of the same
+        documents says (the same meaning, ``zelfde_betekenis`` in woorden.yaml, not the same
+        words): a warning, with the suggestion to leave it out."""
+        from commgen.checks.suggest import meanings, sentences
+
+        fixed = {meaning: sentence for sentence in self.fixed_sentences(audiences)
+                 for meaning in meanings(sentence)}
+        found = []
+        for start, end, sentence in sentences(text) if fixed else []:
+            same = [fixed[m] for m in sorted(meanings(sentence)) if m in fixed]
+            if same:
+                found.append(Finding(REPEAT, WARNING, start, end, sentence, _(
+                    "The documents already say this (“{sentence}”); said twice, it reads as "
+                    "two facts.").format(sentence=" ".join(same[0].split())), leave_out_text(),
+                    REPEAT_RULE))
+        return found
 
     def suggestion(self, finding: Finding, audiences: list[str],
                    public: frozenset[str] = frozenset()) -> str | None:
@@ -135,10 +207,10 @@ class CaseSentences:
         from commgen.foundation.jinja import render_text
         from commgen.foundation.textclean import clean_text
         from commgen.render.context import case_facts
-        from commgen.render.snippets import load_snippets, terms_for
+        from commgen.render.snippets import terms_for
 
         if self._snippets is None:
-            self._snippets = load_snippets(self.catalog, self.lang)
+            self._snippets = case_snippets(self.catalog, self.lang)
         facts = case_facts(self.catalog, Answers(dict(self.values)))
         for audience in sorted(audiences, key=lambda a: a not in public):  # public first
             source = self._snippets.sentence(name, audience, facts)
@@ -159,13 +231,16 @@ def check_answer(checker: Checker, question: Question, value: Any,
     text = answer_text(value)
     audiences = list(audiences)
     found = strictest(checker, text, audiences) + masked_places(checker, text)
+    public = rules.public if rules is not None else frozenset()
     if rules is not None:
-        found = _named_for_what_it_is(found + case_findings(rules, values, text, audiences))
+        found = by_kind(text, _named_for_what_it_is(
+            found + case_findings(rules, values, text, audiences)))
     if case is not None:
-        public = rules.public if rules is not None else frozenset()
         found = [replace(f, suggestion=case.suggestion(f, audiences, public))
                  if f.category in case.BY_CATEGORY else f for f in found]
-    return [AnswerFinding(question, text, fitted(checker, text, f, audiences))
+        found += case.repeats(text, audiences)
+    reaches_public = bool(public & set(audiences))
+    return [AnswerFinding(question, text, fitted(checker, text, f, audiences), reaches_public)
             for f in sorted(found, key=lambda f: f.start)]
 
 
@@ -175,6 +250,10 @@ def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[st
     and the message says to write the sentence anew without the passage."""
     if not finding.suggestion or (finding.text == GUARDED_MASK and finding.rule != GUARDED_RULE):
         return finding
+    if finding.suggestion != leave_out_text() and already_said(
+            text, finding.start, finding.end, finding.suggestion):
+        finding = replace(finding, suggestion=leave_out_text(), message=finding.message + " " + _(
+            "The answer already says: “{sentence}”").format(sentence=finding.suggestion))
     changed = take_in(text, finding.start, finding.end, finding.suggestion, finding.category)
     if changed is not None:
         before = {(f.category, f.text) for f in strictest(checker, text, audiences)}
@@ -216,9 +295,66 @@ def _named_for_what_it_is(found: list[Finding]) -> list[Finding]:
                   and finding.start <= n.start and n.end <= finding.end]
         if inside:
             used.update(id(n) for n in inside)
-            finding = replace(finding, message=inside[0].message, suggestion=None)
+            finding = replace(finding, message=inside[0].message, suggestion=None,
+                              rule=inside[0].rule)
         named.append(finding)
     return [f for f in named if id(f) not in used]
+
+
+GENDER_RULE = "consistency-geslacht"  # a word for the pupil's gender or family
+GENDER, RELATION, SPECULATION = "gender", "relation", "speculation"
+REPEAT, REPEAT_RULE = "repeat", "repeat-fixed"  # says again what a vetted sentence says
+
+
+def by_kind(text: str, found: list[Finding], words: Any = None) -> list[Finding]:
+    """Each finding labelled by what it is, so that its label and its suggestion fit: a
+    measure against a pupil is a sanction (whatever rule found it), a family word ("haar
+    familie") a relation and a word for a girl or a boy the pupil's gender, each with the
+    neutral words for it (``zinsbouw.in_plaats_van`` in woorden.yaml: "de ouders", "de
+    leerling"). A gender word in a sentence that says who did it ("Vermoedelijk heeft een
+    jongen van een andere school het beeld verspreid") is about that person, not the pupil:
+    the guess's finding holds the sentence, and its suggestion takes the word away with it."""
+    from commgen.checks.suggest import grammar_words, own_sentence
+
+    words = words or grammar_words()
+    guesses = [own_sentence(text, f.start, f.end) for f in found
+               if f.category == SPECULATION and not is_sanction(f)]
+    result = []
+    for finding in found:
+        if is_sanction(finding) and finding_word(finding).casefold() not in words.words(
+                "geen_maatregel"):
+            finding = replace(finding, category=SANCTION)
+        elif finding.rule == GENDER_RULE:
+            word = " ".join(finding_word(finding).casefold().split())
+            if any(a <= finding.start < b for a, b in guesses):
+                continue  # the gender of whoever spread it: the guess is the problem
+            if any(o.rule != GENDER_RULE and o.start <= finding.start and finding.end <= o.end
+                   for o in found):
+                continue  # the word has its finding already ("Haar ex": a relation)
+            instead = words.instead(word)
+            gender = instead == words.pupil or (instead is None and " " not in word)
+            finding = replace(finding, category=GENDER if gender else RELATION,
+                              suggestion=instead)
+        result.append(finding)
+    return result
+
+
+def kind_label(category: str) -> str:
+    """A finding's kind in words, as the question shows it: the kinds given at the question
+    (``by_kind``, ``repeats``) and the check's own categories (``web.texts.category_label``;
+    the page can call this one for both)."""
+    labels = {SANCTION: _("a measure against a pupil"), GENDER: _("the pupil's gender"),
+              RELATION: _("a relative"), REPEAT: _("said already")}
+    if category in labels:
+        return labels[category]
+    from commgen.app.web.texts import category_label
+
+    return category_label(category)
+
+
+def finding_word(finding: Finding) -> str:
+    """The word a consistency finding is about (its text is the whole sentence)."""
+    return finding.message.split("'")[1] if finding.message.count("'") >= 2 else finding.text
 
 
 def case_rules(catalog: Catalog, lang: str = DOCUMENT_LANGUAGE) -> ConsistencyRules | None:
@@ -312,8 +448,8 @@ def check_answers(catalog: Catalog, values: Mapping[str, Any],
         case = case or CaseSentences(catalog, values)
         checked = check_answer(checker, question, value, values, reach, case_rules(catalog),
                                case)
-        if question.id in accepted:  # a reason never keeps a pupil's name (typed before the
-            checked = [f for f in checked if f.finding.rule == GUARDED_RULE]  # names were given)
+        if question.id in accepted:  # a reason keeps what is keepable, finding by finding:
+            checked = [f for f in checked if not f.keepable]  # never a name or a sanction
         found += checked
     return found
 
@@ -382,10 +518,13 @@ def accepted_passages(values: Mapping[str, Any], accepted: Mapping[str, str]
             if values.get(qid) not in (None, "", [])]
 
 
-def covered_by(finding: Finding, passages: list[tuple[str, str]]) -> str | None:
+def covered_by(finding: Finding, passages: list[tuple[str, str]],
+               public: bool = False) -> str | None:
     """The reason an accepted answer gives for this document finding, if its passage is
-    part of that answer."""
-    if finding.category == "metadata" or not finding.text.strip():
+    part of that answer and a reason may keep it in this document (``public``: written for an
+    audience outside the school): never a name, never a sanction in a public text."""
+    if finding.category == "metadata" or not finding.text.strip() \
+            or not keepable(finding, public):
         return None
     for text, reason in passages:
         if finding.text in text:

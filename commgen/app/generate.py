@@ -75,6 +75,7 @@ def verdict(review: Any, answers: Answers) -> tuple[list[str], dict[str, str]]:
     answers kept in the interview for the findings whose passage is in such an answer."""
     from commgen.app.answercheck import accepted_passages, covered_by
     from commgen.checks.findings import has_guarded
+    from commgen.checks.generation import keepable
     from commgen.foundation.concepts import ERROR
 
     passages = accepted_passages(answers.values, answers.accepted)
@@ -84,13 +85,14 @@ def verdict(review: Any, answers: Answers) -> tuple[list[str], dict[str, str]]:
         errors = [f for f in document.findings if f.severity == ERROR]
         if not errors:
             continue
-        if has_guarded(errors):  # a pupil's name: never written, whatever the reason
-            blocked.append(document.doc_id)
-            continue
+        public = getattr(document, "public", False)
+        if has_guarded(errors) or not all(keepable(f, public) for f in errors):
+            blocked.append(document.doc_id)  # a pupil's name (or a sanction in a public text):
+            continue  # never written, whatever the reason
         if review.reason:
             accepted[document.doc_id] = str(review.reason)
             continue
-        reasons = [covered_by(f, passages) for f in errors]
+        reasons = [covered_by(f, passages, public) for f in errors]
         if any(r is None for r in reasons):
             blocked.append(document.doc_id)
         else:

@@ -49,6 +49,7 @@ from commgen.app.answercheck import (
 )
 from commgen.app.contactcheck import show_contact_warnings
 from commgen.checks.findings import GUARDED_RULE
+from commgen.foundation.concepts import ERROR
 from commgen.foundation.errors import AnswersError, InterviewStopped, OutputError, Problem
 from commgen.foundation.files import Claimed, claim, create_new, release
 from commgen.foundation.i18n import _, current_language
@@ -112,7 +113,8 @@ class Draft:
         """What goes on disk: the answers with every guarded name masked, the text typed so far
         (masked too), and the ids of the answers with an open finding (kept apart)."""
         values = {q.id: self.answered.get(q.id) for q in catalog.questions}
-        found = check_answers(catalog, values, self.accepted)
+        found = [f for f in check_answers(catalog, values, self.accepted)  # a warning (said
+                 if f.finding.severity == ERROR]  # twice) is no reason to keep an answer apart
         for item in found:  # a pupil's name is never kept: its reason is cancelled
             if item.finding.rule == GUARDED_RULE:
                 self.accepted.pop(item.question.id, None)
@@ -223,8 +225,9 @@ class Interview:
         self.draft.save(self.catalog)
 
     def keep_with_reason(self, question: Question, reason: str) -> None:
-        """Keep the answer as it is, with the reason recorded (never for a pupil's name:
-        the caller offers it only when no finding is of a guarded name)."""
+        """Keep the answer as it is, with the reason recorded: it keeps each finding a reason
+        may keep (``AnswerFinding.keepable``), never a pupil's name or a sanction in a public
+        text, which stay open (``check_answers``)."""
         self.draft.accepted[question.id] = reason
         self.draft.save(self.catalog)
 
@@ -246,8 +249,12 @@ class Interview:
             if item.finding.suggestion:
                 options.append(("2", _("take the suggestion: “{text}”").format(
                     text=item.finding.suggestion)))
-            if item.finding.rule != GUARDED_RULE:  # a pupil's own name is never kept
+            if item.keepable:  # never a pupil's name, never a sanction in a public text
                 options.append(("3", _("keep it, with a reason (recorded in the documents)")))
+            else:
+                click.echo("    " + _("A reason cannot keep this: no document may hold a "
+                                      "pupil's name, and no public text a measure against a "
+                                      "pupil."))
             options.append(("4", _("decide later (it stays on the to-do list of the review)")))
             for key, label in options:
                 click.echo(f"    {key}. {label}")
@@ -271,7 +278,7 @@ class Interview:
                 while not reason:
                     reason = click.prompt(_("  Reason"), default="", show_default=False).strip()
                 self.keep_with_reason(question, reason)
-                return
+                # the reason keeps what is keepable; a name or a sanction is shown next
 
     def _ask_and_keep_unchecked(self, question: Question) -> None:
         check, self.check = self.check, False
@@ -363,13 +370,14 @@ class Interview:
 
             discard_typeahead()  # a stray Enter or pasted line never answers this prompt
             choice = click.prompt(ask, default="", show_default=False).strip().lower()
-            if choice in MAKE_WORDS and todo:
+            errors = [f for f in todo if f.finding.severity == ERROR]
+            if choice in MAKE_WORDS and errors:
                 click.echo(_("Error: {message}").format(message=_(
                     "{n} problem(s) still open: no document would be written. Choose t1 to "
-                    "fix or keep it, or q to stop.").format(n=len(todo))), err=True)
+                    "fix or keep it, or q to stop.").format(n=len(errors))), err=True)
                 continue
             if choice in MAKE_WORDS:
-                return True
+                return True  # warnings only: the documents can be made
             if not choice:  # never a bare Enter: making the documents is a deliberate answer
                 click.echo(_("Nothing chosen. Type m and Enter to make the documents, a number "
                              "to change an answer, or q to stop."), err=True)
@@ -393,6 +401,7 @@ class Interview:
                     err=True)
 
     def _show_todo(self, todo: list[AnswerFinding]) -> None:
+        from commgen.app.answercheck import kind_label
         from commgen.checks.report import severity_label
 
         lang = current_language()
@@ -401,7 +410,7 @@ class Interview:
         for number, item in enumerate(todo, 1):
             finding = item.finding
             click.echo(f"  t{number}. {text_for(item.question.prompt, lang)}: "
-                       f"{severity_label(finding.severity)} [{finding.category}] "
+                       f"{severity_label(finding.severity)} [{kind_label(finding.category)}] "
                        f"“{finding.text}” — {finding.message}")
 
 

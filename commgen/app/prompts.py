@@ -51,13 +51,14 @@ def marked(text: str, start: int, end: int, shown: str | None = None) -> str:
 
 def show_finding(item: Any) -> None:
     """A problem in the answer just given: where, why, what to write instead."""
+    from commgen.app.answercheck import kind_label
     from commgen.checks.report import severity_label
 
     finding = item.finding
     click.echo()
     click.secho("  " + _("The privacy check found a problem in this answer ({level}, "
                          "{category}):").format(level=severity_label(finding.severity),
-                                                category=finding.category),
+                                                category=kind_label(finding.category)),
                 fg="red", bold=True)
     click.echo("    " + marked(item.text, finding.start, finding.end,
                                finding.text if finding.rule == "guarded-name" else None))

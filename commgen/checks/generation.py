@@ -10,12 +10,14 @@ it can see it. This module only reads: it never changes a document.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from commgen.checks.consistency import CaseDocument, consistency_findings, load_consistency
-from commgen.checks.findings import Finding, has_errors, has_guarded
+from commgen.checks.findings import GUARDED_RULE, Finding, has_errors, has_guarded
 from commgen.checks.load import checker_from_answers
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker, ResultCache, snippets_folder
@@ -27,6 +29,11 @@ ACCEPTED_PROPERTY = "commgen.accepted_findings"
 CLASS_NAME, CLASS_CONSENT, CLASS_AUDIENCE = "class_name", "class_named", "parents-class"
 FREE_TEXT_TYPES = ("text", "paragraphs")
 RECORDS = ("history", "evaluate")  # documents of the case over time (catalogue ``made_by``)
+# The kinds of finding no reason keeps: a pupil's name (a guarded one, or what looks like a
+# name: a reason cannot tell a pupil's from a colleague's), and in a public text a measure
+# against a pupil (the sanctions rule, the words public texts never say).
+NAME_CATEGORY, SANCTION = "name", "sanction"
+SANCTION_RULES = frozenset({"sancties", "consistency-openbaar_nooit"})
 
 
 @dataclass
@@ -35,10 +42,17 @@ class DocumentReview:
     text: str
     findings: list[Finding]
     document: DocumentText | None = None  # the checked text with the place of every paragraph
+    public: bool = False  # written for an audience outside the school (``openbaar``)
 
     @property
     def has_errors(self) -> bool:
         return has_errors(self.findings)
+
+    @property
+    def keepable(self) -> bool:
+        """Whether a reason may let this document be written (``keepable`` per error)."""
+        return not has_guarded(self.findings) and all(
+            keepable(f, self.public) for f in self.findings if f.severity == ERROR)
 
 
 @dataclass
@@ -48,17 +62,38 @@ class Review:
     reason: str | None = None
 
     def refused(self) -> list[str]:
-        """Documents not written: errors found and not accepted; a guarded name is never
-        accepted."""
+        """Documents not written: errors found and not accepted; a pupil's name (guarded or
+        possible) is never accepted, nor a sanction in a public text."""
         return [d.doc_id for d in self.documents if d.has_errors
-                and (not self.reason or has_guarded(d.findings))]
+                and (not self.reason or not d.keepable)]
 
     def accepted(self) -> list[str]:
         return [d.doc_id for d in self.documents if d.has_errors
-                and self.reason and not has_guarded(d.findings)]
+                and self.reason and d.keepable]
 
     def holds_guarded(self, doc_id: str) -> bool:
         return any(has_guarded(d.findings) for d in self.documents if d.doc_id == doc_id)
+
+
+def is_sanction(finding: Finding) -> bool:
+    """A measure against a pupil (a suspension, detention), whatever rule found it."""
+    return finding.category == SANCTION or finding.rule in SANCTION_RULES
+
+
+def keepable(finding: Finding, public: bool) -> bool:
+    """Whether a reason may keep this finding in a text (``public``: one that reaches an
+    audience outside the school): never a pupil's name, guarded or possible, in any text;
+    never a sanction in a public one. Everything else is kept per finding, with its reason."""
+    if finding.rule == GUARDED_RULE or finding.category == NAME_CATEGORY:
+        return False
+    return not (public and is_sanction(finding))
+
+
+@functools.lru_cache(maxsize=4)
+def public_audiences(folder: Path) -> frozenset[str]:
+    """The audiences outside the school (``openbaar`` in consistentie.yaml)."""
+    rules = load_consistency(folder if folder.is_dir() else None)
+    return rules.public if rules is not None else frozenset()
 
 
 def _consented_class(values: dict[str, Any]) -> str:
@@ -116,8 +151,9 @@ def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]]
                 checker.allow, phrases=checker.allow.phrases | {consented}))
         findings = results.check(audience_checker, document.text, f"document:{doc.id}")
         findings += metadata_findings(audience_checker, document.data, school)
-        review.documents.append(DocumentReview(doc.id, document.text, findings,
-                                               getattr(document, "document", None)))
+        review.documents.append(DocumentReview(
+            doc.id, document.text, findings, getattr(document, "document", None),
+            doc.audience in public_audiences(folder / RULES_FOLDER)))
     _add_consistency(review, folder / RULES_FOLDER, answers.values, rendered, lang, results)
     return review
 
@@ -151,7 +187,6 @@ def _plain_values(values: dict[str, Any]) -> str | None:
     """The answers as JSON, each value with its type; None when one is of a type this does not
     know (then the consistency check is not kept: a key must hold everything it reads)."""
     import datetime as dt
-    from pathlib import Path
 
     from commgen.questions.guard import GuardedNames
     from commgen.questions.types import Person

@@ -11,9 +11,13 @@ start of a sentence gets a capital.
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
-_ARTICLES = ("de", "het", "een", "die", "deze", "dat", "dit", "onze", "uw", "je", "jouw")
+from commgen.checks.vocabulary import GrammarWords
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -30,30 +34,32 @@ def _phrase(words: list[str]) -> str:
     return r"[\s,]*".join(re.escape(w) for w in words)
 
 
-def apply_suggestion(text: str, start: int, end: int, suggestion: str) -> str:
+def apply_suggestion(text: str, start: int, end: int, suggestion: str,
+                     words: GrammarWords | None = None) -> str:
     """``text`` with ``text[start:end]`` replaced by ``suggestion``, grammar-safe."""
+    articles = _patterns(words or grammar_words()).articles
     new = suggestion.strip()
     before, rest = text[:start], text[end:]
-    words = _words(new)
+    own = _words(new)
     passage = text[start:end].strip()
     if passage.startswith("(") and passage.endswith(")"):
         return _join(before, rest)  # an aside ("Daan (14)"): taken out, nothing put in
-    if words:
+    if own:
         # The clause already says the suggestion just before ("een leerling Daan (14)"): the
         # passage is taken out, not replaced a second time.
         clause = re.split(r"[.,;:!?()\n]", before[-60:])[-1]
-        if re.search(rf"(?<![\w]){_phrase(words)}(?![\w])", clause, re.IGNORECASE) \
-                and not re.search(rf"{_phrase(words)}\s*$", clause, re.IGNORECASE):
+        if re.search(rf"(?<![\w]){_phrase(own)}(?![\w])", clause, re.IGNORECASE) \
+                and not re.search(rf"{_phrase(own)}\s*$", clause, re.IGNORECASE):
             return _join(before, rest)
         # The words before the passage already say the suggestion ("een leerling Sanne",
         # "Een leerling, Sanne, heeft"): drop the passage, keep what was written.
-        said = re.search(rf"(?<![\w])({_phrase(words)})(\s*,\s*|\s+)$", before, re.IGNORECASE)
+        said = re.search(rf"(?<![\w])({_phrase(own)})(\s*,\s*|\s+)$", before, re.IGNORECASE)
         if said:
             if "," in said.group(2):
                 rest = re.sub(r"^\s*,", "", rest)  # the apposition's closing comma
             return _join(before[:said.end(1)], rest)
         # ... or the words after it ("Sanne, een leerling uit 2B, heeft"): drop the passage.
-        said = re.match(rf"\s*,?\s*({_phrase(words)})(?![\w])", rest, re.IGNORECASE)
+        said = re.match(rf"\s*,?\s*({_phrase(own)})(?![\w])", rest, re.IGNORECASE)
         if said:
             kept = rest[said.start(1):]
             if _sentence_start(text, start):
@@ -61,39 +67,85 @@ def apply_suggestion(text: str, start: int, end: int, suggestion: str) -> str:
             return _join(before, kept)
     # An article before the passage ("de Sanne", "die Daan"): not a second one.
     last = re.search(r"(?:^|(?<=\s))([^\W\d_]+)\s+$", before)
-    if last and last.group(1).casefold() in _ARTICLES and words and words[0] in _ARTICLES \
+    if last and last.group(1).casefold() in articles and own and own[0] in articles \
             and len(new.split()) > 1:
         new = " ".join(new.split()[1:])
     if _sentence_start(text, start):
         new = new[:1].upper() + new[1:]
-    elif words and words[0] in _ARTICLES:
+    elif own and own[0] in articles:
         new = new[:1].lower() + new[1:]
     return before + new + rest
 
 
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|$)")
+# A sentence ends with its sign, or with the line: a pasted line without a full stop is a
+# sentence of its own, never the start of the next one.
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|(?=\n)|$)")
 
 
-def fit_passage(text: str, start: int, end: int, new: str) -> tuple[int, int, str]:
+def fit_passage(text: str, start: int, end: int, new: str,
+                words: GrammarWords | None = None) -> tuple[int, int, str]:
     """(start, end, replacement) for ``new`` put in place of ``text[start:end]``: a suggestion
     that is a whole sentence replaces the sentence the passage stands in; a few words that
     start with an article take the place of the article before the passage too ("het topless
     beeld" with "een seksueel getint beeld"), and the noun they end with is not said twice."""
     if new[:1].isupper() and new[-1:] in ".!?":  # a whole sentence for a whole sentence
-        for match in _SENTENCE.finditer(text):
-            if match.start() <= start < max(match.end(), match.start() + 1):
-                lead = len(match.group()) - len(match.group().lstrip())
-                return match.start() + lead, max(match.end(), end), new
-    words = new.split()
-    if words and words[0].lower() in _ARTICLES:  # "het" + "een ... beeld": one article
+        first, last = own_sentence(text, start, end)
+        return first, last, new
+    articles = _patterns(words or grammar_words()).articles
+    parts = new.split()
+    if parts and parts[0].lower() in articles:  # "het" + "een ... beeld": one article
         before = re.search(r"(\w+)(\s+)$", text[:start])
-        if before and before.group(1).lower() in _ARTICLES:
+        if before and before.group(1).lower() in articles:
             start = before.start()
-    if words:  # "... beeld" + " beeld": the noun once
+    if parts:  # "... beeld" + " beeld": the noun once
         after = re.match(r"(\s+)(\w+)", text[end:])
-        if after and after.group(2).lower() == words[-1].lower():
+        if after and after.group(2).lower() == parts[-1].lower():
             end += after.end()
     return start, end, new
+
+
+def leave_out_text() -> str:
+    """The suggestion that takes the passage's own sentence out of the answer (it says again
+    what the answer or its documents already say)."""
+    from commgen.foundation.i18n import _
+
+    return _("Leave this sentence out.")
+
+
+def own_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or sentences) the passage stands in begin and end, never further:
+    the sentence after it is a neighbour, whatever is in it."""
+    first = last = None
+    for match in _SENTENCE.finditer(text):
+        if not match.group().strip():
+            continue
+        lead = len(match.group()) - len(match.group().lstrip())
+        if first is None and match.end() > start:
+            first = match.start() + lead
+        if match.start() < max(end, start + 1):
+            last = match.end()
+    if first is None or last is None:
+        return start, end
+    return first, max(last, first)
+
+
+def already_said(text: str, start: int, end: int, sentence: str) -> bool:
+    """Whether ``sentence`` (a suggestion that is a whole sentence) stands in the text already,
+    outside the passage's own sentence: taking it in would say it twice."""
+    key = " ".join(_words(sentence))
+    first, last = own_sentence(text, start, end)
+    return bool(key) and any(" ".join(_words(m.group())) == key for m in _SENTENCE.finditer(text)
+                             if m.end() <= first or m.start() >= last)
+
+
+def leave_out(text: str, start: int, end: int, words: GrammarWords | None = None) -> str | None:
+    """``text`` without the sentence the passage stands in (and only that one), or None when
+    what is left is no whole text."""
+    first, last = own_sentence(text, start, end)
+    left, right = text[:first].rstrip(" \t"), text[last:].lstrip(" \t")
+    joined = left + right if not left or not right or left[-1] == "\n" or right[0] == "\n" \
+        else f"{left} {right}"
+    return _checked(text, joined.strip(" \t"), words or grammar_words())
 
 
 def _join(left: str, right: str) -> str:
@@ -106,62 +158,106 @@ def _join(left: str, right: str) -> str:
 
 
 # -- whether a suggestion fits its sentence ----------------------------------------------------
+# The words are data (``zinsbouw`` in regels/woorden.yaml, ``checks.vocabulary``); the code keeps
+# how they combine. Callers pass the words of their rules folder; without them, the bundled ones.
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+def grammar_words(folder: Path | None = None) -> GrammarWords:
+    """The ``zinsbouw`` words of a rules folder (default: commgen's own)."""
+    from commgen.checks.vocabulary import load_vocabulary
+    from commgen.foundation.concepts import DOCUMENT_LANGUAGE
+    from commgen.foundation.resources import bundled
+
+    return load_vocabulary(folder or bundled("snippets") / DOCUMENT_LANGUAGE / "regels").grammar
 
 
-# Words a sentence cannot end with (a conjunction, a pronoun, an article, a preposition): what is
-# left when a suggestion took away the end of a clause ("terwijl ze haar.").
-_DANGLING = _wordset("en of maar want terwijl toen omdat doordat nadat zodat waarbij waarop als "
-                     "zonder tijdens met van naar bij door voor tot ze zij hij jij we wij de een "
-                     "onze uw")
-_CHAT = re.compile(r"(?:app|chat|appgroep|groepsapp|kanaal|story)\b", re.IGNORECASE)
-_OPEN = _wordset("de het een van met voor aan naar bij door op in uit om")
-_PRONOUNS = _wordset("ze zij hij jij je we wij haar hem zijn hun het")
-_TITLES = r"mevrouw|meneer|mevr|mw|dhr|juf|juffrouw|meester"
-_SLIPS = (
-    re.compile(rf"\b(?:{_TITLES})\.?\s+(?:de|het|een)\b", re.IGNORECASE),  # "mevrouw de leerling"
-    re.compile(r"\b(de|het|een)\s+(?:de|het|een)\b", re.IGNORECASE),  # "de een leerling"
-    re.compile(r"\b(?!via\b)([^\W\d_]{2,})\s+\1\b", re.IGNORECASE),  # "leerling leerling"
-    # a preposition before "via" ("doorgestuurd door via sociale media"; "via via" is Dutch)
-    re.compile(r"\b(?:door|van|naar|met|aan|voor|bij|op|in|uit|over)\s+via\b", re.IGNORECASE),
-)
-# A subordinate clause an image detail stands in: dropped with its conjunction.
-_CLAUSE = re.compile(r"[,\s]+(?:terwijl|toen|waarbij|waarop|tijdens|nadat|zodat|waarin)\b"
-                     r"[^.,;:!?\n]*", re.IGNORECASE)
-# A verb in the passage (a participle, a past tense): the passage is (part of) a clause, and a
-# noun phrase cannot take its place.
-_VERB = re.compile(r"\b(?:ge[^\W\d_]{2,}(?:d|t|en)|[^\W\d_]{2,}(?:de|te|den|ten)|"
-                   r"[^\W\d_]*(?:trok|trokken|nam|namen|deed|deden|lag|lagen|stond|stonden|"
-                   r"zat|zaten|liet|lieten|ging|gingen|kleedde|kleedden)|is|was|waren|"
-                   r"te\s+zien)\b")  # in lower case only: a name ("Lotte") is no verb
-_NOUNS_ENDING_LIKE_VERBS = _wordset("borsten billen tepels kleren kleden ouders leden planten "
-                                    "benen handen")
-# The word for the image after a detail ("een topless foto"): the suggestion names the image.
-_MEDIA = re.compile(r"\s+(?:foto|foto's|beeld|beelden|filmpje|filmpjes|video|video's|selfie|"
-                    r"afbeelding|plaatje|opname|film)\b", re.IGNORECASE)
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-def grammar_slips(text: str) -> list[str]:
+@dataclass(frozen=True)
+class _Patterns:
+    articles: frozenset[str]
+    dangling: frozenset[str]
+    pronouns: frozenset[str]
+    open: frozenset[str]
+    not_verbs: frozenset[str]
+    chat: re.Pattern[str]
+    slips: tuple[re.Pattern[str], ...]
+    clause: re.Pattern[str]
+    verb: re.Pattern[str]
+    media: re.Pattern[str]
+    meanings: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(words: GrammarWords) -> _Patterns:
+    w = words.words
+    titles = _alternatives(w("titels"))
+    return _Patterns(
+        articles=w("lidwoorden"), dangling=w("zinseinde_niet"), pronouns=w("voornaamwoorden"),
+        open=w("loopt_door"), not_verbs=w("geen_werkwoord"),
+        chat=re.compile(rf"(?:{_alternatives(w('chat_eindes'))})\b", re.IGNORECASE),
+        slips=(
+            re.compile(rf"\b(?:{titles})\.?\s+(?:de|het|een)\b", re.IGNORECASE),  # "mevrouw de"
+            re.compile(r"\b(de|het|een)\s+(?:de|het|een)\b", re.IGNORECASE),  # "de een leerling"
+            re.compile(r"\b(?!via\b)([^\W\d_]{2,})\s+\1\b", re.IGNORECASE),  # "leerling leerling"
+            # a preposition before "via" ("doorgestuurd door via sociale media"; "via via" is
+            # Dutch)
+            re.compile(rf"\b(?:{_alternatives(w('voor_via_niet'))})\s+via\b", re.IGNORECASE),
+        ),
+        # A subordinate clause an image detail stands in: dropped with its conjunction.
+        clause=re.compile(rf"[,\s]+(?:{_alternatives(w('bijzin_voegwoorden'))})\b"
+                          r"[^.,;:!?\n]*", re.IGNORECASE),
+        # A verb in the passage (a participle, a past tense): the passage is (part of) a clause,
+        # and a noun phrase cannot take its place. In lower case only: a name ("Lotte") is no
+        # verb.
+        verb=re.compile(r"\b(?:ge[^\W\d_]{2,}(?:d|t|en)|[^\W\d_]{2,}(?:de|te|den|ten)|"
+                        rf"[^\W\d_]*(?:{_alternatives(w('werkwoord_eindes'))})|"
+                        rf"{_alternatives(w('werkwoorden'))})\b"),
+        # The word for the image after a detail ("een topless foto"): the suggestion names it.
+        media=re.compile(rf"\s+(?:{_alternatives(w('beeld_woorden'))})\b", re.IGNORECASE),
+        meanings=tuple((name, re.compile(rf"(?<!\w)(?:{_alternatives(frozenset(said))})(?!\w)",
+                                         re.IGNORECASE)) for name, said in words.meanings),
+    )
+
+
+def meanings(text: str, words: GrammarWords | None = None) -> set[str]:
+    """The meanings (``zelfde_betekenis``) a text says: what it says, not how."""
+    return {name for name, pattern in _patterns(words or grammar_words()).meanings
+            if pattern.search(text)}
+
+
+def sentences(text: str) -> list[tuple[int, int, str]]:
+    """Every sentence of the text with where it starts and ends (no leading space)."""
+    found = []
+    for match in _SENTENCE.finditer(text):
+        if match.group().strip():
+            lead = len(match.group()) - len(match.group().lstrip())
+            found.append((match.start() + lead, match.end(), match.group().strip()))
+    return found
+
+
+def grammar_slips(text: str, words: GrammarWords | None = None) -> list[str]:
     """The passages of ``text`` that no Dutch sentence has: a sentence that ends in a word that
     needs more after it, a title before an article, an article or a word said twice."""
-    found = [m.group() for pattern in _SLIPS for m in pattern.finditer(text)]
+    known = _patterns(words or grammar_words())
+    found = [m.group() for pattern in known.slips for m in pattern.finditer(text)]
     for match in _SENTENCE.finditer(text):
-        words = _words(match.group())
-        if not words or match.group().rstrip()[-1:] not in ".!?":
+        said = _words(match.group())
+        if not said or match.group().rstrip()[-1:] not in ".!?":
             continue
-        if words[-1] in _DANGLING or (len(words) > 1 and {*words[-2:]} <= _PRONOUNS):
-            found.append(" ".join(words[-2:]))  # "terwijl ze haar."
+        if said[-1] in known.dangling or (len(said) > 1 and {*said[-2:]} <= known.pronouns):
+            found.append(" ".join(said[-2:]))  # "terwijl ze haar."
     sentences = [" ".join(_words(m.group())) for m in _SENTENCE.finditer(text)]
     found += sorted({s for s in sentences if len(s.split()) >= 4 and sentences.count(s) > 1})
     return found  # and a sentence said twice (two suggestions that are the same sentence)
 
 
-def _is_clause(passage: str) -> bool:
-    verbs = [m.group() for m in _VERB.finditer(passage)
-             if m.group()[:1].islower() and m.group() not in _NOUNS_ENDING_LIKE_VERBS]
+def _is_clause(passage: str, known: _Patterns) -> bool:
+    verbs = [m.group() for m in known.verb.finditer(passage)
+             if m.group()[:1].islower() and m.group() not in known.not_verbs]
     return bool(verbs)
 
 
@@ -171,23 +267,28 @@ def _is_phrase(suggestion: str) -> bool:
 
 
 def take_in(text: str, start: int, end: int, suggestion: str,
-            category: str | None = None) -> str | None:
+            category: str | None = None, words: GrammarWords | None = None) -> str | None:
     """``text`` with the suggestion taken in place of ``text[start:end]``, or None when no
     grammatical sentence comes of it: a few words do not take the place of a clause (a
     passage with its verb), an image detail in a clause of its own ("terwijl ze ...") goes
     with its conjunction, and the result has no slip its original did not have
-    (``grammar_slips``)."""
+    (``grammar_slips``). ``words``: the ``zinsbouw`` words (default: commgen's own)."""
+    words = words or grammar_words()
+    known = _patterns(words)
     new = suggestion.strip()
     passage = text[start:end]
     if not new:
         return None
+    if new == leave_out_text() or (not _is_phrase(new) and already_said(text, start, end, new)):
+        return leave_out(text, start, end, words)  # never the same sentence twice
     if category == "image-detail" and _is_phrase(new):
-        for clause in _CLAUSE.finditer(text):
+        for clause in known.clause.finditer(text):
             if clause.start() <= start and end <= clause.end():
-                return _checked(text, _join(text[:clause.start()], text[clause.end():]))
-    if _is_phrase(new) and (_is_clause(passage) or (_words(passage) or [""])[-1] in _OPEN):
+                return _checked(text, _join(text[:clause.start()], text[clause.end():]), words)
+    if _is_phrase(new) and (_is_clause(passage, known)
+                            or (_words(passage) or [""])[-1] in known.open):
         return None  # a clause, or a phrase that goes on after the passage ("de moeder van de")
-    if category == "group" and _CHAT.search(passage):
+    if category == "group" and known.chat.search(passage):
         return None  # a chat named after the class is no class: "staat in een klas" says other
     if category == "name" and _is_phrase(new):
         # a name after a noun of its own ("De daders Sem", "onze leerling Sem"): "een leerling"
@@ -197,12 +298,12 @@ def take_in(text: str, start: int, end: int, suggestion: str,
         if noun and noun.group(1).casefold() != (_words(new) or [""])[-1]:
             return None
     if category == "image-detail" and _is_phrase(new):
-        media = _MEDIA.match(text, end)
+        media = known.media.match(text, end)
         end = media.end() if media else end
-    fit_start, fit_end, fitted = fit_passage(text, start, end, new)
-    return _checked(text, apply_suggestion(text, fit_start, fit_end, fitted))
+    fit_start, fit_end, fitted = fit_passage(text, start, end, new, words)
+    return _checked(text, apply_suggestion(text, fit_start, fit_end, fitted, words), words)
 
 
-def _checked(old: str, new: str) -> str | None:
-    before = grammar_slips(old)
-    return None if [s for s in grammar_slips(new) if s not in before] else new
+def _checked(old: str, new: str, words: GrammarWords) -> str | None:
+    before = grammar_slips(old, words)
+    return None if [s for s in grammar_slips(new, words) if s not in before] else new

@@ -38,7 +38,34 @@ WORD_LISTS = (
     "titels", "naam_titels", "tussenvoegsels",
     "na_gebiedende_wijs", "ontkenningen",
 )
-KEYS = (NUMBER_WORDS, *WORD_LISTS)
+# The words the suggestions are taken in with (``checks.suggest``): a section of its own.
+GRAMMAR_SECTION = "zinsbouw"
+GRAMMAR_LISTS = (
+    "lidwoorden", "zinseinde_niet", "voornaamwoorden", "loopt_door", "chat_eindes", "titels",
+    "bijzin_voegwoorden", "werkwoord_eindes", "werkwoorden", "geen_werkwoord", "beeld_woorden",
+    "voor_via_niet", "geen_maatregel",
+)
+GRAMMAR_INSTEAD = "in_plaats_van"  # neutral words -> the gender and family words they replace
+GRAMMAR_MEANINGS = "zelfde_betekenis"  # a meaning -> the words that say it
+KEYS = (NUMBER_WORDS, *WORD_LISTS)  # the detectors' lists (and the grammar section beside)
+
+
+@dataclass(frozen=True)
+class GrammarWords:
+    """The ``zinsbouw`` section: word lists by name, and what each gender or family word
+    becomes (``in_plaats_van``)."""
+
+    lists: tuple[tuple[str, frozenset[str]], ...] = ()
+    replacements: tuple[tuple[str, str], ...] = ()  # word -> the neutral words for it
+    pupil: str = "de leerling"  # the first replacement: the pupil, not a relative
+    meanings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a meaning -> the words for it
+
+    def words(self, key: str) -> frozenset[str]:
+        return dict(self.lists)[key]
+
+    def instead(self, word: str) -> str | None:
+        """The neutral words for a gender or family word (None: none given)."""
+        return dict(self.replacements).get(" ".join(word.casefold().split()))
 
 
 @dataclass(frozen=True)
@@ -47,6 +74,7 @@ class Vocabulary:
 
     lists: tuple[tuple[str, tuple[str, ...]], ...]
     numbers: tuple[tuple[str, int], ...]
+    grammar: GrammarWords = GrammarWords()
 
     def words(self, key: str) -> tuple[str, ...]:
         return dict(self.lists)[key]
@@ -129,16 +157,56 @@ def _words(path: Path, data: LineDict, key: str, problems: list[Problem]) -> tup
 def parse_vocabulary(path: Path, data: LineDict, problems: list[Problem]) -> Vocabulary:
     """Check the file's content; add every mistake to ``problems``."""
     for key in data:
-        if key not in KEYS:
-            _problem(problems, path, data, str(key),
-                     _("unknown key; allowed: {allowed}").format(allowed=", ".join(KEYS)))
-    for key in KEYS:
+        if key not in (*KEYS, GRAMMAR_SECTION):
+            _problem(problems, path, data, str(key), _("unknown key; allowed: {allowed}").format(
+                allowed=", ".join((*KEYS, GRAMMAR_SECTION))))
+    for key in (*KEYS, GRAMMAR_SECTION):
         if key not in data:
             problems.append(Problem(_("the list '{key}' is missing; the check needs it").format(
                 key=key), path, None, key))
     numbers = _numbers(path, data, problems) if NUMBER_WORDS in data else ()
     lists = tuple((key, _words(path, data, key, problems)) for key in WORD_LISTS if key in data)
-    return Vocabulary(lists, numbers)
+    grammar = _grammar(path, data, problems) if GRAMMAR_SECTION in data else GrammarWords()
+    return Vocabulary(lists, numbers, grammar)
+
+
+def _grammar(path: Path, data: LineDict, problems: list[Problem]) -> GrammarWords:
+    """The ``zinsbouw`` section: every list required, each word in lower case."""
+    section = data[GRAMMAR_SECTION]
+    if not isinstance(section, LineDict):
+        _problem(problems, path, data, GRAMMAR_SECTION, _("expected a mapping of word lists"))
+        return GrammarWords()
+    for key in section:
+        if key not in (*GRAMMAR_LISTS, GRAMMAR_INSTEAD, GRAMMAR_MEANINGS):
+            problems.append(Problem(_("unknown key; allowed: {allowed}").format(
+                allowed=", ".join((*GRAMMAR_LISTS, GRAMMAR_INSTEAD, GRAMMAR_MEANINGS))), path,
+                section.line_of(key), f"{GRAMMAR_SECTION}.{key}"))
+    lists = []
+    for key in GRAMMAR_LISTS:
+        if key not in section:
+            problems.append(Problem(_("the list '{key}' is missing; the check needs it").format(
+                key=f"{GRAMMAR_SECTION}.{key}"), path, data.line_of(GRAMMAR_SECTION), key))
+            continue
+        lists.append((key, frozenset(w.casefold() for w in _words(path, section, key,
+                                                                   problems))))
+    instead = _word_map(path, data, section, GRAMMAR_INSTEAD, problems)
+    replacements = tuple((" ".join(w.casefold().split()), new)
+                         for new, words in instead for w in words)
+    meanings = _word_map(path, data, section, GRAMMAR_MEANINGS, problems)
+    return GrammarWords(tuple(lists), replacements, instead[0][0] if instead else "",
+                        meanings)
+
+
+def _word_map(path: Path, data: LineDict, section: LineDict, key: str,
+              problems: list[Problem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A mapping of the section from a text to a list of words (``in_plaats_van``: the words
+    to put in -> the words they replace; ``zelfde_betekenis``: a meaning -> its words)."""
+    value = section.get(key)
+    if not isinstance(value, LineDict) or not value:
+        problems.append(Problem(_("'{key}' must map a text to a list of words").format(
+            key=key), path, data.line_of(GRAMMAR_SECTION), f"{GRAMMAR_SECTION}.{key}"))
+        return ()
+    return tuple((str(name), _words(path, value, name, problems)) for name in value)
 
 
 @lru_cache(maxsize=8)
