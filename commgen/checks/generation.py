@@ -34,6 +34,9 @@ RECORDS = ("history", "evaluate")  # documents of the case over time (catalogue 
 # against a pupil (the sanctions rule, the words public texts never say).
 NAME_CATEGORY, SANCTION = "name", "sanction"
 SANCTION_RULES = frozenset({"sancties", "consistency-openbaar_nooit"})
+# A fact that waits for an approval (the police's, the family's): the approval is recorded,
+# never replaced by a reason, before it reaches a public text.
+WAITING_RULES = frozenset({"consistency-wacht_op_goedkeuring"})
 
 
 @dataclass
@@ -83,10 +86,11 @@ def is_sanction(finding: Finding) -> bool:
 def keepable(finding: Finding, public: bool) -> bool:
     """Whether a reason may keep this finding in a text (``public``: one that reaches an
     audience outside the school): never a pupil's name, guarded or possible, in any text;
-    never a sanction in a public one. Everything else is kept per finding, with its reason."""
+    never a sanction, nor a fact that waits for the police's or the family's approval, in a
+    public one. Everything else is kept per finding, with its reason."""
     if finding.rule == GUARDED_RULE or finding.category == NAME_CATEGORY:
         return False
-    return not (public and is_sanction(finding))
+    return not (public and (is_sanction(finding) or finding.rule in WAITING_RULES))
 
 
 @functools.lru_cache(maxsize=4)
