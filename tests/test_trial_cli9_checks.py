@@ -59,7 +59,7 @@ def test_an_in_trust_line_in_a_secretly_filmed_case_stops_every_public_document(
     ({"origin": "secret"}, "zonder dat de leerling het wist"),
     ({"origin": "pressure"}, "onder druk gezet"),
     ({"origin": "sextortion"}, "afgeperst"),
-    ({"origin": "voluntary", "material": "edited"}, "bewerkt of nagemaakt"),
+    ({"origin": "unknown", "material": "edited"}, "bewerkt of nagemaakt"),
 ])
 def test_check_with_answers_reports_words_of_consent_by_how_the_image_was_made(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, overrides: dict[str, str],
@@ -73,9 +73,12 @@ def test_check_with_answers_reports_words_of_consent_by_how_the_image_was_made(
     assert reason in out
 
 
+@pytest.mark.parametrize("material", ["photo", "edited"])
 def test_a_line_of_trust_fits_an_image_shared_in_trust(capsys: pytest.CaptureFixture[str],
-                                                       tmp_path: Path) -> None:
-    answers = write_answers(tmp_path, {"origin": "voluntary"}, base="vo-stiekem-gefilmd")
+                                                       tmp_path: Path, material: str) -> None:
+    """Also an edited image made from a photo the pupil shared in trust."""
+    answers = write_answers(tmp_path, {"origin": "voluntary", "material": material},
+                            base="vo-stiekem-gefilmd")
     _code, out = _check_text(capsys, tmp_path, IN_TRUST + "\n", "--answers", str(answers),
                              "--audience", "parents-class")
     assert "klinkt alsof" not in out

@@ -457,6 +457,16 @@ def _origin(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any])
                    finder.text[match.start():match.end()], fill)
 
 
+def _holds(condition: Any, values: Mapping[str, Any]) -> bool:
+    """Whether the answers give one of the values a mapping names per question."""
+    for question, wanted in condition.items() if isinstance(condition, (LineDict, dict)) else ():
+        given = values.get(str(question))
+        given = {str(v) for v in (given if isinstance(given, list) else [given])}
+        if given & {str(w) for w in (wanted if isinstance(wanted, list) else [wanted])}:
+            return True
+    return False
+
+
 def origin_case(rules: ConsistencyRules, values: Mapping[str, Any]) -> dict[str, str] | None:
     """The reason and the safer sentence for the first answer under ``ontstaan.bij`` that the
     answers give (how the image was made, edited material); None when none applies."""
@@ -465,7 +475,8 @@ def origin_case(rules: ConsistencyRules, values: Mapping[str, Any]) -> dict[str,
         given = values.get(str(question))
         for value in given if isinstance(given, list) else [given]:
             entry = by_value.get(str(value)) if isinstance(by_value, LineDict) else None
-            if value is not None and isinstance(entry, LineDict):
+            if value is not None and isinstance(entry, LineDict) and not _holds(
+                    entry.get("tenzij"), values):
                 return {"reden": str(entry.get("reden") or ""),
                         "beter": str(entry.get("beter") or "")}
     return None
@@ -485,23 +496,30 @@ def unapproved_suggestions(rules: ConsistencyRules, values: Mapping[str, Any],
             if f.suggestion and named.search(f.suggestion) else f for f in findings]
 
 
+# The rules ``commgen check`` holds any text to: facts of the case, not the house style of
+# commgen's own documents (the register, the school type's words, a sentence twice, contact
+# lines written "name, role"), which a text written elsewhere need not follow.
+CHECKED_EVERYWHERE = ("geslacht", "niet_zeggen", "openbaar_nooit", "wacht_op_goedkeuring",
+                      "ontstaan")
+
+
 def document_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: str,
                       audience: str | None, lang: str) -> list[Finding]:
-    """``commgen check``: the rules that read one document's text, as the review reads it
-    (``text_findings``), for the document's audience. A text whose readers are not known is
-    read as a public one, without the register (u or je: that depends on the readers); an
-    internal text is not held to the gender rule. Without answers (``values`` empty) nothing is
+    """``commgen check``: the rules of ``CHECKED_EVERYWHERE`` that read one document's text,
+    as the review reads it (``text_findings``), for the document's audience. A text whose
+    readers are not known is read as a public one; an internal text is not held to the
+    gender rule. Without answers (``values`` empty) nothing is
     known to be approved: a fact that waits for an approval is a warning, not an error."""
     public = sorted(rules.public)
     if audience is None and not public:
         return []
     readers = audience or ("press" if "press" in public else public[0])
-    document = CaseDocument("check", readers, text)
+    document = CaseDocument("check", readers, text, record=True)
     found = text_findings(rules, values, document, not_said_items(rules, values), lang)
-    skip = {"consistency-aanspreekvorm"} if audience is None else set()
+    wanted = {f"consistency-{s}" for s in CHECKED_EVERYWHERE}
     if audience == AUDIENCES[0]:  # the crisis team's own text
-        skip.add("consistency-geslacht")
-    found = [f for f in found if f.rule not in skip]
+        wanted.discard("consistency-geslacht")
+    found = [f for f in found if f.rule in wanted]
     if not values:
         found = [dataclasses.replace(f, severity=WARNING, message=f"{f.message} " + _(
             "Without --answers commgen cannot know whether that approval was given."))

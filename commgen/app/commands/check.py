@@ -125,10 +125,25 @@ class CaseCheck:
         if self.rules is None:
             return found
         from commgen.checks.consistency import document_findings, unapproved_suggestions
+        from commgen.checks.findings import GUARDED_RULE
         from commgen.foundation.concepts import DOCUMENT_LANGUAGE
 
         extra = [f for f in document_findings(self.rules, self.values, text, readers,
                                               DOCUMENT_LANGUAGE)
                  if not any((f.start, f.end) == (o.start, o.end) for o in found)]
+        guarded = [text[o.start:o.end] for o in found if o.rule == GUARDED_RULE]
+        extra = [_without(f, guarded) for f in extra]
         found = unapproved_suggestions(self.rules, self.values, found + extra)
         return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _without(finding: Finding, names: list[str]) -> Finding:
+    """The finding with every guarded name in its sentence shown as the mask."""
+    from dataclasses import replace
+
+    from commgen.foundation.concepts import GUARDED_MASK
+
+    shown = finding.text
+    for name in sorted(set(names), key=len, reverse=True):
+        shown = shown.replace(name, GUARDED_MASK) if name else shown
+    return finding if shown == finding.text else replace(finding, text=shown)
