@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from commgen.foundation.errors import EXIT_FINDINGS, EXIT_OK
-from commgen.foundation.i18n import _
+from commgen.foundation.i18n import _, ngettext
 from commgen.foundation.textclean import for_terminal
 
 # How each send channel takes the plain text (``send_channel`` choices of the catalogue).
@@ -78,25 +78,40 @@ def review_lines(result: Any) -> list[str]:
         several = len(group.documents) > 1 or group.question is not None
         for _doc, where in group.documents if several else []:
             lines.append("    " + _("in {place}").format(place=where))
-    if result.blocked:
-        named = [d for d in result.blocked if result.review.holds_guarded(d)]
-        if named:
-            message = _("Nothing was written: {docs} hold the name of a pupil involved (•••), "
-                        "which is never kept, not even with --accept-findings, and a run writes "
-                        "all its documents or none. Change the answer.").format(
-                            docs=", ".join(named))
-        else:
-            message = _("Nothing was written: {docs} still have errors, and a run writes all "
-                        "its documents or none. Change the answers, or use --accept-findings "
-                        "\"reason\" to write them anyway.").format(docs=", ".join(result.blocked))
-        lines.append(click.style(message, fg="red", bold=True))
-        if result.answers_path is not None:
-            lines.append(_("Change the answers with: commgen new --resume \"{path}\"").format(
-                path=result.answers_path))
-    for doc_id, reason in result.accepted.items():
-        lines.append(click.style(_("Written despite findings: {doc}. Reason (recorded in the "
-                                   "document properties): {reason}").format(
-                                       doc=doc_id, reason=reason), fg="yellow"))
+    if not result.blocked:  # nothing is written when a document is blocked: no such line
+        for doc_id, reason in result.accepted.items():
+            lines.append(click.style(_("Written despite findings: {doc}. Reason (recorded in "
+                                       "the document properties): {reason}").format(
+                                           doc=doc_id, reason=reason), fg="yellow"))
+    return lines
+
+
+def blocked_lines(result: Any) -> list[str]:
+    """Why nothing was written, for the end of the run's output (the lines a user reads)."""
+    if not result.blocked:
+        return []
+    named = [d for d in result.blocked if result.review is not None
+             and result.review.holds_guarded(d)]
+    if named:
+        message = ngettext(
+            "Nothing was written: {docs} holds the name of a pupil involved (•••), which is "
+            "never kept, not even with --accept-findings, and a run writes all its documents "
+            "or none. Change the answer.",
+            "Nothing was written: {docs} hold the name of a pupil involved (•••), which is "
+            "never kept, not even with --accept-findings, and a run writes all its documents "
+            "or none. Change the answer.", len(named)).format(docs=", ".join(named))
+    else:
+        message = ngettext(
+            "Nothing was written: {docs} still has errors, and a run writes all its documents "
+            "or none. Change the answers, or use --accept-findings \"reason\" to write them "
+            "anyway.",
+            "Nothing was written: {docs} still have errors, and a run writes all its documents "
+            "or none. Change the answers, or use --accept-findings \"reason\" to write them "
+            "anyway.", len(result.blocked)).format(docs=", ".join(result.blocked))
+    lines = [click.style(message, fg="red", bold=True)]
+    if result.answers_path is not None:
+        lines.append(_("Change the answers with: commgen new --resume \"{path}\"").format(
+            path=result.answers_path))
     return lines
 
 
@@ -168,4 +183,6 @@ def report(result: Any) -> int:
         click.echo(line)
     for doc in result.not_applicable:
         click.echo(_("Not needed with these answers: {doc}").format(doc=doc.id))
+    for line in blocked_lines(result):
+        click.echo(line, color=color)
     return EXIT_FINDINGS if result.blocked else EXIT_OK

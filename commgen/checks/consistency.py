@@ -11,6 +11,8 @@ the messages are data (``regels/consistentie.yaml``):
 - "kinderen" at a primary school, "jongeren"/"leerlingen" at a secondary school;
 - no word that reveals the pupil's gender or family, unless the answers allow it;
 - no sanction words (and no "stiekem") in a public document;
+- no words of consent or of sharing in trust when the image was made secretly, under pressure,
+  by extortion, or is edited (``ontstaan``, keyed by the answers' values);
 - no two sentences that contradict each other, in one document or across the documents of one
   version (``tegenstrijdig``: pairs of word lists).
 """
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from commgen.checks.findings import Finding
-from commgen.foundation.concepts import ERROR
+from commgen.foundation.concepts import AUDIENCES, ERROR, WARNING
 from commgen.foundation.errors import CatalogError, Problem
 from commgen.foundation.formatting import DateText, format_time
 from commgen.foundation.i18n import _
@@ -35,15 +37,17 @@ CONSISTENCY_FILE = "consistentie.yaml"
 CATEGORY = "consistency"
 _SECTIONS = {
     "openbaar": None,
-    "niet_zeggen": ("vraag", "document", "van", "tot"),
+    "niet_zeggen": ("vraag", "document", "van", "tot", "kort", "gewoon", "altijd"),
     "dezelfde": ("personen", "update_datum", "update_tijd", "update_woorden", "dagen"),
     "herhaling": ("min_woorden",),
     "dubbel_woord": ("uitzonderingen",),
     "aanspreekvorm": ("u", "je"),
     "schoolsoort": ("vraag", "niet", "uitzonderingen"),
-    "geslacht": ("tenzij", "woorden", "voornaamwoorden", "zin_over", "neutraal"),
+    "geslacht": ("tenzij", "woorden", "voornaamwoorden", "na_voorzetsel", "zin_over",
+                 "zin_begint_met", "neutraal"),
+    "ontstaan": ("bij", "woorden", "uitzonderingen"),
     "openbaar_nooit": ("woorden",),
-    "wacht_op_goedkeuring": ("vraag", "waarde", "woorden"),
+    "wacht_op_goedkeuring": ("vraag", "waarde", "woorden", "in_voorstel", "neutraal"),
     "beweringen": ("zinnen",),  # read by the phrasing tables' test, not at generation
     "tegenstrijdig": ("paren",),
 }
@@ -137,13 +141,17 @@ class _Finder:
     def __init__(self, rules: ConsistencyRules, text: str) -> None:
         self.rules, self.text, self.findings = rules, text, []  # type: ignore[var-annotated]
 
-    def add(self, section: str, start: int, end: int, word: str) -> None:
+    def add(self, section: str, start: int, end: int, word: str,
+            fill: Mapping[str, str] | None = None) -> None:
         texts = self.rules.section(section)
         _s, _e, sentence = _sentence_around(self.text, start, end)
-        self.findings.append(Finding(
-            CATEGORY, ERROR, start, end, sentence,
-            str(texts.get("message") or "{woord}").replace("{woord}", word),
-            str(texts.get("suggestion") or "") or None, f"consistency-{section}"))
+        message = str(texts.get("message") or "{woord}").replace("{woord}", word)
+        suggestion = str(texts.get("suggestion") or "")
+        for key, value in (fill or {}).items():
+            message = message.replace("{" + key + "}", value)
+            suggestion = suggestion.replace("{" + key + "}", value)
+        self.findings.append(Finding(CATEGORY, ERROR, start, end, sentence, message,
+                                     suggestion or None, f"consistency-{section}"))
 
     def words(self, section: str, pattern: re.Pattern[str] | None, text: str | None = None
               ) -> None:
@@ -187,7 +195,7 @@ def text_findings(rules: ConsistencyRules, values: Mapping[str, Any], document: 
     if not document.record and current is not None:
         _contradicting(finder, rules, current)
     if document.audience in rules.public:
-        finder.words("niet_zeggen", _pattern(not_said))
+        _not_said_words(finder, rules, not_said)
         finder.words("openbaar_nooit", _pattern(rules.words("openbaar_nooit", "woorden")))
         if not _approved(rules, values):
             finder.words("wacht_op_goedkeuring",
@@ -199,6 +207,7 @@ def text_findings(rules: ConsistencyRules, values: Mapping[str, Any], document: 
     _register(finder, rules, document.audience)
     _school_words(finder, rules, values)
     _gender(finder, rules, values)
+    _origin(finder, rules, values)
     return sorted(finder.findings, key=lambda f: f.start)
 
 
@@ -232,14 +241,15 @@ def _approved(rules: ConsistencyRules, values: Mapping[str, Any]) -> bool:
 
 def _not_said(rules: ConsistencyRules, values: Mapping[str, Any],
               documents: list[CaseDocument]) -> list[str]:
-    """The user's own "do not say" items and the quoted words in the internal list."""
+    """The user's own "do not say" items (with what of each can be checked: ``_checkable``),
+    the items always on the list (``altijd``) and the quoted words in the internal list."""
     section = rules.section("niet_zeggen")
     items: list[str] = []
     extra = values.get(str(section.get("vraag") or ""))
     for item in extra if isinstance(extra, list) else [extra] if extra else []:
-        item = str(item).strip().rstrip(".")
-        if len(item.split()) >= 2:
-            items.append(item)
+        items += _checkable(rules, str(item))
+    always = section.get("altijd")
+    items += [str(k) for k in always] if isinstance(always, (LineDict, dict, list)) else []
     internal = next((d for d in documents if d.doc_id == section.get("document")), None)
     if internal is not None and section.get("van"):
         start = internal.text.find(str(section["van"]))
@@ -247,7 +257,50 @@ def _not_said(rules: ConsistencyRules, values: Mapping[str, Any],
         if start >= 0:
             listed = internal.text[start:end if end > start else len(internal.text)]
             items += [m.group()[1:-1].strip() for m in _QUOTED.finditer(listed)]
-    return [i for i in items if i]
+    return list({i.casefold(): i for i in items if i}.values())
+
+
+_TOKEN = re.compile(r"\w[\w'’&-]*\w|\w")
+
+
+def _checkable(rules: ConsistencyRules, item: str) -> list[str]:
+    """What of one "do not say" item a document can be checked for: the whole item (two words
+    or more), its quoted words, its names (a capital not at the start, or inside a word:
+    "TikTok") and, in a short item (``kort``), every word that says something (not in
+    ``gewoon``)."""
+    item = item.strip().rstrip(".").strip()
+    found = [item] if len(item.split()) >= 2 else []
+    found += [m.group()[1:-1].strip() for m in _QUOTED.finditer(item)]
+    section = rules.section("niet_zeggen")
+    common = {w.casefold() for w in rules.words("niet_zeggen", "gewoon")}
+    try:
+        short = int(section.get("kort") or 0)
+    except (TypeError, ValueError):
+        short = 0
+    tokens = _TOKEN.findall(item)
+    for position, token in enumerate(tokens):
+        if token.casefold() in common:
+            continue
+        named = (position > 0 and token[0].isupper()) or any(c.isupper() for c in token[1:])
+        if named or (len(tokens) <= short and (len(token) >= 3 or any(c.isdigit()
+                                                                      for c in token))):
+            found.append(token)
+    return found
+
+
+def _not_said_words(finder: _Finder, rules: ConsistencyRules, not_said: list[str]) -> None:
+    """The "do not say" items in a public text; an item always on the list brings its own
+    safer sentence (``altijd``)."""
+    better = rules.section("niet_zeggen").get("altijd")
+    better = {str(k).casefold(): str(v) for k, v in better.items()} if isinstance(
+        better, (LineDict, dict)) else {}
+    before = len(finder.findings)
+    finder.words("niet_zeggen", _pattern(not_said))
+    for index in range(before, len(finder.findings)):
+        finding = finder.findings[index]
+        own = better.get(" ".join(finder.text[finding.start:finding.end].split()).casefold())
+        if own:
+            finder.findings[index] = dataclasses.replace(finding, suggestion=own)
 
 
 def _same(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any],
@@ -369,9 +422,125 @@ def _gender(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any])
     pronouns = _pattern(rules.words("geslacht", "voornaamwoorden"))
     if about is None or pronouns is None:
         return
+    after = _after_preposition(rules)
+    opening = _opening(rules.words("geslacht", "zin_begint_met"))
+    seen = {(f.start, f.end) for f in finder.findings}
+    previous = False
     for start, end, _sentence in _sentences(text):
         part = text[start:end]
-        if about.search(part):  # "de leerling", not "de leerlingen"
-            for match in pronouns.finditer(part):
-                finder.add("geslacht", start + match.start(), start + match.end(),
-                           match.group())
+        current = bool(about.search(part)  # "de leerling", not "de leerlingen"
+                       or (opening is not None and opening.match(part)))
+        spans = [(m.start(), m.end()) for m in pronouns.finditer(part)] if current else []
+        if after is not None and (current or previous):  # the next one: "Goed met haar."
+            spans += [(m.start("w"), m.end("w")) for m in after.finditer(part)]
+        if spans:
+            for s_start, s_end in sorted(spans):
+                if (start + s_start, start + s_end) not in seen:
+                    seen.add((start + s_start, start + s_end))
+                    finder.add("geslacht", start + s_start, start + s_end,
+                               part[s_start:s_end])
+        previous = current
+
+
+def _opening(words: list[str]) -> re.Pattern[str] | None:
+    """A sentence that begins with one of ``words``, also after a colon ("Let op: Een ...")."""
+    inner = _pattern(words)
+    return re.compile(r"(?:[^:]*:\s*)?" + inner.pattern, re.IGNORECASE) if inner else None
+
+
+def _after_preposition(rules: ConsistencyRules) -> re.Pattern[str] | None:
+    """"met haar", "voor hem": a pronoun after a preposition (``na_voorzetsel``)."""
+    section = rules.section("geslacht").get("na_voorzetsel")
+    if not isinstance(section, LineDict):
+        return None
+    prepositions = [str(w) for w in section.get("voorzetsels") or []]
+    words = [str(w) for w in section.get("woorden") or []]
+    if not prepositions or not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, prepositions)) + r")\s+(?P<w>"
+                      + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+
+
+def _origin(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any]) -> None:
+    """Words of consent or of sharing in trust ("in vertrouwen", "met toestemming") when the
+    answers say the image was made otherwise (``ontstaan.bij``: per question, per answer, the
+    reason and a safer sentence)."""
+    fill = origin_case(rules, values)
+    pattern = _pattern(rules.words("ontstaan", "woorden"))
+    if fill is None or pattern is None:
+        return
+    exceptions = _pattern(rules.words("ontstaan", "uitzonderingen"))
+    text = _masked(finder.text, exceptions.finditer(finder.text)) if exceptions else finder.text
+    for match in pattern.finditer(text):
+        finder.add("ontstaan", match.start(), match.end(),
+                   finder.text[match.start():match.end()], fill)
+
+
+def _holds(condition: Any, values: Mapping[str, Any]) -> bool:
+    """Whether the answers give one of the values a mapping names per question."""
+    for question, wanted in condition.items() if isinstance(condition, (LineDict, dict)) else ():
+        given = values.get(str(question))
+        given = {str(v) for v in (given if isinstance(given, list) else [given])}
+        if given & {str(w) for w in (wanted if isinstance(wanted, list) else [wanted])}:
+            return True
+    return False
+
+
+def origin_case(rules: ConsistencyRules, values: Mapping[str, Any]) -> dict[str, str] | None:
+    """The reason and the safer sentence for the first answer under ``ontstaan.bij`` that the
+    answers give (how the image was made, edited material); None when none applies."""
+    cases = rules.section("ontstaan").get("bij")
+    for question, by_value in cases.items() if isinstance(cases, LineDict) else ():
+        given = values.get(str(question))
+        for value in given if isinstance(given, list) else [given]:
+            entry = by_value.get(str(value)) if isinstance(by_value, LineDict) else None
+            if value is not None and isinstance(entry, LineDict) and not _holds(
+                    entry.get("tenzij"), values):
+                return {"reden": str(entry.get("reden") or ""),
+                        "beter": str(entry.get("beter") or "")}
+    return None
+
+
+def unapproved_suggestions(rules: ConsistencyRules, values: Mapping[str, Any],
+                           findings: list[Finding]) -> list[Finding]:
+    """Findings whose suggestion names a fact that waits for an approval (the police: "De
+    politie is ingeschakeld; ...") get the neutral sentence instead, unless the answers say the
+    approval was given (``wacht_op_goedkeuring``: ``in_voorstel``, ``neutraal``)."""
+    section = rules.section("wacht_op_goedkeuring")
+    named = _pattern(rules.words("wacht_op_goedkeuring", "in_voorstel"))
+    if named is None or _approved(rules, values):
+        return findings
+    neutral = str(section.get("neutraal") or "") or None
+    return [dataclasses.replace(f, suggestion=neutral)
+            if f.suggestion and named.search(f.suggestion) else f for f in findings]
+
+
+# The rules ``commgen check`` holds any text to: facts of the case, not the house style of
+# commgen's own documents (the register, the school type's words, a sentence twice, contact
+# lines written "name, role"), which a text written elsewhere need not follow.
+CHECKED_EVERYWHERE = ("geslacht", "niet_zeggen", "openbaar_nooit", "wacht_op_goedkeuring",
+                      "ontstaan")
+
+
+def document_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: str,
+                      audience: str | None, lang: str) -> list[Finding]:
+    """``commgen check``: the rules of ``CHECKED_EVERYWHERE`` that read one document's text,
+    as the review reads it (``text_findings``), for the document's audience. A text whose
+    readers are not known is read as a public one; an internal text is not held to the
+    gender rule. Without answers (``values`` empty) nothing is
+    known to be approved: a fact that waits for an approval is a warning, not an error."""
+    public = sorted(rules.public)
+    if audience is None and not public:
+        return []
+    readers = audience or ("press" if "press" in public else public[0])
+    document = CaseDocument("check", readers, text, record=True)
+    found = text_findings(rules, values, document, not_said_items(rules, values), lang)
+    wanted = {f"consistency-{s}" for s in CHECKED_EVERYWHERE}
+    if audience == AUDIENCES[0]:  # the crisis team's own text
+        wanted.discard("consistency-geslacht")
+    found = [f for f in found if f.rule in wanted]
+    if not values:
+        found = [dataclasses.replace(f, severity=WARNING, message=f"{f.message} " + _(
+            "Without --answers commgen cannot know whether that approval was given."))
+            if f.rule == "consistency-wacht_op_goedkeuring" else f for f in found]
+    return found

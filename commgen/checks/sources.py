@@ -30,6 +30,7 @@ from commgen.questions.types import MAX_NAMES
 if TYPE_CHECKING:
     from commgen.docx.reader import DocumentText
 
+DOCUMENT_PROPERTY = "commgen.document"  # written by render.document: which document this is
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
 
 
@@ -39,6 +40,11 @@ class Source:
     text: str
     document: DocumentText | None = None  # for a .docx: the text with the place of each paragraph
     properties: dict[str, str] = field(default_factory=dict)  # a .docx's custom properties
+
+    @property
+    def document_id(self) -> str | None:
+        """The id of the document, when commgen made it (its ``commgen.document`` property)."""
+        return self.properties.get(DOCUMENT_PROPERTY) or None
 
     @property
     def located(self) -> str | DocumentText:

@@ -16,6 +16,9 @@ from commgen.foundation.i18n import _
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from commgen.checks.findings import Finding
+    from commgen.checks.run import Checker
+
 
 def make() -> click.Command:
     @click.command(help=help_text("check"))
@@ -45,10 +48,13 @@ def make() -> click.Command:
         guards = read_guard_names(guard_file, files) if guard_file else []
         sources = [read_source(spec) for spec in files]
         checker = checker_from_files(audience, guards, answers_file, school)
+        case = CaseCheck(checker, answers_file)
         results = []
         for source in sources:  # a document commgen made knows its school's details
-            doc_checker, known = for_document(checker, source.properties)
-            findings = doc_checker.check(source.text)
+            readers = audience or case.audience_of(source.document_id)
+            doc_checker, known = for_document(case.for_readers(checker, readers, audience),
+                                              source.properties)
+            findings = case.findings(doc_checker.check(source.text), source.text, readers)
             if not (known or answers_file or school):
                 findings = with_own_details_hint(findings)
             results.append((source.path, source.located, findings))
@@ -60,3 +66,84 @@ def make() -> click.Command:
                 click.echo(line, color=color)
         return EXIT_FINDINGS if any(has_errors(f) for _p, _t, f in results) else EXIT_OK
     return check
+
+
+class CaseCheck:
+    """What ``commgen check`` knows of the case: the answers (``--answers``, typed as the
+    review reads them), the audience of a document commgen made (its ``commgen.document``
+    property), and the rules that read a document as the review does (consistentie.yaml:
+    gender and family, what we do not say, words public texts never say, facts waiting for
+    an approval, words of consent for an image made otherwise): one rule set for the review,
+    the check at a question and ``commgen check``."""
+
+    def __init__(self, checker: Checker, answers_file: Path | None) -> None:
+        from commgen.checks.consistency import load_consistency
+
+        self.answers_file = answers_file
+        self._catalog = None
+        self.values: dict[str, object] = {}
+        if answers_file is not None:
+            from commgen.answers.partial import read_answers
+
+            self.values = read_answers(answers_file, self.catalog)
+        folder = checker.rules_folder
+        self.rules = load_consistency(folder if folder is not None and folder.is_dir() else None)
+
+    @property
+    def catalog(self):  # type: ignore[no-untyped-def]
+        if self._catalog is None:
+            from commgen.foundation.resources import templates_dir
+            from commgen.questions.catalog import load_catalog
+
+            self._catalog = load_catalog(templates_dir(None))
+        return self._catalog
+
+    def audience_of(self, doc_id: str | None) -> str | None:
+        """The audience of a document commgen made, by the id in its properties."""
+        if not doc_id:
+            return None
+        return next((d.audience for d in self.catalog.documents if d.id == doc_id), None)
+
+    def for_readers(self, checker: Checker, readers: str | None, given: str | None) -> Checker:
+        """The checker for the document's readers: those of ``--audience``, else those its
+        properties name; in the letter to the class's own parents the class the family agreed
+        to name is allowed (``class_named``, ``class_name`` of the answers)."""
+        from dataclasses import replace
+
+        if readers != given:
+            checker = checker.for_audience(readers)
+        name = str(self.values.get("class_name") or "").strip()
+        if readers == "parents-class" and self.values.get("class_named") is True and name:
+            checker = replace(checker, allow=replace(checker.allow,
+                                                     phrases=checker.allow.phrases | {name}))
+        return checker
+
+    def findings(self, found: list[Finding], text: str, readers: str | None) -> list[Finding]:
+        """The privacy check's findings with the review's document rules added (a passage
+        another finding marks as a whole is said once), and a suggestion that names the
+        police made neutral unless the answers say the police approved."""
+        if self.rules is None:
+            return found
+        from commgen.checks.consistency import document_findings, unapproved_suggestions
+        from commgen.checks.findings import GUARDED_RULE
+        from commgen.foundation.concepts import DOCUMENT_LANGUAGE
+
+        extra = [f for f in document_findings(self.rules, self.values, text, readers,
+                                              DOCUMENT_LANGUAGE)
+                 if not any((f.start, f.end) == (o.start, o.end) for o in found)]
+        guarded = [text[o.start:o.end] for o in found if o.rule == GUARDED_RULE]
+        extra = [_without(f, guarded) for f in extra]
+        found = unapproved_suggestions(self.rules, self.values, found + extra)
+        return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _without(finding: Finding, names: list[str]) -> Finding:
+    """The finding with every guarded name in its sentence shown as the mask."""
+    from dataclasses import replace
+
+    from commgen.foundation.concepts import GUARDED_MASK
+
+    shown = finding.text
+    for name in sorted(set(names), key=len, reverse=True):
+        shown = shown.replace(name, GUARDED_MASK) if name else shown
+    return finding if shown == finding.text else replace(finding, text=shown)
