@@ -205,6 +205,18 @@ def _tokens(text: str, lists: NameLists) -> list[tuple[int, int, str]]:
     return merged
 
 
+_NEUTER_ARTICLES = frozenset({"het", "Het", "'t", "’t", "'T", "’T"})
+
+
+def _after_neuter_article(texts: list[str], first: int) -> bool:
+    """The token before ``first`` (past spaces) is or ends in "het" or "'t" (deduce merges
+    "op het" into one token)."""
+    i = first - 1
+    while i >= 0 and not texts[i].strip():
+        i -= 1
+    return i >= 0 and texts[i].split()[-1] in _NEUTER_ARTICLES
+
+
 def _like_name(word: str) -> bool:
     return len(word) >= 3 and word.istitle() and not any(c.isdigit() for c in word)
 
@@ -353,6 +365,9 @@ def find_names(text: str, extra: frozenset[str] = frozenset()) -> list[Annotatio
                 and first_name_forms(word, extra):
             spans.add((i, i, "voornaam"))
     spans = _grow(match, spans)
+    # "het Carolus", "'t Hooghe Landt": a person is never "het" + a name, a school or a
+    # building is (a name that starts right after "het" is an institution's)
+    spans = {s for s in spans if not _after_neuter_article(match.texts, s[0])}
     chars = [(tokens[a][0], tokens[b][1], "persoon") for a, b, _tag in spans]
     chars += _possessives(text, lists)
     return [s for s in _resolve(chars) if text[s[0]:s[1]].strip()]
