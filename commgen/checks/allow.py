@@ -220,4 +220,4 @@ def _phrase_body(phrase: str) -> str:
         except re.error:
             return re.escape(phrase[1:])
         return f"(?:{phrase[1:]})"
-    return re.escape(phrase).replace(r"\ ", r"\s+")
+    return re.escape(phrase).replace(r"\ ", r"[\s\-]+")  # "Jantje-van-Leiden" too

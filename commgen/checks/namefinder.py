@@ -205,16 +205,35 @@ def _tokens(text: str, lists: NameLists) -> list[tuple[int, int, str]]:
     return merged
 
 
-_NEUTER_ARTICLES = frozenset({"het", "Het", "'t", "’t", "'T", "’T"})
+_NEUTER_ARTICLES = frozenset({"het", "'t", "’t"})
+_PREPOSITIONS = frozenset({"op", "van", "naar", "bij", "aan", "in", "met", "voor", "uit", "over",
+                           "door", "tegen", "vanaf", "richting", "Op", "Van", "Naar", "Bij",
+                           "Aan", "In", "Met", "Voor", "Uit"})
 
 
 def _after_neuter_article(texts: list[str], first: int) -> bool:
-    """The token before ``first`` (past spaces) is or ends in "het" or "'t" (deduce merges
-    "op het" into one token)."""
-    i = first - 1
+    """The token before ``first`` is "het" or "'t" as an article: after a preposition ("op
+    het", which deduce merges into one token) or as the first word ("Het Carolus heeft"); not
+    the pronoun ("dat het Jesse was")."""
+    i = _before(texts, first)
+    if i < 0:
+        return False
+    words = texts[i].split()
+    if words[-1] not in _NEUTER_ARTICLES and words[-1] not in {"Het", "'T", "’T"}:
+        return False
+    if len(words) > 1:
+        return words[-2] in _PREPOSITIONS
+    j = _before(texts, i)
+    return (j >= 0 and texts[j] in _PREPOSITIONS) or (words[-1] == "Het" and (
+        j < 0 or texts[j] in {".", "!", "?", "\n", ":"}))
+
+
+def _before(texts: list[str], i: int) -> int:
+    """The index of the token before ``i`` that is not a space (-1: none)."""
+    i -= 1
     while i >= 0 and not texts[i].strip():
         i -= 1
-    return i >= 0 and texts[i].split()[-1] in _NEUTER_ARTICLES
+    return i
 
 
 def _like_name(word: str) -> bool:
