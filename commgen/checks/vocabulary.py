@@ -26,7 +26,8 @@ NUMBER_WORDS = "telwoorden"
 PATTERN_LISTS = frozenset({"platforms"})
 WORD_LISTS = (
     "maanden", "geboorte_woorden", "geboorte_na_datum", "leeftijd_woorden",
-    "geen_leeftijd_voor", "geen_leeftijd_kwantoren", "leeftijdsgroepen", "geen_leeftijd_na", "leeftijdsregel_woorden",
+    "geen_leeftijd_voor", "geen_leeftijd_kwantoren", "leeftijdsgroepen", "geen_leeftijd_na",
+    "leeftijdsregel_woorden",
     "domeinextensies", "gebruikersnaam_woorden", "platforms", "platform_woorden",
     "platform_koppelwoorden", "hulp_woorden",
     "straatnaam_eindes", "wonen", "wonen_voorzetsels", "nummer_woorden", "nummer_tussenwoorden",
