@@ -204,5 +204,20 @@ def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str] | None:
     words = sorted({p for p in phrases if p.strip()}, key=lambda w: (-len(w), w))
     if not words:
         return None
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    body = "|".join(_phrase_body(w) for w in words)
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+PATTERN_MARK = "~"  # an allowed phrase that starts with it is a pattern: "~woorden als ‘[^’]+’"
+
+
+def _phrase_body(phrase: str) -> str:
+    """A phrase as a pattern: literal, or (after ``PATTERN_MARK``) a regular expression, for
+    what is allowed by its form (a quoted example of words not to use, a research figure)."""
+    if phrase.startswith(PATTERN_MARK):
+        try:
+            re.compile(phrase[1:])
+        except re.error:
+            return re.escape(phrase[1:])
+        return f"(?:{phrase[1:]})"
+    return re.escape(phrase).replace(r"\ ", r"[\s\-]+")  # "Jantje-van-Leiden" too

@@ -55,7 +55,8 @@ _HANDLE_REACH = 60  # characters between the platform word and the username, at 
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 _FULL_STOP = re.compile(r"[.!?\n]\s")
 _NOT_A_HANDLE = ("van", "is", "was", "een", "de")  # "gebruikersnaam van ...": no handle yet
-_HOUSE_NUMBER = re.compile(r"\b(?:huisnummer|op\s+nummer|nummer)\s+\d{1,4}[a-zA-Z]?\b", _I)
+_HOUSE_NUMBER = re.compile(r"\b(?:huisnummer|op\s+nummer|nummer)\s+\d{1,4}[a-zA-Z]?\b"
+                           r"(?![\s.\-]?\d)", _I)  # not "het nummer 0800-0432", a phone
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?[A-Z]{2}(?![\w])")
 _DIGITS9 = re.compile(r"(?<![\w.\-])\d{3}[\s.\-]?\d{2,3}[\s.\-]?\d{3,4}(?![\w])")
 # a further code in a list: ", 209947", " en 210004"
@@ -290,6 +291,8 @@ class Detectors:
         self.not_an_age_before = _compile(
             rf"(?:\b(?:{w('geen_leeftijd_voor')}|van\s+\d{{1,2}}\s+tot|"
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
+        # "elk kind van twaalf": everyone of that age, not a pupil's
+        self.every_one_before = _compile(rf"\b(?:{w('geen_leeftijd_kwantoren')})\s*$", _I)
         # an age that is a rule for everyone, not a pupil's: "De minimumleeftijd voor de
         # meeste sociale media is dertien jaar"
         self.age_rule = _compile(rf"\b(?:{w('leeftijdsregel_woorden')})\b", _I)
@@ -337,6 +340,10 @@ class Detectors:
             rf"\b(?i:{titles})[ \t\xa0]+(?:{_CAPITAL}\.[ \t\xa0]*)*"
             rf"(?:(?i:{_NAME_INTERFIX})[ \t\xa0]+)?{_CAPITAL}[\w'’\-]+"
             rf"(?:[ \t\xa0]+(?:(?:van|de|der|den)[ \t\xa0]+)*{_CAPITAL}[\w'’\-]+)?")
+
+        # after a title that is a function, "van" is "of", not an interfix: "de wijkagent van
+        # Charlois", "een trainer van School & Veiligheid" (a name after it is found as a name)
+        self.role_of = _compile(rf"(?i:{w('rol_titels')})[ \t\xa0]+van[ \t\xa0]")
 
         # initials as a name: "E.Y. (14)", "de moeder van S."
         self.not_initials = frozenset(x.upper() for x in words.words("geen_initialen"))
@@ -557,6 +564,8 @@ class Detectors:
                 if pattern in self.ages_in_range and (self.not_an_age_before.search(before)
                                                 or self.not_an_age_after.search(after)):
                     continue
+                if pattern is self.ages[3] and self.every_one_before.search(before):
+                    continue
                 sentence = text[max(0, match.start() - 80):match.start()]
                 if self.age_rule.search(sentence) and not _SENTENCE_BREAK.search(
                         sentence[self.age_rule.search(sentence).end():]):
@@ -606,7 +615,8 @@ class Detectors:
 
     # --- names with a title ("de heer Visser", "juf Petra") ---------------------------------
     def find_titled_names(self, text: str) -> list[Hit]:
-        hits: list[Hit] = [("name", m.start(), m.end()) for m in self.titled.finditer(text)]
+        hits: list[Hit] = [("name", m.start(), m.end()) for m in self.titled.finditer(text)
+                           if not self.role_of.match(m.group())]
         for pattern in self.initials:
             hits += [("name", m.start(m.lastindex or 0), m.end(m.lastindex or 0))
                      for m in pattern.finditer(text)

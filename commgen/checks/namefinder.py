@@ -205,6 +205,37 @@ def _tokens(text: str, lists: NameLists) -> list[tuple[int, int, str]]:
     return merged
 
 
+_NEUTER_ARTICLES = frozenset({"het", "'t", "’t"})
+_PREPOSITIONS = frozenset({"op", "van", "naar", "bij", "aan", "in", "met", "voor", "uit", "over",
+                           "door", "tegen", "vanaf", "richting", "Op", "Van", "Naar", "Bij",
+                           "Aan", "In", "Met", "Voor", "Uit"})
+
+
+def _after_neuter_article(texts: list[str], first: int) -> bool:
+    """The token before ``first`` is "het" or "'t" as an article: after a preposition ("op
+    het", which deduce merges into one token) or as the first word ("Het Carolus heeft"); not
+    the pronoun ("dat het Jesse was")."""
+    i = _before(texts, first)
+    if i < 0:
+        return False
+    words = texts[i].split()
+    if words[-1] not in _NEUTER_ARTICLES and words[-1] not in {"Het", "'T", "’T"}:
+        return False
+    if len(words) > 1:
+        return words[-2] in _PREPOSITIONS
+    j = _before(texts, i)
+    return (j >= 0 and texts[j] in _PREPOSITIONS) or (words[-1] == "Het" and (
+        j < 0 or texts[j] in {".", "!", "?", "\n", ":"}))
+
+
+def _before(texts: list[str], i: int) -> int:
+    """The index of the token before ``i`` that is not a space (-1: none)."""
+    i -= 1
+    while i >= 0 and not texts[i].strip():
+        i -= 1
+    return i
+
+
 def _like_name(word: str) -> bool:
     return len(word) >= 3 and word.istitle() and not any(c.isdigit() for c in word)
 
@@ -353,6 +384,9 @@ def find_names(text: str, extra: frozenset[str] = frozenset()) -> list[Annotatio
                 and first_name_forms(word, extra):
             spans.add((i, i, "voornaam"))
     spans = _grow(match, spans)
+    # "het Carolus", "'t Hooghe Landt": a person is never "het" + a name, a school or a
+    # building is (a name that starts right after "het" is an institution's)
+    spans = {s for s in spans if not _after_neuter_article(match.texts, s[0])}
     chars = [(tokens[a][0], tokens[b][1], "persoon") for a, b, _tag in spans]
     chars += _possessives(text, lists)
     return [s for s in _resolve(chars) if text[s[0]:s[1]].strip()]

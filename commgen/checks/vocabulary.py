@@ -26,7 +26,8 @@ NUMBER_WORDS = "telwoorden"
 PATTERN_LISTS = frozenset({"platforms"})
 WORD_LISTS = (
     "maanden", "geboorte_woorden", "geboorte_na_datum", "leeftijd_woorden",
-    "geen_leeftijd_voor", "leeftijdsgroepen", "geen_leeftijd_na", "leeftijdsregel_woorden",
+    "geen_leeftijd_voor", "geen_leeftijd_kwantoren", "leeftijdsgroepen", "geen_leeftijd_na",
+    "leeftijdsregel_woorden",
     "domeinextensies", "gebruikersnaam_woorden", "platforms", "platform_woorden",
     "platform_koppelwoorden", "hulp_woorden",
     "straatnaam_eindes", "wonen", "wonen_voorzetsels", "nummer_woorden", "nummer_tussenwoorden",
@@ -35,7 +36,7 @@ WORD_LISTS = (
     "schooltypen_met_leerweg", "leerwegen", "schooltypen_na_leerjaar", "klas_woorden",
     "groep_van", "groepsapps", "geen_groep_voor", "geen_groep_na", "school_woorden",
     "school_voorvoegsels", "geen_initialen",
-    "titels", "naam_titels", "tussenvoegsels",
+    "titels", "naam_titels", "tussenvoegsels", "rol_titels",
     "na_gebiedende_wijs", "ontkenningen",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
