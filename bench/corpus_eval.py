@@ -1,6 +1,7 @@
 """Score the checker on a labelled corpus (shared by the test and the bench).
 
-    python bench/corpus_eval.py [--set dev|toets|toets2|oefen|toets3|oefen2|oefen3|oefen4|toets4]
+    python bench/corpus_eval.py [--set dev|toets|toets2|oefen|toets3|oefen2|oefen3|oefen4|toets4|
+                                 oefen5|oefen6|oefen7|oefen8|toets5]
 
 ``dev`` is the development set: the corpus in tests/corpus (with tests/corpus/context.yaml),
 the first held-out set in tests/corpus/toets and the second in tests/corpus/toets2 (each with
@@ -22,6 +23,11 @@ alarms). Once scored it became development data like toets3 before it (round det
 it; it is never in this repository's ``dev``. ``oefen5``, ``oefen6`` and ``oefen7`` (round
 detect9) were each scored once before anything was changed for them
 (bench/oefenN_first_score.txt), then joined ``dev`` and the model's training data.
+``oefen8`` (an eighth practice corpus) and ``toets5`` (the fifth frozen set) were written apart
+from the code on the same day and scored once after every merge of that day
+(bench/oefen8_first_score.txt, bench/toets5_score.txt); neither is in ``dev`` or in the
+model's training data yet: oefen8 joins both in the next round, toets5 once a sixth frozen set
+exists to measure the work after it.
 
 A labelled problem counts as found when a finding of the same category overlaps its span.
 False positives are error findings in the clean sentences; the false-alarm rate is the share
@@ -43,14 +49,14 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
          "oefen": CORPUS / "oefen", "toets3": CORPUS / "toets3",
          "oefen2": CORPUS / "oefen2", "oefen3": CORPUS / "oefen3", "oefen4": CORPUS / "oefen4",
          "toets4": CORPUS / "toets4", "oefen5": CORPUS / "oefen5", "oefen6": CORPUS / "oefen6",
-         "oefen7": CORPUS / "oefen7"}
+         "oefen7": CORPUS / "oefen7", "oefen8": CORPUS / "oefen8", "toets5": CORPUS / "toets5"}
 # ... and the sets made of them (a part that is not there yet is left out of ``dev``).
 SETS = {"dev": ("corpus", "toets", "toets2", "oefen", "toets3", "oefen2", "oefen3", "oefen4",
                 "toets4", "oefen5", "oefen6", "oefen7"),
         "toets": ("toets",), "toets2": ("toets2",), "oefen": ("oefen",), "toets3": ("toets3",),
         "oefen2": ("oefen2",), "oefen3": ("oefen3",), "oefen4": ("oefen4",),
         "toets4": ("toets4",), "oefen5": ("oefen5",), "oefen6": ("oefen6",),
-        "oefen7": ("oefen7",)}
+        "oefen7": ("oefen7",), "oefen8": ("oefen8",), "toets5": ("toets5",)}
 # The first score of each held-out set, printed next to its summary for reference.
 FIRST_SCORES = {"toets": "71.9% recall (400/556), 0 of 86 clean sentences = 0.0%",
                 "toets2": "69.0% recall (458/664), 9 of 122 clean sentences = 7.4%",

@@ -142,12 +142,18 @@ def test_what_of_a_not_said_item_is_checked() -> None:
     assert rules is not None
     items = not_said_items(rules, {"not_said_extra": [
         "Niet dat het filmpje op TikTok stond.",
-        "Niets over de schorsing van de twee leerlingen.",
+        'Niets over de "schorsing" van de twee leerlingen.',
+        "Geen namen van klassen.",
         'Als iemand vraagt of het op school gebeurde, zeggen we niets over "de gymzaal" of '
-        "over de trainer van Snapchat-groep Vrienden."]})
+        "over de trainer van Snapchat-groep Vrienden."],
+        "actions_extra": ["De schorsing duurt een week."]})
     folded = {i.casefold() for i in items}
     assert {"tiktok", "schorsing", "de gymzaal", "snapchat-groep", "vrienden"} <= folded
     assert not {"niet", "filmpje", "stond", "leerlingen", "trainer", "school"} & folded
+    # an ordinary word of an item is no ban on the word ("Geen namen van klassen." and the
+    # vetted "ouders van andere klassen", or the user's own "in andere klassen"): only the
+    # whole item, its quoted words and its names are checked
+    assert not {"namen", "klassen"} & folded
     assert "geen commentaar" in folded  # always on the list
 
 
@@ -168,7 +174,7 @@ def test_a_platform_the_list_forbids_stops_the_public_documents(tmp_path: Path) 
 
 def test_the_question_says_how_to_write_an_item_that_is_checked() -> None:
     question = load_catalog(TEMPLATES).by_id["not_said_extra"]
-    assert "aanhalingstekens" in question.help["nl"] and "kort" in question.help["nl"]
+    assert "aanhalingstekens" in question.help["nl"] and "hoofdletter" in question.help["nl"]
 
 
 # --- 22 and 8: one rule set; the police in a suggestion; a blocked run -------------------

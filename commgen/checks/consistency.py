@@ -245,9 +245,11 @@ def _not_said(rules: ConsistencyRules, values: Mapping[str, Any],
     the items always on the list (``altijd``) and the quoted words in the internal list."""
     section = rules.section("niet_zeggen")
     items: list[str] = []
-    extra = values.get(str(section.get("vraag") or ""))
+    question = str(section.get("vraag") or "")
+    extra = values.get(question)
+    said = _answered_words(values, question)
     for item in extra if isinstance(extra, list) else [extra] if extra else []:
-        items += _checkable(rules, str(item))
+        items += _checkable(rules, str(item), said)
     always = section.get("altijd")
     items += [str(k) for k in always] if isinstance(always, (LineDict, dict, list)) else []
     internal = next((d for d in documents if d.doc_id == section.get("document")), None)
@@ -263,11 +265,28 @@ def _not_said(rules: ConsistencyRules, values: Mapping[str, Any],
 _TOKEN = re.compile(r"\w[\w'’&-]*\w|\w")
 
 
-def _checkable(rules: ConsistencyRules, item: str) -> list[str]:
+def _answered_words(values: Mapping[str, Any], skip: str) -> frozenset[str]:
+    """The words of the user's own answers (the "do not say" list itself set aside): where a
+    short item's ordinary word can have come from. A word only the documents' own vetted
+    sentences use ("Geen namen van klassen." and "ouders van andere klassen") is not the
+    user's to leave out, and would block every document."""
+    words: set[str] = set()
+    for key, value in values.items():
+        if key == skip:
+            continue
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                words.update(t.casefold() for t in _TOKEN.findall(text))
+    return frozenset(words)
+
+
+def _checkable(rules: ConsistencyRules, item: str, said: frozenset[str] | None = None
+               ) -> list[str]:
     """What of one "do not say" item a document can be checked for: the whole item (two words
     or more), its quoted words, its names (a capital not at the start, or inside a word:
     "TikTok") and, in a short item (``kort``), every word that says something (not in
-    ``gewoon``)."""
+    ``gewoon``) and that one of the user's own answers uses (``said``; None: every such
+    word)."""
     item = item.strip().rstrip(".").strip()
     found = [item] if len(item.split()) >= 2 else []
     found += [m.group()[1:-1].strip() for m in _QUOTED.finditer(item)]
@@ -282,8 +301,9 @@ def _checkable(rules: ConsistencyRules, item: str) -> list[str]:
         if token.casefold() in common:
             continue
         named = (position > 0 and token[0].isupper()) or any(c.isupper() for c in token[1:])
-        if named or (len(tokens) <= short and (len(token) >= 3 or any(c.isdigit()
-                                                                      for c in token))):
+        ordinary = len(tokens) <= short and (len(token) >= 3 or any(c.isdigit()
+                                                                   for c in token))
+        if named or (ordinary and (said is None or token.casefold() in said)):
             found.append(token)
     return found
 
