@@ -46,3 +46,39 @@ def test_an_image_detail_suggestion_does_what_it_shows(catalog: Any) -> None:
     taken = _taken(found[0])
     assert found[0].finding.suggestion in taken
     assert taken == "Er gaat een seksueel getint beeld rond van een leerling."
+
+
+PAIR = ("Let op: Daan en Milan zitten voorlopig niet bij de gymles; meneer Yilmaz leidt morgen "
+        "het klassengesprek.")
+
+
+def test_two_guarded_names_in_a_pair_get_no_broken_suggestion(catalog: Any) -> None:
+    """Finding 2: taking "een leerling" for both names gave "Een leerling en zitten"."""
+    found = _found(catalog, "teachers_extra", PAIR, involved_pupils=["Daan", "Milan"])
+    names = [f for f in found if f.finding.rule == "guarded-name"]
+    assert len(names) == 2
+    for item in names:
+        assert item.finding.suggestion is None
+        assert "opnieuw" in item.finding.message
+        assert _taken(item) == PAIR  # nothing taken in: the sentence is written anew
+
+
+def test_an_excerpt_masks_every_guarded_name(catalog: Any, capsys: Any) -> None:
+    """Finding 2: the first name's excerpt showed the second name in clear."""
+    from commgen.app.prompts import show_finding
+
+    found = _found(catalog, "teachers_extra", PAIR, involved_pupils=["Daan", "Milan"])
+    for item in found:
+        show_finding(item)
+    shown = capsys.readouterr().out
+    assert "Daan" not in shown and "Milan" not in shown
+    assert "»•••« en ••• zitten" in shown and "••• en »•••« zitten" in shown
+    text, start, end = found[-1].excerpt()  # a later finding: its place in the masked text
+    assert text[start:end] == found[-1].finding.text
+
+
+def test_a_name_with_a_title_is_never_a_pupil(catalog: Any) -> None:
+    """Finding 2: "meneer Yilmaz" got "Beter: een leerling"."""
+    found = _found(catalog, "teachers_extra", "Morgen leidt meneer Yilmaz het klassengesprek.")
+    titled = [f for f in found if "Yilmaz" in f.finding.text]
+    assert titled and all(f.finding.suggestion != "een leerling" for f in titled)

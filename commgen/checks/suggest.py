@@ -299,6 +299,14 @@ def take_in(text: str, start: int, end: int, suggestion: str,
     if category == "group" and known.chat.search(passage):
         return None  # a chat named after the class is no class: "staat in een klas" says other
     if category == "name" and _is_phrase(new):
+        # a name in a pair ("Daan en Milan zitten"): "een leerling" for each says "een
+        # leerling en een leerling" or, said once, "Een leerling en zitten" (trial cli9, 2)
+        if re.search(r"(?:^|\s)(?:en|of|,)\s*$", text[:start], re.IGNORECASE) \
+                or re.match(r"\s*(?:,|en\b|of\b)\s*(?:[^\W\d_]*[A-Z•])", text[end:]):
+            return None
+        # a title ("meneer Yilmaz", "juf Anne") is a member of staff, never "een leerling"
+        if (_words(passage) or [""])[0] in words.words("titels"):
+            return None
         # a name after a noun of its own ("De daders Sem", "onze leerling Sem"): "een leerling"
         # in its place says two nouns, unless it is the same noun ("een leerling Sanne")
         noun = re.search(r"(?:^|\s)(?:de|het|een|onze|die|deze)\s+([^\W\d_]+)\s+$",
