@@ -82,3 +82,18 @@ def test_a_name_with_a_title_is_never_a_pupil(catalog: Any) -> None:
     found = _found(catalog, "teachers_extra", "Morgen leidt meneer Yilmaz het klassengesprek.")
     titled = [f for f in found if "Yilmaz" in f.finding.text]
     assert titled and all(f.finding.suggestion != "een leerling" for f in titled)
+
+
+def test_the_spread_sentence_only_for_a_claim_about_the_spread(catalog: Any) -> None:
+    """Findings 6, 19, 22: "Hoe het beeld is verspreid, wordt uitgezocht" replaced a rumour
+    about something else ("al vaker gebeurd"); it fits only a claim about the spread
+    (``zinsbouw.over_verspreiding`` in woorden.yaml)."""
+    other = _found(catalog, "why_extra", "Volgens ouders zou dit al vaker gebeurd zijn bij gym, "
+                                         "daarom nemen we het extra serieus.")
+    spec = [f for f in other if f.finding.category == "speculation"]
+    assert spec and all(f.finding.suggestion is None for f in spec)
+    spread = _found(catalog, "situation_extra",
+                    "Volgens ouders is het beeld door een leerling van een andere school "
+                    "verspreid.")
+    assert any((f.finding.suggestion or "").startswith("Hoe het beeld is verspreid")
+               for f in spread if f.finding.category == "speculation")

@@ -282,6 +282,11 @@ def take_in(text: str, start: int, end: int, suggestion: str,
         return None
     if new == leave_out_text() or (not _is_phrase(new) and already_said(text, start, end, new)):
         return leave_out(text, start, end, words)  # never the same sentence twice
+    topic = set(_words(new)) & words.words("over_verspreiding")
+    if topic and not _is_phrase(new):  # a sentence about the spread for a claim about it only
+        first, last = own_sentence(text, start, end)
+        if not set(_words(text[first:last])) & words.words("over_verspreiding"):
+            return None
     if category == "image-detail" and _is_phrase(new):
         # A place or a moment ("in de kleedkamer", "tijdens de gymles", "in haar ondergoed")
         # is no image: a noun phrase in its place is no Dutch. An image detail in a clause of
