@@ -97,3 +97,11 @@ def test_the_spread_sentence_only_for_a_claim_about_the_spread(catalog: Any) -> 
                     "verspreid.")
     assert any((f.finding.suggestion or "").startswith("Hoe het beeld is verspreid")
                for f in spread if f.finding.category == "speculation")
+
+
+def test_a_relative_is_never_a_pupil(catalog: Any) -> None:
+    """Finding 15: "haar moeder" got "Beter: een leerling"; now the neutral words for it."""
+    found = _found(catalog, "situation_extra", "Haar moeder vraagt u haar met rust te laten.")
+    relation = [f for f in found if f.finding.category == "relation"]
+    assert relation and all(f.finding.suggestion != "een leerling" for f in relation)
+    assert relation[0].finding.suggestion in (None, "een ouder")

@@ -266,6 +266,15 @@ def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[st
     and the message says to write the sentence anew without the passage."""
     if not finding.suggestion or (finding.text == GUARDED_MASK and finding.rule != GUARDED_RULE):
         return finding
+    if finding.category == RELATION:  # "haar moeder" is never "een leerling" (trial cli9, 15):
+        from commgen.checks.suggest import grammar_words  # the neutral words for it, or none
+
+        instead = grammar_words().instead(" ".join(finding_word(finding).casefold().split()))
+        finding = replace(finding, suggestion=instead)
+        if instead is None:
+            return replace(finding, message=finding.message + " " + _(
+                "Write this sentence anew, without '{passage}'.").format(
+                passage=finding_word(finding).strip()))
     if finding.suggestion != leave_out_text() and already_said(
             text, finding.start, finding.end, finding.suggestion):
         finding = replace(finding, suggestion=leave_out_text(), message=finding.message + " " + _(
