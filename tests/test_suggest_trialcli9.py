@@ -105,3 +105,14 @@ def test_a_relative_is_never_a_pupil(catalog: Any) -> None:
     relation = [f for f in found if f.finding.category == "relation"]
     assert relation and all(f.finding.suggestion != "een leerling" for f in relation)
     assert relation[0].finding.suggestion in (None, "een ouder")
+
+
+def test_who_approved_never_gets_a_pupil(catalog: Any) -> None:
+    """Finding 19: "rector, bestuurder en wijkagent J. de Graaf" got "Beter: een leerling" (that
+    would record that a pupil approved the text)."""
+    values = {"pupil_visible": True, "origin": "unknown", "school_type": "vo",
+              "statement_version": "2",
+              "approved_by": "rector, bestuurder en wijkagent J. de Graaf"}
+    found = check_answers(catalog, values, only=["approved_by"])
+    names = [f for f in found if f.finding.category == "name"]
+    assert names and all(f.finding.suggestion != "een leerling" for f in names)
