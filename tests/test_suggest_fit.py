@@ -64,11 +64,13 @@ def test_clicking_every_suggestion_leaves_whole_sentences_or_a_finding(
     assert any("Schrijf deze zin opnieuw" in f.finding.message for f in left)
 
 
-def test_an_image_detail_in_its_own_clause_goes_with_its_conjunction() -> None:
+def test_an_image_detail_in_its_own_clause_gets_no_suggestion() -> None:
+    """Trial cli9, finding 1: the clause used to go with its conjunction while option 2 showed
+    "een seksueel getint beeld" — what it did was not what it showed. Now: no suggestion."""
     text = "Ze is gefilmd terwijl ze haar broek uittrok, zegt de mentor."
     start = text.index("broek uittrok")
     assert take_in(text, start, start + len("broek uittrok"), "een seksueel getint beeld",
-                   "image-detail") == "Ze is gefilmd, zegt de mentor."
+                   "image-detail") is None
 
 
 @pytest.mark.parametrize(("text", "passage", "suggestion"), [

@@ -54,6 +54,21 @@ class AnswerFinding:
     text: str
     finding: Finding
     public: bool = False  # the answer reaches an audience outside the school
+    masks: tuple[tuple[int, int], ...] = ()  # where the guarded names stand in ``text``
+
+    def excerpt(self) -> tuple[str, int, int]:
+        """(text, start, end) to show around the finding: every other guarded name in the
+        text masked, the finding's passage at its place in that text (trial cli9, finding 2:
+        a neighbouring name was shown in clear)."""
+        text, start, end = self.text, self.finding.start, self.finding.end
+        for first, last in sorted(self.masks, reverse=True):
+            if first < end and start < last:
+                continue  # the finding's own passage (a guarded name: shown masked anyway)
+            text = text[:first] + GUARDED_MASK + text[last:]
+            if last <= start:
+                shift = len(GUARDED_MASK) - (last - first)
+                start, end = start + shift, end + shift
+        return text, start, end
 
     @property
     def keepable(self) -> bool:
@@ -240,8 +255,9 @@ def check_answer(checker: Checker, question: Question, value: Any,
                  if f.category in case.BY_CATEGORY else f for f in found]
         found += case.repeats(text, audiences)
     reaches_public = bool(public & set(audiences))
-    return [AnswerFinding(question, text, fitted(checker, text, f, audiences), reaches_public)
-            for f in sorted(found, key=lambda f: f.start)]
+    masks = tuple(sorted({(f.start, f.end) for f in found if f.rule == GUARDED_RULE}))
+    return [AnswerFinding(question, text, fitted(checker, text, f, audiences), reaches_public,
+                          masks) for f in sorted(found, key=lambda f: f.start)]
 
 
 def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[str]) -> Finding:
@@ -250,6 +266,15 @@ def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[st
     and the message says to write the sentence anew without the passage."""
     if not finding.suggestion or (finding.text == GUARDED_MASK and finding.rule != GUARDED_RULE):
         return finding
+    if finding.category == RELATION:  # "haar moeder" is never "een leerling" (trial cli9, 15):
+        from commgen.checks.suggest import grammar_words  # the neutral words for it, or none
+
+        instead = grammar_words().instead(" ".join(finding_word(finding).casefold().split()))
+        finding = replace(finding, suggestion=instead)
+        if instead is None:
+            return replace(finding, message=finding.message + " " + _(
+                "Write this sentence anew, without '{passage}'.").format(
+                passage=finding_word(finding).strip()))
     if finding.suggestion != leave_out_text() and already_said(
             text, finding.start, finding.end, finding.suggestion):
         finding = replace(finding, suggestion=leave_out_text(), message=finding.message + " " + _(

@@ -60,7 +60,9 @@ def show_finding(item: Any) -> None:
                          "{category}):").format(level=severity_label(finding.severity),
                                                 category=kind_label(finding.category)),
                 fg="red", bold=True)
-    click.echo("    " + marked(item.text, finding.start, finding.end,
+    text, start, end = item.excerpt() if hasattr(item, "excerpt") else (
+        item.text, finding.start, finding.end)
+    click.echo("    " + marked(text, start, end,
                                finding.text if finding.rule == "guarded-name" else None))
     click.echo("    " + finding.message)
     if finding.suggestion:

@@ -182,6 +182,7 @@ class _Patterns:
     dangling: frozenset[str]
     pronouns: frozenset[str]
     open: frozenset[str]
+    conjunctions: frozenset[str]
     not_verbs: frozenset[str]
     chat: re.Pattern[str]
     slips: tuple[re.Pattern[str], ...]
@@ -197,7 +198,7 @@ def _patterns(words: GrammarWords) -> _Patterns:
     titles = _alternatives(w("titels"))
     return _Patterns(
         articles=w("lidwoorden"), dangling=w("zinseinde_niet"), pronouns=w("voornaamwoorden"),
-        open=w("loopt_door"), not_verbs=w("geen_werkwoord"),
+        open=w("loopt_door"), conjunctions=w("bijzin_voegwoorden"), not_verbs=w("geen_werkwoord"),
         chat=re.compile(rf"(?:{_alternatives(w('chat_eindes'))})\b", re.IGNORECASE),
         slips=(
             re.compile(rf"\b(?:{titles})\.?\s+(?:de|het|een)\b", re.IGNORECASE),  # "mevrouw de"
@@ -281,16 +282,36 @@ def take_in(text: str, start: int, end: int, suggestion: str,
         return None
     if new == leave_out_text() or (not _is_phrase(new) and already_said(text, start, end, new)):
         return leave_out(text, start, end, words)  # never the same sentence twice
+    topic = set(_words(new)) & words.words("over_verspreiding")
+    if topic and not _is_phrase(new):  # a sentence about the spread for a claim about it only
+        first, last = own_sentence(text, start, end)
+        if not set(_words(text[first:last])) & words.words("over_verspreiding"):
+            return None
     if category == "image-detail" and _is_phrase(new):
+        # A place or a moment ("in de kleedkamer", "tijdens de gymles", "in haar ondergoed")
+        # is no image: a noun phrase in its place is no Dutch. An image detail in a clause of
+        # its own ("terwijl ze zich omkleedde") would go with the clause, which is not what
+        # the suggestion shows: no suggestion, the sentence is written anew.
+        first = (_words(passage) or [""])[0]
+        if first in (known.open | known.conjunctions) - known.articles:
+            return None
         for clause in known.clause.finditer(text):
             if clause.start() <= start and end <= clause.end():
-                return _checked(text, _join(text[:clause.start()], text[clause.end():]), words)
+                return None
     if _is_phrase(new) and (_is_clause(passage, known)
                             or (_words(passage) or [""])[-1] in known.open):
         return None  # a clause, or a phrase that goes on after the passage ("de moeder van de")
     if category == "group" and known.chat.search(passage):
         return None  # a chat named after the class is no class: "staat in een klas" says other
     if category == "name" and _is_phrase(new):
+        # a name in a pair ("Daan en Milan zitten"): "een leerling" for each says "een
+        # leerling en een leerling" or, said once, "Een leerling en zitten" (trial cli9, 2)
+        if re.search(r"(?:^|\s)(?:en|of|,)\s*$", text[:start], re.IGNORECASE) \
+                or re.match(r"\s*(?:,|en\b|of\b)\s*(?:[^\W\d_]*[A-Z•])", text[end:]):
+            return None
+        # a title ("meneer Yilmaz", "juf Anne") is a member of staff, never "een leerling"
+        if (_words(passage) or [""])[0] in words.words("titels"):
+            return None
         # a name after a noun of its own ("De daders Sem", "onze leerling Sem"): "een leerling"
         # in its place says two nouns, unless it is the same noun ("een leerling Sanne")
         noun = re.search(r"(?:^|\s)(?:de|het|een|onze|die|deze)\s+([^\W\d_]+)\s+$",
