@@ -48,7 +48,7 @@ def test_pasted_names_and_a_suspension_cannot_be_kept_with_a_reason(tmp_path: Pa
     child.expect_exact(REVIEW)
     todo = child.before
     assert "[een maatregel tegen een leerling]" in todo  # labelled by its kind
-    child.sendline("")  # Enter: refused, problems are open
+    child.sendline("m")  # make: refused, problems are open
     child.expect_exact("punt(en) open")
     child.expect_exact(REVIEW)
     child.sendline("q")
@@ -72,7 +72,7 @@ def test_a_reason_keeps_a_class_and_the_name_beside_it_is_shown_next(tmp_path: P
     assert "Beter: een leerling" in shown
     child.sendline("2")  # the suggestion: the name goes, the reason still keeps the class
     child.expect_exact(REVIEW)
-    child.sendline("")
+    child.sendline("m")  # make the documents
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before

@@ -876,9 +876,9 @@ def test_the_count_of_points_is_the_points_listed(web) -> None:  # type: ignore[
     enter(client, access)
     state = post(client, access, "/api/antwoord", {
         "q": "situation_extra", "step": "situation",
-        "value": "Haar ex-vriend Daan Bakker uit 2B heeft het doorgestuurd."})
+        "value": "Het meisje van 14 uit 2B heeft het zelf verstuurd."})
     listed = [p for p in state["marks"]["situation_extra"]["segments"] if "n" in p]
-    assert len(case.findings()) > len(listed)  # one passage with two findings
+    assert len(case.findings()) > len(listed)  # one passage with two findings (blame, a guess)
     assert state["todo"] == len(listed) == state["todo_here"]
     page = client.get("/stap/view").text
     assert f"Nog te doen: {len(listed)} punten" in page and "(daarvan 0 in deze stap)" in page

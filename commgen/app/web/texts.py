@@ -46,6 +46,10 @@ def finding_label(finding: Any) -> str:
         "consistency-wacht_op_goedkeuring": _("a police fact not approved yet"),
         "consistency-tegenstrijdig": _("two sentences that contradict each other"),
     }
+    from commgen.app.answercheck import GIVEN_KINDS, kind_label
+
+    if finding.category in GIVEN_KINDS:  # the kind given at the question wins (by_kind)
+        return kind_label(finding.category)
     return kinds.get(getattr(finding, "rule", "") or "", "") or category_label(finding.category)
 
 
