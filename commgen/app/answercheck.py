@@ -364,9 +364,6 @@ def by_kind(text: str, found: list[Finding], words: Any = None) -> list[Finding]
     return result
 
 
-GIVEN_KINDS = frozenset({SANCTION, GENDER, RELATION, REPEAT})  # kinds by_kind gives
-
-
 def kind_label(category: str) -> str:
     """A finding's kind in words, as the question shows it: the kinds given at the question
     (``by_kind``, ``repeats``) and the check's own categories (``web.texts.category_label``;

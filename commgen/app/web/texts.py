@@ -22,8 +22,14 @@ def category_label(category: str) -> str:
         "relation": _("a relative or a relationship"), "harmful": _("harmful wording"),
         "metadata": _("the document properties"),
         "consistency": _("the documents do not agree"),
+        # the kinds the check at a question gives (answercheck.by_kind)
+        "sanction": _("a measure against a pupil"), "gender": _("the pupil's gender"),
+        "repeat": _("said already"),
     }
     return labels.get(category, category)
+
+
+GIVEN_KINDS = frozenset({"sanction", "gender", "relation", "repeat"})
 
 
 def finding_label(finding: Any) -> str:
@@ -46,10 +52,8 @@ def finding_label(finding: Any) -> str:
         "consistency-wacht_op_goedkeuring": _("a police fact not approved yet"),
         "consistency-tegenstrijdig": _("two sentences that contradict each other"),
     }
-    from commgen.app.answercheck import GIVEN_KINDS, kind_label
-
     if finding.category in GIVEN_KINDS:  # the kind given at the question wins (by_kind)
-        return kind_label(finding.category)
+        return category_label(finding.category)
     return kinds.get(getattr(finding, "rule", "") or "", "") or category_label(finding.category)
 
 
