@@ -108,7 +108,9 @@ def test_the_interview_asks_the_evening_questions_only_when_the_evening_is_chose
 def test_the_pupils_message_follows_the_school_type_and_the_chosen_approach(
         tmp_path: Path) -> None:
     vo_problem = _made("vo-politie")["boodschap-leerlingen"]
-    assert "Zonder verspreiders geen shame sexting" in vo_problem
+    assert "shame sexting" not in vo_problem  # made under pressure: nothing about sexting
+    shared = _generate(tmp_path, {"origin": "voluntary"}, name="vrijwillig")
+    assert "Zonder verspreiders geen shame sexting" in shared["boodschap-leerlingen"]
     assert "strafbaar, ook voor jongeren" in vo_problem and "juf" not in vo_problem
     vo_normal = _generate(tmp_path, {"pupil_approach": "normalise"})["boodschap-leerlingen"]
     assert "is normaal" in vo_normal and "shame sexting" not in vo_normal
