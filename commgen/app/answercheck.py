@@ -367,11 +367,7 @@ def by_kind(text: str, found: list[Finding], words: Any = None) -> list[Finding]
 def kind_label(category: str) -> str:
     """A finding's kind in words, as the question shows it: the kinds given at the question
     (``by_kind``, ``repeats``) and the check's own categories (``web.texts.category_label``;
-    the page can call this one for both)."""
-    labels = {SANCTION: _("a measure against a pupil"), GENDER: _("the pupil's gender"),
-              RELATION: _("a relative or a relationship"), REPEAT: _("said already")}
-    if category in labels:
-        return labels[category]
+    the page can call this one for both). One table of labels, in ``category_label``."""
     from commgen.app.web.texts import category_label
 
     return category_label(category)
