@@ -134,14 +134,13 @@ def main(argv: list[str] | None = None) -> None:
     _setup_console()
     args = list(sys.argv[1:] if argv is None else argv)
     command = _command_name(args) if argv is None else ""  # not tests calling main
-    if command:  # the command's own process; the list of commands compiles too little
-        from commgen.foundation.regexcache import keep_compiled_patterns
+    try:  # a Ctrl-C during start-up (the regex file, the language) is a stop as well
+        if command:  # the command's own process; the list of commands compiles too little
+            from commgen.foundation.regexcache import keep_compiled_patterns
 
-        keep_compiled_patterns(command)
-    _setup_language(choose_language(_scan_lang(args)))
-    cli = build_cli()
-    try:
-        code = cli.main(args=args, prog_name="commgen", standalone_mode=False)
+            keep_compiled_patterns(command)
+        _setup_language(choose_language(_scan_lang(args)))
+        code = build_cli().main(args=args, prog_name="commgen", standalone_mode=False)
     except (Exception, KeyboardInterrupt) as exc:  # each kind below; a bug as the last
         code = _failure(exc)
     if argv is None:  # the process ends here (not a caller in the same process, like tests)
