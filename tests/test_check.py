@@ -35,7 +35,10 @@ OEFEN2_FLOOR = (0.88, 0.03)
 # 80.4%, 5.4%; oefen6 76.3%, 5.0%; oefen7 81.2%, 9.1%), then trained on and tuned on by kind
 # (round detect9), not yet to the targets: a floor each, outside the overall target.
 UNTUNED_FLOORS = {"oefen3": (0.90, 0.03), "oefen4": (0.86, 0.03), "toets4": (0.90, 0.03),
-                  "oefen5": (0.82, 0.04), "oefen6": (0.76, 0.03), "oefen7": (0.79, 0.06)}
+                  "oefen5": (0.82, 0.04), "oefen6": (0.76, 0.03), "oefen7": (0.79, 0.06),
+                  # scored once at the end of round 9 (oefen8 77.7%, 2.6%; toets5 85.1%,
+                  # 3.0%), then development and training data from round detect10
+                  "oefen8": (0.80, 0.03), "toets5": (0.85, 0.03)}
 
 
 def test_corpus_meets_the_targets() -> None:

@@ -5,7 +5,7 @@
     python tools/train_model.py --check    # retrains and says whether the shipped file matches
 
 The examples are the labelled sentences of the corpus parts (tests/corpus, its toets, toets2,
-oefen, toets3, oefen2, oefen3, oefen4, toets4, oefen5, oefen6 and oefen7 sets, each once it
+oefen, toets3, oefen2, oefen3, oefen4, toets4, oefen5, oefen6, oefen7, oefen8 and toets5 sets, each once it
 was scored once): a sentence is a positive
 of every category it has a label of and a negative of the others; the clean sentences are
 negatives of all. The sentences of the golden documents (tests/golden, what commgen writes
@@ -44,7 +44,8 @@ CORPUS = ROOT / "tests" / "corpus"
 PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2",
          "oefen": CORPUS / "oefen", "toets3": CORPUS / "toets3", "oefen2": CORPUS / "oefen2",
          "oefen3": CORPUS / "oefen3", "oefen4": CORPUS / "oefen4", "toets4": CORPUS / "toets4",
-         "oefen5": CORPUS / "oefen5", "oefen6": CORPUS / "oefen6", "oefen7": CORPUS / "oefen7"}
+         "oefen5": CORPUS / "oefen5", "oefen6": CORPUS / "oefen6", "oefen7": CORPUS / "oefen7",
+         "oefen8": CORPUS / "oefen8", "toets5": CORPUS / "toets5"}
 GOLDEN = ROOT / "tests" / "golden"
 OUTPUT = ROOT / "snippets" / "nl" / "regels" / MODEL_FILE
 CATEGORIES = ("blame", "speculation", "sensational", "evidence", "image-detail", "legal-term",
