@@ -183,7 +183,7 @@ def _position(out: str, prefix: str, needle: str) -> str:
     """The position printed after ``prefix`` on the line that reports ``needle``."""
     lines = [line for line in out.splitlines() if line.startswith(prefix) and needle in line]
     assert len(lines) == 1, out
-    match = re.match(re.escape(prefix) + r"(\d+:\d+(?: \([^)]*\))?): ", lines[0])
+    match = re.match(re.escape(prefix) + r"(\d+:\d+|[^:]*”|[^:“]*): ", lines[0])
     assert match, lines[0]
     return match.group(1)
 
@@ -199,16 +199,17 @@ def test_generate_and_check_give_one_finding_one_position(tmp_path: Path, capsys
     letter = out_dir / "brief-ouders-klas.docx"
     # generate tells the finding once, at its answer, with its place in every document
     assert generated.count(f"“{phone}”") == 1, generated
-    places = [line.removeprefix("    in brief-ouders-klas:") for line in generated.splitlines()
-              if line.startswith("    in brief-ouders-klas:")]
+    places = [line.removeprefix("    in brief-ouders-klas, ") for line in generated.splitlines()
+              if line.startswith("    in brief-ouders-klas, ")]
     assert len(places) == 1, generated
     in_generate = places[0]
 
     code, checked, _err = run_cli(capsys, "check", "--audience", "parents-class", "--answers",
                                   str(answers), str(letter))
     assert code == 1, checked
-    in_check = _position(checked, f"{letter}:", phone)
-    assert in_generate == in_check == "13:31 (alinea 8, onder “Wat is er gebeurd?”)"
+    in_check = _position(checked, f"{letter}, ", phone)
+    # the place a Word user finds, not the line of the reader's text (JSON keeps offsets)
+    assert in_generate == in_check == "alinea 8, onder “Wat is er gebeurd?”"
 
     # line:col is over the reader's text, the place is the paragraph that holds the number
     document = read_document(letter.read_bytes())
@@ -245,3 +246,27 @@ def test_checks_only_read_and_namespaces_have_one_home() -> None:
         if path.name != "ooxml.py":
             source = path.read_text(encoding="utf-8")
             assert "schemas.openxmlformats.org" not in source and "purl.org" not in source, path
+
+
+def test_a_finding_in_a_docx_shows_the_sentence_to_search_for_in_word(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """trial-check10 F10: the place said the paragraph and heading, but not the sentence a
+    Word user can search for; a guarded name in that sentence stays masked."""
+    from docx import Document
+
+    path = tmp_path / "brief.docx"
+    doc = Document()
+    doc.add_heading("Wat is er gebeurd?", level=1)
+    doc.add_paragraph("Beste ouders. Vorige week hebben Sanne en Noor uit klas 2C ons iets "
+                      "verteld. Wij nemen dit serieus.")
+    doc.save(str(path))
+    guard = tmp_path / "namen.txt"
+    guard.write_text("Sanne\n", encoding="utf-8")
+    code, out, _err = run_cli(capsys, "check", "--guard-file", str(guard), str(path))
+    assert code == 1, out
+    lines = out.splitlines()
+    head = next(i for i, line in enumerate(lines) if "[group]" in line)
+    assert lines[head].startswith(f"{path}, alinea 2, onder “Wat is er gebeurd?”: "), out
+    assert lines[head + 1] == ("    in: “Vorige week hebben ••• en Noor uit klas 2C ons iets "
+                               "verteld.”"), out
+    assert "Sanne" not in out

@@ -268,3 +268,15 @@ def test_check_reads_the_audience_of_a_letter_commgen_made(
     other.write_text("Het gaat om 4 vwo.\n", encoding="utf-8")
     code, out, _err = run_cli(capsys, "check", str(other), "--answers", str(answers))
     assert code == 1 and "[group]" in out
+
+
+def test_advice_that_names_the_police_is_kept_without_the_polices_approval(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """trial-check10 F5: "bewaar het als bewijs" got the sentence about how the image spread,
+    because its own suggestion ("volg het advies van de politie") names the police. Advice is
+    no fact about the case: only a suggestion that states a police fact waits for approval."""
+    text = "Heeft u het beeld ontvangen, bewaar het dan als bewijs.\n"
+    _code, out = _check_text(capsys, tmp_path, text, "--audience", "parents-class")
+    assert "[evidence]" in out
+    assert "Beter: Bewaar of stuur het niet door, ook niet naar school" in out
+    assert "Hoe het beeld is verspreid" not in out

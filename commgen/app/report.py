@@ -58,13 +58,13 @@ def grouped_findings(review: Any) -> list[Grouped]:
 
 
 def _place(document: Any, finding: Any) -> str:
-    """Where in a document: line:col and the Word place, as ``commgen check`` says it."""
+    """Where in a document: the Word place (or line:col), as ``commgen check`` says it."""
     from commgen.checks.report import position
 
     if finding.category == "metadata":
         return _("{doc}, document properties").format(doc=document.doc_id)
     checked = document.text if document.document is None else document.document
-    return f"{document.doc_id}:{position(checked, finding.start)}"
+    return position(document.doc_id, checked, finding.start)
 
 
 def review_lines(result: Any) -> list[str]:

@@ -79,6 +79,7 @@ ALLOWED_PROPERTY = "commgen.allowed"  # written by render.document: the school's
 # What a school's own letterhead and signature hold: a finding of these categories in a
 # document whose school is not known gets a hint how to allow them.
 OWN_DETAIL_CATEGORIES = ("address", "phone", "email", "url")
+OTHER_SCHOOL_RULE = "other-school"  # detectoren.yaml: a school named, maybe the own one
 
 
 def for_document(checker: Checker, properties: Mapping[str, str]) -> tuple[Checker, bool]:
@@ -100,11 +101,30 @@ def for_document(checker: Checker, properties: Mapping[str, str]) -> tuple[Check
     return replace(checker, allow=allow), True
 
 
-def with_own_details_hint(findings: list[Finding]) -> list[Finding]:
-    """For a document whose school is not known: an error that may be the school's own
-    details says how to allow them."""
-    hint = _("If this is your school's own detail: use --answers or --school to allow your "
-             "school's details.")
-    return [replace(f, message=f"{f.message} {hint}")
-            if f.category in OWN_DETAIL_CATEGORIES and f.severity == ERROR
-            and f.rule != "guarded-name" else f for f in findings]
+def with_own_details_hint(findings: list[Finding], school_known: bool = False,
+                          contacts_known: bool = False) -> list[Finding]:
+    """For a document whose school or contacts are not known: an error that may be the
+    school's own details, its contact person or spokesperson, or its own name says how to
+    allow them (``--answers`` gives the contacts, ``--school`` the school's details)."""
+    details = _("If this is your school's own detail: use --answers or --school to allow your "
+                "school's details.")
+    contact_detail = _("If this is the contact person's or the spokesperson's: use --answers "
+                       "to allow them.")
+    person = _("If this is the contact person or the spokesperson: use --answers to allow "
+               "them.")
+    own_school = _("If this is your own school: use --school or --answers to allow its name.")
+
+    def hint(f: Finding) -> str | None:
+        if f.severity != ERROR or f.rule == "guarded-name":
+            return None
+        if f.category in OWN_DETAIL_CATEGORIES:
+            if not school_known:
+                return details
+            return contact_detail if f.category in ("phone", "email") and not contacts_known \
+                else None
+        if f.category == "name" and not contacts_known:
+            return person
+        return own_school if f.rule == OTHER_SCHOOL_RULE and not school_known else None
+
+    return [replace(f, message=f"{f.message} {said}") if (said := hint(f)) else f
+            for f in findings]

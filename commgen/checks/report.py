@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from commgen.checks.findings import Finding, line_col
+from commgen.checks.findings import GUARDED_RULE, Finding, line_col
 from commgen.docx.reader import DocumentText
 from commgen.foundation.concepts import ERROR
 from commgen.foundation.i18n import _
@@ -28,16 +28,42 @@ def _excerpt(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def position(checked: Checked, offset: int) -> str:
-    """Where ``offset`` is: 'line:col' (1-based, over the checked text) and, in a .docx, the
-    place in Word: '14:5 (paragraph 12, under “What happened?”)'. ``commgen generate``'s
-    review and ``commgen check`` both say it this way, so one finding has one position."""
-    text = checked if isinstance(checked, str) else checked.text
-    line, col = line_col(text, offset)
-    where = f"{line}:{col}"
+def position(name: str, checked: Checked, offset: int) -> str:
+    """Where ``offset`` is, after the file or document ``name``: in a .docx the place a Word
+    user finds ('brief.docx, paragraph 12, under “What happened?”'), in plain text
+    'name:line:col' (1-based). ``commgen generate``'s review and ``commgen check`` both say it
+    this way, so one finding has one position; JSON keeps the character offsets."""
     place = None if isinstance(checked, str) else checked.place_at(offset)
     located = place.locate() if place is not None else ""
-    return f"{where} ({located})" if located else where
+    if located:
+        return f"{name}, {located}"
+    line, col = line_col(checked if isinstance(checked, str) else checked.text, offset)
+    return f"{name}:{line}:{col}"
+
+
+def sentence_at(text: str, finding: Finding, hidden: Iterable[tuple[int, int]] = (),
+                limit: int = 100) -> str:
+    """The sentence that holds the finding, to search for in Word; the passages of
+    ``hidden`` (guarded names) shown as the mask, never as they are."""
+    from commgen.checks.suggest import sentences
+    from commgen.foundation.concepts import GUARDED_MASK
+
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    line_end = text.find("\n", finding.start)
+    line_end = len(text) if line_end < 0 else line_end
+    start, end = line_start, line_end
+    for begin, stop, _said in sentences(text[line_start:line_end]):
+        if begin + line_start <= finding.start < stop + line_start:
+            start, end = begin + line_start, stop + line_start
+            break
+    shown, at = [], start
+    for begin, stop in sorted(hidden):
+        if stop <= start or begin >= end or begin < at:
+            continue
+        shown += [text[at:begin], GUARDED_MASK]
+        at = stop
+    shown.append(text[at:end])
+    return _excerpt("".join(shown), limit)
 
 
 def place_json(checked: Checked, offset: int) -> dict[str, Any] | None:
@@ -51,12 +77,15 @@ def place_json(checked: Checked, offset: int) -> dict[str, Any] | None:
     return data
 
 
-def finding_lines(where: str, finding: Finding) -> list[str]:
-    """Three lines per finding: where and what, why, what to write instead."""
+def finding_lines(where: str, finding: Finding, sentence: str = "") -> list[str]:
+    """Three lines per finding: where and what, why, what to write instead; in a .docx a
+    fourth, first, with the sentence that holds it (to find it in Word)."""
     head = click.style(f"{severity_label(finding.severity)} [{finding.category}]",
                        fg=COLOURS.get(finding.severity), bold=True)
     lines = [f"{for_terminal(where)}: {head} “{for_terminal(_excerpt(finding.text))}”",
              f"    {for_terminal(finding.message)}"]
+    if sentence and sentence != _excerpt(finding.text):
+        lines.insert(1, "    " + _("in: “{sentence}”").format(sentence=for_terminal(sentence)))
     if finding.suggestion:
         lines.append("    " + _("Instead: {suggestion}").format(suggestion=finding.suggestion))
     return lines
@@ -68,8 +97,10 @@ def text_report(results: Iterable[tuple[str, Checked, list[Finding]]]) -> list[s
     errors = warnings = files = 0
     for path, text, findings in results:
         files += 1
+        hidden = [(f.start, f.end) for f in findings if f.rule == GUARDED_RULE]
         for finding in findings:
-            lines.extend(finding_lines(f"{path}:{position(text, finding.start)}", finding))
+            sentence = "" if isinstance(text, str) else sentence_at(text.text, finding, hidden)
+            lines.extend(finding_lines(position(path, text, finding.start), finding, sentence))
             if finding.severity == ERROR:
                 errors += 1
             else:
@@ -108,7 +139,7 @@ def review_lines(review) -> list[str]:  # type: ignore[no-untyped-def]
                 where = _("{doc}, document properties").format(doc=document.doc_id)
             else:
                 checked = document.document if document.document is not None else document.text
-                where = f"{document.doc_id}:{position(checked, finding.start)}"
+                where = position(document.doc_id, checked, finding.start)
             lines.extend(finding_lines(where, finding))
     for doc_id in review.refused():
         if review.holds_guarded(doc_id):

@@ -40,6 +40,9 @@ class Source:
     text: str
     document: DocumentText | None = None  # for a .docx: the text with the place of each paragraph
     properties: dict[str, str] = field(default_factory=dict)  # a .docx's custom properties
+    # where the properties come from when not from the file itself: the .docx beside a text
+    # file that commgen wrote with it (its twin to paste into a parents' portal)
+    properties_from: str = ""
 
     @property
     def document_id(self) -> str | None:
@@ -92,7 +95,28 @@ def read_source(spec: str) -> Source:
         from commgen.docx.props import read_custom_properties
 
         return Source(spec, document.text, document, read_custom_properties(data))
-    return Source(spec, _decode(data, spec))
+    properties, twin = _twin_properties(path)
+    return Source(spec, _decode(data, spec), properties=properties, properties_from=twin)
+
+
+def _twin_properties(path: Path) -> tuple[dict[str, str], str]:
+    """A text file commgen wrote beside a document of the same name (``brief.txt`` next to
+    ``brief.docx``): the document's properties, so the text's own school details are known
+    as the document's are. Nothing when there is no such document or commgen did not make
+    it."""
+    import zipfile
+
+    from commgen.docx.props import read_custom_properties
+
+    twin = path.with_suffix(".docx")
+    try:
+        properties = read_custom_properties(read_limited(twin, MAX_DOCX_BYTES))
+    except (OSError, FileTooLarge, NotARegularFile, ValueError, KeyError, SyntaxError,
+            zipfile.BadZipFile):  # no such document, or not one that can be read: no twin
+        return {}, ""
+    if not properties.get(DOCUMENT_PROPERTY):
+        return {}, ""
+    return properties, str(twin)
 
 
 def _decode(data: bytes, name: str) -> str:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from commgen.checks.findings import Finding
     from commgen.checks.run import Checker
+    from commgen.checks.sources import Source
 
 
 def make() -> click.Command:
@@ -50,22 +51,37 @@ def make() -> click.Command:
         checker = checker_from_files(audience, guards, answers_file, school)
         case = CaseCheck(checker, answers_file)
         results = []
+        notes: list[str] = []
         for source in sources:  # a document commgen made knows its school's details
             readers = audience or case.audience_of(source.document_id)
             doc_checker, known = for_document(case.for_readers(checker, readers, audience),
                                               source.properties)
             findings = case.findings(doc_checker.check(source.text), source.text, readers)
-            if not (known or answers_file or school):
-                findings = with_own_details_hint(findings)
+            findings = with_own_details_hint(findings, known or bool(answers_file or school),
+                                             known or answers_file is not None)
             results.append((source.path, source.located, findings))
+            if known:
+                notes.append(_known_from(source))
         if output == "json":
             click.echo(json_report(results))
         else:
             color = False if os.environ.get("NO_COLOR") else None
+            for note in notes:
+                click.echo(note, color=color)
             for line in text_report(results):
                 click.echo(line, color=color)
         return EXIT_FINDINGS if any(has_errors(f) for _p, _t, f in results) else EXIT_OK
     return check
+
+
+def _known_from(source: Source) -> str:
+    """Why a document's school details pass: commgen recorded them when it made it."""
+    if source.properties_from:
+        return _("{file}: the school's details and contacts are those commgen recorded in "
+                 "{document}, made with it.").format(file=source.path,
+                                                     document=source.properties_from)
+    return _("{file}: the school's details and contacts are those commgen recorded in the "
+             "document's properties when it made it.").format(file=source.path)
 
 
 class CaseCheck:

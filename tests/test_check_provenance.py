@@ -1,0 +1,73 @@
+"""``commgen check`` on what another school wrote and on commgen's own plain-text twins
+(trial-check10): a finding that may be the school's own name, contact person or details says
+how to allow it, and the .txt that commgen writes beside a document passes as the document
+does, saying where its school details come from."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import run_cli, write_answers
+
+
+def _check(capsys, tmp_path: Path, text: str, *options: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    path = tmp_path / "brief.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, _err = run_cli(capsys, "check", *options, str(path))
+    return code, out
+
+
+def test_a_contact_person_of_an_unknown_school_is_told_how_to_allow_them(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    text = ("Met vragen kunt u terecht bij Ilse Verhoeven, teamleider onderbouw.\n"
+            "Voor de pers: Ruud Haverkamp.\n")
+    code, out = _check(capsys, tmp_path, text)
+    assert code == 1 and "[name]" in out
+    assert "Is dit de contactpersoon of de woordvoerder? Gebruik --answers" in out
+    answers = write_answers(tmp_path, {
+        "contact": {"name": "Ilse Verhoeven", "role": "teamleider onderbouw",
+                    "phone": "033 494 21 75", "email": "i.verhoeven@dewiekslag.nl"},
+        "spokesperson": {"name": "Ruud Haverkamp", "role": "woordvoerder",
+                         "phone": "033 494 21 70", "email": "pers@dewiekslag.nl"}})
+    code, out = _check(capsys, tmp_path, text, "--answers", str(answers))
+    assert "Ilse Verhoeven" not in out and "Ruud Haverkamp" not in out, out
+
+
+def test_with_only_a_school_profile_a_contacts_phone_says_to_give_the_answers(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out = _check(capsys, tmp_path, "Bel de mentor gerust: 06 41 22 87 90.\n",
+                       "--school", "hetbaken")
+    assert code == 1 and "[phone]" in out
+    assert "Is dit van de contactpersoon of de woordvoerder? Gebruik --answers" in out
+    assert "--answers of --school" not in out  # the school's own details are known
+
+
+def test_a_pupils_name_with_the_answers_given_gets_no_contact_hint(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    answers = write_answers(tmp_path, {})
+    code, out = _check(capsys, tmp_path, "Gisteren was Jesse niet op school.\n",
+                       "--answers", str(answers))
+    assert code == 1 and "[name]" in out
+    assert "Gebruik --answers" not in out
+
+
+def test_commgens_own_text_twin_passes_as_its_document_does(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    answers = write_answers(tmp_path, {})
+    out_dir = tmp_path / "out"
+    code, out, _err = run_cli(capsys, "generate", str(answers), "--out", str(out_dir))
+    assert code == 0, out
+    texts = sorted(out_dir.glob("*.txt"))
+    assert texts
+    for text in texts:
+        code, out, _err = run_cli(capsys, "check", str(text))
+        assert code == 0, (text.name, out)
+        assert f"{text}: de gegevens en contactpersonen van de school zijn die commgen " \
+               f"vastlegde in {text.with_suffix('.docx')}" in out, out
+    # moved away from its document, the text is one of unknown origin again
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    moved = shutil.copy(texts[0], alone / texts[0].name)
+    code, out, _err = run_cli(capsys, "check", str(moved))
+    assert "vastlegde" not in out
