@@ -5,8 +5,8 @@
     python tools/train_model.py --check    # retrains and says whether the shipped file matches
 
 The examples are the labelled sentences of the corpus parts (tests/corpus, its toets, toets2,
-oefen, toets3, oefen2, oefen3, oefen4, toets4, oefen5, oefen6, oefen7, oefen8 and toets5 sets, each once it
-was scored once): a sentence is a positive
+oefen, toets3, oefen2, oefen3, oefen4, toets4, oefen5, oefen6, oefen7, oefen8 and toets5
+sets, each once it was scored once): a sentence is a positive
 of every category it has a label of and a negative of the others; the clean sentences are
 negatives of all. The sentences of the golden documents (tests/golden, what commgen writes
 itself) are negatives of all too: the model must never stop a generated document.
