@@ -71,3 +71,32 @@ def test_commgens_own_text_twin_passes_as_its_document_does(
     moved = shutil.copy(texts[0], alone / texts[0].name)
     code, out, _err = run_cli(capsys, "check", str(moved))
     assert "vastlegde" not in out
+
+
+def test_json_text_is_the_passage_at_the_offsets_with_guarded_names_masked(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """trial-check10 F7: a gender finding's JSON ``text`` was its whole sentence while its
+    offsets held one word; a tool highlighting by offsets and showing ``text`` disagreed."""
+    import json
+
+    path = tmp_path / "brief.txt"
+    text = ("Een jongen uit de derde klas heeft het beeld als eerste doorgestuurd.\n"
+            "Sanne en haar moeder zijn geschrokken.\n")
+    path.write_text(text, encoding="utf-8")
+    guard = tmp_path / "namen.txt"
+    guard.write_text("Sanne\n", encoding="utf-8")
+    code, out, _err = run_cli(capsys, "check", "--format", "json", "--guard-file", str(guard),
+                              "--audience", "parents-class", str(path))
+    assert code == 1
+    findings = json.loads(out)["files"][0]["findings"]
+    assert findings and any(f["category"] == "consistency" for f in findings), findings
+    for finding in findings:
+        passage = text[finding["start"]:finding["end"]]
+        assert finding["text"] == passage.replace("Sanne", "•••"), finding
+    assert "Sanne" not in out
+
+
+def test_a_broken_document_beside_a_text_is_no_twin(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "brief.docx").write_bytes(b"not a zip")
+    code, out = _check(capsys, tmp_path, "Met vriendelijke groet.\n")
+    assert code == 0 and "vastlegde" not in out, out
