@@ -100,3 +100,19 @@ def test_a_broken_document_beside_a_text_is_no_twin(tmp_path: Path, capsys) -> N
     (tmp_path / "brief.docx").write_bytes(b"not a zip")
     code, out = _check(capsys, tmp_path, "Met vriendelijke groet.\n")
     assert code == 0 and "vastlegde" not in out, out
+
+
+def test_a_suggestion_is_offered_only_where_it_makes_a_whole_sentence(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """trial-check10 F6: 'Beter: een leerling' for 'leerling van 13' gave 'een een leerling
+    jaar', 'een seksueel getint beeld' for a place gave no Dutch: such a finding says to write
+    the sentence anew; a suggestion that fits is still offered."""
+    text = ("Het gaat om een leerling van 13 jaar die erg geschrokken is.\n"
+            "Op de foto is zij in haar ondergoed te zien in een badkamer.\n"
+            "Het beeld ging rond in klas 2C.\n")
+    code, out = _check(capsys, tmp_path, text)
+    assert code == 1
+    assert "Beter: een leerling\n" not in out and "Beter: een seksueel getint beeld" not in out
+    assert "Schrijf deze zin opnieuw, zonder 'leerling van 13'." in out
+    assert "Schrijf deze zin opnieuw, zonder 'in haar ondergoed'." in out
+    assert "Beter: een klas van onze school" in out
