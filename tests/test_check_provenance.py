@@ -71,3 +71,48 @@ def test_commgens_own_text_twin_passes_as_its_document_does(
     moved = shutil.copy(texts[0], alone / texts[0].name)
     code, out, _err = run_cli(capsys, "check", str(moved))
     assert "vastlegde" not in out
+
+
+def test_json_text_is_the_passage_at_the_offsets_with_guarded_names_masked(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """trial-check10 F7: a gender finding's JSON ``text`` was its whole sentence while its
+    offsets held one word; a tool highlighting by offsets and showing ``text`` disagreed."""
+    import json
+
+    path = tmp_path / "brief.txt"
+    text = ("Een jongen uit de derde klas heeft het beeld als eerste doorgestuurd.\n"
+            "Sanne en haar moeder zijn geschrokken.\n")
+    path.write_text(text, encoding="utf-8")
+    guard = tmp_path / "namen.txt"
+    guard.write_text("Sanne\n", encoding="utf-8")
+    code, out, _err = run_cli(capsys, "check", "--format", "json", "--guard-file", str(guard),
+                              "--audience", "parents-class", str(path))
+    assert code == 1
+    findings = json.loads(out)["files"][0]["findings"]
+    assert findings and any(f["category"] == "consistency" for f in findings), findings
+    for finding in findings:
+        passage = text[finding["start"]:finding["end"]]
+        assert finding["text"] == passage.replace("Sanne", "•••"), finding
+    assert "Sanne" not in out
+
+
+def test_a_broken_document_beside_a_text_is_no_twin(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "brief.docx").write_bytes(b"not a zip")
+    code, out = _check(capsys, tmp_path, "Met vriendelijke groet.\n")
+    assert code == 0 and "vastlegde" not in out, out
+
+
+def test_a_suggestion_is_offered_only_where_it_makes_a_whole_sentence(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """trial-check10 F6: 'Beter: een leerling' for 'leerling van 13' gave 'een een leerling
+    jaar', 'een seksueel getint beeld' for a place gave no Dutch: such a finding says to write
+    the sentence anew; a suggestion that fits is still offered."""
+    text = ("Het gaat om een leerling van 13 jaar die erg geschrokken is.\n"
+            "Op de foto is zij in haar ondergoed te zien in een badkamer.\n"
+            "Het beeld ging rond in klas 2C.\n")
+    code, out = _check(capsys, tmp_path, text)
+    assert code == 1
+    assert "Beter: een leerling\n" not in out and "Beter: een seksueel getint beeld" not in out
+    assert "Schrijf deze zin opnieuw, zonder 'leerling van 13'." in out
+    assert "Schrijf deze zin opnieuw, zonder 'in haar ondergoed'." in out
+    assert "Beter: een klas van onze school" in out

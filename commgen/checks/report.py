@@ -46,7 +46,6 @@ def sentence_at(text: str, finding: Finding, hidden: Iterable[tuple[int, int]] =
     """The sentence that holds the finding, to search for in Word; the passages of
     ``hidden`` (guarded names) shown as the mask, never as they are."""
     from commgen.checks.suggest import sentences
-    from commgen.foundation.concepts import GUARDED_MASK
 
     line_start = text.rfind("\n", 0, finding.start) + 1
     line_end = text.find("\n", finding.start)
@@ -56,14 +55,21 @@ def sentence_at(text: str, finding: Finding, hidden: Iterable[tuple[int, int]] =
         if begin + line_start <= finding.start < stop + line_start:
             start, end = begin + line_start, stop + line_start
             break
+    return _excerpt(_shown(text, start, end, hidden), limit)
+
+
+def _shown(text: str, start: int, end: int, hidden: Iterable[tuple[int, int]]) -> str:
+    """``text[start:end]`` with every passage of ``hidden`` (a guarded name) as the mask."""
+    from commgen.foundation.concepts import GUARDED_MASK
+
     shown, at = [], start
     for begin, stop in sorted(hidden):
-        if stop <= start or begin >= end or begin < at:
+        if stop <= at or begin >= end:
             continue
-        shown += [text[at:begin], GUARDED_MASK]
-        at = stop
+        shown += [text[at:max(begin, at)], GUARDED_MASK]
+        at = min(stop, end)
     shown.append(text[at:end])
-    return _excerpt("".join(shown), limit)
+    return "".join(shown)
 
 
 def place_json(checked: Checked, offset: int) -> dict[str, Any] | None:
@@ -115,8 +121,13 @@ def json_report(results: Iterable[tuple[str, Checked, list[Finding]]]) -> str:
     files = []
     for path, text, findings in results:
         items = []
+        checked = text if isinstance(text, str) else text.text
+        hidden = [(f.start, f.end) for f in findings if f.rule == GUARDED_RULE]
         for finding in findings:
             item = finding.as_json()
+            if finding.rule != GUARDED_RULE and finding.end > finding.start:
+                # the passage at the offsets, as a tool that highlights by them shows it
+                item["text"] = _shown(checked, finding.start, finding.end, hidden)
             place = place_json(text, finding.start)
             if place is not None:
                 item["place"] = place

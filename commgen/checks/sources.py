@@ -104,15 +104,12 @@ def _twin_properties(path: Path) -> tuple[dict[str, str], str]:
     ``brief.docx``): the document's properties, so the text's own school details are known
     as the document's are. Nothing when there is no such document or commgen did not make
     it."""
-    import zipfile
-
-    from commgen.docx.props import read_custom_properties
+    from commgen.docx.props import custom_properties_if_readable
 
     twin = path.with_suffix(".docx")
     try:
-        properties = read_custom_properties(read_limited(twin, MAX_DOCX_BYTES))
-    except (OSError, FileTooLarge, NotARegularFile, ValueError, KeyError, SyntaxError,
-            zipfile.BadZipFile):  # no such document, or not one that can be read: no twin
+        properties = custom_properties_if_readable(read_limited(twin, MAX_DOCX_BYTES))
+    except (OSError, FileTooLarge, NotARegularFile):  # no such document: no twin
         return {}, ""
     if not properties.get(DOCUMENT_PROPERTY):
         return {}, ""

@@ -151,6 +151,19 @@ def read_custom_properties(data: bytes) -> dict[str, str]:
     return found
 
 
+def custom_properties_if_readable(data: bytes) -> dict[str, str]:
+    """The custom properties of what may be a .docx ({} when it is no Word package that can
+    be read): for a file that only accompanies the one being read."""
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        return read_custom_properties(data)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, ValueError):
+        return {}
+
+
 def _property_part(data: bytes, name: str) -> Any:
     """The parsed XML of one properties part of a saved .docx, or None if it has none."""
     import io

@@ -56,7 +56,9 @@ def make() -> click.Command:
             readers = audience or case.audience_of(source.document_id)
             doc_checker, known = for_document(case.for_readers(checker, readers, audience),
                                               source.properties)
-            findings = case.findings(doc_checker.check(source.text), source.text, readers)
+            found = fitted_to_lines(doc_checker, source.text, doc_checker.check(source.text),
+                                    readers)
+            findings = case.findings(found, source.text, readers)
             findings = with_own_details_hint(findings, known or bool(answers_file or school),
                                              known or answers_file is not None)
             results.append((source.path, source.located, findings))
@@ -72,6 +74,31 @@ def make() -> click.Command:
                 click.echo(line, color=color)
         return EXIT_FINDINGS if any(has_errors(f) for _p, _t, f in results) else EXIT_OK
     return check
+
+
+def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
+                    readers: str | None) -> list[Finding]:
+    """Each finding's suggestion only where taking it in its line leaves a whole sentence
+    that passes (as at a question in the interview: ``answercheck.fitted``); otherwise the
+    message says to write the sentence anew. "een leerling" for "haar moeder" or for
+    "leerling van 13" was no Dutch (trial-check10 F6)."""
+    from dataclasses import replace
+
+    from commgen.app.answercheck import fitted
+
+    audiences = [readers or "press"]  # a text of unknown readers is read as a public one
+    out = []
+    for finding in findings:
+        start = text.rfind("\n", 0, finding.start) + 1
+        end = text.find("\n", finding.start)
+        end = len(text) if end < 0 else end
+        if not finding.suggestion or finding.end > end:
+            out.append(finding)
+            continue
+        local = replace(finding, start=finding.start - start, end=finding.end - start)
+        done = fitted(checker, text[start:end], local, audiences)
+        out.append(replace(done, start=finding.start, end=finding.end))
+    return out
 
 
 def _known_from(source: Source) -> str:
