@@ -116,3 +116,23 @@ def test_a_suggestion_is_offered_only_where_it_makes_a_whole_sentence(
     assert "Schrijf deze zin opnieuw, zonder 'leerling van 13'." in out
     assert "Schrijf deze zin opnieuw, zonder 'in haar ondergoed'." in out
     assert "Beter: een klas van onze school" in out
+
+
+def test_a_finding_of_a_whole_sentence_gets_no_words_in_its_place(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A finding that marks its whole sentence (the trained check's) is not told to write the
+    sentence anew without itself, nor offered a noun phrase for the sentence."""
+    from commgen.app.commands.check import fitted_to_lines
+    from commgen.checks.findings import Finding
+    from commgen.checks.load import checker_from_files
+
+    text = "Eerste zin.\nDeze week is er onrust ontstaan op school.\n"
+    start = text.index("Deze")
+    end = text.index("\n", start)
+    finding = Finding("sensational", "warning", start, end, text[start:end], "Rustig.",
+                      "het beeld", "model")
+    sentence = Finding("speculation", "error", start, end, text[start:end], "Niet gissen.",
+                       "Dat wordt uitgezocht.", "model")
+    done = fitted_to_lines(checker_from_files(), text, [finding, sentence], None)
+    assert done[0].suggestion is None and done[0].message == "Rustig."
+    assert done[1] == sentence

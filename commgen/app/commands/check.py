@@ -85,6 +85,7 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
     from dataclasses import replace
 
     from commgen.app.answercheck import fitted
+    from commgen.checks.suggest import own_sentence
 
     audiences = [readers or "press"]  # a text of unknown readers is read as a public one
     out = []
@@ -96,6 +97,12 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
             out.append(finding)
             continue
         local = replace(finding, start=finding.start - start, end=finding.end - start)
+        if own_sentence(text[start:end], local.start, local.end) == (local.start, local.end):
+            # the passage is its whole sentence: a sentence may take its place, a few words
+            # ("het beeld") cannot
+            sentence = finding.suggestion.rstrip().endswith((".", "!", "?"))
+            out.append(finding if sentence else replace(finding, suggestion=None))
+            continue
         done = fitted(checker, text[start:end], local, audiences)
         out.append(replace(done, start=finding.start, end=finding.end))
     return out
