@@ -16,15 +16,13 @@ time, it never changes a result (``tests/test_precompiled.py``).
 
 from __future__ import annotations
 
-import array
-import base64
-import hashlib
-import json
 import re
 import sys
-import zlib
 from pathlib import Path
 from typing import Any
+
+# json, hashlib, zlib, base64 and array are imported when the file is first asked (never in
+# a warm run: this module is imported by every command, through ``regexcache``)
 
 try:  # the two halves of re.compile (Python 3.11 and later; 3.10 names them sre_*)
     import _sre
@@ -44,6 +42,8 @@ def python_stamp() -> str:
 
 def code_key(pattern: str, flags: int) -> str:
     """The key of a pattern's code in ``precompiled.json``."""
+    import hashlib
+
     return hashlib.sha256(f"{int(flags)}\0{pattern}".encode("utf-8", "surrogatepass")
                           ).hexdigest()[:32]
 
@@ -51,6 +51,10 @@ def code_key(pattern: str, flags: int) -> str:
 def packed(code: list[int]) -> str:
     """Generated code as text: little-endian 32-bit words, compressed, in base64 (read back
     at C speed)."""
+    import array
+    import base64
+    import zlib
+
     words = array.array("I", code)
     if sys.byteorder == "big":  # pragma: no cover
         words.byteswap()
@@ -59,6 +63,10 @@ def packed(code: list[int]) -> str:
 
 def unpacked(text: str) -> list[int]:
     """``packed``'s code again."""
+    import array
+    import base64
+    import zlib
+
     words = array.array("I")
     if words.itemsize != 4:  # pragma: no cover - not on the platforms commgen runs on
         raise ValueError("32-bit words needed")
@@ -70,6 +78,8 @@ def unpacked(text: str) -> list[int]:
 
 def value_key(kind: str, parts: list[str]) -> str:
     """The key of a ``cached_json`` result in ``precompiled.json``."""
+    import hashlib
+
     return hashlib.sha256("\0".join((kind, *parts)).encode("utf-8", "surrogatepass")
                           ).hexdigest()[:32]
 
@@ -91,6 +101,8 @@ class _Shipped:
             self.codes = {}
             if self.off:
                 return self.codes
+            import json
+
             try:
                 data = json.loads(SHIPPED.read_bytes())
                 if data.get("format") != SHIPPED_FORMAT:
