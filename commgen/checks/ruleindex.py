@@ -148,7 +148,7 @@ def rule_keys(parts: list[str], flags: int, nonword: bool) -> RuleKeys | None:
                            for known in value["parts"])
         if len(part_words) != len(parts):
             return None
-        narrowable = not any(_GROUP_REFERENCE.search(p) for p in parts)
+        narrowable = _GROUP_REFERENCE.search("\0".join(parts)) is None  # one search
         return RuleKeys(frozenset(value["words"]), frozenset(value["starts"]), rest,
                         tuple(parts), part_words, int(flags), narrowable)
     except (KeyError, TypeError, ValueError, re.error):
