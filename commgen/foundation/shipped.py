@@ -16,13 +16,15 @@ time, it never changes a result (``tests/test_precompiled.py``).
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
-# json, hashlib, zlib, base64 and array are imported when the file is first asked (never in
-# a warm run: this module is imported by every command, through ``regexcache``)
+# json here: read while ``re`` compiles through ``regexcache``'s hook, json's own import would
+# compile patterns and ask this table again half-way. hashlib, zlib, base64 and array are
+# imported when the file is first asked (never in a warm run).
 
 try:  # the two halves of re.compile (Python 3.11 and later; 3.10 names them sre_*)
     import _sre
@@ -94,26 +96,29 @@ class _Shipped:
         self.codes: dict[str, list[Any]] | None = None
         self.values: dict[str, Any] = {}
         self.off = False
+        self._loading = False
         self.recorded: dict[str, dict[str, Any]] | None = None
 
     def _load(self) -> dict[str, list[Any]]:
-        if self.codes is None:
-            self.codes = {}
-            if self.off:
-                return self.codes
-            import json
-
-            try:
-                data = json.loads(SHIPPED.read_bytes())
-                if data.get("format") != SHIPPED_FORMAT:
-                    return self.codes
-                values = data.get("values", {})
-                codes = data.get("codes", {}) if data.get("python") == python_stamp() else {}
-                if isinstance(values, dict) and isinstance(codes, dict):
-                    self.values, self.codes = values, codes
-            except (OSError, ValueError, AttributeError):
-                pass  # only slower: compiled from source
-        return self.codes
+        if self.codes is not None:
+            return self.codes
+        if self._loading:  # asked again while reading: nothing yet, not nothing for good
+            return {}
+        self._loading = True
+        codes: dict[str, list[Any]] = {}
+        try:
+            data = {} if self.off else json.loads(SHIPPED.read_bytes())
+            values = data.get("values", {})
+            if data.get("format") == SHIPPED_FORMAT and isinstance(values, dict):
+                found = data.get("codes", {}) if data.get("python") == python_stamp() else {}
+                codes = found if isinstance(found, dict) else {}
+                self.values = values
+        except (OSError, ValueError, AttributeError):
+            pass  # only slower: compiled from source
+        finally:
+            self._loading = False
+        self.codes = codes
+        return codes
 
     def code(self, pattern: Any, flags: int) -> tuple[Any, ...] | None:
         """The code of ``(pattern, flags)`` as ``_sre.compile`` takes it after the pattern:
