@@ -27,7 +27,12 @@ warm, nothing the review kept of any text: the first run of a case on a computer
 documents before, but of no other case) and as a new case after other cases (the review's
 stores of lines and sentences that the other samples' documents left, never this case's:
 what a school's computer has after earlier cases). All are printed, side by side; the
-targets are about the warm rows. No finished document is ever cached.
+targets are about the warm rows. No finished document is ever cached. What the wheel ships
+counts as installed in every row, the cold ones too: the compiled code of the rules' patterns
+(``commgen/foundation/precompiled.json``) and the findings of vetted lines and sentences that
+the documents of two samples or more hold, with no digit and no answer of any sample
+(``commgen/checks/vetted.json``): no case's own text, so a new case still pays for all of its
+own.
 
 Peak memory is per process (``os.wait4``), so the benchmark needs a POSIX system; it is a
 developer tool, commgen itself runs on Windows too.

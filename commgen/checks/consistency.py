@@ -23,6 +23,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,14 @@ def load_consistency(folder: Path | None) -> ConsistencyRules | None:
 
 
 def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    words = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+    """One pattern for ``words`` (the longest first), made once per list of words: each
+    document asks for the same lists again."""
+    return _pattern_of(tuple(words))
+
+
+@lru_cache(maxsize=512)
+def _pattern_of(given: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = sorted({w.strip() for w in given if w and w.strip()}, key=len, reverse=True)
     if not words:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")

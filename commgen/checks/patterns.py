@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from commgen.foundation.cache import entry, get, put
+from commgen.foundation.shipped import SHIPPED_TABLE, compiled_code
 
 try:  # the two halves of re.compile (Python 3.11 and later; 3.10 names them sre_*)
     import _sre
-    from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+    from re import _constants, _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - an older or another Python: no disk cache
     _sre = None
 
@@ -48,28 +49,78 @@ def _from_disk(key: str, flags: int) -> re.Pattern[str] | None:
 
 def _compile_and_store(key: str, source: str, flags: int) -> re.Pattern[str]:
     """What ``re._compiler.compile`` does, keeping the generated code."""
-    parsed = _parser.parse(source, flags)
-    code = [int(c) for c in _compiler._code(parsed, flags)]  # opcodes are int subclasses
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup: list[str | None] = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    stored = (source, int(flags | parsed.state.flags), code, parsed.state.groups - 1,
-              groupindex, indexgroup)
-    compiled = _sre.compile(source, stored[1], code, stored[3], groupindex, tuple(indexgroup))
-    put(_path(key, flags), marshal.dumps(stored))  # a read-only cache: compile again next time
+    cflags, code, groups, groupindex, indexgroup = compiled_code(source, flags)
+    compiled = _sre.compile(source, cflags, code, groups, groupindex, indexgroup)
+    _store(key, flags, (source, cflags, code, groups, groupindex, list(indexgroup)))
     return compiled
+
+
+def _store(key: str, flags: int, stored: tuple[Any, ...]) -> None:
+    put(_path(key, flags), marshal.dumps(stored))  # a read-only cache: compile again next time
+
+
+def _shipped(key: str, flags: int) -> re.Pattern[str] | None:
+    """The pattern from the code ``precompiled.json`` ships for it (a first run), kept in the
+    user cache like one compiled here; None when it is not shipped."""
+    code = SHIPPED_TABLE.code(key, flags)
+    if code is None:
+        return None
+    try:
+        compiled = _sre.compile(key, *code)
+    except (TypeError, ValueError, RuntimeError, OverflowError):
+        return None
+    cflags, generated, groups, groupindex, indexgroup = code
+    _store(key, flags, (key, cflags, generated, groups, groupindex, list(indexgroup)))
+    return compiled
+
+
+class LazyPattern:
+    """A pattern whose code is in the disk cache, read from there when it is first used: a
+    run whose review is found in the cache (a warm run) never searches with the rules, and
+    reading their compiled code (megabytes) was a tenth of its start. ``pattern`` is there
+    without reading; everything else is the compiled pattern's. Its entry was made from the
+    same source by a compile that validated it; an entry gone or damaged by then is compiled
+    again from the source."""
+
+    __slots__ = ("_compiled", "_flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self._flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        found = self._compiled
+        if found is None:
+            found = _from_disk(self.pattern, self._flags) or _shipped(self.pattern, self._flags)
+            if found is None:
+                found = _compile_and_store(self.pattern, self.pattern, self._flags)
+            self._compiled = found
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:40]!r}...)"
 
 
 def compile_pattern(pattern: str, flags: int = 0,
                     validate: Callable[[], None] | None = None,
-                    faster: Callable[[], str] | None = None) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, from the disk cache when it is there. Only when the
-    pattern is compiled anew: ``validate`` runs (it may raise ``re.error`` with a better
-    place), and ``faster`` may give an equivalent source that runs faster."""
+                    faster: Callable[[], str] | None = None,
+                    lazy: bool = True) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the disk cache when it is there, else from the
+    code ``precompiled.json`` ships (when ``faster`` is not given: its source is another).
+    Only when the pattern is compiled anew: ``validate`` runs (it may raise ``re.error`` with
+    a better place), and ``faster`` may give an equivalent source that runs faster. ``lazy``
+    (the rules' patterns): one in the disk cache is read from there when first used
+    (``LazyPattern``)."""
     if _sre is None or not isinstance(pattern, str):
         return re.compile(faster() if faster else pattern, flags)
+    if lazy and faster is None and _path(pattern, flags).is_file():
+        return LazyPattern(pattern, flags)  # type: ignore[return-value]
     found = _from_disk(pattern, flags)
+    if found is None and faster is None:
+        found = _shipped(pattern, flags)
     if found is not None:
         return found
     if validate is not None:

@@ -55,26 +55,61 @@ class RuleKeys:
         default_factory=dict, compare=False, hash=False, repr=False)
     _alone: dict[tuple[int, bool], re.Pattern[str]] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
+    _by_word: dict[tuple[str, bool], tuple[re.Pattern[str], ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+    _tables: list[tuple[dict[str, list[int]], dict[str, list[int]], tuple[int, ...]]] = field(
+        default_factory=list, compare=False, hash=False, repr=False)
 
-    def alternatives(self, word: str, capture: bool) -> list[re.Pattern[str]]:
+    def alternatives(self, word: str, capture: bool) -> tuple[re.Pattern[str], ...]:
         """The rule's alternatives whose match can start with ``word`` (lower case), in their
         order, each as a pattern of its own (the rule's pattern with that alternative only,
         its group name kept). The whole pattern matches at a place where ``word`` starts what
         the first of these that matches there matches: an alternation tries its
-        alternatives in order, and the others cannot match there. Only for ``narrowable``."""
+        alternatives in order, and the others cannot match there. Only for ``narrowable``.
+        Kept per word: a text asks for the same words again and again."""
+        found = self._by_word.get((word, capture))
+        if found is None:
+            found = self._by_word[(word, capture)] = tuple(
+                self._alone_pattern(i, capture) for i in self._chosen_for(word))
+        return found
+
+    def _chosen_for(self, word: str) -> tuple[int, ...]:
+        """The alternatives that can start with ``word``, in order: those that have it as a
+        whole first word, those with a beginning it starts with, those not known."""
         chosen = self._chosen.get(word)
         if chosen is None:
-            chosen = self._chosen[word] = tuple(
-                i for i, known in enumerate(self.part_words)
-                if known is None or word in known[0] or any(word.startswith(b) for b in known[1]))
-        found = []
-        for i in chosen:
-            alone = self._alone.get((i, capture))
-            if alone is None:
-                alone = self._alone[(i, capture)] = compile_apart(
-                    alternatives_source(self.parts, (i,), capture), self.flags, "alternatives")
-            found.append(alone)
-        return found
+            table = self._table()
+            found = set(table[0].get(word, ()))
+            starts = table[1]
+            for n in range(1, len(word) + 1):
+                found.update(starts.get(word[:n], ()))
+            chosen = self._chosen[word] = tuple(sorted(found.union(table[2])))
+        return chosen
+
+    def _table(self) -> tuple[dict[str, list[int]], dict[str, list[int]], tuple[int, ...]]:
+        """Per whole first word and per beginning: the alternatives with it; and those whose
+        first word is not known (built once per rule)."""
+        if not self._tables:
+            words: dict[str, list[int]] = {}
+            starts: dict[str, list[int]] = {}
+            unknown = []
+            for i, known in enumerate(self.part_words):
+                if known is None:
+                    unknown.append(i)
+                    continue
+                for w in known[0]:
+                    words.setdefault(w, []).append(i)
+                for b in known[1]:
+                    starts.setdefault(b, []).append(i)
+            self._tables.append((words, starts, tuple(unknown)))
+        return self._tables[0]
+
+    def _alone_pattern(self, i: int, capture: bool) -> re.Pattern[str]:
+        alone = self._alone.get((i, capture))
+        if alone is None:
+            alone = self._alone[(i, capture)] = compile_apart(
+                alternatives_source(self.parts, (i,), capture), self.flags, "alternatives")
+        return alone
 
 
 def rule_keys(parts: list[str], flags: int, nonword: bool) -> RuleKeys | None:
@@ -113,7 +148,7 @@ def rule_keys(parts: list[str], flags: int, nonword: bool) -> RuleKeys | None:
                            for known in value["parts"])
         if len(part_words) != len(parts):
             return None
-        narrowable = not any(_GROUP_REFERENCE.search(p) for p in parts)
+        narrowable = _GROUP_REFERENCE.search("\0".join(parts)) is None  # one search
         return RuleKeys(frozenset(value["words"]), frozenset(value["starts"]), rest,
                         tuple(parts), part_words, int(flags), narrowable)
     except (KeyError, TypeError, ValueError, re.error):

@@ -503,6 +503,67 @@ def _code_stamp(digest: Any, modules: Iterable[str]) -> None:
         digest.update(f"\0{source}:{info.st_size}:{info.st_mtime_ns}".encode())
 
 
+def _code_contents(digest: Any, modules: Iterable[str]) -> None:
+    """Add the source of the code that computes a stored result."""
+    import importlib
+
+    for name in modules:
+        source = importlib.import_module(name).__file__ or ""
+        with open(source, "rb") as file:
+            digest.update(b"\0" + file.read())
+
+
+class Vetted:
+    """The phrasing rules' findings per line and the model's scores per sentence of the
+    vetted text that every case's documents hold (the templates' and sentences' own lines:
+    headings, help resources, the closing), made by ``tools/build_vetted.py`` from the
+    samples' documents and shipped as ``vetted.json`` beside this module. A line is in it
+    only when the documents of two samples or more hold it and it has no digit and no answer
+    of any sample, so it is no case's own text. Each part is used only while its stamp (the
+    rules, the model and the code that computes, by content) is the current one: after a
+    rule changed, the lines are searched again (and ``tests/test_vetted.py`` asks for a
+    rebuild). ``recorded``, when not None, collects what a run computed (the build tool)."""
+
+    FILE = Path(__file__).with_name("vetted.json")
+    FORMAT = 1
+
+    def __init__(self) -> None:
+        self._data: dict[str, Any] | None = None
+        self.recorded: dict[str, dict[str, Any]] | None = None
+
+    def entries(self, part: str, stamp: Callable[[], str]) -> dict[str, Any]:
+        """The entries of ``part`` ("lines" or "scores") when made with ``stamp()``, else
+        none (the caller keeps them: the stamp is computed once per store)."""
+        if self.recorded is not None:
+            return {}
+        section = self._read().get(part)
+        if isinstance(section, dict) and isinstance(section.get("entries"), dict):
+            try:
+                if section.get("stamp") == stamp():
+                    return section["entries"]  # type: ignore[no-any-return]
+            except OSError:
+                pass
+        return {}
+
+    def record(self, part: str, piece: str, value: Any) -> None:
+        if self.recorded is not None:
+            self.recorded.setdefault(part, {})[piece] = value
+
+    def _read(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = {}
+            try:
+                data = json.loads(self.FILE.read_bytes())
+            except (OSError, ValueError):
+                return self._data
+            if isinstance(data, dict) and data.get("format") == self.FORMAT:
+                self._data = data
+        return self._data
+
+
+VETTED = Vetted()
+
+
 class LineStore(dict):  # type: ignore[type-arg]
     """The phrasing rules' findings per line of a text (``rules.find_all``'s ``lines``: a
     rule's match never spans a paragraph, so a line's findings are its own), kept between
@@ -516,12 +577,17 @@ class LineStore(dict):  # type: ignore[type-arg]
         super().__init__()
         self.rules = rules
         self.store = SealedStore(self.KIND, self._rules_stamp)
+        self._vetted: dict[str, Any] | None = None
 
     def get(self, line: str, default: object = None) -> object:  # type: ignore[override]
         found = dict.get(self, line)
         if found is not None:
             return found
         found = self._findings(self.store.get(line))
+        if found is None:  # a vetted line of the templates and sentences (``VETTED``)
+            if self._vetted is None:
+                self._vetted = VETTED.entries("lines", self._content_stamp)
+            found = self._findings(self._vetted.get(line))
         if found is None:
             return default
         dict.__setitem__(self, line, found)
@@ -529,7 +595,9 @@ class LineStore(dict):  # type: ignore[type-arg]
 
     def __setitem__(self, line: str, found: list[list[Finding]]) -> None:
         dict.__setitem__(self, line, found)
-        self.store.put(line, [[_row(f) for f in per_rule] for per_rule in found])
+        rows = [[_row(f) for f in per_rule] for per_rule in found]
+        self.store.put(line, rows)
+        VETTED.record("lines", line, rows)
 
     def _findings(self, rows: Any) -> list[list[Finding]] | None:
         if not isinstance(rows, list) or len(rows) != len(self.rules):
@@ -544,7 +612,20 @@ class LineStore(dict):  # type: ignore[type-arg]
 
     def _rules_stamp(self) -> bytes:
         """Everything a line's findings depend on: each rule as compiled (its texts, its
-        patterns and their flags, the keys of its index) and the code that searches."""
+        patterns and their flags, the keys of its index) and the code that searches (its
+        modules' sizes and times)."""
+        digest = self._rules_digest()
+        _code_stamp(digest, _SEARCH_CODE)
+        return digest.digest()
+
+    def _content_stamp(self) -> str:
+        """``_rules_stamp`` with the code's contents instead of its files' times: the same
+        on every computer with the same rules and code (the stamp of ``VETTED``'s lines)."""
+        digest = self._rules_digest()
+        _code_contents(digest, _SEARCH_CODE)
+        return digest.hexdigest()
+
+    def _rules_digest(self) -> Any:
         import hashlib
 
         digest = hashlib.sha256()
@@ -558,8 +639,7 @@ class LineStore(dict):  # type: ignore[type-arg]
                 *((sorted(keys.words), sorted(keys.starts),
                    keys.rest.pattern if keys.rest else None) if keys else (None,) * 3),
             ], ensure_ascii=False).encode("utf-8", "surrogatepass"))
-        _code_stamp(digest, _SEARCH_CODE)
-        return digest.digest()
+        return digest
 
 
 class _RememberedScores:
@@ -574,6 +654,7 @@ class _RememberedScores:
         self._path = path
         self._kept: dict[str, Any] = {}
         self.store = SealedStore(self.KIND, self._stamp)
+        self._vetted: dict[str, Any] | None = None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._model, name)
@@ -589,14 +670,30 @@ class _RememberedScores:
         value = self._kept.get(piece)
         if value is None:
             value = self.store.get(piece)
-            if not (isinstance(value, float) or (isinstance(value, list) and len(value) == len(
-                    self._model.categories) and all(isinstance(v, float) for v in value))):
+            if not self._valid(value):  # a vetted sentence's (``VETTED``)
+                if self._vetted is None:
+                    self._vetted = VETTED.entries("scores", self._content_stamp)
+                value = self._vetted.get(piece)
+            if not self._valid(value):
                 value = compute()
                 self.store.put(piece, value)
+                VETTED.record("scores", piece, value)
             if len(self._kept) > 20_000:
                 self._kept.clear()
             self._kept[piece] = value
         return value
+
+    def _valid(self, value: Any) -> bool:
+        return isinstance(value, float) or (isinstance(value, list) and len(value) == len(
+            self._model.categories) and all(isinstance(v, float) for v in value))
+
+    def _content_stamp(self) -> str:
+        """The model file's and the scoring code's contents (``VETTED``'s scores)."""
+        import hashlib
+
+        digest = hashlib.sha256(self._path.read_bytes())
+        _code_contents(digest, ("commgen.checks.model",))
+        return digest.hexdigest()
 
     def _stamp(self) -> bytes:
         import hashlib

@@ -103,14 +103,29 @@ def marshalled_dict(data: bytes | None) -> dict[Any, Any]:
     return value if isinstance(value, dict) else {}
 
 
+# kinds whose results only shipped data decides: a first run finds them in the wheel's
+# ``precompiled.json`` (``foundation.regexcache``; checked by tests/test_precompiled.py)
+SHIPPED_KINDS = frozenset({"rulekeys", "conditions", "expression-names"})
+
+
 def cached_json(kind: str, parts: list[str], compute: Callable[[], Any]) -> Any:
-    """``compute()``, or its result of an earlier run with the same ``parts``."""
+    """``compute()``, or its result of an earlier run with the same ``parts`` (or, for the
+    ``SHIPPED_KINDS``, of the build of ``precompiled.json``)."""
     path = entry(kind, *parts)
     data = get(path)
     if data is not None:
         with contextlib.suppress(ValueError):
             return json.loads(data)["value"]
-    value = compute()
+    value = None
+    if kind in SHIPPED_KINDS:
+        from commgen.foundation.shipped import SHIPPED_TABLE
+
+        shipped, value = SHIPPED_TABLE.value(kind, parts)
+        if not shipped or SHIPPED_TABLE.recorded is not None:
+            value = compute()
+            SHIPPED_TABLE.record_value(kind, parts, value)
+    else:
+        value = compute()
     put(path, json.dumps({"value": value}, ensure_ascii=False).encode("utf-8"))
     return value
 

@@ -13,6 +13,9 @@ that ``re`` would have built. Patterns compiled anew are added when the process 
 of the file holds the Python version and ``_sre.MAGIC``, so another Python never reads it;
 anything unexpected (a damaged file, internals that moved) falls back to ``re``'s own
 compiler: the cache only ever saves time, it never changes a pattern.
+
+A pattern that is in neither comes from the wheel's ``precompiled.json`` when it is there
+(``foundation.shipped``: a first run), else from ``re``'s parser.
 """
 
 from __future__ import annotations
@@ -23,17 +26,17 @@ import re
 import sys
 from typing import Any
 
+from commgen.foundation.shipped import built
+
 try:  # the two halves of re.compile (Python 3.11 and later; 3.10 names them sre_*)
     import _sre
-    from re import _compiler, _parser  # type: ignore[attr-defined]
+    from re import _compiler  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - an older or another Python: no cache
     _sre = None
 
 _FORMAT = 1
 LIMIT = 4000  # patterns per file; the ones not used for longest are dropped beyond it
 _Key = tuple[Any, int]
-
-
 class _Bundle:
     """The stored code of one command's patterns: read on the first compile, written at exit
     when something was compiled anew (merged with what another process wrote meanwhile)."""
@@ -64,23 +67,15 @@ class _Bundle:
         code = self.stored.get(key)
         if code is not None:
             try:
-                built = _sre.compile(pattern, *code)
+                found = _sre.compile(pattern, *code)
             except (TypeError, ValueError, RuntimeError, OverflowError):
                 pass  # not usable: compiled anew below
             else:
                 self.used.add(key)
-                return built
-        parsed = _parser.parse(pattern, flags)
-        generated = [int(c) for c in _compiler._code(parsed, flags)]  # opcodes: int subclasses
-        groupindex = dict(parsed.state.groupdict)
-        indexgroup: list[str | None] = [None] * parsed.state.groups
-        for group, index in groupindex.items():
-            indexgroup[index] = group
-        code = (int(flags | parsed.state.flags), generated, parsed.state.groups - 1,
-                groupindex, tuple(indexgroup))
-        built = _sre.compile(pattern, *code)
+                return found
+        pattern_built, code = built(pattern, flags)
         self.new[key] = code
-        return built
+        return pattern_built
 
     def save(self) -> None:
         if not self.new:
