@@ -1,7 +1,7 @@
 """Score the checker on a labelled corpus (shared by the test and the bench).
 
     python bench/corpus_eval.py [--set dev|toets|toets2|oefen|toets3|oefen2|oefen3|oefen4|toets4|
-                                 oefen5|oefen6|oefen7|oefen8|toets5]
+                                 oefen5|oefen6|oefen7|oefen8|toets5|oefen9|oefen10]
 
 ``dev`` is the development set: the corpus in tests/corpus (with tests/corpus/context.yaml),
 the first held-out set in tests/corpus/toets and the second in tests/corpus/toets2 (each with
@@ -49,14 +49,16 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
          "oefen": CORPUS / "oefen", "toets3": CORPUS / "toets3",
          "oefen2": CORPUS / "oefen2", "oefen3": CORPUS / "oefen3", "oefen4": CORPUS / "oefen4",
          "toets4": CORPUS / "toets4", "oefen5": CORPUS / "oefen5", "oefen6": CORPUS / "oefen6",
-         "oefen7": CORPUS / "oefen7", "oefen8": CORPUS / "oefen8", "toets5": CORPUS / "toets5"}
+         "oefen7": CORPUS / "oefen7", "oefen8": CORPUS / "oefen8", "toets5": CORPUS / "toets5",
+         "oefen9": CORPUS / "oefen9", "oefen10": CORPUS / "oefen10"}
 # ... and the sets made of them (a part that is not there yet is left out of ``dev``).
 SETS = {"dev": ("corpus", "toets", "toets2", "oefen", "toets3", "oefen2", "oefen3", "oefen4",
                 "toets4", "oefen5", "oefen6", "oefen7", "oefen8", "toets5"),
         "toets": ("toets",), "toets2": ("toets2",), "oefen": ("oefen",), "toets3": ("toets3",),
         "oefen2": ("oefen2",), "oefen3": ("oefen3",), "oefen4": ("oefen4",),
         "toets4": ("toets4",), "oefen5": ("oefen5",), "oefen6": ("oefen6",),
-        "oefen7": ("oefen7",), "oefen8": ("oefen8",), "toets5": ("toets5",)}
+        "oefen7": ("oefen7",), "oefen8": ("oefen8",), "toets5": ("toets5",),
+        "oefen9": ("oefen9",), "oefen10": ("oefen10",)}
 # The first score of each held-out set, printed next to its summary for reference.
 FIRST_SCORES = {"toets": "71.9% recall (400/556), 0 of 86 clean sentences = 0.0%",
                 "toets2": "69.0% recall (458/664), 9 of 122 clean sentences = 7.4%",
