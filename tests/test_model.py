@@ -20,11 +20,13 @@ from commgen.checks.findings import CATEGORIES
 from commgen.checks.model import (
     MODEL_FILE,
     MODEL_RULE,
+    NAME_TOKEN,
     features,
     load_model,
     model_findings,
     model_from_json,
     sentence_spans,
+    words,
 )
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import make_checker, snippets_folder
@@ -85,6 +87,20 @@ def test_features_are_words_pairs_and_character_grams_inside_words() -> None:
     assert features("zin zin zin") == features("zin") + Counter({"b:zin zin": 1})
     assert "c:o n" not in found  # no gram across two words
     assert not features("… – !")
+
+
+def test_a_model_can_read_a_capitalised_word_inside_a_sentence_as_a_name() -> None:
+    # the switch measured in round detect10 (tools/train_model.py NAMES; off in the shipped
+    # model: on held-out oefen9 and oefen10 it moved nothing, bench/model_report.md)
+    assert words("Wiktoria en Stefan belden het OM in K3A", names=True) == [
+        "wiktoria", "en", NAME_TOKEN, "belden", "het", "om", "in", "k0a"]
+    assert words("Wiktoria en Stefan") == ["wiktoria", "en", "stefan"]
+    shipped = _shipped()
+    assert not model_from_json(shipped).names
+    reading = model_from_json({**shipped, "meta": {**shipped["meta"], "names": True}})
+    assert reading.names
+    assert reading.scores("Zo zegt Sven het.") == reading.scores("Zo zegt Priya het.")
+    assert "w:" + NAME_TOKEN in features("Zo zegt Sven het.", names=True)
 
 
 def test_the_shipped_model_was_trained_on_the_data_in_the_repository() -> None:

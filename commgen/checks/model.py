@@ -51,9 +51,23 @@ _MIN_CHARS = 12  # a shorter piece ("Beste ouders,") is not scored
 _MAX_CHARS = 600  # a longer piece (a table cell without stops) is scored in parts
 
 
-def words(text: str) -> list[str]:
-    """The lowercased words, digits read as 0 (a class number or a time is no word)."""
-    return _WORD.findall(_DIGITS.sub("0", text.casefold()))
+NAME_TOKEN = "⟨naam⟩"  # a capitalised word inside a sentence, when the model reads names so
+
+
+def words(text: str, names: bool = False) -> list[str]:
+    """The lowercased words, digits read as 0 (a class number or a time is no word). With
+    ``names`` a capitalised word that does not open the text (and is not all capitals, as
+    'OM' or 'AI') is read as one token, ``NAME_TOKEN``: 'Wiktoria heeft de foto gestuurd' and
+    'Stefan heeft de foto gestuurd' are the same sentence to the model."""
+    if not names:
+        return _WORD.findall(_DIGITS.sub("0", text.casefold()))
+    out = []
+    for i, word in enumerate(_WORD.findall(_DIGITS.sub("0", text))):
+        if i and word[0].isupper() and not word.isupper():
+            out.append(NAME_TOKEN)
+        else:
+            out.append(word.casefold())
+    return out
 
 
 def _grams(token: str, ngrams: tuple[int, ...]) -> tuple[str, ...]:
@@ -63,14 +77,14 @@ def _grams(token: str, ngrams: tuple[int, ...]) -> tuple[str, ...]:
                          for j in range(len(padded) - n + 1)}))
 
 
-def features(text: str, ngrams: Iterable[int] = NGRAMS) -> Counter[str]:
+def features(text: str, ngrams: Iterable[int] = NGRAMS, names: bool = False) -> Counter[str]:
     """The features of a sentence and how often each occurs: per distinct word ``w:`` the
     word and ``c:`` its distinct character n-grams (``ngrams``: their lengths), per distinct
     pair of words ``b:`` the pair. A word said twice counts once: a text that repeats one word
     a hundred times weighs no more than the word. The model scores
-    ``count / sqrt(total count)`` of each."""
+    ``count / sqrt(total count)`` of each. ``names``: see ``words``."""
     ngrams = tuple(ngrams)
-    tokens = words(text)
+    tokens = words(text, names)
     found: Counter[str] = Counter()
     for token in dict.fromkeys(tokens):
         found["w:" + token] += 1
@@ -97,6 +111,7 @@ class Model:
     columns: tuple[array, ...]
     ngrams: tuple[int, ...]
     meta: dict
+    names: bool = False  # the model reads a capitalised word as NAME_TOKEN (``words``)
     _words: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict, repr=False,
                                                             compare=False)
 
@@ -114,7 +129,7 @@ class Model:
     def scores(self, text: str) -> list[float]:
         """The decision value per category (its sigmoid is the probability):
         ``bias + sum(weight * count) / sqrt(total count)`` over the sentence's features."""
-        tokens = words(text)
+        tokens = words(text, self.names)
         if not tokens:
             return [-math.inf] * len(self.categories)
         kept = self._words.get
@@ -132,7 +147,7 @@ class Model:
         """The decision value of category ``index`` when the word that adds most to it is left
         out: a judgement of a whole sentence must not rest on one word ("ronde" in "Ronde 4:
         een andere tekst." is no spreading idiom); a single telling word is the rules' job."""
-        tokens = words(text)
+        tokens = words(text, self.names)
         unique = list(dict.fromkeys(tokens))
         if len(unique) < 2:
             return -math.inf
@@ -193,7 +208,8 @@ def _from_plain(plain: dict) -> Model:
         raise ValueError("damaged")
     return Model(tuple(plain["categories"]), tuple(plain["bias"]), tuple(plain["warning"]),
                  tuple(plain["error"]), dict(zip(names, range(len(names)), strict=True)),
-                 tuple(columns), tuple(plain["ngrams"]), dict(plain["meta"]))
+                 tuple(columns), tuple(plain["ngrams"]), dict(plain["meta"]),
+                 bool(plain["meta"].get("names", False)))
 
 
 def model_from_json(data: dict) -> Model:
