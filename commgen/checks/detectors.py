@@ -84,7 +84,14 @@ _CLASS_CODES = (
     # in lower case ("h3c", "v5a") and with a hyphen ("VIG-2B", "PRO-3")
     re.compile(r"(?<![\w/\-])(?:[hv][1-6][a-d]?|m[1-6][a-d])(?![\w\-])|(?<![\w/\-])[A-Z]{2,4}-[1-6][A-Z]?(?![\w\-])"),
     re.compile(r"(?<![\w/\-])(?:[HVMTG]{1,2}[1-6][A-Za-z]?|[A-Z]{1,2}[1-6][a-z])(?![\w\-])"),
-    re.compile(r"(?<![\w/\-])(?:TL|KB|BB|GT|KL|BK|TH|HV|MH)[1-6][A-Za-z]?(?![\w\-])"),
+    re.compile(r"(?<![\w/\-])(?:TL|KB|BB|GT|KL|BK|TH|HV|MH)[1-6][A-Za-z]?(?:-[a-dA-D])?(?![\w\-])"),
+    # a class code with a part after a hyphen, in any order of year and level letters:
+    # "2HV-b", "3VK-2", "8b-17" (a pupil's place in a class), "PrO-3", "K3A", "de
+    # 2HV-klassen", "de 2HV-laag"
+    re.compile(r"(?<![\w/\-.,:])[1-8][A-Za-z]{1,3}-(?:[a-dA-D]|\d{1,2})(?![\w\-/])"
+               r"|(?<![\w/\-])(?i:pro)-[1-6](?![\w\-])"
+               r"|(?<![\w/\-])[KA][1-6][A-D](?![\w\-])"
+               r"|(?<![\w/\-.,:])[1-6][A-Za-z]{1,3}-(?i:klassen|klas|laag|leerlingen)\b"),
     # a sports team: letters, the age category, a team number ("MO17-2", "JO11-1"), also
     # without the team number ("de MO15", "de O14")
     re.compile(r"(?<![\w/\-])(?:MO|JO|O|MA|JA|DA|HA|HS|DS)\d{1,2}-\d{1,2}(?![\w\-])"),
@@ -323,7 +330,36 @@ class Detectors:
         )
         # "een leerling uit de tweede": an ordinal at the end of a phrase is a year group
         self.groups += (_compile(rf"\b(?:uit|in|van)\s+de\s+(?:{ordinals})"
-                                 r"(?=\s*[.,;:!?)]|\s*$)", _I),)
+                                 r"(?=\s*[.,;:!?)]|\s*$|\s+(?:en|maar|of)\s+(?!\w+e\b))", _I),)
+        # round detect10b: a group by its structure, not its words ...
+        name_part = r"(?:[A-Z][\w&'’\-]*|[A-Z]{1,3}\d{1,2}(?:-\d)?|U\d{1,2})"
+        self.groups += (
+            # ... a club, team or association with its name ("handbalvereniging Almere
+            # Pioniers", "het basketbalteam U14", "de handbalploeg van Almere Pioniers"); the
+            # word before the ending is looked at in find_groups ("docententeam" is none)
+            _compile(rf"\b(?i:\w{{3,}}?(?P<end>{w('club_eindes')}))\s+(?:van\s+(?:de\s+)?)?"
+                     rf"{name_part}(?:\s+(?:{name_part}|\d{{1,4}}))*"),
+            # ... a chat, channel or group with its name in quotes, also after "heet (nu)"
+            # ("het Telegramkanaal ‘Almere Exposed 036’", "het kanaal heet nu ‘036 Uncut’")
+            _compile(rf"(?i:\w*(?:{w('chat_woorden')}))\s+(?:(?i:heet|heette|genaamd|met\s+de\s+naam)"
+                     r"\s+(?:(?i:nu|eerst|inmiddels|sindsdien)\s+)?)?[\"“‘]([^\"”’\n]{2,40})[\"”’]"),
+            # ... a name in quotes with a capital or a digit that something is put or sent in
+            # ("in ‘Mavo 2 chaos’ terechtgekomen", "ging rond in ‘8B Kampvibes’")
+            _compile(r"(?<![\w])(?i:in|naar)\s+[\"“‘](?P<name>[A-Z0-9][^\"”’\n]{1,40})[\"”’]"),
+            # ... the same group as someone ("in dezelfde clan", "dezelfde kickboksgroep")
+            _compile(rf"\bdezelfde\s+\w*(?:{w('club_eindes')}|groep|klas)\b", _I),
+            # ... a superlative group ("de hoogste groep")
+            _compile(rf"\b(?:{w('groep_overtreffend')})\s+(?:groep|klas|klassen|jaarlaag)\b", _I),
+            # ... a group of friends or a team of a named person ("de vriendengroep van Tamara")
+            _compile(r"\b\w+?(?P<end>groep|groepje|team|ploeg)\s+van\s+(?:[A-Z][\w\-]+)"
+                     r"(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w\-]+)?"),
+            # ... a scouting group or team by its own name ("groep Wiltrakkers")
+            _compile(r"\b(?:groep|team|ploeg|speltak)\s+[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?"),
+            # ... a youth team code of its own ("U14", "U12-1")
+            _compile(r"(?<![\w/\-])U(?:[7-9]|1\d|2[0-3])(?:-\d)?(?![\w\-])"),
+        )
+        self.club_prefixes = frozenset(x.casefold() for x in words.words("geen_club_voorvoegsels"))
+        self.class_before = _compile(rf"\b(?:{w('klas_ervoor')})\s*$", _I)
         school_words = w("school_woorden")
         school_prefixes = w("school_voorvoegsels")
         self.schools = _compile(
@@ -583,7 +619,16 @@ class Detectors:
         hits: list[Hit] = []
         for pattern in self.groups:
             for match in pattern.finditer(text):
-                if match.group().casefold() in not_codes:
+                if match.group().casefold() in not_codes and not self.class_before.search(
+                        text[max(0, match.start() - 15):match.start()]):
+                    continue  # "4K" is a screen, "zit in 4K" a class
+                named = match.groupdict()
+                if named.get("end") is not None:  # a club: not "docententeam", "zorgteam"
+                    prefix = match.group()[:match.start("end") - match.start()].casefold()
+                    if prefix in self.club_prefixes or prefix.endswith(tuple(self.club_prefixes)):
+                        continue
+                if named.get("name") is not None:
+                    hits.append(("group", match.start("name"), match.end("name")))
                     continue
                 after = text[match.end():match.end() + 15]
                 before = text[max(0, match.start() - 15):match.start()]

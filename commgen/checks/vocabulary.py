@@ -38,6 +38,10 @@ WORD_LISTS = (
     "school_voorvoegsels", "geen_initialen",
     "titels", "naam_titels", "tussenvoegsels", "rol_titels",
     "na_gebiedende_wijs", "ontkenningen",
+    # round detect10b: clubs and teams by their ending, chats by their noun, a group as a
+    # superlative ("de hoogste groep"), words before a short code that make it a class
+    "club_eindes", "geen_club_voorvoegsels", "chat_woorden", "groep_overtreffend",
+    "klas_ervoor",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
 GRAMMAR_SECTION = "zinsbouw"
