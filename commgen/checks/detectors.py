@@ -223,6 +223,30 @@ class Detectors:
         self.lives = _compile(
             rf"\b(?:{w('wonen')})\s+(?:{w('wonen_voorzetsels')})\s+(?:de\s+|het\s+)?"
             r"(?:wijk\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z0-9][\w'’\-]*)*")
+        # round detect10b: a named local place by its structure; the hit is the place's
+        # name only, so the school's own place and address (the allow-list) pass
+        # (a word with a small letter after its capital: not a class "H3B", "TL2", "Mavo-plusklas")
+        place = (rf"(?!(?i:{w('schooltypen')}|{w('schooltypen_met_leerweg')}|groep|klas|lwoo)\b)"
+                 r"(?:(?:De|Het|'t|Van\s+der|Van\s+de|Van)\s+)?[A-Z][a-zà-ÿ'’][\w'’\-]*"
+                 r"(?<!klas)(?<!groep)(?:\s+[A-Z][\w'’\-]+)?")
+        self.places = (
+            # "de jongen uit Bouwlust", "een leerling van 15 uit Moerwijk"
+            _compile(rf"\b(?:{w('persoon_voor_plaats')})(?:[\s,]+(?:van\s+)?{num})?,?"
+                     rf"\s+uit\s+(?:de\s+|het\s+)?(?P<place>{place})"),
+            # "de wijk Terwijde", "snackbar Het Hoekje", "halte Stadsplein"
+            _compile(rf"\b(?i:{w('plek_met_naam')})\s+(?P<place>{place})"),
+            # "het Hofbad", "de Emmaüskerk", "de Al-Fath-moskee", "de Wildlands-parkeergarage"
+            # after a preposition of place ("Het Máximapark is een mooie plek" names no one)
+            _compile(rf"\b(?i:in|bij|op|naar|achter|naast|tegenover|rond|uit|van)\s+(?:de|het)\s+"
+                     rf"(?P<place>[A-Z][\w'’\-]*?-?(?:{w('plek_eindes')}))\b"),
+            # "wonen sinds de zomer in Haarzuilens", "woont met haar moeder in flat De Parkrand"
+            _compile(rf"\b(?:{w('wonen')}|wonen)\s+(?:[\w'’\-]+\s+){{1,5}}?(?:in|op|aan|bij)\s+"
+                     rf"(?:de\s+wijk\s+|de\s+|het\s+|flat\s+)?(?P<place>{place})"),
+            # a venue at a named street or square: "de Jumbo aan de Westzijde", "de Mac aan het
+            # Stadsplein"
+            _compile(r"\b(?:de|het|bij)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?\s+(?:aan|op)\s+"
+                     r"(?:de|het)\s+(?P<place>[A-Z][\w'’\-]+)"),
+        )
         self.bsn_word = _compile(rf"\b(?:{w('nummer_woorden')})\b", _I)
         self.id_keyword = _compile(
             rf"\b(?:{w('nummer_woorden')})"
@@ -522,6 +546,8 @@ class Detectors:
         for pattern in (self.street_named, self.street_numbered):  # the street, not "aan de"
             hits += [("address", m.start("street"), m.end()) for m in pattern.finditer(text)]
         hits += [("address", m.start(), m.end()) for m in _HOUSE_NUMBER.finditer(text)]
+        for pattern in self.places:
+            hits += [("address", m.start("place"), m.end("place")) for m in pattern.finditer(text)]
         for match in _POSTCODE.finditer(text):
             if match.group()[-2:] not in _NO_POSTCODE_LETTERS:
                 hits.append(("address", match.start(), match.end()))

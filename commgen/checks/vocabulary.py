@@ -41,7 +41,7 @@ WORD_LISTS = (
     # round detect10b: clubs and teams by their ending, chats by their noun, a group as a
     # superlative ("de hoogste groep"), words before a short code that make it a class
     "club_eindes", "geen_club_voorvoegsels", "chat_woorden", "groep_overtreffend",
-    "klas_ervoor",
+    "klas_ervoor", "persoon_voor_plaats", "plek_met_naam", "plek_eindes",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
 GRAMMAR_SECTION = "zinsbouw"
