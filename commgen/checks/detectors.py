@@ -92,6 +92,16 @@ _CLASS_CODES = (
                r"|(?<![\w/\-])(?i:pro)-[1-6](?![\w\-])"
                r"|(?<![\w/\-])[KA][1-6][A-D](?![\w\-])"
                r"|(?<![\w/\-.,:])[1-6][A-Za-z]{1,3}-(?i:klassen|klas|laag|leerlingen)\b"),
+    # in lower case with a class letter ("uit 3hb", "in 4hc", "#3hb-gaming"), practical
+    # education with a space ("PrO 3", "PrO-2B"), parallel classes ("3b/3c"), a class after a
+    # folder or a teacher's code ("Zorg/3HB", "NE/2HV")
+    re.compile(r"(?<![\w/\-.,:])[1-6][hvmtk][a-d](?![\w/])"
+               r"|(?<![\w/\-])(?:PrO|PRO)[\s\-]?[1-6][A-Da-d]?(?![\w\-])"
+               r"|(?<![\w/\-.,:])[1-8][a-d](?:/[1-8][a-d])+(?![\w\-/])"
+               r"|(?<=[A-Za-z]/)[1-6][A-Z]{1,3}(?![\w\-/])"),
+    # a hockey team ("MC1 van Kampong", "JB2"), a team code before "-team" ("het MO17-team")
+    re.compile(r"(?<![\w/\-])[MJ][A-F][1-9](?![\w\-])"
+               r"|(?<![\w/\-])(?:MO|JO|MA|JA)\d{1,2}(?=-(?i:team|meid|meiden|elftal|selectie|jongens)\b)"),
     # a sports team: letters, the age category, a team number ("MO17-2", "JO11-1"), also
     # without the team number ("de MO15", "de O14")
     re.compile(r"(?<![\w/\-])(?:MO|JO|O|MA|JA|DA|HA|HS|DS)\d{1,2}-\d{1,2}(?![\w\-])"),
@@ -100,7 +110,7 @@ _CLASS_CODES = (
     re.compile(r"(?i:selectie|elftal|team)\s+van\s+de\s+[A-F][1-9]\b"),
     # a room of a camp or boarding school ("de jongens van kamer 308"), a youth team by its
     # letter ("D-junioren")
-    re.compile(r"(?<![\w])(?i:kamer|slaapzaal|tent|chalet|huisje)\s+\d{1,4}\b"),
+    re.compile(r"(?<![\w])(?i:kamer|slaapzaal|tent|chalet|huisje)\s+\d{1,4}\b(?![.,]\d)"),
     re.compile(r"(?<![\w])[A-F]-?(?i:junioren|pupillen|jeugd|selectie)\b"),
     # a chat group or app with its name in quotes ("de kinderappgroep ‘G7 chillerz’", "de
     # internaatsapp ‘Eikenrode lichting 2026’")
@@ -354,7 +364,9 @@ class Detectors:
         )
         # "een leerling uit de tweede": an ordinal at the end of a phrase is a year group
         self.groups += (_compile(rf"\b(?:uit|in|van)\s+de\s+(?:{ordinals})"
-                                 r"(?=\s*[.,;:!?)]|\s*$|\s+(?:en|maar|of)\s+(?!\w+e\b))", _I),)
+                                 r"(?=\s*[.,;:!?)]|\s*$|\s+(?:en|maar|of)\s+(?!\w+e\b)"
+                                 r"|\s+(?:hebben|heeft|zit|zitten|zat|zaten|is|zijn|was|waren)\b)",
+                                 _I),)
         # round detect10b: a group by its structure, not its words ...
         name_part = r"(?:[A-Z][\w&'’\-]*|[A-Z]{1,3}\d{1,2}(?:-\d)?|U\d{1,2})"
         self.groups += (
@@ -379,9 +391,31 @@ class Detectors:
                      r"(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w\-]+)?"),
             # ... a scouting group or team by its own name ("groep Wiltrakkers")
             _compile(r"\b(?:groep|team|ploeg|speltak)\s+[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?"),
+            # ... a group by the hour it meets ("het clubje van 19 uur", "het groepje van half
+            # tien")
+            _compile(rf"\b(?:{w('groep_met_tijd')})\s+van\s+(?:\d{{1,2}}(?:[.:]\d{{2}})?\s*uur|"
+                     r"half\s+(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf))\b",
+                     _I),
+            # ... a part of a school with its type ("de bovenbouw havo", "het vierde leerjaar
+            # havo")
+            _compile(rf"\b(?:(?:{ordinals})\s+)?(?:{w('bouw_woorden')})\s+(?:{types})\b", _I),
+            # ... a group named by what it does, after "uit/in/van de" ("uit de kookgroep",
+            # "de LWOO-groep", "de groenafdeling"); not "de werkgroep", "de doelgroep"
+            _compile(r"\b(?i:uit|in|van|bij)\s+(?i:de|het)\s+"
+                     r"(?P<grp>\w{3,}?-?(?P<end>(?i:groep|groepje|afdeling)))\b"),
+            # ... a name given after "heet" with a few words between ("die WhatsApp-community
+            # heet eigenlijk ‘Grauwaart Gang 4’"), a channel by its hashtag ("#3hb-gaming")
+            _compile(r"\b(?i:heet|heette|heten|genaamd)\s+(?:\w+\s+){0,2}[\"“‘]"
+                     r"(?P<name>[A-Z0-9][^\"”’\n]{1,40})[\"”’]"),
+            _compile(r"(?i:\w*(?:kanaal|server|channel|chat))\s+#[\w\-]{2,40}"),
+            # ... a scouting group by its name ("scouting Vleuten")
+            _compile(r"\b(?i:scouting|scoutinggroep|scoutingvereniging)\s+[A-Z][\w'’\-]+"),
             # ... a youth team code of its own ("U14", "U12-1")
             _compile(r"(?<![\w/\-])U(?:[7-9]|1\d|2[0-3])(?:-\d)?(?![\w\-])"),
         )
+        self.every_year = _compile(rf"\b(?:{w('groep_elk_jaar')})\b", _I)
+        self.everyone = _compile(rf"\b(?:{w('groep_allen')})\b", _I)
+        self.bare_chat = _compile(rf"(?:{w('klas_woorden')})", _I)
         self.club_prefixes = frozenset(x.casefold() for x in words.words("geen_club_voorvoegsels"))
         self.class_before = _compile(rf"\b(?:{w('klas_ervoor')})\s*$", _I)
         school_words = w("school_woorden")
@@ -650,7 +684,8 @@ class Detectors:
                     continue  # "4K" is a screen, "zit in 4K" a class
                 named = match.groupdict()
                 if named.get("end") is not None:  # a club: not "docententeam", "zorgteam"
-                    prefix = match.group()[:match.start("end") - match.start()].casefold()
+                    begin = match.start("grp") if named.get("grp") is not None else match.start()
+                    prefix = text[begin:match.start("end")].rstrip("-").casefold()
                     if prefix in self.club_prefixes or prefix.endswith(tuple(self.club_prefixes)):
                         continue
                 if named.get("name") is not None:
@@ -667,7 +702,28 @@ class Detectors:
             if start >= 0 and len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES \
                     and not self.not_a_group_before.search(text[max(0, start - 15):start]):
                 hits.append(("group", start, match.end()))
-        return hits
+        return [hit for hit in hits if not self._general_group(text, hits, hit)]
+
+    def _general_group(self, text: str, hits: list[Hit], hit: Hit) -> bool:
+        """A group in a sentence about every year or the curriculum ("In de brugklas beginnen
+        we elk jaar met ..."), two groups side by side with all their pupils ("In 4 havo en 4
+        vwo krijgen alle leerlingen ..."), or a bare class chat in a sentence that says not
+        to use it ("niet naar de klassenapp"): a group in general, no pupil's."""
+        _key, start, end = hit
+        breaks = [m.end() for m in _FULL_STOP.finditer(text, 0, start)]
+        begin = breaks[-1] if breaks else 0
+        stop = _FULL_STOP.search(text, end)
+        sentence = text[begin:stop.start() if stop else len(text)]
+        if self.every_year.search(sentence):
+            return True
+        gaps = [text[end:s] if s >= end else text[e:start] for _k, s, e in hits
+                if s >= end or e <= start]
+        side_by_side = any(re.fullmatch(r"\s+(?:en|of)\s+", gap) for gap in gaps)
+        if side_by_side and self.everyone.search(sentence):
+            return True
+        passage, near = text[start:end], text[max(0, start - 20):end + 20]
+        return bool(self.bare_chat.fullmatch(passage) and re.search(r"app|chat", passage)
+                    and self.negation.search(near))
 
     def find_compounds(self, text: str) -> list[Hit]:
         """Words made with a word that makes it bigger ("cameraschandaal", "deepfakerel",

@@ -42,6 +42,7 @@ WORD_LISTS = (
     # superlative ("de hoogste groep"), words before a short code that make it a class
     "club_eindes", "geen_club_voorvoegsels", "chat_woorden", "groep_overtreffend",
     "klas_ervoor", "persoon_voor_plaats", "plek_met_naam", "plek_eindes",
+    "groep_met_tijd", "bouw_woorden", "groep_elk_jaar", "groep_allen",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
 GRAMMAR_SECTION = "zinsbouw"
