@@ -329,6 +329,42 @@ class Detectors:
             _compile(rf"[\w)],\s({number_words})(?=\s*,)", _I),
         )
         self.ages_in_range = (self.ages[2], self.ages[8], self.ages[10])
+        # round detect10b: more forms of an age tied to a pupil; the hit is the number only
+        # where a date stands before it ("wordt op 30 november 15": the date is a birthdate)
+        self.ages_more = (
+            # "(m, 15)", "(v, 9)", "Rosalie (15, H4C)"
+            _compile(rf"\(\s*(?:[mvjf]\s*,\s*)?({num})\s*,\s*[^()\n]{{1,20}}\)"
+                     rf"|\(\s*[mvjf]\s*,\s*({num})\s*\)", _I),
+            # "Slachtoffer: jongen, 15, havo 3"
+            _compile(rf"\b(?:{w('leeftijd_woorden')}),\s*({num})(?=\s*[,.;)]|\s*$)", _I),
+            # "haar broertje van zes", "twee jongens van veertien", "zijn zoontje van 12"
+            _compile(rf"\b(?:{w('leeftijd_personen')})\s+(?:[A-Z][\w'’\-]+\s+)?van\s+({num})"
+                     r"(?![\w:]|[.,]\d)"
+                     rf"|\b(?:{w('leeftijd_aantallen')})\s+(?:{w('leeftijd_groepen')})\s+van\s+({num})"
+                     r"(?![\w:]|[.,]\d)", _I),
+            # "is dus 15", "was toen nog veertien", "is dus al twaalf"
+            _compile(rf"\b(?:is|was|zijn|waren|ben|werd|wordt)\s+(?:(?:dus|toen|nu|inmiddels|dan|al|"
+                     rf"nog|pas|net|ook)\s+){{1,3}}({num})(?=\s*[.,;!?’”']|\s+(?:en|toen|om|jaar)\b"
+                     r"|\s*$)", _I),
+            # "dat hij 15 is", "toen ze 12 was", "Dan zijn ze 15"
+            _compile(rf"\b(?:hij|zij|ze)\s+({num})\s+(?:is|was|werd|wordt|zijn|waren)\b"
+                     rf"|\b(?:zijn|waren)\s+(?:ze|zij)\s+({num})\b(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
+            # "zij wordt dan tien", "wordt straks zestien"
+            _compile(rf"\b(?:wordt|werd)\s+(?:dan|straks|binnenkort|bijna|ook)\s+({num})\b"
+                     rf"(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
+            # "8 en 9 jaar oud", "pubers van vijftien en zestien"
+            _compile(rf"(?:(?<=,\s)|(?<=:\s)|(?<=\bzijn\s)|(?<=\bwaren\s))({num})\s+(?:en|of)\s+{num}"
+                     r"\s+(?:jaar|jr\.?)\s+oud\b"
+                     rf"|\b(?:{w('leeftijd_aantallen')})\s+(?:{w('leeftijd_groepen')})\s+van\s+"
+                     rf"({number_words})\s+(?:en|of)\s+(?:{number_words})\b", _I),
+            # "nog geen 16"
+            _compile(rf"\bnog\s+geen\s+({num})\b(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
+            # "wordt op 30 november 15", "die op 21 november 16 werd"
+            _compile(rf"\b(?:wordt|werd)\s+op\s+\d{{1,2}}\s+(?:{months})\s+({num})\b"
+                     rf"|\bop\s+\d{{1,2}}\s+(?:{months})\s+({num})\s+(?:werd|wordt|geworden)\b", _I),
+        )
+        self.age_rank = _compile(r"\bde\s+(?:jongste|oudste)\s+van\s+(?:de|zijn|haar|hun)\s+"
+                                 r"(?:klas|groep|jaarlaag|school|team|gezin)\b", _I)
         self.not_an_age_before = _compile(
             rf"(?:\b(?:{w('geen_leeftijd_voor')}|van\s+\d{{1,2}}\s+tot|"
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
@@ -672,6 +708,19 @@ class Detectors:
                 if pattern is self.ages[-1]:
                     start = match.start(1)  # ", dertien,": the number only
                 hits.append(("age", start, match.end()))
+        for pattern in self.ages_more:
+            for match in pattern.finditer(text):
+                group = next(i for i in range(1, (match.lastindex or 0) + 1) if match.group(i))
+                value = self.number(match.group(group))
+                if value is None or not 4 <= value <= 21:
+                    continue
+                before = text[max(0, match.start() - 25):match.start()]
+                after = text[match.end():match.end() + 20]
+                if self.not_an_age_after.search(after) or self.every_one_before.search(before) \
+                        or re.match(r"\s*(?:jaar\s+)?(?:en|of)\s+(?:ouder|jonger)\b", after):
+                    continue
+                hits.append(("age", match.start(group), match.end(group)))
+        hits += [("age", m.start(), m.end()) for m in self.age_rank.finditer(text)]
         return hits
 
     # --- group (class names) --------------------------------------------------------------
