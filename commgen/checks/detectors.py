@@ -55,6 +55,7 @@ _HANDLE_REACH = 60  # characters between the platform word and the username, at 
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 _FULL_STOP = re.compile(r"[.!?\n]\s")
 _NOT_A_HANDLE = ("van", "is", "was", "een", "de")  # "gebruikersnaam van ...": no handle yet
+_NUMBER_START = re.compile(r"(?<![\w\-])(?:[A-Z]{1,5}[-\s]?)?\d")
 _HOUSE_NUMBER = re.compile(r"\b(?:huisnummer|op\s+nummer|nummer)\s+\d{1,4}[a-zA-Z]?\b"
                            r"(?![\s.\-]?\d)", _I)  # not "het nummer 0800-0432", a phone
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?[A-Z]{2}(?![\w])")
@@ -483,6 +484,18 @@ class Detectors:
                      r"(?=\s*[(,;:]|\s+(?:[a-z]|$))"),
         )
 
+        # round detect10b: a name by its context: a kinship word before a capitalised word
+        # ("Moeder Latuheru", "vader Tavares", "moeder JST"), a family name made into a word
+        # for a child ("die Wiśniewski-jongen"), a family in the plural ("van de Brinkmans")
+        self.context_names = (
+            _compile(rf"\b(?i:{w('kinship_voor_naam')})[ \t]+({_CAPITAL}[a-zà-ÿ'’\-]+|[A-Z]{{2,4}})"
+                     r"(?![\w'’\-])"),
+            _compile(rf"\b({_CAPITAL}[a-zà-ÿ'’]+)-(?:jongen|meisje|kinderen|broers|zussen|tweeling)\b"),
+            _compile(rf"\b(?:meisje|jongen|kind|zoon|dochter|kinderen|die|dat|zoontje|dochtertje|"
+                     rf"kleine|jongste|oudste)\s+van\s+de\s+({_CAPITAL}[a-zà-ÿ]{{3,}}s)\b"
+                     rf"(?![ \t]+{_CAPITAL})"),
+        )
+
         # sentences and names (checks.run, checks.names)
         self.object_words = _compile(rf"\s+(?:{w('na_gebiedende_wijs')})\b")
         self.negation = _compile(rf"\b(?:{w('ontkenningen')})\b", _I)
@@ -624,7 +637,7 @@ class Detectors:
         return hits
 
     def find_id_numbers(self, text: str) -> list[Hit]:
-        hits: list[Hit] = [("id-number", m.start(), m.end())
+        hits: list[Hit] = [self._past_a_name("id-number", text, m.start(), m.end(), _NUMBER_START)
                            for m in self.id_keyword.finditer(text)]
         for match in _DIGITS9.finditer(text):
             digits = re.sub(r"\D", "", match.group())
@@ -646,7 +659,8 @@ class Detectors:
             short = len(match.group("end")) <= 2 and match.group("end").lower() != "nr"
             if first in self.not_number_words or (short and first):
                 continue  # "telefoonnummer"; "id" and "no" only as a word of their own
-            hits.append(("id-number", start, match.end()))
+            hits.append(self._past_a_name("id-number", text, start, match.end(), _NUMBER_START,
+                                          match.start("code")))
             # more codes in a list after it ("Leerlingnummers: 209913, 209947, 210004")
             end = match.end()
             while (more := _LISTED_CODE.match(text, end)) is not None:
@@ -663,7 +677,8 @@ class Detectors:
         year = (today or dt.date.today()).year
         hits: list[Hit] = []
         for pattern in self.birth[:-1]:
-            hits += [("birthdate", m.start(), m.end()) for m in pattern.finditer(text)]
+            hits += [self._past_a_name("birthdate", text, m.start(), m.end(), _NUMBER_START,
+                                       m.start(1)) for m in pattern.finditer(text)]
         for match in self.birth[-1].finditer(text):  # the date of a birthday only
             group = match.lastindex or 0
             hits.append(("birthdate", match.start(group), match.end(group)))
@@ -681,6 +696,21 @@ class Detectors:
                 if 1990 <= value <= year - 3:
                     hits.append(("birthdate", start, end))
         return hits
+
+    @staticmethod
+    def _past_a_name(key: str, text: str, start: int, end: int, number: re.Pattern[str],
+                     begins: int | None = None) -> Hit:
+        """A number after its word with a name between ("Leerlingnummer Chanel: PRO-14-0392",
+        "Geboortedatum R.: 22-08-2011", "Onderwijsnummer van Kevin: ..."): the hit is the
+        number, so the name is found as a name too."""
+        if begins is None:
+            found = number.search(text, start, end)
+            begins = found.start() if found else start
+        between = text[start:begins]
+        words = between.split()
+        if len(words) > 1 and any(w[:1].isupper() for w in words[1:]):
+            return key, begins, end
+        return key, start, end
 
     def find_ages(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
@@ -793,6 +823,8 @@ class Detectors:
     def find_titled_names(self, text: str) -> list[Hit]:
         hits: list[Hit] = [("name", m.start(), m.end()) for m in self.titled.finditer(text)
                            if not self.role_of.match(m.group())]
+        for pattern in self.context_names:
+            hits += [("name", m.start(1), m.end(1)) for m in pattern.finditer(text)]
         for pattern in self.initials:
             hits += [("name", m.start(m.lastindex or 0), m.end(m.lastindex or 0))
                      for m in pattern.finditer(text)

@@ -43,7 +43,7 @@ WORD_LISTS = (
     "club_eindes", "geen_club_voorvoegsels", "chat_woorden", "groep_overtreffend",
     "klas_ervoor", "persoon_voor_plaats", "plek_met_naam", "plek_eindes",
     "groep_met_tijd", "bouw_woorden", "groep_elk_jaar", "groep_allen",
-    "leeftijd_personen", "leeftijd_groepen", "leeftijd_aantallen",
+    "leeftijd_personen", "leeftijd_groepen", "leeftijd_aantallen", "kinship_voor_naam",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
 GRAMMAR_SECTION = "zinsbouw"
