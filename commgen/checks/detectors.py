@@ -362,7 +362,8 @@ class Detectors:
             _compile(rf"\bnog\s+geen\s+({num})\b(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
             # "wordt op 30 november 15", "die op 21 november 16 werd"
             _compile(rf"\b(?:wordt|werd)\s+op\s+\d{{1,2}}\s+(?:{months})\s+({num})\b"
-                     rf"|\bop\s+\d{{1,2}}\s+(?:{months})\s+({num})\s+(?:werd|wordt|geworden)\b", _I),
+                     rf"|\bop\s+\d{{1,2}}\s+(?:{months})\s+({num})\s+(?:werd|wordt|geworden)\b",
+                     _I),
         )
         self.age_rank = _compile(r"\bde\s+(?:jongste|oudste)\s+van\s+(?:de|zijn|haar|hun)\s+"
                                  r"(?:klas|groep|jaarlaag|school|team|gezin)\b", _I)
