@@ -339,10 +339,12 @@ class Detectors:
             # "Slachtoffer: jongen, 15, havo 3"
             _compile(rf"\b(?:{w('leeftijd_woorden')}),\s*({num})(?=\s*[,.;)]|\s*$)", _I),
             # "haar broertje van zes", "twee jongens van veertien", "zijn zoontje van 12"
+            # (not "drie leerlingen van 4 havo": a class)
             _compile(rf"\b(?:{w('leeftijd_personen')})\s+(?:[A-Z][\w'’\-]+\s+)?van\s+({num})"
-                     r"(?![\w:]|[.,]\d)"
+                     rf"(?![\w:]|[.,]\d|[\s\-]*(?:{w('schooltypen')}|{w('schooltypen_met_leerweg')})\b)"
                      rf"|\b(?:{w('leeftijd_aantallen')})\s+(?:{w('leeftijd_groepen')})\s+van\s+({num})"
-                     r"(?![\w:]|[.,]\d)", _I),
+                     rf"(?![\w:]|[.,]\d|[\s\-]*(?:{w('schooltypen')}|{w('schooltypen_met_leerweg')})\b)",
+                     _I),
             # "is dus 15", "was toen nog veertien", "is dus al twaalf"
             _compile(rf"\b(?:is|was|zijn|waren|ben|werd|wordt)\s+(?:(?:dus|toen|nu|inmiddels|dan|al|"
                      rf"nog|pas|net|ook)\s+){{1,3}}({num})(?=\s*[.,;!?’”']|\s+(?:en|toen|om|jaar)\b"
@@ -411,8 +413,9 @@ class Detectors:
             # ... a club, team or association with its name ("handbalvereniging Almere
             # Pioniers", "het basketbalteam U14", "de handbalploeg van Almere Pioniers"); the
             # word before the ending is looked at in find_groups ("docententeam" is none)
-            _compile(rf"\b(?i:\w{{3,}}?(?P<end>{w('club_eindes')}))\s+(?:van\s+(?:de\s+)?)?"
-                     rf"{name_part}(?:\s+(?:{name_part}|\d{{1,4}}))*"),
+            _compile(rf"\b(?i:\w{{3,}}?(?P<end>{w('club_eindes')}))[ \t]+"
+                     r"(?:van[ \t]+(?:de[ \t]+)?)?"
+                     rf"{name_part}(?:[ \t]+(?:{name_part}|\d{{1,4}}))*"),
             # ... a chat, channel or group with its name in quotes, also after "heet (nu)"
             # ("het Telegramkanaal ‘Almere Exposed 036’", "het kanaal heet nu ‘036 Uncut’")
             _compile(rf"(?i:\w*(?:{w('chat_woorden')}))\s+(?:(?i:heet|heette|genaamd|met\s+de\s+naam)"
@@ -428,7 +431,7 @@ class Detectors:
             _compile(r"\b\w+?(?P<end>groep|groepje|team|ploeg)\s+van\s+(?:[A-Z][\w\-]+)"
                      r"(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w\-]+)?"),
             # ... a scouting group or team by its own name ("groep Wiltrakkers")
-            _compile(r"\b(?:groep|team|ploeg|speltak)\s+[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?"),
+            _compile(r"\b(?:groep|team|ploeg|speltak)[ \t]+[A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]+)?"),
             # ... a group by the hour it meets ("het clubje van 19 uur", "het groepje van half
             # tien")
             _compile(rf"\b(?:{w('groep_met_tijd')})\s+van\s+(?:\d{{1,2}}(?:[.:]\d{{2}})?\s*uur|"
@@ -770,6 +773,9 @@ class Detectors:
                         continue
                 if named.get("name") is not None:
                     hits.append(("group", match.start("name"), match.end("name")))
+                    continue
+                if named.get("grp") is not None:  # "uit de kookgroep": the word only
+                    hits.append(("group", match.start("grp"), match.end("grp")))
                     continue
                 after = text[match.end():match.end() + 15]
                 before = text[max(0, match.start() - 15):match.start()]
