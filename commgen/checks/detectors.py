@@ -55,6 +55,7 @@ _HANDLE_REACH = 60  # characters between the platform word and the username, at 
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 _FULL_STOP = re.compile(r"[.!?\n]\s")
 _NOT_A_HANDLE = ("van", "is", "was", "een", "de")  # "gebruikersnaam van ...": no handle yet
+_NUMBER_START = re.compile(r"(?<![\w\-])(?:[A-Z]{1,5}[-\s]?)?\d")
 _HOUSE_NUMBER = re.compile(r"\b(?:huisnummer|op\s+nummer|nummer)\s+\d{1,4}[a-zA-Z]?\b"
                            r"(?![\s.\-]?\d)", _I)  # not "het nummer 0800-0432", a phone
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?[A-Z]{2}(?![\w])")
@@ -84,7 +85,24 @@ _CLASS_CODES = (
     # in lower case ("h3c", "v5a") and with a hyphen ("VIG-2B", "PRO-3")
     re.compile(r"(?<![\w/\-])(?:[hv][1-6][a-d]?|m[1-6][a-d])(?![\w\-])|(?<![\w/\-])[A-Z]{2,4}-[1-6][A-Z]?(?![\w\-])"),
     re.compile(r"(?<![\w/\-])(?:[HVMTG]{1,2}[1-6][A-Za-z]?|[A-Z]{1,2}[1-6][a-z])(?![\w\-])"),
-    re.compile(r"(?<![\w/\-])(?:TL|KB|BB|GT|KL|BK|TH|HV|MH)[1-6][A-Za-z]?(?![\w\-])"),
+    re.compile(r"(?<![\w/\-])(?:TL|KB|BB|GT|KL|BK|TH|HV|MH)[1-6][A-Za-z]?(?:-[a-dA-D])?(?![\w\-])"),
+    # a class code with a part after a hyphen, in any order of year and level letters:
+    # "2HV-b", "3VK-2", "8b-17" (a pupil's place in a class), "PrO-3", "K3A", "de
+    # 2HV-klassen", "de 2HV-laag"
+    re.compile(r"(?<![\w/\-.,:])[1-8][A-Za-z]{1,3}-(?:[a-dA-D]|\d{1,2})(?![\w\-/])"
+               r"|(?<![\w/\-])(?i:pro)-[1-6](?![\w\-])"
+               r"|(?<![\w/\-])[KA][1-6][A-D](?![\w\-])"
+               r"|(?<![\w/\-.,:])[1-6][A-Za-z]{1,3}-(?i:klassen|klas|laag|leerlingen)\b"),
+    # in lower case with a class letter ("uit 3hb", "in 4hc", "#3hb-gaming"), practical
+    # education with a space ("PrO 3", "PrO-2B"), parallel classes ("3b/3c"), a class after a
+    # folder or a teacher's code ("Zorg/3HB", "NE/2HV")
+    re.compile(r"(?<![\w/\-.,:])[1-6][hvmtk][a-d](?![\w/])"
+               r"|(?<![\w/\-])(?:PrO|PRO)[\s\-]?[1-6][A-Da-d]?(?![\w\-])"
+               r"|(?<![\w/\-.,:])[1-8][a-d](?:/[1-8][a-d])+(?![\w\-/])"
+               r"|(?<=[A-Za-z]/)[1-6][A-Z]{1,3}(?![\w\-/])"),
+    # a hockey team ("MC1 van Kampong", "JB2"), a team code before "-team" ("het MO17-team")
+    re.compile(r"(?<![\w/\-])[MJ][A-F][1-9](?![\w\-])"
+               r"|(?<![\w/\-])(?:MO|JO|MA|JA)\d{1,2}(?=-(?i:team|meid|meiden|elftal|selectie|jongens)\b)"),
     # a sports team: letters, the age category, a team number ("MO17-2", "JO11-1"), also
     # without the team number ("de MO15", "de O14")
     re.compile(r"(?<![\w/\-])(?:MO|JO|O|MA|JA|DA|HA|HS|DS)\d{1,2}-\d{1,2}(?![\w\-])"),
@@ -93,7 +111,7 @@ _CLASS_CODES = (
     re.compile(r"(?i:selectie|elftal|team)\s+van\s+de\s+[A-F][1-9]\b"),
     # a room of a camp or boarding school ("de jongens van kamer 308"), a youth team by its
     # letter ("D-junioren")
-    re.compile(r"(?<![\w])(?i:kamer|slaapzaal|tent|chalet|huisje)\s+\d{1,4}\b"),
+    re.compile(r"(?<![\w])(?i:kamer|slaapzaal|tent|chalet|huisje)\s+\d{1,4}\b(?![.,]\d)"),
     re.compile(r"(?<![\w])[A-F]-?(?i:junioren|pupillen|jeugd|selectie)\b"),
     # a chat group or app with its name in quotes ("de kinderappgroep ‘G7 chillerz’", "de
     # internaatsapp ‘Eikenrode lichting 2026’")
@@ -216,6 +234,30 @@ class Detectors:
         self.lives = _compile(
             rf"\b(?:{w('wonen')})\s+(?:{w('wonen_voorzetsels')})\s+(?:de\s+|het\s+)?"
             r"(?:wijk\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z0-9][\w'’\-]*)*")
+        # round detect10b: a named local place by its structure; the hit is the place's
+        # name only, so the school's own place and address (the allow-list) pass
+        # (a word with a small letter after its capital: not a class "H3B", "TL2", "Mavo-plusklas")
+        place = (rf"(?!(?i:{w('schooltypen')}|{w('schooltypen_met_leerweg')}|groep|klas|lwoo)\b)"
+                 r"(?:(?:De|Het|'t|Van\s+der|Van\s+de|Van)\s+)?[A-Z][a-zà-ÿ'’][\w'’\-]*"
+                 r"(?<!klas)(?<!groep)(?:\s+[A-Z][\w'’\-]+)?")
+        self.places = (
+            # "de jongen uit Bouwlust", "een leerling van 15 uit Moerwijk"
+            _compile(rf"\b(?:{w('persoon_voor_plaats')})(?:[\s,]+(?:van\s+)?{num})?,?"
+                     rf"\s+uit\s+(?:de\s+|het\s+)?(?P<place>{place})"),
+            # "de wijk Terwijde", "snackbar Het Hoekje", "halte Stadsplein"
+            _compile(rf"\b(?i:{w('plek_met_naam')})\s+(?P<place>{place})"),
+            # "het Hofbad", "de Emmaüskerk", "de Al-Fath-moskee", "de Wildlands-parkeergarage"
+            # after a preposition of place ("Het Máximapark is een mooie plek" names no one)
+            _compile(rf"\b(?i:in|bij|op|naar|achter|naast|tegenover|rond|uit|van)\s+(?:de|het)\s+"
+                     rf"(?P<place>[A-Z][\w'’\-]*?-?(?:{w('plek_eindes')}))\b"),
+            # "wonen sinds de zomer in Haarzuilens", "woont met haar moeder in flat De Parkrand"
+            _compile(rf"\b(?:{w('wonen')}|wonen)\s+(?:[\w'’\-]+\s+){{1,5}}?(?:in|op|aan|bij)\s+"
+                     rf"(?:de\s+wijk\s+|de\s+|het\s+|flat\s+)?(?P<place>{place})"),
+            # a venue at a named street or square: "de Jumbo aan de Westzijde", "de Mac aan het
+            # Stadsplein"
+            _compile(r"\b(?:de|het|bij)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?\s+(?:aan|op)\s+"
+                     r"(?:de|het)\s+(?P<place>[A-Z][\w'’\-]+)"),
+        )
         self.bsn_word = _compile(rf"\b(?:{w('nummer_woorden')})\b", _I)
         self.id_keyword = _compile(
             rf"\b(?:{w('nummer_woorden')})"
@@ -288,6 +330,45 @@ class Detectors:
             _compile(rf"[\w)],\s({number_words})(?=\s*,)", _I),
         )
         self.ages_in_range = (self.ages[2], self.ages[8], self.ages[10])
+        # round detect10b: more forms of an age tied to a pupil; the hit is the number only
+        # where a date stands before it ("wordt op 30 november 15": the date is a birthdate)
+        self.ages_more = (
+            # "(m, 15)", "(v, 9)", "Rosalie (15, H4C)"
+            _compile(rf"\(\s*(?:[mvjf]\s*,\s*)?({num})\s*,\s*[^()\n]{{1,20}}\)"
+                     rf"|\(\s*[mvjf]\s*,\s*({num})\s*\)", _I),
+            # "Slachtoffer: jongen, 15, havo 3"
+            _compile(rf"\b(?:{w('leeftijd_woorden')}),\s*({num})(?=\s*[,.;)]|\s*$)", _I),
+            # "haar broertje van zes", "twee jongens van veertien", "zijn zoontje van 12"
+            # (not "drie leerlingen van 4 havo": a class)
+            _compile(rf"\b(?:{w('leeftijd_personen')})\s+(?:[A-Z][\w'’\-]+\s+)?van\s+({num})"
+                     rf"(?![\w:]|[.,]\d|[\s\-]*(?:{w('schooltypen')}|{w('schooltypen_met_leerweg')})\b)"
+                     rf"|\b(?:{w('leeftijd_aantallen')})\s+(?:{w('leeftijd_groepen')})\s+van\s+({num})"
+                     rf"(?![\w:]|[.,]\d|[\s\-]*(?:{w('schooltypen')}|{w('schooltypen_met_leerweg')})\b)",
+                     _I),
+            # "is dus 15", "was toen nog veertien", "is dus al twaalf"
+            _compile(rf"\b(?:is|was|zijn|waren|ben|werd|wordt)\s+(?:(?:dus|toen|nu|inmiddels|dan|al|"
+                     rf"nog|pas|net|ook)\s+){{1,3}}({num})(?=\s*[.,;!?’”']|\s+(?:en|toen|om|jaar)\b"
+                     r"|\s*$)", _I),
+            # "dat hij 15 is", "toen ze 12 was", "Dan zijn ze 15"
+            _compile(rf"\b(?:hij|zij|ze)\s+({num})\s+(?:is|was|werd|wordt|zijn|waren)\b"
+                     rf"|\b(?:zijn|waren)\s+(?:ze|zij)\s+({num})\b(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
+            # "zij wordt dan tien", "wordt straks zestien"
+            _compile(rf"\b(?:wordt|werd)\s+(?:dan|straks|binnenkort|bijna|ook)\s+({num})\b"
+                     rf"(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
+            # "8 en 9 jaar oud", "pubers van vijftien en zestien"
+            _compile(rf"(?:(?<=,\s)|(?<=:\s)|(?<=\bzijn\s)|(?<=\bwaren\s))({num})\s+(?:en|of)\s+{num}"
+                     r"\s+(?:jaar|jr\.?)\s+oud\b"
+                     rf"|\b(?:{w('leeftijd_aantallen')})\s+(?:{w('leeftijd_groepen')})\s+van\s+"
+                     rf"({number_words})\s+(?:en|of)\s+(?:{number_words})\b", _I),
+            # "nog geen 16"
+            _compile(rf"\bnog\s+geen\s+({num})\b(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
+            # "wordt op 30 november 15", "die op 21 november 16 werd"
+            _compile(rf"\b(?:wordt|werd)\s+op\s+\d{{1,2}}\s+(?:{months})\s+({num})\b"
+                     rf"|\bop\s+\d{{1,2}}\s+(?:{months})\s+({num})\s+(?:werd|wordt|geworden)\b",
+                     _I),
+        )
+        self.age_rank = _compile(r"\bde\s+(?:jongste|oudste)\s+van\s+(?:de|zijn|haar|hun)\s+"
+                                 r"(?:klas|groep|jaarlaag|school|team|gezin)\b", _I)
         self.not_an_age_before = _compile(
             rf"(?:\b(?:{w('geen_leeftijd_voor')}|van\s+\d{{1,2}}\s+tot|"
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
@@ -323,7 +404,61 @@ class Detectors:
         )
         # "een leerling uit de tweede": an ordinal at the end of a phrase is a year group
         self.groups += (_compile(rf"\b(?:uit|in|van)\s+de\s+(?:{ordinals})"
-                                 r"(?=\s*[.,;:!?)]|\s*$)", _I),)
+                                 r"(?=\s*[.,;:!?)]|\s*$|\s+(?:en|maar|of)\s+(?!\w+e\b)"
+                                 r"|\s+(?:hebben|heeft|zit|zitten|zat|zaten|is|zijn|was|waren)\b)",
+                                 _I),)
+        # round detect10b: a group by its structure, not its words ...
+        name_part = r"(?:[A-Z][\w&'’\-]*|[A-Z]{1,3}\d{1,2}(?:-\d)?|U\d{1,2})"
+        self.groups += (
+            # ... a club, team or association with its name ("handbalvereniging Almere
+            # Pioniers", "het basketbalteam U14", "de handbalploeg van Almere Pioniers"); the
+            # word before the ending is looked at in find_groups ("docententeam" is none)
+            _compile(rf"\b(?i:\w{{3,}}?(?P<end>{w('club_eindes')}))[ \t]+"
+                     r"(?:van[ \t]+(?:de[ \t]+)?)?"
+                     rf"{name_part}(?:[ \t]+(?:{name_part}|\d{{1,4}}))*"),
+            # ... a chat, channel or group with its name in quotes, also after "heet (nu)"
+            # ("het Telegramkanaal ‘Almere Exposed 036’", "het kanaal heet nu ‘036 Uncut’")
+            _compile(rf"(?i:\w*(?:{w('chat_woorden')}))\s+(?:(?i:heet|heette|genaamd|met\s+de\s+naam)"
+                     r"\s+(?:(?i:nu|eerst|inmiddels|sindsdien)\s+)?)?[\"“‘]([^\"”’\n]{2,40})[\"”’]"),
+            # ... a name in quotes with a capital or a digit that something is put or sent in
+            # ("in ‘Mavo 2 chaos’ terechtgekomen", "ging rond in ‘8B Kampvibes’")
+            _compile(r"(?<![\w])(?i:in|naar)\s+[\"“‘](?P<name>[A-Z0-9][^\"”’\n]{1,40})[\"”’]"),
+            # ... the same group as someone ("in dezelfde clan", "dezelfde kickboksgroep")
+            _compile(rf"\bdezelfde\s+\w*(?:{w('club_eindes')}|groep|klas)\b", _I),
+            # ... a superlative group ("de hoogste groep")
+            _compile(rf"\b(?:{w('groep_overtreffend')})\s+(?:groep|klas|klassen|jaarlaag)\b", _I),
+            # ... a group of friends or a team of a named person ("de vriendengroep van Tamara")
+            _compile(r"\b\w+?(?P<end>groep|groepje|team|ploeg)\s+van\s+(?:[A-Z][\w\-]+)"
+                     r"(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w\-]+)?"),
+            # ... a scouting group or team by its own name ("groep Wiltrakkers")
+            _compile(r"\b(?:groep|team|ploeg|speltak)[ \t]+[A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]+)?"),
+            # ... a group by the hour it meets ("het clubje van 19 uur", "het groepje van half
+            # tien")
+            _compile(rf"\b(?:{w('groep_met_tijd')})\s+van\s+(?:\d{{1,2}}(?:[.:]\d{{2}})?\s*uur|"
+                     r"half\s+(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf))\b",
+                     _I),
+            # ... a part of a school with its type ("de bovenbouw havo", "het vierde leerjaar
+            # havo")
+            _compile(rf"\b(?:(?:{ordinals})\s+)?(?:{w('bouw_woorden')})\s+(?:{types})\b", _I),
+            # ... a group named by what it does, after "uit/in/van de" ("uit de kookgroep",
+            # "de LWOO-groep", "de groenafdeling"); not "de werkgroep", "de doelgroep"
+            _compile(r"\b(?i:uit|in|van|bij)\s+(?i:de|het)\s+"
+                     r"(?P<grp>\w{3,}?-?(?P<end>(?i:groep|groepje|afdeling)))\b"),
+            # ... a name given after "heet" with a few words between ("die WhatsApp-community
+            # heet eigenlijk ‘Grauwaart Gang 4’"), a channel by its hashtag ("#3hb-gaming")
+            _compile(r"\b(?i:heet|heette|heten|genaamd)\s+(?:\w+\s+){0,2}[\"“‘]"
+                     r"(?P<name>[A-Z0-9][^\"”’\n]{1,40})[\"”’]"),
+            _compile(r"(?i:\w*(?:kanaal|server|channel|chat))\s+#[\w\-]{2,40}"),
+            # ... a scouting group by its name ("scouting Vleuten")
+            _compile(r"\b(?i:scouting|scoutinggroep|scoutingvereniging)\s+[A-Z][\w'’\-]+"),
+            # ... a youth team code of its own ("U14", "U12-1")
+            _compile(r"(?<![\w/\-])U(?:[7-9]|1\d|2[0-3])(?:-\d)?(?![\w\-])"),
+        )
+        self.every_year = _compile(rf"\b(?:{w('groep_elk_jaar')})\b", _I)
+        self.everyone = _compile(rf"\b(?:{w('groep_allen')})\b", _I)
+        self.bare_chat = _compile(rf"(?:{w('klas_woorden')})", _I)
+        self.club_prefixes = frozenset(x.casefold() for x in words.words("geen_club_voorvoegsels"))
+        self.class_before = _compile(rf"\b(?:{w('klas_ervoor')})\s*$", _I)
         school_words = w("school_woorden")
         school_prefixes = w("school_voorvoegsels")
         self.schools = _compile(
@@ -351,6 +486,18 @@ class Detectors:
             _compile(rf"(?<![\w.])(?:{_CAPITAL}\.){{2,3}}(?![\w.])"),
             _compile(rf"(?<![\w])(?:van|met|bij|voor|aan|over)\s({_CAPITAL}\.)"
                      r"(?=\s*[(,;:]|\s+(?:[a-z]|$))"),
+        )
+
+        # round detect10b: a name by its context: a kinship word before a capitalised word
+        # ("Moeder Latuheru", "vader Tavares", "moeder JST"), a family name made into a word
+        # for a child ("die Wiśniewski-jongen"), a family in the plural ("van de Brinkmans")
+        self.context_names = (
+            _compile(rf"\b(?i:{w('kinship_voor_naam')})[ \t]+({_CAPITAL}[a-zà-ÿ'’\-]+|[A-Z]{{2,4}})"
+                     r"(?![\w'’\-])"),
+            _compile(rf"\b({_CAPITAL}[a-zà-ÿ'’]+)-(?:jongen|meisje|kinderen|broers|zussen|tweeling)\b"),
+            _compile(rf"\b(?:meisje|jongen|kind|zoon|dochter|kinderen|die|dat|zoontje|dochtertje|"
+                     rf"kleine|jongste|oudste)\s+van\s+de\s+({_CAPITAL}[a-zà-ÿ]{{3,}}s)\b"
+                     rf"(?![ \t]+{_CAPITAL})"),
         )
 
         # sentences and names (checks.run, checks.names)
@@ -486,13 +633,15 @@ class Detectors:
         for pattern in (self.street_named, self.street_numbered):  # the street, not "aan de"
             hits += [("address", m.start("street"), m.end()) for m in pattern.finditer(text)]
         hits += [("address", m.start(), m.end()) for m in _HOUSE_NUMBER.finditer(text)]
+        for pattern in self.places:
+            hits += [("address", m.start("place"), m.end("place")) for m in pattern.finditer(text)]
         for match in _POSTCODE.finditer(text):
             if match.group()[-2:] not in _NO_POSTCODE_LETTERS:
                 hits.append(("address", match.start(), match.end()))
         return hits
 
     def find_id_numbers(self, text: str) -> list[Hit]:
-        hits: list[Hit] = [("id-number", m.start(), m.end())
+        hits: list[Hit] = [self._past_a_name("id-number", text, m.start(), m.end(), _NUMBER_START)
                            for m in self.id_keyword.finditer(text)]
         for match in _DIGITS9.finditer(text):
             digits = re.sub(r"\D", "", match.group())
@@ -514,7 +663,8 @@ class Detectors:
             short = len(match.group("end")) <= 2 and match.group("end").lower() != "nr"
             if first in self.not_number_words or (short and first):
                 continue  # "telefoonnummer"; "id" and "no" only as a word of their own
-            hits.append(("id-number", start, match.end()))
+            hits.append(self._past_a_name("id-number", text, start, match.end(), _NUMBER_START,
+                                          match.start("code")))
             # more codes in a list after it ("Leerlingnummers: 209913, 209947, 210004")
             end = match.end()
             while (more := _LISTED_CODE.match(text, end)) is not None:
@@ -531,7 +681,8 @@ class Detectors:
         year = (today or dt.date.today()).year
         hits: list[Hit] = []
         for pattern in self.birth[:-1]:
-            hits += [("birthdate", m.start(), m.end()) for m in pattern.finditer(text)]
+            hits += [self._past_a_name("birthdate", text, m.start(), m.end(), _NUMBER_START,
+                                       m.start(1)) for m in pattern.finditer(text)]
         for match in self.birth[-1].finditer(text):  # the date of a birthday only
             group = match.lastindex or 0
             hits.append(("birthdate", match.start(group), match.end(group)))
@@ -549,6 +700,21 @@ class Detectors:
                 if 1990 <= value <= year - 3:
                     hits.append(("birthdate", start, end))
         return hits
+
+    @staticmethod
+    def _past_a_name(key: str, text: str, start: int, end: int, number: re.Pattern[str],
+                     begins: int | None = None) -> Hit:
+        """A number after its word with a name between ("Leerlingnummer Chanel: PRO-14-0392",
+        "Geboortedatum R.: 22-08-2011", "Onderwijsnummer van Kevin: ..."): the hit is the
+        number, so the name is found as a name too."""
+        if begins is None:
+            found = number.search(text, start, end)
+            begins = found.start() if found else start
+        between = text[start:begins]
+        words = between.split()
+        if len(words) > 1 and any(w[:1].isupper() for w in words[1:]):
+            return key, begins, end
+        return key, start, end
 
     def find_ages(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
@@ -576,6 +742,19 @@ class Detectors:
                 if pattern is self.ages[-1]:
                     start = match.start(1)  # ", dertien,": the number only
                 hits.append(("age", start, match.end()))
+        for pattern in self.ages_more:
+            for match in pattern.finditer(text):
+                group = next(i for i in range(1, (match.lastindex or 0) + 1) if match.group(i))
+                value = self.number(match.group(group))
+                if value is None or not 4 <= value <= 21:
+                    continue
+                before = text[max(0, match.start() - 25):match.start()]
+                after = text[match.end():match.end() + 20]
+                if self.not_an_age_after.search(after) or self.every_one_before.search(before) \
+                        or re.match(r"\s*(?:jaar\s+)?(?:en|of)\s+(?:ouder|jonger)\b", after):
+                    continue
+                hits.append(("age", match.start(group), match.end(group)))
+        hits += [("age", m.start(), m.end()) for m in self.age_rank.finditer(text)]
         return hits
 
     # --- group (class names) --------------------------------------------------------------
@@ -583,7 +762,20 @@ class Detectors:
         hits: list[Hit] = []
         for pattern in self.groups:
             for match in pattern.finditer(text):
-                if match.group().casefold() in not_codes:
+                if match.group().casefold() in not_codes and not self.class_before.search(
+                        text[max(0, match.start() - 15):match.start()]):
+                    continue  # "4K" is a screen, "zit in 4K" a class
+                named = match.groupdict()
+                if named.get("end") is not None:  # a club: not "docententeam", "zorgteam"
+                    begin = match.start("grp") if named.get("grp") is not None else match.start()
+                    prefix = text[begin:match.start("end")].rstrip("-").casefold()
+                    if prefix in self.club_prefixes or prefix.endswith(tuple(self.club_prefixes)):
+                        continue
+                if named.get("name") is not None:
+                    hits.append(("group", match.start("name"), match.end("name")))
+                    continue
+                if named.get("grp") is not None:  # "uit de kookgroep": the word only
+                    hits.append(("group", match.start("grp"), match.end("grp")))
                     continue
                 after = text[match.end():match.end() + 15]
                 before = text[max(0, match.start() - 15):match.start()]
@@ -596,7 +788,28 @@ class Detectors:
             if start >= 0 and len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES \
                     and not self.not_a_group_before.search(text[max(0, start - 15):start]):
                 hits.append(("group", start, match.end()))
-        return hits
+        return [hit for hit in hits if not self._general_group(text, hits, hit)]
+
+    def _general_group(self, text: str, hits: list[Hit], hit: Hit) -> bool:
+        """A group in a sentence about every year or the curriculum ("In de brugklas beginnen
+        we elk jaar met ..."), two groups side by side with all their pupils ("In 4 havo en 4
+        vwo krijgen alle leerlingen ..."), or a bare class chat in a sentence that says not
+        to use it ("niet naar de klassenapp"): a group in general, no pupil's."""
+        _key, start, end = hit
+        breaks = [m.end() for m in _FULL_STOP.finditer(text, 0, start)]
+        begin = breaks[-1] if breaks else 0
+        stop = _FULL_STOP.search(text, end)
+        sentence = text[begin:stop.start() if stop else len(text)]
+        if self.every_year.search(sentence):
+            return True
+        gaps = [text[end:s] if s >= end else text[e:start] for _k, s, e in hits
+                if s >= end or e <= start]
+        side_by_side = any(re.fullmatch(r"\s+(?:en|of)\s+", gap) for gap in gaps)
+        if side_by_side and self.everyone.search(sentence):
+            return True
+        passage, near = text[start:end], text[max(0, start - 20):end + 20]
+        return bool(self.bare_chat.fullmatch(passage) and re.search(r"app|chat", passage)
+                    and self.negation.search(near))
 
     def find_compounds(self, text: str) -> list[Hit]:
         """Words made with a word that makes it bigger ("cameraschandaal", "deepfakerel",
@@ -617,6 +830,8 @@ class Detectors:
     def find_titled_names(self, text: str) -> list[Hit]:
         hits: list[Hit] = [("name", m.start(), m.end()) for m in self.titled.finditer(text)
                            if not self.role_of.match(m.group())]
+        for pattern in self.context_names:
+            hits += [("name", m.start(1), m.end(1)) for m in pattern.finditer(text)]
         for pattern in self.initials:
             hits += [("name", m.start(m.lastindex or 0), m.end(m.lastindex or 0))
                      for m in pattern.finditer(text)

@@ -412,8 +412,13 @@ def lowercase_first_names(text: str, start: int, end: int, extra: frozenset[str]
     found = []
     for m in re.finditer(r"[^\W\d_]{4,}", text[start:end]):
         word = m.group()
-        if word.islower() and word not in lists.whitelist \
-                and first_name_forms(word[0].upper() + word[1:], extra):
+        if not word.islower() or word in lists.whitelist:
+            continue
+        # a name drawn out in a chat: "kevinnn", "ilhammm", "svenn" (a letter three times,
+        # or a doubled last letter that the name does not have)
+        forms = [word, re.sub(r"(.)\1{2,}$", r"\1", word), re.sub(r"(.)\1+$", r"\1", word)]
+        if any(len(f) >= 3 and (f == word or f not in lists.whitelist)
+               and first_name_forms(f[0].upper() + f[1:], extra) for f in dict.fromkeys(forms)):
             found.append((start + m.start(), start + m.end()))
     return found
 

@@ -38,6 +38,12 @@ WORD_LISTS = (
     "school_voorvoegsels", "geen_initialen",
     "titels", "naam_titels", "tussenvoegsels", "rol_titels",
     "na_gebiedende_wijs", "ontkenningen",
+    # round detect10b: clubs and teams by their ending, chats by their noun, a group as a
+    # superlative ("de hoogste groep"), words before a short code that make it a class
+    "club_eindes", "geen_club_voorvoegsels", "chat_woorden", "groep_overtreffend",
+    "klas_ervoor", "persoon_voor_plaats", "plek_met_naam", "plek_eindes",
+    "groep_met_tijd", "bouw_woorden", "groep_elk_jaar", "groep_allen",
+    "leeftijd_personen", "leeftijd_groepen", "leeftijd_aantallen", "kinship_voor_naam",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
 GRAMMAR_SECTION = "zinsbouw"
