@@ -41,7 +41,10 @@ UNTUNED_FLOORS = {"oefen3": (0.90, 0.03), "oefen4": (0.86, 0.03), "toets4": (0.9
                   "oefen8": (0.84, 0.03), "toets5": (0.87, 0.03),
                   # written apart in round detect10 and scored once on merge (oefen9 81.3%,
                   # 6.4%; oefen10 79.5%, 3.7%), then tuned on by kind and trained on
-                  "oefen9": (0.84, 0.04), "oefen10": (0.83, 0.03)}
+                  "oefen9": (0.84, 0.04), "oefen10": (0.83, 0.03),
+                  # scored once with toets6 at the end of round 10 (oefen11 82.7%, 6.8%;
+                  # oefen12 84.5%, 5.2%), then trained on; not yet tuned on by rule
+                  "oefen11": (0.82, 0.07), "oefen12": (0.84, 0.06)}
 
 
 def test_corpus_meets_the_targets() -> None:

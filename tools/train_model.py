@@ -5,8 +5,8 @@
     python tools/train_model.py --check    # retrains and says whether the shipped file matches
 
 The examples are the labelled sentences of the corpus parts (tests/corpus, its toets, toets2,
-oefen, toets3, oefen2, oefen3, oefen4, toets4, oefen5, oefen6, oefen7, oefen8, toets5, oefen9
-and oefen10 sets, each once it was scored once): a sentence is a positive
+oefen, toets3, oefen2, oefen3, oefen4, toets4, oefen5, oefen6, oefen7, oefen8, toets5, oefen9,
+oefen10, oefen11 and oefen12 sets, each once it was scored once): a sentence is a positive
 of every category it has a label of and a negative of the others; the clean sentences are
 negatives of all. The sentences of the golden documents (tests/golden, what commgen writes
 itself) are negatives of all too: the model must never stop a generated document.
@@ -46,7 +46,8 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
          "oefen3": CORPUS / "oefen3", "oefen4": CORPUS / "oefen4", "toets4": CORPUS / "toets4",
          "oefen5": CORPUS / "oefen5", "oefen6": CORPUS / "oefen6", "oefen7": CORPUS / "oefen7",
          "oefen8": CORPUS / "oefen8", "toets5": CORPUS / "toets5",
-         "oefen9": CORPUS / "oefen9", "oefen10": CORPUS / "oefen10"}
+         "oefen9": CORPUS / "oefen9", "oefen10": CORPUS / "oefen10",
+         "oefen11": CORPUS / "oefen11", "oefen12": CORPUS / "oefen12"}
 GOLDEN = ROOT / "tests" / "golden"
 OUTPUT = ROOT / "snippets" / "nl" / "regels" / MODEL_FILE
 CATEGORIES = ("blame", "speculation", "sensational", "evidence", "image-detail", "legal-term",
