@@ -136,3 +136,18 @@ def test_a_finding_of_a_whole_sentence_gets_no_words_in_its_place(
     done = fitted_to_lines(checker_from_files(), text, [finding, sentence], None)
     assert done[0].suggestion is None and done[0].message == "Rustig."
     assert done[1] == sentence
+
+
+def test_a_school_named_after_a_word_that_begins_the_sentence(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """trial-check10 F4: "Op Basisschool" was taken for the name and "De Regenboog" left out,
+    so the school's own name could not be allowed and the suggestion broke the sentence."""
+    text = ("Op Basisschool De Regenboog is deze week onrust ontstaan.\n"
+            "In Lyceum Zuidwest is het rustig.\n"
+            "Op Het Baken College praten we erover.\n"
+            "Het College van Bestuur is ingelicht.\n")
+    code, out = _check(capsys, tmp_path, text)
+    named = [line.split("“")[1].split("”")[0] for line in out.splitlines() if "[group]" in line]
+    assert named == ["Basisschool De Regenboog", "Lyceum Zuidwest", "Het Baken College"], out
+    code, out = _check(capsys, tmp_path, text, "--school", "hetbaken")
+    assert "Het Baken College" not in out, out

@@ -461,9 +461,14 @@ class Detectors:
         self.class_before = _compile(rf"\b(?:{w('klas_ervoor')})\s*$", _I)
         school_words = w("school_woorden")
         school_prefixes = w("school_voorvoegsels")
+        # a word that begins a sentence ("Op", "Bij", "Namens") is no part of the school's
+        # name: "Op Basisschool De Regenboog" names "Basisschool De Regenboog"
+        not_a_name = rf"(?!(?i:{w('geen_schoolnaam_begin')})[ \t])"
         self.schools = _compile(
-            rf"\b(?:{_SCHOOL_NAME_PART}[ \t]+){{1,2}}(?:{school_words})\b"
+            rf"\b{not_a_name}(?:{_SCHOOL_NAME_PART}[ \t]+){{1,2}}(?:{school_words})\b"
             rf"|\b(?:{school_prefixes})[ \t]+{_SCHOOL_NAME_PART}(?:[ \t]+[A-Z][\w'’\-]+)?"
+            rf"|\b(?:{school_words})[ \t]+{not_a_name}(?!(?:{school_words})\b)"
+            rf"{_SCHOOL_NAME_PART}"
             r"|\b[A-Z][a-zà-ÿ]{2,}(?:school|college|lyceum)\b")
         self.not_a_group_after = _compile(rf"^\s*(?:{w('geen_groep_na')})\b", _I)
         self.not_a_group_before = _compile(rf"\b(?:{w('geen_groep_voor')})\s*$", _I)

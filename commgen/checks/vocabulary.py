@@ -35,7 +35,7 @@ WORD_LISTS = (
     "groep_woorden", "groep_in_letters", "rangtelwoorden", "na_rangtelwoord", "schooltypen",
     "schooltypen_met_leerweg", "leerwegen", "schooltypen_na_leerjaar", "klas_woorden",
     "groep_van", "groepsapps", "geen_groep_voor", "geen_groep_na", "school_woorden",
-    "school_voorvoegsels", "geen_initialen",
+    "school_voorvoegsels", "geen_schoolnaam_begin", "geen_initialen",
     "titels", "naam_titels", "tussenvoegsels", "rol_titels",
     "na_gebiedende_wijs", "ontkenningen",
     # round detect10b: clubs and teams by their ending, chats by their noun, a group as a
