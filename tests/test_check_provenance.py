@@ -146,8 +146,8 @@ def test_a_school_named_after_a_word_that_begins_the_sentence(
             "In Lyceum Zuidwest is het rustig.\n"
             "Op Het Baken College praten we erover.\n"
             "Het College van Bestuur is ingelicht.\n")
-    code, out = _check(capsys, tmp_path, text)
+    _code, out = _check(capsys, tmp_path, text)
     named = [line.split("“")[1].split("”")[0] for line in out.splitlines() if "[group]" in line]
     assert named == ["Basisschool De Regenboog", "Lyceum Zuidwest", "Het Baken College"], out
-    code, out = _check(capsys, tmp_path, text, "--school", "hetbaken")
+    _code, out = _check(capsys, tmp_path, text, "--school", "hetbaken")
     assert "Het Baken College" not in out, out
