@@ -260,10 +260,13 @@ def check_answer(checker: Checker, question: Question, value: Any,
                           masks) for f in sorted(found, key=lambda f: f.start)]
 
 
-def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[str]) -> Finding:
+def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[str],
+           recheck: bool = True) -> Finding:
     """The finding with a suggestion only when taking it leaves a whole sentence that passes
-    the check (``checks.suggest.take_in``, then every check again): otherwise no suggestion,
-    and the message says to write the sentence anew without the passage."""
+    the check (``checks.suggest.take_in``, then every check again; ``recheck`` False: the
+    sentence only, for ``commgen check``, where a letter's every finding would check its line
+    twice more): otherwise no suggestion, and the message says to write the sentence anew
+    without the passage."""
     if not finding.suggestion or (finding.text == GUARDED_MASK and finding.rule != GUARDED_RULE):
         return finding
     if finding.category == RELATION:  # "haar moeder" is never "een leerling" (trial cli9, 15):
@@ -280,6 +283,8 @@ def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[st
         finding = replace(finding, suggestion=leave_out_text(), message=finding.message + " " + _(
             "The answer already says: “{sentence}”").format(sentence=finding.suggestion))
     changed = take_in(text, finding.start, finding.end, finding.suggestion, finding.category)
+    if changed is not None and not recheck:
+        return finding
     if changed is not None:
         before = {(f.category, f.text) for f in strictest(checker, text, audiences)}
         if not [f for f in strictest(checker, changed, audiences)

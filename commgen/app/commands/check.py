@@ -79,7 +79,8 @@ def make() -> click.Command:
 def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
                     readers: str | None) -> list[Finding]:
     """Each finding's suggestion only where taking it in its line leaves a whole sentence
-    that passes (as at a question in the interview: ``answercheck.fitted``); otherwise the
+    (as at a question in the interview: ``answercheck.fitted``, without checking the new
+    sentence again, which cost a letter twice its check); otherwise the
     message says to write the sentence anew. "een leerling" for "haar moeder" or for
     "leerling van 13" was no Dutch (trial-check10 F6)."""
     from dataclasses import replace
@@ -103,7 +104,7 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
             sentence = finding.suggestion.rstrip().endswith((".", "!", "?"))
             out.append(finding if sentence else replace(finding, suggestion=None))
             continue
-        done = fitted(checker, text[start:end], local, audiences)
+        done = fitted(checker, text[start:end], local, audiences, recheck=False)
         out.append(replace(done, start=finding.start, end=finding.end))
     return out
 
