@@ -122,3 +122,19 @@ def template_copy(tmp_path: Path) -> Path:
     shutil.copytree(TEMPLATES, tmp_path / "templates")
     shutil.copytree(TEMPLATES.parent / "snippets", tmp_path / "snippets")
     return tmp_path / "templates"
+
+
+@pytest.fixture(scope="session")
+def checker():  # type: ignore[no-untyped-def]
+    """The privacy check with commgen's own rules and nothing allowed."""
+    from commgen.checks.run import make_checker
+
+    return make_checker()
+
+
+def errors_of(checker, text: str, category: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The passages the check marks as errors of ``category``."""
+    from commgen.foundation.concepts import ERROR
+
+    return [f.text for f in checker.check(text) if f.category == category
+            and f.severity == ERROR]

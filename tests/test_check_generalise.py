@@ -7,18 +7,8 @@ from __future__ import annotations
 import pytest
 
 from commgen.checks.allow import phrase_spans
-from commgen.checks.run import make_checker
-from commgen.foundation.concepts import ERROR, WARNING
-
-
-@pytest.fixture(scope="module")
-def checker():  # type: ignore[no-untyped-def]
-    return make_checker()
-
-
-def _errors(checker, text: str, category: str) -> list[str]:  # type: ignore[no-untyped-def]
-    return [f.text for f in checker.check(text) if f.category == category
-            and f.severity == ERROR]
+from commgen.foundation.concepts import WARNING
+from tests.conftest import errors_of
 
 
 @pytest.mark.parametrize("text,category", [
@@ -40,7 +30,7 @@ def _errors(checker, text: str, category: str) -> list[str]:  # type: ignore[no-
     ("Ze logeert bij familie aan de Lange Haven 77.", "address"),
 ])
 def test_a_sentence_of_a_kind_is_found(checker, text: str, category: str) -> None:
-    assert _errors(checker, text, category), text
+    assert errors_of(checker, text, category), text
 
 
 @pytest.mark.parametrize("text", [
@@ -52,18 +42,18 @@ def test_a_sentence_of_a_kind_is_found(checker, text: str, category: str) -> Non
 ])
 def test_the_law_what_the_school_knows_and_general_figures_are_no_speculation(
         checker, text: str) -> None:
-    assert not _errors(checker, text, "speculation"), text
+    assert not errors_of(checker, text, "speculation"), text
 
 
 def test_one_relative_is_an_error_and_a_bare_kinship_word_a_warning(checker) -> None:
-    assert _errors(checker, "De moeder belde vanochtend over de brief.", "relation")
-    assert _errors(checker, "Ze woont bij haar ouders in een flat.", "relation")
-    assert _errors(checker, "Ouders zeggen dat de ouders van de jongen het weten.", "relation")
+    assert errors_of(checker, "De moeder belde vanochtend over de brief.", "relation")
+    assert errors_of(checker, "Ze woont bij haar ouders in een flat.", "relation")
+    assert errors_of(checker, "Ouders zeggen dat de ouders van de jongen het weten.", "relation")
     bare = [f for f in checker.check("Oma belde om 9 uur.") if f.category == "relation"]
     assert bare and {f.severity for f in bare} == {WARNING}
     # what commgen writes itself: the parents of all pupils, of 'the pupil'
-    assert not _errors(checker, "Het kind en zijn of haar ouders krijgen hulp.", "relation")
-    assert not _errors(checker, "Met de ouders van de leerling is dit afgesproken.", "relation")
+    assert not errors_of(checker, "Het kind en zijn of haar ouders krijgen hulp.", "relation")
+    assert not errors_of(checker, "Met de ouders van de leerling is dit afgesproken.", "relation")
 
 
 @pytest.mark.parametrize("text,category", [
@@ -76,14 +66,14 @@ def test_one_relative_is_an_error_and_a_bare_kinship_word_a_warning(checker) -> 
      "sensational"),
 ])
 def test_what_is_allowed_by_its_form_is_no_error(checker, text: str, category: str) -> None:
-    assert not _errors(checker, text, category), text
+    assert not errors_of(checker, text, category), text
 
 
 def test_het_and_a_capital_is_a_school_not_a_pupil(checker) -> None:
-    assert not _errors(checker, "Zij zit op het Carolus en hij op een andere school.", "name")
-    assert not _errors(checker, "Het Carolus heeft de ouders ook een brief gestuurd.", "name")
+    assert not errors_of(checker, "Zij zit op het Carolus en hij op een andere school.", "name")
+    assert not errors_of(checker, "Het Carolus heeft de ouders ook een brief gestuurd.", "name")
     # 'het' as a pronoun: it was Jesse
-    assert _errors(checker, "Iedereen weet dat het Jesse was.", "name")
+    assert errors_of(checker, "Iedereen weet dat het Jesse was.", "name")
 
 
 def test_an_allowed_phrase_may_be_a_pattern_and_a_broken_one_is_read_literally() -> None:

@@ -9,17 +9,7 @@ import pytest
 
 from commgen.checks.allow import AllowList
 from commgen.checks.run import make_checker
-from commgen.foundation.concepts import ERROR
-
-
-@pytest.fixture(scope="module")
-def checker():  # type: ignore[no-untyped-def]
-    return make_checker()
-
-
-def _errors(checker, text: str, category: str) -> list[str]:  # type: ignore[no-untyped-def]
-    return [f.text for f in checker.check(text) if f.category == category
-            and f.severity == ERROR]
+from tests.conftest import errors_of
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -36,7 +26,7 @@ def _errors(checker, text: str, category: str) -> list[str]:  # type: ignore[no-
 ])
 def test_a_group_is_found_by_its_structure(checker, text: str, expected: str) -> None:
     assert any(expected in found or found in expected
-               for found in _errors(checker, text, "group")), text
+               for found in errors_of(checker, text, "group")), text
 
 
 @pytest.mark.parametrize("text", [
@@ -46,7 +36,7 @@ def test_a_group_is_found_by_its_structure(checker, text: str, expected: str) ->
     "De zorgcoördinator zit in kamer 2.07.",
 ])
 def test_a_group_in_general_passes(checker, text: str) -> None:
-    assert not _errors(checker, text, "group"), text
+    assert not errors_of(checker, text, "group"), text
 
 
 @pytest.mark.parametrize("text", [
@@ -58,7 +48,7 @@ def test_a_group_in_general_passes(checker, text: str) -> None:
     "Neem een schermopname van het profiel voordat het verdwijnt.",
 ])
 def test_evidence_in_every_form(checker, text: str) -> None:
-    assert _errors(checker, text, "evidence"), text
+    assert errors_of(checker, text, "evidence"), text
 
 
 @pytest.mark.parametrize("text", [
@@ -69,7 +59,7 @@ def test_evidence_in_every_form(checker, text: str) -> None:
     "Praat in de klas over de vraag ‘mag ik dit doorsturen?’.",
 ])
 def test_advice_against_keeping_it_passes(checker, text: str) -> None:
-    assert not _errors(checker, text, "evidence"), text
+    assert not errors_of(checker, text, "evidence"), text
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -79,7 +69,7 @@ def test_advice_against_keeping_it_passes(checker, text: str) -> None:
     ("Niemand wist dat ze pas 13 was; ik hoorde dat hij 16 is.", "16"),
 ])
 def test_an_age_tied_to_a_pupil(checker, text: str, expected: str) -> None:
-    assert any(expected in found for found in _errors(checker, text, "age")), text
+    assert any(expected in found for found in errors_of(checker, text, "age")), text
 
 
 @pytest.mark.parametrize("text", [
@@ -87,17 +77,17 @@ def test_an_age_tied_to_a_pupil(checker, text: str, expected: str) -> None:
     "Drie leerlingen van 3 havo hebben een gesprek gehad.",
 ])
 def test_an_age_of_everyone_passes(checker, text: str) -> None:
-    assert not _errors(checker, text, "age"), text
+    assert not errors_of(checker, text, "age"), text
 
 
 def test_a_named_place_is_marked_and_the_schools_own_place_passes() -> None:
     allow = AllowList()
     allow.add_profile({"name": "Het Baken College", "place": "Amersfoort"})
     checker = make_checker(allow=allow)
-    assert "Hoogland" in _errors(checker, "Het gaat om een jongen uit Hoogland.", "address")
-    assert "Schothorst" in _errors(checker, "Ze hangt vaak rond in de wijk Schothorst.",
+    assert "Hoogland" in errors_of(checker, "Het gaat om een jongen uit Hoogland.", "address")
+    assert "Schothorst" in errors_of(checker, "Ze hangt vaak rond in de wijk Schothorst.",
                                    "address")
-    assert not _errors(checker, "Het gaat om een leerling uit Amersfoort.", "address")
+    assert not errors_of(checker, "Het gaat om een leerling uit Amersfoort.", "address")
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -106,4 +96,4 @@ def test_a_named_place_is_marked_and_the_schools_own_place_passes() -> None:
     ("‘daannn heeft het gedeeld’", "daannn"),
 ])
 def test_a_name_from_its_context(checker, text: str, expected: str) -> None:
-    assert any(expected in found for found in _errors(checker, text, "name")), text
+    assert any(expected in found for found in errors_of(checker, text, "name")), text

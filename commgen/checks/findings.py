@@ -54,6 +54,12 @@ def masked(finding: Finding, text: str, spans: list[tuple[int, int]], mask: str)
                    message, finding.suggestion, finding.rule)
 
 
+def line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Where the line that holds ``offset`` begins and ends (its newline left out)."""
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, len(text) if end < 0 else end
+
+
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of ``offset``, as editors count them."""
     line = text.count("\n", 0, offset) + 1

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from commgen.checks.findings import GUARDED_RULE, Finding, line_col
+from commgen.checks.findings import GUARDED_RULE, Finding, line_bounds, line_col, masked
 from commgen.docx.reader import DocumentText
 from commgen.foundation.concepts import ERROR
 from commgen.foundation.i18n import _
@@ -47,9 +47,7 @@ def sentence_at(text: str, finding: Finding, hidden: Iterable[tuple[int, int]] =
     ``hidden`` (guarded names) shown as the mask, never as they are."""
     from commgen.checks.suggest import sentences
 
-    line_start = text.rfind("\n", 0, finding.start) + 1
-    line_end = text.find("\n", finding.start)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_bounds(text, finding.start)
     start, end = line_start, line_end
     for begin, stop, _said in sentences(text[line_start:line_end]):
         if begin + line_start <= finding.start < stop + line_start:
@@ -59,17 +57,12 @@ def sentence_at(text: str, finding: Finding, hidden: Iterable[tuple[int, int]] =
 
 
 def _shown(text: str, start: int, end: int, hidden: Iterable[tuple[int, int]]) -> str:
-    """``text[start:end]`` with every passage of ``hidden`` (a guarded name) as the mask."""
+    """``text[start:end]`` with every guarded name of ``hidden`` in it as the mask (as
+    ``findings.masked`` shows a finding's passage)."""
     from commgen.foundation.concepts import GUARDED_MASK
 
-    shown, at = [], start
-    for begin, stop in sorted(hidden):
-        if stop <= at or begin >= end:
-            continue
-        shown += [text[at:max(begin, at)], GUARDED_MASK]
-        at = min(stop, end)
-    shown.append(text[at:end])
-    return "".join(shown)
+    span = Finding("", "", start, end, text[start:end], "", None, "")
+    return masked(span, text, list(hidden), GUARDED_MASK).text
 
 
 def place_json(checked: Checked, offset: int) -> dict[str, Any] | None:

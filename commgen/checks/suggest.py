@@ -262,7 +262,7 @@ def _is_clause(passage: str, known: _Patterns) -> bool:
     return bool(verbs)
 
 
-def _is_phrase(suggestion: str) -> bool:
+def is_phrase(suggestion: str) -> bool:
     """A few words (a noun phrase), not a sentence of its own."""
     return not (suggestion[:1].isupper() and suggestion[-1:] in ".!?")
 
@@ -280,14 +280,14 @@ def take_in(text: str, start: int, end: int, suggestion: str,
     passage = text[start:end]
     if not new:
         return None
-    if new == leave_out_text() or (not _is_phrase(new) and already_said(text, start, end, new)):
+    if new == leave_out_text() or (not is_phrase(new) and already_said(text, start, end, new)):
         return leave_out(text, start, end, words)  # never the same sentence twice
     topic = set(_words(new)) & words.words("over_verspreiding")
-    if topic and not _is_phrase(new):  # a sentence about the spread for a claim about it only
+    if topic and not is_phrase(new):  # a sentence about the spread for a claim about it only
         first, last = own_sentence(text, start, end)
         if not set(_words(text[first:last])) & words.words("over_verspreiding"):
             return None
-    if category == "image-detail" and _is_phrase(new):
+    if category == "image-detail" and is_phrase(new):
         # A place or a moment ("in de kleedkamer", "tijdens de gymles", "in haar ondergoed")
         # is no image: a noun phrase in its place is no Dutch. An image detail in a clause of
         # its own ("terwijl ze zich omkleedde") would go with the clause, which is not what
@@ -298,12 +298,12 @@ def take_in(text: str, start: int, end: int, suggestion: str,
         for clause in known.clause.finditer(text):
             if clause.start() <= start and end <= clause.end():
                 return None
-    if _is_phrase(new) and (_is_clause(passage, known)
+    if is_phrase(new) and (_is_clause(passage, known)
                             or (_words(passage) or [""])[-1] in known.open):
         return None  # a clause, or a phrase that goes on after the passage ("de moeder van de")
     if category == "group" and known.chat.search(passage):
         return None  # a chat named after the class is no class: "staat in een klas" says other
-    if category == "name" and _is_phrase(new):
+    if category == "name" and is_phrase(new):
         # a name in a pair ("Daan en Milan zitten"): "een leerling" for each says "een
         # leerling en een leerling" or, said once, "Een leerling en zitten" (trial cli9, 2)
         if re.search(r"(?:^|\s)(?:en|of|,)\s*$", text[:start], re.IGNORECASE) \
@@ -318,7 +318,7 @@ def take_in(text: str, start: int, end: int, suggestion: str,
                          text[:start], re.IGNORECASE)
         if noun and noun.group(1).casefold() != (_words(new) or [""])[-1]:
             return None
-    if category == "image-detail" and _is_phrase(new):
+    if category == "image-detail" and is_phrase(new):
         media = known.media.match(text, end)
         end = media.end() if media else end
     fit_start, fit_end, fitted = fit_passage(text, start, end, new, words)

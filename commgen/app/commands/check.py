@@ -86,14 +86,13 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
     from dataclasses import replace
 
     from commgen.app.answercheck import fitted
-    from commgen.checks.suggest import own_sentence
+    from commgen.checks.findings import line_bounds
+    from commgen.checks.suggest import is_phrase, own_sentence
 
     audiences = [readers or "press"]  # a text of unknown readers is read as a public one
     out = []
     for finding in findings:
-        start = text.rfind("\n", 0, finding.start) + 1
-        end = text.find("\n", finding.start)
-        end = len(text) if end < 0 else end
+        start, end = line_bounds(text, finding.start)
         if not finding.suggestion or finding.end > end:
             out.append(finding)
             continue
@@ -101,8 +100,8 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
         if own_sentence(text[start:end], local.start, local.end) == (local.start, local.end):
             # the passage is its whole sentence: a sentence may take its place, a few words
             # ("het beeld") cannot
-            sentence = finding.suggestion.rstrip().endswith((".", "!", "?"))
-            out.append(finding if sentence else replace(finding, suggestion=None))
+            phrase = is_phrase(finding.suggestion.strip())
+            out.append(replace(finding, suggestion=None) if phrase else finding)
             continue
         done = fitted(checker, text[start:end], local, audiences, recheck=False)
         out.append(replace(done, start=finding.start, end=finding.end))
