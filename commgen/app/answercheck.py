@@ -122,7 +122,8 @@ def make_checker(catalog: Catalog, values: Mapping[str, Any],
                  lang: str = DOCUMENT_LANGUAGE) -> Checker:
     """The checker for these answers: the guarded names and what they allow."""
     folder = catalog.snippets_dir / lang
-    return checker_from_answers(values, folder if (folder / "regels").is_dir() else None)
+    return checker_from_answers(values, folder if (folder / "regels").is_dir() else None,
+                                catalog.questions)  # not the catalogue read again
 
 
 def strictest(checker: Checker, text: str, audiences: Iterable[str]) -> list[Finding]:

@@ -66,13 +66,19 @@ def default_answers() -> AllowedAnswers:
 
 def phone_key(text: str) -> str | None:
     """A phone number reduced to country code and national number, for comparison."""
-    import phonenumbers
+    from commgen.foundation.cache import remembered
 
-    try:
-        number = phonenumbers.parse(text, "NL")
-    except phonenumbers.NumberParseException:
-        return None
-    return f"{number.country_code}:{number.national_number}"
+    def compute() -> str | None:
+        import phonenumbers
+
+        try:
+            number = phonenumbers.parse(text, "NL")
+        except phonenumbers.NumberParseException:
+            return None
+        return f"{number.country_code}:{number.national_number}"
+
+    key = remembered("phonenumbers", "phone-key", [text], compute)
+    return key if isinstance(key, str) else None
 
 
 def domain_of(text: str) -> str:

@@ -151,7 +151,7 @@ def review_documents(catalog: Any, answers: Any, rendered: list[tuple[Any, Any]]
     for doc, document in rendered:
         audience_checker = checker.for_audience(doc.audience)
         if consented and doc.audience == CLASS_AUDIENCE:
-            audience_checker = replace(audience_checker, allow=replace(
+            audience_checker = audience_checker.with_allow(replace(
                 checker.allow, phrases=checker.allow.phrases | {consented}))
         findings = results.check(audience_checker, document.text, f"document:{doc.id}")
         findings += metadata_findings(audience_checker, document.data, school)

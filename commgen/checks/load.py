@@ -98,7 +98,7 @@ def for_document(checker: Checker, properties: Mapping[str, str]) -> tuple[Check
                       set(checker.allow.phones), set(checker.allow.emails),
                       set(checker.allow.domains))
     allow.add_values(details)
-    return replace(checker, allow=allow), True
+    return checker.with_allow(allow), True
 
 
 def with_own_details_hint(findings: list[Finding], school_known: bool = False,

@@ -70,7 +70,13 @@ class Checker:
                                                  compare=False)
 
     def for_audience(self, audience: str | None) -> Checker:
-        return Checker(self.rules, self.settings, self.allow, self.guards, audience,
+        return Checker(_rules_source(self), self.settings, self.allow, self.guards, audience,
+                       self.use_deduce, self.rules_folder, self.use_model, self.lines)
+
+    def with_allow(self, allow: AllowList) -> Checker:
+        """This checker with another allow-list (``dataclasses.replace`` would load the rules:
+        a run whose findings are all in the cache never needs them)."""
+        return Checker(_rules_source(self), self.settings, allow, self.guards, self.audience,
                        self.use_deduce, self.rules_folder, self.use_model, self.lines)
 
     @property
@@ -264,6 +270,43 @@ class Checker:
             self.settings.level(self.audience, finding.category, finding.severity))
 
 
+class RulesOnDemand:
+    """The phrasing rules of a folder, loaded when a check first needs them: a run whose
+    texts' findings are all in the cache (``ResultCache``) never searches with them, and
+    loading them (parsing the rule files, building each rule's index) was a tenth of a warm
+    ``commgen generate``. Loaded once for every checker that shares this source."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._rules: list[Rule] | None = None
+
+    def get(self) -> list[Rule]:
+        if self._rules is None:
+            self._rules = _loaded_rules(self.folder)
+        return self._rules
+
+
+def _resolved(owner: Any) -> list[Rule]:
+    value = owner.__dict__["_rules"]
+    if isinstance(value, RulesOnDemand):
+        value = owner.__dict__["_rules"] = value.get()
+    return value  # type: ignore[no-any-return]
+
+
+def _set_rules(owner: Any, value: list[Rule] | RulesOnDemand) -> None:
+    owner.__dict__["_rules"] = value
+
+
+def _rules_source(owner: Any) -> Any:
+    """The rules as given (a list, or a ``RulesOnDemand`` not loaded yet)."""
+    return owner.__dict__["_rules"]
+
+
+# ``Checker.rules`` (a dataclass field: ``Checker(rules, ...)``, ``replace(checker, rules=...)``)
+# is a list once asked for; given a ``RulesOnDemand``, it is loaded then.
+Checker.rules = property(_resolved, _set_rules)  # type: ignore[assignment]
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off during one check: a long text makes hundreds of
@@ -387,9 +430,10 @@ def make_checker(audience: str | None = None, guards: Iterable[GuardedNames] = (
     folder = snippets_folder(snippets_dir)
     allow = allow or AllowList()
     allow.add_resources(folder)
-    rules = _loaded_rules(folder / RULES_FOLDER)
-    return Checker(rules, load_settings(folder / RULES_FOLDER), allow, [g for g in guards if g],
-                   audience, rules_folder=folder / RULES_FOLDER, lines=LineStore(rules))
+    rules = RulesOnDemand(folder / RULES_FOLDER)
+    return Checker(rules, load_settings(folder / RULES_FOLDER), allow,  # type: ignore[arg-type]
+                   [g for g in guards if g], audience, rules_folder=folder / RULES_FOLDER,
+                   lines=LineStore(rules))
 
 
 _LOADED: dict[Path, tuple[tuple[tuple[str, int, int], ...], list[Rule]]] = {}
@@ -573,9 +617,9 @@ class LineStore(dict):  # type: ignore[type-arg]
 
     KIND = "check-lines"
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule] | RulesOnDemand) -> None:
         super().__init__()
-        self.rules = rules
+        self.rules = rules  # type: ignore[assignment]
         self.store = SealedStore(self.KIND, self._rules_stamp)
         self._vetted: dict[str, Any] | None = None
 
@@ -598,6 +642,8 @@ class LineStore(dict):  # type: ignore[type-arg]
         rows = [[_row(f) for f in per_rule] for per_rule in found]
         self.store.put(line, rows)
         VETTED.record("lines", line, rows)
+
+    rules = property(_resolved, _set_rules)
 
     def _findings(self, rows: Any) -> list[list[Finding]] | None:
         if not isinstance(rows, list) or len(rows) != len(self.rules):

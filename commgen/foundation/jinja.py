@@ -290,12 +290,18 @@ class CommgenSandbox(ImmutableSandboxedEnvironment):
 @pass_context
 def opsomming(context: Any, items: Any) -> str:
     """A list as a sentence part: "a, b en c" (Babel, in the document's language)."""
-    from babel.lists import format_list
+    from commgen.foundation.cache import remembered
 
     doc = context.get("doc")
     lang = doc.get("lang", DOCUMENT_LANGUAGE) if isinstance(doc, dict) else DOCUMENT_LANGUAGE
     words = [str(item) for item in items if str(item).strip()]
-    return format_list(words, locale=lang) if words else ""
+
+    def compute() -> str:
+        from babel.lists import format_list
+
+        return format_list(words, locale=lang)
+
+    return str(remembered("babel", "list", [lang, *words], compute)) if words else ""
 
 
 def sandbox(autoescape: bool = False, finalize: Callable[[Any], Any] | None = None,

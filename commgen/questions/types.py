@@ -228,20 +228,29 @@ def parse_email(value: Any, raw: str | None = None) -> str:
 
 def parse_phone(value: Any, raw: str | None = None) -> str:
     """Dutch and international numbers, written the way Dutch letters write them."""
-    import phonenumbers
+    from commgen.foundation.cache import remembered
 
     text = parse_field(value, raw)
-    try:
-        number = phonenumbers.parse(text, "NL")
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not (
-        phonenumbers.is_valid_number(number)
-        or phonenumbers.is_valid_short_number(number)  # type: ignore[attr-defined]
-    ):
+    written = remembered("phonenumbers", "phone", [text], lambda: _written_phone(text))
+    if not isinstance(written, str):
         raise InvalidAnswer(
             _("this is not a valid phone number; write it as 020 123 4567 or +32 2 512 34 56")
         )
+    return written
+
+
+def _written_phone(text: str) -> str | None:
+    """``text`` as a phone number in phonenumbers' national (Dutch) or international form;
+    None when it is no valid number."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(text, "NL")
+    except phonenumbers.NumberParseException:
+        return None
+    if not (phonenumbers.is_valid_number(number)
+            or phonenumbers.is_valid_short_number(number)):  # type: ignore[attr-defined]
+        return None
     if number.country_code == 31:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -164,8 +164,8 @@ class CaseCheck:
             checker = checker.for_audience(readers)
         name = str(self.values.get("class_name") or "").strip()
         if readers == "parents-class" and self.values.get("class_named") is True and name:
-            checker = replace(checker, allow=replace(checker.allow,
-                                                     phrases=checker.allow.phrases | {name}))
+            checker = checker.with_allow(replace(checker.allow,
+                                                 phrases=checker.allow.phrases | {name}))
         return checker
 
     def findings(self, found: list[Finding], text: str, readers: str | None) -> list[Finding]:
