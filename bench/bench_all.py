@@ -1,6 +1,10 @@
 """Every speed and memory target of commgen, side by side, in one run.
 
-    python bench/bench_all.py [--runs 5]
+    python bench/bench_all.py [--runs 5] [--only PATTERN]
+
+``--only PATTERN``: only the rows whose label holds a match of the regular expression
+(case-insensitive), e.g. ``--only "warm cache"`` or ``--only "po-basisschool.*new case$"``;
+the inputs of the other rows are not made either (a helper benches the rows it works on).
 
 Fresh processes where a user starts one (start-up and imports count), in process where the
 interview checks an answer after it is typed. Each line gives commgen and its baseline (median
@@ -43,6 +47,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -216,7 +221,12 @@ def line(label: str, measured: Pair, base_label: str, target: float, counted: bo
     return ok or (not counted and ours[1] < MEMORY_MB)
 
 
-def generate_lines(runs: int, work: Path) -> bool:
+def wanted(label: str, only: re.Pattern[str] | None) -> bool:
+    """Whether a row is asked for (``--only``)."""
+    return only is None or only.search(label) is not None
+
+
+def generate_lines(runs: int, work: Path, only: re.Pattern[str] | None = None) -> bool:
     commgen = shutil.which("commgen")
     if not commgen:
         raise SystemExit("commgen is not installed: pip install -e .")
@@ -238,23 +248,30 @@ def generate_lines(runs: int, work: Path) -> bool:
         # the other samples; the long answers are vo-politie's with more text: not that one
         others = [(a, o) for a, o in samples if a != Path(answers)
                   and not (name == "long answers" and a.stem == "vo-politie")]
-        seeded = Cache(work / "cache", cold=False, fresh=True,
-                       seed=seed_cache(commgen, others, work / f"seed-{folder_name}"))
-        for cache, label in ((warm, "warm cache"), (fresh, "new case"),
-                             (seeded, "new case after other cases"), (cold, "cold cache")):
-            ok &= line(f"generate {name} ({len(pairs)} docs), {label}",
-                       measure_pair(ours, bare, runs, folder, cache), "bare docxtpl",
+        rows = [(warm, "warm cache"), (fresh, "new case"), (None, "new case after other cases"),
+                (cold, "cold cache")]
+        for cache, label in rows:
+            row = f"generate {name} ({len(pairs)} docs), {label}"
+            if not wanted(row, only):
+                continue
+            if cache is None:  # seeded only when its row is asked for (it runs other cases)
+                cache = Cache(work / "cache", cold=False, fresh=True,
+                              seed=seed_cache(commgen, others, work / f"seed-{folder_name}"))
+            ok &= line(row, measure_pair(ours, bare, runs, folder, cache), "bare docxtpl",
                        TARGETS["generate"], counted=cache is warm)
-    ok &= line("commgen --help", measure_pair([commgen, "--help"],
-                                               [sys.executable, "-c", "import click"], runs, work,
-                                               warm),
-               "import click", TARGETS["help"])
+    if wanted("commgen --help", only):
+        ok &= line("commgen --help", measure_pair([commgen, "--help"],
+                                                   [sys.executable, "-c", "import click"], runs,
+                                                   work, warm),
+                   "import click", TARGETS["help"])
     letter = plan["letter"]
     check = [commgen, "check", "--audience", "parents-class", str(letter)]
     for cache, label in ((warm, "warm cache"), (cold, "cold cache")):
-        ok &= line(f"cold commgen check, 2-page letter, {label}",
-                   measure_pair(check, [sys.executable, "-c", "import docx"], runs, work, cache),
-                   "import docx", TARGETS["check"], counted=not cache.cold)
+        row = f"cold commgen check, 2-page letter, {label}"
+        if wanted(row, only):
+            ok &= line(row, measure_pair(check, [sys.executable, "-c", "import docx"], runs,
+                                         work, cache),
+                       "import docx", TARGETS["check"], counted=not cache.cold)
     return ok
 
 
@@ -289,6 +306,11 @@ def _in_process() -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"answer": statistics.median(times), "throughput": throughput,
                       "rss": rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024}))
+
+
+IN_PROCESS_ROWS = ("warm check of one answer", "check throughput, 1 MB text",
+                   "check throughput, 2 MB text", "time 2 MB / time 1 MB",
+                   "peak memory of the in-process part")
 
 
 def in_process_lines() -> bool:
@@ -348,11 +370,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="only the commands, not the "
                         "in-process check (which takes a while on 3 MB of text)")
+    parser.add_argument("--only", metavar="PATTERN", help="only the rows whose label matches "
+                        "this regular expression (case-insensitive)")
     args = parser.parse_args()
+    only = re.compile(args.only, re.IGNORECASE) if args.only else None
     print(f"median of {args.runs} runs after a warm-up; peak memory per process\n")
     with tempfile.TemporaryDirectory() as tmp:
-        ok = generate_lines(args.runs, Path(tmp))
-    if not args.quick:
+        ok = generate_lines(args.runs, Path(tmp), only)
+    if not args.quick and any(wanted(label, only) for label in IN_PROCESS_ROWS):
         ok &= in_process_lines()
     print("\nall targets met" if ok else "\nsome targets missed")
     return 0 if ok else 1

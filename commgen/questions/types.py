@@ -108,15 +108,22 @@ def parse_yesno(value: Any, raw: str | None = None) -> bool:
 
 
 def _month_number(word: str) -> int | None:
-    """A month name in Dutch (or, failing that, English), full or abbreviated."""
-    from babel.dates import get_month_names
+    """A month name in Dutch (or, failing that, English), full or abbreviated (Babel's
+    names; what a word gives is kept: ``foundation.cache.remembered``)."""
+    from commgen.foundation.cache import remembered
 
-    for locale in ("nl", "en"):  # English locale data is loaded only when Dutch fails
-        for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=locale).items():
-                if name.lower().rstrip(".") == word:
-                    return number
-    return None
+    def compute() -> int | None:
+        from babel.dates import get_month_names
+
+        for locale in ("nl", "en"):  # English locale data is loaded only when Dutch fails
+            for width in ("wide", "abbreviated"):
+                for number, name in get_month_names(width, locale=locale).items():
+                    if name.lower().rstrip(".") == word:
+                        return int(number)
+        return None
+
+    number = remembered("babel", "month", [word], compute)
+    return number if isinstance(number, int) and 1 <= number <= 12 else None
 
 
 _DATE_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$")
