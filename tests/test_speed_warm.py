@@ -128,3 +128,31 @@ def test_a_warm_generate_imports_neither_babel_nor_phonenumbers(tmp_path: Path) 
             assert not {m for m in imported if m.split(".")[0] in ("babel", "phonenumbers")}
     assert texts[0] == texts[1] and len(texts[0]) >= 5
     assert all("{{" not in text for text in texts[0].values())
+
+
+def test_a_letter_checked_again_gets_its_findings_from_the_cache(tmp_path: Path) -> None:
+    """``commgen check`` of a text it checked before, with the same checker: the findings
+    (suggestions fitted to their lines) from the user cache, the report the same; another
+    text, or other readers, are checked anew."""
+    letter = tmp_path / "brief.txt"
+    letter.write_text(TEXT * 3, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {
+        "NO_COLOR": "1", "COMMGEN_CACHE": str(tmp_path / "cache")}
+
+    def check(*options: str) -> tuple[int, str, set[str]]:
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "commgen", "check",
+                               *options, str(letter)], capture_output=True, text=True, env=env)
+        imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()
+                    if line.startswith("import time:")}
+        return done.returncode, done.stdout, imported
+
+    first = check("--audience", "parents-class")
+    assert first[0] == 1 and "06-12345678" in first[1] and "commgen.app.answercheck" in first[2]
+    again = check("--audience", "parents-class")
+    assert again[:2] == first[:2]
+    assert "commgen.app.answercheck" not in again[2]  # nothing fitted: it was kept
+    press = check("--audience", "press")
+    assert "commgen.app.answercheck" in press[2]
+    letter.write_text(TEXT * 3 + "Bel ook 06-87654321.\n", encoding="utf-8")
+    changed = check("--audience", "parents-class")
+    assert "06-87654321" in changed[1] and changed[1] != first[1]

@@ -814,13 +814,18 @@ class ResultCache:
         self._guards: list[GuardedNames] | None = None
         self._guard_stamp = ""
 
-    def check(self, checker: Checker, text: str, kind: str) -> list[Finding]:
+    def check(self, checker: Checker, text: str, kind: str,
+              findings_of: Callable[[], list[Finding]] | None = None) -> list[Finding]:
+        """``checker.check(text)``, or its findings of an earlier run; ``findings_of``: what
+        to compute instead, when it is decided by the same (the checker's findings made into
+        what a command shows, with only shipped data besides: ``kind`` names it)."""
         from commgen.foundation.cache import cached_sealed_json
 
         computed: list[list[Finding]] = []
+        made = findings_of or (lambda: checker.check(text))
 
         def compute() -> list[list[object]]:
-            computed.append(checker.check(text))
+            computed.append(made())
             return [_row(f) for f in computed[0]]
 
         rows = cached_sealed_json(self.KIND, [self.base, self._state(checker), kind, text],
@@ -828,7 +833,7 @@ class ResultCache:
         if computed:
             return computed[0]
         findings = _findings_from(rows)
-        return findings if findings is not None else checker.check(text)
+        return findings if findings is not None else made()
 
     def cached_by_document(self, kind: str, parts: list[str],
                            compute: Callable[[], dict[str, list[Finding]]]

@@ -41,23 +41,29 @@ def make() -> click.Command:
                   show_default=True, help=_("Output for people or for programs."))
     def check(files: tuple[str, ...], audience: str | None, guard_file: str | None,
               answers_file: Path | None, school: str | None, output: str) -> int:
+        from functools import partial
+
         from commgen.checks.findings import has_errors
         from commgen.checks.load import checker_from_files, for_document, with_own_details_hint
         from commgen.checks.report import json_report, text_report
+        from commgen.checks.run import ResultCache, snippets_folder
         from commgen.checks.sources import read_guard_names, read_source
 
         guards = read_guard_names(guard_file, files) if guard_file else []
         sources = [read_source(spec) for spec in files]
         checker = checker_from_files(audience, guards, answers_file, school)
         case = CaseCheck(checker, answers_file)
+        # the findings of a text checked before, with the same checker: from the user cache
+        results_cache = ResultCache(checker.rules_folder.parent if checker.rules_folder
+                                    else snippets_folder())
         results = []
         notes: list[str] = []
         for source in sources:  # a document commgen made knows its school's details
             readers = audience or case.audience_of(source.document_id)
             doc_checker, known = for_document(case.for_readers(checker, readers, audience),
                                               source.properties)
-            found = fitted_to_lines(doc_checker, source.text, doc_checker.check(source.text),
-                                    readers)
+            found = results_cache.check(doc_checker, source.text, f"check:{readers}", partial(
+                checked_and_fitted, doc_checker, source.text, readers))
             findings = case.findings(found, source.text, readers)
             findings = with_own_details_hint(findings, known or bool(answers_file or school),
                                              known or answers_file is not None)
@@ -74,6 +80,11 @@ def make() -> click.Command:
                 click.echo(line, color=color)
         return EXIT_FINDINGS if any(has_errors(f) for _p, _t, f in results) else EXIT_OK
     return check
+
+
+def checked_and_fitted(checker: Checker, text: str, readers: str | None) -> list[Finding]:
+    """The check of ``text``, each suggestion fitted to its line (``fitted_to_lines``)."""
+    return fitted_to_lines(checker, text, checker.check(text), readers)
 
 
 def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
