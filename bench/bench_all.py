@@ -92,8 +92,11 @@ def run_once(command: list[str], cwd: Path, cache: Cache | None = None
 
 
 # What the privacy review keeps of texts: its findings per text, and per line and sentence
-# (``checks.run.SealedStore``); a new case has none of its own.
-REVIEW_KINDS = ("check-result", "check-lines", "check-scores")
+# (``checks.run.SealedStore``); and what Babel and phonenumbers gave for a case's answers
+# (``foundation.cache.remembered``: its dates, phone numbers, lists; not the table of the
+# minutes of a day, which is no case's): a new case has none of its own.
+REVIEW_KINDS = ("check-result", "check-lines", "check-scores", "library-date", "library-month",
+                "library-phone", "library-phone-style", "library-phone-key", "library-list")
 PIECE_KINDS = ("check-lines", "check-scores")
 
 
