@@ -22,14 +22,6 @@ TEXT = ("Beste ouders, de klas van juf Demi (groep 7) woont aan de Dorpsstraat 1
         "06-12345678. Die dader is een schande en het slachtoffer was naïef. 😀 & <b>\n")
 
 
-@pytest.fixture
-def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("COMMGEN_CACHE", str(folder))
-    monkeypatch.setattr(cache, "_REMEMBERED", {})
-    return folder
-
-
 def test_the_rules_are_loaded_when_a_check_first_needs_them() -> None:
     checker = run.make_checker("parents-class")
     source = run._rules_source(checker)
@@ -56,7 +48,11 @@ def test_an_answers_checker_with_other_rules_still_uses_them() -> None:
     assert changed.rules == fewer and changed._lines() is None  # the store is of other rules
 
 
-def test_the_librarys_results_from_the_cache_are_its_own(empty_cache: Path) -> None:
+def test_the_librarys_results_from_the_cache_are_its_own(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    empty_cache = tmp_path / "cache"  # the process's remembered results forgotten too
+    monkeypatch.setenv("COMMGEN_CACHE", str(empty_cache))
+    monkeypatch.setattr(cache, "_REMEMBERED", {})
     from babel.dates import format_date
     from babel.dates import format_time as babel_time
     from babel.lists import format_list
