@@ -152,3 +152,39 @@ def test_a_letter_checked_again_gets_its_findings_from_the_cache(tmp_path: Path)
     letter.write_text(TEXT * 3 + "Bel ook 06-87654321.\n", encoding="utf-8")
     changed = check("--audience", "parents-class")
     assert "06-87654321" in changed[1] and changed[1] != first[1]
+
+
+def test_a_pattern_that_begins_with_any_word_finds_the_same_from_word_starts() -> None:
+    """``checks.wordstart``: the detectors' patterns that begin with ``\\w*`` give the same
+    matches (spans and groups, ``finditer`` and ``search`` from any position) when tried
+    only where a search starts and after a non-word character; a 9000-letter word no
+    longer costs them n*n steps."""
+    import random
+    import re
+
+    from commgen.checks.wordstart import WordStartPattern, starts_with_any_word
+
+    detectors = run.make_checker().detectors
+    chosen = [p for v in vars(detectors).values() for p in (v if isinstance(v, tuple) else [v])
+              if isinstance(getattr(p, "pattern", None), str)
+              and isinstance(p, WordStartPattern)]
+    assert len(chosen) >= 2  # the chat channel and the app group
+    assert not starts_with_any_word(r"\w+chat") and not starts_with_any_word(r"\w{0,3}chat")
+    assert not starts_with_any_word(r"(?i)\w*chat") and not starts_with_any_word(r"\w*")
+    made = [*[(p.compiled, p) for p in chosen], *[
+        (re.compile(source), WordStartPattern(re.compile(source),
+                                              re.compile(rf"(?<!\w)(?:{source})")))
+        for source in (r"\w*?(?:chat|groep)", r"(\w*)(chat)\b", r"\w*(?:a|ab)c")]]
+    random.seed(7)
+    pieces = ["chat", "groep", "kanaal", " ", "#", "ab", "c", "a", "x", "é", "_", "-", "\n",
+              "Chat", "server", "app", "ş", "1", "😀"]
+    texts = [TEXT, "groepschat #klas-3b en de appgroep van 2a", "x" * 3000 + "chat #ab"]
+    texts += ["".join(random.choice(pieces) for _ in range(random.randint(0, 30)))
+              for _ in range(1500)]
+    for plain, fast in made:
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+                (m.span(), m.groups()) for m in plain.finditer(text)], (plain.pattern, text)
+            for pos in (1, 4):
+                ours, theirs = fast.search(text, pos), plain.search(text, pos)
+                assert (ours and ours.span()) == (theirs and theirs.span())

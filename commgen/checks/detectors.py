@@ -22,8 +22,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from commgen.checks.allow import AllowList
-from commgen.checks.patterns import compile_pattern as _compile
 from commgen.checks.vocabulary import Vocabulary, alternation
+from commgen.checks.wordstart import compile_detector as _compile  # speed only: same matches
 from commgen.questions.guard import normalise
 
 Hit = tuple[str, int, int]  # detector key, start, end
