@@ -96,8 +96,20 @@ class _Commands(click.Group):
             import importlib
 
             module = importlib.import_module(f"commgen.app.commands.{cmd_name}")
-            self.add_command(module.make(), cmd_name)
+            command = module.make()
+            command.params.append(_lang_option())
+            self.add_command(command, cmd_name)
         return self.commands[cmd_name]
+
+
+def _lang_option() -> click.Option:
+    """``--lang`` after the command's name too (``commgen check --lang en``): the language is
+    already set from the whole command line (``_scan_lang``), so the option only has to be
+    known to Click (trial-check10 F11)."""
+    return click.Option(["--lang"], type=click.Choice(LANGUAGES), metavar="nl|en",
+                        expose_value=False,
+                        help=_("Language of the command line (default: Dutch; also "
+                               "COMMGEN_LANG)."))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         import gettext
