@@ -33,7 +33,7 @@ _I = re.IGNORECASE
 _PHONE = re.compile(r"(?<![\w+/])(?:(?:\+|00)\d{2}[\s.\-–]?(?:\(0\))?|\(?0)\d[\d\s.\-–/()]{6,16}\d"
                     r"(?![\w])")
 _HELPLINE_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN")
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # an address written to fool a harvester: "w.hoekstra [at] xs4all.nl", "naam(at)domein.nl"
 _EMAIL_SPELLED = re.compile(r"[\w.+\-]+\s*(?:\[\s*(?:at|@)\s*\]|\(\s*(?:at|@)\s*\)|\{\s*at\s*\}|"
                             r"\s(?:apenstaartje|at)\s)\s*[\w\-]+(?:\s*(?:\.|\[dot\]|\(dot\))\s*"
@@ -467,7 +467,7 @@ class Detectors:
                      rf"{name_part}(?:[ \t]+(?:{name_part}|\d{{1,4}}))*"),
             # ... a chat, channel or group with its name in quotes, also after "heet (nu)"
             # ("het Telegramkanaal ‘Almere Exposed 036’", "het kanaal heet nu ‘036 Uncut’")
-            _compile(rf"(?i:\w*(?:{w('chat_woorden')}))\s+(?:(?i:heet|heette|genaamd|met\s+de\s+naam)"
+            _compile(rf"(?i:(?<!\w)\w*(?:{w('chat_woorden')}))\s+(?:(?i:heet|heette|genaamd|met\s+de\s+naam)"
                      r"\s+(?:(?i:nu|eerst|inmiddels|sindsdien)\s+)?)?[\"“‘]([^\"”’\n]{2,40})[\"”’]"),
             # ... a name in quotes with a capital or a digit that something is put or sent in
             # ("in ‘Mavo 2 chaos’ terechtgekomen", "ging rond in ‘8B Kampvibes’")
@@ -497,7 +497,7 @@ class Detectors:
             # heet eigenlijk ‘Grauwaart Gang 4’"), a channel by its hashtag ("#3hb-gaming")
             _compile(r"\b(?i:heet|heette|heten|genaamd)\s+(?:\w+\s+){0,2}[\"“‘]"
                      r"(?P<name>[A-Z0-9][^\"”’\n]{1,40})[\"”’]"),
-            _compile(r"(?i:\w*(?:kanaal|server|channel|chat))\s+#[\w\-]{2,40}"),
+            _compile(r"(?i:(?<!\w)\w*(?:kanaal|server|channel|chat))\s+#[\w\-]{2,40}"),
             # ... a scouting group by its name ("scouting Vleuten")
             _compile(r"\b(?i:scouting|scoutinggroep|scoutingvereniging)\s+[A-Z][\w'’\-]+"),
             # ... a youth team code of its own ("U14", "U12-1")
