@@ -43,6 +43,7 @@ READABLE_FORMATS = (1, 2)  # format 1 (no history) is read; it is written as for
 ACCEPTED_KEY = "_commgen_accepted"
 DRAFTS_KEY = "_commgen_drafts"
 META_KEYS = {FORMAT_KEY, ACCEPTED_KEY, DRAFTS_KEY, HISTORY_KEY}
+SCHOOL_KEY = "school"  # a school profile (a file, or a bundled one by name) for the school's facts
 PRIVATE_PART = ".niet-delen"  # the side file's name: antwoorden.yaml -> antwoorden.niet-delen.yaml
 
 
@@ -107,7 +108,7 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
     problems: list[Problem] = []
     notes: list[Problem] = []
     for key in data:
-        if str(key) in catalog.by_id or str(key) in META_KEYS:
+        if str(key) in catalog.by_id or str(key) in META_KEYS or str(key) == SCHOOL_KEY:
             continue
         # a spelling hint for the first few (thousands of unknown keys are not typos)
         close = closest(str(key), list(catalog.by_id)) if len(problems) < 20 else None
@@ -122,7 +123,11 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
                                 path, data.line_of(FORMAT_KEY), FORMAT_KEY))
 
     values: dict[str, Any] = {}
+    school = school_answers(data, catalog, path)
     for question in catalog.questions:
+        if question.id in school and is_empty(data.get(question.id)):
+            values[question.id] = school[question.id]  # the file's own line wins
+            continue
         if not catalog.applies(question, values):
             if question.id in data and not is_empty(data[question.id]):
                 notes.append(Problem(_("this answer is not used, because the question does not "
@@ -152,6 +157,36 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
         raise AnswersError(_("The answers file cannot be used:"), problems)
     return Answers(values, path, notes, accepted, history,
                    version if version in READABLE_FORMATS else FORMAT_VERSION)
+
+
+def school_profile(data: LineDict, path: Path | None) -> Any:
+    """The school profile the answers file names (``school: hetbaken`` or ``school:
+    ../scholen/debrug.yaml``, a file counted from the answers file), or None: a foundation
+    keeps one profile per school and each case's answers file points at it, instead of
+    copying the school's facts (trial-check10 F12). AnswersError names the profile's problems."""
+    spec = data.get(SCHOOL_KEY)
+    if is_empty(spec):
+        return None
+    from commgen.answers.profiles import load_profile
+
+    if not isinstance(spec, str):
+        raise AnswersError(_("The answers file cannot be used:"), [Problem(_(
+            "give the name of a school profile or its file"), data.source_of(SCHOOL_KEY, path),
+            data.line_of(SCHOOL_KEY), SCHOOL_KEY)])
+    given = Path(spec.strip()).expanduser()
+    if path is not None and not given.is_absolute():
+        beside = path.parent / given
+        if beside.suffix.lower() in (".yaml", ".yml") or beside.exists():
+            given = beside
+    return load_profile(str(given))
+
+
+def school_answers(data: LineDict, catalog: Catalog, path: Path | None) -> dict[str, Any]:
+    """The answers the named school profile gives (none without ``school:``)."""
+    from commgen.answers.profiles import profile_answers
+
+    profile = school_profile(data, path)
+    return {} if profile is None else profile_answers(profile, catalog)
 
 
 def _masked(value: Any) -> bool:

@@ -13,8 +13,10 @@ from commgen.answers.answersfile import (
     ACCEPTED_KEY,
     DRAFTS_KEY,
     META_KEYS,
+    SCHOOL_KEY,
     read_answers_file,
     read_meta_mapping,
+    school_answers,
 )
 from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.i18n import _
@@ -42,9 +44,9 @@ def read_answers(path: Path, catalog: Catalog, notes: list[Problem] | None = Non
     so that they are asked again; ``notes`` says why."""
     data = read_answers_file(path)
     problems: list[Problem] = []
-    answered: dict[str, Any] = {}
+    answered: dict[str, Any] = dict(school_answers(data, catalog, path))
     for key, value in data.items():
-        if key in META_KEYS:
+        if key in META_KEYS or key == SCHOOL_KEY:
             continue
         question = catalog.by_id.get(str(key))
         if question is None:
@@ -53,6 +55,8 @@ def read_answers(path: Path, catalog: Catalog, notes: list[Problem] | None = Non
                        "catalog.yaml")), data.source_of(key, path), data.line_of(key),
                                     str(key)))
             continue
+        if is_empty(value) and question.id in answered:
+            continue  # the school profile's answer
         answered[question.id] = _parse(question, value, data.raw.get(key),
                                        data.source_of(key, path), data.line_of(key), problems)
         names = answered[question.id]

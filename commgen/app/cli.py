@@ -96,7 +96,10 @@ class _Commands(click.Group):
             import importlib
 
             module = importlib.import_module(f"commgen.app.commands.{cmd_name}")
-            self.add_command(module.make(), cmd_name)
+            command = module.make()
+            if not any(p.name == "lang" for p in command.params):  # new and web have it
+                command.params.append(_lang_option())
+            self.add_command(command, cmd_name)
         return self.commands[cmd_name]
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -109,6 +112,16 @@ class _Commands(click.Group):
                 for name in COMMANDS]  # Click's own shortening, without the command's module
         with formatter.section(gettext.gettext("Commands")):  # Click's own word, translated
             formatter.write_dl(rows)
+
+
+def _lang_option() -> click.Option:
+    """``--lang`` after the command's name too (``commgen check --lang en``): the language is
+    already set from the whole command line (``_scan_lang``), so the option only has to be
+    known to Click (trial-check10 F11)."""
+    return click.Option(["--lang"], type=click.Choice(LANGUAGES), metavar="nl|en",
+                        expose_value=False,
+                        help=_("Language of the command line (default: Dutch; also "
+                               "COMMGEN_LANG)."))
 
 
 def build_cli() -> click.Group:

@@ -556,7 +556,9 @@ def document_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: 
     as the review reads it (``text_findings``), for the document's audience. A text whose
     readers are not known is read as a public one; an internal text is not held to the
     gender rule. Without answers (``values`` empty) nothing is
-    known to be approved: a fact that waits for an approval is a warning, not an error."""
+    known to be approved: a fact that waits for an approval is a warning, not an error. A text
+    whose readers are known (``--audience`` or its properties) is held to their register too:
+    "je" in a letter to parents (trial-check10 F16)."""
     public = sorted(rules.public)
     if audience is None and not public:
         return []
@@ -564,6 +566,8 @@ def document_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: 
     document = CaseDocument("check", readers, text, record=True)
     found = text_findings(rules, values, document, not_said_items(rules, values), lang)
     wanted = {f"consistency-{s}" for s in CHECKED_EVERYWHERE}
+    if audience is not None:
+        wanted.add("consistency-aanspreekvorm")
     if audience == AUDIENCES[0]:  # the crisis team's own text
         wanted.discard("consistency-geslacht")
     found = [f for f in found if f.rule in wanted]

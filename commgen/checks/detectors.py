@@ -33,7 +33,7 @@ _I = re.IGNORECASE
 _PHONE = re.compile(r"(?<![\w+/])(?:(?:\+|00)\d{2}[\s.\-–]?(?:\(0\))?|\(?0)\d[\d\s.\-–/()]{6,16}\d"
                     r"(?![\w])")
 _HELPLINE_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN")
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # an address written to fool a harvester: "w.hoekstra [at] xs4all.nl", "naam(at)domein.nl"
 _EMAIL_SPELLED = re.compile(r"[\w.+\-]+\s*(?:\[\s*(?:at|@)\s*\]|\(\s*(?:at|@)\s*\)|\{\s*at\s*\}|"
                             r"\s(?:apenstaartje|at)\s)\s*[\w\-]+(?:\s*(?:\.|\[dot\]|\(dot\))\s*"
@@ -128,6 +128,55 @@ _CLASS_CODES = (
 _CLASS_ENDING = re.compile(r"(?:klas|klassen|stroom)\b", re.IGNORECASE)
 _SCANDAL_ENDING = re.compile(r"(?:schandaal|schandalen|rel|relletje|drama|affaire|gate)(?![\w])",
                              re.IGNORECASE)
+class _Places:
+    """Where a text's full stops end and its group hits start and end, sorted once, so that
+    each hit finds its sentence and its neighbours by bisection: a text twice as long costs
+    twice as much (a scan of the text and of every hit per hit made 1 MB take minutes)."""
+
+    def __init__(self, text: str, hits: list[Hit]) -> None:
+        self.text = text
+        self.stops = [m.end() for m in _FULL_STOP.finditer(text)]
+        self.starts = sorted(s for _k, s, _e in hits)
+        self.ends = sorted(e for _k, _s, e in hits)
+
+    def sentence_start(self, start: int) -> int:
+        """The end of the last full stop that ends at or before ``start`` (0: none)."""
+        i = bisect_right(self.stops, start)
+        return self.stops[i - 1] if i else 0
+
+    def side_by_side(self, start: int, end: int) -> bool:
+        """Another hit joined to this one by "en" or "of" and white space only: the text
+        between them is ``\\s+(?:en|of)\\s+`` as a whole."""
+        after = _JOINED_AFTER.match(self.text, end)
+        if after is not None:  # another hit starts inside the white space after the word
+            i = bisect_left(self.starts, after.start("ws") + 1)
+            if i < len(self.starts) and self.starts[i] <= after.end("ws"):
+                return True
+        before = _joined_before(self.text, start)
+        if before is None:
+            return False
+        i = bisect_left(self.ends, before[0])
+        return i < len(self.ends) and self.ends[i] <= before[1]
+
+
+_JOINED_AFTER = re.compile(r"\s+(?:en|of)(?P<ws>\s+)")
+
+
+def _joined_before(text: str, start: int) -> tuple[int, int] | None:
+    """Where another hit may end so that the text up to ``start`` is white space, "en" or
+    "of" and white space: the first and the last such end (None: no "en" or "of" there)."""
+    word = start
+    while word > 0 and text[word - 1].isspace():
+        word -= 1
+    if word == start or text[word - 2:word] not in ("en", "of"):
+        return None
+    last = word - 2
+    first = last
+    while first > 0 and text[first - 1].isspace():
+        first -= 1
+    return (first, last - 1) if first < last else None
+
+
 def _compound_start(text: str, end: int) -> int:
     """Where the word that ends at ``end`` with an ending begins ("sport" in "sportklas", "ISK-"
     in "ISK-klas"); -1 when it is part of a longer token ("brief-ouders-klas.docx", "a/klas").
@@ -793,24 +842,20 @@ class Detectors:
             if start >= 0 and len(prefix) >= 3 and prefix not in _NOT_CLASS_PREFIXES \
                     and not self.not_a_group_before.search(text[max(0, start - 15):start]):
                 hits.append(("group", start, match.end()))
-        return [hit for hit in hits if not self._general_group(text, hits, hit)]
+        places = _Places(text, hits)
+        return [hit for hit in hits if not self._general_group(text, places, hit)]
 
-    def _general_group(self, text: str, hits: list[Hit], hit: Hit) -> bool:
+    def _general_group(self, text: str, places: _Places, hit: Hit) -> bool:
         """A group in a sentence about every year or the curriculum ("In de brugklas beginnen
         we elk jaar met ..."), two groups side by side with all their pupils ("In 4 havo en 4
         vwo krijgen alle leerlingen ..."), or a bare class chat in a sentence that says not
         to use it ("niet naar de klassenapp"): a group in general, no pupil's."""
         _key, start, end = hit
-        breaks = [m.end() for m in _FULL_STOP.finditer(text, 0, start)]
-        begin = breaks[-1] if breaks else 0
         stop = _FULL_STOP.search(text, end)
-        sentence = text[begin:stop.start() if stop else len(text)]
+        sentence = text[places.sentence_start(start):stop.start() if stop else len(text)]
         if self.every_year.search(sentence):
             return True
-        gaps = [text[end:s] if s >= end else text[e:start] for _k, s, e in hits
-                if s >= end or e <= start]
-        side_by_side = any(re.fullmatch(r"\s+(?:en|of)\s+", gap) for gap in gaps)
-        if side_by_side and self.everyone.search(sentence):
+        if self.everyone.search(sentence) and places.side_by_side(start, end):
             return True
         passage, near = text[start:end], text[max(0, start - 20):end + 20]
         return bool(self.bare_chat.fullmatch(passage) and re.search(r"app|chat", passage)

@@ -6,6 +6,7 @@ names of the pupils involved (always refused); the profile gives the school's ow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -52,9 +53,12 @@ def checker_from_files(audience: str | None = None, guard_names: Iterable[str] =
 
         allow.add_profile(load_profile(school).fields)
     if answers is not None:
-        from commgen.answers.answersfile import read_answers_file
+        from commgen.answers.answersfile import read_answers_file, school_profile
 
         raw = read_answers_file(answers)
+        profile = school_profile(raw, answers)
+        if profile is not None:  # the school's facts from the profile the answers name
+            allow.add_profile(profile.fields)
         allow.add_values(raw)
         guards += guards_from_values(raw, answers)
         consented = str(raw.get("class_named", "")).strip().lower() in ("ja", "yes", "true")
@@ -102,10 +106,15 @@ def for_document(checker: Checker, properties: Mapping[str, str]) -> tuple[Check
 
 
 def with_own_details_hint(findings: list[Finding], school_known: bool = False,
-                          contacts_known: bool = False) -> list[Finding]:
+                          contacts_known: bool = False, text: str = "",
+                          home_words: Iterable[str] = ()) -> list[Finding]:
     """For a document whose school or contacts are not known: an error that may be the
     school's own details, its contact person or spokesperson, or its own name says how to
-    allow them (``--answers`` gives the contacts, ``--school`` the school's details)."""
+    allow them (``--answers`` gives the contacts, ``--school`` the school's details). Not for
+    an address in a line of ``text`` that says someone lives there (``home_words``, the rules'
+    list ``wonen``): a pupil's street is never the school's to allow (trial-check10 F8)."""
+    home = re.compile(r"\b(?:{})\b".format("|".join(map(re.escape, home_words))),
+                      re.IGNORECASE) if home_words else None
     details = _("If this is your school's own detail: use --answers or --school to allow your "
                 "school's details.")
     contact_detail = _("If this is the contact person's or the spokesperson's: use --answers "
@@ -118,6 +127,8 @@ def with_own_details_hint(findings: list[Finding], school_known: bool = False,
         if f.severity != ERROR or f.rule == "guarded-name":
             return None
         if f.category in OWN_DETAIL_CATEGORIES:
+            if f.category == "address" and home is not None and _said_of_home(f, text, home):
+                return None
             if not school_known:
                 return details
             return contact_detail if f.category in ("phone", "email") and not contacts_known \
@@ -128,3 +139,13 @@ def with_own_details_hint(findings: list[Finding], school_known: bool = False,
 
     return [replace(f, message=f"{f.message} {said}") if (said := hint(f)) else f
             for f in findings]
+
+
+def _said_of_home(finding: Finding, text: str, home: re.Pattern[str]) -> bool:
+    """The finding's line says someone lives there ("die aan de Populierenlaan woont")."""
+    from commgen.checks.findings import line_bounds
+
+    if not text or finding.end > len(text):
+        return False
+    start, end = line_bounds(text, finding.start)
+    return home.search(text[start:end]) is not None

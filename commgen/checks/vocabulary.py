@@ -22,6 +22,7 @@ from commgen.foundation.yamlfile import LineDict, load_mapping
 
 VOCABULARY_FILE = "woorden.yaml"
 NUMBER_WORDS = "telwoorden"
+HOME_WORDS = "wonen"  # forms of "wonen": an address beside them is someone's home
 # Lists whose items are patterns (regular expressions), not literal words.
 PATTERN_LISTS = frozenset({"platforms"})
 WORD_LISTS = (
@@ -30,7 +31,7 @@ WORD_LISTS = (
     "leeftijdsregel_woorden",
     "domeinextensies", "gebruikersnaam_woorden", "platforms", "platform_woorden",
     "platform_koppelwoorden", "hulp_woorden",
-    "straatnaam_eindes", "wonen", "wonen_voorzetsels", "nummer_woorden", "nummer_tussenwoorden",
+    "straatnaam_eindes", HOME_WORDS, "wonen_voorzetsels", "nummer_woorden", "nummer_tussenwoorden",
     "nummer_eindes", "geen_nummer_woorden",
     "groep_woorden", "groep_in_letters", "rangtelwoorden", "na_rangtelwoord", "schooltypen",
     "schooltypen_met_leerweg", "leerwegen", "schooltypen_na_leerjaar", "klas_woorden",

@@ -39,8 +39,10 @@ def make() -> click.Command:
                   help=_("School profile whose address, phone, e-mail and website are allowed."))
     @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
                   show_default=True, help=_("Output for people or for programs."))
+    @click.option("--json", "as_json", is_flag=True, help=_("The same as --format json."))
     def check(files: tuple[str, ...], audience: str | None, guard_file: str | None,
-              answers_file: Path | None, school: str | None, output: str) -> int:
+              answers_file: Path | None, school: str | None, output: str,
+              as_json: bool) -> int:
         from functools import partial
 
         from commgen.checks.findings import has_errors
@@ -66,11 +68,12 @@ def make() -> click.Command:
                 checked_and_fitted, doc_checker, source.text, readers))
             findings = case.findings(found, source.text, readers)
             findings = with_own_details_hint(findings, known or bool(answers_file or school),
-                                             known or answers_file is not None)
+                                             known or answers_file is not None, source.text,
+                                             _home_words(doc_checker, findings))
             results.append((source.path, source.located, findings))
             if known:
                 notes.append(_known_from(source))
-        if output == "json":
+        if output == "json" or as_json:
             click.echo(json_report(results))
         else:
             color = False if os.environ.get("NO_COLOR") else None
@@ -117,6 +120,17 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
         done = fitted(checker, text[start:end], local, audiences, recheck=False)
         out.append(replace(done, start=finding.start, end=finding.end))
     return out
+
+
+def _home_words(checker: Checker, findings: list[Finding]) -> tuple[str, ...]:
+    """The rules' words for living somewhere ("woont"): an address beside them is a home
+    (read only when there is an address to judge)."""
+    from commgen.checks.vocabulary import HOME_WORDS
+
+    if not any(f.category == "address" for f in findings):
+        return ()
+    words = checker.settings.vocabulary
+    return words.words(HOME_WORDS) if words is not None else ()
 
 
 def _known_from(source: Source) -> str:
