@@ -47,10 +47,22 @@ _REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}(?![\w/])")
 # A word with an underscore is a username; "gebruikersnaam X" introduces one.
 _UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*_[A-Za-z0-9_.]*"
                          r"[A-Za-z0-9](?![\w@])")
-_HANDLE_SHAPED = re.compile(  # a digit, an underscore or a dot between letters in it
-    r"(?<![\w@./\-])(?=[A-Za-z0-9_.]*(?:\d|_|[A-Za-z0-9]\.[A-Za-z0-9]))"
+_HANDLE_SHAPED = re.compile(  # a digit, an underscore, a dot or a capital between letters
+    r"(?<![\w@./\-])(?=[A-Za-z0-9_.]*(?:\d|_|[A-Za-z0-9]\.[A-Za-z0-9]|[a-z][A-Z]))"
     r"(?=[0-9_.]*[A-Za-z])"
     r"[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?<![.])(?![\w@/\-])")
+# a username made of words run together, with two capitals or more inside it
+# ("BloxBoyZwolle", "xXSvenNinjaXx", "ZaanWerfKing"): a username wherever it stands
+_CAMEL_HANDLE = re.compile(r"(?<![\w@./\-])[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]*){2,}[A-Za-z0-9]*"
+                           r"(?<=[a-z0-9])[A-Za-z0-9]*(?![\w@/\-])")
+_ONE_CAPITAL = re.compile(r"[a-z][A-Z]")
+# a channel of a chat server by its hashtag with a hyphen ("#4v-memes", "#nsfw-school") or
+# after a word for a channel ("kanaal #memes")
+_CHANNEL_TAG = re.compile(r"(?<![\w#&/])#[A-Za-z0-9][\w]*(?:-[\w]+)+"
+                          r"|(?i:kanaal|server|channel|kanalen)\s(?P<tag>#[A-Za-z0-9][\w\-]{1,40})")
+# a lower-case word after a platform that the sentence goes on from ("Roblox is populair
+# bij ...") is a word, not a username (a username ends its clause: "heet kloosterbro.")
+_A_WORD_GOES_ON = re.compile(r"[ \t]+(?:[a-z]|\d)")
 _HANDLE_REACH = 60  # characters between the platform word and the username, at most
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 _FULL_STOP = re.compile(r"[.!?\n]\s")
@@ -122,6 +134,15 @@ _CLASS_CODES = (
                r"daarna\s+in|de\s+chat\s+van|de\s+groep\s+van|het\s+dansteam|het\s+team|de\s+club)"
                r"\s+[‘“]([^”’\n]{2,40})[”’]"),
 )
+# a short code that may be something else ("4K", "5G") is a class in a list after a name or
+# an age ("Sem Oldenhuis, 4K.", "(17, 5G)", "in 4A en 5G", "allebei 4K") (round detect11b)
+_CODE_LISTED_BEFORE = re.compile(r"(?:[\w)],|\(\d{1,2},|\b[1-6][A-Za-z]{1,3}\s+en|\ballebei|"
+                                 r"\bbeiden|\bons\s+in)\s*$")
+_CODE_LISTED_AFTER = re.compile(r"\s*(?:[.,;)]|$)")
+# a whole year ("het vierde jaar", "de derde klassen") is a group of all its pupils, no
+# pupil's, unless a pupil comes from it ("een meisje uit het vierde jaar")
+_YEAR_OF_ALL = re.compile(r"(?:\bjaar|klassen)$", re.IGNORECASE)
+_YEAR_OF_ONE = re.compile(r"\b(?:(?:uit|in)\s+(?:het|de)|hetzelfde|dezelfde)\s*$", re.IGNORECASE)
 # A class named by what it does, found from its ending ("de sportklas", "uit de danklas",
 # "ISK-klas", "de technasiumstroom"): the word before the ending is looked at in Python (a
 # pattern that starts at every word costs ten times more).
@@ -204,6 +225,7 @@ class Detectors:
             r"van)?\s*[\"“'‘]?(?P<handle>[A-Za-z0-9_.]{3,30})", _I)
         # a word shaped like a username (digits, dots, underscores) in a sentence that names a
         # platform or an account: "op TikTok heet het account sterrenmeisje.07"
+        self.not_handles = frozenset(x.casefold() for x in words.words("geen_gebruikersnamen"))
         self.handle_context = _compile(
             rf"\b(?:{w('platforms')}|{w('platform_woorden')}|{w('gebruikersnaam_woorden')})", _I)
         self.platform = _compile(
@@ -443,7 +465,8 @@ class Detectors:
             # ... a group named by what it does, after "uit/in/van de" ("uit de kookgroep",
             # "de LWOO-groep", "de groenafdeling"); not "de werkgroep", "de doelgroep"
             _compile(r"\b(?i:uit|in|van|bij)\s+(?i:de|het)\s+"
-                     r"(?P<grp>\w{3,}?-?(?P<end>(?i:groep|groepje|afdeling)))\b"),
+                     r"(?P<grp>\w{3,}?-?(?P<end>(?i:groep|groepje|afdeling|club|clubje|team|teampje|"
+                     r"elftal|selectie)))\b"),
             # ... a name given after "heet" with a few words between ("die WhatsApp-community
             # heet eigenlijk ‘Grauwaart Gang 4’"), a channel by its hashtag ("#3hb-gaming")
             _compile(r"\b(?i:heet|heette|heten|genaamd)\s+(?:\w+\s+){0,2}[\"“‘]"
@@ -451,6 +474,15 @@ class Detectors:
             _compile(r"(?i:\w*(?:kanaal|server|channel|chat))\s+#[\w\-]{2,40}"),
             # ... a scouting group by its name ("scouting Vleuten")
             _compile(r"\b(?i:scouting|scoutinggroep|scoutingvereniging)\s+[A-Z][\w'’\-]+"),
+            # ... a club by its prefix and name ("vv Oosterparkers", "SV Blerick", "HC
+            # Scheveningse Duinen") (round detect11b)
+            _compile(r"(?<![\w.])(?i:vv|v\.v\.|sv|s\.v\.|hc|h\.c\.|mhc|rkvv|rksv|svv|kv|zv|hv|vc|bc|"
+                     r"fc|tc|ttv|dzs|kvc)[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?"),
+            # ... a youth team by its letter and number after a word for in or of ("uit de A1",
+            # "bij de meiden A1", "de A-meiden", "de F-jes")
+            _compile(r"(?<![\w])(?i:uit|bij|van|in|naar)\s+(?i:de|het)\s+(?:(?i:hele|meiden|jongens)\s+)?"
+                     r"(?P<name>(?:(?i:meiden|jongens)\s+)?[A-F][1-9])(?![\w\-])"),
+            _compile(r"(?<![\w])[A-F]-(?:meiden|jongens|jes|tjes|team|elftal)\b"),
             # ... a youth team code of its own ("U14", "U12-1")
             _compile(r"(?<![\w/\-])U(?:[7-9]|1\d|2[0-3])(?:-\d)?(?![\w\-])"),
         )
@@ -594,16 +626,27 @@ class Detectors:
             hits.append(("handle", match.start(), match.start() + len(handle)))
         for match in self.named_handle.finditer(text):
             handle = match.group("handle").rstrip(".")
-            if handle.lower() in _NOT_A_HANDLE:
-                continue
+            if handle.lower() in _NOT_A_HANDLE or _A_WORD_GOES_ON.match(
+                    text, match.start("handle") + len(handle)) and handle.isalpha() \
+                    and handle.islower():
+                continue  # "een gamertag zegt weinig": a word, the sentence goes on
             hits.append(("handle", match.start("handle"), match.start("handle") + len(handle)))
         hits += self._handles_near_platforms(text)
+        for match in _CAMEL_HANDLE.finditer(text):
+            word = match.group()
+            if len(_ONE_CAPITAL.findall(word)) >= 2 and word.casefold() not in self.not_handles:
+                hits.append(("handle", match.start(), match.end()))
+        hits += [("handle", m.start("tag"), m.end()) if m.group("tag") else
+                 ("handle", m.start(), m.end()) for m in _CHANNEL_TAG.finditer(text)]
         for match in self.platform.finditer(text):
             handle = match.group("handle").rstrip(".")
-            quoted = match.group().rstrip()[-1:] in "\"”'’" and len(handle) > 2
+            quoted = match.group().rstrip()[-1:] in "\"”'’" and len(handle) > 2 \
+                and text[match.start("handle") - 1] in "\"“'‘"  # not the end of ‘a Squad’
             marked = bool(match.group("kw") or match.group("link"))
             odd = bool(re.search(r"[\d_.]", handle))
-            if odd or quoted or (marked and handle.islower() and len(handle) > 3):
+            goes_on = bool(_A_WORD_GOES_ON.match(text, match.start("handle") + len(handle)))
+            if odd or quoted or (marked and handle.islower() and len(handle) > 3
+                                 and not goes_on):
                 start = match.start("handle")
                 hits.append(("handle", start, start + len(handle)))
         return hits
@@ -616,7 +659,10 @@ class Detectors:
         for match in candidates if context else ():
             word = match.group()
             parts = word.split(".")
-            shaped = any(c.isdigit() or c == "_" for c in word) or (
+            if word.casefold() in self.not_handles:
+                continue  # "WhatsApp", "ParnasSys": a brand, not a username
+            shaped = any(c.isdigit() or c == "_" for c in word) or bool(
+                _ONE_CAPITAL.search(word) and len(word) >= 6) or (
                 len(parts) > 1 and all(len(p) >= 2 for p in parts)) or (
                 len(parts) >= 2 and len(parts[0]) >= 3 and word.islower())  # "lotje.x"
             if word.lower().startswith("www."):
@@ -768,8 +814,13 @@ class Detectors:
         for pattern in self.groups:
             for match in pattern.finditer(text):
                 if match.group().casefold() in not_codes and not self.class_before.search(
-                        text[max(0, match.start() - 15):match.start()]):
-                    continue  # "4K" is a screen, "zit in 4K" a class
+                        text[max(0, match.start() - 15):match.start()]) \
+                        and not (_CODE_LISTED_BEFORE.search(text, 0, match.start())
+                                 and _CODE_LISTED_AFTER.match(text, match.end())):
+                    continue  # "4K" is a screen, "zit in 4K" and "Sem, 4K." a class
+                if _YEAR_OF_ALL.search(match.group()) and not _YEAR_OF_ONE.search(
+                        text, max(0, match.start() - 12), match.start()):
+                    continue  # "het vierde jaar", "de derde klassen": all of a year
                 named = match.groupdict()
                 if named.get("end") is not None:  # a club: not "docententeam", "zorgteam"
                     begin = match.start("grp") if named.get("grp") is not None else match.start()
