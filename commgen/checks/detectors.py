@@ -236,7 +236,7 @@ class Detectors:
 
         # address, id-number
         self.street = _compile(
-            rf"\b(?:[A-Z][\w'’\-]*[ \t\xa0]+(?:{_STREET_INTERFIX}[ \t\xa0]+)*)?"
+            rf"\b(?:(?:[A-Z]\.){{1,3}}[ \t\xa0]?)?(?:[A-Z][\w'’\-]*[ \t\xa0]+(?:{_STREET_INTERFIX}[ \t\xa0]+)*)?"
             # one line: a letterhead puts the name above it
             rf"[A-Z][\w'’\-]*(?:{w('straatnaam_eindes')})"
             r"[ \t\xa0]+\d{1,4}(?:\s?-?\s?[a-zA-Z](?![\w])|\s?-\s?\d{1,3})?(?![\w])")
@@ -248,8 +248,12 @@ class Detectors:
             rf"(?P<street>[A-Z][\w'’\-]*(?:{w('straatnaam_eindes')})(?![\w])"
             rf"(?:\s+en\s+de\s+[A-Z][\w'’\-]*(?:{w('straatnaam_eindes')})(?![\w]))?)")
         self.street_numbered = _compile(
-            r"\b(?:op|aan)[ \t\xa0]+(?P<street>(?:(?:De|Het|'t)[ \t\xa0]+)?"
-            r"(?!(?:Groep|Klas|Unit|Kanaal|Nederland|NPO|RTL|Radio)\b)"
+            r"\b(?:op|aan|bij|naar|tegenover|naast)[ \t\xa0]+(?:(?:de|het)[ \t\xa0]+)?"
+            r"(?P<street>(?:(?:De|Het|'t)[ \t\xa0]+)?"
+            r"(?!(?:Groep|Klas|Unit|Kanaal|Nederland|NPO|RTL|Radio|Lokaal|Kamer|Zaal|Veld|Lijn|"
+            r"Bus|Tram|Spoor|Perron|Hoofdstuk|Artikel|Vraag|Pagina|Bladzijde|Les|Blok|Periode|"
+            r"Week|Windows|Route|Stap|Level|Seizoen|Aflevering|Fase|Niveau|Jaar|Leerjaar|Team|"
+            r"Tafel|Gebouw|Verdieping|Ingang|Poort|Uitgang|Kluis|Locker|Kanalen|Versie)\b)"
             r"[A-Z][\w'’\-]+[ \t\xa0]+\d{1,4}[a-z]?)(?![\w:.,]\d|[\w:])"
             r"(?![ \t\xa0]+(?:uur|jaar|procent|minuten|januari|februari|maart|april|mei|juni|juli|"
             r"augustus|september|oktober|november|december))")
@@ -327,7 +331,7 @@ class Detectors:
             _compile(rf"\b(?:{w('leeftijd_woorden')}|\w+klasser|\w+klasse)\s+(?:van\s+)?"
                        rf"(?:pas\s+|nog\s+maar\s+|net\s+|amper\s+|ruim\s+|bijna\s+|nauwelijks\s+)?"
                        rf"({num})(?![\w:]|[.,]\d)", _I),
-            _compile(rf"\b(?:is|was|werd|wordt)\s+(?:pas|net|nog\s+maar|bijna|inmiddels|"
+            _compile(rf"\b(?:is|was|werd|wordt)\s+(?:pas|net|nog\s+maar|bijna|inmiddels|amper|nauwelijks|"
                      rf"(?:toch\s+|ook\s+)?al|toch\s+pas)\s+({num})(?![\w:%]|[.,]\d)"
                      rf"(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
             _compile(rf"\bleeftijd\s*(?:van|:)\s*({num})\b", _I),
@@ -355,6 +359,20 @@ class Detectors:
         # round detect10b: more forms of an age tied to a pupil; the hit is the number only
         # where a date stands before it ("wordt op 30 november 15": the date is a birthdate)
         self.ages_more = (
+            # round detect11b: "werd vorige maand 16", "wordt dit jaar dus zestien", "wordt in
+            # december al dertien": a few words of time between the verb and the age
+            _compile(rf"\b(?:wordt|werd)\s+(?:(?:dit|deze|dat|volgend|volgende|vorig|vorige|"
+                     rf"afgelopen|komend|komende|in|op|al|dus|net|pas|straks|binnenkort|morgen|"
+                     rf"jaar|week|maand|zomer|winter|{months}|\d{{1,2}})\s+){{1,4}}({num})"
+                     r"(?=\s*[,;!?)]|\.(?!\d)|\s*$|\s+(?:en|of|maar|toen|dus|jaar\b(?!\s+geleden)))", _I),
+            # "Sem van veertien.", "Jesse van 14, kent ...", "Ilias van 17 heeft ...": a name
+            # with an age after "van" (not the plural of all of an age: "Kinderen van negen en
+            # tien", "Jongeren van veertien, vijftien jaar")
+            _compile(r"\b(?!(?:Jongeren|Kinderen|Pubers|Tieners|Leerlingen|Meisjes|Jongens|Meiden|"
+                     r"Scholieren|Ouders|Groepen|Klassen|Kids|Spelers|Speelsters)\b)"
+                     rf"(?-i:[A-Z][a-zà-ÿ]{{2,}})\s+van\s+({num})(?!\s*(?:,|en|of|tot|t/m|-|–)\s*{num})"
+                     r"(?=\s*[,.;)!?]|\s*$|\s+(?:is|was|heeft|had|zit|zat|en|uit|die|kent|kende|"
+                     r"speelt|zegt|zei|wil|wordt)\b)"),
             # "(m, 15)", "(v, 9)", "Rosalie (15, H4C)"
             _compile(rf"\(\s*(?:[mvjf]\s*,\s*)?({num})\s*,\s*[^()\n]{{1,20}}\)"
                      rf"|\(\s*[mvjf]\s*,\s*({num})\s*\)", _I),
