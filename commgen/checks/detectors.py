@@ -356,6 +356,12 @@ class Detectors:
             _compile(rf"[\w)],\s({number_words})(?=\s*,)", _I),
         )
         self.ages_in_range = (self.ages[2], self.ages[8], self.ages[10])
+        self.one_pupil_before = _compile(
+            rf"\b(?:een|de|het|die|dat)\s+(?:leerlinge?|meisje|jongen|zoon|dochter|speler|speelster)"
+            rf"\s+van\s+(?:{num}\s*(?:of|,)\s*)?$", _I)  # not "een kind van elf of twaalf": any child
+        self.age_or_before = _compile(rf"(?<![\w]){num}\s*(?:of|,)\s*$", _I)
+        self.age_or_after = _compile(rf"\s*(?:jaar\s+)?(?:of|,)\s*{num}(?:\s*jaar)?(?![\w])"
+                                     r"(?!\s*(?:,|en)\s)", _I)
         # round detect10b: more forms of an age tied to a pupil; the hit is the number only
         # where a date stands before it ("wordt op 30 november 15": the date is a birthdate)
         self.ages_more = (
@@ -805,6 +811,9 @@ class Detectors:
                 if self.age_rule.search(sentence) and not _SENTENCE_BREAK.search(
                         sentence[self.age_rule.search(sentence).end():]):
                     continue
+                if self._age_of_all(text, match.start(match.lastindex or 1),
+                                    match.end(match.lastindex or 1)):
+                    continue
                 start = match.start()
                 if pattern is self.ages[3] and re.match(r"\w+klasse", match.group(), _I):
                     start = match.start(1)  # "tweedeklasser": a group of its own
@@ -825,6 +834,15 @@ class Detectors:
                 hits.append(("age", match.start(group), match.end(group)))
         hits += [("age", m.start(), m.end()) for m in self.age_rank.finditer(text)]
         return hits
+
+    def _age_of_all(self, text: str, start: int, end: int) -> bool:
+        """Two ages joined by "of" or a comma ("leerlingen van 16 of 17 jaar", "een kind van elf
+        of twaalf", "Jongeren van veertien, vijftien jaar") are the ages of a group in general,
+        no pupil's (round detect11b); "twee jongens van 15 en 16" stays an age."""
+        if self.one_pupil_before.search(text, max(0, start - 40), start):
+            return False  # "een leerling van veertien of vijftien": one pupil's age
+        return bool(self.age_or_before.search(text, max(0, start - 20), start)
+                    or self.age_or_after.match(text, end))
 
     # --- group (class names) --------------------------------------------------------------
     def find_groups(self, text: str, not_codes: set[str]) -> list[Hit]:
