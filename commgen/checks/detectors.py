@@ -236,7 +236,8 @@ class Detectors:
 
         # address, id-number
         self.street = _compile(
-            rf"\b(?:(?:[A-Z]\.){{1,3}}[ \t\xa0]?)?(?:[A-Z][\w'’\-]*[ \t\xa0]+(?:{_STREET_INTERFIX}[ \t\xa0]+)*)?"
+            rf"\b(?:(?:[A-Z]\.){{1,3}}[ \t\xa0]?)?"  # initials: "J.C. Wilslaan 12"
+            rf"(?:[A-Z][\w'’\-]*[ \t\xa0]+(?:{_STREET_INTERFIX}[ \t\xa0]+)*)?"
             # one line: a letterhead puts the name above it
             rf"[A-Z][\w'’\-]*(?:{w('straatnaam_eindes')})"
             r"[ \t\xa0]+\d{1,4}(?:\s?-?\s?[a-zA-Z](?![\w])|\s?-\s?\d{1,3})?(?![\w])")
@@ -358,7 +359,7 @@ class Detectors:
         self.ages_in_range = (self.ages[2], self.ages[8], self.ages[10])
         self.one_pupil_before = _compile(
             rf"\b(?:een|de|het|die|dat)\s+(?:leerlinge?|meisje|jongen|zoon|dochter|speler|speelster)"
-            rf"\s+van\s+(?:{num}\s*(?:of|,)\s*)?$", _I)  # not "een kind van elf of twaalf": any child
+            rf"\s+van\s+(?:{num}\s*(?:of|,)\s*)?$", _I)  # not "een kind van elf of twaalf"
         self.age_or_before = _compile(rf"(?<![\w]){num}\s*(?:of|,)\s*$", _I)
         self.age_or_after = _compile(rf"\s*(?:jaar\s+)?(?:of|,)\s*{num}(?:\s*jaar)?(?![\w])"
                                      r"(?!\s*(?:,|en)\s)", _I)
@@ -370,7 +371,8 @@ class Detectors:
             _compile(rf"\b(?:wordt|werd)\s+(?:(?:dit|deze|dat|volgend|volgende|vorig|vorige|"
                      rf"afgelopen|komend|komende|in|op|al|dus|net|pas|straks|binnenkort|morgen|"
                      rf"jaar|week|maand|zomer|winter|{months}|\d{{1,2}})\s+){{1,4}}({num})"
-                     r"(?=\s*[,;!?)]|\.(?!\d)|\s*$|\s+(?:en|of|maar|toen|dus|jaar\b(?!\s+geleden)))", _I),
+                     r"(?=\s*[,;!?)]|\.(?!\d)|\s*$|"
+                     r"\s+(?:en|of|maar|toen|dus|jaar\b(?!\s+geleden)))", _I),
             # "Sem van veertien.", "Jesse van 14, kent ...", "Ilias van 17 heeft ...": a name
             # with an age after "van" (not the plural of all of an age: "Kinderen van negen en
             # tien", "Jongeren van veertien, vijftien jaar")
@@ -525,7 +527,9 @@ class Detectors:
             rf"|\b(?:{school_prefixes})[ \t]+{_SCHOOL_NAME_PART}(?:[ \t]+[A-Z][\w'’\-]+)?"
             rf"|\b(?:{school_words})[ \t]+{not_a_name}(?!(?:{school_words})\b)"
             rf"{_SCHOOL_NAME_PART}"
-            r"|\b[A-Z][a-zà-ÿ]{2,}(?:school|college|lyceum)\b")
+            r"|\b[A-Z][a-zà-ÿ]{2,}(?:school|college|lyceum)\b"
+            # with a hyphen ("het Alfa-college", "de Da Vinci-school") (round detect11b)
+            r"|\b[A-Z][a-zà-ÿ]{1,}-(?:school|college|lyceum)\b")
         self.not_a_group_after = _compile(rf"^\s*(?:{w('geen_groep_na')})\b", _I)
         self.not_a_group_before = _compile(rf"\b(?:{w('geen_groep_voor')})\s*$", _I)
 
@@ -650,9 +654,9 @@ class Detectors:
             hits.append(("handle", match.start(), match.start() + len(handle)))
         for match in self.named_handle.finditer(text):
             handle = match.group("handle").rstrip(".")
-            if handle.lower() in _NOT_A_HANDLE or _A_WORD_GOES_ON.match(
-                    text, match.start("handle") + len(handle)) and handle.isalpha() \
-                    and handle.islower():
+            goes_on = _A_WORD_GOES_ON.match(text, match.start("handle") + len(handle))
+            if handle.lower() in _NOT_A_HANDLE or (goes_on and handle.isalpha()
+                                                   and handle.islower()):
                 continue  # "een gamertag zegt weinig": a word, the sentence goes on
             hits.append(("handle", match.start("handle"), match.start("handle") + len(handle)))
         hits += self._handles_near_platforms(text)
