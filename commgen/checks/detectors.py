@@ -53,8 +53,7 @@ _HANDLE_SHAPED = re.compile(  # a digit, an underscore, a dot or a capital betwe
     r"[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?<![.])(?![\w@/\-])")
 # a username made of words run together, with two capitals or more inside it
 # ("BloxBoyZwolle", "xXSvenNinjaXx", "ZaanWerfKing"): a username wherever it stands
-_CAMEL_HANDLE = re.compile(r"(?<![\w@./\-])[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]*){2,}[A-Za-z0-9]*"
-                           r"(?<=[a-z0-9])[A-Za-z0-9]*(?![\w@/\-])")
+_CAMEL_HANDLE = re.compile(r"(?<![\w@./\-])[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]*){2,}(?![\w@/\-])")
 _ONE_CAPITAL = re.compile(r"[a-z][A-Z]")
 # a channel of a chat server by its hashtag with a hyphen ("#4v-memes", "#nsfw-school") or
 # after a word for a channel ("kanaal #memes")
