@@ -47,10 +47,21 @@ _REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}(?![\w/])")
 # A word with an underscore is a username; "gebruikersnaam X" introduces one.
 _UNDERSCORE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*_[A-Za-z0-9_.]*"
                          r"[A-Za-z0-9](?![\w@])")
-_HANDLE_SHAPED = re.compile(  # a digit, an underscore or a dot between letters in it
-    r"(?<![\w@./\-])(?=[A-Za-z0-9_.]*(?:\d|_|[A-Za-z0-9]\.[A-Za-z0-9]))"
+_HANDLE_SHAPED = re.compile(  # a digit, an underscore, a dot or a capital between letters
+    r"(?<![\w@./\-])(?=[A-Za-z0-9_.]*(?:\d|_|[A-Za-z0-9]\.[A-Za-z0-9]|[a-z][A-Z]))"
     r"(?=[0-9_.]*[A-Za-z])"
     r"[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?<![.])(?![\w@/\-])")
+# a username made of words run together, with two capitals or more inside it
+# ("BloxBoyZwolle", "xXSvenNinjaXx", "ZaanWerfKing"): a username wherever it stands
+_CAMEL_HANDLE = re.compile(r"(?<![\w@./\-])[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]*){2,}(?![\w@/\-])")
+_ONE_CAPITAL = re.compile(r"[a-z][A-Z]")
+# a channel of a chat server by its hashtag with a hyphen ("#4v-memes", "#nsfw-school") or
+# after a word for a channel ("kanaal #memes")
+_CHANNEL_TAG = re.compile(r"(?<![\w#&/])#[A-Za-z0-9][\w]*(?:-[\w]+)+"
+                          r"|(?i:kanaal|server|channel|kanalen)\s(?P<tag>#[A-Za-z0-9][\w\-]{1,40})")
+# a lower-case word after a platform that the sentence goes on from ("Roblox is populair
+# bij ...") is a word, not a username (a username ends its clause: "heet kloosterbro.")
+_A_WORD_GOES_ON = re.compile(r"[ \t]+(?:[a-z]|\d)")
 _HANDLE_REACH = 60  # characters between the platform word and the username, at most
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 _FULL_STOP = re.compile(r"[.!?\n]\s")
@@ -122,6 +133,15 @@ _CLASS_CODES = (
                r"daarna\s+in|de\s+chat\s+van|de\s+groep\s+van|het\s+dansteam|het\s+team|de\s+club)"
                r"\s+[‘“]([^”’\n]{2,40})[”’]"),
 )
+# a short code that may be something else ("4K", "5G") is a class in a list after a name or
+# an age ("Sem Oldenhuis, 4K.", "(17, 5G)", "in 4A en 5G", "allebei 4K") (round detect11b)
+_CODE_LISTED_BEFORE = re.compile(r"(?:[\w)],|\(\d{1,2},|\b[1-6][A-Za-z]{1,3}\s+en|\ballebei|"
+                                 r"\bbeiden|\bons\s+in)\s*$")
+_CODE_LISTED_AFTER = re.compile(r"\s*(?:[.,;)]|$)")
+# a whole year ("het vierde jaar", "de derde klassen") is a group of all its pupils, no
+# pupil's, unless a pupil comes from it ("een meisje uit het vierde jaar")
+_YEAR_OF_ALL = re.compile(r"(?:\bjaar|klassen)$", re.IGNORECASE)
+_YEAR_OF_ONE = re.compile(r"\b(?:(?:uit|in)\s+(?:het|de)|hetzelfde|dezelfde)\s*$", re.IGNORECASE)
 # A class named by what it does, found from its ending ("de sportklas", "uit de danklas",
 # "ISK-klas", "de technasiumstroom"): the word before the ending is looked at in Python (a
 # pattern that starts at every word costs ten times more).
@@ -253,6 +273,7 @@ class Detectors:
             r"van)?\s*[\"“'‘]?(?P<handle>[A-Za-z0-9_.]{3,30})", _I)
         # a word shaped like a username (digits, dots, underscores) in a sentence that names a
         # platform or an account: "op TikTok heet het account sterrenmeisje.07"
+        self.not_handles = frozenset(x.casefold() for x in words.words("geen_gebruikersnamen"))
         self.handle_context = _compile(
             rf"\b(?:{w('platforms')}|{w('platform_woorden')}|{w('gebruikersnaam_woorden')})", _I)
         self.platform = _compile(
@@ -263,7 +284,8 @@ class Detectors:
 
         # address, id-number
         self.street = _compile(
-            rf"\b(?:[A-Z][\w'’\-]*[ \t\xa0]+(?:{_STREET_INTERFIX}[ \t\xa0]+)*)?"
+            rf"\b(?:(?:[A-Z]\.){{1,3}}[ \t\xa0]?)?"  # initials: "J.C. Wilslaan 12"
+            rf"(?:[A-Z][\w'’\-]*[ \t\xa0]+(?:{_STREET_INTERFIX}[ \t\xa0]+)*)?"
             # one line: a letterhead puts the name above it
             rf"[A-Z][\w'’\-]*(?:{w('straatnaam_eindes')})"
             r"[ \t\xa0]+\d{1,4}(?:\s?-?\s?[a-zA-Z](?![\w])|\s?-\s?\d{1,3})?(?![\w])")
@@ -275,8 +297,12 @@ class Detectors:
             rf"(?P<street>[A-Z][\w'’\-]*(?:{w('straatnaam_eindes')})(?![\w])"
             rf"(?:\s+en\s+de\s+[A-Z][\w'’\-]*(?:{w('straatnaam_eindes')})(?![\w]))?)")
         self.street_numbered = _compile(
-            r"\b(?:op|aan)[ \t\xa0]+(?P<street>(?:(?:De|Het|'t)[ \t\xa0]+)?"
-            r"(?!(?:Groep|Klas|Unit|Kanaal|Nederland|NPO|RTL|Radio)\b)"
+            r"\b(?:op|aan|bij|naar|tegenover|naast)[ \t\xa0]+(?:(?:de|het)[ \t\xa0]+)?"
+            r"(?P<street>(?:(?:De|Het|'t)[ \t\xa0]+)?"
+            r"(?!(?:Groep|Klas|Unit|Kanaal|Nederland|NPO|RTL|Radio|Lokaal|Kamer|Zaal|Veld|Lijn|"
+            r"Bus|Tram|Spoor|Perron|Hoofdstuk|Artikel|Vraag|Pagina|Bladzijde|Les|Blok|Periode|"
+            r"Week|Windows|Route|Stap|Level|Seizoen|Aflevering|Fase|Niveau|Jaar|Leerjaar|Team|"
+            r"Tafel|Gebouw|Verdieping|Ingang|Poort|Uitgang|Kluis|Locker|Kanalen|Versie)\b)"
             r"[A-Z][\w'’\-]+[ \t\xa0]+\d{1,4}[a-z]?)(?![\w:.,]\d|[\w:])"
             r"(?![ \t\xa0]+(?:uur|jaar|procent|minuten|januari|februari|maart|april|mei|juni|juli|"
             r"augustus|september|oktober|november|december))")
@@ -354,7 +380,7 @@ class Detectors:
             _compile(rf"\b(?:{w('leeftijd_woorden')}|\w+klasser|\w+klasse)\s+(?:van\s+)?"
                        rf"(?:pas\s+|nog\s+maar\s+|net\s+|amper\s+|ruim\s+|bijna\s+|nauwelijks\s+)?"
                        rf"({num})(?![\w:]|[.,]\d)", _I),
-            _compile(rf"\b(?:is|was|werd|wordt)\s+(?:pas|net|nog\s+maar|bijna|inmiddels|"
+            _compile(rf"\b(?:is|was|werd|wordt)\s+(?:pas|net|nog\s+maar|bijna|inmiddels|amper|nauwelijks|"
                      rf"(?:toch\s+|ook\s+)?al|toch\s+pas)\s+({num})(?![\w:%]|[.,]\d)"
                      rf"(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
             _compile(rf"\bleeftijd\s*(?:van|:)\s*({num})\b", _I),
@@ -379,9 +405,30 @@ class Detectors:
             _compile(rf"[\w)],\s({number_words})(?=\s*,)", _I),
         )
         self.ages_in_range = (self.ages[2], self.ages[8], self.ages[10])
+        self.one_pupil_before = _compile(
+            rf"\b(?:een|de|het|die|dat)\s+(?:leerlinge?|meisje|jongen|zoon|dochter|speler|speelster)"
+            rf"\s+van\s+(?:{num}\s*(?:of|,)\s*)?$", _I)  # not "een kind van elf of twaalf"
+        self.age_or_before = _compile(rf"(?<![\w]){num}\s*(?:of|,)\s*$", _I)
+        self.age_or_after = _compile(rf"\s*(?:jaar\s+)?(?:of|,)\s*{num}(?:\s*jaar)?(?![\w])"
+                                     r"(?!\s*(?:,|en)\s)", _I)
         # round detect10b: more forms of an age tied to a pupil; the hit is the number only
         # where a date stands before it ("wordt op 30 november 15": the date is a birthdate)
         self.ages_more = (
+            # round detect11b: "werd vorige maand 16", "wordt dit jaar dus zestien", "wordt in
+            # december al dertien": a few words of time between the verb and the age
+            _compile(rf"\b(?:wordt|werd)\s+(?:(?:dit|deze|dat|volgend|volgende|vorig|vorige|"
+                     rf"afgelopen|komend|komende|in|op|al|dus|net|pas|straks|binnenkort|morgen|"
+                     rf"jaar|week|maand|zomer|winter|{months}|\d{{1,2}})\s+){{1,4}}({num})"
+                     r"(?=\s*[,;!?)]|\.(?!\d)|\s*$|"
+                     r"\s+(?:en|of|maar|toen|dus|jaar\b(?!\s+geleden)))", _I),
+            # "Sem van veertien.", "Jesse van 14, kent ...", "Ilias van 17 heeft ...": a name
+            # with an age after "van" (not the plural of all of an age: "Kinderen van negen en
+            # tien", "Jongeren van veertien, vijftien jaar")
+            _compile(r"\b(?!(?:Jongeren|Kinderen|Pubers|Tieners|Leerlingen|Meisjes|Jongens|Meiden|"
+                     r"Scholieren|Ouders|Groepen|Klassen|Kids|Spelers|Speelsters)\b)"
+                     rf"(?-i:[A-Z][a-zà-ÿ]{{2,}})\s+van\s+({num})(?!\s*(?:,|en|of|tot|t/m|-|–)\s*{num})"
+                     r"(?=\s*[,.;)!?]|\s*$|\s+(?:is|was|heeft|had|zit|zat|en|uit|die|kent|kende|"
+                     r"speelt|zegt|zei|wil|wordt)\b)"),
             # "(m, 15)", "(v, 9)", "Rosalie (15, H4C)"
             _compile(rf"\(\s*(?:[mvjf]\s*,\s*)?({num})\s*,\s*[^()\n]{{1,20}}\)"
                      rf"|\(\s*[mvjf]\s*,\s*({num})\s*\)", _I),
@@ -467,7 +514,7 @@ class Detectors:
                      rf"{name_part}(?:[ \t]+(?:{name_part}|\d{{1,4}}))*"),
             # ... a chat, channel or group with its name in quotes, also after "heet (nu)"
             # ("het Telegramkanaal ‘Almere Exposed 036’", "het kanaal heet nu ‘036 Uncut’")
-            _compile(rf"(?i:\w*(?:{w('chat_woorden')}))\s+(?:(?i:heet|heette|genaamd|met\s+de\s+naam)"
+            _compile(rf"\b(?i:\w*(?:{w('chat_woorden')}))\s+(?:(?i:heet|heette|genaamd|met\s+de\s+naam)"
                      r"\s+(?:(?i:nu|eerst|inmiddels|sindsdien)\s+)?)?[\"“‘]([^\"”’\n]{2,40})[\"”’]"),
             # ... a name in quotes with a capital or a digit that something is put or sent in
             # ("in ‘Mavo 2 chaos’ terechtgekomen", "ging rond in ‘8B Kampvibes’")
@@ -492,14 +539,26 @@ class Detectors:
             # ... a group named by what it does, after "uit/in/van de" ("uit de kookgroep",
             # "de LWOO-groep", "de groenafdeling"); not "de werkgroep", "de doelgroep"
             _compile(r"\b(?i:uit|in|van|bij)\s+(?i:de|het)\s+"
-                     r"(?P<grp>\w{3,}?-?(?P<end>(?i:groep|groepje|afdeling)))\b"),
+                     r"(?P<grp>\w{3,}?-?(?P<end>(?i:groep|groepje|afdeling|club|clubje|team|teampje|"
+                     r"elftal|selectie)))\b"),
             # ... a name given after "heet" with a few words between ("die WhatsApp-community
             # heet eigenlijk ‘Grauwaart Gang 4’"), a channel by its hashtag ("#3hb-gaming")
             _compile(r"\b(?i:heet|heette|heten|genaamd)\s+(?:\w+\s+){0,2}[\"“‘]"
                      r"(?P<name>[A-Z0-9][^\"”’\n]{1,40})[\"”’]"),
-            _compile(r"(?i:\w*(?:kanaal|server|channel|chat))\s+#[\w\-]{2,40}"),
+            # (a word boundary first: "\w*" tried from inside every word took 5 s on a line of
+            # 9000 letters; the leftmost match starts at a word's start anyway)
+            _compile(r"\b(?i:\w*(?:kanaal|server|channel|chat))\s+#[\w\-]{2,40}"),
             # ... a scouting group by its name ("scouting Vleuten")
             _compile(r"\b(?i:scouting|scoutinggroep|scoutingvereniging)\s+[A-Z][\w'’\-]+"),
+            # ... a club by its prefix and name ("vv Oosterparkers", "SV Blerick", "HC
+            # Scheveningse Duinen") (round detect11b)
+            _compile(r"(?<![\w.])(?i:vv|v\.v\.|sv|s\.v\.|hc|h\.c\.|mhc|rkvv|rksv|svv|kv|zv|hv|vc|bc|"
+                     r"fc|tc|ttv|dzs|kvc)[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?"),
+            # ... a youth team by its letter and number after a word for in or of ("uit de A1",
+            # "bij de meiden A1", "de A-meiden", "de F-jes")
+            _compile(r"(?<![\w])(?i:uit|bij|van|in|naar)\s+(?i:de|het)\s+(?:(?i:hele|meiden|jongens)\s+)?"
+                     r"(?P<name>(?:(?i:meiden|jongens)\s+)?[A-F][1-9])(?![\w\-])"),
+            _compile(r"(?<![\w])[A-F]-(?:meiden|jongens|jes|tjes|team|elftal)\b"),
             # ... a youth team code of its own ("U14", "U12-1")
             _compile(r"(?<![\w/\-])U(?:[7-9]|1\d|2[0-3])(?:-\d)?(?![\w\-])"),
         )
@@ -518,7 +577,9 @@ class Detectors:
             rf"|\b(?:{school_prefixes})[ \t]+{_SCHOOL_NAME_PART}(?:[ \t]+[A-Z][\w'’\-]+)?"
             rf"|\b(?:{school_words})[ \t]+{not_a_name}(?!(?:{school_words})\b)"
             rf"{_SCHOOL_NAME_PART}"
-            r"|\b[A-Z][a-zà-ÿ]{2,}(?:school|college|lyceum)\b")
+            r"|\b[A-Z][a-zà-ÿ]{2,}(?:school|college|lyceum)\b"
+            # with a hyphen ("het Alfa-college", "de Da Vinci-school") (round detect11b)
+            r"|\b[A-Z][a-zà-ÿ]{1,}-(?:school|college|lyceum)\b")
         self.not_a_group_after = _compile(rf"^\s*(?:{w('geen_groep_na')})\b", _I)
         self.not_a_group_before = _compile(rf"\b(?:{w('geen_groep_voor')})\s*$", _I)
 
@@ -643,16 +704,27 @@ class Detectors:
             hits.append(("handle", match.start(), match.start() + len(handle)))
         for match in self.named_handle.finditer(text):
             handle = match.group("handle").rstrip(".")
-            if handle.lower() in _NOT_A_HANDLE:
-                continue
+            goes_on = _A_WORD_GOES_ON.match(text, match.start("handle") + len(handle))
+            if handle.lower() in _NOT_A_HANDLE or (goes_on and handle.isalpha()
+                                                   and handle.islower()):
+                continue  # "een gamertag zegt weinig": a word, the sentence goes on
             hits.append(("handle", match.start("handle"), match.start("handle") + len(handle)))
         hits += self._handles_near_platforms(text)
+        for match in _CAMEL_HANDLE.finditer(text):
+            word = match.group()
+            if len(_ONE_CAPITAL.findall(word)) >= 2 and word.casefold() not in self.not_handles:
+                hits.append(("handle", match.start(), match.end()))
+        hits += [("handle", m.start("tag"), m.end()) if m.group("tag") else
+                 ("handle", m.start(), m.end()) for m in _CHANNEL_TAG.finditer(text)]
         for match in self.platform.finditer(text):
             handle = match.group("handle").rstrip(".")
-            quoted = match.group().rstrip()[-1:] in "\"”'’" and len(handle) > 2
+            quoted = match.group().rstrip()[-1:] in "\"”'’" and len(handle) > 2 \
+                and text[match.start("handle") - 1] in "\"“'‘"  # not the end of ‘a Squad’
             marked = bool(match.group("kw") or match.group("link"))
             odd = bool(re.search(r"[\d_.]", handle))
-            if odd or quoted or (marked and handle.islower() and len(handle) > 3):
+            goes_on = bool(_A_WORD_GOES_ON.match(text, match.start("handle") + len(handle)))
+            if odd or quoted or (marked and handle.islower() and len(handle) > 3
+                                 and not goes_on):
                 start = match.start("handle")
                 hits.append(("handle", start, start + len(handle)))
         return hits
@@ -665,7 +737,10 @@ class Detectors:
         for match in candidates if context else ():
             word = match.group()
             parts = word.split(".")
-            shaped = any(c.isdigit() or c == "_" for c in word) or (
+            if word.casefold() in self.not_handles:
+                continue  # "WhatsApp", "ParnasSys": a brand, not a username
+            shaped = any(c.isdigit() or c == "_" for c in word) or bool(
+                _ONE_CAPITAL.search(word) and len(word) >= 6) or (
                 len(parts) > 1 and all(len(p) >= 2 for p in parts)) or (
                 len(parts) >= 2 and len(parts[0]) >= 3 and word.islower())  # "lotje.x"
             if word.lower().startswith("www."):
@@ -790,6 +865,9 @@ class Detectors:
                 if self.age_rule.search(sentence) and not _SENTENCE_BREAK.search(
                         sentence[self.age_rule.search(sentence).end():]):
                     continue
+                if self._age_of_all(text, match.start(match.lastindex or 1),
+                                    match.end(match.lastindex or 1)):
+                    continue
                 start = match.start()
                 if pattern is self.ages[3] and re.match(r"\w+klasse", match.group(), _I):
                     start = match.start(1)  # "tweedeklasser": a group of its own
@@ -811,14 +889,28 @@ class Detectors:
         hits += [("age", m.start(), m.end()) for m in self.age_rank.finditer(text)]
         return hits
 
+    def _age_of_all(self, text: str, start: int, end: int) -> bool:
+        """Two ages joined by "of" or a comma ("leerlingen van 16 of 17 jaar", "een kind van elf
+        of twaalf", "Jongeren van veertien, vijftien jaar") are the ages of a group in general,
+        no pupil's (round detect11b); "twee jongens van 15 en 16" stays an age."""
+        if self.one_pupil_before.search(text, max(0, start - 40), start):
+            return False  # "een leerling van veertien of vijftien": one pupil's age
+        return bool(self.age_or_before.search(text, max(0, start - 20), start)
+                    or self.age_or_after.match(text, end))
+
     # --- group (class names) --------------------------------------------------------------
     def find_groups(self, text: str, not_codes: set[str]) -> list[Hit]:
         hits: list[Hit] = []
         for pattern in self.groups:
             for match in pattern.finditer(text):
                 if match.group().casefold() in not_codes and not self.class_before.search(
-                        text[max(0, match.start() - 15):match.start()]):
-                    continue  # "4K" is a screen, "zit in 4K" a class
+                        text[max(0, match.start() - 15):match.start()]) \
+                        and not (_CODE_LISTED_BEFORE.search(text, 0, match.start())
+                                 and _CODE_LISTED_AFTER.match(text, match.end())):
+                    continue  # "4K" is a screen, "zit in 4K" and "Sem, 4K." a class
+                if _YEAR_OF_ALL.search(match.group()) and not _YEAR_OF_ONE.search(
+                        text, max(0, match.start() - 12), match.start()):
+                    continue  # "het vierde jaar", "de derde klassen": all of a year
                 named = match.groupdict()
                 if named.get("end") is not None:  # a club: not "docententeam", "zorgteam"
                     begin = match.start("grp") if named.get("grp") is not None else match.start()

@@ -45,6 +45,8 @@ WORD_LISTS = (
     "klas_ervoor", "persoon_voor_plaats", "plek_met_naam", "plek_eindes",
     "groep_met_tijd", "bouw_woorden", "groep_elk_jaar", "groep_allen",
     "leeftijd_personen", "leeftijd_groepen", "leeftijd_aantallen", "kinship_voor_naam",
+    # round detect11b: brands with a capital inside that are no username ("WhatsApp")
+    "geen_gebruikersnamen",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
 GRAMMAR_SECTION = "zinsbouw"
