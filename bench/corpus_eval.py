@@ -30,6 +30,9 @@ model's training data that day. In round detect10 both joined ``dev`` and the tr
 while a sixth frozen set (toets6) was written apart to measure the work after them.
 ``oefen9`` and ``oefen10`` (practice corpora written apart in round detect10) were each scored
 once on merge (bench/oefenN_first_score.txt), then joined ``dev`` and the training data.
+``toets6`` (the sixth frozen set), ``oefen11`` and ``oefen12`` were scored once at the end of
+round 10 (bench/toets6_score.txt, bench/oefenN_first_score.txt); in round detect11 all three
+are in ``dev`` and the training data, while a seventh frozen set (toets7) is written apart.
 
 A labelled problem counts as found when a finding of the same category overlaps its span.
 False positives are error findings in the clean sentences; the false-alarm rate is the share
@@ -58,7 +61,7 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
 # ... and the sets made of them (a part that is not there yet is left out of ``dev``).
 SETS = {"dev": ("corpus", "toets", "toets2", "oefen", "toets3", "oefen2", "oefen3", "oefen4",
                 "toets4", "oefen5", "oefen6", "oefen7", "oefen8", "toets5", "oefen9", "oefen10",
-                "oefen11", "oefen12"),
+                "oefen11", "oefen12", "toets6"),
         "toets": ("toets",), "toets2": ("toets2",), "oefen": ("oefen",), "toets3": ("toets3",),
         "oefen2": ("oefen2",), "oefen3": ("oefen3",), "oefen4": ("oefen4",),
         "toets4": ("toets4",), "oefen5": ("oefen5",), "oefen6": ("oefen6",),
