@@ -33,6 +33,8 @@ once on merge (bench/oefenN_first_score.txt), then joined ``dev`` and the traini
 ``toets6`` (the sixth frozen set), ``oefen11`` and ``oefen12`` were scored once at the end of
 round 10 (bench/toets6_score.txt, bench/oefenN_first_score.txt); in round detect11 all three
 are in ``dev`` and the training data, while a seventh frozen set (toets7) is written apart.
+``oefen13`` and ``oefen14`` (practice corpora written apart in round detect11) were each scored
+once on merge (bench/oefenN_first_score.txt), then joined ``dev`` and the training data.
 
 A labelled problem counts as found when a finding of the same category overlaps its span.
 False positives are error findings in the clean sentences; the false-alarm rate is the share
@@ -62,7 +64,7 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
 # ... and the sets made of them (a part that is not there yet is left out of ``dev``).
 SETS = {"dev": ("corpus", "toets", "toets2", "oefen", "toets3", "oefen2", "oefen3", "oefen4",
                 "toets4", "oefen5", "oefen6", "oefen7", "oefen8", "toets5", "oefen9", "oefen10",
-                "oefen11", "oefen12", "toets6"),
+                "oefen11", "oefen12", "toets6", "oefen13", "oefen14"),
         "toets": ("toets",), "toets2": ("toets2",), "oefen": ("oefen",), "toets3": ("toets3",),
         "oefen2": ("oefen2",), "oefen3": ("oefen3",), "oefen4": ("oefen4",),
         "toets4": ("toets4",), "oefen5": ("oefen5",), "oefen6": ("oefen6",),
