@@ -146,7 +146,8 @@ def test_a_guarded_name_in_a_marked_sentence_is_never_shown() -> None:
     from commgen.questions.guard import GuardedNames
 
     checker = make_checker("parents-class", [GuardedNames.from_names(["Jorien Vos"])])
-    text = "Met zo'n foto heeft Jorien het zichzelf wel moeilijk gemaakt."
+    # (a sentence the model marks and no blame rule does: the rule's finding would stand in)
+    text = "Met zo'n foto heeft Jorien het zichzelf wel moeilijk gemaakt, vind ik."
     findings = checker.check(text)
     model = [f for f in findings if f.rule == MODEL_RULE]
     assert model and any(f.rule == "guarded-name" for f in findings)
