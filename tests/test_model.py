@@ -160,7 +160,8 @@ def test_the_model_never_marks_an_allowed_passage() -> None:
     model = load_model(RULES)
     assert model is not None
     rules = make_checker().rules
-    text = f"{BLAME[:-1]}, zegt De Kindertelefoon (0800 0432)."
+    # (a sentence the bare model marks for blame with the help resource in it)
+    text = f"{BLAME[:-1]}, vind ik, en dat zegt De Kindertelefoon (0800 0432) ook."
     assert [f.category for f in model_findings(model, text, rules, Spans([]))] == ["blame"]
     checker = make_checker("parents-class")  # the help resources are allowed
     assert not [f for f in checker.check(text) if f.rule == MODEL_RULE]
