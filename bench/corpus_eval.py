@@ -30,6 +30,11 @@ model's training data that day. In round detect10 both joined ``dev`` and the tr
 while a sixth frozen set (toets6) was written apart to measure the work after them.
 ``oefen9`` and ``oefen10`` (practice corpora written apart in round detect10) were each scored
 once on merge (bench/oefenN_first_score.txt), then joined ``dev`` and the training data.
+``toets6`` (the sixth frozen set), ``oefen11`` and ``oefen12`` were scored once at the end of
+round 10 (bench/toets6_score.txt, bench/oefenN_first_score.txt); in round detect11 all three
+are in ``dev`` and the training data, while a seventh frozen set (toets7) is written apart.
+``oefen13`` and ``oefen14`` (practice corpora written apart in round detect11) were each scored
+once on merge (bench/oefenN_first_score.txt), then joined ``dev`` and the training data.
 
 A labelled problem counts as found when a finding of the same category overlaps its span.
 False positives are error findings in the clean sentences; the false-alarm rate is the share
@@ -54,17 +59,19 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
          "oefen7": CORPUS / "oefen7", "oefen8": CORPUS / "oefen8", "toets5": CORPUS / "toets5",
          "oefen9": CORPUS / "oefen9", "oefen10": CORPUS / "oefen10",
          "oefen11": CORPUS / "oefen11", "oefen12": CORPUS / "oefen12",
-         "toets6": CORPUS / "toets6"}
+         "toets6": CORPUS / "toets6", "oefen13": CORPUS / "oefen13",
+         "oefen14": CORPUS / "oefen14"}
 # ... and the sets made of them (a part that is not there yet is left out of ``dev``).
 SETS = {"dev": ("corpus", "toets", "toets2", "oefen", "toets3", "oefen2", "oefen3", "oefen4",
                 "toets4", "oefen5", "oefen6", "oefen7", "oefen8", "toets5", "oefen9", "oefen10",
-                "oefen11", "oefen12"),
+                "oefen11", "oefen12", "toets6", "oefen13", "oefen14"),
         "toets": ("toets",), "toets2": ("toets2",), "oefen": ("oefen",), "toets3": ("toets3",),
         "oefen2": ("oefen2",), "oefen3": ("oefen3",), "oefen4": ("oefen4",),
         "toets4": ("toets4",), "oefen5": ("oefen5",), "oefen6": ("oefen6",),
         "oefen7": ("oefen7",), "oefen8": ("oefen8",), "toets5": ("toets5",),
         "oefen9": ("oefen9",), "oefen10": ("oefen10",), "oefen11": ("oefen11",),
-        "oefen12": ("oefen12",), "toets6": ("toets6",)}
+        "oefen12": ("oefen12",), "toets6": ("toets6",), "oefen13": ("oefen13",),
+        "oefen14": ("oefen14",)}
 # The first score of each held-out set, printed next to its summary for reference.
 FIRST_SCORES = {"toets": "71.9% recall (400/556), 0 of 86 clean sentences = 0.0%",
                 "toets2": "69.0% recall (458/664), 9 of 122 clean sentences = 7.4%",
@@ -92,7 +99,11 @@ FIRST_SCORES = {"toets": "71.9% recall (400/556), 0 of 86 clean sentences = 0.0%
                 "oefen11": "82.7% recall (955/1155), 15 of 222 clean sentences = 6.8%",
                 "oefen12": "84.5% recall (918/1086), 12 of 232 clean sentences = 5.2%",
                 # the sixth frozen set: scored once, on 1 December 2026 after every merge
-                "toets6": "85.8% recall (782/911), 8 of 190 clean sentences = 4.2%"}
+                "toets6": "85.8% recall (782/911), 8 of 190 clean sentences = 4.2%",
+                # written apart in round detect11, scored once on merge (with the round's first
+                # rule file beeld_plek.yaml; without it oefen13 82.0%, 6.3%, oefen14 81.7%, 11.6%)
+                "oefen13": "82.4% recall (909/1103), 16 of 239 clean sentences = 6.7%",
+                "oefen14": "81.8% recall (951/1162), 28 of 242 clean sentences = 11.6%"}
 
 
 def parts_of(name: str) -> tuple[str, ...]:

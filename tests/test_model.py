@@ -146,7 +146,8 @@ def test_a_guarded_name_in_a_marked_sentence_is_never_shown() -> None:
     from commgen.questions.guard import GuardedNames
 
     checker = make_checker("parents-class", [GuardedNames.from_names(["Jorien Vos"])])
-    text = "Met zo'n foto heeft Jorien het zichzelf wel moeilijk gemaakt."
+    # (a sentence the model marks and no blame rule does: the rule's finding would stand in)
+    text = "Met zo'n foto heeft Jorien het zichzelf wel moeilijk gemaakt, vind ik."
     findings = checker.check(text)
     model = [f for f in findings if f.rule == MODEL_RULE]
     assert model and any(f.rule == "guarded-name" for f in findings)
@@ -159,7 +160,8 @@ def test_the_model_never_marks_an_allowed_passage() -> None:
     model = load_model(RULES)
     assert model is not None
     rules = make_checker().rules
-    text = f"{BLAME[:-1]}, zegt De Kindertelefoon (0800 0432)."
+    # (a sentence the bare model marks for blame with the help resource in it)
+    text = f"{BLAME[:-1]}, vind ik, en dat zegt De Kindertelefoon (0800 0432) ook."
     assert [f.category for f in model_findings(model, text, rules, Spans([]))] == ["blame"]
     checker = make_checker("parents-class")  # the help resources are allowed
     assert not [f for f in checker.check(text) if f.rule == MODEL_RULE]

@@ -47,7 +47,9 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
          "oefen5": CORPUS / "oefen5", "oefen6": CORPUS / "oefen6", "oefen7": CORPUS / "oefen7",
          "oefen8": CORPUS / "oefen8", "toets5": CORPUS / "toets5",
          "oefen9": CORPUS / "oefen9", "oefen10": CORPUS / "oefen10",
-         "oefen11": CORPUS / "oefen11", "oefen12": CORPUS / "oefen12"}
+         "oefen11": CORPUS / "oefen11", "oefen12": CORPUS / "oefen12",
+         "toets6": CORPUS / "toets6", "oefen13": CORPUS / "oefen13",
+         "oefen14": CORPUS / "oefen14"}
 GOLDEN = ROOT / "tests" / "golden"
 OUTPUT = ROOT / "snippets" / "nl" / "regels" / MODEL_FILE
 CATEGORIES = ("blame", "speculation", "sensational", "evidence", "image-detail", "legal-term",
