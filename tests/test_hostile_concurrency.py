@@ -132,7 +132,9 @@ def test_interrupted_at_random_moments(tmp_path: Path, sig: signal.Signals) -> N
         time.sleep(rng.uniform(0.05, busy))
         process.send_signal(sig)
         code, output = finish(process)
-        if sig == signal.SIGINT:
+        if sig == signal.SIGINT and "init_import_site" in output:
+            pass  # Python itself was still starting (a site-packages .pth): none of our code ran
+        elif sig == signal.SIGINT:
             clean_output(output)
             # "Gestopt." (click's Abort: 2), or the signal came after the run had finished
             assert code in (0, 2, 130, -signal.SIGINT), output

@@ -168,7 +168,8 @@ def test_a_pattern_that_begins_with_any_word_finds_the_same_from_word_starts() -
     chosen = [p for v in vars(detectors).values() for p in (v if isinstance(v, tuple) else [v])
               if isinstance(getattr(p, "pattern", None), str)
               and isinstance(p, WordStartPattern)]
-    assert len(chosen) >= 2  # the chat channel and the app group
+    # whichever shipped detector begins with \w* (the chat channel and the app group begin with
+    # \b now, which makes them linear by themselves); the sources below are tried always
     assert not starts_with_any_word(r"\w+chat") and not starts_with_any_word(r"\w{0,3}chat")
     assert not starts_with_any_word(r"(?i)\w*chat") and not starts_with_any_word(r"\w*")
     made = [*[(p.compiled, p) for p in chosen], *[

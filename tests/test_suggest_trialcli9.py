@@ -22,8 +22,8 @@ def test_a_place_of_filming_gets_no_image_suggestion(catalog: Any) -> None:
     """Findings 1 and 3: "een seksueel getint beeld" in place of "in de kleedkamer" gave
     "Filmen een seksueel getint beeld is ..."; a clause it stood in was deleted instead."""
     for qid, text, place in [
-            ("view_extra", 'Filmen in een kleedkamer is "niet normaal" en a<b>c hoort hier niet.',
-             "in een kleedkamer"),
+            ("view_extra", 'Filmen in de kleedkamer van de sporthal is "niet normaal" en a<b>c '
+                           'hoort hier niet.', "in de kleedkamer"),
             ("why_extra", "Iedere leerling moet zich veilig kunnen voelen in de kleedkamer en in "
                           "de klas.", "in de kleedkamer"),
             ("situation_extra", "Afgelopen donderdag is een leerling uit een klas van onze school "
