@@ -27,6 +27,7 @@ import yaml
 
 from commgen.answers.history import HISTORY_KEY as HISTORY_KEY
 from commgen.answers.history import Version, plain, read_history
+from commgen.answers.profiles import Profile, load_profile, profile_answers
 from commgen.foundation.concepts import GUARDED_MASK
 from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.files import write_atomic
@@ -159,7 +160,7 @@ def validate_answers(data: LineDict, catalog: Catalog, path: Path | None = None)
                    version if version in READABLE_FORMATS else FORMAT_VERSION)
 
 
-def school_profile(data: LineDict, path: Path | None) -> Any:
+def school_profile(data: LineDict, path: Path | None) -> Profile | None:
     """The school profile the answers file names (``school: hetbaken`` or ``school:
     ../scholen/debrug.yaml``, a file counted from the answers file), or None: a foundation
     keeps one profile per school and each case's answers file points at it, instead of
@@ -167,24 +168,15 @@ def school_profile(data: LineDict, path: Path | None) -> Any:
     spec = data.get(SCHOOL_KEY)
     if is_empty(spec):
         return None
-    from commgen.answers.profiles import load_profile
-
     if not isinstance(spec, str):
         raise AnswersError(_("The answers file cannot be used:"), [Problem(_(
             "give the name of a school profile or its file"), data.source_of(SCHOOL_KEY, path),
             data.line_of(SCHOOL_KEY), SCHOOL_KEY)])
-    given = Path(spec.strip()).expanduser()
-    if path is not None and not given.is_absolute():
-        beside = path.parent / given
-        if beside.suffix.lower() in (".yaml", ".yml") or beside.exists():
-            given = beside
-    return load_profile(str(given))
+    return load_profile(spec.strip(), path.parent if path is not None else None)
 
 
 def school_answers(data: LineDict, catalog: Catalog, path: Path | None) -> dict[str, Any]:
     """The answers the named school profile gives (none without ``school:``)."""
-    from commgen.answers.profiles import profile_answers
-
     profile = school_profile(data, path)
     return {} if profile is None else profile_answers(profile, catalog)
 

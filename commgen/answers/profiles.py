@@ -32,9 +32,12 @@ class Profile:
         return self.fields.get(key)
 
 
-def find_profile(spec: str) -> Path:
-    """A path as given, or a bundled profile by name."""
+def find_profile(spec: str, base: Path | None = None) -> Path:
+    """A path as given (a relative one counted from ``base``, when given), or a bundled
+    profile by name."""
     path = Path(spec).expanduser()
+    if base is not None and not path.is_absolute():
+        path = base / path
     try:
         given = path.suffix.lower() in (".yaml", ".yml") or path.exists()
     except OSError:  # a name longer than the system allows: reading it will say so
@@ -49,8 +52,8 @@ def bundled_profiles() -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-def load_profile(spec: str) -> Profile:
-    path = find_profile(spec)
+def load_profile(spec: str, base: Path | None = None) -> Profile:
+    path = find_profile(spec, base)
     heading = _("The school profile cannot be used:")
     data, problems = load_mapping(path, missing=_(
         "file not found; give a profile file or one of: {known}").format(
