@@ -37,7 +37,9 @@ are in ``dev`` and the training data, while a seventh frozen set (toets7) is wri
 once on merge (bench/oefenN_first_score.txt), then joined ``dev`` and the training data.
 ``toets7`` (the seventh frozen set) was scored once at the end of round 11
 (bench/toets7_score.txt); in round detect12 it is in ``dev`` and the training data, while an
-eighth frozen set (toets8) is written apart.
+eighth frozen set (toets8) is written apart. ``oefen15`` and ``oefen16`` (practice corpora
+written apart at the start of round 12) were each scored once on merge, then joined ``dev``
+and the training data.
 
 A labelled problem counts as found when a finding of the same category overlaps its span.
 False positives are error findings in the clean sentences; the false-alarm rate is the share
@@ -68,7 +70,8 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
 # ... and the sets made of them (a part that is not there yet is left out of ``dev``).
 SETS = {"dev": ("corpus", "toets", "toets2", "oefen", "toets3", "oefen2", "oefen3", "oefen4",
                 "toets4", "oefen5", "oefen6", "oefen7", "oefen8", "toets5", "oefen9", "oefen10",
-                "oefen11", "oefen12", "toets6", "oefen13", "oefen14", "toets7"),
+                "oefen11", "oefen12", "toets6", "oefen13", "oefen14", "toets7", "oefen15",
+                "oefen16"),
         "toets": ("toets",), "toets2": ("toets2",), "oefen": ("oefen",), "toets3": ("toets3",),
         "oefen2": ("oefen2",), "oefen3": ("oefen3",), "oefen4": ("oefen4",),
         "toets4": ("toets4",), "oefen5": ("oefen5",), "oefen6": ("oefen6",),

@@ -49,7 +49,8 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
          "oefen9": CORPUS / "oefen9", "oefen10": CORPUS / "oefen10",
          "oefen11": CORPUS / "oefen11", "oefen12": CORPUS / "oefen12",
          "toets6": CORPUS / "toets6", "oefen13": CORPUS / "oefen13",
-         "oefen14": CORPUS / "oefen14", "toets7": CORPUS / "toets7"}
+         "oefen14": CORPUS / "oefen14", "toets7": CORPUS / "toets7",
+         "oefen15": CORPUS / "oefen15", "oefen16": CORPUS / "oefen16"}
 GOLDEN = ROOT / "tests" / "golden"
 OUTPUT = ROOT / "snippets" / "nl" / "regels" / MODEL_FILE
 CATEGORIES = ("blame", "speculation", "sensational", "evidence", "image-detail", "legal-term",
