@@ -52,7 +52,7 @@ def _shipped() -> dict:
 def test_the_shipped_model_loads_and_is_small() -> None:
     model = load_model(RULES)
     assert model is not None
-    assert SHIPPED.stat().st_size < 1024 * 1024
+    assert SHIPPED.stat().st_size < 1536 * 1024  # 1.5 MB: 24 parts hold 24,000 features
     assert model.categories == train_model.CATEGORIES
     assert set(model.categories) <= set(CATEGORIES)
     for warning, error in zip(model.warning, model.error, strict=True):
