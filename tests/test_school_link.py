@@ -9,10 +9,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from commgen.docx.reader import docx_text
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, run_cli, sample_data
 from tests.test_interview import ANSWERS, invoke, typed
 
 PROFILE_QUESTIONS = ("school_name", "school_place", "school_type", "school_address",
@@ -116,3 +117,22 @@ def test_new_with_an_answers_file_keeps_the_profile_it_names(tmp_path: Path) -> 
     assert not set(PROFILE_QUESTIONS) & set(keys)
     text = docx_text((tmp_path / "out" / "communicatiestatement.docx").read_bytes())
     assert "OBS De Vlinderboom" in text
+
+
+def test_an_update_keeps_the_profile_the_case_names(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """``commgen update`` writes the next version into the same answers file: the line that
+    names the profile stays, the profile's facts stay out."""
+    from tests.test_update import FIRST, SECOND
+
+    data = {k: v for k, v in sample_data("vo-politie").items() if k not in PROFILE_QUESTIONS}
+    answers = tmp_path / "antwoorden.yaml"
+    answers.write_text(yaml.safe_dump({"school": "hetbaken", **data, **FIRST},
+                                      allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, _out, err = run_cli(capsys, "generate", str(answers), "--out", str(tmp_path))
+    assert code == 0, err
+    code, out, err = run_cli(capsys, "update", str(answers), "--yes", *SECOND)
+    assert code == 0, out + err
+    keys = _keys(answers)
+    assert keys["school"] == "hetbaken" and keys["statement_version"] == "2"
+    assert not set(PROFILE_QUESTIONS) & set(keys), keys
