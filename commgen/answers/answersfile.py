@@ -27,7 +27,7 @@ import yaml
 
 from commgen.answers.history import HISTORY_KEY as HISTORY_KEY
 from commgen.answers.history import Version, plain, read_history
-from commgen.answers.profiles import Profile, load_profile, profile_answers
+from commgen.answers.profiles import Profile, SchoolLink, load_profile, profile_answers, school_link
 from commgen.foundation.concepts import GUARDED_MASK
 from commgen.foundation.errors import AnswersError, Problem
 from commgen.foundation.files import write_atomic
@@ -175,6 +175,15 @@ def school_profile(data: LineDict, path: Path | None) -> Profile | None:
     return load_profile(spec.strip(), path.parent if path is not None else None)
 
 
+def read_school_link(path: Path, catalog: Catalog) -> SchoolLink | None:
+    """The profile an answers file names, to be written back when commgen saves it again."""
+    data = read_answers_file(path)
+    spec = data.get(SCHOOL_KEY)
+    if is_empty(spec) or school_profile(data, path) is None:
+        return None
+    return school_link(str(spec).strip(), path.parent, catalog)
+
+
 def school_answers(data: LineDict, catalog: Catalog, path: Path | None) -> dict[str, Any]:
     """The answers the named school profile gives (none without ``school:``)."""
     profile = school_profile(data, path)
@@ -237,15 +246,19 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def dump_answers(catalog: Catalog, answered: dict[str, Any], header: list[str],
-                 meta: dict[str, Any] | None = None) -> str:
+                 meta: dict[str, Any] | None = None, school: str | None = None) -> str:
     """An answers file a person can read: the question as a comment above each answer.
 
     ``answered`` maps question ids to typed values; a key with ``None`` was asked and left
     empty, and is written as an empty answer so that a resumed interview does not ask again.
+    ``school``: the school profile the file names (its ``school:`` line).
     """
     lang = current_language()
     lines = [f"# {line}" if line else "#" for line in header]
     lines += [f"{FORMAT_KEY}: {FORMAT_VERSION}"]
+    if school:
+        lines.append(yaml.dump({SCHOOL_KEY: school}, Dumper=_Dumper, allow_unicode=True,
+                               width=100).rstrip("\n"))
     for key, mapping in (meta or {}).items():
         if mapping:  # a mapping (accepted, drafts) or a list (the history)
             mapping = list(mapping) if isinstance(mapping, list) else dict(mapping)
@@ -276,7 +289,7 @@ def dump_answers(catalog: Catalog, answered: dict[str, Any], header: list[str],
 
 def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header: list[str],
                  meta: dict[str, Any] | None = None,
-                 private: Collection[str] = ()) -> None:
+                 private: Collection[str] = (), school: SchoolLink | None = None) -> None:
     """Write an answers file atomically, readable by its owner only (it is a draft of a
     confidential statement). ``meta``: commgen's own mappings (``ACCEPTED_KEY``, ...); the
     history (``HISTORY_KEY``) the file holds is kept when ``meta`` does not give it.
@@ -284,9 +297,12 @@ def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header:
     The answers named in ``private`` (an open privacy finding) and the text typed so far
     (``DRAFTS_KEY``) go to the private side file instead, so that the answers file itself can be
     shared at any moment; the side file is written first, so that an interruption between the two
-    writes loses nothing, and removed once nothing is left for it.
+    writes loses nothing, and removed once nothing is left for it. ``school``: the profile the
+    file names; its line is written and the profile's own answers are left out.
     """
     meta = dict(meta or {})
+    if school is not None:
+        answered = school.own_answers(answered)
     if HISTORY_KEY not in meta:
         meta[HISTORY_KEY] = _stored_history(path)
     drafts = meta.pop(DRAFTS_KEY, None) or {}
@@ -305,7 +321,9 @@ def save_answers(path: Path, catalog: Catalog, answered: dict[str, Any], header:
             "utf-8"), private=True)
         header = [*header, _("Answers still to be cleared are kept apart, readable only by you, "
                              "in {name}: do not share that file.").format(name=side.name)]
-    write_atomic(path, dump_answers(catalog, shared, header, meta).encode("utf-8"), private=True)
+    write_atomic(path, dump_answers(catalog, shared, header, meta,
+                                    school.spec_for(path) if school else None).encode("utf-8"),
+                 private=True)
     if not held and not drafts and side != path:
         try:
             side.unlink(missing_ok=True)

@@ -7,7 +7,8 @@ A profile answers the questions whose catalogue entry names a profile field
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from commgen.foundation.resources import bundled
 from commgen.foundation.yamlfile import load_mapping
 from commgen.questions.conditions import parse_answer
 from commgen.questions.school import BY_NAME, SCHOOL_FIELDS
-from commgen.questions.types import InvalidAnswer
+from commgen.questions.types import InvalidAnswer, is_empty
 
 PROFILE_FOLDER = "scholen"
 REQUIRED = tuple(f.name for f in SCHOOL_FIELDS if f.required)
@@ -45,6 +46,11 @@ def find_profile(spec: str, base: Path | None = None) -> Path:
     if given:
         return path
     return bundled("samples") / PROFILE_FOLDER / f"{spec}.yaml"
+
+
+def is_bundled(spec: str, base: Path | None = None) -> bool:
+    """``spec`` names a bundled profile (``hetbaken``), not a file of the user's."""
+    return find_profile(spec, base) == bundled("samples") / PROFILE_FOLDER / f"{spec}.yaml"
 
 
 def bundled_profiles() -> list[str]:
@@ -93,3 +99,42 @@ def profile_answers(profile: Profile, catalog: Any) -> dict[str, Any]:
     if problems:
         raise AnswersError(_("The school profile cannot be used:"), problems)
     return answers
+
+
+@dataclass(frozen=True)
+class SchoolLink:
+    """The school profile a case's answers point at, kept when commgen saves them again.
+
+    A foundation keeps one profile per school and each answers file says ``school: NAME`` (or a
+    file); an interview that resumes, or starts with ``--school``, writes that line back and
+    leaves the profile's own answers out, so that a later change to the profile still counts
+    for the case (instead of a copy of the school's facts frozen in the answers file).
+    """
+
+    spec: str  # as the user gave it: a bundled profile's name, or a file
+    base: Path | None  # the folder a relative file counts from (None: the working folder)
+    values: dict[str, Any] = field(default_factory=dict)  # the profile's answers
+
+    def spec_for(self, path: Path) -> str:
+        """The ``school:`` line for the answers file at ``path``: a name as it is; a file
+        counted from that file's folder (absolute where no relative path leads to it, as
+        across Windows drives)."""
+        if is_bundled(self.spec, self.base):
+            return self.spec
+        target = find_profile(self.spec, self.base).resolve()
+        try:
+            return Path(os.path.relpath(target, path.resolve().parent)).as_posix()
+        except ValueError:
+            return str(target)
+
+    def own_answers(self, answered: dict[str, Any]) -> dict[str, Any]:
+        """The answers the file must hold itself: all but those the profile gives as they are
+        (an empty answer to a profile question means the profile's, as reading takes it)."""
+        return {key: value for key, value in answered.items()
+                if key not in self.values
+                or not (is_empty(value) or value == self.values[key])}
+
+
+def school_link(spec: str, base: Path | None, catalog: Any) -> SchoolLink:
+    """The link to a profile, with its answers; AnswersError names the profile's problems."""
+    return SchoolLink(spec, base, profile_answers(load_profile(spec, base), catalog))

@@ -35,9 +35,11 @@ from commgen.answers.answersfile import (
     dump_answers,
     load_answers,
     private_path,
+    read_school_link,
     save_answers,
 )
 from commgen.answers.partial import parse_settings, read_answers, read_meta
+from commgen.answers.profiles import SchoolLink, school_link
 from commgen.app.answercheck import (
     FREE_TEXT_TYPES,
     AnswerFinding,
@@ -75,6 +77,7 @@ class Draft:
     header: list[str] | None = None  # the comment on top (None: the interview's)
     save_failed: OSError | None = None  # why the last save failed (None: it was written)
     create: bool = False  # the file is made at the first save, not before the first answer
+    school: SchoolLink | None = None  # the profile the file names: its line is kept
 
     def save(self, catalog: Catalog, checked: bool = True) -> None:
         """Write the draft. ``checked=False`` (the very first save, before the checker is
@@ -99,7 +102,8 @@ class Draft:
             if self.create:  # exclusively: never over another interview's file
                 self.path = create_new(self.path, dump_answers(catalog, {}, []).encode("utf-8"))
                 self.create = False
-            save_answers(self.path, catalog, stored, header, meta, private=held)
+            save_answers(self.path, catalog, stored, header, meta, private=held,
+                         school=self.school)
             self.save_failed = None
         except OSError as exc:  # a full disk or a lost network folder: keep asking
             self.save_failed = exc
@@ -415,15 +419,18 @@ class Interview:
 
 
 def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
-                base: dict[str, Any]) -> Draft:
-    """A new draft in ``out_dir`` (never over an existing file), or the one to resume."""
+                base: dict[str, Any], school: SchoolLink | None = None) -> Draft:
+    """A new draft in ``out_dir`` (never over an existing file), or the one to resume.
+    ``school``: the profile given with ``--school`` (else the one the resumed file names),
+    which the draft names instead of copying its answers."""
     if resume is not None:
         notes: list[Problem] = []
         answered = read_answers(resume, catalog, notes)
         for note in notes:
             click.echo(_("Note: {problem}").format(problem=note), err=True)
         meta = read_meta(resume)
-        return Draft(resume, answered, meta[ACCEPTED_KEY], meta[DRAFTS_KEY])
+        return Draft(resume, answered, meta[ACCEPTED_KEY], meta[DRAFTS_KEY],
+                     school=school or read_school_link(resume, catalog))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -440,7 +447,7 @@ def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,
     except OSError as exc:
         raise OutputError(_("{path}: the answers file cannot be created ({detail}).").format(
             path=out_dir / DRAFT_NAME, detail=exc.strerror or exc)) from None
-    draft = Draft(path, dict(base))
+    draft = Draft(path, dict(base), school=school)
     draft.save(catalog, checked=False)  # at once: a run killed now keeps the answers given
     return draft
 
@@ -494,7 +501,7 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
                   accept_findings: str | None = None) -> tuple[Path, Any]:
     """Run the whole interview; return the draft path and the generation result (or None).
     The answers file is claimed for this run: a second interview on it stops with a message."""
-    base, accepted = given_answers(catalog, school, answers_file, settings)
+    base, accepted, link = given_answers(catalog, school, answers_file, settings)
     scripted = bool(answers_file or settings or yes)
     if resume is None and not scripted:
         from commgen.app.terminal import offer_earlier_case
@@ -507,7 +514,7 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
     if resume is None and not base:  # nothing given yet: no file before the first answer
         draft = later_draft(out_dir)
     else:
-        draft = start_draft(out_dir, resume, catalog, base)
+        draft = start_draft(out_dir, resume, catalog, base, link)
     if resume is None:
         lock = claim_draft(draft.path)
     try:
@@ -518,20 +525,24 @@ def run_interview(catalog: Catalog, out_dir: Path, resume: Path | None = None,
 
 
 def given_answers(catalog: Catalog, school: str | None = None, answers_file: Path | None = None,
-                  settings: tuple[str, ...] = ()) -> tuple[dict[str, Any], dict[str, str]]:
+                  settings: tuple[str, ...] = ()
+                  ) -> tuple[dict[str, Any], dict[str, str], SchoolLink | None]:
     """The answers given before the interview starts (``--school``, ``--answers``, ``--set``,
-    later ones winning) and the reasons kept with them; the same for commgen new and web."""
+    later ones winning), the reasons kept with them and the profile the draft names (that of
+    ``--school``, else the one the ``--answers`` file names); the same for commgen new and
+    web."""
     base: dict[str, Any] = {}
     accepted: dict[str, str] = {}
+    link = None
     if school:
-        from commgen.answers.profiles import load_profile, profile_answers
-
-        base.update(profile_answers(load_profile(school), catalog))
+        link = school_link(school, None, catalog)
+        base.update(link.values)
     if answers_file:
         base.update(read_answers(answers_file, catalog))
         accepted.update(read_meta(answers_file)[ACCEPTED_KEY])
+        link = link or read_school_link(answers_file, catalog)
     base.update(parse_settings(settings, catalog))
-    return base, accepted
+    return base, accepted, link
 
 
 def claim_draft(path: Path) -> Path:

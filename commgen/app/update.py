@@ -33,6 +33,7 @@ from commgen.answers.answersfile import (
     load_answers,
     private_path,
     read_answers_file,
+    read_school_link,
 )
 from commgen.answers.history import (
     Sent,
@@ -422,7 +423,8 @@ def _update(catalog: Catalog, answers_path: Path, out_dir: Path, settings: tuple
     result.plain_texts = [(doc, path) for doc, path in result.plain_texts if doc.id in sent_now]
     _relative_files(catalog, draft.answered, answers_path)
     final = Draft(answers_path, dict(draft.answered), dict(draft.accepted),
-                  history=history_yaml([*history, version]), header=_header(answers_path))
+                  history=history_yaml([*history, version]), header=_header(answers_path),
+                  school=draft.school)
     final.save(catalog)
     _remove_draft(draft.path)
     keep_version(out_dir, number, [w.path for w in result.written])
@@ -541,7 +543,8 @@ def _start_draft(catalog: Catalog, answers_path: Path, current: Answers, last: i
     draft = Draft(path, answered, dict(read_meta(source)[ACCEPTED_KEY]),
                   header=[_("commgen: the next version of {name}, being made by commgen update "
                             "(not finished).").format(name=answers_path.name),
-                          _("Continue with: {command}").format(command=command)])
+                          _("Continue with: {command}").format(command=command)],
+                  school=read_school_link(source, catalog))
     for question in catalog.questions:
         if question.changes == "version":
             answered[question.id] = {"statement_version": str(last + 1),

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from commgen.answers.answersfile import load_answers
+from commgen.answers.profiles import SchoolLink
 from commgen.app.answercheck import (
     FREE_TEXT_TYPES,
     AnswerFinding,
@@ -94,13 +95,14 @@ class WebCase:
     """The draft of one case, claimed for this run as the terminal's interview claims it."""
 
     def __init__(self, catalog: Catalog, out_dir: Path, resume: Path | None = None,
-                 given: dict[str, Any] | None = None) -> None:
+                 given: dict[str, Any] | None = None, school: SchoolLink | None = None) -> None:
         """``given``: answers given beforehand (``--school``, ``--set``), as commgen new takes
-        them: they win over those of a file resumed."""
+        them: they win over those of a file resumed; ``school``: the profile of ``--school``,
+        which the draft names."""
         self.catalog = catalog
         self.out_dir = out_dir
         lock = claim_draft(resume) if resume is not None else None
-        draft = start_draft(out_dir, resume, catalog, given or {})
+        draft = start_draft(out_dir, resume, catalog, given or {}, school)
         self.lock = lock or claim_draft(draft.path)
         self.interview = Interview(catalog, draft, _not_asked_here, check=False)
         if resume is not None and given:

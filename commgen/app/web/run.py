@@ -24,11 +24,11 @@ def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
     from commgen.questions.catalog import load_catalog
 
     catalog = load_catalog(templates_dir(templates))
-    base, _accepted = given_answers(catalog, school, None, settings)
+    base, _accepted, link = given_answers(catalog, school, None, settings)
     resume = offer_to_continue(out_dir, resume, sys.stdin.isatty())
     sock = bind(port)  # before the draft: a port in use stops here, with nothing made
     with term_as_interrupt():  # a SIGTERM before the server runs: a stop like Ctrl-C, too
-        was_idle, case = _serve_case(catalog, out_dir, resume, base, sock, browser,
+        was_idle, case = _serve_case(catalog, out_dir, resume, (base, link), sock, browser,
                                      idle_minutes)
     if was_idle:
         click.echo(ngettext("commgen web stopped after {minutes:g} minute without use.",
@@ -39,13 +39,14 @@ def run_web(out_dir: Path | None, resume: Path | None, port: int, browser: bool,
                      path=case.draft.path.resolve()))
 
 
-def _serve_case(catalog: Any, out_dir: Path | None, resume: Path | None, base: dict[str, Any],
+def _serve_case(catalog: Any, out_dir: Path | None, resume: Path | None,
+                given: tuple[dict[str, Any], Any],  # the answers and the profile given
                 sock: Any, browser: bool, idle_minutes: float) -> tuple[bool, WebCase]:
     """Open the case, say where to go, serve; (stopped for being idle, the case)."""
     case = None
     was_idle = False
     try:
-        case = WebCase(catalog, default_folder(out_dir, resume), resume, base)
+        case = WebCase(catalog, default_folder(out_dir, resume), resume, *given)
         access = Access(sock.getsockname()[1])
         url = access.start_url()
         click.echo(_("commgen web runs on this computer only. Your answers are saved after "
