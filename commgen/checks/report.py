@@ -116,6 +116,9 @@ def json_report(results: Iterable[tuple[str, Checked, list[Finding]]]) -> str:
         items = []
         checked = text if isinstance(text, str) else text.text
         hidden = [(f.start, f.end) for f in findings if f.rule == GUARDED_RULE]
+        found = {checked[s:e] for s, e in hidden if e > s}  # and their parts: an excerpt
+        found |= {part for name in found for part in name.split() if len(part) > 2}  # may
+        names = sorted(found, key=len, reverse=True)  # end inside a name
         for finding in findings:
             item = finding.as_json()
             if finding.rule != GUARDED_RULE and finding.end > finding.start:
@@ -123,10 +126,21 @@ def json_report(results: Iterable[tuple[str, Checked, list[Finding]]]) -> str:
                 item["text"] = _shown(checked, finding.start, finding.end, hidden)
             place = place_json(text, finding.start)
             if place is not None:
-                item["place"] = place
+                item["place"] = _without_names(place, names)
             items.append(item)
         files.append({"path": path, "findings": items})
     return json.dumps({"files": files}, ensure_ascii=False, indent=2)
+
+
+def _without_names(place: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """A place whose excerpt and heading show every guarded name as the mask."""
+    from commgen.foundation.concepts import GUARDED_MASK
+
+    for key in ("excerpt", "heading"):
+        if key in place:
+            for name in names:
+                place[key] = place[key].replace(name, GUARDED_MASK)
+    return place
 
 
 def review_lines(review) -> list[str]:  # type: ignore[no-untyped-def]

@@ -4,9 +4,15 @@ A .docx is read by commgen's one reader (``commgen.docx.reader``), the same read
 a document back after ``commgen generate`` renders it: the body, the headers, the footers, the
 footnotes, the endnotes and the comments, in that order, each paragraph on its own line. Runs
 that Word split a paragraph into are joined first, so a name split over three runs is still one
-word. Deleted tracked changes are not part of the text; inserted ones are. A finding's offsets
-in the text of a .docx therefore mean the same as in ``commgen generate``'s review, and the
-reader gives the place in Word of each.
+word. Inserted tracked changes are part of the text. A finding's offsets in the text of a .docx
+therefore mean the same as in ``commgen generate``'s review, and the reader gives the place in
+Word of each.
+
+What the file holds besides comes after that text, each a paragraph of its own: the text of
+deleted tracked changes (anyone who opens the file with the changes shown reads it) and the
+author and last editor in its properties, checked for the names that may never appear
+(``hidden_findings``). A document that still has tracked changes or comments gets a warning:
+they travel with the file to every parent it is sent to (trial12 F2).
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from commgen.checks.findings import GUARDED_RULE, Finding, masked
+from commgen.foundation.concepts import GUARDED_MASK, WARNING
 from commgen.foundation.errors import InputFileError
 from commgen.foundation.files import (
     MAX_DOCX_BYTES,
@@ -24,12 +32,13 @@ from commgen.foundation.files import (
     NotARegularFile,
     read_limited,
 )
-from commgen.foundation.i18n import _
+from commgen.foundation.i18n import _, ngettext
 from commgen.questions.types import MAX_NAMES
 
 if TYPE_CHECKING:
     from commgen.docx.reader import DocumentText
 
+REVISIONS_RULE = "tracked-changes"  # the warning on tracked changes and comments left in
 DOCUMENT_PROPERTY = "commgen.document"  # written by render.document: which document this is
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
 
@@ -43,6 +52,40 @@ class Source:
     # where the properties come from when not from the file itself: the .docx beside a text
     # file that commgen wrote with it (its twin to paste into a parents' portal)
     properties_from: str = ""
+    visible_end: int | None = None  # a .docx: where the text a reader does not see begins
+    revisions: int = 0  # a .docx: its tracked changes
+    comments: int = 0  # a .docx: its comments
+
+    def hidden_findings(self, findings: list[Finding]) -> list[Finding]:
+        """``findings`` with what the file holds unseen judged as such: in the file's
+        properties only a name that may never appear counts (the author is usually the
+        school leader), and a warning when tracked changes or comments are still there."""
+        if self.document is None or self.visible_end is None:
+            return findings
+        people = next((p.start for p in self.document.paragraphs
+                       if p.place.part == "properties"), len(self.text) + 1)
+        kept = [f for f in findings  # how deleted text reads (its register) does not count
+                if (f.start < people or f.rule == GUARDED_RULE)
+                and not (f.start >= self.visible_end and f.category == "consistency")]
+        if not (self.revisions or self.comments):
+            return kept
+        first = next((p for p in self.document.paragraphs
+                      if p.place.hidden == "deleted" or p.place.part == "comments"),
+                     self.document.paragraphs[0] if self.document.paragraphs else None)
+        start, end = (first.start, first.end) if first is not None else (0, 0)
+        held = [ngettext("{n} tracked change", "{n} tracked changes",
+                         self.revisions).format(n=self.revisions)] if self.revisions else []
+        if self.comments:
+            held.append(ngettext("{n} comment", "{n} comments",
+                                 self.comments).format(n=self.comments))
+        message = _("This document still holds {what}: whoever receives the file can read "
+                    "them (deleted text is checked as well). Accept or reject every change "
+                    "and delete the comments in Word (Review) before you send it.").format(
+            what=_(" and ").join(held))
+        warning = Finding("revisions", WARNING, start, end, self.text[start:end], message,
+                          rule=REVISIONS_RULE)
+        guarded = [(f.start, f.end) for f in kept if f.rule == GUARDED_RULE]
+        return [masked(warning, self.text, guarded, GUARDED_MASK), *kept]
 
     @property
     def document_id(self) -> str | None:
@@ -57,7 +100,7 @@ class Source:
 
 def read_source(spec: str) -> Source:
     """Read one FILE argument; InputFileError (exit 2) with a clear message if it cannot be."""
-    from commgen.docx.reader import PackageProblem, read_document
+    from commgen.docx.reader import PackageProblem, read_all_text
 
     if spec == "-":
         data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
@@ -88,13 +131,15 @@ def read_source(spec: str) -> Source:
         raise InputFileError(f"{spec}: {exc.strerror or exc}") from None
     if suffix == ".docx":
         try:
-            document = read_document(data)
+            whole = read_all_text(data)
         except PackageProblem:
             raise InputFileError(_("{file}: this is not a Word document (.docx) that can be read. "
                                  "Save it again from Word as .docx.").format(file=spec)) from None
         from commgen.docx.props import read_custom_properties
 
-        return Source(spec, document.text, document, read_custom_properties(data))
+        return Source(spec, whole.document.text, whole.document, read_custom_properties(data),
+                      visible_end=whole.visible_end, revisions=whole.revisions,
+                      comments=whole.comments)
     properties, twin = _twin_properties(path)
     return Source(spec, _decode(data, spec), properties=properties, properties_from=twin)
 

@@ -41,9 +41,16 @@ class Place:
     cell_paragraphs: int = 0
     excerpt: str = ""
     heading: str = ""  # the nearest heading above the paragraph, in the same part
+    # text a reader does not see but the file holds: "deleted" (a tracked deletion in this
+    # paragraph), "creator"/"lastModifiedBy" (a person in the file's properties)
+    hidden: str = ""
 
     def _where(self) -> list[str]:
         parts = []
+        if self.hidden in HIDDEN_PEOPLE:
+            return [_("file properties"), HIDDEN_PEOPLE[self.hidden]()]
+        if self.hidden == "deleted":
+            parts.append(_("deleted text of a tracked change"))
         if self.part != "body":
             parts.append(_part_name(self.part, self.variant))
         if self.table:
@@ -72,6 +79,8 @@ class Place:
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"part": self.part}
+        if self.hidden:
+            data["hidden"] = self.hidden
         if self.part != "body":
             data["variant"] = self.variant
         if self.table:
@@ -82,6 +91,9 @@ class Place:
             data["paragraph"] = self.paragraph
         data["excerpt"] = self.excerpt
         return data
+
+
+HIDDEN_PEOPLE = {"creator": lambda: _("author"), "lastModifiedBy": lambda: _("last modified by")}
 
 
 def _part_name(part: str, variant: str) -> str:

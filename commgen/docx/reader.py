@@ -26,15 +26,16 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
 from lxml import etree
 
-from commgen.docx.ooxml import MC_FALLBACK, TEXT_PARTS, W
+from commgen.docx.ooxml import MC_FALLBACK, REVISION_TAGS, TEXT_PARTS, W
 from commgen.docx.places import (
     Place,
+    excerpt,
     header_footer_kinds,
     heading_styles,
     reading_text,
@@ -192,9 +193,11 @@ def _in_fallback(element: Any) -> bool:
     return any(anc.tag == MC_FALLBACK for anc in element.iterancestors())
 
 
-def document_text(trees: dict[str, Any]) -> DocumentText:
+def document_text(trees: dict[str, Any], deleted: list[TextParagraph] | None = None
+                  ) -> DocumentText:
     """The text of the parts a reader sees, in the fixed order, with the place of every
-    paragraph."""
+    paragraph. ``deleted``: filled with the text of the tracked deletions of each paragraph
+    (placed at that paragraph, offsets not yet set)."""
     document = trees[DOCUMENT]
     kinds = header_footer_kinds(trees.get(DOCUMENT_RELS), document)
     headings = heading_styles(trees.get(STYLES))
@@ -211,10 +214,74 @@ def document_text(trees: dict[str, Any]) -> DocumentText:
             text = para.reading if para.reading is not None else reading_text(para.element)
             result.paragraphs.append(TextParagraph(offset, offset + len(text), text, name,
                                                    para.place))
+            if deleted is not None:
+                gone = _deleted_text(para.element)
+                if gone.strip():
+                    deleted.append(TextParagraph(0, 0, gone, name, replace(
+                        para.place, hidden="deleted", excerpt=excerpt(gone))))
             texts.append(text)
             offset += len(text) + 1
     result.text = "\n".join(texts)
     return result
+
+
+_DELETED = (W + "delText", W + "t")
+
+
+def _deleted_text(p: Any) -> str:
+    """The text of the tracked deletions (and moves away) in paragraph ``p`` itself."""
+    out = []
+    for el in p.iter(*_DELETED):
+        anc, gone = el.getparent(), False
+        while anc is not None and anc.tag != W + "p":
+            gone = gone or anc.tag in (W + "del", W + "moveFrom")
+            anc = anc.getparent()
+        if anc is p and (gone or el.tag == W + "delText"):
+            out.append(el.text or "")
+    return "".join(out)
+
+
+@dataclass
+class AllText:
+    """Everything of a .docx that a person who opens it can read: the text a reader sees,
+    then what the file still holds besides (the text of tracked deletions, the people in its
+    properties), each a paragraph of its own after ``visible_end``."""
+
+    document: DocumentText
+    visible_end: int  # the offset where the hidden paragraphs begin (len(text) if none)
+    revisions: int = 0  # tracked changes (insertions, deletions, moves, format changes)
+    comments: int = 0
+
+
+def read_all_text(data: bytes) -> AllText:
+    """``read_document`` and what a reader does not see but the file holds: a school leader
+    who re-checks an edited letter before sending it must hear of a pupil's name in a deleted
+    tracked change or in "last modified by" (trial12 F2). PackageProblem if unreadable."""
+    from commgen.docx.props import read_core_people
+
+    package = read_package(data, text_part)
+    deleted: list[TextParagraph] = []
+    document = document_text(package.trees, deleted)
+    revisions = comments = 0
+    for name, root in package.trees.items():
+        kind = part_kind(name)
+        if kind is None:
+            continue
+        revisions += sum(1 for el in root.iter() if el.tag in REVISION_TAGS)
+        if kind == "comments":
+            comments += sum(1 for _el in root.iter(W + "comment"))
+    hidden = [*deleted, *(TextParagraph(0, 0, value, "docProps/core.xml", Place(
+        part="properties", hidden=field_name))
+        for field_name, value in read_core_people(data).items())]
+    visible_end = len(document.text)
+    texts = [document.text] if document.paragraphs else []
+    offset = visible_end + 1 if document.paragraphs else 0
+    for para in hidden:
+        document.paragraphs.append(replace(para, start=offset, end=offset + len(para.text)))
+        texts.append(para.text)
+        offset += len(para.text) + 1
+    document.text = "\n".join(texts)
+    return AllText(document, visible_end, revisions, comments)
 
 
 def paragraph_texts(element: Any) -> list[str]:

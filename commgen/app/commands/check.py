@@ -70,6 +70,7 @@ def make() -> click.Command:
             findings = with_own_details_hint(findings, known or bool(answers_file or school),
                                              known or answers_file is not None, source.text,
                                              _home_words(doc_checker, findings))
+            findings = source.hidden_findings(findings)
             results.append((source.path, source.located, findings))
             if known:
                 notes.append(_known_from(source))

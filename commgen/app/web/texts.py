@@ -21,6 +21,7 @@ def category_label(category: str) -> str:
         "legal-term": _("a legal term"), "evidence": _("evidence"),
         "relation": _("a relative or a relationship"), "harmful": _("harmful wording"),
         "metadata": _("the document properties"),
+        "revisions": _("tracked changes and comments"),
         "consistency": _("the documents do not agree"),
         # the kinds the check at a question gives (answercheck.by_kind)
         "sanction": _("a measure against a pupil"), "gender": _("the pupil's gender"),
