@@ -217,6 +217,31 @@ def _plan(manifest: Manifest, name: str, data: bytes, answers: str, force: bool)
     return _Plan(data, wanted, next_free(wanted), False, reason)
 
 
+def _twins_follow(manifest: Manifest, plans: list[_Plan], answers: str) -> list[_Plan]:
+    """A document's plain-text twin (``brief.txt``, pasted into the e-mail) goes where the
+    document goes: when an edited ``brief.docx`` is kept and the new one is written as ``brief
+    (2).docx``, its text is ``brief (2).txt``, not a silent new ``brief.txt`` beside the edited
+    letter that does not hold its edits (trial12 F7). The earlier ``brief.txt`` moves to
+    ``vorige/`` with the rest of the earlier set."""
+    documents = {plan.wanted.name: plan for plan in plans if plan.wanted.suffix == ".docx"}
+    out = []
+    for plan in plans:
+        document = documents.get(plan.wanted.with_suffix(".docx").name)
+        if (plan.wanted.suffix != ".txt" or plan.target != plan.wanted or document is None
+                or document.target == document.wanted):
+            out.append(plan)
+            continue
+        beside = document.target.with_suffix(".txt")
+        if not beside.exists():
+            out.append(_Plan(plan.data, plan.wanted, beside, False, "twin"))
+        elif (manifest.status(beside, answers) == "ours"
+              and not word_lock_file(beside).exists()):
+            out.append(_Plan(plan.data, plan.wanted, beside, True, "twin"))
+        else:  # someone's own file of that name: the twin stays at its own name
+            out.append(plan)
+    return out
+
+
 def _stale(manifest: Manifest, plans: list[_Plan], answers: str) -> list[Path]:
     """Files of the earlier set for these answers, unchanged, that the new set does not have."""
     targets = {plan.target.name for plan in plans}
@@ -270,7 +295,8 @@ def write_set(folder: Path, files: Sequence[tuple[str, bytes]], answers: Path | 
     remove_leftovers(folder)
     key = answers_key(answers, folder)
     manifest = Manifest.load(folder)
-    plans = [_plan(manifest, name, data, key, force) for name, data in files]
+    plans = _twins_follow(manifest, [_plan(manifest, name, data, key, force)
+                                     for name, data in files], key)
     stale = _stale(manifest, plans, key)
     names = ", ".join(name for name, _data in files)
     try:

@@ -121,6 +121,11 @@ def written_lines(written: Any) -> list[str]:
         if written.kept_reason == "open":
             lines.append(_("    ({wanted} is open in Word; it was kept and the new version "
                            "written beside it.)").format(wanted=written.wanted.name))
+        elif written.kept_reason == "twin":
+            kept = written.wanted.with_suffix(".docx").name
+            lines.append(_("    (the text of {document}; the changes made in {kept} in Word "
+                           "are not in it: to send those, copy the text from {kept})").format(
+                               document=written.path.with_suffix(".docx").name, kept=kept))
         elif written.kept_reason == "edited":
             lines.append(_("    ({wanted} was changed after commgen wrote it; it was kept. Use "
                            "--force to replace it.)").format(wanted=written.wanted.name))
