@@ -200,7 +200,51 @@ def remembered(library: str, kind: str, parts: list[str], compute: Callable[[], 
     key = (library, kind, *parts)
     if key in _REMEMBERED:
         return _REMEMBERED[key]
+    if kind in SHIPPED_REMEMBERED:
+        compute = _shipped_or(library, kind, parts, compute)
     value = _REMEMBERED[key] = cached_sealed_json(  # one part: a "\0" in an answer is no seam
         f"library-{kind}", [library_stamp(library), json.dumps(parts, ensure_ascii=False)],
         compute)
     return value
+
+
+# ``remembered`` kinds that no case's answers decide, only the library's version (the table
+# of the minutes of a day in Babel's short form, per language): a first run finds them in
+# ``precompiled.json`` for the version that built it (another version computes them)
+SHIPPED_REMEMBERED = frozenset({"time-table"})
+
+
+def library_version(library: str) -> str | None:
+    """The ``__version__`` an installed library's ``__init__`` assigns, read without
+    importing it (None when it has none written out)."""
+    import re
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(library)
+        origin = spec.origin if spec is not None else None
+        source = Path(origin).read_text(encoding="utf-8") if origin else ""
+    except (ImportError, ValueError, OSError, UnicodeDecodeError):
+        return None
+    found = re.search(r"""^__version__\s*=\s*['"]([^'"\n]+)['"]""", source, re.MULTILINE)
+    return found.group(1) if found else None
+
+
+def _shipped_or(library: str, kind: str, parts: list[str], compute: Callable[[], Any]
+                ) -> Callable[[], Any]:
+    """``compute``, or the value ``precompiled.json`` holds for this library version and
+    ``parts`` (the build tool's run records what it computed)."""
+    version = library_version(library)
+    if version is None:
+        return compute
+    from commgen.foundation.shipped import SHIPPED_TABLE
+
+    shipped_parts = [f"{library}=={version}", json.dumps(parts, ensure_ascii=False)]
+    if SHIPPED_TABLE.recorded is not None:
+        def recorded() -> Any:
+            value = compute()
+            SHIPPED_TABLE.record_value(f"library-{kind}", shipped_parts, value)
+            return value
+        return recorded
+    shipped, value = SHIPPED_TABLE.value(f"library-{kind}", shipped_parts)
+    return (lambda: value) if shipped else compute
