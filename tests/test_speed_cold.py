@@ -160,3 +160,17 @@ def test_the_names_of_a_long_text_are_those_of_its_parts() -> None:
     one = namefinder.annotate(part)
     assert len(whole) == 200 * len(one) and one
     assert all(re.fullmatch(r"[^\n]+", (part * 200)[s:e]) for s, e, _tag in whole)
+
+
+def test_a_pack_keeps_its_newest_entries_within_its_limits(
+        empty_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache._Pack, "LIMIT_BYTES", 250)
+    older = cache._Pack(empty_cache / "patterns")
+    older.new = {f"oud{i}": b"o" * 100 for i in range(3)}
+    older.save()
+    newer = cache._Pack(empty_cache / "patterns")
+    newer.new = {"nieuw": b"n" * 100}
+    newer.save()
+    kept = cache._Pack(empty_cache / "patterns")
+    assert [kept.entry(n) is not None for n in ("oud0", "oud1", "oud2", "nieuw")] == [
+        False, False, True, True]

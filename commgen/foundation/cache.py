@@ -104,12 +104,13 @@ def _checked(raw: bytes) -> bytes | None:
 
 # Kinds with many small entries that a run reads nearly all of (the conditions tried, the
 # names of expressions, the rules' first words, Jinja's compiled templates, parsed data
-# files, docxtpl's patched parts): kept in one file per kind (``_Pack``), read once and
-# written once per run. Creating a file is what an entry costs (0.37 ms each on the ext4
-# disk of the benchmark machine, more with a virus scanner on Windows); a cold
-# ``commgen generate`` wrote about 270 of them.
+# files, docxtpl's patched parts; the rules' compiled patterns, which only a run that
+# searches reads): kept in one file per kind (``_Pack``), read once and written once per
+# run. Creating a file is what an entry costs (0.08 to 0.37 ms each on the ext4 disk of the
+# benchmark machine, more with a virus scanner on Windows); a cold ``commgen generate``
+# wrote about 450 of them.
 PACKED_KINDS = frozenset({"conditions", "expression-names", "rulekeys", "jinja", "yaml",
-                          "docxtpl-patch"})
+                          "docxtpl-patch", "patterns"})
 _PACK_FILE = "pack"
 
 
@@ -117,9 +118,11 @@ class _Pack:
     """The entries of one kind's folder, in one file (a marshalled dict of entry name to the
     bytes ``put`` would write, the whole file with its hash in front like an entry): read on
     the first look-up, written with the new entries merged into the file as it is then, the
-    oldest dropped beyond ``LIMIT``."""
+    oldest dropped beyond ``LIMIT`` entries or ``LIMIT_BYTES`` (the entries of older rules
+    and templates go first)."""
 
     LIMIT = 6000
+    LIMIT_BYTES = 12 * 1024 * 1024
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -153,8 +156,12 @@ class _Pack:
         for name in self.new:
             merged.pop(name, None)  # to the end: the newest
         merged.update(self.new)
-        if len(merged) > self.LIMIT:
-            merged = dict(list(merged.items())[len(merged) - self.LIMIT:])
+        items = list(merged.items())[-self.LIMIT:]
+        size, keep = 0, len(items)
+        while keep and size + len(items[keep - 1][1]) <= self.LIMIT_BYTES:
+            keep -= 1
+            size += len(items[keep][1])
+        merged = dict(items[keep:])
         data = marshal.dumps(merged)
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
