@@ -29,7 +29,7 @@ from itertools import chain
 from pathlib import Path
 
 from commgen.checks.spans import Disjoint
-from commgen.foundation.cache import entry, store
+from commgen.foundation.cache import entry, get, put
 
 Annotation = tuple[int, int, str]  # start, end, tag ("persoon" or "datum")
 
@@ -178,13 +178,15 @@ def name_lists() -> NameLists:
     if folder is None:
         return _build(None)
     cache = _cache_file(folder)
-    with suppress(OSError, ValueError, EOFError, TypeError, KeyError):
-        plain = marshal.loads(cache.read_bytes())
-        return NameLists(**{k: _Trie.from_plain(v) if k in _TRIES else v
-                            for k, v in plain.items()})
+    stored = get(cache)  # checked by its hash (an entry of the older layout has none)
+    with suppress(ValueError, EOFError, TypeError, KeyError):
+        plain = marshal.loads(stored) if stored is not None else None
+        if isinstance(plain, dict):
+            return NameLists(**{k: _Trie.from_plain(v) if k in _TRIES else v
+                                for k, v in plain.items()})
     lists = _build(folder)
     plain = {k: v.plain() if k in _TRIES else v for k, v in vars(lists).items()}
-    store(cache, marshal.dumps(plain))
+    put(cache, marshal.dumps(plain))  # like any entry: no wait for the disk
     return lists
 
 

@@ -97,6 +97,12 @@ def get(path: Path) -> bytes | None:
     return _checked(raw)
 
 
+def has(path: Path) -> bool:
+    """Whether the cache holds an entry at ``path`` (not read, not checked)."""
+    pack = _pack_of(path)
+    return (pack is not None and pack.entry(path.name) is not None) or path.is_file()
+
+
 def _checked(raw: bytes) -> bytes | None:
     digest, _sep, data = raw.partition(b"\n")
     return data if hashlib.sha256(data).hexdigest().encode("ascii") == digest else None
@@ -110,7 +116,7 @@ def _checked(raw: bytes) -> bytes | None:
 # benchmark machine, more with a virus scanner on Windows); a cold ``commgen generate``
 # wrote about 450 of them.
 PACKED_KINDS = frozenset({"conditions", "expression-names", "rulekeys", "jinja", "yaml",
-                          "docxtpl-patch", "patterns"})
+                          "docxtpl-patch", "patterns", "first-chars"})
 _PACK_FILE = "pack"
 
 
@@ -172,6 +178,7 @@ class _Pack:
 
 
 _PACKS: dict[Path, _Pack] = {}
+_SAVED_AT_EXIT: list[bool] = []
 
 
 def _pack_of(path: Path) -> _Pack | None:
@@ -180,10 +187,11 @@ def _pack_of(path: Path) -> _Pack | None:
     if pack is None:
         if folder.name not in PACKED_KINDS:
             return None
-        if not _PACKS:
+        if not _SAVED_AT_EXIT:
             import atexit
 
             atexit.register(save_packs)
+            _SAVED_AT_EXIT.append(True)
         pack = _PACKS.setdefault(folder, _Pack(folder))
     return pack
 
@@ -210,7 +218,7 @@ def marshalled_dict(data: bytes | None) -> dict[Any, Any]:
 
 # kinds whose results only shipped data decides: a first run finds them in the wheel's
 # ``precompiled.json`` (``foundation.regexcache``; checked by tests/test_precompiled.py)
-SHIPPED_KINDS = frozenset({"rulekeys", "conditions", "expression-names"})
+SHIPPED_KINDS = frozenset({"rulekeys", "conditions", "expression-names", "first-chars"})
 
 
 def cached_json(kind: str, parts: list[str], compute: Callable[[], Any]) -> Any:
