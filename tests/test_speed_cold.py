@@ -174,3 +174,79 @@ def test_a_pack_keeps_its_newest_entries_within_its_limits(
     kept = cache._Pack(empty_cache / "patterns")
     assert [kept.entry(n) is not None for n in ("oud0", "oud1", "oud2", "nieuw")] == [
         False, False, True, True]
+
+
+def _detector_patterns() -> list[tuple[str, str, int]]:
+    """(name, source, flags) of every compiled detector pattern, as written in the code."""
+    from commgen.checks import detectors, wordstart
+    from commgen.checks.vocabulary import load_vocabulary
+    from commgen.foundation.resources import bundled
+
+    sources: list[tuple[str, str, int]] = []
+    real = wordstart.compile_detector
+
+    def recorded(pattern: str, flags: int = 0, *args: object, **kwargs: object) -> object:
+        sources.append((pattern[:40], pattern, flags))
+        return real(pattern, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    words = load_vocabulary(bundled("snippets") / "nl" / "regels")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(detectors, "_compile", recorded)
+        detectors.Detectors(words)
+    return sources
+
+
+def _texts() -> list[str]:
+    from tests.conftest import ROOT
+
+    golden = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "golden").rglob(
+        "*.txt"))][:30]
+    import random
+
+    pieces = ["groep 7", "4K", "Klas 2B", "de heer Visser", "@sanne_b", "#klas", "ﬁ", "ſ", "K",
+              "İ", "ı", "Straße", "06-12345678", "16 jaar", "\n", " ", ", ", "Het Baken",
+              "مرحبا", "😀", "brugklas", "TikTok", "snapchat", "www.x.nl", "juf Demi", "-"]
+    rng = random.Random(12)
+    return golden + ["".join(rng.choice(pieces) for _ in range(200)) for _ in range(40)]
+
+
+def test_a_detector_with_a_first_character_look_ahead_matches_as_without() -> None:
+    from commgen.checks.wordstart import first_character_lead
+
+    texts = _texts()
+    led = 0
+    for name, source, flags in _detector_patterns():
+        lead = first_character_lead(source, flags)
+        if not lead:
+            continue
+        led += 1
+        plain, faster = re.compile(source, flags), re.compile(f"{lead}(?:{source})", flags)
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in faster.finditer(text)] == [
+                (m.span(), m.groups()) for m in plain.finditer(text)], name
+            assert bool(faster.match(text, 3)) == bool(plain.match(text, 3)), name
+    assert led > 40  # most detectors start with \b or a look-behind
+
+
+def test_no_look_ahead_where_re_has_a_prefix_or_any_first_character() -> None:
+    from commgen.checks.wordstart import _lead
+
+    assert _lead("naaktfoto", 0) == ""  # a literal prefix: re skips to it already
+    assert _lead(r"\w+x", 0) == ""  # any word character
+    assert _lead(r"\b(?:ab)?", 0) == ""  # can match nothing
+    assert _lead(r"(?x) \b a  # comment", 0) == ""
+    assert _lead(r"\b(?:call of duty|clash)\b", re.IGNORECASE) == "(?=[c])"
+    assert _lead(r"(?<!\w)(?P<nr>[0-9]{4})", 0) == "(?=[0123456789])"
+
+
+def test_a_rule_pattern_in_the_pack_is_read_when_first_used(
+        empty_cache: Path) -> None:
+    from commgen.checks.patterns import LazyPattern, compile_pattern
+
+    source = r"(?<![\w-])(?:naakt\w*|bloot)(?![\w])"
+    compile_pattern(source, re.IGNORECASE)
+    cache.save_packs()
+    cache._PACKS.clear()  # another process
+    again = compile_pattern(source, re.IGNORECASE)
+    assert isinstance(again, LazyPattern)
+    assert [m.span() for m in again.finditer("NAAKT, bloot")] == [(0, 5), (7, 12)]
