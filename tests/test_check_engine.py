@@ -15,6 +15,7 @@ from commgen.checks.kinds import expand, load_kinds
 from commgen.checks.namefinder import annotate
 from commgen.checks.patterns import by_first_character, compile_pattern, first_characters
 from commgen.checks.spans import Disjoint, Spans
+from commgen.foundation import cache
 from tests.conftest import ROOT
 
 RULES = ROOT / "snippets" / "nl" / "regels"
@@ -30,8 +31,10 @@ def test_a_compiled_pattern_comes_back_from_the_cache_unchanged(tmp_path, monkey
     monkeypatch.setenv("COMMGEN_CACHE", str(tmp_path))
     source = r"(?<![\w-])(?:(?P<w>naakt\w*)|bloot|foto's?)(?![\w])"
     first = compile_pattern(source, re.IGNORECASE)
+    cache.save_packs()  # the patterns are kept in one file per kind, written at exit
     stored = list((tmp_path / "patterns").iterdir())
     assert len(stored) == 1
+    cache._PACKS.clear()  # another process
     again = compile_pattern(source, re.IGNORECASE)  # from the file this time
     plain = re.compile(source, re.IGNORECASE)
     text = "Een NAAKTfoto, bloot, foto's en fotos."
@@ -40,6 +43,7 @@ def test_a_compiled_pattern_comes_back_from_the_cache_unchanged(tmp_path, monkey
             [m.span() for m in plain.finditer(text)]
         assert pattern.groupindex == plain.groupindex and pattern.flags == plain.flags
     stored[0].write_bytes(b"not a compiled pattern")  # damaged: compiled again, same result
+    cache._PACKS.clear()
     damaged = compile_pattern(source, re.IGNORECASE)
     assert [m.span() for m in damaged.finditer(text)] == [m.span() for m in plain.finditer(text)]
 

@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import marshal
 import re
+import sys
+from array import array
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
+from itertools import chain
 from pathlib import Path
 
 from commgen.checks.spans import Disjoint
-from commgen.foundation.cache import entry, store
+from commgen.foundation.cache import entry, get, put
 
 Annotation = tuple[int, int, str]  # start, end, tag ("persoon" or "datum")
 
@@ -175,34 +178,63 @@ def name_lists() -> NameLists:
     if folder is None:
         return _build(None)
     cache = _cache_file(folder)
-    with suppress(OSError, ValueError, EOFError, TypeError, KeyError):
-        plain = marshal.loads(cache.read_bytes())
-        return NameLists(**{k: _Trie.from_plain(v) if k in _TRIES else v
-                            for k, v in plain.items()})
+    stored = get(cache)  # checked by its hash (an entry of the older layout has none)
+    with suppress(ValueError, EOFError, TypeError, KeyError):
+        plain = marshal.loads(stored) if stored is not None else None
+        if isinstance(plain, dict):
+            return NameLists(**{k: _Trie.from_plain(v) if k in _TRIES else v
+                                for k, v in plain.items()})
     lists = _build(folder)
     plain = {k: v.plain() if k in _TRIES else v for k, v in vars(lists).items()}
-    store(cache, marshal.dumps(plain))
+    put(cache, marshal.dumps(plain))  # like any entry: no wait for the disk
     return lists
 
 
 # --- tokens ----------------------------------------------------------------------------------
-def _tokens(text: str, lists: NameLists) -> list[tuple[int, int, str]]:
+class _Tokens:
+    """A text's tokens: their texts (the same word once, shared) and their starts and ends
+    packed two machine words per token (a 2 MB text has about 600 000 tokens: as a tuple of
+    two ints and a string each they were most of a check's memory). ``tokens[i]`` is the
+    token's (start, end, text)."""
+
+    __slots__ = ("spans", "texts")
+
+    def __init__(self, spans: array, texts: list[str]) -> None:
+        self.spans, self.texts = spans, texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> tuple[int, int, str]:
+        if i < 0:
+            i += len(self.texts)
+        return self.spans[2 * i], self.spans[2 * i + 1], self.texts[i]
+
+
+def _tokens(text: str, lists: NameLists) -> _Tokens:
     """deduce's tokens: words, single signs and newlines; titles and interfixes of several
     words ("de heer", "van der") merged into one token."""
-    raw = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    texts = [t[2] for t in raw]
-    merged: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(raw):
-        n = lists.merge_terms.longest(texts, i) if texts[i] in lists.merge_terms.by_first else 0
+    spans = array("q", chain.from_iterable(map(re.Match.span, _TOKEN.finditer(text))))
+    texts = list(map(sys.intern, _TOKEN.findall(text)))
+    firsts = lists.merge_terms.by_first
+    merged_spans, merged = array("q"), []
+    done = 0  # the tokens before ``done`` are in ``merged``
+    for i in [i for i, t in enumerate(texts) if t in firsts]:
+        if i < done:
+            continue  # inside a term merged already
+        n = lists.merge_terms.longest(texts, i)
         if n > 1:
-            start, end = raw[i][0], raw[i + n - 1][1]
-            merged.append((start, end, text[start:end]))
-            i += n
-        else:
-            merged.append(raw[i])
-            i += 1
-    return merged
+            start, end = spans[2 * i], spans[2 * (i + n - 1) + 1]
+            merged_spans += spans[2 * done:2 * i]
+            merged_spans.extend((start, end))
+            merged += texts[done:i]
+            merged.append(text[start:end])
+            done = i + n
+    if not done:
+        return _Tokens(spans, texts)
+    merged_spans += spans[2 * done:]
+    merged += texts[done:]
+    return _Tokens(merged_spans, merged)
 
 
 _NEUTER_ARTICLES = frozenset({"het", "'t", "’t"})
@@ -243,9 +275,9 @@ def _like_name(word: str) -> bool:
 class _Matcher:
     """deduce's token patterns over one text's tokens."""
 
-    def __init__(self, tokens: list[tuple[int, int, str]], lists: NameLists) -> None:
+    def __init__(self, tokens: _Tokens | list[tuple[int, int, str]], lists: NameLists) -> None:
         self.tokens = tokens
-        self.texts = [t[2] for t in tokens]
+        self.texts = tokens.texts if isinstance(tokens, _Tokens) else [t[2] for t in tokens]
         self.lists = lists
 
     def is_(self, kind: str, i: int) -> bool:

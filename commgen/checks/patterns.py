@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from commgen.foundation.cache import entry, get, put
+from commgen.foundation.cache import entry, get, has, put
 from commgen.foundation.shipped import SHIPPED_TABLE, compiled_code
 
 try:  # the two halves of re.compile (Python 3.11 and later; 3.10 names them sre_*)
@@ -116,7 +116,7 @@ def compile_pattern(pattern: str, flags: int = 0,
     (``LazyPattern``)."""
     if _sre is None or not isinstance(pattern, str):
         return re.compile(faster() if faster else pattern, flags)
-    if lazy and faster is None and _path(pattern, flags).is_file():
+    if lazy and faster is None and has(_path(pattern, flags)):
         return LazyPattern(pattern, flags)  # type: ignore[return-value]
     found = _from_disk(pattern, flags)
     if found is None and faster is None:

@@ -115,9 +115,62 @@ def compile_detector(pattern: str, flags: int = 0,
                      faster: Callable[[], str] | None = None,
                      lazy: bool = True) -> Any:
     """``patterns.compile_pattern``; a pattern that begins with ``\\w*`` as a
-    ``WordStartPattern``."""
+    ``WordStartPattern``; one that ``re`` searches by trying every position (no literal or
+    character-set prefix) with a look-ahead for its first characters in front
+    (``first_character_lead``)."""
+    if faster is None and not starts_with_any_word(pattern, flags):
+        lead = first_character_lead(pattern, flags)
+        if lead:
+            return compile_pattern(f"{lead}(?:{pattern})", flags, validate, lazy=lazy)
     compiled = compile_pattern(pattern, flags, validate, faster, lazy)
     if faster is not None or not starts_with_any_word(pattern, flags):
         return compiled
     return WordStartPattern(compiled, compile_pattern(rf"(?<!\w)(?:{pattern})", flags,
                                                       lazy=False))
+
+
+# --- a look-ahead for the first characters ---------------------------------------------------
+# A pattern that begins with ``\b``, a look-behind or an alternation under IGNORECASE gives
+# ``re`` no prefix to skip to: it tries the whole pattern at every position of the text (at a
+# word start every alternative of ``(?:(?=[Aa])(?:alle|aan)|(?=[Bb])...)`` in turn). With
+# ``(?=[...])`` of the characters every match starts with in front, a position whose character
+# is none of them fails at once. The look-ahead holds wherever the pattern matches (the
+# characters are those of the pattern's own first items, under the same flags), so the
+# matches, their spans and groups are the same; it adds no group. Decided once per pattern
+# (parsing it is slow) and kept like the rules' first words: shipped in ``precompiled.json``
+# for the detectors the samples compile, in the user cache for any other.
+_LEAD_FORMAT = "1"
+
+
+def first_character_lead(pattern: str, flags: int) -> str:
+    """``(?=[...])`` of the characters a match of ``pattern`` starts with, or "" when the
+    pattern is not understood, could start with any character or an empty match, or already
+    has a prefix ``re`` skips to."""
+    from commgen.foundation.cache import cached_json
+
+    if not isinstance(pattern, str):
+        return ""
+    lead = cached_json("first-chars", [_LEAD_FORMAT, str(int(flags)), pattern],
+                       lambda: _lead(pattern, flags))
+    return lead if isinstance(lead, str) else ""
+
+
+def _lead(pattern: str, flags: int) -> str:
+    from commgen.checks.patterns import first_characters
+    from commgen.foundation.shipped import compiled_code
+
+    if _GLOBAL_FLAGS.search(pattern) or flags & re.VERBOSE:
+        return ""  # "(?:" + a global flag or a comment to the end of the line: not the same
+    chars = first_characters(pattern, flags)
+    if not chars:
+        return ""
+    try:
+        code = compiled_code(pattern, flags)[1]
+        prefixed = code[0] == _C.INFO and code[2] & (_C.SRE_INFO_PREFIX | _C.SRE_INFO_CHARSET)
+        lead = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+        plain, led = re.compile(pattern, flags), re.compile(f"{lead}(?:{pattern})", flags)
+    except (re.error, AttributeError, TypeError, ValueError, IndexError, RecursionError):
+        return ""
+    if prefixed or led.groups != plain.groups or led.groupindex != plain.groupindex:
+        return ""
+    return lead
