@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
-from commgen.checks.allow import AllowList
+from commgen.checks.allow import AllowList, domain_of
 from commgen.checks.vocabulary import Vocabulary, alternation
 from commgen.checks.wordstart import compile_detector as _compile  # speed only: same matches
 from commgen.questions.guard import normalise
@@ -62,6 +62,7 @@ _CHANNEL_TAG = re.compile(r"(?<![\w#&/])#[A-Za-z0-9][\w]*(?:-[\w]+)+"
 # a lower-case word after a platform that the sentence goes on from ("Roblox is populair
 # bij ...") is a word, not a username (a username ends its clause: "heet kloosterbro.")
 _A_WORD_GOES_ON = re.compile(r"[ \t]+(?:[a-z]|\d)")
+_AN_ACCOUNT = re.compile(r"\b(?:een|geen)\s+(?:eigen\s+|nieuw\s+|nieuwe\s+|apart\s+)?$", _I)
 _HANDLE_REACH = 60  # characters between the platform word and the username, at most
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 _FULL_STOP = re.compile(r"[.!?\n]\s")
@@ -268,6 +269,9 @@ class Detectors:
             r"(?:[\w\-]+\.)+[a-z]{2,12}/[\w\-./?=&%#@]*[\w/])", _I)
         self.help_words = _compile(rf"\b(?:{w('hulp_woorden')})\b", _I)
         self.platform_name = _compile(rf"^(?:{w('platforms')})\b", _I)
+        # a platform and an account word run together: "TikTokaccount", "Instagramprofiel"
+        self.platform_account = _compile(
+            rf"(?:{w('platforms')})-?(?:{w('platform_woorden')})", _I)
         self.named_handle = _compile(
             rf"\b(?:{w('gebruikersnaam_woorden')})\s*(?:is|was|:|"
             r"van)?\s*[\"“'‘]?(?P<handle>[A-Za-z0-9_.]{3,30})", _I)
@@ -470,6 +474,12 @@ class Detectors:
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
         # "elk kind van twaalf": everyone of that age, not a pupil's
         self.every_one_before = _compile(rf"\b(?:{w('geen_leeftijd_kwantoren')})\s*$", _I)
+        # an age as the subject of a general statement: "Een kind van negen kan nog niet ...",
+        # "Dertienjarigen mogen ..." (round detect12b)
+        self.general_age_before = re.compile(
+            r"(?:^|(?<![A-Z])[.!?:;]\s+|\n)(?:Een\s+(?:kind\s+van\s+)?)?$")
+        self.general_age_after = _compile(
+            rf"(?:\s+jaar)?(?:\s+oud)?\s+(?:{w('algemene_leeftijd_werkwoorden')})\b", _I)
         # an age that is a rule for everyone, not a pupil's: "De minimumleeftijd voor de
         # meeste sociale media is dertien jaar"
         self.age_rule = _compile(rf"\b(?:{w('leeftijdsregel_woorden')})\b", _I)
@@ -658,6 +668,8 @@ class Detectors:
             local, _at, domain = address.lower().rpartition("@")
             if allow.allows_email(address) or (local in role_words and domain in allow.domains):
                 continue
+            if local in role_words and domain in self._help_domains(text, allow):
+                continue  # the role address of a help site the text names: it agrees with it
             hits.append(("email", match.start(), match.start() + len(address)))
         if _AT_SPELLED.search(text):  # the long pattern only where an "(at)" is
             hits += [("email", m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
@@ -672,6 +684,16 @@ class Detectors:
                     and not self._help_site(text, match.start(), url):
                 hits.append(("url", match.start(), match.start() + len(url)))
         return hits
+
+    def _help_domains(self, text: str, allow: AllowList) -> set[str]:
+        """The domains of the help sites a text names (``find_urls`` lets them pass), so a role
+        address on one of them ("info@" of that site) passes with it, whatever the order."""
+        found: set[str] = set()
+        for match in self.url.finditer(text):
+            url = match.group().rstrip(".,;:!?")
+            if not allow.allows_url(url) and self._help_site(text, match.start(), url):
+                found.add(domain_of(url))
+        return found
 
     def _help_site(self, text: str, start: int, url: str) -> bool:
         """A help resource by what it is: the home page of a site (no path, no platform) in a
@@ -689,6 +711,8 @@ class Detectors:
         begin = breaks[-1] if breaks else max(0, start - 300)
         end = _FULL_STOP.search(text, start + len(url))
         sentence = text[begin:end.start() if end else start + len(url) + 200]
+        # the words of the sentence, not of an address in it ("info@school.nl" offers nothing)
+        sentence = self.url.sub(" ", _EMAIL.sub(" ", sentence))
         return bool(self.help_words.search(sentence))
 
     def find_handles(self, text: str) -> list[Hit]:
@@ -712,7 +736,8 @@ class Detectors:
         hits += self._handles_near_platforms(text)
         for match in _CAMEL_HANDLE.finditer(text):
             word = match.group()
-            if len(_ONE_CAPITAL.findall(word)) >= 2 and word.casefold() not in self.not_handles:
+            if len(_ONE_CAPITAL.findall(word)) >= 2 and word.casefold() not in self.not_handles \
+                    and not self.platform_account.fullmatch(word):
                 hits.append(("handle", match.start(), match.end()))
         hits += [("handle", m.start("tag"), m.end()) if m.group("tag") else
                  ("handle", m.start(), m.end()) for m in _CHANNEL_TAG.finditer(text)]
@@ -723,8 +748,10 @@ class Detectors:
             marked = bool(match.group("kw") or match.group("link"))
             odd = bool(re.search(r"[\d_.]", handle))
             goes_on = bool(_A_WORD_GOES_ON.match(text, match.start("handle") + len(handle)))
+            # "een eigen Instagramaccount hebben": an account in general, no name after it
+            general = bool(_AN_ACCOUNT.search(text, max(0, match.start() - 12), match.start()))
             if odd or quoted or (marked and handle.islower() and len(handle) > 3
-                                 and not goes_on):
+                                 and not goes_on and not general):
                 start = match.start("handle")
                 hits.append(("handle", start, start + len(handle)))
         return hits
@@ -737,8 +764,8 @@ class Detectors:
         for match in candidates if context else ():
             word = match.group()
             parts = word.split(".")
-            if word.casefold() in self.not_handles:
-                continue  # "WhatsApp", "ParnasSys": a brand, not a username
+            if word.casefold() in self.not_handles or self.platform_account.fullmatch(word):
+                continue  # "WhatsApp", "ParnasSys", "TikTokaccount": a brand, not a username
             shaped = any(c.isdigit() or c == "_" for c in word) or bool(
                 _ONE_CAPITAL.search(word) and len(word) >= 6) or (
                 len(parts) > 1 and all(len(p) >= 2 for p in parts)) or (
@@ -887,7 +914,17 @@ class Detectors:
                     continue
                 hits.append(("age", match.start(group), match.end(group)))
         hits += [("age", m.start(), m.end()) for m in self.age_rank.finditer(text)]
-        return hits
+        return [hit for hit in hits if not self._general_age(text, hit[1], hit[2])]
+
+    def _general_age(self, text: str, start: int, end: int) -> bool:
+        """The age is the subject a sentence starts with, and what follows says what anyone of
+        that age may, can or understands: "Een 15-jarige mag ...", "Een kind van negen jaar kan
+        nog niet ...", "Dertienjarigen mogen ...". "Een jongen van twaalf hoort ..." and "Een
+        twaalfjarige uit groep 8 ..." stay ages."""
+        if text[start:start + 1] == "(":
+            return False  # "Jurre L. (16) mag ...": the age beside a name
+        return bool(self.general_age_before.search(text, max(0, start - 20), start)
+                    and self.general_age_after.match(text, end))
 
     def _age_of_all(self, text: str, start: int, end: int) -> bool:
         """Two ages joined by "of" or a comma ("leerlingen van 16 of 17 jaar", "een kind van elf

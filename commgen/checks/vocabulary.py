@@ -27,7 +27,8 @@ HOME_WORDS = "wonen"  # forms of "wonen": an address beside them is someone's ho
 PATTERN_LISTS = frozenset({"platforms"})
 WORD_LISTS = (
     "maanden", "geboorte_woorden", "geboorte_na_datum", "leeftijd_woorden",
-    "geen_leeftijd_voor", "geen_leeftijd_kwantoren", "leeftijdsgroepen", "geen_leeftijd_na",
+    "geen_leeftijd_voor", "geen_leeftijd_kwantoren", "algemene_leeftijd_werkwoorden",
+    "leeftijdsgroepen", "geen_leeftijd_na",
     "leeftijdsregel_woorden",
     "domeinextensies", "gebruikersnaam_woorden", "platforms", "platform_woorden",
     "platform_koppelwoorden", "hulp_woorden",
