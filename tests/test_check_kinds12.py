@@ -90,3 +90,31 @@ def test_both_get_the_own_details_hint(tmp_path, capsys) -> None:  # type: ignor
     code, out, err = run_cli(capsys, "check", str(letter))
     assert code == 1
     assert (out + err).count("--answers") >= 2, out + err
+
+
+@pytest.mark.parametrize("category,text,expected", [
+    # a year of birth a few words after "geboren", a month child, "een 2012'er"
+    ("birthdate", "Het meisje is geboren in de zomer van 2012 en zit nu in 2C.", "2012"),
+    ("birthdate", "Hij werd geboren op tweede kerstdag 2011, zegt zijn moeder.", "2011"),
+    ("birthdate", "Zij is een septemberkind uit 2013.", "septemberkind"),
+    ("birthdate", "Als echte 2012'er zit ze al jaren op Snapchat.", "2012'er"),
+    ("birthdate", "De jongen, die in 2010 is geboren, woont in Zuidbroek.", "2010"),
+    # the next number of the same form after a personal number is one too
+    ("id-number", "Leerlingnummer 31-5520 is van Noor, 31-5587 van haar vriendin.", "31-5587"),
+    ("id-number", "Leerling 318.204 staat in Magister op de lijst.", "318.204"),
+])
+def test_a_birth_year_and_a_listed_number_are_found(checker, category: str, text: str,
+                                                    expected: str) -> None:
+    found = errors_of(checker, text, category)
+    assert any(expected in f for f in found), (text, found)
+
+
+@pytest.mark.parametrize("category,text", [
+    # a recent year is this case's date, not a birth year; a school year's numbers are no id
+    ("birthdate", "De school is geboren uit een fusie in 2025."),
+    ("birthdate", "Het idee voor de ouderavond is in 2026 geboren."),
+    ("id-number", "Bel 085-4012345 of 085-4012399 voor een afspraak."),
+])
+def test_a_recent_year_or_a_phone_number_is_no_personal_detail(checker, category: str,
+                                                                text: str) -> None:
+    assert not errors_of(checker, text, category), text
