@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
-from commgen.checks.allow import AllowList
+from commgen.checks.allow import AllowList, domain_of
 from commgen.checks.vocabulary import Vocabulary, alternation
 from commgen.checks.wordstart import compile_detector as _compile  # speed only: same matches
 from commgen.questions.guard import normalise
@@ -62,6 +62,7 @@ _CHANNEL_TAG = re.compile(r"(?<![\w#&/])#[A-Za-z0-9][\w]*(?:-[\w]+)+"
 # a lower-case word after a platform that the sentence goes on from ("Roblox is populair
 # bij ...") is a word, not a username (a username ends its clause: "heet kloosterbro.")
 _A_WORD_GOES_ON = re.compile(r"[ \t]+(?:[a-z]|\d)")
+_AN_ACCOUNT = re.compile(r"\b(?:een|geen)\s+(?:eigen\s+|nieuw\s+|nieuwe\s+|apart\s+)?$", _I)
 _HANDLE_REACH = 60  # characters between the platform word and the username, at most
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 _FULL_STOP = re.compile(r"[.!?\n]\s")
@@ -77,7 +78,22 @@ _LISTED_CODE = re.compile(r"\s*(?:,|;|\ben\b)\s*(\d{4,}|[A-Z]{1,4}-?\d{3,})(?![\
 _CARD_NUMBER = re.compile(r"(?<![\w\-])\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?![\w\-])"
                           r"|(?<![\w])[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{4}){2}\s?\d{2}(?![\w])"
                           r"|(?<![\w\-+])\d{15}(?![\w\-])")
-_LONG_NUMBER = re.compile(r"(?<=leerling\s)\d{5,8}\b|(?<=nummer\s)\d{5,9}\b", _I)
+_LONG_NUMBER = re.compile(r"(?<=leerling\s)(?:\d{5,8}|\d{2,3}\.\d{3})\b(?!\.\d)"
+                          r"|(?<=nummer\s)\d{5,9}\b", _I)  # "Leerling 240.871"
+# a code of digits with separators, and its form for comparing ("20-4817" -> "2-4")
+_CODE_TOKEN = re.compile(r"(?<![\w\-./])\d[\d\-./]*\d(?![\w\-]|[./]\d)")
+
+
+def _recent_year(found: str, year: int) -> bool:
+    """A bare year of the last three years is this case's date, not a birth ("in 2026
+    geboren" of an idea, a plan); a full date is judged by its words as before."""
+    return found.isdigit() and len(found) == 4 and int(found) > year - 3
+
+
+def _shape(code: str) -> str:
+    return re.sub(r"\d+", lambda m: str(len(m.group())), code)
+
+
 # numbers by their form: a case or file code of letters and two or more groups of digits
 # ("HW-26-11-3391", "ZT-2026-0147"), an IP address, a run of 10 to 14 digits that is not a
 # telephone number (a report or account number: "meldingsnummer Instagram 4418290377164")
@@ -268,6 +284,9 @@ class Detectors:
             r"(?:[\w\-]+\.)+[a-z]{2,12}/[\w\-./?=&%#@]*[\w/])", _I)
         self.help_words = _compile(rf"\b(?:{w('hulp_woorden')})\b", _I)
         self.platform_name = _compile(rf"^(?:{w('platforms')})\b", _I)
+        # a platform and an account word run together: "TikTokaccount", "Instagramprofiel"
+        self.platform_account = _compile(
+            rf"(?:{w('platforms')})-?(?:{w('platform_woorden')})", _I)
         self.named_handle = _compile(
             rf"\b(?:{w('gebruikersnaam_woorden')})\s*(?:is|was|:|"
             r"van)?\s*[\"“'‘]?(?P<handle>[A-Za-z0-9_.]{3,30})", _I)
@@ -359,18 +378,32 @@ class Detectors:
         date = (rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}\s+(?:{months})\.?"
                 rf"(?:\s+(?:19|20)\d{{2}})?|(?:{months})\.?\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}})")
         self.birth = (
-            _compile(rf"\b(?:{w('geboorte_woorden')})\b(?:\s*(?:op|in|is|was|:|sinds|van|rond|"
+            _compile(rf"\b(?:{w('geboorte_woorden')})(?!\w)(?:\s*(?:op|in|is|was|:|sinds|van|rond|"
                      rf"de|het|haar|zijn|{w('leeftijd_woorden')}|slachtoffer|,))*"
                        rf"\s*({date})(?![\w])", _I),
             _compile(rf"(?<![\w-])({date})\s+(?:{w('geboorte_na_datum')})\b", _I),
             # a birth word, some words and a colon: "Geboortedatum slachtoffer volgens
             # OSO-dossier: 23-11-2011"
-            _compile(rf"\b(?:{w('geboorte_woorden')})\b[^.!?\n:]{{0,40}}:\s*({date})(?![\w])", _I),
+            _compile(rf"\b(?:{w('geboorte_woorden')})(?!\w)[^.!?\n:]{{0,40}}:\s*({date})(?![\w])",
+                     _I),
             # a birthday: "dertien geworden op 5 november", "wordt op 3 januari zestien", "op
             # 9 december, haar veertiende verjaardag"
             _compile(rf"\b(?:geworden|jarig|verjaardag\w*)\s+(?:op\s+)?({date})(?![\w])"
                      rf"|\b(?:wordt|werd)\s+op\s+({date})\s+(?:{num})\b"
                      rf"|(?<![\w-])({date}),?\s+(?:haar|zijn)\s+\w+(?:ste|de|e)\s+verjaardag", _I),
+        )
+        # a year of birth further on (round detect12b): "geboren in het voorjaar van 2015",
+        # "geboren op oudejaarsdag 2011", "geboren in juni '15", "die in 2011 is geboren", a
+        # month child ("een junikind uit 2015", "een maartkind (17-03)"), "een 2013'er"; only a
+        # year at least three years ago (no date of this case)
+        self.birth_years = (
+            _compile(rf"\b(?:{w('geboortejaar_woorden')})(?!\w)[^.!?;\n]{{0,35}}?"
+                     r"((?:19|20)\d{2}|['’]\d{2})(?![\w])", _I),
+            _compile(r"(?<![\w-])((?:19|20)\d{2})\s+(?:is|werd|zijn|werden)\s+geboren\b", _I),
+            _compile(rf"\b(?:{months})(?:{w('geboortemaand_eindes')})\b"
+                     r"(?:\s+(?:van|uit)\s+((?:19|20)\d{2})\b)?"
+                     r"(?:\s*\(\d{1,2}[-/.]\d{1,2}\))?", _I),
+            _compile(r"(?<![\w-])((?:19|20)\d{2})['’]ers?\b", _I),
         )
         self.ages = (
             # "Daan (14)", "het meisje (zestien)"
@@ -470,6 +503,12 @@ class Detectors:
             rf"(?:{w('leeftijdsgroepen')})\s+(?:van|vanaf|tot|onder))|[-–])\s*$", _I)
         # "elk kind van twaalf": everyone of that age, not a pupil's
         self.every_one_before = _compile(rf"\b(?:{w('geen_leeftijd_kwantoren')})\s*$", _I)
+        # an age as the subject of a general statement: "Een kind van negen kan nog niet ...",
+        # "Dertienjarigen mogen ..." (round detect12b)
+        self.general_age_before = re.compile(
+            r"(?:^|(?<![A-Z])[.!?:;]\s+|\n)(?:Een\s+(?:kind\s+van\s+)?)?$")
+        self.general_age_after = _compile(
+            rf"(?:\s+jaar)?(?:\s+oud)?\s+(?:{w('algemene_leeftijd_werkwoorden')})\b", _I)
         # an age that is a rule for everyone, not a pupil's: "De minimumleeftijd voor de
         # meeste sociale media is dertien jaar"
         self.age_rule = _compile(rf"\b(?:{w('leeftijdsregel_woorden')})\b", _I)
@@ -658,6 +697,8 @@ class Detectors:
             local, _at, domain = address.lower().rpartition("@")
             if allow.allows_email(address) or (local in role_words and domain in allow.domains):
                 continue
+            if local in role_words and domain in self._help_domains(text, allow):
+                continue  # the role address of a help site the text names: it agrees with it
             hits.append(("email", match.start(), match.start() + len(address)))
         if _AT_SPELLED.search(text):  # the long pattern only where an "(at)" is
             hits += [("email", m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
@@ -672,6 +713,16 @@ class Detectors:
                     and not self._help_site(text, match.start(), url):
                 hits.append(("url", match.start(), match.start() + len(url)))
         return hits
+
+    def _help_domains(self, text: str, allow: AllowList) -> set[str]:
+        """The domains of the help sites a text names (``find_urls`` lets them pass), so a role
+        address on one of them ("info@" of that site) passes with it, whatever the order."""
+        found: set[str] = set()
+        for match in self.url.finditer(text):
+            url = match.group().rstrip(".,;:!?")
+            if not allow.allows_url(url) and self._help_site(text, match.start(), url):
+                found.add(domain_of(url))
+        return found
 
     def _help_site(self, text: str, start: int, url: str) -> bool:
         """A help resource by what it is: the home page of a site (no path, no platform) in a
@@ -689,6 +740,8 @@ class Detectors:
         begin = breaks[-1] if breaks else max(0, start - 300)
         end = _FULL_STOP.search(text, start + len(url))
         sentence = text[begin:end.start() if end else start + len(url) + 200]
+        # the words of the sentence, not of an address in it ("info@school.nl" offers nothing)
+        sentence = self.url.sub(" ", _EMAIL.sub(" ", sentence))
         return bool(self.help_words.search(sentence))
 
     def find_handles(self, text: str) -> list[Hit]:
@@ -712,7 +765,8 @@ class Detectors:
         hits += self._handles_near_platforms(text)
         for match in _CAMEL_HANDLE.finditer(text):
             word = match.group()
-            if len(_ONE_CAPITAL.findall(word)) >= 2 and word.casefold() not in self.not_handles:
+            if len(_ONE_CAPITAL.findall(word)) >= 2 and word.casefold() not in self.not_handles \
+                    and not self.platform_account.fullmatch(word):
                 hits.append(("handle", match.start(), match.end()))
         hits += [("handle", m.start("tag"), m.end()) if m.group("tag") else
                  ("handle", m.start(), m.end()) for m in _CHANNEL_TAG.finditer(text)]
@@ -723,8 +777,10 @@ class Detectors:
             marked = bool(match.group("kw") or match.group("link"))
             odd = bool(re.search(r"[\d_.]", handle))
             goes_on = bool(_A_WORD_GOES_ON.match(text, match.start("handle") + len(handle)))
+            # "een eigen Instagramaccount hebben": an account in general, no name after it
+            general = bool(_AN_ACCOUNT.search(text, max(0, match.start() - 12), match.start()))
             if odd or quoted or (marked and handle.islower() and len(handle) > 3
-                                 and not goes_on):
+                                 and not goes_on and not general):
                 start = match.start("handle")
                 hits.append(("handle", start, start + len(handle)))
         return hits
@@ -737,8 +793,8 @@ class Detectors:
         for match in candidates if context else ():
             word = match.group()
             parts = word.split(".")
-            if word.casefold() in self.not_handles:
-                continue  # "WhatsApp", "ParnasSys": a brand, not a username
+            if word.casefold() in self.not_handles or self.platform_account.fullmatch(word):
+                continue  # "WhatsApp", "ParnasSys", "TikTokaccount": a brand, not a username
             shaped = any(c.isdigit() or c == "_" for c in word) or bool(
                 _ONE_CAPITAL.search(word) and len(word) >= 6) or (
                 len(parts) > 1 and all(len(p) >= 2 for p in parts)) or (
@@ -783,13 +839,15 @@ class Detectors:
         for match in self.id_compound.finditer(text):
             code = match.group("code")
             digits = sum(c.isdigit() for c in code)
-            if digits < 3 or (code[0] == "0" and not re.search(r"[A-Za-z/]", code)):
+            if digits < 3 or (code[0] == "0" and not re.search(r"[A-Za-z/]", code)
+                              and digits >= 7):
                 continue  # too short for a personal number, or a telephone number
             start = match.start()
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
                 start -= 1
             first = text[start:match.start()].lower().rstrip("-")
-            short = len(match.group("end")) <= 2 and match.group("end").lower() != "nr"
+            short = len(match.group("end")) <= 2 and match.group("end").lower() != "nr" \
+                and text[match.start() - 1:match.start()] != "-"  # "Magister-id 77102-NA"
             if first in self.not_number_words or (short and first):
                 continue  # "telefoonnummer"; "id" and "no" only as a word of their own
             hits.append(self._past_a_name("id-number", text, start, match.end(), _NUMBER_START,
@@ -800,7 +858,26 @@ class Detectors:
                 hits.append(("id-number", more.start(1), more.end(1)))
                 end = more.end()
         hits += [("id-number", m.start(), m.end()) for m in _CARD_NUMBER.finditer(text)]
-        return hits
+        return hits + self._same_shape_after(text, hits)
+
+    @staticmethod
+    def _same_shape_after(text: str, hits: list[Hit]) -> list[Hit]:
+        """A number of the same form as a personal number found before it in the sentence is
+        one too: the next of a list ("Leerling-id 20-4817 hoort bij Rayan, 20-5102 bij Bilal",
+        "Lln.nr 80-4421 (D.V.) en 80-4398 (T.v.G.)", "van Dewi: 230077; van Olena: 231902").
+        The form: the same groups of digits and separators, at least four digits."""
+        more: list[Hit] = []
+        for _kind, start, end in hits:
+            codes = _CODE_TOKEN.findall(text[start:end])
+            if not codes or sum(c.isdigit() for c in codes[-1]) < 4:
+                continue
+            shape = _shape(codes[-1])
+            stop = _SENTENCE_BREAK.search(text, end)
+            for other in _CODE_TOKEN.finditer(text, end, stop.start() if stop else len(text)):
+                if _shape(other.group()) == shape and not any(
+                        s <= other.start() < e for _k, s, e in hits):
+                    more.append(("id-number", other.start(), other.end()))
+        return more
 
     # --- birthdate, age -------------------------------------------------------------------
     def find_birthdates(self, text: str, annotations: list[tuple[int, int, str]],
@@ -811,10 +888,21 @@ class Detectors:
         hits: list[Hit] = []
         for pattern in self.birth[:-1]:
             hits += [self._past_a_name("birthdate", text, m.start(), m.end(), _NUMBER_START,
-                                       m.start(1)) for m in pattern.finditer(text)]
+                                       m.start(1)) for m in pattern.finditer(text)
+                     if not _recent_year(m.group(1), year)]
         for match in self.birth[-1].finditer(text):  # the date of a birthday only
             group = match.lastindex or 0
             hits.append(("birthdate", match.start(group), match.end(group)))
+        for index, pattern in enumerate(self.birth_years):
+            for match in pattern.finditer(text):
+                found = match.group(1) or ""
+                value = int(found.lstrip("'’")) if found else None
+                if value is not None and value < 100:
+                    value += 2000 if value <= year % 100 else 1900
+                if value is None or 1990 <= value <= year - 3:
+                    # after a birth word the year alone: the words between may be a name
+                    span = match.span(1) if index == 0 else match.span()
+                    hits.append(("birthdate", *span))
         for match in _PAREN_YEAR.finditer(text):
             group = next(i for i in (1, 2, 3, 4) if match.group(i))
             if 1990 <= int(match.group(group)) <= year - 3:
@@ -887,7 +975,17 @@ class Detectors:
                     continue
                 hits.append(("age", match.start(group), match.end(group)))
         hits += [("age", m.start(), m.end()) for m in self.age_rank.finditer(text)]
-        return hits
+        return [hit for hit in hits if not self._general_age(text, hit[1], hit[2])]
+
+    def _general_age(self, text: str, start: int, end: int) -> bool:
+        """The age is the subject a sentence starts with, and what follows says what anyone of
+        that age may, can or understands: "Een 15-jarige mag ...", "Een kind van negen jaar kan
+        nog niet ...", "Dertienjarigen mogen ...". "Een jongen van twaalf hoort ..." and "Een
+        twaalfjarige uit groep 8 ..." stay ages."""
+        if text[start:start + 1] == "(":
+            return False  # "Jurre L. (16) mag ...": the age beside a name
+        return bool(self.general_age_before.search(text, max(0, start - 20), start)
+                    and self.general_age_after.match(text, end))
 
     def _age_of_all(self, text: str, start: int, end: int) -> bool:
         """Two ages joined by "of" or a comma ("leerlingen van 16 of 17 jaar", "een kind van elf

@@ -26,8 +26,10 @@ HOME_WORDS = "wonen"  # forms of "wonen": an address beside them is someone's ho
 # Lists whose items are patterns (regular expressions), not literal words.
 PATTERN_LISTS = frozenset({"platforms"})
 WORD_LISTS = (
-    "maanden", "geboorte_woorden", "geboorte_na_datum", "leeftijd_woorden",
-    "geen_leeftijd_voor", "geen_leeftijd_kwantoren", "leeftijdsgroepen", "geen_leeftijd_na",
+    "maanden", "geboorte_woorden", "geboorte_na_datum", "geboortejaar_woorden",
+    "geboortemaand_eindes", "leeftijd_woorden",
+    "geen_leeftijd_voor", "geen_leeftijd_kwantoren", "algemene_leeftijd_werkwoorden",
+    "leeftijdsgroepen", "geen_leeftijd_na",
     "leeftijdsregel_woorden",
     "domeinextensies", "gebruikersnaam_woorden", "platforms", "platform_woorden",
     "platform_koppelwoorden", "hulp_woorden",
