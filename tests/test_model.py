@@ -21,11 +21,13 @@ from commgen.checks.model import (
     MODEL_FILE,
     MODEL_RULE,
     NAME_TOKEN,
+    class_features,
     features,
     load_model,
     model_findings,
     model_from_json,
     sentence_spans,
+    word_classes,
     words,
 )
 from commgen.checks.rules import RULES_FOLDER
@@ -101,6 +103,28 @@ def test_a_model_can_read_a_capitalised_word_inside_a_sentence_as_a_name() -> No
     assert reading.names
     assert reading.scores("Zo zegt Sven het.") == reading.scores("Zo zegt Priya het.")
     assert "w:" + NAME_TOKEN in features("Zo zegt Sven het.", names=True)
+
+
+def test_words_of_a_class_together_are_a_feature_whatever_stands_between_them() -> None:
+    # round detect12a: a pupil or a name as subject with a verb of spreading ("Tobias heeft
+    # de video in een groepsapp gezet") is one feature the model can weigh on unseen wording
+    by_word = word_classes({"leerling": ["hij"], "naam": [NAME_TOKEN],
+                            "verspreiden": ["gezet", "gedeeld"]})
+    named = features("Gisteren heeft Tobias de video in een groepsapp gezet.", by_word=by_word)
+    assert {"k:naam", "k:verspreiden", "k:naam+verspreiden"} <= set(named)
+    assert "k:leerling" not in named
+    pupil = class_features("Hij heeft het gedeeld.", by_word)
+    assert pupil == ["k:leerling", "k:verspreiden", "k:leerling+verspreiden"]  # 'Hij' opens it
+    assert class_features("Hij heeft het gedeeld.", by_word, skip="gedeeld") == ["k:leerling"]
+    assert class_features("Het is gedeeld.", {}) == []
+
+
+def test_the_shipped_model_reads_the_word_classes_of_the_data_file() -> None:
+    shipped = _shipped()
+    assert shipped["classes"] == train_model.load_classes()
+    model = model_from_json(shipped)
+    assert model.by_word == word_classes(train_model.load_classes())
+    assert "k:naam+verspreiden" in model.index  # the pair has weights: it was learnt
 
 
 def test_the_shipped_model_was_trained_on_the_data_in_the_repository() -> None:

@@ -38,7 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from commgen.checks.model import FORMAT, MODEL_FILE, NGRAMS, features  # noqa: E402
+from commgen.checks.model import FORMAT, MODEL_FILE, NGRAMS, features, word_classes  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2",
@@ -68,6 +68,18 @@ OWN_ROUNDS = 3  # fits again at most this often with own sentences that score hi
 OWN_BOOST = 5.0  # ... each time this many times heavier
 NAMES = False  # read a capitalised word inside a sentence as one token (checks.model.words)
 NEGATIVES = "all"  # or "clean": which held-out sentences set the thresholds
+CLASSES_FILE = ROOT / "tools" / "model_woordsoorten.yaml"  # word classes (checks.model)
+
+
+def load_classes() -> dict[str, list[str]]:
+    """The word classes of ``CLASSES_FILE`` (a name and its words), none when it is absent."""
+    if not CLASSES_FILE.is_file():
+        return {}
+    data = yaml.safe_load(CLASSES_FILE.read_text(encoding="utf-8")) or {}
+    return {str(k): [str(w) for w in v] for k, v in sorted(data.items())}
+
+
+CLASSES = load_classes()
 
 
 @dataclass(frozen=True)
@@ -163,7 +175,8 @@ def _matrix(examples: Sequence[Example], min_df: int):  # type: ignore[no-untype
     features, as the runtime scores them) over the features of at least ``min_df`` examples."""
     from scipy.sparse import csr_matrix
 
-    found_in = [features(e.text, NGRAMS, NAMES) for e in examples]
+    by_word = word_classes(CLASSES)
+    found_in = [features(e.text, NGRAMS, NAMES, by_word) for e in examples]
     in_examples = Counter(f for found in found_in for f in found)
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
@@ -205,7 +218,7 @@ def fit(examples: Sequence[Example], c: float = C, prune: float = PRUNE,
             if abs(w) >= prune:
                 weights.setdefault(names[j], []).extend([ci, w])
     return {"format": FORMAT, "categories": list(CATEGORIES), "ngrams": list(NGRAMS),
-            "bias": bias, "meta": {"names": NAMES},
+            "bias": bias, "meta": {"names": NAMES}, "classes": CLASSES,
             "weights": dict(sorted(weights.items()))}
 
 

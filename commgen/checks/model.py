@@ -23,7 +23,7 @@ import re
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -77,11 +77,45 @@ def _grams(token: str, ngrams: tuple[int, ...]) -> tuple[str, ...]:
                          for j in range(len(padded) - n + 1)}))
 
 
-def features(text: str, ngrams: Iterable[int] = NGRAMS, names: bool = False) -> Counter[str]:
+def word_classes(classes: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Per word the classes it belongs to, from the model file's ``classes`` (a class name and
+    its words; ``NAME_TOKEN`` among the words: a capitalised word inside the sentence)."""
+    out: dict[str, list[str]] = {}
+    for name in sorted(classes):
+        for word in classes[name]:
+            out.setdefault(str(word).casefold() if word != NAME_TOKEN else NAME_TOKEN,
+                           []).append(str(name))
+    return {word: tuple(names) for word, names in out.items()}
+
+
+def class_features(text: str, by_word: Mapping[str, tuple[str, ...]],
+                   skip: str | None = None) -> list[str]:
+    """The word-class features of a sentence: ``k:`` each class one of its words is in and
+    ``k:A+B`` each pair of such classes (a pupil as subject and a verb of spreading in one
+    sentence: 'Tobias heeft de video in een groepsapp gezet'), whatever the words between them.
+    ``skip``: a lowercased word left out (the strongest word)."""
+    if not by_word:
+        return []
+    present: set[str] = set()
+    for i, word in enumerate(_WORD.findall(_DIGITS.sub("0", text))):
+        low = word.casefold()
+        if low == skip:
+            continue
+        present.update(by_word.get(low, ()))
+        if i and word[0].isupper() and not word.isupper():
+            present.update(by_word.get(NAME_TOKEN, ()))
+    ordered = sorted(present)
+    return [f"k:{c}" for c in ordered] + [f"k:{a}+{b}" for j, a in enumerate(ordered)
+                                           for b in ordered[j + 1:]]
+
+
+def features(text: str, ngrams: Iterable[int] = NGRAMS, names: bool = False,
+             by_word: Mapping[str, tuple[str, ...]] | None = None) -> Counter[str]:
     """The features of a sentence and how often each occurs: per distinct word ``w:`` the
     word and ``c:`` its distinct character n-grams (``ngrams``: their lengths), per distinct
-    pair of words ``b:`` the pair. A word said twice counts once: a text that repeats one word
-    a hundred times weighs no more than the word. The model scores
+    pair of words ``b:`` the pair, and the word-class features (``class_features``, with
+    ``by_word`` from ``word_classes``). A word said twice counts once: a text that repeats one
+    word a hundred times weighs no more than the word. The model scores
     ``count / sqrt(total count)`` of each. ``names``: see ``words``."""
     ngrams = tuple(ngrams)
     tokens = words(text, names)
@@ -90,6 +124,7 @@ def features(text: str, ngrams: Iterable[int] = NGRAMS, names: bool = False) -> 
         found["w:" + token] += 1
         found.update(_grams(token, ngrams))
     found.update({f"b:{a} {b}" for a, b in pairwise(tokens)})
+    found.update(class_features(text, by_word or {}))
     return found
 
 
@@ -112,6 +147,7 @@ class Model:
     ngrams: tuple[int, ...]
     meta: dict
     names: bool = False  # the model reads a capitalised word as NAME_TOKEN (``words``)
+    by_word: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ``word_classes``
     _words: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict, repr=False,
                                                             compare=False)
 
@@ -135,10 +171,11 @@ class Model:
         kept = self._words.get
         per_word = [kept(t) or self._word(t) for t in dict.fromkeys(tokens)]
         pairs = {f"b:{a} {b}" for a, b in pairwise(tokens)}
-        places = [p for p in map(self.index.get, pairs) if p is not None]
+        kinds = class_features(text, self.by_word)
+        places = [p for p in map(self.index.get, (*pairs, *kinds)) if p is not None]
         parts = [sums for sums, _count in per_word]
         parts.append(_sums(self.columns, places))
-        total = len(pairs) + sum(count for _sums, count in per_word)
+        total = len(pairs) + len(kinds) + sum(count for _sums, count in per_word)
         scale = 1.0 / (_UNIT * math.sqrt(total))
         return [b + sum(column) * scale
                 for b, column in zip(self.bias, zip(*parts), strict=True)]  # noqa: B905
@@ -155,9 +192,10 @@ class Model:
         strongest = max(range(len(unique)), key=lambda i: per_word[i][0][index])
         pairs = {f"b:{a} {b}" for a, b in pairwise(tokens)
                  if unique[strongest] not in (a, b)}
-        places = [p for p in map(self.index.get, pairs) if p is not None]
+        kinds = class_features(text, self.by_word, unique[strongest])
+        places = [p for p in map(self.index.get, (*pairs, *kinds)) if p is not None]
         rest = [w for i, w in enumerate(per_word) if i != strongest]
-        total = len(pairs) + sum(count for _sums, count in rest)
+        total = len(pairs) + len(kinds) + sum(count for _sums, count in rest)
         if not total:
             return -math.inf
         value = sum(sums[index] for sums, _count in rest) + _sums(self.columns, places)[index]
@@ -190,7 +228,9 @@ def _plain(data: dict) -> dict:
     return {"categories": [str(c) for c in data["categories"]], **head,
             "names": "\0".join(names), "columns": [c.tobytes() for c in columns],
             "ngrams": [int(v) for v in data.get("ngrams", NGRAMS)],
-            "meta": data.get("meta", {}), "byteorder": sys.byteorder}
+            "meta": data.get("meta", {}), "byteorder": sys.byteorder,
+            "classes": {str(k): [str(w) for w in v]
+                        for k, v in data.get("classes", {}).items()}}
 
 
 def _from_plain(plain: dict) -> Model:
@@ -209,7 +249,8 @@ def _from_plain(plain: dict) -> Model:
     return Model(tuple(plain["categories"]), tuple(plain["bias"]), tuple(plain["warning"]),
                  tuple(plain["error"]), dict(zip(names, range(len(names)), strict=True)),
                  tuple(columns), tuple(plain["ngrams"]), dict(plain["meta"]),
-                 bool(plain["meta"].get("names", False)))
+                 bool(plain["meta"].get("names", False)),
+                 word_classes(plain.get("classes", {})))
 
 
 def model_from_json(data: dict) -> Model:
