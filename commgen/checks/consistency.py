@@ -14,7 +14,9 @@ the messages are data (``regels/consistentie.yaml``):
 - no words of consent or of sharing in trust when the image was made secretly, under pressure,
   by extortion, or is edited (``ontstaan``, keyed by the answers' values);
 - no two sentences that contradict each other, in one document or across the documents of one
-  version (``tegenstrijdig``: pairs of word lists).
+  version (``tegenstrijdig``: pairs of word lists);
+- a sentence about the police says what the answers say (advice is no report, no
+  investigation), and in a public document only with the police's approval (``politie``).
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ _SECTIONS = {
     "wacht_op_goedkeuring": ("vraag", "waarde", "woorden", "in_voorstel", "neutraal"),
     "beweringen": ("zinnen",),  # read by the phrasing tables' test, not at generation
     "tegenstrijdig": ("paren",),
+    "politie": ("vraag", "goedkeuring", "politie", "feiten", "opdracht", "algemeen",
+                "ontkenning", "zinnen", "neutraal", "niet_goedgekeurd", "weglaten", "echt"),
 }
 _TEXT_KEYS = ("message", "suggestion")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -208,6 +212,7 @@ def text_findings(rules: ConsistencyRules, values: Mapping[str, Any], document: 
         if not _approved(rules, values):
             finder.words("wacht_op_goedkeuring",
                          _pattern(rules.words("wacht_op_goedkeuring", "woorden")))
+    _police(finder, rules, values, document.audience in rules.public)
     _same(finder, rules, values, lang)
     if not document.record:
         _repeated(finder, rules)
@@ -543,11 +548,98 @@ def unapproved_suggestions(rules: ConsistencyRules, values: Mapping[str, Any],
             if f.suggestion and named.search(f.suggestion) else f for f in findings]
 
 
+def _police(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any],
+            public: bool) -> None:
+    """Sentences about the police in this case (a police word and a word of a kind of fact,
+    not an instruction, a general rule, a denial or a question) against the answers: a fact
+    the answers do not give is an error with the templates' sentence for the real one; in a
+    public text any such sentence waits for the police's approval. Where the police's answer
+    is not known (a public document commgen made carries it only once the police approved),
+    a public text is read as not approved; an internal one is not judged."""
+    section = rules.section("politie")
+    police_words = _pattern(rules.words("politie", "politie"))
+    kinds = section.get("feiten")
+    if not section or police_words is None or not isinstance(kinds, LineDict):
+        return
+    known = values.get(str(section.get("vraag") or ""))
+    given = None if known is None else {str(v) for v in (known if isinstance(known, list)
+                                                         else [known])}
+    approval = section.get("goedkeuring")
+    approved = isinstance(approval, LineDict) and str(approval.get("waarde")) in [
+        str(v) for v in (values.get(str(approval.get("vraag"))) or [])]
+    if given is None and not public:
+        return
+    command = _pattern(rules.words("politie", "opdracht"))
+    general = _pattern(rules.words("politie", "algemeen"))
+    denial = _pattern(rules.words("politie", "ontkenning"))
+    for start, end, sentence in _sentences(finder.text):
+        if (sentence.endswith("?") or not police_words.search(sentence)
+                or _is_instruction(sentence, command)
+                or any(p is not None and p.search(sentence) for p in (general, denial))):
+            continue
+        said = [(str(kind), entry) for kind, entry in kinds.items() if isinstance(
+            entry, LineDict) and (p := _pattern(str(w) for w in entry.get("woorden") or []))
+            is not None and p.search(sentence)]
+        if not said:
+            continue
+        if public and (given is None or not (approved or given <= {"none"})):
+            fill = {"feit": str(said[0][1].get("naam") or said[0][0]),
+                    "beter": str(section.get("neutraal") or "")}
+            _police_finding(finder, section, start, end, sentence, "niet_goedgekeurd", fill)
+        elif given is not None:
+            wrong = [entry for _kind, entry in said if not given & {
+                str(v) for v in entry.get("bij") or []}]
+            if wrong:
+                _police_finding(finder, section, start, end, sentence, "message", {
+                    "feit": str(wrong[0].get("naam") or ""),
+                    "echt": _police_truth(section, given),
+                    "beter": _police_sentence(section, given)})
+        else:
+            continue
+        # the word rule's finding in the same sentence says less: this one replaces it
+        finder.findings = [f for f in finder.findings if not (
+            f.rule == "consistency-wacht_op_goedkeuring" and start <= f.start < end)]
+
+
+def _is_instruction(sentence: str, command: re.Pattern[str] | None) -> bool:
+    """An instruction or advice: the sentence or a clause after ``;``/``:`` begins with a
+    verb of ``opdracht`` ("Doe aangifte", "...; volg het advies van de politie")."""
+    if command is None:
+        return False
+    return any(command.match(part.strip()) for part in re.split(r"[;:]", sentence))
+
+
+def _police_truth(section: LineDict, given: set[str]) -> str:
+    truth = section.get("echt")
+    said = [str(truth.get(v)) for v in sorted(given)
+            if isinstance(truth, LineDict) and truth.get(v)]
+    return " en ".join(said) if said else ", ".join(sorted(given))
+
+
+def _police_sentence(section: LineDict, given: set[str]) -> str:
+    """The templates' sentences for the police's real answer; "leave it out" when none."""
+    sentences = section.get("zinnen")
+    found = [str(sentences.get(v)) for v in sorted(given)
+             if isinstance(sentences, LineDict) and sentences.get(v)]
+    return " ".join(found) if found else str(section.get("weglaten") or "")
+
+
+def _police_finding(finder: _Finder, section: LineDict, start: int, end: int, sentence: str,
+                    key: str, fill: Mapping[str, str]) -> None:
+    message = str(section.get(key) or "")
+    suggestion = str(section.get("suggestion") or "")
+    for name, value in fill.items():
+        message = message.replace("{" + name + "}", value)
+        suggestion = suggestion.replace("{" + name + "}", value)
+    finder.findings.append(Finding(CATEGORY, ERROR, start, end, sentence, message,
+                                   suggestion or None, "consistency-politie"))
+
+
 # The rules ``commgen check`` holds any text to: facts of the case, not the house style of
 # commgen's own documents (the register, the school type's words, a sentence twice, contact
 # lines written "name, role"), which a text written elsewhere need not follow.
 CHECKED_EVERYWHERE = ("geslacht", "niet_zeggen", "openbaar_nooit", "wacht_op_goedkeuring",
-                      "ontstaan")
+                      "ontstaan", "politie")
 
 
 def document_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: str,
@@ -574,5 +666,6 @@ def document_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: 
     if not values:
         found = [dataclasses.replace(f, severity=WARNING, message=f"{f.message} " + _(
             "Without --answers commgen cannot know whether that approval was given."))
-            if f.rule == "consistency-wacht_op_goedkeuring" else f for f in found]
+            if f.rule in ("consistency-wacht_op_goedkeuring", "consistency-politie") else f
+            for f in found]
     return found

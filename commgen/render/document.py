@@ -24,9 +24,9 @@ from commgen.questions.catalog import Catalog, Document, text_for
 from commgen.questions.contextnames import check_declared
 from commgen.questions.school import SCHOOL_FIELDS
 from commgen.questions.types import Person
-from commgen.render.context import build_context, check_plain
+from commgen.render.context import build_context, case_facts, check_plain
 from commgen.render.docxrender import RenderedDocument, render_document
-from commgen.render.snippets import Snippets
+from commgen.render.snippets import Snippets, holds
 
 
 def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Document,
@@ -60,6 +60,9 @@ def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Docu
         identifier=f"commgen:{doc.id}", version=doc.version, created=now.astimezone(),
         custom={"commgen.document": doc.id, "commgen.template_version": doc.version,
                 "commgen.generated": now.astimezone().isoformat(timespec="seconds")})
+    case = case_property(catalog, answers, doc)
+    if case:
+        props.custom[CASE_PROPERTY] = case
     sensitive = frozenset(q.id for q in catalog.questions if q.sensitive)
 
     def allowed(text: str) -> dict[str, str]:
@@ -70,6 +73,27 @@ def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Docu
 
 
 ALLOWED_PROPERTY = "commgen.allowed"
+CASE_PROPERTY = "commgen.case"
+
+
+def case_property(catalog: Catalog, answers: Answers, doc: Document) -> str:
+    """The case's answers a document carries for ``commgen check`` (the catalogue's
+    ``case_facts``), as JSON: a school leader's edit in Word is checked against the case
+    without the answers file (police facts, the school type's words, Helpwanted when nothing
+    is online). Choices only, each only where its condition holds for this document's readers:
+    a public letter never carries a police fact the police did not approve. "" when none."""
+    facts = {**case_facts(catalog, answers), "doc": {"id": doc.id, "audience": doc.audience}}
+    carried: dict[str, object] = {}
+    for fact in catalog.case_facts:
+        value = answers.get(fact.question)
+        if value is None or (fact.when and not holds(fact.when, facts)):
+            continue
+        if isinstance(value, (list, tuple)):
+            value = [str(v) for v in value if not fact.values or str(v) in fact.values]
+        elif fact.values and str(value) not in fact.values:
+            continue
+        carried[fact.question] = value
+    return json.dumps(carried, ensure_ascii=False, sort_keys=True) if carried else ""
 
 
 def allowed_details(catalog: Catalog, answers: Answers, text: str) -> str:

@@ -14,6 +14,7 @@ from commgen.foundation.errors import EXIT_FINDINGS, EXIT_OK
 from commgen.foundation.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
     from commgen.checks.findings import Finding
@@ -66,7 +67,7 @@ def make() -> click.Command:
                                               source.properties)
             found = results_cache.check(doc_checker, source.text, f"check:{readers}", partial(
                 checked_and_fitted, doc_checker, source.text, readers))
-            findings = case.findings(found, source.text, readers)
+            findings = case.findings(found, source.text, readers, source.properties)
             findings = with_own_details_hint(findings, known or bool(answers_file or school),
                                              known or answers_file is not None, source.text,
                                              _home_words(doc_checker, findings))
@@ -194,22 +195,40 @@ class CaseCheck:
                                                  phrases=checker.allow.phrases | {name}))
         return checker
 
-    def findings(self, found: list[Finding], text: str, readers: str | None) -> list[Finding]:
+    def values_for(self, properties: Mapping[str, str]) -> dict[str, object]:
+        """The answers the rules read: those of ``--answers``, else the case's answers a
+        document commgen made carries in its properties (``commgen.case``: choices only, and
+        in a public document the police's answer only once the police approved)."""
+        import json
+
+        from commgen.render.document import CASE_PROPERTY
+
+        if self.answers_file is not None:
+            return self.values
+        try:
+            carried = json.loads(properties.get(CASE_PROPERTY) or "{}")
+        except ValueError:
+            carried = {}
+        return carried if isinstance(carried, dict) else {}
+
+    def findings(self, found: list[Finding], text: str, readers: str | None,
+                 properties: Mapping[str, str] | None = None) -> list[Finding]:
         """The privacy check's findings with the review's document rules added (a passage
         another finding marks as a whole is said once), and a suggestion that names the
         police made neutral unless the answers say the police approved."""
         if self.rules is None:
             return found
+        values = self.values_for(properties or {})
         from commgen.checks.consistency import document_findings, unapproved_suggestions
         from commgen.checks.findings import GUARDED_RULE
         from commgen.foundation.concepts import DOCUMENT_LANGUAGE
 
-        extra = [f for f in document_findings(self.rules, self.values, text, readers,
+        extra = [f for f in document_findings(self.rules, values, text, readers,
                                               DOCUMENT_LANGUAGE)
                  if not any((f.start, f.end) == (o.start, o.end) for o in found)]
         guarded = [text[o.start:o.end] for o in found if o.rule == GUARDED_RULE]
         extra = [_without(f, guarded) for f in extra]
-        found = unapproved_suggestions(self.rules, self.values, found + extra)
+        found = unapproved_suggestions(self.rules, values, found + extra)
         return sorted(found, key=lambda f: (f.start, f.end))
 
 
