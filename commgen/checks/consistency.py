@@ -45,7 +45,7 @@ _SECTIONS = {
     "herhaling": ("min_woorden",),
     "dubbel_woord": ("uitzonderingen",),
     "aanspreekvorm": ("u", "je"),
-    "schoolsoort": ("vraag", "niet", "uitzonderingen"),
+    "schoolsoort": ("vraag", "niet", "uitzonderingen", "suggestion_woord"),
     "geslacht": ("tenzij", "woorden", "voornaamwoorden", "na_voorzetsel", "zin_over",
                  "zin_begint_met", "neutraal"),
     "ontstaan": ("bij", "woorden", "uitzonderingen"),
@@ -53,6 +53,7 @@ _SECTIONS = {
     "wacht_op_goedkeuring": ("vraag", "waarde", "woorden", "in_voorstel", "neutraal"),
     "beweringen": ("zinnen",),  # read by the phrasing tables' test, not at generation
     "tegenstrijdig": ("paren",),
+    "niet_online": ("vraag", "gemeld", "woorden", "tenzij"),
     "politie": ("vraag", "goedkeuring", "politie", "feiten", "opdracht", "algemeen",
                 "ontkenning", "zinnen", "neutraal", "niet_goedgekeurd", "weglaten", "echt"),
 }
@@ -213,6 +214,7 @@ def text_findings(rules: ConsistencyRules, values: Mapping[str, Any], document: 
             finder.words("wacht_op_goedkeuring",
                          _pattern(rules.words("wacht_op_goedkeuring", "woorden")))
     _police(finder, rules, values, document.audience in rules.public)
+    _not_online(finder, rules, values)
     _same(finder, rules, values, lang)
     if not document.record:
         _repeated(finder, rules)
@@ -442,7 +444,18 @@ def _school_words(finder: _Finder, rules: ConsistencyRules, values: Mapping[str,
         return
     exceptions = _pattern(rules.words("schoolsoort", "uitzonderingen"))
     text = _masked(finder.text, exceptions.finditer(finder.text)) if exceptions else finder.text
-    finder.words("schoolsoort", _pattern(str(w) for w in wrong.get(school_type) or []), text)
+    words = wrong.get(str(school_type)) or []
+    before = len(finder.findings)
+    finder.words("schoolsoort", _pattern(str(w) for w in words), text)
+    right = {" ".join(str(k).split()).casefold(): str(v) for k, v in words.items()} if (
+        isinstance(words, LineDict)) else {}
+    own = str(section.get("suggestion_woord") or "")
+    for index in range(before, len(finder.findings)):
+        finding = finder.findings[index]
+        word = right.get(" ".join(finder.text[finding.start:finding.end].split()).casefold())
+        if word and own:  # the word this school type uses in its place
+            finder.findings[index] = dataclasses.replace(
+                finding, suggestion=own.replace("{goed}", word))
 
 
 def _gender(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any]) -> None:
@@ -601,6 +614,33 @@ def _police(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any],
             f.rule == "consistency-wacht_op_goedkeuring" and start <= f.start < end)]
 
 
+def _not_online(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any]) -> None:
+    """Helpwanted (help with images online) named while the answers say the image was never
+    sent or put online and nothing was reported: a warning, once per sentence; not in a
+    sentence about extortion, whose advice names Helpwanted in every case."""
+    section = rules.section("niet_online")
+    question = str(section.get("vraag") or "")
+    if not section or question not in values or values.get(question):
+        return
+    reported = section.get("gemeld")
+    if isinstance(reported, LineDict) and {str(v) for v in values.get(
+            str(reported.get("vraag")), None) or []} & {str(v) for v in reported.get(
+                "waarden") or []}:
+        return
+    named = _pattern(rules.words("niet_online", "woorden"))
+    unless = _pattern(rules.words("niet_online", "tenzij"))
+    if named is None:
+        return
+    for start, end, sentence in _sentences(finder.text):
+        match = named.search(sentence)
+        if match is None or (unless is not None and unless.search(sentence)):
+            continue
+        before = len(finder.findings)
+        finder.add("niet_online", start + match.start(), start + match.end(), match.group())
+        finder.findings[before] = dataclasses.replace(finder.findings[before],
+                                                      severity=WARNING)
+
+
 def _is_instruction(sentence: str, command: re.Pattern[str] | None) -> bool:
     """An instruction or advice: the sentence or a clause after ``;``/``:`` begins with a
     verb of ``opdracht`` ("Doe aangifte", "...; volg het advies van de politie")."""
@@ -638,8 +678,9 @@ def _police_finding(finder: _Finder, section: LineDict, start: int, end: int, se
 # The rules ``commgen check`` holds any text to: facts of the case, not the house style of
 # commgen's own documents (the register, the school type's words, a sentence twice, contact
 # lines written "name, role"), which a text written elsewhere need not follow.
+SCHOOL_WORDS = "consistency-schoolsoort"
 CHECKED_EVERYWHERE = ("geslacht", "niet_zeggen", "openbaar_nooit", "wacht_op_goedkeuring",
-                      "ontstaan", "politie")
+                      "ontstaan", "politie", "niet_online")
 
 
 def document_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: str,
@@ -660,9 +701,13 @@ def document_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: 
     wanted = {f"consistency-{s}" for s in CHECKED_EVERYWHERE}
     if audience is not None:
         wanted.add("consistency-aanspreekvorm")
+    if values.get(str(rules.section("schoolsoort").get("vraag") or "")):
+        wanted.add(SCHOOL_WORDS)  # the case's school type is known: its words, a warning
     if audience == AUDIENCES[0]:  # the crisis team's own text
         wanted.discard("consistency-geslacht")
     found = [f for f in found if f.rule in wanted]
+    found = [dataclasses.replace(f, severity=WARNING) if f.rule == SCHOOL_WORDS else f
+             for f in found]
     if not values:
         found = [dataclasses.replace(f, severity=WARNING, message=f"{f.message} " + _(
             "Without --answers commgen cannot know whether that approval was given."))

@@ -86,6 +86,8 @@ def case_property(catalog: Catalog, answers: Answers, doc: Document) -> str:
     carried: dict[str, object] = {}
     for fact in catalog.case_facts:
         value = answers.get(fact.question)
+        if value is None and catalog.by_id[fact.question].type == "multichoice":
+            value = []  # nothing chosen (a channel: the image was never sent or put online)
         if value is None or (fact.when and not holds(fact.when, facts)):
             continue
         if isinstance(value, (list, tuple)):
