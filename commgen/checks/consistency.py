@@ -45,7 +45,7 @@ _SECTIONS = {
     "herhaling": ("min_woorden",),
     "dubbel_woord": ("uitzonderingen",),
     "aanspreekvorm": ("u", "je"),
-    "schoolsoort": ("vraag", "niet", "uitzonderingen", "suggestion_woord"),
+    "schoolsoort": ("vraag", "niet", "waarschuwing", "uitzonderingen", "suggestion_woord"),
     "geslacht": ("tenzij", "woorden", "voornaamwoorden", "na_voorzetsel", "zin_over",
                  "zin_begint_met", "neutraal"),
     "ontstaan": ("bij", "woorden", "uitzonderingen"),
@@ -222,7 +222,7 @@ def text_findings(rules: ConsistencyRules, values: Mapping[str, Any], document: 
         _repeated(finder, rules)
     _doubled(finder, rules)
     _register(finder, rules, document.audience)
-    _school_words(finder, rules, values)
+    _school_words(finder, rules, values, "niet")
     _gender(finder, rules, values)
     _origin(finder, rules, values)
     return sorted(finder.findings, key=lambda f: f.start)
@@ -438,9 +438,12 @@ def _register(finder: _Finder, rules: ConsistencyRules, audience: str) -> None:
                          unquoted)
 
 
-def _school_words(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any]) -> None:
+def _school_words(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any],
+                  key: str) -> None:
+    """The other school type's words (``key``: ``niet`` always, ``waarschuwing`` only in
+    ``commgen check``), each with the word this school type uses."""
     section = rules.section("schoolsoort")
-    wrong = section.get("niet")
+    wrong = section.get(key)
     school_type = values.get(str(section.get("vraag") or ""))
     if not isinstance(wrong, LineDict) or not school_type:
         return
@@ -600,7 +603,9 @@ def _police(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any],
         if public and (given is None or not (approved or given <= {"none"})):
             fill = {"feit": str(said[0][1].get("naam") or said[0][0]),
                     "beter": str(section.get("neutraal") or "")}
-            _police_finding(finder, section, start, end, sentence, "niet_goedgekeurd", fill)
+            # a fact that waits for the approval: no reason keeps it (``WAITING_RULES``)
+            _police_finding(finder, section, start, end, sentence, "niet_goedgekeurd", fill,
+                            "consistency-wacht_op_goedkeuring")
         elif given is not None:
             wrong = [entry for _kind, entry in said if not given & {
                 str(v) for v in entry.get("bij") or []}]
@@ -609,11 +614,6 @@ def _police(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any],
                     "feit": str(wrong[0].get("naam") or ""),
                     "echt": _police_truth(section, given),
                     "beter": _police_sentence(section, given)})
-        else:
-            continue
-        # the word rule's finding in the same sentence says less: this one replaces it
-        finder.findings = [f for f in finder.findings if not (
-            f.rule == "consistency-wacht_op_goedkeuring" and start <= f.start < end)]
 
 
 def _not_online(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any]) -> None:
@@ -667,14 +667,15 @@ def _police_sentence(section: LineDict, given: set[str]) -> str:
 
 
 def _police_finding(finder: _Finder, section: LineDict, start: int, end: int, sentence: str,
-                    key: str, fill: Mapping[str, str]) -> None:
+                    key: str, fill: Mapping[str, str], rule: str = "consistency-politie"
+                    ) -> None:
     message = str(section.get(key) or "")
     suggestion = str(section.get("suggestion") or "")
     for name, value in fill.items():
         message = message.replace("{" + name + "}", value)
         suggestion = suggestion.replace("{" + name + "}", value)
     finder.findings.append(Finding(CATEGORY, ERROR, start, end, sentence, message,
-                                   suggestion or None, "consistency-politie"))
+                                   suggestion or None, rule))
 
 
 # The rules ``commgen check`` holds any text to: facts of the case, not the house style of
@@ -700,6 +701,10 @@ def document_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: 
     readers = audience or ("press" if "press" in public else public[0])
     document = CaseDocument("check", readers, text, record=True)
     found = text_findings(rules, values, document, not_said_items(rules, values), lang)
+    extra = _Finder(rules, text)
+    _school_words(extra, rules, values, "waarschuwing")
+    found += [f for f in extra.findings
+              if not any((f.start, f.end) == (o.start, o.end) for o in found)]
     wanted = {f"consistency-{s}" for s in CHECKED_EVERYWHERE}
     if audience is not None:
         wanted.add("consistency-aanspreekvorm")
