@@ -192,3 +192,15 @@ def test_helpwanted_follows_whether_anything_is_online(
     found = [f for f in _check(capsys, edited) if "nergens verstuurd" in f["message"]]
     assert bool(found) is not online
     assert all(f["severity"] == "warning" for f in found)
+
+
+def test_the_schools_own_role_for_its_contact_person_is_no_wrong_word(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A primary school may call its contact person "zorgcoördinator": that is its own answer,
+    not a slip; a sentence of a secondary school's text ("Mentoren ...") still is."""
+    folder = _set(tmp_path, {"school_type": "po", "audiences": ["parents_class", "staff"]})
+    letter = folder / "brief-ouders-klas.docx"
+    assert "zorgcoördinator" in docx_text(letter.read_bytes())
+    findings = _check(capsys, letter)
+    flagged = [f for f in findings if "soort school" in f["message"]]
+    assert flagged and all("Mentoren" in f["text"] for f in flagged), flagged

@@ -228,8 +228,35 @@ class CaseCheck:
                  if not any((f.start, f.end) == (o.start, o.end) for o in found)]
         guarded = [text[o.start:o.end] for o in found if o.rule == GUARDED_RULE]
         extra = [_without(f, guarded) for f in extra]
+        extra = _without_own_roles(extra, text, self._roles(properties or {}))
         found = unapproved_suggestions(self.rules, values, found + extra)
         return sorted(found, key=lambda f: (f.start, f.end))
+
+    def _roles(self, properties: Mapping[str, str]) -> set[str]:
+        """The roles of the school's own people (contact person, spokesperson, signatory):
+        those of ``--answers``, else those commgen recorded in ``commgen.allowed``."""
+        import json
+
+        from commgen.render.document import ALLOWED_PROPERTY
+
+        people: list[object] = list(self.values.values())
+        try:
+            recorded = json.loads(properties.get(ALLOWED_PROPERTY) or "{}")
+        except ValueError:
+            recorded = {}
+        people += list(recorded.values()) if isinstance(recorded, dict) else []
+        roles = {str(getattr(p, "role", "") or (p.get("role") if isinstance(p, dict) else "")
+                     or "") for p in people}
+        return {r.casefold() for r in roles if r.strip()}
+
+
+def _without_own_roles(findings: list[Finding], text: str, roles: set[str]) -> list[Finding]:
+    """The other school type's words less those in a role the school itself gave one of its
+    people ("Samira El Idrissi, zorgcoördinator" at a primary school: the school's answer)."""
+    from commgen.checks.consistency import SCHOOL_WORDS
+
+    return [f for f in findings if f.rule != SCHOOL_WORDS or not any(
+        " ".join(text[f.start:f.end].split()).casefold() in role for role in roles)]
 
 
 def _without(finding: Finding, names: list[str]) -> Finding:
