@@ -204,3 +204,16 @@ def test_the_schools_own_role_for_its_contact_person_is_no_wrong_word(
     findings = _check(capsys, letter)
     flagged = [f for f in findings if "soort school" in f["message"]]
     assert flagged and all("Mentoren" in f["text"] for f in flagged), flagged
+
+
+def test_the_class_the_family_agreed_to_name_passes_only_in_its_own_letter(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """commgen's own letter to the class's parents names the class the family agreed to name:
+    no error in ``commgen check`` without ``--answers``; in another document it still is."""
+    folder = _set(tmp_path, {}, base="po-basisschool")
+    letter = folder / "brief-ouders-klas.docx"
+    assert "groep 7b" in docx_text(letter.read_bytes())
+    assert not [f for f in _check(capsys, letter) if f["category"] == "group"]
+    handout = _edited(folder / "handreiking-team.docx", tmp_path / "h.docx",
+                      ("Het gaat om groep 7b.",))
+    assert [f for f in _check(capsys, handout) if f["category"] == "group"]

@@ -66,7 +66,7 @@ def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Docu
     sensitive = frozenset(q.id for q in catalog.questions if q.sensitive)
 
     def allowed(text: str) -> dict[str, str]:
-        details = allowed_details(catalog, answers, text)
+        details = allowed_details(catalog, answers, text, doc.audience)
         return {ALLOWED_PROPERTY: details} if details else {}
 
     return render_document(template, context, props, sensitive, allowed)
@@ -98,7 +98,11 @@ def case_property(catalog: Catalog, answers: Answers, doc: Document) -> str:
     return json.dumps(carried, ensure_ascii=False, sort_keys=True) if carried else ""
 
 
-def allowed_details(catalog: Catalog, answers: Answers, text: str) -> str:
+NAMED_CLASS_AUDIENCE = "parents-class"  # the letter to the class's own parents
+
+
+def allowed_details(catalog: Catalog, answers: Answers, text: str,
+                    audience: str | None = None) -> str:
     """The school's own details and its public contacts (contact person, spokesperson, head)
     that the document shows, as JSON: ``commgen check`` of the document allows them without
     ``--answers``. Only what is in the document's text anyway; never a sensitive answer, never
@@ -119,4 +123,9 @@ def allowed_details(catalog: Catalog, answers: Answers, text: str) -> str:
                 details[question.id] = value.strip()
         elif isinstance(value, str) and value.strip() and value.strip().casefold() in folded:
             details[question.id] = value.strip()
+    # the class the family agreed to name, in the class's own letter that names it
+    named = str(answers.get("class_name") or "").strip()
+    if (audience == NAMED_CLASS_AUDIENCE and answers.get("class_named") is True and named
+            and named.casefold() in folded):
+        details["class_name"] = named
     return json.dumps(details, ensure_ascii=False, sort_keys=True) if details else ""

@@ -63,7 +63,8 @@ def make() -> click.Command:
         notes: list[str] = []
         for source in sources:  # a document commgen made knows its school's details
             readers = audience or case.audience_of(source.document_id)
-            doc_checker, known = for_document(case.for_readers(checker, readers, audience),
+            doc_checker, known = for_document(case.for_readers(checker, readers, audience,
+                                                               source.properties),
                                               source.properties)
             found = results_cache.check(doc_checker, source.text, f"check:{readers}", partial(
                 checked_and_fitted, doc_checker, source.text, readers))
@@ -181,16 +182,29 @@ class CaseCheck:
             return None
         return next((d.audience for d in self.catalog.documents if d.id == doc_id), None)
 
-    def for_readers(self, checker: Checker, readers: str | None, given: str | None) -> Checker:
+    def for_readers(self, checker: Checker, readers: str | None, given: str | None,
+                    properties: Mapping[str, str] | None = None) -> Checker:
         """The checker for the document's readers: those of ``--audience``, else those its
         properties name; in the letter to the class's own parents the class the family agreed
-        to name is allowed (``class_named``, ``class_name`` of the answers)."""
+        to name is allowed (``class_named``, ``class_name`` of the answers, or the class
+        commgen recorded in that letter's ``commgen.allowed``)."""
+        import json
         from dataclasses import replace
+
+        from commgen.render.document import ALLOWED_PROPERTY
 
         if readers != given:
             checker = checker.for_audience(readers)
         name = str(self.values.get("class_name") or "").strip()
-        if readers == "parents-class" and self.values.get("class_named") is True and name:
+        named = self.values.get("class_named") is True
+        if self.answers_file is None and properties:
+            try:
+                recorded = json.loads(properties.get(ALLOWED_PROPERTY) or "{}")
+            except ValueError:
+                recorded = {}
+            if isinstance(recorded, dict) and isinstance(recorded.get("class_name"), str):
+                name, named = recorded["class_name"].strip(), True
+        if readers == "parents-class" and named and name:
             checker = checker.with_allow(replace(checker.allow,
                                                  phrases=checker.allow.phrases | {name}))
         return checker
