@@ -600,7 +600,7 @@ def _police(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any],
             is not None and p.search(sentence)]
         if not said:
             continue
-        if public and (given is None or not (approved or given <= {"none"})):
+        if public and not approved and not (given is not None and given <= {"none"}):
             fill = {"feit": str(said[0][1].get("naam") or said[0][0]),
                     "beter": str(section.get("neutraal") or "")}
             # a fact that waits for the approval: no reason keeps it (``WAITING_RULES``)
