@@ -267,20 +267,27 @@ def test_a_broken_consistency_file_is_named_with_line(tmp_path: Path) -> None:
     assert "consistentie.yaml, regel 3" in str(info.value) and "min_woord" in str(info.value)
 
 
-@pytest.mark.parametrize("typed", [
-    "De school heeft aangifte gedaan en de politie is een onderzoek gestart.",
-    "De wijkagent is op de hoogte en komt langs.",
-    "Er loopt inmiddels een politieonderzoek."])
-def test_a_police_fact_in_free_text_waits_for_police_approval(tmp_path, capsys, typed) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("typed", "police"), [
+    ("De school heeft aangifte gedaan en de politie is een onderzoek gestart.",
+     ["report_school", "investigation"]),
+    ("De wijkagent is op de hoogte en komt langs.", ["wijkagent"]),
+    ("Er loopt inmiddels een politieonderzoek.", ["investigation"])])
+def test_a_police_fact_in_free_text_waits_for_police_approval(tmp_path, capsys, typed,  # type: ignore[no-untyped-def]
+                                                              police) -> None:
     """The vetted sentences say nothing about the police in a public document until the police
-    approved the text; the same holds for what the user typed."""
+    approved the text; the same holds for what the user typed. Once approved, what it says
+    must be what the answers give (trial12 F3: advice is no report, no investigation)."""
     waiting = write_answers(tmp_path, {"approvals": ["board", "family"], "police": ["advice"],
                                        "situation_extra": typed})
     code, out, _err = run_cli(capsys, "generate", str(waiting), "--out", str(tmp_path / "a"))
     assert code == 1 and "pas in een openbaar document als de politie" in out, out
     assert not (tmp_path / "a" / "brief-ouders-klas.docx").exists()
+    wrong = write_answers(tmp_path, {"approvals": ["board", "family", "police"],
+                                     "police": ["advice"], "situation_extra": typed})
+    code, out, _err = run_cli(capsys, "generate", str(wrong), "--out", str(tmp_path / "c"))
+    assert code == 1 and "volgens de antwoorden is de politie om advies gevraagd" in out, out
     approved = write_answers(tmp_path, {"approvals": ["board", "family", "police"],
-                                        "police": ["advice"], "situation_extra": typed})
+                                        "police": police, "situation_extra": typed})
     code, out, _err = run_cli(capsys, "generate", str(approved), "--out", str(tmp_path / "b"))
     assert code == 0, out
 

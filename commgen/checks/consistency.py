@@ -14,7 +14,9 @@ the messages are data (``regels/consistentie.yaml``):
 - no words of consent or of sharing in trust when the image was made secretly, under pressure,
   by extortion, or is edited (``ontstaan``, keyed by the answers' values);
 - no two sentences that contradict each other, in one document or across the documents of one
-  version (``tegenstrijdig``: pairs of word lists).
+  version (``tegenstrijdig``: pairs of word lists);
+- a sentence about the police says what the answers say (advice is no report, no
+  investigation), and in a public document only with the police's approval (``politie``).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ _SECTIONS = {
     "herhaling": ("min_woorden",),
     "dubbel_woord": ("uitzonderingen",),
     "aanspreekvorm": ("u", "je"),
-    "schoolsoort": ("vraag", "niet", "uitzonderingen"),
+    "schoolsoort": ("vraag", "niet", "waarschuwing", "uitzonderingen", "suggestion_woord"),
     "geslacht": ("tenzij", "woorden", "voornaamwoorden", "na_voorzetsel", "zin_over",
                  "zin_begint_met", "neutraal"),
     "ontstaan": ("bij", "woorden", "uitzonderingen"),
@@ -51,6 +53,9 @@ _SECTIONS = {
     "wacht_op_goedkeuring": ("vraag", "waarde", "woorden", "in_voorstel", "neutraal"),
     "beweringen": ("zinnen",),  # read by the phrasing tables' test, not at generation
     "tegenstrijdig": ("paren",),
+    "niet_online": ("vraag", "gemeld", "woorden", "tenzij"),
+    "politie": ("vraag", "goedkeuring", "politie", "feiten", "opdracht", "algemeen",
+                "ontkenning", "zinnen", "neutraal", "niet_goedgekeurd", "weglaten", "echt"),
 }
 _TEXT_KEYS = ("message", "suggestion")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -205,15 +210,19 @@ def text_findings(rules: ConsistencyRules, values: Mapping[str, Any], document: 
     if document.audience in rules.public:
         _not_said_words(finder, rules, not_said)
         finder.words("openbaar_nooit", _pattern(rules.words("openbaar_nooit", "woorden")))
-        if not _approved(rules, values):
+        if not _approved(rules, values) and not rules.section("politie"):
+            # the police sentences by their structure (``politie``) replace the word list,
+            # which cannot tell "kunt u de wijkagent bellen" from a fact of the case
             finder.words("wacht_op_goedkeuring",
                          _pattern(rules.words("wacht_op_goedkeuring", "woorden")))
+    _police(finder, rules, values, document.audience in rules.public)
+    _not_online(finder, rules, values)
     _same(finder, rules, values, lang)
     if not document.record:
         _repeated(finder, rules)
     _doubled(finder, rules)
     _register(finder, rules, document.audience)
-    _school_words(finder, rules, values)
+    _school_words(finder, rules, values, "niet")
     _gender(finder, rules, values)
     _origin(finder, rules, values)
     return sorted(finder.findings, key=lambda f: f.start)
@@ -429,15 +438,29 @@ def _register(finder: _Finder, rules: ConsistencyRules, audience: str) -> None:
                          unquoted)
 
 
-def _school_words(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any]) -> None:
+def _school_words(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any],
+                  key: str) -> None:
+    """The other school type's words (``key``: ``niet`` always, ``waarschuwing`` only in
+    ``commgen check``), each with the word this school type uses."""
     section = rules.section("schoolsoort")
-    wrong = section.get("niet")
+    wrong = section.get(key)
     school_type = values.get(str(section.get("vraag") or ""))
     if not isinstance(wrong, LineDict) or not school_type:
         return
     exceptions = _pattern(rules.words("schoolsoort", "uitzonderingen"))
     text = _masked(finder.text, exceptions.finditer(finder.text)) if exceptions else finder.text
-    finder.words("schoolsoort", _pattern(str(w) for w in wrong.get(school_type) or []), text)
+    words = wrong.get(str(school_type)) or []
+    before = len(finder.findings)
+    finder.words("schoolsoort", _pattern(str(w) for w in words), text)
+    right = {" ".join(str(k).split()).casefold(): str(v) for k, v in words.items()} if (
+        isinstance(words, LineDict)) else {}
+    own = str(section.get("suggestion_woord") or "")
+    for index in range(before, len(finder.findings)):
+        finding = finder.findings[index]
+        word = right.get(" ".join(finder.text[finding.start:finding.end].split()).casefold())
+        if word and own:  # the word this school type uses in its place
+            finder.findings[index] = dataclasses.replace(
+                finding, suggestion=own.replace("{goed}", word))
 
 
 def _gender(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any]) -> None:
@@ -543,11 +566,124 @@ def unapproved_suggestions(rules: ConsistencyRules, values: Mapping[str, Any],
             if f.suggestion and named.search(f.suggestion) else f for f in findings]
 
 
+def _police(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any],
+            public: bool) -> None:
+    """Sentences about the police in this case (a police word and a word of a kind of fact,
+    not an instruction, a general rule, a denial or a question) against the answers: a fact
+    the answers do not give is an error with the templates' sentence for the real one; in a
+    public text any such sentence waits for the police's approval. Where the police's answer
+    is not known (a public document commgen made carries it only once the police approved),
+    a public text is read as not approved; an internal one is not judged."""
+    section = rules.section("politie")
+    police_words = _pattern(rules.words("politie", "politie"))
+    kinds = section.get("feiten")
+    if not section or police_words is None or not isinstance(kinds, LineDict):
+        return
+    known = values.get(str(section.get("vraag") or ""))
+    given = None if known is None else {str(v) for v in (known if isinstance(known, list)
+                                                         else [known])}
+    approval = section.get("goedkeuring")
+    approved = isinstance(approval, LineDict) and str(approval.get("waarde")) in [
+        str(v) for v in (values.get(str(approval.get("vraag"))) or [])]
+    if given is None and not public:
+        return
+    command = _pattern(rules.words("politie", "opdracht"))
+    general = _pattern(rules.words("politie", "algemeen"))
+    denial = _pattern(rules.words("politie", "ontkenning"))
+    for start, end, sentence in _sentences(finder.text):
+        if (sentence.endswith("?") or not police_words.search(sentence)
+                or _is_instruction(sentence, command)
+                or any(p is not None and p.search(sentence) for p in (general, denial))):
+            continue
+        said = [(str(kind), entry) for kind, entry in kinds.items() if isinstance(
+            entry, LineDict) and (p := _pattern(str(w) for w in entry.get("woorden") or []))
+            is not None and p.search(sentence)]
+        if not said:
+            continue
+        if public and not approved and not (given is not None and given <= {"none"}):
+            fill = {"feit": str(said[0][1].get("naam") or said[0][0]),
+                    "beter": str(section.get("neutraal") or "")}
+            # a fact that waits for the approval: no reason keeps it (``WAITING_RULES``)
+            _police_finding(finder, section, start, end, sentence, "niet_goedgekeurd", fill,
+                            "consistency-wacht_op_goedkeuring")
+        elif given is not None:
+            wrong = [entry for _kind, entry in said if not given & {
+                str(v) for v in entry.get("bij") or []}]
+            if wrong:
+                _police_finding(finder, section, start, end, sentence, "message", {
+                    "feit": str(wrong[0].get("naam") or ""),
+                    "echt": _police_truth(section, given),
+                    "beter": _police_sentence(section, given)})
+
+
+def _not_online(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any]) -> None:
+    """Helpwanted (help with images online) named while the answers say the image was never
+    sent or put online and nothing was reported: a warning, once per sentence; not in a
+    sentence about extortion, whose advice names Helpwanted in every case."""
+    section = rules.section("niet_online")
+    question = str(section.get("vraag") or "")
+    if not section or question not in values or values.get(question):
+        return
+    reported = section.get("gemeld")
+    if isinstance(reported, LineDict) and {str(v) for v in values.get(
+            str(reported.get("vraag")), None) or []} & {str(v) for v in reported.get(
+                "waarden") or []}:
+        return
+    named = _pattern(rules.words("niet_online", "woorden"))
+    unless = _pattern(rules.words("niet_online", "tenzij"))
+    if named is None:
+        return
+    for start, _end, sentence in _sentences(finder.text):
+        match = named.search(sentence)
+        if match is None or (unless is not None and unless.search(sentence)):
+            continue
+        before = len(finder.findings)
+        finder.add("niet_online", start + match.start(), start + match.end(), match.group())
+        finder.findings[before] = dataclasses.replace(finder.findings[before],
+                                                      severity=WARNING)
+
+
+def _is_instruction(sentence: str, command: re.Pattern[str] | None) -> bool:
+    """An instruction or advice: the sentence or a clause after ``;``/``:`` begins with a
+    verb of ``opdracht`` ("Doe aangifte", "...; volg het advies van de politie")."""
+    if command is None:
+        return False
+    return any(command.match(part.strip()) for part in re.split(r"[;:]", sentence))
+
+
+def _police_truth(section: LineDict, given: set[str]) -> str:
+    truth = section.get("echt")
+    said = [str(truth.get(v)) for v in sorted(given)
+            if isinstance(truth, LineDict) and truth.get(v)]
+    return " en ".join(said) if said else ", ".join(sorted(given))
+
+
+def _police_sentence(section: LineDict, given: set[str]) -> str:
+    """The templates' sentences for the police's real answer; "leave it out" when none."""
+    sentences = section.get("zinnen")
+    found = [str(sentences.get(v)) for v in sorted(given)
+             if isinstance(sentences, LineDict) and sentences.get(v)]
+    return " ".join(found) if found else str(section.get("weglaten") or "")
+
+
+def _police_finding(finder: _Finder, section: LineDict, start: int, end: int, sentence: str,
+                    key: str, fill: Mapping[str, str], rule: str = "consistency-politie"
+                    ) -> None:
+    message = str(section.get(key) or "")
+    suggestion = str(section.get("suggestion") or "")
+    for name, value in fill.items():
+        message = message.replace("{" + name + "}", value)
+        suggestion = suggestion.replace("{" + name + "}", value)
+    finder.findings.append(Finding(CATEGORY, ERROR, start, end, sentence, message,
+                                   suggestion or None, rule))
+
+
 # The rules ``commgen check`` holds any text to: facts of the case, not the house style of
 # commgen's own documents (the register, the school type's words, a sentence twice, contact
 # lines written "name, role"), which a text written elsewhere need not follow.
+SCHOOL_WORDS = "consistency-schoolsoort"
 CHECKED_EVERYWHERE = ("geslacht", "niet_zeggen", "openbaar_nooit", "wacht_op_goedkeuring",
-                      "ontstaan")
+                      "ontstaan", "politie", "niet_online")
 
 
 def document_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: str,
@@ -565,14 +701,23 @@ def document_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: 
     readers = audience or ("press" if "press" in public else public[0])
     document = CaseDocument("check", readers, text, record=True)
     found = text_findings(rules, values, document, not_said_items(rules, values), lang)
+    extra = _Finder(rules, text)
+    _school_words(extra, rules, values, "waarschuwing")
+    found += [f for f in extra.findings
+              if not any((f.start, f.end) == (o.start, o.end) for o in found)]
     wanted = {f"consistency-{s}" for s in CHECKED_EVERYWHERE}
     if audience is not None:
         wanted.add("consistency-aanspreekvorm")
+    if values.get(str(rules.section("schoolsoort").get("vraag") or "")):
+        wanted.add(SCHOOL_WORDS)  # the case's school type is known: its words, a warning
     if audience == AUDIENCES[0]:  # the crisis team's own text
         wanted.discard("consistency-geslacht")
     found = [f for f in found if f.rule in wanted]
+    found = [dataclasses.replace(f, severity=WARNING) if f.rule == SCHOOL_WORDS else f
+             for f in found]
     if not values:
         found = [dataclasses.replace(f, severity=WARNING, message=f"{f.message} " + _(
             "Without --answers commgen cannot know whether that approval was given."))
-            if f.rule == "consistency-wacht_op_goedkeuring" else f for f in found]
+            if f.rule in ("consistency-wacht_op_goedkeuring", "consistency-politie") else f
+            for f in found]
     return found

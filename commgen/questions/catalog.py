@@ -28,7 +28,7 @@ from commgen.questions.contextnames import CONTEXT_NAMES, JINJA_NAMES
 from commgen.questions.model import Choice, Document, Question, Section, localized, text_for
 from commgen.questions.types import TYPES, InvalidAnswer, is_empty
 
-__all__ = ["CATALOG_FILE", "Catalog", "CatalogError", "Choice", "Document", "Question",
+__all__ = ["CATALOG_FILE", "CaseFact", "Catalog", "CatalogError", "Choice", "Document", "Question",
            "Section", "closest", "load_catalog", "localized", "text_for"]
 
 CATALOG_FILE = "catalog.yaml"
@@ -36,6 +36,16 @@ CATALOG_FILE = "catalog.yaml"
 RESERVED_NAMES = frozenset(CONTEXT_NAMES) | JINJA_NAMES
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _YAML_AMBIGUOUS = {"yes", "no", "on", "off", "true", "false", "y", "n", "null", "~"}
+
+
+@dataclass(frozen=True)
+class CaseFact:
+    """One answer a document carries for ``commgen check``: only when ``when`` holds (it sees
+    the answers and ``doc``), and of a list only the values in ``values`` (empty: all)."""
+
+    question: str
+    when: str | None = None
+    values: tuple[str, ...] = ()
 
 
 @dataclass
@@ -46,6 +56,9 @@ class Catalog:
     questions: list[Question]
     snippets_dir: Path
     author: str = ""  # Jinja text for the author property: the school, never a person
+    # The answers a document carries in its properties (``commgen.case``) for ``commgen
+    # check``: choices only, each under its own condition (``case_facts`` in the catalogue).
+    case_facts: tuple[CaseFact, ...] = ()
     by_id: dict[str, Question] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -166,7 +179,8 @@ def load_catalog(folder: Path) -> Catalog:
     if problems:
         raise CatalogError(_("The catalogue cannot be used:"), problems)
     reader = _Reader(path)
-    known = {"format", "snippets", "author", "documents", "sections", "questions", "choices"}
+    known = {"format", "snippets", "author", "documents", "sections", "questions", "choices",
+             "case_facts"}
     for key in data:
         if key not in known:
             reader.problem(_("unknown key; allowed: {allowed}").format(
@@ -180,12 +194,43 @@ def load_catalog(folder: Path) -> Catalog:
     snippets_dir = (folder / str(data.get("snippets", "../snippets"))).resolve()
     if reader.problems:
         raise CatalogError(_("The catalogue cannot be used:"), reader.problems)
+    facts = _read_case_facts(reader, data, {q.id: q for q in questions})
+    if reader.problems:
+        raise CatalogError(_("The catalogue cannot be used:"), reader.problems)
     catalog = Catalog(path, documents, sections, questions, snippets_dir,
-                      str(data.get("author", "")))
+                      str(data.get("author", "")), facts)
     _check_defaults(reader, catalog, data)
     if reader.problems:
         raise CatalogError(_("The catalogue cannot be used:"), reader.problems)
     return catalog
+
+
+_CASE_FACT_TYPES = ("choice", "multichoice", "yesno")
+
+
+def _read_case_facts(reader: _Reader, data: LineDict, questions: dict[str, Question]
+                     ) -> tuple[CaseFact, ...]:
+    """``case_facts``: per question (a choice, never free text or a name: the properties
+    travel with every copy) an optional ``when`` and ``values``."""
+    raw = reader.mapping(data.get("case_facts", LineDict()), "case_facts", data)
+    facts = []
+    for qid, entry in raw.items():
+        question = questions.get(str(qid))
+        if question is None or question.sensitive or question.type not in _CASE_FACT_TYPES:
+            reader.problem(_("a case fact is a choice question that is not sensitive"), raw,
+                           qid)
+            continue
+        entry = entry if isinstance(entry, LineDict) else LineDict()
+        for key in entry:
+            if key not in ("when", "values"):
+                reader.problem(_("unknown key; allowed: {allowed}").format(
+                    allowed="when, values"), entry, key, f"case_facts.{qid}")
+        values = entry.get("values") or []
+        when = entry.get("when")
+        facts.append(CaseFact(str(qid), str(when) if when else None,
+                              tuple(str(v) for v in values) if isinstance(values, list)
+                              else (str(values),)))
+    return tuple(facts)
 
 
 def _read_choice_lists(reader: _Reader, data: LineDict) -> dict[str, tuple[Choice, ...]]:

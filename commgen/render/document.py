@@ -24,9 +24,9 @@ from commgen.questions.catalog import Catalog, Document, text_for
 from commgen.questions.contextnames import check_declared
 from commgen.questions.school import SCHOOL_FIELDS
 from commgen.questions.types import Person
-from commgen.render.context import build_context, check_plain
+from commgen.render.context import build_context, case_facts, check_plain
 from commgen.render.docxrender import RenderedDocument, render_document
-from commgen.render.snippets import Snippets
+from commgen.render.snippets import Snippets, holds
 
 
 def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Document,
@@ -60,19 +60,49 @@ def render_one(catalog: Catalog, snippets: Snippets, answers: Answers, doc: Docu
         identifier=f"commgen:{doc.id}", version=doc.version, created=now.astimezone(),
         custom={"commgen.document": doc.id, "commgen.template_version": doc.version,
                 "commgen.generated": now.astimezone().isoformat(timespec="seconds")})
+    case = case_property(catalog, answers, doc)
+    if case:
+        props.custom[CASE_PROPERTY] = case
     sensitive = frozenset(q.id for q in catalog.questions if q.sensitive)
 
     def allowed(text: str) -> dict[str, str]:
-        details = allowed_details(catalog, answers, text)
+        details = allowed_details(catalog, answers, text, doc.audience)
         return {ALLOWED_PROPERTY: details} if details else {}
 
     return render_document(template, context, props, sensitive, allowed)
 
 
 ALLOWED_PROPERTY = "commgen.allowed"
+CASE_PROPERTY = "commgen.case"
 
 
-def allowed_details(catalog: Catalog, answers: Answers, text: str) -> str:
+def case_property(catalog: Catalog, answers: Answers, doc: Document) -> str:
+    """The case's answers a document carries for ``commgen check`` (the catalogue's
+    ``case_facts``), as JSON: a school leader's edit in Word is checked against the case
+    without the answers file (police facts, the school type's words, Helpwanted when nothing
+    is online). Choices only, each only where its condition holds for this document's readers:
+    a public letter never carries a police fact the police did not approve. "" when none."""
+    facts = {**case_facts(catalog, answers), "doc": {"id": doc.id, "audience": doc.audience}}
+    carried: dict[str, object] = {}
+    for fact in catalog.case_facts:
+        value = answers.get(fact.question)
+        if value is None and catalog.by_id[fact.question].type == "multichoice":
+            value = []  # nothing chosen (a channel: the image was never sent or put online)
+        if value is None or (fact.when and not holds(fact.when, facts)):
+            continue
+        if isinstance(value, (list, tuple)):
+            value = [str(v) for v in value if not fact.values or str(v) in fact.values]
+        elif fact.values and str(value) not in fact.values:
+            continue
+        carried[fact.question] = value
+    return json.dumps(carried, ensure_ascii=False, sort_keys=True) if carried else ""
+
+
+NAMED_CLASS_AUDIENCE = "parents-class"  # the letter to the class's own parents
+
+
+def allowed_details(catalog: Catalog, answers: Answers, text: str,
+                    audience: str | None = None) -> str:
     """The school's own details and its public contacts (contact person, spokesperson, head)
     that the document shows, as JSON: ``commgen check`` of the document allows them without
     ``--answers``. Only what is in the document's text anyway; never a sensitive answer, never
@@ -93,4 +123,9 @@ def allowed_details(catalog: Catalog, answers: Answers, text: str) -> str:
                 details[question.id] = value.strip()
         elif isinstance(value, str) and value.strip() and value.strip().casefold() in folded:
             details[question.id] = value.strip()
+    # the class the family agreed to name, in the class's own letter that names it
+    named = str(answers.get("class_name") or "").strip()
+    if (audience == NAMED_CLASS_AUDIENCE and answers.get("class_named") is True and named
+            and named.casefold() in folded):
+        details["class_name"] = named
     return json.dumps(details, ensure_ascii=False, sort_keys=True) if details else ""

@@ -14,6 +14,7 @@ from commgen.foundation.errors import EXIT_FINDINGS, EXIT_OK
 from commgen.foundation.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
     from commgen.checks.findings import Finding
@@ -62,11 +63,12 @@ def make() -> click.Command:
         notes: list[str] = []
         for source in sources:  # a document commgen made knows its school's details
             readers = audience or case.audience_of(source.document_id)
-            doc_checker, known = for_document(case.for_readers(checker, readers, audience),
+            doc_checker, known = for_document(case.for_readers(checker, readers, audience,
+                                                               source.properties),
                                               source.properties)
             found = results_cache.check(doc_checker, source.text, f"check:{readers}", partial(
                 checked_and_fitted, doc_checker, source.text, readers))
-            findings = case.findings(found, source.text, readers)
+            findings = case.findings(found, source.text, readers, source.properties)
             findings = with_own_details_hint(findings, known or bool(answers_file or school),
                                              known or answers_file is not None, source.text,
                                              _home_words(doc_checker, findings))
@@ -180,37 +182,95 @@ class CaseCheck:
             return None
         return next((d.audience for d in self.catalog.documents if d.id == doc_id), None)
 
-    def for_readers(self, checker: Checker, readers: str | None, given: str | None) -> Checker:
+    def for_readers(self, checker: Checker, readers: str | None, given: str | None,
+                    properties: Mapping[str, str] | None = None) -> Checker:
         """The checker for the document's readers: those of ``--audience``, else those its
         properties name; in the letter to the class's own parents the class the family agreed
-        to name is allowed (``class_named``, ``class_name`` of the answers)."""
+        to name is allowed (``class_named``, ``class_name`` of the answers, or the class
+        commgen recorded in that letter's ``commgen.allowed``)."""
+        import json
         from dataclasses import replace
+
+        from commgen.render.document import ALLOWED_PROPERTY
 
         if readers != given:
             checker = checker.for_audience(readers)
         name = str(self.values.get("class_name") or "").strip()
-        if readers == "parents-class" and self.values.get("class_named") is True and name:
+        named = self.values.get("class_named") is True
+        if self.answers_file is None and properties:
+            try:
+                recorded = json.loads(properties.get(ALLOWED_PROPERTY) or "{}")
+            except ValueError:
+                recorded = {}
+            if isinstance(recorded, dict) and isinstance(recorded.get("class_name"), str):
+                name, named = recorded["class_name"].strip(), True
+        if readers == "parents-class" and named and name:
             checker = checker.with_allow(replace(checker.allow,
                                                  phrases=checker.allow.phrases | {name}))
         return checker
 
-    def findings(self, found: list[Finding], text: str, readers: str | None) -> list[Finding]:
+    def values_for(self, properties: Mapping[str, str]) -> dict[str, object]:
+        """The answers the rules read: those of ``--answers``, else the case's answers a
+        document commgen made carries in its properties (``commgen.case``: choices only, and
+        in a public document the police's answer only once the police approved)."""
+        import json
+
+        from commgen.render.document import CASE_PROPERTY
+
+        if self.answers_file is not None:
+            return self.values
+        try:
+            carried = json.loads(properties.get(CASE_PROPERTY) or "{}")
+        except ValueError:
+            carried = {}
+        return carried if isinstance(carried, dict) else {}
+
+    def findings(self, found: list[Finding], text: str, readers: str | None,
+                 properties: Mapping[str, str] | None = None) -> list[Finding]:
         """The privacy check's findings with the review's document rules added (a passage
         another finding marks as a whole is said once), and a suggestion that names the
         police made neutral unless the answers say the police approved."""
         if self.rules is None:
             return found
+        values = self.values_for(properties or {})
         from commgen.checks.consistency import document_findings, unapproved_suggestions
         from commgen.checks.findings import GUARDED_RULE
         from commgen.foundation.concepts import DOCUMENT_LANGUAGE
 
-        extra = [f for f in document_findings(self.rules, self.values, text, readers,
+        extra = [f for f in document_findings(self.rules, values, text, readers,
                                               DOCUMENT_LANGUAGE)
                  if not any((f.start, f.end) == (o.start, o.end) for o in found)]
         guarded = [text[o.start:o.end] for o in found if o.rule == GUARDED_RULE]
         extra = [_without(f, guarded) for f in extra]
-        found = unapproved_suggestions(self.rules, self.values, found + extra)
+        extra = _without_own_roles(extra, text, self._roles(properties or {}))
+        found = unapproved_suggestions(self.rules, values, found + extra)
         return sorted(found, key=lambda f: (f.start, f.end))
+
+    def _roles(self, properties: Mapping[str, str]) -> set[str]:
+        """The roles of the school's own people (contact person, spokesperson, signatory):
+        those of ``--answers``, else those commgen recorded in ``commgen.allowed``."""
+        import json
+
+        from commgen.render.document import ALLOWED_PROPERTY
+
+        people: list[object] = list(self.values.values())
+        try:
+            recorded = json.loads(properties.get(ALLOWED_PROPERTY) or "{}")
+        except ValueError:
+            recorded = {}
+        people += list(recorded.values()) if isinstance(recorded, dict) else []
+        roles = {str(getattr(p, "role", "") or (p.get("role") if isinstance(p, dict) else "")
+                     or "") for p in people}
+        return {r.casefold() for r in roles if r.strip()}
+
+
+def _without_own_roles(findings: list[Finding], text: str, roles: set[str]) -> list[Finding]:
+    """The other school type's words less those in a role the school itself gave one of its
+    people ("Samira El Idrissi, zorgcoördinator" at a primary school: the school's answer)."""
+    from commgen.checks.consistency import SCHOOL_WORDS
+
+    return [f for f in findings if f.rule != SCHOOL_WORDS or not any(
+        " ".join(text[f.start:f.end].split()).casefold() in role for role in roles)]
 
 
 def _without(finding: Finding, names: list[str]) -> Finding:
