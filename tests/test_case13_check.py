@@ -217,3 +217,21 @@ def test_the_class_the_family_agreed_to_name_passes_only_in_its_own_letter(
     handout = _edited(folder / "handreiking-team.docx", tmp_path / "h.docx",
                       ("Het gaat om groep 7b.",))
     assert [f for f in _check(capsys, handout) if f["category"] == "group"]
+
+
+@pytest.mark.parametrize("approvals, told", [
+    (["board", "family", "police"], True),
+    (["board", "police"], False),
+])
+def test_the_parent_letters_reveal_extortion_only_with_the_familys_approval(
+        tmp_path: Path, approvals: list[str], told: bool) -> None:
+    # the help resource for extortion said so in every parent letter, approval or not
+    folder = _set(tmp_path, {"approvals": approvals}, base="po-afpersing")
+    for name in ("brief-ouders-klas.docx", "brief-ouders-andere-klassen.docx"):
+        path = folder / name
+        if not path.exists():
+            continue
+        text = docx_text(path.read_bytes()).casefold()
+        assert any(w in text for w in ("afpers", "sextortion")) is told, (name, approvals)
+    handout = next(folder.glob("*handreiking*.docx"), None) or next(folder.glob("*docent*"))
+    assert "sextortion" in docx_text(handout.read_bytes()).casefold()
