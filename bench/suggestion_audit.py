@@ -84,7 +84,9 @@ def broken(text: str, start: int, end: int, suggestion: str, result: str) -> lis
     """The kinds of break ``result`` has that ``text`` had not."""
     from commgen.checks.suggest import grammar_slips, is_phrase
 
-    kinds = []
+    kinds: list[str] = []
+    if result == text:
+        return kinds  # advice shown as it is, nothing put in
     if len(_ARTICLE.findall(result)) > len(_ARTICLE.findall(text)):
         kinds.append("article")
     if len(_PREP.findall(result)) > len(_PREP.findall(text)):

@@ -111,6 +111,8 @@ def test_a_number_of_views_is_never_a_place(
     found = [f for f in _check(capsys, tmp_path, [text]) if f["category"] == "sensational"]
     assert found
     for finding in found:
+        if finding["suggestion"] == "laat het aantal weg":
+            continue  # advice for the reader: leave the number out
         if finding["suggestion"]:
             assert _applied(text, finding).endswith("gedeeld."), finding
             assert never not in _applied(text, finding)
@@ -147,7 +149,8 @@ def test_the_check_api_suggestions_on_a_letter_leave_no_broken_dutch() -> None:
     text = ("Het gaat om een 13-jarig meisje uit de 3havo-b. Wijkagent Bakker is ingelicht. "
             "Het filmpje is al 300 keer bekeken.")
     for finding in fitted_to_lines(checker, text, checker.check(text), "press"):
-        if finding.suggestion and finding.suggestion[-1:] not in ".!?":
+        if finding.suggestion and finding.suggestion[-1:] not in ".!?" \
+                and not finding.suggestion.startswith("laat "):
             changed = text[:finding.start] + finding.suggestion + text[finding.end:]
             for broken in ("de een", "een een", "een leerling meisje", "-b", "onder leerlingen"):
                 assert changed.count(broken) <= text.count(broken), (finding, changed)

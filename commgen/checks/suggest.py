@@ -432,16 +432,18 @@ def _aside_left_out(text: str, start: int, end: int, words: GrammarWords) -> str
     if before.endswith("(") and after.startswith(")"):
         return _checked(text, _join(before[:-1], after[1:]), words)
     if before.endswith(",") and (not after or after[0] in ",.;!?\n"):
+        if before[:-1].endswith(".") and after[:1] == ".":
+            after = after[1:]  # "15 jr., ...." : one full stop
         return _checked(text, _join(before[:-1], after), words)
     return None
 
 
-def edit_of(text: str, changed: str) -> tuple[int, int, str]:
+def edit_of(text: str, changed: str, after: bool = False) -> tuple[int, int, str]:
     """(start, end, words) of the one edit that makes ``changed`` of ``text``, in whole words:
     what a reader of ``commgen check`` replaces by hand to get what the interview takes in
     ("uit de 3havo-b" -> "uit een klas van onze school": the passage "de 3havo-b", the words
     "een klas van onze school"). Never an empty replacement: a word that is left out is shown
-    with the word before it ("leerling Sanne" -> "leerling")."""
+    with the word before it ("leerling Sanne" -> "leerling"), or with the word after it."""
     first = 0
     while first < min(len(text), len(changed)) and text[first] == changed[first]:
         first += 1
@@ -455,8 +457,12 @@ def edit_of(text: str, changed: str) -> tuple[int, int, str]:
     while end < len(text) and (_inside(text, end) or _inside(changed, new_end)):
         end, new_end = end + 1, new_end + 1
     if not changed[first:new_end].strip():
-        before = re.search(r"[^\W_][\w'’-]*\s*$", text[:first])
-        if before:
+        # words taken out: shown with the word before them, or (``after``) the word after
+        following = re.match(r"\s*[^\W_][\w'’-]*", text[end:]) if after else None
+        before = None if after else re.search(r"[^\W_][\w'’-]*\s*$", text[:first])
+        if following:
+            end, new_end = end + following.end(), new_end + following.end()
+        elif before:
             first = before.start()
     # no sign or space at either end of the passage: the words only
     while first < end and first < new_end and text[first] == changed[first] \

@@ -109,14 +109,16 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
 
     from commgen.app.answercheck import fitted
     from commgen.checks.findings import GUARDED_RULE, line_bounds
-    from commgen.checks.suggest import is_phrase, own_sentence
+    from commgen.checks.suggest import grammar_words, is_phrase, own_sentence
 
     audiences = [readers or "press"]  # a text of unknown readers is read as a public one
+    advice = grammar_words().words("weglaten")
     out = []
     for finding in findings:
         start, end = line_bounds(text, finding.start)
-        if not finding.suggestion or finding.end > end:
-            out.append(finding)
+        if not finding.suggestion or finding.end > end \
+                or finding.suggestion.strip().casefold() in advice:
+            out.append(finding)  # advice ("laat het adres weg") is for the reader as it is
             continue
         local = replace(finding, start=finding.start - start, end=finding.end - start)
         if own_sentence(text[start:end], local.start, local.end) == (local.start, local.end):
@@ -128,9 +130,10 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
         done = fitted(checker, text[start:end], local, audiences, recheck=False)
         if done.suggestion and finding.rule != GUARDED_RULE:
             shown = shown_edit(text[start:end], done)
-            if not any(o.rule == GUARDED_RULE and o.start < shown.end + start
-                       and shown.start + start < o.end for o in findings):
-                done = shown  # never a wider passage over a pupil's name
+            if not any((o.rule == GUARDED_RULE or (o.category == "name" and o is not finding))
+                       and o.start < shown.end + start and shown.start + start < o.end
+                       for o in findings):
+                done = shown  # never a wider passage over a (pupil's) name
         out.append(replace(done, start=done.start + start, end=done.end + start))
     return out
 
@@ -154,6 +157,15 @@ def shown_edit(line: str, finding: Finding) -> Finding:
     first, last, words = edit_of(line, changed)
     if (first, last) == (finding.start, finding.end) and words == suggestion:
         return finding
+    if line[finding.start:finding.end].strip().startswith("("):
+        return finding  # an aside in brackets ("Daan (14)"): the passage as found
+    if len(changed) < len(line) and words in line[first:last]:
+        # words taken out ("een 13-jarig meisje"): shown with the word after them ("13-jarig
+        # meisje" -> "meisje"), never with a name before them ("Daan (14)")
+        first, last, words = edit_of(line, changed, after=True)
+        if not (first <= finding.start and finding.end <= last) or not words.strip() \
+                or first < finding.start:
+            return finding
     return replace(finding, start=first, end=last, text=line[first:last], suggestion=words)
 
 
