@@ -130,8 +130,10 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
         done = fitted(checker, text[start:end], local, audiences, recheck=False)
         if done.suggestion and finding.rule != GUARDED_RULE:
             shown = shown_edit(text[start:end], done)
+            grown = [(shown.start + start, finding.start), (finding.end, shown.end + start)]
             if not any((o.rule == GUARDED_RULE or (o.category == "name" and o is not finding))
-                       and o.start < shown.end + start and shown.start + start < o.end
+                       and any(o.start < last and first < o.end for first, last in grown
+                               if first < last)
                        for o in findings):
                 done = shown  # never a wider passage over a (pupil's) name
         out.append(replace(done, start=done.start + start, end=done.end + start))
