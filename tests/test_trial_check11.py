@@ -111,6 +111,6 @@ def test_a_pupils_street_gets_no_own_school_hint(tmp_path: Path,
                     "gezien.\n\nOnze school staat aan de Molenkade 17.\n", encoding="utf-8")
     code, out, _err = run_cli(capsys, "check", str(text))
     assert code == 1
-    pupil, school = out.split("Molenkade")[0], out.split("Molenkade")[1]
+    pupil, school = out.split("Molenkade", 1)
     assert "Populierenlaan" in pupil and "--school" not in pupil, out
     assert "--school" in school, out

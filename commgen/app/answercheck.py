@@ -279,6 +279,13 @@ def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[st
             return replace(finding, message=finding.message + " " + _(
                 "Write this sentence anew, without '{passage}'.").format(
                 passage=finding_word(finding).strip()))
+    if finding.category == "name" and finding.rule != GUARDED_RULE:
+        # a name with an adult's role ("wijkagent Bakker") becomes the role, never a pupil
+        from commgen.checks.suggest import name_instead
+
+        instead = name_instead(text, finding.start, finding.end, finding.suggestion)
+        if instead is not None:
+            finding = replace(finding, suggestion=instead)
     if finding.suggestion != leave_out_text() and already_said(
             text, finding.start, finding.end, finding.suggestion):
         finding = replace(finding, suggestion=leave_out_text(), message=finding.message + " " + _(

@@ -562,8 +562,13 @@ def unapproved_suggestions(rules: ConsistencyRules, values: Mapping[str, Any],
     if named is None or _approved(rules, values):
         return findings
     neutral = str(section.get("neutraal") or "") or None
+    from commgen.checks.suggest import is_phrase
+
+    # a sentence for a sentence only: a few words that name the police ("de wijkagent" for
+    # "wijkagent Bakker") keep their place, and the fact waits for approval in its own finding
     return [dataclasses.replace(f, suggestion=neutral)
-            if f.suggestion and named.search(f.suggestion) else f for f in findings]
+            if f.suggestion and named.search(f.suggestion) and not is_phrase(f.suggestion)
+            else f for f in findings]
 
 
 def _police(finder: _Finder, rules: ConsistencyRules, values: Mapping[str, Any],

@@ -839,9 +839,11 @@ class Detectors:
         for match in self.id_compound.finditer(text):
             code = match.group("code")
             digits = sum(c.isdigit() for c in code)
-            if digits < 3 or (code[0] == "0" and not re.search(r"[A-Za-z/]", code)
-                              and digits >= 7):
-                continue  # too short for a personal number, or a telephone number
+            phone = code[0] == "0" and not re.search(r"[A-Za-z/]", code) and (
+                digits >= 7 or re.match(r"[ \-]\d", text[match.end():match.end() + 2]))
+            if digits < 3 or phone:
+                continue  # too short for a personal number, or a telephone number ("0612
+                # 998 401", "0031 6 ..."; a short code "0-9711" is no telephone number)
             start = match.start()
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
                 start -= 1

@@ -79,7 +79,8 @@ def apply_suggestion(text: str, start: int, end: int, suggestion: str,
 
 # A sentence ends with its sign, or with the line: a pasted line without a full stop is a
 # sentence of its own, never the start of the next one.
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|(?=\n)|$)")
+# A sign inside a token ("zorg@school.example", "16.10 uur", "youtu.be") ends no sentence.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?\"“”‘’'()\[\]]))*(?:[.!?]+|(?=\n)|$)")
 
 
 def fit_passage(text: str, start: int, end: int, new: str,
@@ -190,6 +191,8 @@ class _Patterns:
     verb: re.Pattern[str]
     media: re.Pattern[str]
     meanings: tuple[tuple[str, re.Pattern[str]], ...]
+    roles: re.Pattern[str]
+    leave_out: frozenset[str]
 
 
 @functools.lru_cache(maxsize=8)
@@ -221,6 +224,8 @@ def _patterns(words: GrammarWords) -> _Patterns:
         media=re.compile(rf"\s+(?:{_alternatives(w('beeld_woorden'))})\b", re.IGNORECASE),
         meanings=tuple((name, re.compile(rf"(?<!\w)(?:{_alternatives(frozenset(said))})(?!\w)",
                                          re.IGNORECASE)) for name, said in words.meanings),
+        roles=re.compile(rf"(?<![\w-])(?:{_alternatives(w('rollen'))})(?![\w-])", re.IGNORECASE),
+        leave_out=w("weglaten"),
     )
 
 
@@ -282,8 +287,35 @@ def take_in(text: str, start: int, end: int, suggestion: str,
         return None
     if new == leave_out_text() or (not is_phrase(new) and already_said(text, start, end, new)):
         return leave_out(text, start, end, words)  # never the same sentence twice
+    if new.casefold() in known.leave_out:  # "laat het adres weg": advice, never words to put in
+        return _aside_left_out(text, start, end, words)
+    if is_phrase(new):  # a few words for a whole token: never half of "3havo-b" or "snapgroep"
+        whole = token_end(text, start, end)
+        if whole is None:
+            return None
+        end = whole
+    if is_phrase(new) and passage.rstrip()[-1:] in ".!?" and len(_words(passage)) > 1:
+        return None  # a few words for a passage that ends its sentence: the sign would go
+    following = re.match(r"\s+([^\W\d_]+)", text[end:])
+    if category == "age" and is_phrase(new) and _words(passage) and following \
+            and _words(passage)[-1].endswith(tuple(words.words("leeftijd_bijvoeglijk"))) \
+            and (_words(passage)[-1].endswith("jarig")
+                 or following.group(1).casefold() in words.words("persoonswoorden")):
+        return _checked(text, _join(text[:start], text[end:]), words)  # "een 13-jarig meisje"
+    if is_phrase(new) and (_words(new) or [""])[0] in words.words("voorzetsels"):
+        # "in de omgeving" for "op de hoek van de Lingewal": in place of "op de" too; after an
+        # article without a preposition ("een in de omgeving") it fits nowhere
+        lead = re.search(rf"(?:^|(?<=\s))((?:{_alternatives(words.words('voorzetsels'))})\s+)?"
+                         rf"((?:{_alternatives(known.articles)})\s+)?$", text[:start],
+                         re.IGNORECASE)
+        if lead and lead.group(1):
+            start = lead.start(1)
+        elif lead and lead.group(2):
+            return None
     topic = set(_words(new)) & words.words("over_verspreiding")
-    if topic and not is_phrase(new):  # a sentence about the spread for a claim about it only
+    # a sentence about the spread for a claim about it only; the school's view for blame fits
+    # every blaming sentence (it says what the wrong is: forwarding, not the pupil)
+    if topic and not is_phrase(new) and category != "blame":
         first, last = own_sentence(text, start, end)
         if not set(_words(text[first:last])) & words.words("over_verspreiding"):
             return None
@@ -309,20 +341,143 @@ def take_in(text: str, start: int, end: int, suggestion: str,
         if re.search(r"(?:^|\s)(?:en|of|,)\s*$", text[:start], re.IGNORECASE) \
                 or re.match(r"\s*(?:,|en\b|of\b)\s*(?:[^\W\d_]*[A-Z•])", text[end:]):
             return None
-        # a title ("meneer Yilmaz", "juf Anne") is a member of staff, never "een leerling"
-        if (_words(passage) or [""])[0] in words.words("titels"):
-            return None
-        # a name after a noun of its own ("De daders Sem", "onze leerling Sem"): "een leerling"
-        # in its place says two nouns, unless it is the same noun ("een leerling Sanne")
-        noun = re.search(r"(?:^|\s)(?:de|het|een|onze|die|deze)\s+([^\W\d_]+)\s+$",
-                         text[:start], re.IGNORECASE)
-        if noun and noun.group(1).casefold() != (_words(new) or [""])[-1]:
-            return None
+        role = adult_role(text, start, end, words)
+        if role is not None:  # "wijkagent Bakker": the role without the name, never a pupil
+            start, word = role
+            article = re.search(r"(?:^|(?<=\s))([^\W\d_]+)\s+$", text[:start])
+            new = word if article and article.group(1).casefold() in known.articles \
+                else f"de {word}"
+        else:
+            instead = name_instead(text, start, end, new, words)
+            if instead is None:
+                return None
     if category == "image-detail" and is_phrase(new):
         media = known.media.match(text, end)
         end = media.end() if media else end
     fit_start, fit_end, fitted = fit_passage(text, start, end, new, words)
     return _checked(text, apply_suggestion(text, fit_start, fit_end, fitted, words), words)
+
+
+def adult_role(text: str, start: int, end: int,
+               words: GrammarWords | None = None) -> tuple[int, str] | None:
+    """(where it starts, the word) of the role an adult's name stands with: in the passage
+    ("wijkagent Bakker", "Mentor Thijs van Dam") or just before it ("de docente Ingrid Mulder").
+    The name's suggestion is then that role without the name ("de wijkagent"), never "een
+    leerling" (``zinsbouw.rollen``)."""
+    known = _patterns(words or grammar_words())
+    inside = known.roles.match(text, start)
+    if inside and inside.end() < end:
+        return start, inside.group().casefold()
+    before = re.search(rf"({known.roles.pattern})\s+$", text[max(0, start - 40):start],
+                       re.IGNORECASE)
+    if before:
+        return max(0, start - 40) + before.start(1), before.group(1).casefold()
+    return None
+
+
+def name_instead(text: str, start: int, end: int, suggestion: str,
+                 words: GrammarWords | None = None) -> str | None:
+    """What a name's passage becomes: the adult's role without the name ("de wijkagent"), the
+    suggestion itself ("een leerling") for a pupil, or None when neither fits: a title
+    ("meneer Yilmaz", "de heer Visser": someone of the staff or a parent), a role said after the
+    name ("Thijs, de mentor van 2B"), a noun of its own before the name ("De daders Sem")."""
+    words = words or grammar_words()
+    known = _patterns(words)
+    role = adult_role(text, start, end, words)
+    if role is not None:
+        return f"de {role[1]}"
+    titles = words.words("titels")
+    said = _words(text[start:end])[:2]
+    before = _words(text[max(0, start - 20):start])[-1:]
+    if set(said + before) & titles:
+        return None
+    if re.match(rf"\s*,\s*(?:(?:de|het|een|onze|haar|zijn)\s+)?(?:{known.roles.pattern}|"
+                rf"{_alternatives(titles)})", text[end:], re.IGNORECASE):
+        return None
+    # a name after a noun of its own ("De daders Sem", "onze leerling Sem"): "een leerling"
+    # in its place says two nouns, unless it is the same noun ("een leerling Sanne")
+    noun = re.search(r"(?:^|\s)(?:de|het|een|onze|die|deze)\s+([^\W\d_]+)\s+$",
+                     text[:start], re.IGNORECASE)
+    if noun and noun.group(1).casefold() != (_words(suggestion) or [""])[-1]:
+        return None
+    return suggestion
+
+
+_JOINED = re.compile(r"(?:[-./_][^\W_]+)+")
+
+
+def token_end(text: str, start: int, end: int) -> int | None:
+    """Where the token the passage ends in ends ("3havo" of "3havo-b": after the "b"), or None
+    when the passage is half of a word ("groep" of "snapgroep", "drama" of a web address) or of
+    a compound ("4 havo" of "4 havo-leerlingen"): a few words cannot take half a word's place."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@#_"
+                      or (text[start - 1] in "-./" and start > 1 and text[start - 2].isalnum())):
+        return None
+    if text[end:end + 1].isalnum() and text[end - 1:end].isalnum():
+        return None
+    joined = _JOINED.match(text, end) if text[end - 1:end].isalnum() else None
+    if not joined:
+        return end
+    pieces = re.split(r"[-./_]", joined.group())[1:]
+    if all(len(p) <= 3 or p.isdigit() for p in pieces):
+        return joined.end()  # a code's rest ("-b", ".2", "-II"): part of the passage
+    return None
+
+
+def _aside_left_out(text: str, start: int, end: int, words: GrammarWords) -> str | None:
+    """The text without the passage, when the passage is an aside (in brackets, or between a
+    comma and a comma or the sentence's end): "laat het nummer weg" means just that. Otherwise
+    None: taking an object or a place out of a sentence leaves no sentence."""
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    if before.endswith("(") and after.startswith(")"):
+        return _checked(text, _join(before[:-1], after[1:]), words)
+    if before.endswith(",") and (not after or after[0] in ",.;!?\n"):
+        if before[:-1].endswith(".") and after[:1] == ".":
+            after = after[1:]  # "15 jr., ...." : one full stop
+        return _checked(text, _join(before[:-1], after), words)
+    return None
+
+
+def edit_of(text: str, changed: str, after: bool = False) -> tuple[int, int, str]:
+    """(start, end, words) of the one edit that makes ``changed`` of ``text``, in whole words:
+    what a reader of ``commgen check`` replaces by hand to get what the interview takes in
+    ("uit de 3havo-b" -> "uit een klas van onze school": the passage "de 3havo-b", the words
+    "een klas van onze school"). Never an empty replacement: a word that is left out is shown
+    with the word before it ("leerling Sanne" -> "leerling"), or with the word after it."""
+    first = 0
+    while first < min(len(text), len(changed)) and text[first] == changed[first]:
+        first += 1
+    tail = 0
+    while tail < min(len(text), len(changed)) - first \
+            and text[-1 - tail] == changed[-1 - tail]:
+        tail += 1
+    end, new_end = len(text) - tail, len(changed) - tail
+    while first > 0 and (_inside(text, first) or _inside(changed, first)):
+        first -= 1
+    while end < len(text) and (_inside(text, end) or _inside(changed, new_end)):
+        end, new_end = end + 1, new_end + 1
+    if not changed[first:new_end].strip():
+        # words taken out: shown with the word before them, or (``after``) the word after
+        following = re.match(r"\s*[^\W_][\w'’-]*", text[end:]) if after else None
+        before = None if after else re.search(r"[^\W_][\w'’-]*\s*$", text[:first])
+        if following:
+            end, new_end = end + following.end(), new_end + following.end()
+        elif before:
+            first = before.start()
+    # no sign or space at either end of the passage: the words only
+    while first < end and first < new_end and text[first] == changed[first] \
+            and not text[first].isalnum():
+        first += 1
+    while end > first and new_end > first and text[end - 1] == changed[new_end - 1] \
+            and not text[end - 1].isalnum():
+        end, new_end = end - 1, new_end - 1
+    return first, end, changed[first:new_end]
+
+
+def _inside(text: str, at: int) -> bool:
+    """Whether ``at`` falls inside a word (a letter or digit on both sides)."""
+    word = re.compile(r"[\w'’-]")
+    return 0 < at < len(text) and bool(word.match(text[at - 1])) and bool(word.match(text[at]))
 
 
 def _checked(old: str, new: str, words: GrammarWords) -> str | None:

@@ -55,7 +55,8 @@ GRAMMAR_SECTION = "zinsbouw"
 GRAMMAR_LISTS = (
     "lidwoorden", "zinseinde_niet", "voornaamwoorden", "loopt_door", "chat_eindes", "titels",
     "bijzin_voegwoorden", "werkwoord_eindes", "werkwoorden", "geen_werkwoord", "beeld_woorden",
-    "voor_via_niet", "geen_maatregel", "over_verspreiding",
+    "voor_via_niet", "geen_maatregel", "over_verspreiding", "rollen", "weglaten",
+    "leeftijd_bijvoeglijk", "persoonswoorden", "voorzetsels",
 )
 GRAMMAR_INSTEAD = "in_plaats_van"  # neutral words -> the gender and family words they replace
 GRAMMAR_MEANINGS = "zelfde_betekenis"  # a meaning -> the words that say it

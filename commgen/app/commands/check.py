@@ -66,8 +66,11 @@ def make() -> click.Command:
             doc_checker, known = for_document(case.for_readers(checker, readers, audience,
                                                                source.properties),
                                               source.properties)
-            found = results_cache.check(doc_checker, source.text, f"check:{readers}", partial(
-                checked_and_fitted, doc_checker, source.text, readers))
+            found = results_cache.check(
+                doc_checker, source.text,
+                f"check:{readers}:{case.facts_key(source.properties)}",
+                partial(checked_and_fitted, doc_checker, source.text, readers, case,
+                        source.properties))
             findings = case.findings(found, source.text, readers, source.properties)
             findings = with_own_details_hint(findings, known or bool(answers_file or school),
                                              known or answers_file is not None, source.text,
@@ -88,9 +91,16 @@ def make() -> click.Command:
     return check
 
 
-def checked_and_fitted(checker: Checker, text: str, readers: str | None) -> list[Finding]:
-    """The check of ``text``, each suggestion fitted to its line (``fitted_to_lines``)."""
-    return fitted_to_lines(checker, text, checker.check(text), readers)
+def checked_and_fitted(checker: Checker, text: str, readers: str | None,
+                       case: CaseCheck | None = None,
+                       properties: Mapping[str, str] | None = None) -> list[Finding]:
+    """The check of ``text``, the sentence for blame chosen by the case's facts
+    (``CaseCheck.case_suggestions``), each suggestion fitted to its line
+    (``fitted_to_lines``)."""
+    found = checker.check(text)
+    if case is not None:
+        found = case.case_suggestions(found, readers, properties)
+    return fitted_to_lines(checker, text, found, readers)
 
 
 def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
@@ -103,15 +113,17 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
     from dataclasses import replace
 
     from commgen.app.answercheck import fitted
-    from commgen.checks.findings import line_bounds
-    from commgen.checks.suggest import is_phrase, own_sentence
+    from commgen.checks.findings import GUARDED_RULE, line_bounds
+    from commgen.checks.suggest import grammar_words, is_phrase, own_sentence
 
     audiences = [readers or "press"]  # a text of unknown readers is read as a public one
+    advice = grammar_words().words("weglaten")
     out = []
     for finding in findings:
         start, end = line_bounds(text, finding.start)
-        if not finding.suggestion or finding.end > end:
-            out.append(finding)
+        if not finding.suggestion or finding.end > end \
+                or finding.suggestion.strip().casefold() in advice:
+            out.append(finding)  # advice ("laat het adres weg") is for the reader as it is
             continue
         local = replace(finding, start=finding.start - start, end=finding.end - start)
         if own_sentence(text[start:end], local.start, local.end) == (local.start, local.end):
@@ -121,8 +133,47 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
             out.append(replace(finding, suggestion=None) if phrase else finding)
             continue
         done = fitted(checker, text[start:end], local, audiences, recheck=False)
-        out.append(replace(done, start=finding.start, end=finding.end))
+        if done.suggestion and finding.rule != GUARDED_RULE:
+            shown = shown_edit(text[start:end], done)
+            grown = [(shown.start + start, finding.start), (finding.end, shown.end + start)]
+            if not any((o.rule == GUARDED_RULE or (o.category == "name" and o is not finding))
+                       and any(o.start < last and first < o.end for first, last in grown
+                               if first < last)
+                       for o in findings):
+                done = shown  # never a wider passage over a (pupil's) name
+        out.append(replace(done, start=done.start + start, end=done.end + start))
     return out
+
+
+def shown_edit(line: str, finding: Finding) -> Finding:
+    """The finding's suggestion as the words a reader puts in place of ``text`` by hand: the
+    edit the interview would make (``take_in``), so that "uit de 3havo-b" shows "een klas van
+    onze school" for "de 3havo-b", never for "3havo" ("uit de een klas ... -b", trial12 F5).
+    The passage grows over the words around it that change with it (an article, the rest of
+    a code, the role before a name)."""
+    from dataclasses import replace
+
+    from commgen.checks.suggest import edit_of, grammar_words, is_phrase, take_in
+
+    suggestion = (finding.suggestion or "").strip()
+    if not is_phrase(suggestion) or suggestion.casefold() in grammar_words().words("weglaten"):
+        return finding  # a sentence for its sentence; advice ("laat het adres weg") as it is
+    changed = take_in(line, finding.start, finding.end, suggestion, finding.category)
+    if changed is None:
+        return finding
+    first, last, words = edit_of(line, changed)
+    if (first, last) == (finding.start, finding.end) and words == suggestion:
+        return finding
+    if line[finding.start:finding.end].strip().startswith("("):
+        return finding  # an aside in brackets ("Daan (14)"): the passage as found
+    if len(changed) < len(line) and words in line[first:last]:
+        # words taken out ("een 13-jarig meisje"): shown with the word after them ("13-jarig
+        # meisje" -> "meisje"), never with a name before them ("Daan (14)")
+        first, last, words = edit_of(line, changed, after=True)
+        if not (first <= finding.start and finding.end <= last) or not words.strip() \
+                or first < finding.start:
+            return finding
+    return replace(finding, start=first, end=last, text=line[first:last], suggestion=words)
 
 
 def _home_words(checker: Checker, findings: list[Finding]) -> tuple[str, ...]:
@@ -175,6 +226,31 @@ class CaseCheck:
 
             self._catalog = load_catalog(templates_dir(None))
         return self._catalog
+
+    def facts_key(self, properties: Mapping[str, str] | None = None) -> str:
+        """The answers that choose a suggestion's sentence (how the image was made, edited or
+        not; from ``--answers`` or the document's ``commgen.case``): part of the cached
+        results' key."""
+        values = self.values_for(properties or {})
+        return ",".join(str(values.get(k)) for k in ("origin", "material", "pupil_visible"))
+
+    def case_suggestions(self, found: list[Finding], readers: str | None,
+                         properties: Mapping[str, str] | None = None) -> list[Finding]:
+        """Blame and sanctions get the sentence the school can say instead, chosen by the
+        case's facts as at a question (``answercheck.CaseSentences``: for an image made
+        secretly never the "in vertrouwen" line); without ``--answers``, the sentence that fits
+        every case (trial12 F4)."""
+        from dataclasses import replace
+
+        from commgen.app.answercheck import CaseSentences
+
+        if not any(f.category in CaseSentences.BY_CATEGORY for f in found):
+            return found
+        sentences = CaseSentences(self.catalog, self.values_for(properties or {}))
+        public = self.rules.public if self.rules is not None else frozenset()
+        audiences = [readers or "press"]
+        return [replace(f, suggestion=sentences.suggestion(f, audiences, public))
+                if f.category in CaseSentences.BY_CATEGORY else f for f in found]
 
     def audience_of(self, doc_id: str | None) -> str | None:
         """The audience of a document commgen made, by the id in its properties."""
