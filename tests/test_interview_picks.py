@@ -125,11 +125,10 @@ def test_english_with_the_english_option(tmp_path: Path) -> None:
 
 def test_the_web_refuses_a_pick_as_an_answer_text(catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("starlette")
-    from tests.test_web import enter, local, post
-
     from commgen.app.web.case import WebCase
     from commgen.app.web.server import Access, make_app
     from commgen.foundation.i18n import current_language, set_language
+    from tests.test_web import enter, local, post
 
     before = current_language()
     set_language("nl")
