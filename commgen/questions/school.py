@@ -4,10 +4,10 @@ Each field is a key of a school profile file (``samples/scholen/*.yaml``), the q
 catalogue it answers (``profile: <field>`` on that question), what ``school.<field>`` gives a
 template, and how the privacy check treats it: the school's name, address and website may
 appear in any document, as may its phone number, e-mail address and head. A profile may also
-name the case's contact person and spokesperson with their numbers and addresses (a school or a
-foundation that keeps them fixed); those are allowed as the answers to their questions are. The profile loader
-(``answers.profiles``), the context builder and the linter (``contextnames.SCHOOL_QUESTIONS``)
-and the allow-list (``checks.allow``) all read this table.
+name the case's contact person and spokesperson with their numbers and addresses (a school or
+a foundation that keeps them fixed); those are allowed as the answers to their questions are.
+The profile loader (``answers.profiles``), the context builder and the linter
+(``contextnames.SCHOOL_QUESTIONS``) and the allow-list (``checks.allow``) all read this table.
 """
 
 from __future__ import annotations
