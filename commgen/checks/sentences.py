@@ -27,7 +27,6 @@ ABBREVIATIONS_FILE = "afkortingen.yaml"
 # A possible end: the signs (closing quotes and brackets go with them) before white space or
 # the end of the text; or a line break.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n")
-_WORD_BEFORE = re.compile(r"[^\s]*$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # J. / J.P. (a capital and its dot, once or more)
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,4}\.){2,}")  # m.b.t., z.s.m.: an abbreviation's shape
 _OPENING = "\"'“‘(["
@@ -59,8 +58,10 @@ def _ends_here(text: str, sign_start: int, sign_end: int, known: Abbreviations) 
     signs = text[sign_start:sign_end].rstrip("\"'”’)]")
     if signs != ".":
         return True  # ! ? ... end a sentence
-    word = _WORD_BEFORE.search(text, 0, sign_start + 1)
-    token = word.group().lstrip(_OPENING) if word else ""
+    begin = sign_start  # the word the dot ends (a few characters back, never the text)
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    token = text[begin:sign_start + 1].lstrip(_OPENING)
     following = _FOLLOWING.match(text, sign_end)
     if following is None or following.group(1) or not following.group(2):
         return True  # the line or the text ends here
