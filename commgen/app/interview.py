@@ -265,8 +265,9 @@ class Interview:
             from commgen.app.terminal import discard_typeahead
 
             discard_typeahead()
-            choice = click.prompt(_("  Choice"), type=click.Choice([k for k, _l in options]),
-                                  show_choices=False)
+            from commgen.app.prompts import pick
+
+            choice = pick(_("  Choice"), [k for k, _l in options])  # "2", "!2", "2." alike
             if choice == "1":
                 self._ask_and_keep_unchecked(question)
             elif choice == "4":
@@ -374,6 +375,7 @@ class Interview:
 
             discard_typeahead()  # a stray Enter or pasted line never answers this prompt
             choice = click.prompt(ask, default="", show_default=False).strip().lower()
+            choice = _as_number(choice)  # "!3", "3.", "(3)", "t1." as users type a number
             errors = [f for f in todo if f.finding.severity == ERROR]
             if choice in MAKE_WORDS and errors:
                 click.echo(_("Error: {message}").format(message=_(
@@ -416,6 +418,18 @@ class Interview:
             click.echo(f"  t{number}. {text_for(item.question.prompt, lang)}: "
                        f"{severity_label(finding.severity)} [{kind_label(finding.category)}] "
                        f"“{finding.text}” — {finding.message}")
+
+
+def _as_number(choice: str) -> str:
+    """The review's choice with a number typed as users type one (``!3``, ``3.``, ``(3)``,
+    ``#3``; ``t1.`` for a to-do) written plainly (``3``, ``t1``); anything else as typed."""
+    from commgen.questions.types import picked_number
+
+    to_do = choice[:1] == "t" and picked_number(choice[1:]) is not None
+    number = picked_number(choice[1:] if to_do else choice)
+    if number is None:
+        return choice
+    return f"t{number}" if to_do else str(number)
 
 
 def start_draft(out_dir: Path, resume: Path | None, catalog: Catalog,

@@ -21,6 +21,8 @@ from commgen.questions.types import (
     display,
     parse_paragraphs,
     parse_text,
+    picked_number,
+    refuse_pick,
     type_of,
 )
 
@@ -152,6 +154,9 @@ def _ask_paragraphs(question: Question, current: Any) -> list[str] | None:
             return parse_paragraphs(edited) or None
         if not lines and not entry.pasted and (number := _paragraph_number(typed, current)):
             return _replace_paragraph(current, number)
+        if not lines and not entry.pasted and picked_number(typed) is not None:
+            _refuse_number(typed, current)  # "!1", "1.", "(1)": never kept as the text
+            continue
         if not entry.pasted and not typed.strip():
             break  # an empty line typed (never one inside a paste) ends the answer
         lines.extend(line for line in entry.lines if line.strip())
@@ -169,6 +174,48 @@ def _paragraph_number(typed: str, current: Any) -> int:
         return 0
     number = int(text[1:])
     return number if 1 <= number <= len(current) else 0
+
+
+def _refuse_number(typed: str, current: Any) -> None:
+    """A number typed where the text of an answer is asked (``!1`` to pick the first
+    suggestion, ``3.`` from the finding's menu): say what it is not and what to type, then
+    the same question is asked again."""
+    several = bool(current) and len(current) > 1
+    click.echo(_("Error: {message}").format(message=_(
+        "“{typed}” is not an answer text, and commgen does not keep it.").format(
+            typed=typed.strip())), err=True)
+    if several:
+        click.echo(_("  Type !1 to !{n} to change one paragraph, or the new text; an empty "
+                     "line keeps the current text.").format(n=len(current)), err=True)
+    elif current:
+        click.echo(_("  Type the new text; an empty line keeps the current text."), err=True)
+    else:
+        click.echo(_("  Type the text itself; an empty line leaves the answer empty."),
+                   err=True)
+    if current:
+        click.echo(_("  To take the privacy check's suggestion: keep the text (an empty line) "
+                     "and choose its number at the finding."), err=True)
+
+
+def pick(label: str, keys: list[str]) -> str:
+    """One of the numbered options ``keys`` of a menu, typed as users type a number
+    (``2``, ``!2``, ``2.``, ``(2)``, ``#2``); anything else is said and asked again."""
+    def proc(text: str) -> str:
+        number = picked_number(text)
+        key = str(number) if number is not None else text.strip()
+        if key not in keys:
+            raise click.BadParameter(_("type one of the numbers {numbers}").format(
+                numbers=", ".join(keys)))
+        return key
+    return str(click.prompt(label, value_proc=proc, show_choices=False))
+
+
+def _plain_name(text: str) -> str:
+    """A name or role typed at the terminal: never a pick such as ``!1``."""
+    try:
+        return refuse_pick(parse_text(text), bare=True)
+    except InvalidAnswer as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _replace_paragraph(current: list[str], number: int) -> list[str] | None:
@@ -208,7 +255,7 @@ def say_pasted(count: int) -> None:
 
 def _ask_person(question: Question, current: Any) -> Person | None:
     name = click.prompt(_("  Name"), default=current.name if current else "",
-                        show_default=bool(current), value_proc=parse_text)
+                        show_default=bool(current), value_proc=_plain_name)
     if not name:
         return None
     if "," in name:  # "Karin Smit, intern begeleider" typed at once, as the help suggests
@@ -218,10 +265,10 @@ def _ask_person(question: Question, current: Any) -> Person | None:
     role = click.prompt(_("  Role (for example intern begeleider or zorgcoördinator, directeur or "
                           "rector)"),
                         default=current.role if current else "", show_default=bool(current),
-                        value_proc=parse_text)
+                        value_proc=_plain_name)
     while not role:
         click.echo(_("Error: {message}").format(message=_("give the role as well")), err=True)
-        role = click.prompt(_("  Role"), value_proc=parse_text)
+        role = click.prompt(_("  Role"), value_proc=_plain_name)
     return Person(name, role)
 
 

@@ -47,7 +47,8 @@ class AllowedAnswers:
 
         return cls(of_type("person"), of_type("phone"), of_type("email"), school("text"),
                    school("website"),
-                   tuple(f.question for f in SCHOOL_FIELDS if f.type == "email"))
+                   tuple(f.question for f in SCHOOL_FIELDS if f.type == "email"
+                         and not f.contact))
 
 
 @lru_cache(maxsize=4)
@@ -162,7 +163,7 @@ class AllowList:
                 self.add_phone(str(value or ""))
             elif school.type == "email":
                 self.add_email(str(value or ""))
-                if value:
+                if value and not school.contact:  # a contact's own address: not a domain
                     self.domains.add(domain_of(str(value)))
             elif school.type == "person" and value:
                 self._add_person(value)

@@ -117,10 +117,10 @@ def with_own_details_hint(findings: list[Finding], school_known: bool = False,
                       re.IGNORECASE) if home_words else None
     details = _("If this is your school's own detail: use --answers or --school to allow your "
                 "school's details.")
-    contact_detail = _("If this is the contact person's or the spokesperson's: use --answers "
-                       "to allow them.")
-    person = _("If this is the contact person or the spokesperson: use --answers to allow "
-               "them.")
+    contact_detail = _("If this is the contact person's or the spokesperson's: use --answers, "
+                       "or --school with a profile that names them, to allow them.")
+    person = _("If this is the contact person or the spokesperson: use --answers, or --school "
+               "with a profile that names them, to allow them.")
     own_school = _("If this is your own school: use --school or --answers to allow its name.")
 
     def hint(f: Finding) -> str | None:

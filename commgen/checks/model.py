@@ -43,8 +43,6 @@ MODEL_RULE = "model"  # the rule name of a model finding
 FORMAT = 1
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _DIGITS = re.compile(r"\d")
-# A sentence ends at . ! ? or a line break followed by white space; a long one is cut at ; too.
-_SENTENCE = re.compile(r"[^\n.!?;]*(?:[.!?;]+(?=\S)[^\n.!?;]*)*(?:[.!?;]+|\n|$)")
 NGRAMS = (3, 4)
 _UNIT = 1000  # weights are kept in thousandths
 _MIN_CHARS = 12  # a shorter piece ("Beste ouders,") is not scored
@@ -301,9 +299,11 @@ def load_model(rules_folder: Path) -> Model | None:
 
 
 def sentence_spans(text: str) -> Iterable[tuple[int, int]]:
-    """The sentences of a text as (start, end), white space stripped, long ones in parts."""
-    for match in _SENTENCE.finditer(text):
-        start, end = match.span()
+    """The sentences of a text as (start, end), white space stripped, long ones in parts
+    (the pieces of ``checks.sentences.scored_pieces``, as the model was trained on)."""
+    from commgen.checks.sentences import scored_pieces
+
+    for start, end in scored_pieces(text):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

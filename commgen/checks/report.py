@@ -45,7 +45,7 @@ def sentence_at(text: str, finding: Finding, hidden: Iterable[tuple[int, int]] =
                 limit: int = 100) -> str:
     """The sentence that holds the finding, to search for in Word; the passages of
     ``hidden`` (guarded names) shown as the mask, never as they are."""
-    from commgen.checks.suggest import sentences
+    from commgen.checks.sentences import sentences
 
     line_start, line_end = line_bounds(text, finding.start)
     start, end = line_start, line_end

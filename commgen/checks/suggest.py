@@ -26,8 +26,16 @@ def _words(text: str) -> list[str]:
 
 
 def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence (or an item after a colon): never after the dot of
+    an abbreviation or an initial ("mevr. A." goes on), as ``checks.sentences`` splits."""
+    from commgen.checks.sentences import spans
+
     before = text[:start].rstrip(" \t“\"‘'(-•*–")
-    return not before or before[-1] in ".!?:;\n"
+    if not before or before[-1] in ":;\n":
+        return True
+    return before[-1] in ".!?" and any(
+        stop <= start and not text[stop:start].strip(" \t“\"‘'(-•*–\n")
+        for _begin, stop in spans(text))
 
 
 def _phrase(words: list[str]) -> str:
@@ -77,10 +85,13 @@ def apply_suggestion(text: str, start: int, end: int, suggestion: str,
     return before + new + rest
 
 
-# A sentence ends with its sign, or with the line: a pasted line without a full stop is a
-# sentence of its own, never the start of the next one.
-# A sign inside a token ("zorg@school.example", "16.10 uur", "youtu.be") ends no sentence.
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?\"“”‘’'()\[\]]))*(?:[.!?]+|(?=\n)|$)")
+def _pieces(text: str) -> list[str]:
+    """The text cut into its sentences (``checks.sentences``, the one splitter: a sentence
+    ends with its sign or with the line, never at the dot of an e-mail address, a number or an
+    abbreviation), white space before each kept."""
+    from commgen.checks.sentences import spans
+
+    return [text[start:end] for start, end in spans(text)]
 
 
 def fit_passage(text: str, start: int, end: int, new: str,
@@ -116,15 +127,18 @@ def leave_out_text() -> str:
 def own_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the sentence (or sentences) the passage stands in begin and end, never further:
     the sentence after it is a neighbour, whatever is in it."""
+    from commgen.checks.sentences import spans
+
     first = last = None
-    for match in _SENTENCE.finditer(text):
-        if not match.group().strip():
+    for begin, stop in spans(text):
+        piece = text[begin:stop]
+        if not piece.strip():
             continue
-        lead = len(match.group()) - len(match.group().lstrip())
-        if first is None and match.end() > start:
-            first = match.start() + lead
-        if match.start() < max(end, start + 1):
-            last = match.end()
+        lead = len(piece) - len(piece.lstrip())
+        if first is None and stop > start:
+            first = begin + lead
+        if begin < max(end, start + 1):
+            last = stop
     if first is None or last is None:
         return start, end
     return first, max(last, first)
@@ -133,10 +147,12 @@ def own_sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def already_said(text: str, start: int, end: int, sentence: str) -> bool:
     """Whether ``sentence`` (a suggestion that is a whole sentence) stands in the text already,
     outside the passage's own sentence: taking it in would say it twice."""
+    from commgen.checks.sentences import spans
+
     key = " ".join(_words(sentence))
     first, last = own_sentence(text, start, end)
-    return bool(key) and any(" ".join(_words(m.group())) == key for m in _SENTENCE.finditer(text)
-                             if m.end() <= first or m.start() >= last)
+    return bool(key) and any(" ".join(_words(text[begin:stop])) == key
+                             for begin, stop in spans(text) if stop <= first or begin >= last)
 
 
 def leave_out(text: str, start: int, end: int, words: GrammarWords | None = None) -> str | None:
@@ -237,12 +253,9 @@ def meanings(text: str, words: GrammarWords | None = None) -> set[str]:
 
 def sentences(text: str) -> list[tuple[int, int, str]]:
     """Every sentence of the text with where it starts and ends (no leading space)."""
-    found = []
-    for match in _SENTENCE.finditer(text):
-        if match.group().strip():
-            lead = len(match.group()) - len(match.group().lstrip())
-            found.append((match.start() + lead, match.end(), match.group().strip()))
-    return found
+    from commgen.checks.sentences import sentences as split
+
+    return split(text)
 
 
 def grammar_slips(text: str, words: GrammarWords | None = None) -> list[str]:
@@ -250,13 +263,13 @@ def grammar_slips(text: str, words: GrammarWords | None = None) -> list[str]:
     needs more after it, a title before an article, an article or a word said twice."""
     known = _patterns(words or grammar_words())
     found = [m.group() for pattern in known.slips for m in pattern.finditer(text)]
-    for match in _SENTENCE.finditer(text):
-        said = _words(match.group())
-        if not said or match.group().rstrip()[-1:] not in ".!?":
+    for piece in _pieces(text):
+        said = _words(piece)
+        if not said or piece.rstrip().rstrip("\"'”’)]")[-1:] not in ".!?":
             continue
         if said[-1] in known.dangling or (len(said) > 1 and {*said[-2:]} <= known.pronouns):
             found.append(" ".join(said[-2:]))  # "terwijl ze haar."
-    sentences = [" ".join(_words(m.group())) for m in _SENTENCE.finditer(text)]
+    sentences = [" ".join(_words(piece)) for piece in _pieces(text)]
     found += sorted({s for s in sentences if len(s.split()) >= 4 and sentences.count(s) > 1})
     return found  # and a sentence said twice (two suggestions that are the same sentence)
 

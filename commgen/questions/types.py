@@ -77,8 +77,38 @@ def _as_text(value: Any, raw: str | None) -> str:
     raise InvalidAnswer(_("expected text, not a list or a mapping"))
 
 
+# A number typed to pick one of a list ("1", "!1", "#1", "1.", "1)", "(1)"): a choice's
+# number, a menu's, or what a user types believing it picks a suggestion. Never an answer text.
+_PICK = re.compile(r"[!#]?\s*\(?\s*(\d{1,3})\s*\)?\s*\.?")
+
+
+def picked_number(text: str) -> int | None:
+    """The number ``text`` picks when it is only a number in one of the forms a user types to
+    pick from a numbered list (``1``, ``!1``, ``#1``, ``1.``, ``1)``, ``(1)``, spaces around);
+    else None."""
+    match = _PICK.fullmatch(text.strip())
+    return int(match.group(1)) if match else None
+
+
+def refuse_pick(text: str, bare: bool = False) -> str:
+    """``text``, unless it is a pick (``!1``, ``(1)``, ``1.``; a bare ``1`` too when ``bare``):
+    then InvalidAnswer, so that no such thing is ever kept as the text of an answer."""
+    if picked_number(text) is not None and (bare or not text.strip().isdigit()):
+        raise InvalidAnswer(_("“{typed}” is a number to pick from a list, not an answer: type "
+                              "the answer itself (a suggestion of the privacy check is taken "
+                              "by its number where the finding is shown)").format(
+                                  typed=text.strip()))
+    return text
+
+
 def parse_text(value: Any, raw: str | None = None) -> str:
     return clean_text(_as_text(value, raw)).strip()
+
+
+def parse_answer_text(value: Any, raw: str | None = None) -> str:
+    """A one-line text answer: ``parse_text``, never a pick such as ``!1`` (a bare number
+    is a text answer: a version "2")."""
+    return refuse_pick(parse_text(value, raw))
 
 
 def parse_field(value: Any, raw: str | None = None) -> str:
@@ -304,7 +334,7 @@ def parse_person(value: Any, raw: str | None = None) -> Person:
         raise InvalidAnswer(
             _("give both the name and the role, as 'name: ...' and 'role: ...'")
         )
-    return Person(name, role)
+    return Person(refuse_pick(name, bare=True), refuse_pick(role, bare=True))
 
 
 def parse_names(value: Any, raw: str | None = None) -> GuardedNames:
@@ -474,7 +504,7 @@ def type_of(question: Question) -> QuestionType:
     return TYPES[question.type]
 
 
-TextType = _simple_type("text", parse_text, "tekst")
+TextType = _simple_type("text", parse_answer_text, "tekst")
 
 
 @_register
@@ -483,6 +513,14 @@ class ParagraphsType(QuestionType):
 
     parser = staticmethod(parse_paragraphs)
     sample_values = (["Een alinea."],)
+
+    def parse(self, question: Question, value: Any, raw: str | None = None,
+              base: Path | None = None) -> list[str]:
+        """Paragraphs; never only a pick (``!1``, ``1``): no free text is a bare number."""
+        paragraphs = parse_paragraphs(value, raw)
+        if paragraphs and all(picked_number(p) is not None for p in paragraphs):
+            refuse_pick(" ".join(paragraphs), bare=True)
+        return paragraphs
 
     def show(self, question: Question, value: Any) -> str:
         first = value[0].replace("\n", " ")
@@ -508,14 +546,19 @@ class _ChoiceBase(QuestionType):
         """A number from the list, or a value or label; several for a multiple choice."""
         text = text.strip()
         parts = [text]
-        if self.multiple:  # "1,3 5" or "foto, video"
+        if self.multiple:  # "1,3 5", "1. 3.", "(1) (3)" or "foto, video"
             parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
-            parts = [n for p in parts for n in (p.split() if p.replace(" ", "").isdigit()
-                                                 else [p])]
+            parts = [n for p in parts for n in (
+                p.split() if all(picked_number(w) is not None for w in p.split()) else [p])]
         values: list[str] = []
         for part in parts:
-            if part.isdigit() and 1 <= int(part) <= len(question.choices):
-                value = question.choices[int(part) - 1].value
+            number = picked_number(part)  # "2", and as users type it: "!2", "2.", "(2)", "#2"
+            if number is not None and 1 <= number <= len(question.choices):
+                value = question.choices[number - 1].value
+            elif number is not None:
+                raise InvalidAnswer(_("there is no choice {number}; type a number from 1 to "
+                                      "{count}").format(number=number,
+                                                        count=len(question.choices)))
             else:
                 try:
                     value = self.match(question, part)
