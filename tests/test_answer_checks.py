@@ -120,6 +120,10 @@ def test_a_suggestion_keeps_the_sentence_whole(catalog) -> None:  # type: ignore
         draft.save = lambda *a, **k: None  # type: ignore[method-assign]
         interview.take_suggestion(question, item.finding)
         got.append(draft.answered["situation_extra"])
-    assert got == [["Hoe het beeld is verspreid, wordt uitgezocht; daarover doen we geen "
-                    "uitspraken. Wij praten met de klas."],
-                   ["Het ging om een seksueel getint beeld van een leerling."]]
+    # either of the school's neutral lines (the rule that finds the guess chooses which)
+    assert got[0][0] in (
+        "Hoe het beeld is verspreid, wordt uitgezocht; daarover doen we geen uitspraken. "
+        "Wij praten met de klas.",
+        "Wat er precies is gebeurd, wordt uitgezocht; daarover doen we geen uitspraken. "
+        "Wij praten met de klas."), got
+    assert got[1:] == [["Het ging om een seksueel getint beeld van een leerling."]]

@@ -172,10 +172,12 @@ def test_two_guesses_in_one_answer_say_the_school_line_once_and_keep_the_facts(
         catalog) -> None:  # type: ignore[no-untyped-def]
     """Trial finding 2: both guesses became the same sentence (twice), and the first one took
     the fixed sentences beside it along."""
-    line = "Hoe het beeld is verspreid, wordt uitgezocht; daarover doen we geen uitspraken."
+    # either of the school's neutral lines (the rule that finds a guess chooses which)
+    lines = ("Hoe het beeld is verspreid, wordt uitgezocht; daarover doen we geen uitspraken.",
+             "Wat er precies is gebeurd, wordt uitgezocht; daarover doen we geen uitspraken.")
     result = _click_all(catalog, "situation_extra", TRIAL_SITUATION, **INVESTIGATED)
     text = "\n".join(result)
-    assert text.count(line) == 1, text
+    assert sum(text.count(line) for line in lines) == 1, text
     assert "Een leerling uit een klas van onze school heeft een foto op haar Instagram" in text
     assert "Jongens van een andere school hebben daar een naaktbeeld van gemaakt." in text
     assert "Vermoedelijk" not in text and "gerucht" not in text

@@ -24,8 +24,6 @@ def test_a_place_of_filming_gets_no_image_suggestion(catalog: Any) -> None:
     for qid, text, place in [
             ("view_extra", 'Filmen in de kleedkamer van de sporthal is "niet normaal" en a<b>c '
                            'hoort hier niet.', "in de kleedkamer"),
-            ("why_extra", "Iedere leerling moet zich veilig kunnen voelen in de kleedkamer en in "
-                          "de klas.", "in de kleedkamer"),
             ("situation_extra", "Afgelopen donderdag is een leerling uit een klas van onze school "
              "tijdens de gymles in de kleedkamer gefilmd terwijl ze zich omkleedde; op het "
              "filmpje is ze in haar ondergoed te zien.", "in haar ondergoed")]:
@@ -35,6 +33,10 @@ def test_a_place_of_filming_gets_no_image_suggestion(catalog: Any) -> None:
             assert item.finding.suggestion is None, (text, item.finding.text)
             assert "opnieuw" in item.finding.message
         assert any(place in f.finding.text for f in found)
+    # a setting in a sentence that is not about the image is no image detail (round detect12b)
+    safe = "Iedere leerling moet zich veilig kunnen voelen in de kleedkamer en in de klas."
+    assert not [f for f in _found(catalog, "why_extra", safe)
+                if f.finding.category == "image-detail"]
 
 
 def test_an_image_detail_suggestion_does_what_it_shows(catalog: Any) -> None:
