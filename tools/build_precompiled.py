@@ -9,8 +9,10 @@ say when: ``tests/test_precompiled.py``). It runs ``commgen generate`` on every 
 ``commgen check`` on their documents, each in a fresh process with an empty cache and the
 shipped file switched off, and records every pattern those processes compile (with the code
 ``re`` generated for it on this Python) and every rule's first words; then it compiles each
-alternative of every rule on its own (a case may hold words the samples do not). The code is
-for this Python only (``shipped.python_stamp``); the first words are for every Python.
+alternative of every rule on its own (a case may hold words the samples do not), and the
+trained check's weights in the plain form a run reads (``checks.model``, keyed by the hash of
+``model.json``). The code is for this Python only (``shipped.python_stamp``); the first words
+and the weights are for every Python.
 """
 
 from __future__ import annotations
@@ -58,7 +60,9 @@ from commgen.checks.rules import load_rules
 from commgen.checks.ruleindex import SWAP_GROUP, alternatives_source
 from commgen.foundation.regexcache import compile_apart
 from commgen.foundation.resources import bundled
+from commgen.checks.model import load_model
 for folder in sorted(bundled("snippets").glob("*/regels")):
+    load_model(folder)  # the trained check's weights in their plain form
     for rule in load_rules(folder):
         keys = rule.keys
         if keys is None or not keys.narrowable:

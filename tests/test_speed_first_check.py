@@ -1,0 +1,135 @@
+"""A check with an empty user cache pays less and finds the same (issue 18, speed13).
+
+- the trained check's weights come from ``precompiled.json`` in the plain form a run uses
+  (keyed by the hash of ``model.json``: a model file of other bytes is parsed, as before);
+- the name lists' cache entry holds lists, not sets (``marshal`` sorts a set's items: writing
+  the entry was 33 ms of the check), and reads back as the lists that were built.
+"""
+
+from __future__ import annotations
+
+import json
+import marshal
+from pathlib import Path
+
+import pytest
+
+from commgen.checks import model, namefinder
+from commgen.foundation import cache
+from commgen.foundation import shipped as precompiled
+from commgen.foundation.resources import bundled
+
+RULES = bundled("snippets") / "nl" / "regels"
+
+
+@pytest.fixture
+def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COMMGEN_CACHE", str(folder))
+    monkeypatch.setattr(cache, "_PACKS", {})
+    model._load.cache_clear()
+    namefinder.name_lists.cache_clear()
+    yield folder
+    model._load.cache_clear()
+    namefinder.name_lists.cache_clear()
+
+
+def _parsed_model(path: Path) -> model.Model:
+    return model.model_from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _same_model(a: model.Model, b: model.Model) -> None:
+    for field in ("categories", "bias", "warning", "error", "index", "columns", "ngrams",
+                  "meta", "names"):
+        assert getattr(a, field) == getattr(b, field), field
+
+
+def test_the_shipped_weights_are_those_of_model_json(empty_cache: Path) -> None:
+    path = RULES / model.MODEL_FILE
+    raw = path.read_bytes()
+    import hashlib
+
+    found, value = precompiled.SHIPPED_TABLE.value(
+        model.SHIPPED_KIND, [hashlib.sha256(raw).hexdigest(), str(model.FORMAT)])
+    assert found, "run python tools/build_precompiled.py (model.json changed)"
+    assert model._unpacked(value) == model._plain(json.loads(raw))
+
+
+def test_a_first_check_reads_the_weights_from_the_shipped_file(
+        empty_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def not_parsed(path: Path, raw: bytes) -> dict:
+        raise AssertionError("model.json was parsed, not read from precompiled.json")
+
+    expected = _parsed_model(RULES / model.MODEL_FILE)
+    monkeypatch.setattr(model, "_parsed", not_parsed)
+    loaded = model.load_model(RULES)
+    assert loaded is not None
+    _same_model(loaded, expected)
+    model._load.cache_clear()  # the next process: from the user cache
+    cache.save_packs()
+    _same_model(model.load_model(RULES), expected)
+
+
+def test_a_model_file_of_other_bytes_is_parsed(
+        empty_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "regels"
+    folder.mkdir()
+    data = json.loads((RULES / model.MODEL_FILE).read_text(encoding="utf-8"))
+    data["bias"] = [b + 0.5 for b in data["bias"]]
+    (folder / model.MODEL_FILE).write_text(json.dumps(data), encoding="utf-8")
+    parsed: list[Path] = []
+    real = model._parsed
+
+    def counted(path: Path, raw: bytes) -> dict:
+        parsed.append(path)
+        return real(path, raw)
+
+    monkeypatch.setattr(model, "_parsed", counted)
+    loaded = model.load_model(folder)
+    assert parsed == [folder / model.MODEL_FILE]
+    _same_model(loaded, model.model_from_json(data))
+
+
+def test_damaged_shipped_weights_are_parsed_instead(
+        empty_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = precompiled._Shipped()
+    table.codes = {}
+    table.values = {}
+    raw = (RULES / model.MODEL_FILE).read_bytes()
+    import hashlib
+
+    key = precompiled.value_key(model.SHIPPED_KIND,
+                                [hashlib.sha256(raw).hexdigest(), str(model.FORMAT)])
+    table.values[key] = {"columns": "bm90IHpsaWI=", "names": "", "column_bytes": 4}
+    monkeypatch.setattr(precompiled, "SHIPPED_TABLE", table)
+    _same_model(model.load_model(RULES), _parsed_model(RULES / model.MODEL_FILE))
+
+
+def test_the_name_lists_entry_holds_lists_and_reads_back_the_same(empty_cache: Path) -> None:
+    folder = namefinder._lists_folder()
+    if folder is None:
+        pytest.skip("deduce is not installed")
+    built = namefinder.name_lists()
+    cache.save_packs()
+    stored = cache.get(namefinder._cache_file(folder))
+    assert stored is not None
+    plain = marshal.loads(stored)
+
+    def has_set(value: object) -> bool:
+        if isinstance(value, (set, frozenset)):
+            return True
+        if isinstance(value, dict):
+            return any(has_set(v) for v in value.values())
+        if isinstance(value, (list, tuple)):
+            return any(has_set(v) for v in value[:3])
+        return False
+
+    assert not has_set(plain)
+    namefinder.name_lists.cache_clear()
+    again = namefinder.name_lists()
+    for key in vars(built):
+        a, b = getattr(built, key), getattr(again, key)
+        if key in namefinder._TRIES:
+            assert (a.words, a.by_first) == (b.words, b.by_first), key
+        else:
+            assert a == b and type(a) is type(b), key
