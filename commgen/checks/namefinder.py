@@ -198,7 +198,7 @@ def name_lists() -> NameLists:
 # --- tokens ----------------------------------------------------------------------------------
 class _Tokens:
     """A text's tokens: their texts (the same word once, shared) and their starts and ends
-    packed two machine words per token (a 2 MB text has about 600 000 tokens: as a tuple of
+    packed two numbers per token (a 2 MB text has about 600 000 tokens: as a tuple of
     two ints and a string each they were most of a check's memory). ``tokens[i]`` is the
     token's (start, end, text)."""
 
@@ -216,13 +216,34 @@ class _Tokens:
         return self.spans[2 * i], self.spans[2 * i + 1], self.texts[i]
 
 
+_CHUNK = 1 << 16  # characters: the texts of the tokens are cut this much at a time
+
+
+def _token_texts(text: str) -> list[str]:
+    """The texts of ``_TOKEN``'s matches, each word once (``sys.intern``). Cut a piece of
+    ``_CHUNK`` characters at a time, each ending after a line break (no token spans one):
+    ``findall`` over a whole text of 2 MB made 25 MB of strings at once, most of them
+    dropped right after for the interned word."""
+    texts: list[str] = []
+    start, size = 0, len(text)
+    while start < size:
+        cut = text.find("\n", start + _CHUNK)
+        end = size if cut < 0 else cut + 1
+        texts += map(sys.intern, _TOKEN.findall(text, start, end))
+        start = end
+    return texts
+
+
 def _tokens(text: str, lists: NameLists) -> _Tokens:
     """deduce's tokens: words, single signs and newlines; titles and interfixes of several
     words ("de heer", "van der") merged into one token."""
-    spans = array("q", chain.from_iterable(map(re.Match.span, _TOKEN.finditer(text))))
-    texts = list(map(sys.intern, _TOKEN.findall(text)))
+    # four bytes an offset where they fit (the starts and ends, and their copy with the
+    # terms merged, were 15 MB of a 2 MB text's check at eight)
+    code = "i" if len(text) < 2**31 else "q"
+    spans = array(code, chain.from_iterable(map(re.Match.span, _TOKEN.finditer(text))))
+    texts = _token_texts(text)
     firsts = lists.merge_terms.by_first
-    merged_spans, merged = array("q"), []
+    merged_spans, merged = array(code), []
     done = 0  # the tokens before ``done`` are in ``merged``
     for i in [i for i, t in enumerate(texts) if t in firsts]:
         if i < done:
