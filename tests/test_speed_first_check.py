@@ -3,7 +3,10 @@
 - the trained check's weights come from ``precompiled.json`` in the plain form a run uses
   (keyed by the hash of ``model.json``: a model file of other bytes is parsed, as before);
 - the name lists' cache entry holds lists, not sets (``marshal`` sorts a set's items: writing
-  the entry was 33 ms of the check), and reads back as the lists that were built.
+  the entry was 33 ms of the check), and reads back as the lists that were built;
+- the bundled data files come parsed from ``precompiled-yaml.json`` (keyed by PyYAML's version
+  and the file's text: an edited file is parsed), the same values, types, lines and sources;
+- the name finder cuts a long text into tokens without making all their texts at once.
 """
 
 from __future__ import annotations
@@ -165,3 +168,100 @@ def test_cutting_a_long_text_into_tokens_keeps_its_memory_down() -> None:
         tracemalloc.stop()
     assert len(tokens) > 200_000
     assert peak < 12 * 2**20, f"{peak / 2**20:.1f} MB"
+
+
+def _bundled_yaml() -> list[Path]:
+    return sorted(p for name in ("snippets", "templates") for p in bundled(name).rglob("*.yaml"))
+
+
+def _parts(text: str) -> list[str]:
+    import hashlib
+
+    import yaml
+
+    from commgen.foundation.yamlfile import LineDict
+
+    return [yaml.__version__, str(getattr(yaml, "__with_libyaml__", False)),
+            ",".join(sorted(vars(LineDict()))),
+            hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()]
+
+
+def test_the_shipped_parses_are_those_yaml_makes() -> None:
+    from commgen.foundation import yamlfile
+
+    shipped = 0
+    for path in _bundled_yaml():
+        text = yamlfile.read_text(path)
+        found, value = precompiled.SHIPPED_PARSED_TABLE.value(_parts(text))
+        if found:
+            shipped += 1
+            parsed, problems = yamlfile.parse_yaml(text, path)
+            assert not problems and yamlfile.same_parse(yamlfile.from_plain(value), parsed), path
+    assert shipped >= 30, "run python tools/build_precompiled.py (the data files changed)"
+
+
+def test_a_first_run_reads_the_data_files_parsed(
+        empty_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from commgen.checks.rules import load_rules
+    from commgen.foundation import yamlfile
+
+    expected = {p: yamlfile.parse_yaml(yamlfile.read_text(p), p)[0] for p in _bundled_yaml()}
+    parsed: list[Path | None] = []
+    real = yamlfile.parse_yaml
+
+    def counted(text: str, path: Path | None) -> tuple[object, list[object]]:
+        parsed.append(path)
+        return real(text, path)
+
+    monkeypatch.setattr(yamlfile, "parse_yaml", counted)
+    for path, value in expected.items():
+        data, problems = yamlfile.cached_parse(yamlfile.read_text(path), path)
+        assert not problems and yamlfile.same_parse(data, value), path
+    big = [p for p in expected if len(yamlfile.read_text(p)) >= yamlfile._CACHE_FROM]
+    assert big and not set(parsed) & set(big)
+    assert load_rules(RULES)
+
+
+def test_an_edited_data_file_is_parsed(
+        empty_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from commgen.foundation import yamlfile
+
+    path = RULES / "woorden.yaml"
+    text = yamlfile.read_text(path) + "\nextra_sleutel: [een, twee]\n"
+    parsed: list[Path | None] = []
+    real = yamlfile.parse_yaml
+
+    def counted(text: str, path: Path | None) -> tuple[object, list[object]]:
+        parsed.append(path)
+        return real(text, path)
+
+    monkeypatch.setattr(yamlfile, "parse_yaml", counted)
+    data, problems = yamlfile.cached_parse(text, path)
+    assert parsed == [path] and not problems and data["extra_sleutel"] == ["een", "twee"]
+
+
+@pytest.mark.parametrize("value", [
+    {"a": 1, "b": [True, None, 1.5, "x", {"c": "d"}], 3: "drie", None: False, "e": []},
+    [1, "twee", {"x": {"y": [0]}}], "just text", 7,
+])
+def test_a_parse_comes_back_from_its_plain_form_the_same(value: object) -> None:
+    import yaml
+
+    from commgen.foundation import yamlfile
+
+    text = yaml.safe_dump(value, allow_unicode=True, sort_keys=False)
+    parsed, problems = yamlfile.parse_yaml(text, None)
+    assert not problems
+    again = yamlfile.from_plain(json.loads(json.dumps(yamlfile.to_plain(parsed))))
+    assert yamlfile.same_parse(again, parsed)
+    assert not yamlfile.same_parse([True], [1]) and not yamlfile.same_parse([1.0], [1])
+
+
+def test_a_date_or_a_set_is_not_shipped() -> None:
+    from commgen.foundation import yamlfile
+
+    for text in ("datum: 2026-12-02\n", "set: !!set {a: null}\n"):
+        parsed, problems = yamlfile.parse_yaml(text, None)
+        assert not problems
+        with pytest.raises(TypeError):
+            yamlfile.to_plain(parsed)
