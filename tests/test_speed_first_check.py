@@ -265,3 +265,21 @@ def test_a_date_or_a_set_is_not_shipped() -> None:
         assert not problems
         with pytest.raises(TypeError):
             yamlfile.to_plain(parsed)
+
+
+def test_a_run_with_the_time_table_in_its_cache_does_not_read_the_shipped_file(
+        empty_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table of the minutes of a day is looked up in ``precompiled.json`` only when the
+    user cache has none: every warm ``generate`` parsed the whole file for it before."""
+    import datetime as dt
+
+    from commgen.foundation import formatting
+
+    monkeypatch.setattr(cache, "_REMEMBERED", {})
+    first = formatting.format_time(dt.time(14, 5), "nl")
+    cache.save_packs()
+    table = precompiled._Shipped()
+    monkeypatch.setattr(precompiled, "SHIPPED_TABLE", table)
+    monkeypatch.setattr(cache, "_REMEMBERED", {})  # the next process
+    assert formatting.format_time(dt.time(14, 5), "nl") == first == "14:05"
+    assert table.codes is None, "precompiled.json was read"

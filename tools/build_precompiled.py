@@ -4,8 +4,8 @@ the bundled rules and the libraries' patterns (``foundation.shipped`` explains i
     python tools/build_precompiled.py          # write the file
     python tools/build_precompiled.py --check  # exit 1 when the file is not up to date
 
-Run it after changing a rule file, ``woordsoorten.yaml`` or a detector's pattern (the tests
-say when: ``tests/test_precompiled.py``). It runs ``commgen generate`` on every sample and
+Run it after changing a rule file, another bundled data file, ``model.json`` or a detector's
+pattern (the tests say when: ``tests/test_precompiled.py``). It runs ``commgen generate`` on every sample and
 ``commgen check`` on their documents, each in a fresh process with an empty cache and the
 shipped file switched off, and records every pattern those processes compile (with the code
 ``re`` generated for it on this Python) and every rule's first words; then it compiles each
