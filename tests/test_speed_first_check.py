@@ -1,10 +1,10 @@
 """A check with an empty user cache pays less and finds the same (issue 18, speed13).
 
-- the trained check's weights come from ``precompiled.json`` in the plain form a run uses
+- the trained check's weights come from ``precompiled-data.json`` in the plain form a run uses
   (keyed by the hash of ``model.json``: a model file of other bytes is parsed, as before);
 - the name lists' cache entry holds lists, not sets (``marshal`` sorts a set's items: writing
   the entry was 33 ms of the check), and reads back as the lists that were built;
-- the bundled data files come parsed from ``precompiled-yaml.json`` (keyed by PyYAML's version
+- the bundled data files come parsed from ``precompiled-data.json`` (keyed by PyYAML's version
   and the file's text: an edited file is parsed), the same values, types, lines and sources;
 - the name finder cuts a long text into tokens without making all their texts at once.
 """
@@ -52,7 +52,7 @@ def test_the_shipped_weights_are_those_of_model_json(empty_cache: Path) -> None:
     raw = path.read_bytes()
     import hashlib
 
-    found, value = precompiled.SHIPPED_TABLE.value(
+    found, value = precompiled.SHIPPED_DATA_TABLE.value(
         model.SHIPPED_KIND, [hashlib.sha256(raw).hexdigest(), str(model.FORMAT)])
     assert found, "run python tools/build_precompiled.py (model.json changed)"
     assert model._unpacked(value) == model._plain(json.loads(raw))
@@ -61,7 +61,7 @@ def test_the_shipped_weights_are_those_of_model_json(empty_cache: Path) -> None:
 def test_a_first_check_reads_the_weights_from_the_shipped_file(
         empty_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def not_parsed(path: Path, raw: bytes) -> dict:
-        raise AssertionError("model.json was parsed, not read from precompiled.json")
+        raise AssertionError("model.json was parsed, not read from precompiled-data.json")
 
     expected = _parsed_model(RULES / model.MODEL_FILE)
     monkeypatch.setattr(model, "_parsed", not_parsed)
@@ -95,8 +95,7 @@ def test_a_model_file_of_other_bytes_is_parsed(
 
 def test_damaged_shipped_weights_are_parsed_instead(
         empty_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    table = precompiled._Shipped()
-    table.codes = {}
+    table = precompiled._ShippedData()
     table.values = {}
     raw = (RULES / model.MODEL_FILE).read_bytes()
     import hashlib
@@ -104,7 +103,7 @@ def test_damaged_shipped_weights_are_parsed_instead(
     key = precompiled.value_key(model.SHIPPED_KIND,
                                 [hashlib.sha256(raw).hexdigest(), str(model.FORMAT)])
     table.values[key] = {"columns": "bm90IHpsaWI=", "names": "", "column_bytes": 4}
-    monkeypatch.setattr(precompiled, "SHIPPED_TABLE", table)
+    monkeypatch.setattr(precompiled, "SHIPPED_DATA_TABLE", table)
     _same_model(model.load_model(RULES), _parsed_model(RULES / model.MODEL_FILE))
 
 
@@ -192,7 +191,7 @@ def test_the_shipped_parses_are_those_yaml_makes() -> None:
     shipped = 0
     for path in _bundled_yaml():
         text = yamlfile.read_text(path)
-        found, value = precompiled.SHIPPED_PARSED_TABLE.value(_parts(text))
+        found, value = precompiled.SHIPPED_DATA_TABLE.value("yaml", _parts(text))
         if found:
             shipped += 1
             parsed, problems = yamlfile.parse_yaml(text, path)

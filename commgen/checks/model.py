@@ -227,23 +227,23 @@ def _unreadable(path: Path, error: object) -> CatalogError:
 
 
 def _read(path: Path) -> dict:
-    """The plain form (``_plain``) of the model file: the one ``precompiled.json`` ships for
+    """The plain form (``_plain``) of the model file: the one ``precompiled-data.json`` ships for
     a file of the same bytes (parsing the JSON and packing its weights was 55 ms of a check
     with an empty user cache), else parsed."""
-    from commgen.foundation.shipped import SHIPPED_TABLE
+    from commgen.foundation.shipped import SHIPPED_DATA_TABLE as table
 
     try:
         raw = path.read_bytes()
     except OSError as err:
         raise _unreadable(path, err) from err
     parts = [hashlib.sha256(raw).hexdigest(), str(FORMAT)]
-    if SHIPPED_TABLE.recorded is None:
-        found, value = SHIPPED_TABLE.value(SHIPPED_KIND, parts)
+    if table.recorded is None:
+        found, value = table.value(SHIPPED_KIND, parts)
         if found:
             with suppress(KeyError, TypeError, ValueError, zlib.error, binascii.Error):
                 return _unpacked(value)
     plain = _parsed(path, raw)
-    SHIPPED_TABLE.record_value(SHIPPED_KIND, parts, _packed(plain))  # the build tool's run
+    table.record(SHIPPED_KIND, parts, _packed(plain))  # the build tool's run
     return plain
 
 
@@ -260,7 +260,7 @@ def _parsed(path: Path, raw: bytes) -> dict:
         raise _unreadable(path, err) from err
 
 
-SHIPPED_KIND = "model-plain"  # the kind of the plain form's value in ``precompiled.json``
+SHIPPED_KIND = "model-plain"  # the kind of the plain form's value in precompiled-data.json
 
 
 def _packed(plain: dict) -> dict:

@@ -181,35 +181,36 @@ def built(pattern: Any, flags: int) -> tuple[re.Pattern[Any], tuple[Any, ...]]:
     return _sre.compile(pattern, *code), code
 
 
-SHIPPED_PARSED = Path(__file__).with_name("precompiled-yaml.json")
+SHIPPED_DATA = Path(__file__).with_name("precompiled-data.json")
 
 
-class _ShippedParsed:
-    """``precompiled-yaml.json``: the bundled data files as YAML parses them (in the form of
-    ``yamlfile.to_plain``), by a hash of PyYAML's version and the file's text; read on the
-    first data file a run does not find in the user cache (a first run), apart from
-    ``precompiled.json`` so that a run that misses only a pattern does not read it. Empty
-    when missing, damaged or switched off. ``recorded``: the build tool's run."""
+class _ShippedData:
+    """``precompiled-data.json``: the bundled data files as YAML parses them (in the form of
+    ``yamlfile.to_plain``, by a hash of PyYAML's version and the file's text) and the trained
+    check's weights in the form a run reads (``checks.model``, by the hash of ``model.json``);
+    read on the first of them a run does not find in the user cache (a first run). Apart from
+    ``precompiled.json``, which a new case reads for a rule's alternatives: that one stays
+    small. Empty when missing, damaged or switched off. ``recorded``: the build tool's run."""
 
     def __init__(self) -> None:
         self.values: dict[str, Any] | None = None
         self.recorded: dict[str, Any] | None = None
 
-    def value(self, parts: list[str]) -> tuple[bool, Any]:
+    def value(self, kind: str, parts: list[str]) -> tuple[bool, Any]:
         if self.values is None:
             self.values = {}
             try:
-                data = {} if SHIPPED_TABLE.off else json.loads(SHIPPED_PARSED.read_bytes())
+                data = {} if SHIPPED_TABLE.off else json.loads(SHIPPED_DATA.read_bytes())
                 values = data.get("values") if data.get("format") == SHIPPED_FORMAT else None
                 self.values = values if isinstance(values, dict) else {}
             except (OSError, ValueError, AttributeError):
                 pass  # only slower: parsed
-        key = value_key("yaml", parts)
+        key = value_key(kind, parts)
         return (True, self.values[key]) if key in self.values else (False, None)
 
-    def record(self, parts: list[str], value: Any) -> None:
+    def record(self, kind: str, parts: list[str], value: Any) -> None:
         if self.recorded is not None:
-            self.recorded[value_key("yaml", parts)] = value
+            self.recorded[value_key(kind, parts)] = value
 
 
-SHIPPED_PARSED_TABLE = _ShippedParsed()
+SHIPPED_DATA_TABLE = _ShippedData()

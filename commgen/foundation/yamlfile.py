@@ -220,16 +220,16 @@ def cached_parse(text: str, path: Path | None) -> tuple[Any, list[Problem]]:
 
 
 def _shipped_parse(text: str, path: Path | None, parts: list[str]) -> tuple[Any, list[Problem]]:
-    """``parse_yaml``, or the parse that ``precompiled-yaml.json`` ships for this text and
+    """``parse_yaml``, or the parse that ``precompiled-data.json`` ships for this text and
     PyYAML (a bundled data file in a first run: parsing them was 30 to 40 ms of a first
     ``commgen check`` or ``generate``); the build tool's run records what it parsed."""
     import hashlib
 
-    from commgen.foundation.shipped import SHIPPED_PARSED_TABLE as table
+    from commgen.foundation.shipped import SHIPPED_DATA_TABLE as table
 
     parts = [*parts, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()]
     if table.recorded is None:
-        found, value = table.value(parts)
+        found, value = table.value("yaml", parts)
         if found:
             try:
                 return from_plain(value), []
@@ -240,11 +240,11 @@ def _shipped_parse(text: str, path: Path | None, parts: list[str]) -> tuple[Any,
         with contextlib.suppress(TypeError):
             plain = to_plain(data)
             if same_parse(from_plain(plain), data):
-                table.record(parts, plain)
+                table.record("yaml", parts, plain)
     return data, problems
 
 
-# --- a parse as JSON (``precompiled-yaml.json``) ---------------------------------------------
+# --- a parse as JSON (``precompiled-data.json``) ---------------------------------------------
 # A JSON object stands for a ``LineDict`` (its own line and per key its value, line and source
 # text); everything else is a list or a scalar of the same value. Another type (a date, a set,
 # bytes) makes the file not shippable (TypeError).
