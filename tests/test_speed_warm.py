@@ -143,12 +143,13 @@ def test_a_letter_checked_again_gets_its_findings_from_the_cache(tmp_path: Path)
         return done.returncode, done.stdout, imported
 
     first = check("--audience", "parents-class")
-    assert first[0] == 1 and "06-12345678" in first[1] and "commgen.app.answercheck" in first[2]
+    assert first[0] == 1 and "06-12345678" in first[1] and "commgen.app.fitting" in first[2]
     again = check("--audience", "parents-class")
     assert again[:2] == first[:2]
-    assert "commgen.app.answercheck" not in again[2]  # nothing fitted: it was kept
+    assert "commgen.app.fitting" not in again[2]  # nothing fitted: it was kept
     press = check("--audience", "press")
-    assert "commgen.app.answercheck" in press[2]
+    assert "commgen.app.fitting" in press[2]
+    assert "commgen.app.answercheck" not in first[2] | press[2]  # nor the answer checks
     letter.write_text(TEXT * 3 + "Bel ook 06-87654321.\n", encoding="utf-8")
     changed = check("--audience", "parents-class")
     assert "06-87654321" in changed[1] and changed[1] != first[1]

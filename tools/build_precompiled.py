@@ -4,13 +4,17 @@ the bundled rules and the libraries' patterns (``foundation.shipped`` explains i
     python tools/build_precompiled.py          # write the file
     python tools/build_precompiled.py --check  # exit 1 when the file is not up to date
 
-Run it after changing a rule file, ``woordsoorten.yaml`` or a detector's pattern (the tests
-say when: ``tests/test_precompiled.py``). It runs ``commgen generate`` on every sample and
-``commgen check`` on their documents, each in a fresh process with an empty cache and the
-shipped file switched off, and records every pattern those processes compile (with the code
-``re`` generated for it on this Python) and every rule's first words; then it compiles each
-alternative of every rule on its own (a case may hold words the samples do not). The code is
-for this Python only (``shipped.python_stamp``); the first words are for every Python.
+Run it after changing a rule file, another bundled data file, ``model.json`` or a detector's
+pattern (the tests say when: ``tests/test_precompiled.py``). It runs ``commgen generate`` on
+every sample and ``commgen check`` on their documents, each in a fresh process with an empty
+cache and the shipped file switched off, and records every pattern those processes compile
+(with the code ``re`` generated for it on this Python) and every rule's first words; then it
+compiles each alternative of every rule on its own (a case may hold words the samples do not),
+and records the trained check's weights in the plain form a run reads (``checks.model``, keyed
+by the hash of ``model.json``) and every bundled data file as YAML parses it
+(``foundation.yamlfile``, keyed by PyYAML's version and the file's text), both in
+``precompiled-data.json`` beside it. The code is for this Python only
+(``shipped.python_stamp``); the first words, the weights and the parses are for every Python.
 """
 
 from __future__ import annotations
@@ -27,16 +31,22 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from commgen.foundation.shipped import SHIPPED, SHIPPED_FORMAT, python_stamp  # noqa: E402
+from commgen.foundation.shipped import (  # noqa: E402
+    SHIPPED,
+    SHIPPED_DATA,
+    SHIPPED_FORMAT,
+    python_stamp,
+)
 
 _RECORDING = """
 import atexit, json, sys
 from commgen.foundation import regexcache, shipped
 shipped.SHIPPED_TABLE.off = True
 shipped.SHIPPED_TABLE.recorded = {"codes": {}, "values": {}}
+shipped.SHIPPED_DATA_TABLE.recorded = {}
 out = sys.argv.pop(1)
 atexit.register(lambda: open(out, "w", encoding="utf-8").write(
-    json.dumps(shipped.SHIPPED_TABLE.recorded)))
+    json.dumps({**shipped.SHIPPED_TABLE.recorded, "data": shipped.SHIPPED_DATA_TABLE.recorded})))
 """
 
 _RUN = _RECORDING + """
@@ -58,7 +68,13 @@ from commgen.checks.rules import load_rules
 from commgen.checks.ruleindex import SWAP_GROUP, alternatives_source
 from commgen.foundation.regexcache import compile_apart
 from commgen.foundation.resources import bundled
+from commgen.checks.model import load_model
+from commgen.foundation.yamlfile import cached_parse, read_text
+for name in ("snippets", "templates"):  # every bundled data file, parsed (any command's)
+    for path in sorted(bundled(name).rglob("*.yaml")):
+        cached_parse(read_text(path), path)
 for folder in sorted(bundled("snippets").glob("*/regels")):
+    load_model(folder)  # the trained check's weights in their plain form
     for rule in load_rules(folder):
         keys = rule.keys
         if keys is None or not keys.narrowable:
@@ -86,6 +102,7 @@ def build(quick: bool = False) -> dict[str, Any]:
     what the bundled rules, catalogue and sentences decide (the part ``--check`` compares)."""
     codes: dict[str, Any] = {}
     values: dict[str, Any] = {}
+    parsed: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="commgen-precompiled-") as tmp:
         work = Path(tmp)
         runs: list[tuple[str, list[str]]] = []
@@ -97,14 +114,17 @@ def build(quick: bool = False) -> dict[str, Any]:
             found = _recorded(script, args, work / f"cache{n}", work / f"recorded{n}.json")
             codes.update(found["codes"])
             values.update(found["values"])
+            parsed.update(found.get("data", {}))
         documents = sorted(str(p) for p in (work / "out").rglob("*.docx"))[:8]
         if documents:
             found = _recorded(_RUN, ["check", *documents], work / "cache-check",
                               work / "recorded-check.json")
             codes.update(found["codes"])
             values.update(found["values"])
+            parsed.update(found.get("data", {}))
     return {"format": SHIPPED_FORMAT, "python": python_stamp(),
-            "values": dict(sorted(values.items())), "codes": dict(sorted(codes.items()))}
+            "values": dict(sorted(values.items())), "codes": dict(sorted(codes.items())),
+            "data": dict(sorted(parsed.items()))}
 
 
 def stale(current: dict[str, Any], data: dict[str, Any]) -> list[str]:
@@ -115,6 +135,8 @@ def stale(current: dict[str, Any], data: dict[str, Any]) -> list[str]:
         return ["format"]
     values = current.get("values", {})
     missing = [key for key, value in data["values"].items() if values.get(key) != value]
+    parsed = current.get("data", {})
+    missing += [key for key, value in data["data"].items() if parsed.get(key) != value]
     if current.get("python") == data["python"]:
         codes = current.get("codes", {})
         missing += [key for key, code in data["codes"].items() if codes.get(key) != code]
@@ -136,7 +158,8 @@ def main() -> int:
     if args.check:
         try:
             current = json.loads(SHIPPED.read_bytes())
-        except (OSError, ValueError):
+            current["data"] = json.loads(SHIPPED_DATA.read_bytes())["values"]
+        except (OSError, ValueError, KeyError, TypeError):
             current = {}
         missing = stale(current, data)
         if missing:
@@ -144,9 +167,12 @@ def main() -> int:
                   "run python tools/build_precompiled.py")
             return 1
         return 0
+    parsed = data.pop("data")
     SHIPPED.write_bytes(dumped(data))
+    SHIPPED_DATA.write_bytes(dumped({"format": SHIPPED_FORMAT, "values": parsed}))
     print(f"{SHIPPED}: {len(data['codes'])} patterns, {len(data['values'])} values, "
-          f"{SHIPPED.stat().st_size // 1024} KB")
+          f"{SHIPPED.stat().st_size // 1024} KB; {SHIPPED_DATA.name}: {len(parsed)} values, "
+          f"{SHIPPED_DATA.stat().st_size // 1024} KB")
     return 0
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
+from commgen.app.fitting import RELATION, finding_word, fit_suggestion
 from commgen.checks.consistency import (
     CaseDocument,
     ConsistencyRules,
@@ -34,7 +35,7 @@ from commgen.checks.load import checker_from_answers
 from commgen.checks.names import guarded_spans
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
-from commgen.checks.suggest import already_said, apply_suggestion, leave_out_text, take_in
+from commgen.checks.suggest import apply_suggestion, leave_out_text, take_in
 from commgen.foundation.concepts import DOCUMENT_LANGUAGE, ERROR, GUARDED_MASK, WARNING
 from commgen.foundation.i18n import _
 from commgen.questions.catalog import Catalog, Question
@@ -264,43 +265,16 @@ def check_answer(checker: Checker, question: Question, value: Any,
 def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[str],
            recheck: bool = True) -> Finding:
     """The finding with a suggestion only when taking it leaves a whole sentence that passes
-    the check (``checks.suggest.take_in``, then every check again; ``recheck`` False: the
-    sentence only, for ``commgen check``, where a letter's every finding would check its line
-    twice more): otherwise no suggestion, and the message says to write the sentence anew
-    without the passage."""
-    if not finding.suggestion or (finding.text == GUARDED_MASK and finding.rule != GUARDED_RULE):
-        return finding
-    if finding.category == RELATION:  # "haar moeder" is never "een leerling" (trial cli9, 15):
-        from commgen.checks.suggest import grammar_words  # the neutral words for it, or none
-
-        instead = grammar_words().instead(" ".join(finding_word(finding).casefold().split()))
-        finding = replace(finding, suggestion=instead)
-        if instead is None:
-            return replace(finding, message=finding.message + " " + _(
-                "Write this sentence anew, without '{passage}'.").format(
-                passage=finding_word(finding).strip()))
-    if finding.category == "name" and finding.rule != GUARDED_RULE:
-        # a name with an adult's role ("wijkagent Bakker") becomes the role, never a pupil
-        from commgen.checks.suggest import name_instead
-
-        instead = name_instead(text, finding.start, finding.end, finding.suggestion)
-        if instead is not None:
-            finding = replace(finding, suggestion=instead)
-    if finding.suggestion != leave_out_text() and already_said(
-            text, finding.start, finding.end, finding.suggestion):
-        finding = replace(finding, suggestion=leave_out_text(), message=finding.message + " " + _(
-            "The answer already says: “{sentence}”").format(sentence=finding.suggestion))
-    changed = take_in(text, finding.start, finding.end, finding.suggestion, finding.category)
-    if changed is not None and not recheck:
-        return finding
-    if changed is not None:
+    the check (``app.fitting.fit_suggestion``, then every check again; ``recheck`` False: the
+    sentence only, as ``commgen check`` does, where a letter's every finding would check its
+    line twice more): otherwise no suggestion, and the message says to write the sentence
+    anew without the passage."""
+    def passes(changed: str) -> bool:
         before = {(f.category, f.text) for f in strictest(checker, text, audiences)}
-        if not [f for f in strictest(checker, changed, audiences)
-                if (f.category, f.text) not in before]:
-            return finding
-    advice = _("Write this sentence anew, without '{passage}'.").format(
-        passage=GUARDED_MASK if finding.rule == GUARDED_RULE else finding.text.strip())
-    return replace(finding, suggestion=None, message=f"{finding.message} {advice}")
+        return not [f for f in strictest(checker, changed, audiences)
+                    if (f.category, f.text) not in before]
+
+    return fit_suggestion(text, finding, passes if recheck else None)
 
 
 def case_findings(rules: ConsistencyRules, values: Mapping[str, Any], text: str,
@@ -340,7 +314,7 @@ def _named_for_what_it_is(found: list[Finding]) -> list[Finding]:
 
 
 GENDER_RULE = "consistency-geslacht"  # a word for the pupil's gender or family
-GENDER, RELATION, SPECULATION = "gender", "relation", "speculation"
+GENDER, SPECULATION = "gender", "speculation"
 REPEAT, REPEAT_RULE = "repeat", "repeat-fixed"  # says again what a vetted sentence says
 
 
@@ -384,11 +358,6 @@ def kind_label(category: str) -> str:
     from commgen.app.web.texts import category_label
 
     return category_label(category)
-
-
-def finding_word(finding: Finding) -> str:
-    """The word a consistency finding is about (its text is the whole sentence)."""
-    return finding.message.split("'")[1] if finding.message.count("'") >= 2 else finding.text
 
 
 def case_rules(catalog: Catalog, lang: str = DOCUMENT_LANGUAGE) -> ConsistencyRules | None:

@@ -93,13 +93,17 @@ class _Trie:
             elif tokens:
                 self.by_first.setdefault(tokens[0], set()).add(tokens)
 
-    def plain(self) -> tuple[set[str], dict[str, set[tuple[str, ...]]]]:
-        return self.words, self.by_first
+    def plain(self) -> tuple[list[str], dict[str, list[tuple[str, ...]]]]:
+        """Lists, not sets: ``marshal`` sorts a set's items (Python 3.11 on), which made
+        writing the lists ten times dearer than reading them."""
+        return list(self.words), {k: list(v) for k, v in self.by_first.items()}
 
     @classmethod
-    def from_plain(cls, plain: tuple[set[str], dict[str, set[tuple[str, ...]]]]) -> _Trie:
+    def from_plain(cls, plain: tuple[Iterable[str], dict[str, Iterable[tuple[str, ...]]]]
+                   ) -> _Trie:
         trie = cls(())
-        trie.words, trie.by_first = plain
+        words, by_first = plain
+        trie.words, trie.by_first = set(words), {k: set(v) for k, v in by_first.items()}
         return trie
 
     def starts(self, word: str) -> bool:
@@ -182,10 +186,11 @@ def name_lists() -> NameLists:
     with suppress(ValueError, EOFError, TypeError, KeyError):
         plain = marshal.loads(stored) if stored is not None else None
         if isinstance(plain, dict):
-            return NameLists(**{k: _Trie.from_plain(v) if k in _TRIES else v
+            return NameLists(**{k: _Trie.from_plain(v) if k in _TRIES else frozenset(v)
                                 for k, v in plain.items()})
     lists = _build(folder)
-    plain = {k: v.plain() if k in _TRIES else v for k, v in vars(lists).items()}
+    # lists, not sets: marshal sorts a set's items (``_Trie.plain``): 33 of a cold check's ms
+    plain = {k: v.plain() if k in _TRIES else list(v) for k, v in vars(lists).items()}
     put(cache, marshal.dumps(plain))  # like any entry: no wait for the disk
     return lists
 
@@ -193,7 +198,7 @@ def name_lists() -> NameLists:
 # --- tokens ----------------------------------------------------------------------------------
 class _Tokens:
     """A text's tokens: their texts (the same word once, shared) and their starts and ends
-    packed two machine words per token (a 2 MB text has about 600 000 tokens: as a tuple of
+    packed two numbers per token (a 2 MB text has about 600 000 tokens: as a tuple of
     two ints and a string each they were most of a check's memory). ``tokens[i]`` is the
     token's (start, end, text)."""
 
@@ -211,13 +216,34 @@ class _Tokens:
         return self.spans[2 * i], self.spans[2 * i + 1], self.texts[i]
 
 
+_CHUNK = 1 << 16  # characters: the texts of the tokens are cut this much at a time
+
+
+def _token_texts(text: str) -> list[str]:
+    """The texts of ``_TOKEN``'s matches, each word once (``sys.intern``). Cut a piece of
+    ``_CHUNK`` characters at a time, each ending after a line break (no token spans one):
+    ``findall`` over a whole text of 2 MB made 25 MB of strings at once, most of them
+    dropped right after for the interned word."""
+    texts: list[str] = []
+    start, size = 0, len(text)
+    while start < size:
+        cut = text.find("\n", start + _CHUNK)
+        end = size if cut < 0 else cut + 1
+        texts += map(sys.intern, _TOKEN.findall(text, start, end))
+        start = end
+    return texts
+
+
 def _tokens(text: str, lists: NameLists) -> _Tokens:
     """deduce's tokens: words, single signs and newlines; titles and interfixes of several
     words ("de heer", "van der") merged into one token."""
-    spans = array("q", chain.from_iterable(map(re.Match.span, _TOKEN.finditer(text))))
-    texts = list(map(sys.intern, _TOKEN.findall(text)))
+    # four bytes an offset where they fit (the starts and ends, and their copy with the
+    # terms merged, were 15 MB of a 2 MB text's check at eight)
+    code = "i" if len(text) < 2**31 else "q"
+    spans = array(code, chain.from_iterable(map(re.Match.span, _TOKEN.finditer(text))))
+    texts = _token_texts(text)
     firsts = lists.merge_terms.by_first
-    merged_spans, merged = array("q"), []
+    merged_spans, merged = array(code), []
     done = 0  # the tokens before ``done`` are in ``merged``
     for i in [i for i, t in enumerate(texts) if t in firsts]:
         if i < done:

@@ -346,18 +346,20 @@ def library_version(library: str) -> str | None:
 def _shipped_or(library: str, kind: str, parts: list[str], compute: Callable[[], Any]
                 ) -> Callable[[], Any]:
     """``compute``, or the value ``precompiled.json`` holds for this library version and
-    ``parts`` (the build tool's run records what it computed)."""
-    version = library_version(library)
-    if version is None:
-        return compute
-    from commgen.foundation.shipped import SHIPPED_TABLE
+    ``parts`` (the build tool's run records what it computed). Looked up only when the user
+    cache has no entry (a first run): asked at once, every warm ``generate`` read the whole
+    of ``precompiled.json`` (1.5 MB of JSON) for the table of the minutes of a day."""
+    def shipped_or_computed() -> Any:
+        version = library_version(library)
+        if version is None:
+            return compute()
+        from commgen.foundation.shipped import SHIPPED_TABLE
 
-    shipped_parts = [f"{library}=={version}", json.dumps(parts, ensure_ascii=False)]
-    if SHIPPED_TABLE.recorded is not None:
-        def recorded() -> Any:
+        shipped_parts = [f"{library}=={version}", json.dumps(parts, ensure_ascii=False)]
+        if SHIPPED_TABLE.recorded is not None:
             value = compute()
             SHIPPED_TABLE.record_value(f"library-{kind}", shipped_parts, value)
             return value
-        return recorded
-    shipped, value = SHIPPED_TABLE.value(f"library-{kind}", shipped_parts)
-    return (lambda: value) if shipped else compute
+        shipped, value = SHIPPED_TABLE.value(f"library-{kind}", shipped_parts)
+        return value if shipped else compute()
+    return shipped_or_computed

@@ -179,3 +179,38 @@ def built(pattern: Any, flags: int) -> tuple[re.Pattern[Any], tuple[Any, ...]]:
             pass  # not usable here: compiled from source
     code = compiled_code(pattern, flags)
     return _sre.compile(pattern, *code), code
+
+
+SHIPPED_DATA = Path(__file__).with_name("precompiled-data.json")
+
+
+class _ShippedData:
+    """``precompiled-data.json``: the bundled data files as YAML parses them (in the form of
+    ``yamlfile.to_plain``, by a hash of PyYAML's version and the file's text) and the trained
+    check's weights in the form a run reads (``checks.model``, by the hash of ``model.json``);
+    read on the first of them a run does not find in the user cache (a first run). Apart from
+    ``precompiled.json``, which a new case reads for a rule's alternatives: that one stays
+    small. Empty when missing, damaged or switched off. ``recorded``: the build tool's run."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] | None = None
+        self.recorded: dict[str, Any] | None = None
+
+    def value(self, kind: str, parts: list[str]) -> tuple[bool, Any]:
+        if self.values is None:
+            self.values = {}
+            try:
+                data = {} if SHIPPED_TABLE.off else json.loads(SHIPPED_DATA.read_bytes())
+                values = data.get("values") if data.get("format") == SHIPPED_FORMAT else None
+                self.values = values if isinstance(values, dict) else {}
+            except (OSError, ValueError, AttributeError):
+                pass  # only slower: parsed
+        key = value_key(kind, parts)
+        return (True, self.values[key]) if key in self.values else (False, None)
+
+    def record(self, kind: str, parts: list[str], value: Any) -> None:
+        if self.recorded is not None:
+            self.recorded[value_key(kind, parts)] = value
+
+
+SHIPPED_DATA_TABLE = _ShippedData()

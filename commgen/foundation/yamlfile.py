@@ -6,6 +6,7 @@ word. Error messages must name the line, and a key written twice is a mistake to
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -204,15 +205,97 @@ def cached_parse(text: str, path: Path | None) -> tuple[Any, list[Problem]]:
             return super().find_class(module, name)
 
     shape = ",".join(sorted(vars(LineDict())))  # a field added to LineDict: new entries
-    key = entry("yaml", yaml.__version__, str(getattr(yaml, "__with_libyaml__", False)), shape,
-                text)
+    libyaml = str(getattr(yaml, "__with_libyaml__", False))
+    key = entry("yaml", yaml.__version__, libyaml, shape, text)
     stored = get(key)
     if stored is not None:
         try:
             return _Restricted(io.BytesIO(stored)).load(), []
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
             pass
-    data, problems = parse_yaml(text, path)
+    data, problems = _shipped_parse(text, path, [yaml.__version__, libyaml, shape])
     if not problems:
         put(key, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     return data, problems
+
+
+def _shipped_parse(text: str, path: Path | None, parts: list[str]) -> tuple[Any, list[Problem]]:
+    """``parse_yaml``, or the parse that ``precompiled-data.json`` ships for this text and
+    PyYAML (a bundled data file in a first run: parsing them was 30 to 40 ms of a first
+    ``commgen check`` or ``generate``); the build tool's run records what it parsed."""
+    import hashlib
+
+    from commgen.foundation.shipped import SHIPPED_DATA_TABLE as table
+
+    parts = [*parts, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()]
+    if table.recorded is None:
+        found, value = table.value("yaml", parts)
+        if found:
+            try:
+                return from_plain(value), []
+            except (TypeError, ValueError, KeyError, IndexError):
+                pass  # not usable: parsed
+    data, problems = parse_yaml(text, path)
+    if not problems and table.recorded is not None:
+        with contextlib.suppress(TypeError):
+            plain = to_plain(data)
+            if same_parse(from_plain(plain), data):
+                table.record("yaml", parts, plain)
+    return data, problems
+
+
+# --- a parse as JSON (``precompiled-data.json``) ---------------------------------------------
+# A JSON object stands for a ``LineDict`` (its own line and per key its value, line and source
+# text); everything else is a list or a scalar of the same value. Another type (a date, a set,
+# bytes) makes the file not shippable (TypeError).
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def to_plain(value: Any) -> Any:
+    if isinstance(value, LineDict):
+        if value.sources or type(value) is not LineDict:
+            raise TypeError("sources")
+        items = []
+        for key, item in value.items():
+            if type(key) not in _SCALARS:
+                raise TypeError(type(key).__name__)
+            items.append([key, to_plain(item), value.lines.get(key), value.raw.get(key)])
+        extra = set(value.lines) - set(value) or set(value.raw) - set(value)
+        if extra:
+            raise TypeError("lines")
+        return {"line": value.line, "items": items}
+    if type(value) is list:
+        return [to_plain(v) for v in value]
+    if type(value) in _SCALARS:
+        return value
+    raise TypeError(type(value).__name__)
+
+
+def from_plain(plain: Any) -> Any:
+    if isinstance(plain, dict):
+        data = LineDict()
+        data.line = int(plain["line"])
+        for key, item, line, raw in plain["items"]:
+            data[key] = from_plain(item)
+            if line is not None:
+                data.lines[key] = line
+            if raw is not None:
+                data.raw[key] = raw
+        return data
+    if isinstance(plain, list):
+        return [from_plain(v) for v in plain]
+    return plain
+
+
+def same_parse(a: Any, b: Any) -> bool:
+    """The same values of the same types, every ``LineDict``'s lines and source texts too."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, LineDict):
+        return (a.line == b.line and a.lines == b.lines and a.raw == b.raw
+                and a.sources == b.sources and list(a) == list(b)
+                and all(type(k) is type(j) for k, j in zip(a, b, strict=True))
+                and all(same_parse(a[k], b[k]) for k in a))
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same_parse(x, y) for x, y in zip(a, b, strict=True))
+    return a == b or (a != a and b != b)  # NaN is NaN

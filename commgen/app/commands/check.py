@@ -106,17 +106,18 @@ def checked_and_fitted(checker: Checker, text: str, readers: str | None,
 def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
                     readers: str | None) -> list[Finding]:
     """Each finding's suggestion only where taking it in its line leaves a whole sentence
-    (as at a question in the interview: ``answercheck.fitted``, without checking the new
-    sentence again, which cost a letter twice its check); otherwise the
+    (as at a question in the interview: ``fitting.fit_suggestion``, without checking the new
+    sentence again, which cost a letter twice its check; nor importing ``answercheck``, whose
+    catalogue and Jinja a letter's check does not need); otherwise the
     message says to write the sentence anew. "een leerling" for "haar moeder" or for
     "leerling van 13" was no Dutch (trial-check10 F6)."""
     from dataclasses import replace
 
-    from commgen.app.answercheck import fitted
+    from commgen.app.fitting import fit_suggestion
     from commgen.checks.findings import GUARDED_RULE, line_bounds
     from commgen.checks.suggest import grammar_words, is_phrase, own_sentence
 
-    audiences = [readers or "press"]  # a text of unknown readers is read as a public one
+    del readers  # the changed sentence is not checked again, for any readers
     advice = grammar_words().words("weglaten")
     out = []
     for finding in findings:
@@ -132,7 +133,7 @@ def fitted_to_lines(checker: Checker, text: str, findings: list[Finding],
             phrase = is_phrase(finding.suggestion.strip())
             out.append(replace(finding, suggestion=None) if phrase else finding)
             continue
-        done = fitted(checker, text[start:end], local, audiences, recheck=False)
+        done = fit_suggestion(text[start:end], local)
         if done.suggestion and finding.rule != GUARDED_RULE:
             shown = shown_edit(text[start:end], done)
             grown = [(shown.start + start, finding.start), (finding.end, shown.end + start)]
