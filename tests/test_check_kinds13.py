@@ -46,6 +46,8 @@ from tests.conftest import errors_of
     ("speculation", "De oudste broer heeft het inmiddels toegegeven.", "toegegeven"),
     ("speculation", "De politie heeft de jongen uit de derde gisteren opgehaald.", "opgehaald"),
     ("speculation", "De ouders van het meisje willen de school aanklagen.", "aanklagen"),
+    ("speculation", "Zijn account heet tim.vd.b, daar stond de foto nog de hele avond.", "daar stond"),
+    ("speculation", "Ze traint bij de zwemclub en daar ging het filmpje ook rond.", "daar ging"),
     # blame: advice after the fact, her own part
     ("blame", "Tip voor het meisje: zet voortaan je locatie uit.", "Tip voor het meisje"),
     ("blame", "Draag de volgende keer gewoon een badpak onder je kleren.", "volgende keer"),
@@ -83,6 +85,7 @@ def test_a_kind_is_found_by_its_structure(checker, category: str, text: str,
     ("speculation", "Wij wisten niet dat het beeld al langer rondging."),
     ("speculation", "De politie kan bij een onderzoek telefoons in beslag nemen."),
     ("speculation", "Instagram heeft de video na onze melding verwijderd."),
+    ("speculation", "We hebben onze eigen kanalen nagekeken; daar stond het beeld niet."),
     ("relation", "Ook als ouders gescheiden zijn, krijgen beide ouders deze brief."),
     # blame: the school's own plans, advice to parents, the rule that she stays a victim
     ("blame", "De tablets worden voortaan alleen onder toezicht gebruikt."),
