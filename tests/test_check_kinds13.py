@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from commgen.app.answercheck import check_answers
 from tests.conftest import errors_of
 
 
@@ -98,3 +99,25 @@ def test_a_kind_is_found_by_its_structure(checker, category: str, text: str,
 ])
 def test_the_same_words_in_general_pass(checker, category: str, text: str) -> None:
     assert not errors_of(checker, text, category), text
+
+
+MEASURE = "De twee jongens mogen deze week niet op school komen."
+
+
+def _measures(catalog, question_id: str, accepted: dict[str, str] | None):  # type: ignore[no-untyped-def]
+    values = {"pupil_visible": True, "origin": "unknown", "school_type": "vo",
+              question_id: [MEASURE]}
+    found = check_answers(catalog, values, accepted, only=[question_id])
+    return [f for f in found if f.finding.rule == "speculatie_maatregel"]
+
+
+def test_a_measure_without_a_sanction_word_is_never_kept_in_a_public_text(catalog) -> None:  # type: ignore[no-untyped-def]
+    """Trial 12 F1: like a suspension, a measure about pupils one can identify said without a
+    sanction word is not kept by a reason in a text that reaches the parents."""
+    measures = _measures(catalog, "actions_extra", {"actions_extra": "de ouders willen het weten"})
+    assert measures and not any(f.keepable for f in measures)
+
+
+def test_a_measure_in_a_text_for_the_team_only_is_keepable(catalog) -> None:  # type: ignore[no-untyped-def]
+    measures = _measures(catalog, "teachers_extra", None)
+    assert measures and all(f.keepable and not f.public for f in measures)
