@@ -273,7 +273,8 @@ def test_a_broken_school_profile_is_explained(tmp_path: Path) -> None:
 
 
 def test_a_problem_left_for_later_is_a_to_do_on_the_review(tmp_path: Path) -> None:
-    named = "Daan deelde het beeld in de klas."
+    # only a guarded name ('Daan deelde het beeld' is also a claim of who shared it, detect13)
+    named = "Ook Daan heeft ervan gehoord."
     lines = typed({"situation_extra": [named, "", "4"]})  # 4: decide later
     # the review: "m" is refused while a problem is open; t1 goes to it, then back
     lines += ["m", "t1", "1", "Het beeld werd in de klas gedeeld.", "", "m"]

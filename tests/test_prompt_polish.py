@@ -36,7 +36,8 @@ def test_prompts_are_indented_with_one_space_before_the_cursor(tmp_path: Path) -
 def test_a_rejected_answer_offered_again_shows_its_finding_first(tmp_path: Path) -> None:
     """A text the check rejected ("decide later"), changed from the review: its finding is
     shown before the text is offered again as the default."""
-    named = "Daan deelde het beeld in de klas."
+    # only a guarded name ('Daan deelde het beeld' is also a claim of who shared it, detect13)
+    named = "Ook Daan heeft ervan gehoord."
     lines = typed({"situation_extra": [named, "", "4"]})  # 4: decide later
     # the review: change that answer by its number; Enter keeps the current text, then
     # the check asks again (1: edit), a clean text is typed, and the review is left.

@@ -31,9 +31,10 @@ FREE_TEXT_TYPES = ("text", "paragraphs")
 RECORDS = ("history", "evaluate")  # documents of the case over time (catalogue ``made_by``)
 # The kinds of finding no reason keeps: a pupil's name (a guarded one, or what looks like a
 # name: a reason cannot tell a pupil's from a colleague's), and in a public text a measure
-# against a pupil (the sanctions rule, the words public texts never say).
+# against a pupil (the sanctions rule, a measure said without a sanction word such as 'mag niet
+# meer mee op schoolreis', the words public texts never say).
 NAME_CATEGORY, SANCTION = "name", "sanction"
-SANCTION_RULES = frozenset({"sancties", "consistency-openbaar_nooit"})
+SANCTION_RULES = frozenset({"sancties", "speculatie_maatregel", "consistency-openbaar_nooit"})
 # A fact that waits for an approval (the police's, the family's): the approval is recorded,
 # never replaced by a reason, before it reaches a public text.
 WAITING_RULES = frozenset({"consistency-wacht_op_goedkeuring"})
