@@ -244,7 +244,7 @@ def test_fact_sentences_appear_exactly_when_their_facts_hold(matrix: list[Made])
         expect(m, "communicatiestatement", "niet betalen", h["sextortion"])
         expect(m, "handreiking-team", "niet betalen", h["sextortion"])
         expect(m, "brief-ouders-klas", "Betaal niet", h["sextortion"] and h["family"])
-        expect(m, "brief-ouders-klas", "Helpwanted bij afpersing", h["sextortion"])
+        expect(m, "brief-ouders-klas", "Helpwanted bij afpersing", h["sextortion"] and h["family"])
         expect(m, "persverklaring", "afpers", False)
         for doc in ("brief-ouders-klas", "persverklaring", "communicatiestatement"):
             expect(m, doc, "bewerkt of nagemaakt", h["edited"])

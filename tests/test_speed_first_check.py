@@ -178,9 +178,9 @@ def _parts(text: str) -> list[str]:
 
     import yaml
 
-    from commgen.foundation.yamlfile import LineDict
+    from commgen.foundation.yamlfile import LineDict, yaml_series
 
-    return [yaml.__version__, str(getattr(yaml, "__with_libyaml__", False)),
+    return [yaml_series(), str(getattr(yaml, "__with_libyaml__", False)),
             ",".join(sorted(vars(LineDict()))),
             hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()]
 

@@ -149,7 +149,12 @@ def test_a_letter_checked_again_gets_its_findings_from_the_cache(tmp_path: Path)
     assert "commgen.app.fitting" not in again[2]  # nothing fitted: it was kept
     press = check("--audience", "press")
     assert "commgen.app.fitting" in press[2]
-    assert "commgen.app.answercheck" not in first[2] | press[2]  # nor the answer checks
+    # the answer checks only for the sentence a blame finding ("naïef") gets by the case's
+    # facts (trial12 F4); a letter without blame or a sanction never loads them
+    assert "commgen.app.answercheck" in first[2]
+    letter.write_text(TEXT.replace(" en het slachtoffer was naïef", "") * 3, encoding="utf-8")
+    plain = check("--audience", "press")
+    assert "06-12345678" in plain[1] and "commgen.app.answercheck" not in plain[2]
     letter.write_text(TEXT * 3 + "Bel ook 06-87654321.\n", encoding="utf-8")
     changed = check("--audience", "parents-class")
     assert "06-87654321" in changed[1] and changed[1] != first[1]

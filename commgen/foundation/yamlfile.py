@@ -213,10 +213,17 @@ def cached_parse(text: str, path: Path | None) -> tuple[Any, list[Problem]]:
             return _Restricted(io.BytesIO(stored)).load(), []
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
             pass
-    data, problems = _shipped_parse(text, path, [yaml.__version__, libyaml, shape])
+    data, problems = _shipped_parse(text, path, [yaml_series(), libyaml, shape])
     if not problems:
         put(key, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     return data, problems
+
+
+def yaml_series() -> str:
+    """PyYAML's major and minor version: the shipped parses' key. A patch release parses the
+    same (6.0.3 and 6.0.4 differ in their wheels only), and a machine may have either: the
+    exact version would ship parses a first run there never finds."""
+    return ".".join(yaml.__version__.split(".")[:2])
 
 
 def _shipped_parse(text: str, path: Path | None, parts: list[str]) -> tuple[Any, list[Problem]]:

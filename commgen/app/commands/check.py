@@ -243,10 +243,12 @@ class CaseCheck:
         every case (trial12 F4)."""
         from dataclasses import replace
 
+        from commgen.checks.generation import SANCTION
+
+        if not any(f.category in ("blame", SANCTION) for f in found):
+            return found  # a letter without them never loads the answer checks (speed13)
         from commgen.app.answercheck import CaseSentences
 
-        if not any(f.category in CaseSentences.BY_CATEGORY for f in found):
-            return found
         sentences = CaseSentences(self.catalog, self.values_for(properties or {}))
         public = self.rules.public if self.rules is not None else frozenset()
         audiences = [readers or "press"]
