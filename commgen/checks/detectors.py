@@ -692,13 +692,17 @@ class Detectors:
     # --- e-mail, url, handle --------------------------------------------------------------
     def find_emails(self, text: str, allow: AllowList, role_words: set[str]) -> list[Hit]:
         hits: list[Hit] = []
+        help_domains: set[str] | None = None  # found once per text: a pass over all of it
         for match in _EMAIL.finditer(text):
             address = match.group().rstrip(".")
             local, _at, domain = address.lower().rpartition("@")
             if allow.allows_email(address) or (local in role_words and domain in allow.domains):
                 continue
-            if local in role_words and domain in self._help_domains(text, allow):
-                continue  # the role address of a help site the text names: it agrees with it
+            if local in role_words:
+                if help_domains is None:
+                    help_domains = self._help_domains(text, allow)
+                if domain in help_domains:
+                    continue  # the role address of a help site the text names: it agrees
             hits.append(("email", match.start(), match.start() + len(address)))
         if _AT_SPELLED.search(text):  # the long pattern only where an "(at)" is
             hits += [("email", m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
@@ -868,6 +872,17 @@ class Detectors:
         one too: the next of a list ("Leerling-id 20-4817 hoort bij Rayan, 20-5102 bij Bilal",
         "Lln.nr 80-4421 (D.V.) en 80-4398 (T.v.G.)", "van Dewi: 230077; van Olena: 231902").
         The form: the same groups of digits and separators, at least four digits."""
+        from bisect import bisect_right
+        from itertools import accumulate
+
+        spans = sorted((s, e) for _k, s, e in hits)
+        starts = [s for s, _e in spans]
+        reach = list(accumulate((e for _s, e in spans), max))  # the furthest end so far
+
+        def covered(position: int) -> bool:  # inside a hit: a look-up, not a pass over all
+            i = bisect_right(starts, position) - 1
+            return i >= 0 and reach[i] > position
+
         more: list[Hit] = []
         for _kind, start, end in hits:
             codes = _CODE_TOKEN.findall(text[start:end])
@@ -876,8 +891,7 @@ class Detectors:
             shape = _shape(codes[-1])
             stop = _SENTENCE_BREAK.search(text, end)
             for other in _CODE_TOKEN.finditer(text, end, stop.start() if stop else len(text)):
-                if _shape(other.group()) == shape and not any(
-                        s <= other.start() < e for _k, s, e in hits):
+                if _shape(other.group()) == shape and not covered(other.start()):
                     more.append(("id-number", other.start(), other.end()))
         return more
 
