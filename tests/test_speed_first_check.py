@@ -199,12 +199,10 @@ def test_the_shipped_parses_are_those_yaml_makes() -> None:
     assert shipped >= 30, "run python tools/build_precompiled.py (the data files changed)"
 
 
-def test_a_first_run_reads_the_data_files_parsed(
-        empty_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from commgen.checks.rules import load_rules
+def _parses_counted(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
+    """The paths PyYAML parses from now on (``yamlfile.parse_yaml`` counted, not changed)."""
     from commgen.foundation import yamlfile
 
-    expected = {p: yamlfile.parse_yaml(yamlfile.read_text(p), p)[0] for p in _bundled_yaml()}
     parsed: list[Path | None] = []
     real = yamlfile.parse_yaml
 
@@ -213,6 +211,16 @@ def test_a_first_run_reads_the_data_files_parsed(
         return real(text, path)
 
     monkeypatch.setattr(yamlfile, "parse_yaml", counted)
+    return parsed
+
+
+def test_a_first_run_reads_the_data_files_parsed(
+        empty_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from commgen.checks.rules import load_rules
+    from commgen.foundation import yamlfile
+
+    expected = {p: yamlfile.parse_yaml(yamlfile.read_text(p), p)[0] for p in _bundled_yaml()}
+    parsed = _parses_counted(monkeypatch)
     for path, value in expected.items():
         data, problems = yamlfile.cached_parse(yamlfile.read_text(path), path)
         assert not problems and yamlfile.same_parse(data, value), path
@@ -227,14 +235,7 @@ def test_an_edited_data_file_is_parsed(
 
     path = RULES / "woorden.yaml"
     text = yamlfile.read_text(path) + "\nextra_sleutel: [een, twee]\n"
-    parsed: list[Path | None] = []
-    real = yamlfile.parse_yaml
-
-    def counted(text: str, path: Path | None) -> tuple[object, list[object]]:
-        parsed.append(path)
-        return real(text, path)
-
-    monkeypatch.setattr(yamlfile, "parse_yaml", counted)
+    parsed = _parses_counted(monkeypatch)
     data, problems = yamlfile.cached_parse(text, path)
     assert parsed == [path] and not problems and data["extra_sleutel"] == ["een", "twee"]
 

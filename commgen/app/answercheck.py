@@ -30,7 +30,7 @@ from commgen.checks.consistency import (
     text_findings,
 )
 from commgen.checks.findings import GUARDED_RULE, Finding
-from commgen.checks.generation import SANCTION, is_sanction, keepable
+from commgen.checks.generation import CASE_SENTENCES, SANCTION, is_sanction, keepable
 from commgen.checks.load import checker_from_answers
 from commgen.checks.names import guarded_spans
 from commgen.checks.rules import RULES_FOLDER
@@ -166,8 +166,7 @@ class CaseSentences:
     audience the answer reaches. Not the documents' own ``view``: they say it already, and a
     sentence said twice holds a document back."""
 
-    BY_CATEGORY: ClassVar[dict[str, str]] = {"blame": "blame_instead",
-                                             SANCTION: "sanction_instead"}
+    BY_CATEGORY: ClassVar[dict[str, str]] = CASE_SENTENCES
 
     def __init__(self, catalog: Catalog, values: Mapping[str, Any],
                  lang: str = DOCUMENT_LANGUAGE) -> None:

@@ -34,6 +34,8 @@ RECORDS = ("history", "evaluate")  # documents of the case over time (catalogue 
 # against a pupil (the sanctions rule, a measure said without a sanction word such as 'mag niet
 # meer mee op schoolreis', the words public texts never say).
 NAME_CATEGORY, SANCTION = "name", "sanction"
+# the categories whose suggestion is a sentence chosen by the case's facts, and its snippet
+CASE_SENTENCES = {"blame": "blame_instead", SANCTION: "sanction_instead"}
 SANCTION_RULES = frozenset({"sancties", "speculatie_maatregel", "consistency-openbaar_nooit"})
 # A fact that waits for an approval (the police's, the family's): the approval is recorded,
 # never replaced by a reason, before it reaches a public text.

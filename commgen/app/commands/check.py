@@ -243,9 +243,9 @@ class CaseCheck:
         every case (trial12 F4)."""
         from dataclasses import replace
 
-        from commgen.checks.generation import SANCTION
+        from commgen.checks.generation import CASE_SENTENCES
 
-        if not any(f.category in ("blame", SANCTION) for f in found):
+        if not any(f.category in CASE_SENTENCES for f in found):
             return found  # a letter without them never loads the answer checks (speed13)
         from commgen.app.answercheck import CaseSentences
 
