@@ -40,8 +40,8 @@ once on merge (bench/oefenN_first_score.txt), then joined ``dev`` and the traini
 eighth frozen set (toets8) is written apart. ``oefen15`` and ``oefen16`` (practice corpora
 written apart at the start of round 12) were each scored once on merge, then joined ``dev``
 and the training data. ``toets8`` (the eighth frozen set, written apart in round 12) was scored
-once at the end of round 13, after every merge (bench/toets8_score.txt); it is not in ``dev``
-nor in the training data.
+once at the end of round 13, after every merge (bench/toets8_score.txt); from round 14 it is in
+``dev`` and the training data, while a ninth frozen set (toets9) is written apart.
 
 A labelled problem counts as found when a finding of the same category overlaps its span.
 False positives are error findings in the clean sentences; the false-alarm rate is the share
@@ -74,7 +74,7 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
 SETS = {"dev": ("corpus", "toets", "toets2", "oefen", "toets3", "oefen2", "oefen3", "oefen4",
                 "toets4", "oefen5", "oefen6", "oefen7", "oefen8", "toets5", "oefen9", "oefen10",
                 "oefen11", "oefen12", "toets6", "oefen13", "oefen14", "toets7", "oefen15",
-                "oefen16"),
+                "oefen16", "toets8"),
         "toets": ("toets",), "toets2": ("toets2",), "oefen": ("oefen",), "toets3": ("toets3",),
         "oefen2": ("oefen2",), "oefen3": ("oefen3",), "oefen4": ("oefen4",),
         "toets4": ("toets4",), "oefen5": ("oefen5",), "oefen6": ("oefen6",),
