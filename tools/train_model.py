@@ -51,7 +51,8 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
          "toets6": CORPUS / "toets6", "oefen13": CORPUS / "oefen13",
          "oefen14": CORPUS / "oefen14", "toets7": CORPUS / "toets7",
          "oefen15": CORPUS / "oefen15", "oefen16": CORPUS / "oefen16",
-         "toets8": CORPUS / "toets8"}
+         "toets8": CORPUS / "toets8", "oefen17": CORPUS / "oefen17",
+         "oefen18": CORPUS / "oefen18"}
 GOLDEN = ROOT / "tests" / "golden"
 OUTPUT = ROOT / "snippets" / "nl" / "regels" / MODEL_FILE
 CATEGORIES = ("blame", "speculation", "sensational", "evidence", "image-detail", "legal-term",
