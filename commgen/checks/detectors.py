@@ -384,7 +384,7 @@ class Detectors:
             _compile(r"\b(?i:basisschool|middelbare\s+school)\s+(?P<place>(?:De|Het|'t)\s+[A-Z][\w'’\-]+)"),
             # a street without a number anywhere: "de Hoge Hondstraat", "De Gouden Draak,
             # Boschstraat"
-            _compile(r"(?<![\w\-])(?P<place>(?:[A-Z][\w'’\-]+\s+)?[A-Z][a-zà-ÿ'’\-]{2,}"
+            _compile(r"(?<![\w\-])(?P<place>[A-Z][a-zà-ÿ'’\-]{2,}"
                      r"(?:straat|laan|weg|gracht|kade|dijk|singel|steeg|dreef|allee|boulevard))(?![\w\-])"),
             # a place of birth: "geboren op 30 december 2011 in Aleppo"
             _compile(rf"\bgeboren\b[^.!?;\n]{{0,40}}?\bin\s+(?P<place>{place})"),
