@@ -351,6 +351,47 @@ class Detectors:
             # Stadsplein"
             _compile(r"\b(?:de|het|bij)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?\s+(?:aan|op)\s+"
                      r"(?:de|het)\s+(?P<place>[A-Z][\w'’\-]+)"),
+            # round det14d: someone's home by the person ("bij oksana thuis", "bij een leerling
+            # thuis in Oudorp"; not "bij ons thuis", "bij u thuis", "bij een vriend thuis")
+            _compile(r"\bbij\s+(?P<place>(?!(?:ons|u|jou|je|jullie|mij|me|iemand|anderen|hen|"
+                     r"uw\s+kind|jouw\s+kind|een\s+vriend\w*|vrienden|elkaar)\s+thuis\b)(?!het\s|twijfel\b)"
+                     r"(?:[\w'’\-]+\s+){1,3}?(?-i:thuis)(?:\s+(?:in|aan|op)\s+(?:de\s+)?[A-Z][\w'’\-]+)?)\b",
+                     _I),
+            # a workplace: "werkt in Lanaken", "werkt met de vader van Jens bij Sappi", "werkt
+            # als bezorger bij Thuisbezorgd in Wyck", "op zijn werk bij DSM in Geleen"
+            _compile(rf"\b(?:werkt|werken|werkte|werkten|(?:zijn|haar|z'n|d'r)\s+werk)\s+"
+                     rf"(?:[\w'’\-]+\s+){{0,5}}?(?:bij|in)\s+(?:de\s+|het\s+)?(?P<place>{place})"),
+            # a relative where he or she lives or stays: "vader zit in Genk", "Oksana's vader
+            # zit sinds de zomer weer in Lviv"
+            _compile(rf"\b(?i:vader|moeder|ouders|oma|opa|tante|oom|broer|zus|neef|nicht|"
+                     rf"stiefvader|stiefmoeder|familie|gezin|pa|ma)\b(?:\s+[\w'’\-]+){{0,2}}?\s+"
+                     rf"(?i:zit|zat|woont|woonde|verblijft|verbleef)\s+(?:[\w'’\-]+\s+){{0,4}}?"
+                     rf"(?i:in|op|aan|bij)\s+(?:de\s+|het\s+)?(?P<place>{place})"),
+            # the verb last: "die sinds kort aan de Zonnewijzer in Schothorst woont", "dat de
+            # moeder bij de Jumbo in Nieuwland werkt"
+            _compile(rf"\b(?i:bij|in|aan|op)\s+(?:de\s+|het\s+)?(?P<place>{place}"
+                     rf"(?:\s+in\s+[A-Z][\w'’\-]+)?)\s+(?i:werkt|werken|werkte|woont|wonen|woonde)\b"
+                     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:en|maar|dus|of)\b)"),
+            # a person by name from a place: "Elien uit Maasmechelen", "mevrouw Hoekstra uit
+            # Baarn", "die jongen van Ortmans uit de Blauwdorp"; families from a district
+            _compile(rf"(?:(?<=[a-zà-ÿ,]\s)(?-i:[A-Z])[a-zà-ÿ'’\-]+|\b(?i:gezin|gezinnen|familie|"
+                     rf"families))\s+uit\s+(?:de\s+|het\s+)?(?![^\s]*\d)(?P<place>{place})(?![\w'’\-])"),
+            # a school or workplace a person goes to: "nu op het Farel", "zit op het Etty
+            # Hillesum Lyceum", "student bij Vista College", "basisschool Het Kompas"
+            _compile(rf"\b(?i:zit|zat|zitten|zaten|gaat|ging|nu|student|studente|stagiair\w*)\s+"
+                     rf"(?:(?i:al|nu|sinds\s+\w+|ook)\s+)?(?i:op|bij|aan)\s+(?:de\s+|het\s+)?"
+                     rf"(?!(?i:{w('platforms')})\b)(?P<place>{place})"),
+            _compile(r"\b(?i:basisschool|middelbare\s+school)\s+(?P<place>(?:De|Het|'t)\s+[A-Z][\w'’\-]+)"),
+            # a street without a number anywhere: "de Hoge Hondstraat", "De Gouden Draak,
+            # Boschstraat"
+            _compile(r"(?<![\w\-])(?P<place>[A-Z][a-zà-ÿ'’\-]{2,}"
+                     r"(?:straat|laan|weg|gracht|kade|dijk|singel|steeg|dreef|allee|boulevard))(?![\w\-])"),
+            # a place of birth: "geboren op 30 december 2011 in Aleppo"
+            _compile(rf"\bgeboren\b[^.!?;\n]{{0,40}}?\bin\s+(?P<place>{place})"),
+            # a shop on a square: "een shoarmazaak op de Brink"
+            _compile(rf"\b(?i:een|de|het|zijn|haar)\s+[\w\-]*(?i:zaak|winkel|restaurant|bakkerij|"
+                     rf"kapsalon|snackbar|garage|cafetaria|kiosk|shop)\s+(?i:op|aan)\s+(?:de\s+|het\s+)?"
+                     rf"(?P<place>{place})"),
         )
         self.bsn_word = _compile(rf"\b(?:{w('nummer_woorden')})\b", _I)
         self.id_keyword = _compile(
@@ -390,6 +431,7 @@ class Detectors:
             # 9 december, haar veertiende verjaardag"
             _compile(rf"\b(?:geworden|jarig|verjaardag\w*)\s+(?:op\s+)?({date})(?![\w])"
                      rf"|\b(?:wordt|werd)\s+op\s+({date})\s+(?:{num})\b"
+                     rf"|\b(?:wordt|werd)\s+(?:{num})\s+op\s+({date})(?![\w])"
                      rf"|(?<![\w-])({date}),?\s+(?:haar|zijn)\s+\w+(?:ste|de|e)\s+verjaardag", _I),
         )
         # a year of birth further on (round detect12b): "geboren in het voorjaar van 2015",
@@ -463,7 +505,8 @@ class Detectors:
                      r"(?=\s*[,.;)!?]|\s*$|\s+(?:is|was|heeft|had|zit|zat|en|uit|die|kent|kende|"
                      r"speelt|zegt|zei|wil|wordt)\b)"),
             # "(m, 15)", "(v, 9)", "Rosalie (15, H4C)"
-            _compile(rf"\(\s*(?:[mvjf]\s*,\s*)?({num})\s*,\s*[^()\n]{{1,20}}\)"
+            _compile(rf"\(\s*(?:[mvjf]\s*,\s*)?({num})\s*,(?!\s*(?:{months})\b)"
+                     rf"(?!\s*\d{{1,2}}\s*(?:,|en\b|of\b|t/m|-|–|\)|(?:{months})\b))\s*[^()\n]{{1,20}}\)"
                      rf"|\(\s*[mvjf]\s*,\s*({num})\s*\)", _I),
             # "Slachtoffer: jongen, 15, havo 3"
             _compile(rf"\b(?:{w('leeftijd_woorden')}),\s*({num})(?=\s*[,.;)]|\s*$)", _I),
@@ -495,6 +538,16 @@ class Detectors:
             _compile(rf"\b(?:wordt|werd)\s+op\s+\d{{1,2}}\s+(?:{months})\s+({num})\b"
                      rf"|\bop\s+\d{{1,2}}\s+(?:{months})\s+({num})\s+(?:werd|wordt|geworden)\b",
                      _I),
+            # round det14d: the speaker's or a pupil's own age after a pronoun and a verb ("ik
+            # ben 14", "hij werd 14 op ..."), an age first in brackets with more after it
+            # ("(19, student bij ...)") or last after a class ("(H4b, 16)"), and "ze is onder
+            # de twaalf" (one person, not a rule for all under twelve)
+            _compile(rf"\b(?:ik\s+ben|ben\s+ik|(?:hij|zij|ze)\s+(?:werd|wordt))\s+({num})"
+                     rf"(?![\w:%]|[.,]\d)(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
+            _compile(rf"\(\s*({num})\s*,\s*(?=[^\W\d\s])(?!(?:{months})\b)[^()\n]{{1,40}}\)"
+                     rf"|\(\s*[A-Za-z][\w-]{{0,8}},\s*({num})\s*\)", _I),
+            _compile(rf"\b(?:hij|zij|ze|die)\s+(?:is|was)\s+(?:nog\s+)?(?:jonger\s+dan|onder\s+de)\s+"
+                     rf"({num})\b(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
         )
         self.age_rank = _compile(r"\bde\s+(?:jongste|oudste)\s+van\s+(?:de|zijn|haar|hun)\s+"
                                  r"(?:klas|groep|jaarlaag|school|team|gezin)\b", _I)
@@ -926,6 +979,8 @@ class Detectors:
                              match.end(group) if group > 1 else match.end()))
         for start, end, tag in annotations:
             found = re.search(r"(?:19|20)\d{2}|(?<!\d)\d{2}$", text[start:end])
+            if re.match(r"[.:]\d{2}(?!\d)", text[end:end + 3]):
+                continue  # "do 3 dec 19.30", "vr 27 nov 14.00": a day and a time, no year
             if tag == "datum" and found:
                 value = int(found.group())
                 value = value + 2000 if value < 100 and value <= year % 100 else (
