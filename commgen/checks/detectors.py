@@ -377,11 +377,11 @@ class Detectors:
             _compile(rf"(?:(?<=[a-zà-ÿ,]\s)(?-i:[A-Z])[a-zà-ÿ'’\-]+|\b(?i:gezin|gezinnen|familie|"
                      rf"families))\s+uit\s+(?:de\s+|het\s+)?(?![^\s]*\d)(?P<place>{place})(?![\w'’\-])"),
             # a school or workplace a person goes to: "nu op het Farel", "zit op het Etty
-            # Hillesum Lyceum", "student bij Vista College", "basisschool Het Kompas"
+            # Hillesum Lyceum", "student bij Vista College" ("basisschool Het Kompas" is a
+            # school's name: the group finder's, so that the school's own name can be allowed)
             _compile(rf"\b(?i:zit|zat|zitten|zaten|gaat|ging|nu|student|studente|stagiair\w*)\s+"
                      rf"(?:(?i:al|nu|sinds\s+\w+|ook)\s+)?(?i:op|bij|aan)\s+(?:de\s+|het\s+)?"
                      rf"(?!(?i:{w('platforms')})\b)(?P<place>{place})"),
-            _compile(r"\b(?i:basisschool|middelbare\s+school)\s+(?P<place>(?:De|Het|'t)\s+[A-Z][\w'’\-]+)"),
             # a street without a number anywhere: "de Hoge Hondstraat", "De Gouden Draak,
             # Boschstraat"
             _compile(r"(?<![\w\-])(?P<place>[A-Z][a-zà-ÿ'’\-]{2,}"
