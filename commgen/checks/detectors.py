@@ -1074,9 +1074,12 @@ class Detectors:
             for match in pattern.finditer(text):
                 if match.group().casefold() in not_codes and not self.class_before.search(
                         text[max(0, match.start() - 15):match.start()]) \
-                        and not (_CODE_LISTED_BEFORE.search(text, 0, match.start())
+                        and not (_CODE_LISTED_BEFORE.search(text, max(0, match.start() - 40),
+                                                            match.start())
                                  and _CODE_LISTED_AFTER.match(text, match.end())):
                     continue  # "4K" is a screen, "zit in 4K" and "Sem, 4K." a class
+                    # (the list before is looked for in the 40 characters before the code, not
+                    # from the text's start: that made a long text cost more than linear)
                 if _YEAR_OF_ALL.search(match.group()) and not _YEAR_OF_ONE.search(
                         text, max(0, match.start() - 12), match.start()):
                     continue  # "het vierde jaar", "de derde klassen": all of a year
