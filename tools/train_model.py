@@ -52,7 +52,8 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
          "oefen14": CORPUS / "oefen14", "toets7": CORPUS / "toets7",
          "oefen15": CORPUS / "oefen15", "oefen16": CORPUS / "oefen16",
          "toets8": CORPUS / "toets8", "oefen17": CORPUS / "oefen17",
-         "oefen18": CORPUS / "oefen18", "toets9": CORPUS / "toets9"}
+         "oefen18": CORPUS / "oefen18", "toets9": CORPUS / "toets9",
+         "oefen19": CORPUS / "oefen19"}
 GOLDEN = ROOT / "tests" / "golden"
 OUTPUT = ROOT / "snippets" / "nl" / "regels" / MODEL_FILE
 CATEGORIES = ("blame", "speculation", "sensational", "evidence", "image-detail", "legal-term",
