@@ -55,6 +55,19 @@ from tests.conftest import errors_of
     ("address", "Ze heeft een bijbaantje bij de Jumbo aan de Dorpsstraat.", "Jumbo"),
     ("address", "Hij speelt bij VV Zwaluwen in de JO15-1.", "VV Zwaluwen"),
     ("address", "Na schooltijd zit ze op dansles bij Dansschool Pirouette.", "Pirouette"),
+    # evidence: someone of the school who views, keeps or searches the image
+    ("evidence", "De teamleider heeft het filmpje gisteren bekeken in zijn kantoor.",
+     "heeft het filmpje gisteren bekeken"),
+    ("evidence", "De conciërge heeft er voor de zekerheid screenshots van gemaakt.", "screenshots"),
+    ("evidence", "De video staat nog op mijn laptop, zeg maar wanneer.", "op mijn laptop"),
+    ("evidence", "We hebben de chromebooks van de hele klas doorzocht.", "doorzocht"),
+    ("evidence", "Kun je de posts even bewaren, als bewijs voor later?", "als bewijs"),
+    # blame: fixed turns and judgements
+    ("blame", "Een deel van de schuld ligt toch ook bij het meisje zelf.", "ligt toch ook bij"),
+    ("blame", "Wie zoiets maakt, is zelf ook een beetje schuldig.", "een beetje schuldig"),
+    ("blame", "Haar ouders moeten zich ook eens achter de oren krabben.", "achter de oren"),
+    ("blame", "Een beetje berouw zou haar sieren.", "berouw zou haar sieren"),
+    ("blame", "Zulke meiden lokken het zelf uit.", "lokken het zelf uit"),
 ])
 def test_a_kind_is_found_by_its_structure(checker, category: str, text: str,
                                          expected: str) -> None:
@@ -87,6 +100,13 @@ def test_a_kind_is_found_by_its_structure(checker, category: str, text: str,
     # a pupil on a platform, the school working with others
     ("address", "Zij zit op Snapchat en heeft daar de melding gedaan."),
     ("address", "Wij werken samen met Bureau Halt en de wijkagent."),
+    # what the school does not do, and a question to the reader
+    ("evidence", "Wij hebben het beeld niet bekeken en bewaren het ook niet."),
+    ("evidence", "Heb je een screenshot gemaakt? Verwijder die dan ook."),
+    ("evidence", "Samen met de mentor hebben de leerlingen hun telefoons nagekeken en alles gewist."),
+    # who is not to blame
+    ("blame", "De leerling treft geen enkele schuld; die ligt bij wie het beeld verspreidt."),
+    ("blame", "Geef geen adviezen die klinken alsof het de eigen schuld van de leerling is."),
 ])
 def test_a_look_alike_is_no_error(checker, category: str, text: str) -> None:
     assert not errors_of(checker, text, category), text
