@@ -103,7 +103,8 @@ def test_a_kind_is_found_by_its_structure(checker, category: str, text: str,
     # what the school does not do, and a question to the reader
     ("evidence", "Wij hebben het beeld niet bekeken en bewaren het ook niet."),
     ("evidence", "Heb je een screenshot gemaakt? Verwijder die dan ook."),
-    ("evidence", "Samen met de mentor hebben de leerlingen hun telefoons nagekeken en alles gewist."),
+    ("evidence",
+     "Samen met de mentor hebben de leerlingen hun telefoons nagekeken en alles gewist."),
     # who is not to blame
     ("blame", "De leerling treft geen enkele schuld; die ligt bij wie het beeld verspreidt."),
     ("blame", "Geef geen adviezen die klinken alsof het de eigen schuld van de leerling is."),
