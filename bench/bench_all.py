@@ -230,7 +230,10 @@ def wanted(label: str, only: re.Pattern[str] | None) -> bool:
 
 
 def generate_lines(runs: int, work: Path, only: re.Pattern[str] | None = None) -> bool:
-    commgen = shutil.which("commgen")
+    # the commgen of this Python's own environment first: one found on PATH may be another
+    # install, or a pyenv shim that starts bash before Python (twice the time of --help)
+    own = Path(sys.executable).parent / ("commgen.exe" if os.name == "nt" else "commgen")
+    commgen = str(own) if own.is_file() else shutil.which("commgen")
     if not commgen:
         raise SystemExit("commgen is not installed: pip install -e .")
     ok = True

@@ -52,7 +52,13 @@ that is now kept in tests/corpus/LABELGIDS.md. ``oefen19`` (a practice corpus wr
 at the start of round 15 with that guide) was scored once on merge
 (bench/oefen19_first_score.txt: 77.9%, 4.1%), then joined ``dev`` and the training data.
 ``toets10`` (the tenth frozen set, committed before any tuning) was scored once at the end of
-round 15, after every merge (bench/toets10_score.txt: 82.6% recall, 7.0% false alarms).
+round 15, after every merge (bench/toets10_score.txt: 82.6% recall, 7.0% false alarms); from
+round 16 it is in ``dev`` and the training data. ``oefen20`` and ``oefen21`` (practice corpora
+written apart at the start of round 16) were each scored once on merge
+(bench/oefen20_first_score.txt, bench/oefen21_first_score.txt), then joined ``dev`` and the
+training data. ``toets11`` (the eleventh frozen set, written apart in round 16 and committed
+before any tuning) was scored once at the end of round 16, after every merge, as its own set
+only (bench/toets11_score.txt: 82.4% recall, 3.9% false alarms).
 
 A labelled problem counts as found when a finding of the same category overlaps its span.
 False positives are error findings in the clean sentences; the false-alarm rate is the share
@@ -155,7 +161,14 @@ FIRST_SCORES = {"toets": "71.9% recall (400/556), 0 of 86 clean sentences = 0.0%
                 "oefen19": "77.9% recall (514/660), 9 of 218 clean sentences = 4.1%",
                 # the tenth frozen set: scored once, on 3 December 2026 after every merge of
                 # round 15 (the model retrained with toets9 and oefen19)
-                "toets10": "82.6% recall (764/925), 17 of 243 clean sentences = 7.0%"}
+                "toets10": "82.6% recall (764/925), 17 of 243 clean sentences = 7.0%",
+                # written apart at the start of round 16, scored once on merge (the model
+                # trained with toets9 and oefen19), before anything was changed for them
+                "oefen20": "79.3% recall (659/831), 12 of 253 clean sentences = 4.7%",
+                "oefen21": "78.5% recall (606/772), 10 of 268 clean sentences = 3.7%",
+                # the eleventh frozen set: scored once, on 3 December 2026 after every merge of
+                # round 16 (the model retrained with toets10, oefen20 and oefen21)
+                "toets11": "82.4% recall (786/954), 10 of 258 clean sentences = 3.9%"}
 
 
 def parts_of(name: str) -> tuple[str, ...]:

@@ -229,8 +229,10 @@ def test_the_gender_of_whoever_spread_it_is_not_the_pupils(catalog, text: str) -
     to take; the guess is the problem, and its suggestion takes the word away."""
     found = _found(catalog, "situation_extra", text, **INVESTIGATED)
     assert {f.finding.category for f in found} - {"group"} == {"speculation"}, found
-    assert not [f for f in _found(catalog, "situation_extra", "Het meisje is erg geschrokken.")
-                if f.finding.category != "gender"]
+    # "het meisje" alone says her gender and nothing else (how she feels would be a guess
+    # about her state: speculatie16_gemoed.yaml)
+    assert not [f for f in _found(catalog, "situation_extra", "Het meisje krijgt steun van haar "
+                                  "mentor.") if f.finding.category != "gender"]
 
 
 # -- what the documents already say ------------------------------------------------------------

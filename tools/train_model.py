@@ -53,7 +53,8 @@ PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2
          "oefen15": CORPUS / "oefen15", "oefen16": CORPUS / "oefen16",
          "toets8": CORPUS / "toets8", "oefen17": CORPUS / "oefen17",
          "oefen18": CORPUS / "oefen18", "toets9": CORPUS / "toets9",
-         "oefen19": CORPUS / "oefen19"}
+         "oefen19": CORPUS / "oefen19", "toets10": CORPUS / "toets10",
+         "oefen20": CORPUS / "oefen20", "oefen21": CORPUS / "oefen21"}
 GOLDEN = ROOT / "tests" / "golden"
 OUTPUT = ROOT / "snippets" / "nl" / "regels" / MODEL_FILE
 CATEGORIES = ("blame", "speculation", "sensational", "evidence", "image-detail", "legal-term",

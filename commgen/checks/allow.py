@@ -178,8 +178,10 @@ class AllowList:
             self.phrases.add(re.sub(r"\s*\(.*\)$", "", resource.naam))  # "... (Rutgers)"
             self.add_phone(resource.telefoon)
             self.add_website(resource.website)
-            if resource.website:
-                self.phrases.add(domain_of(resource.website))
+            for website in (resource.website, *resource.andere_websites):
+                if website:
+                    self.add_website(website)
+                    self.phrases.add(domain_of(website))
         self.phrases.discard("")
 
     def allows_phone(self, text: str) -> bool:

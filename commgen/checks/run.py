@@ -164,7 +164,8 @@ class Checker:
             *[hit for hit in found.find_schools(text)
               if not all(t in self.allow.name_tokens or t in self.settings.institutions
                          for t in self._name_tokens(text[hit[1]:hit[2]]))
-              and not self._sender(text, hit[1], hit[2])],
+              and not self._sender(text, hit[1], hit[2])
+              and not _school_as_subject(text, hit[1], hit[2])],
             *[hit for hit in found.find_titled_names(text)
               if not (tokens := self._name_tokens(text[hit[1]:hit[2]]))
               or not self._allowed_name(tokens)],
@@ -209,7 +210,9 @@ class Checker:
                                      or _first_identifying_word(passage, tokens).islower()
                                      or _imperative(text, start, end, self.detectors.object_words)
                                      or _surname_at_sentence_start(
-                                         text, start, passage, self.settings.first_names)):
+                                         text, start, passage, self.settings.first_names)
+                                     or _place_after_in(text, start, end, passage,
+                                                        self.settings.first_names)):
                 continue
             yield start, end
         yield from self._quoted_lowercase_names(text, allowed)
@@ -250,8 +253,11 @@ class Checker:
         for quote_start, quote_end in informal:
             for start, end in lowercase_first_names(text, quote_start, quote_end,
                                                     self.settings.first_names):
+                # the contact person's first name in a quick note ("bellen met anouk") is
+                # hers, as it is with a capital
                 if text[start:end] not in self.settings.not_names \
-                        and not allowed.overlaps(start, end):
+                        and not allowed.overlaps(start, end) \
+                        and not self._allowed_name(self._name_tokens(text[start:end])):
                     yield start, end
 
     # -- shaping --------------------------------------------------------------------------
@@ -389,6 +395,30 @@ def _surname_at_sentence_start(text: str, start: int, passage: str,
     from commgen.checks.namefinder import first_name_forms, first_names
 
     return _at_sentence_start(text, start) and " " not in passage \
+        and passage.casefold() not in first_names() and not first_name_forms(passage, extra)
+
+
+def _school_as_subject(text: str, start: int, end: int) -> bool:
+    """"Het Calvijn College in Middelburg heeft eerder een ouderavond georganiseerd", "Het
+    Ostrea Lyceum en SG De Zeestroom informeren hun ouders": a school that opens its
+    sentence and then acts (a verb, "en" another school, "in" its town) is an organisation,
+    not the school a pupil goes to ("ze zit op het Ostrea Lyceum")."""
+    return _at_sentence_start(text, start) and re.match(
+        r"\s*(?:,|\ben\b|\bin\s+[A-Z]|\b(?:heeft|hebben|had|hadden|is|zijn|was|waren|wil|"
+        r"willen|gaat|gaan|doet|doen|informeert|informeren|organiseert|organiseren|werkt|werken|"
+        r"biedt|bieden|gebruikt|gebruiken|houdt|houden|kent|kennen|stuurt|sturen)\b)",
+        text[end:]) is not None
+
+
+def _place_after_in(text: str, start: int, end: int, passage: str,
+                    extra: frozenset[str]) -> bool:
+    """"Het Calvijn College in Middelburg": one word after "in" that is no first name is a
+    town (a person is "bij" or "met" someone, not "in" him); "in Sanne's klas" is hers."""
+    from commgen.checks.namefinder import first_name_forms, first_names
+
+    return " " not in passage and re.search(r"(?<![\w-])in\s+$", text[max(0, start - 4):start],
+                                            re.IGNORECASE) is not None \
+        and not re.match(r"['’]?s\b", text[end:end + 3]) \
         and passage.casefold() not in first_names() and not first_name_forms(passage, extra)
 
 

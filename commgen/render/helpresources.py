@@ -18,7 +18,8 @@ from commgen.foundation.i18n import _
 from commgen.foundation.yamlfile import LineDict, load_mapping
 
 RESOURCES_FILE = "hulpbronnen.yaml"
-_KEYS = {"naam", "wat", "telefoon", "website", "voor", "controleren", "wanneer"}
+_KEYS = {"naam", "wat", "telefoon", "website", "voor", "controleren", "wanneer",
+         "andere_websites"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,9 @@ class HelpResource:
     voor: tuple[str, ...]
     controleren: bool
     wanneer: str = ""  # a condition on the case (checked by the snippets loader)
+    # other addresses of the same organisation (an old or a new name): the check lets them
+    # pass, a document never names them
+    andere_websites: tuple[str, ...] = ()
     line: int | None = None
 
     def as_dict(self) -> dict[str, str]:
@@ -67,11 +71,17 @@ def load_help_resources(folder: Path) -> list[HelpResource]:
             problems.append(Problem(_("an answer is required ({prompt})").format(prompt="naam"),
                                     path, entries.line_of(rid), label))
         check = entry.get("controleren", False)
+        others = entry.get("andere_websites") or []
+        if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
+            problems.append(Problem(_("expected a list of words"), path,
+                                    entry.line_of("andere_websites"), label))
+            others = []
         resources.append(HelpResource(
             id=str(rid), naam=_text(entry.get("naam")), wat=_text(entry.get("wat")),
             telefoon=_text(entry.get("telefoon")), website=_text(entry.get("website")),
             voor=tuple(voor), controleren=check is True or str(check).lower() in ("ja", "yes"),
-            wanneer=_text(entry.get("wanneer")), line=entries.line_of(rid)))
+            wanneer=_text(entry.get("wanneer")), line=entries.line_of(rid),
+            andere_websites=tuple(o.strip() for o in others if o.strip())))
     if problems:
         raise CatalogError(_("The snippets cannot be used:"), problems)
     return resources
