@@ -52,6 +52,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from dataclasses import dataclass
@@ -232,7 +233,7 @@ def wanted(label: str, only: re.Pattern[str] | None) -> bool:
 def generate_lines(runs: int, work: Path, only: re.Pattern[str] | None = None) -> bool:
     # the commgen of this Python's own environment first: one found on PATH may be another
     # install, or a pyenv shim that starts bash before Python (twice the time of --help)
-    own = Path(sys.executable).parent / ("commgen.exe" if os.name == "nt" else "commgen")
+    own = Path(sysconfig.get_path("scripts")) / ("commgen.exe" if os.name == "nt" else "commgen")
     commgen = str(own) if own.is_file() else shutil.which("commgen")
     if not commgen:
         raise SystemExit("commgen is not installed: pip install -e .")

@@ -17,7 +17,12 @@ from __future__ import annotations
 
 import pytest
 
+from commgen.foundation.concepts import ERROR
 from tests.conftest import errors_of
+
+# The rule files of the round (speculatie_straf.yaml got the round's sanction forms).
+ROUND16 = {"speculatie16_gemoed", "speculatie16_aantal", "speculatie_straf", "beeld16_geluid",
+           "bewijs16", "plek16_herkomst"}
 
 
 @pytest.mark.parametrize("category,text,expected", [
@@ -44,7 +49,7 @@ from tests.conftest import errors_of
      "naar een andere school"),
     # how many saw it, as a guess
     ("speculation", "Hoeveel? Ik gok de helft van de derde klassen.", "Ik gok"),
-    ("speculation", "Dat kanaal heeft ruim 1.500 volgers.", "ruim 1.500 volgers"),
+    ("speculation", "In de groep zaten ± 60 ontvangers.", "± 60 ontvangers"),
     ("speculation", "Het werkelijke aantal is natuurlijk veel groter.", "Het werkelijke aantal"),
     # what is heard on the film and how long it lasts
     ("image-detail", "Op de opname hoor je twee meiden giechelen.",
@@ -65,10 +70,12 @@ from tests.conftest import errors_of
 ])
 def test_a_kind_is_found_by_its_structure(checker, category: str, text: str,
                                          expected: str) -> None:
-    found = errors_of(checker, text, category)
+    """Found by one of the round's rules (not by an older rule that happens to hold it)."""
     start = text.index(expected)
-    spans = [(text.find(f), text.find(f) + len(f)) for f in found]
-    assert any(a < start + len(expected) and b > start for a, b in spans), (text, found)
+    found = [(f.start, f.end, f.rule) for f in checker.check(text)
+             if f.category == category and f.severity == ERROR]
+    assert any(a < start + len(expected) and b > start and rule in ROUND16
+               for a, b, rule in found), (text, found)
 
 
 @pytest.mark.parametrize("category,text", [
@@ -125,6 +132,7 @@ def test_another_school_where_a_pupil_is_stays_an_error(checker) -> None:
     """A school at the start of a sentence that acts is an organisation; a school where
     the image went round, or where someone goes, still names a place."""
     assert errors_of(checker, "Het filmpje ging ook rond op het Noorderlicht College.", "group")
+    assert errors_of(checker, "Het Noorderlicht College is de school van haar broer.", "group")
 
 
 def test_the_contact_persons_first_name_in_a_note_is_allowed() -> None:
@@ -137,7 +145,8 @@ def test_the_contact_persons_first_name_in_a_note_is_allowed() -> None:
     allow.add_name("Femke Brouwer")
     checker = make_checker(allow=allow)
     assert not errors_of(checker, "femke belt om tien uur alle ouders, verder niemand", "name")
-    assert errors_of(checker, "femke belt om tien uur met de moeder van sanne", "name")
+    assert errors_of(checker, "femke belt om tien uur met de moeder van sanne",
+                     "name") == ["sanne"]
 
 
 def test_another_address_of_a_help_organisation_is_allowed(checker) -> None:
@@ -146,3 +155,20 @@ def test_another_address_of_a_help_organisation_is_allowed(checker) -> None:
     assert not errors_of(checker, "Tip: kijk op offlimits.nl/ouders voor een gesprekskaart.",
                          "url")
     assert errors_of(checker, "Tip: kijk op onlinemeiden.example/ouders voor meer.", "url")
+
+
+@pytest.mark.parametrize("category,text", [
+    ("speculation", "Er gaan geruchten dat Daan de foto heeft verspreid, maar wij gaan daar "
+                    "niet op in."),
+    ("speculation", "De mentor heeft Tom aangewezen."),
+    ("harmful", "Neem geen risico: bewaar het filmpje als bewijs."),
+    ("evidence", "Wie het filmpje heeft, meldt dat en bewaart het als bewijs."),
+    ("evidence", "Geen enkele docent heeft het gezien, maar de mentor heeft de beelden bewaard."),
+    ("blame", "Ook als ze de foto zelf heeft gemaakt, is het haar eigen schuld."),
+    ("blame", "Sanne is zelf verantwoordelijk voor wat ze ermee doet."),
+    ("speculation", "U heeft het misschien gehoord: Lotte is erg van slag."),
+])
+def test_an_allowed_reason_stops_at_its_own_clause(checker, category: str, text: str) -> None:
+    """The round's exceptions hold for their own clause only: a rumour that is spelled out,
+    a pupil pointed out, or a second clause that keeps the image is still an error."""
+    assert errors_of(checker, text, category), text

@@ -177,7 +177,6 @@ class AllowList:
             self.phrases.add(resource.naam)
             self.phrases.add(re.sub(r"\s*\(.*\)$", "", resource.naam))  # "... (Rutgers)"
             self.add_phone(resource.telefoon)
-            self.add_website(resource.website)
             for website in (resource.website, *resource.andere_websites):
                 if website:
                     self.add_website(website)

@@ -398,27 +398,32 @@ def _surname_at_sentence_start(text: str, start: int, passage: str,
         and passage.casefold() not in first_names() and not first_name_forms(passage, extra)
 
 
+# What follows a school's name that acts as an organisation: "en" another school, "in" its town,
+# a verb of doing (not "is", "was": "Het X College is de school van Lotte" says where she goes).
+_ACTS = re.compile(r"\s*(?:\ben\b|\bin\s+[A-Z]|\b(?:heeft|hebben|had|hadden|wil|willen|gaat|"
+                   r"gaan|doet|doen|informeert|informeren|organiseert|organiseren|werkt|werken|"
+                   r"biedt|bieden|gebruikt|gebruiken|houdt|houden|kent|kennen|stuurt|sturen)\b)")
+_AFTER_IN = re.compile(r"(?<![\w-])in\s+\Z", re.IGNORECASE)
+_OWNED = re.compile(r"(?:['’]s\b|\s+(?:zijn|haar|z'n|z’n)\b)")
+
+
 def _school_as_subject(text: str, start: int, end: int) -> bool:
     """"Het Calvijn College in Middelburg heeft eerder een ouderavond georganiseerd", "Het
     Ostrea Lyceum en SG De Zeestroom informeren hun ouders": a school that opens its
     sentence and then acts (a verb, "en" another school, "in" its town) is an organisation,
     not the school a pupil goes to ("ze zit op het Ostrea Lyceum")."""
-    return _at_sentence_start(text, start) and re.match(
-        r"\s*(?:,|\ben\b|\bin\s+[A-Z]|\b(?:heeft|hebben|had|hadden|is|zijn|was|waren|wil|"
-        r"willen|gaat|gaan|doet|doen|informeert|informeren|organiseert|organiseren|werkt|werken|"
-        r"biedt|bieden|gebruikt|gebruiken|houdt|houden|kent|kennen|stuurt|sturen)\b)",
-        text[end:]) is not None
+    return _at_sentence_start(text, start) and _ACTS.match(text, end) is not None
 
 
 def _place_after_in(text: str, start: int, end: int, passage: str,
                     extra: frozenset[str]) -> bool:
     """"Het Calvijn College in Middelburg": one word after "in" that is no first name is a
-    town (a person is "bij" or "met" someone, not "in" him); "in Sanne's klas" is hers."""
+    town (a person is "bij" or "met" someone, not "in" him); "in Sanne's klas" and "in Bakker
+    zijn klas" are theirs."""
     from commgen.checks.namefinder import first_name_forms, first_names
 
-    return " " not in passage and re.search(r"(?<![\w-])in\s+$", text[max(0, start - 4):start],
-                                            re.IGNORECASE) is not None \
-        and not re.match(r"['’]?s\b", text[end:end + 3]) \
+    return " " not in passage and _AFTER_IN.search(text, max(0, start - 12), start) is not None \
+        and not _OWNED.match(text, end) \
         and passage.casefold() not in first_names() and not first_name_forms(passage, extra)
 
 

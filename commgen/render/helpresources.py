@@ -72,6 +72,8 @@ def load_help_resources(folder: Path) -> list[HelpResource]:
                                     path, entries.line_of(rid), label))
         check = entry.get("controleren", False)
         others = entry.get("andere_websites") or []
+        if isinstance(others, str):  # one address, written without brackets
+            others = [others]
         if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
             problems.append(Problem(_("expected a list of words"), path,
                                     entry.line_of("andere_websites"), label))
