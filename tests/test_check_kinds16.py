@@ -63,10 +63,9 @@ ROUND16 = {"speculatie16_gemoed", "speculatie16_aantal", "speculatie_straf", "be
     ("evidence", "Is het echt zo erg? Kijk zelf maar, de link staat hieronder.", "Kijk zelf maar"),
     ("evidence", "Bewaar de chat, ook het filmpje zelf, voor het gesprek.", "ook het filmpje zelf"),
     # where a pupil or her family comes from or moves to
-    ("address", "Een veertienjarige jongen uit Zwolle wordt verhoord.", "uit Zwolle"),
-    ("address", "Het gezin komt oorspronkelijk uit Mosul.", "uit Mosul"),
+    ("address", "Het gezin komt oorspronkelijk uit Mosul.", "Mosul"),
+    ("address", "Hij en zijn moeder kwamen uit Aleppo, vorig jaar.", "Aleppo"),
     ("address", "De familie verhuist in januari naar Emmen.", "naar Emmen"),
-    ("address", "Dossier Amira (uit Marokko), mentor mevrouw Smit.", "uit Marokko"),
 ])
 def test_a_kind_is_found_by_its_structure(checker, category: str, text: str,
                                          expected: str) -> None:
@@ -172,3 +171,21 @@ def test_an_allowed_reason_stops_at_its_own_clause(checker, category: str, text:
     """The round's exceptions hold for their own clause only: a rumour that is spelled out,
     a pupil pointed out, or a second clause that keeps the image is still an error."""
     assert errors_of(checker, text, category), text
+
+
+def test_a_pupil_by_age_from_a_place_and_the_schools_own_place() -> None:
+    """"Een veertienjarige uit Tiel" names where a pupil lives, as "een jongen uit Tiel" does
+    (the place is the finding); the school's own place, from its profile, passes, also where
+    a family comes from it."""
+    from commgen.checks.allow import AllowList
+    from commgen.checks.run import make_checker
+
+    allow = AllowList()
+    allow.add_profile({"name": "Het Lingecollege", "place": "Tiel"})
+    checker = make_checker(allow=allow)
+    assert errors_of(checker, "Een veertienjarige uit Culemborg is gehoord.", "address") \
+        == ["Culemborg"]
+    assert errors_of(checker, "Twee 16-jarigen uit Buren zijn gehoord.", "address") == ["Buren"]
+    assert not errors_of(checker, "Een veertienjarige uit Tiel is gehoord.", "address")
+    assert not errors_of(checker, "Het gezin komt oorspronkelijk uit Tiel.", "address")
+

@@ -138,7 +138,8 @@ def vetted_sentences() -> list[Example]:
     texts: list[str] = []
 
     def leaves(value: object, key: str = "") -> None:
-        if isinstance(value, str) and key not in ("when", "id", "key"):
+        # not conditions, keys, or addresses the check allows but no document writes
+        if isinstance(value, str) and key not in ("when", "id", "key", "andere_websites"):
             texts.append(value)
         elif isinstance(value, dict):
             for k, v in value.items():
