@@ -392,10 +392,15 @@ def _surname_at_sentence_start(text: str, start: int, passage: str,
                                extra: frozenset[str]) -> bool:
     """"Punt twee." is not a name: at the start of a sentence only first names count (in
     deduce's list or ``voornamen.yaml``, also possessive or diminutive)."""
+    return _at_sentence_start(text, start) and " " not in passage \
+        and not _first_name(passage, extra)
+
+
+def _first_name(passage: str, extra: frozenset[str]) -> bool:
+    """A first name of deduce's list or ``voornamen.yaml``, also possessive or diminutive."""
     from commgen.checks.namefinder import first_name_forms, first_names
 
-    return _at_sentence_start(text, start) and " " not in passage \
-        and passage.casefold() not in first_names() and not first_name_forms(passage, extra)
+    return passage.casefold() in first_names() or first_name_forms(passage, extra)
 
 
 # What follows a school's name that acts as an organisation: "en" another school, "in" its town,
@@ -420,11 +425,8 @@ def _place_after_in(text: str, start: int, end: int, passage: str,
     """"Het Calvijn College in Middelburg": one word after "in" that is no first name is a
     town (a person is "bij" or "met" someone, not "in" him); "in Sanne's klas" and "in Bakker
     zijn klas" are theirs."""
-    from commgen.checks.namefinder import first_name_forms, first_names
-
     return " " not in passage and _AFTER_IN.search(text, max(0, start - 12), start) is not None \
-        and not _OWNED.match(text, end) \
-        and passage.casefold() not in first_names() and not first_name_forms(passage, extra)
+        and not _OWNED.match(text, end) and not _first_name(passage, extra)
 
 
 def _resolve(findings: list[Finding]) -> list[Finding]:
