@@ -41,20 +41,9 @@ sys.path.insert(0, str(ROOT))
 from commgen.checks.model import FORMAT, MODEL_FILE, NGRAMS, features, word_classes  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
-PARTS = {"corpus": CORPUS, "toets": CORPUS / "toets", "toets2": CORPUS / "toets2",
-         "oefen": CORPUS / "oefen", "toets3": CORPUS / "toets3", "oefen2": CORPUS / "oefen2",
-         "oefen3": CORPUS / "oefen3", "oefen4": CORPUS / "oefen4", "toets4": CORPUS / "toets4",
-         "oefen5": CORPUS / "oefen5", "oefen6": CORPUS / "oefen6", "oefen7": CORPUS / "oefen7",
-         "oefen8": CORPUS / "oefen8", "toets5": CORPUS / "toets5",
-         "oefen9": CORPUS / "oefen9", "oefen10": CORPUS / "oefen10",
-         "oefen11": CORPUS / "oefen11", "oefen12": CORPUS / "oefen12",
-         "toets6": CORPUS / "toets6", "oefen13": CORPUS / "oefen13",
-         "oefen14": CORPUS / "oefen14", "toets7": CORPUS / "toets7",
-         "oefen15": CORPUS / "oefen15", "oefen16": CORPUS / "oefen16",
-         "toets8": CORPUS / "toets8", "oefen17": CORPUS / "oefen17",
-         "oefen18": CORPUS / "oefen18", "toets9": CORPUS / "toets9",
-         "oefen19": CORPUS / "oefen19", "toets10": CORPUS / "toets10",
-         "oefen20": CORPUS / "oefen20", "oefen21": CORPUS / "oefen21"}
+# The development parts, in the order of tests/corpus/delen.yaml (never a set kept apart).
+DELEN = yaml.safe_load((CORPUS / "delen.yaml").read_text(encoding="utf-8"))
+PARTS = {p: CORPUS if p == "corpus" else CORPUS / p for p in DELEN["ontwikkeling"]}
 GOLDEN = ROOT / "tests" / "golden"
 OUTPUT = ROOT / "snippets" / "nl" / "regels" / MODEL_FILE
 CATEGORIES = ("blame", "speculation", "sensational", "evidence", "image-detail", "legal-term",
