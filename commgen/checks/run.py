@@ -25,6 +25,7 @@ from commgen.checks import detectors
 from commgen.checks.allow import AllowList, phrase_spans
 from commgen.checks.findings import Finding, masked
 from commgen.checks.names import guarded_spans, name_tokens
+from commgen.checks.narrative import told_about
 from commgen.checks.rules import RULES_FOLDER, Rule, find_all, load_rules
 from commgen.checks.settings import Settings, load_settings
 from commgen.checks.spans import Disjoint, Spans
@@ -116,7 +117,11 @@ class Checker:
                     for f in find_all(self.rules, text, self._lines())
                     if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
-        findings = [*kept, *phrasing, *self._modelled(text, allowed, phrasing, guarded)]
+        masks = [(g.start, g.end) for g in guarded]
+        told = [masked(self._finding("about-pupil", "speculation", s, e, text), text, masks,
+                       GUARDED_MASK)
+                for s, e in told_about(text, kept) if not allowed.contains(s, e)]
+        findings = [*kept, *phrasing, *told, *self._modelled(text, allowed, phrasing, guarded)]
         findings = [self._weigh(f) for f in findings]
         return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.category))
 

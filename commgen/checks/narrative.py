@@ -1,0 +1,52 @@
+"""What a sentence tells about a person it identifies.
+
+A name, a class or an account makes a pupil recognisable; what the rest of that sentence says
+(what the pupil did, felt or went through, what others did to them, how it goes at home) is
+then a claim about that pupil, which no document of the school may make. The trigger is
+itself a finding, so a sentence without one is never touched: the passage it marks is the
+sentence after the mention, or before it when the mention ends the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from commgen.checks.findings import Finding
+from commgen.checks.sentences import sentences
+
+# The findings that identify a person (a guarded name is a "name" finding too).
+TRIGGERS = frozenset({"name", "group", "handle"})
+_WORD = re.compile(r"[^\W\d_]+")
+_EDGE = " \t\n,;:.!?()[]\"'“”‘’«»-–—…/"
+MIN_WORDS = 2  # "Noor huilt" is a claim; a name alone before a full stop is not
+
+
+def told_about(text: str, findings: Iterable[Finding]) -> list[tuple[int, int]]:
+    """The passages of ``text`` that tell something about a person a finding identifies."""
+    triggers = sorted((f.start, f.end) for f in findings if f.category in TRIGGERS)
+    if not triggers:
+        return []
+    found: list[tuple[int, int]] = []
+    pieces = sentences(text)
+    for start, end in triggers:
+        for s_start, s_end, _piece in pieces:
+            if s_start <= start < s_end:
+                span = _trimmed(text, end, s_end)
+                if span is None:
+                    span = _trimmed(text, s_start, start)
+                if span is not None:
+                    found.append(span)
+                break
+    return found
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The passage without the punctuation and spaces at its edges, if it holds a claim."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if len(_WORD.findall(text[start:end])) < MIN_WORDS:
+        return None
+    return start, end
