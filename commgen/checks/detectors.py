@@ -589,6 +589,12 @@ class Detectors:
                        r"(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w\-]+)?"),
             _compile(rf"\b(?:{w('groepsapps')})\s+"
                        r"[\"“‘']([^\"”’'\n]{2,40})[\"”’']", _I),
+            # "de Discord-server heet 'Zuiderzee Gaming'", "Snap-groep heette eerst 'Roddels'": the
+            # quoted name is the group's, the words between name it (round 17); a compound only
+            # with a platform or a hyphen ("gameserver", "Snap-groep"; not "werkgroep")
+            _compile(rf"(?<![\w-])(?:(?:{w('platforms')}|game|snap|insta)-?|\w+-)?"
+                     rf"(?:{w('groepsapps')})\s+(?:(?:{w('voor_groepsnaam')})\s+)"
+                     r"{1,3}[\"“‘'](?P<name>[^\"”’'\n]{2,40})[\"”’']", _I),
         )
         # "een leerling uit de tweede": an ordinal at the end of a phrase is a year group
         self.groups += (_compile(rf"\b(?:uit|in|van)\s+de\s+(?:{ordinals})"

@@ -49,6 +49,8 @@ WORD_LISTS = (
     "leeftijd_personen", "leeftijd_groepen", "leeftijd_aantallen", "kinship_voor_naam",
     # round detect11b: brands with a capital inside that are no username ("WhatsApp")
     "geen_gebruikersnamen",
+    # round 17: the words between a chat's noun and its quoted name ("de server heet 'X'")
+    "voor_groepsnaam",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
 GRAMMAR_SECTION = "zinsbouw"
