@@ -33,6 +33,7 @@ from commgen.checks.findings import GUARDED_RULE, Finding
 from commgen.checks.generation import CASE_SENTENCES, SANCTION, is_sanction, keepable
 from commgen.checks.load import checker_from_answers
 from commgen.checks.names import guarded_spans
+from commgen.checks.narrative import ABOUT_RULE
 from commgen.checks.rules import RULES_FOLDER
 from commgen.checks.run import Checker
 from commgen.checks.suggest import apply_suggestion, leave_out_text, take_in
@@ -63,12 +64,14 @@ class AnswerFinding:
         a neighbouring name was shown in clear)."""
         text, start, end = self.text, self.finding.start, self.finding.end
         for first, last in sorted(self.masks, reverse=True):
-            if first < end and start < last:
-                continue  # the finding's own passage (a guarded name: shown masked anyway)
+            if first <= start and end <= last:
+                continue  # the finding is the guarded name (shown masked anyway)
             text = text[:first] + GUARDED_MASK + text[last:]
+            shift = len(GUARDED_MASK) - (last - first)
             if last <= start:
-                shift = len(GUARDED_MASK) - (last - first)
                 start, end = start + shift, end + shift
+            elif first < end:  # a guarded name inside a longer passage is masked there too
+                end += shift
         return text, start, end
 
     @property
@@ -261,6 +264,15 @@ def check_answer(checker: Checker, question: Question, value: Any,
                           masks) for f in sorted(found, key=lambda f: f.start)]
 
 
+def _same_problem(finding: Finding) -> tuple[str, str]:
+    """What makes a finding the same one after a suggestion is taken: its passage; for a
+    claim about an identified pupil its rule (the passage is the rest of the sentence, which
+    any suggestion in that sentence changes)."""
+    if finding.rule == ABOUT_RULE:
+        return finding.category, finding.rule
+    return finding.category, finding.text
+
+
 def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[str],
            recheck: bool = True) -> Finding:
     """The finding with a suggestion only when taking it leaves a whole sentence that passes
@@ -269,9 +281,9 @@ def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[st
     line twice more): otherwise no suggestion, and the message says to write the sentence
     anew without the passage."""
     def passes(changed: str) -> bool:
-        before = {(f.category, f.text) for f in strictest(checker, text, audiences)}
+        before = {_same_problem(f) for f in strictest(checker, text, audiences)}
         return not [f for f in strictest(checker, changed, audiences)
-                    if (f.category, f.text) not in before]
+                    if _same_problem(f) not in before]
 
     return fit_suggestion(text, finding, passes if recheck else None)
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from commgen.checks.findings import Finding
 from commgen.checks.sentences import sentences
 
+ABOUT_RULE = "about-pupil"  # the finding's rule, and its texts' key in detectoren.yaml
 # The findings that identify a person (a guarded name is a "name" finding too).
 TRIGGERS = frozenset({"name", "group", "handle"})
 _WORD = re.compile(r"[^\W\d_]+")

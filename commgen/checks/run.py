@@ -25,7 +25,7 @@ from commgen.checks import detectors
 from commgen.checks.allow import AllowList, phrase_spans
 from commgen.checks.findings import Finding, masked
 from commgen.checks.names import guarded_spans, name_tokens
-from commgen.checks.narrative import told_about
+from commgen.checks.narrative import ABOUT_RULE, told_about
 from commgen.checks.rules import RULES_FOLDER, Rule, find_all, load_rules
 from commgen.checks.settings import Settings, load_settings
 from commgen.checks.spans import Disjoint, Spans
@@ -118,7 +118,7 @@ class Checker:
                     if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
         masks = [(g.start, g.end) for g in guarded]
-        told = [masked(self._finding("about-pupil", "speculation", s, e, text), text, masks,
+        told = [masked(self._finding(ABOUT_RULE, "speculation", s, e, text), text, masks,
                        GUARDED_MASK)
                 for s, e in told_about(text, kept) if not allowed.contains(s, e)]
         findings = [*kept, *phrasing, *told, *self._modelled(text, allowed, phrasing, guarded)]
@@ -337,6 +337,12 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
+_NOT_SAID = re.compile(
+    r"\b(?:(?:wij|we|de\s+school|niemand)\s+(?:zeggen|zegt|noemen|noemt|schrijven|schrijft)"
+    r"\s+(?:niet|nooit)|(?:zeggen|noemen|schrijven)\s+(?:wij|we)\s+(?:niet|nooit))"
+    r"(\s+(?:dat|of)\b[^.;:!?\n,]{0,100})", re.IGNORECASE)
+
+
 class _Mentions:
     """Quoted passages in a sentence that says not to write them ("Geen oordeel (“naïef”)"):
     a phrasing finding there is a mention, not a use. Quotes and sentence ends are found once
@@ -348,8 +354,13 @@ class _Mentions:
         self.starts = [s for s, _e in self.quotes]
         self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
         self.negated: dict[int, bool] = {}
+        # what the school says it does not say ("Wij zeggen niet dat een leerling naïef is"),
+        # to the end of that clause
+        self.not_said = [m.span(1) for m in _NOT_SAID.finditer(text)]
 
     def is_mention(self, finding: Finding) -> bool:
+        if any(s <= finding.start and finding.end <= e for s, e in self.not_said):
+            return True
         i = bisect_right(self.starts, finding.start) - 1
         if i < 0 or finding.end > self.quotes[i][1]:
             return False
