@@ -10,6 +10,7 @@ sentence after the mention, or before it when the mention ends the sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from commgen.checks.findings import Finding
@@ -30,15 +31,15 @@ def told_about(text: str, findings: Iterable[Finding]) -> list[tuple[int, int]]:
         return []
     found: list[tuple[int, int]] = []
     pieces = sentences(text)
-    for start, end in triggers:
-        for s_start, s_end, _piece in pieces:
-            if s_start <= start < s_end:
-                span = _trimmed(text, end, s_end)
-                if span is None:
-                    span = _trimmed(text, s_start, start)
-                if span is not None:
-                    found.append(span)
-                break
+    starts = [s for s, _e, _p in pieces]
+    for start, end in triggers:  # each mention's sentence looked up, not searched (a long text)
+        i = bisect_right(starts, start) - 1
+        if i < 0 or start >= pieces[i][1]:
+            continue
+        s_start, s_end = pieces[i][0], pieces[i][1]
+        span = _trimmed(text, end, s_end) or _trimmed(text, s_start, start)
+        if span is not None:
+            found.append(span)
     return found
 
 

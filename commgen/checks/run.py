@@ -113,11 +113,11 @@ class Checker:
         names = [self._finding("name", "name", s, e, text)
                  for s, e in self._names(text, annotations, allowed)]
         mentions = _Mentions(text, found.negation)
-        phrasing = [masked(f, text, [(g.start, g.end) for g in guarded], GUARDED_MASK)
+        masks = [(g.start, g.end) for g in guarded]
+        phrasing = [masked(f, text, masks, GUARDED_MASK)
                     for f in find_all(self.rules, text, self._lines())
                     if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
-        masks = [(g.start, g.end) for g in guarded]
         told = [masked(self._finding(ABOUT_RULE, "speculation", s, e, text), text, masks,
                        GUARDED_MASK)
                 for s, e in told_about(text, kept) if not allowed.contains(s, e)]
