@@ -131,11 +131,13 @@ def make_checker(catalog: Catalog, values: Mapping[str, Any],
 
 
 def strictest(checker: Checker, text: str, audiences: Iterable[str]) -> list[Finding]:
-    """The errors in ``text`` for any of ``audiences``: each passage once."""
+    """The errors in ``text`` for any of ``audiences``: each passage once. A claim about a
+    pupil an answer names (``checks.narrative``) is no point of its own there: the name's
+    finding stops the answer already, and its suggestion takes the mention away."""
     seen: dict[tuple[int, int, str], Finding] = {}
     for audience in audiences:
         for finding in checker.for_audience(audience).check(text):
-            if finding.severity == ERROR:
+            if finding.severity == ERROR and finding.rule != ABOUT_RULE:
                 seen.setdefault((finding.start, finding.end, finding.category), finding)
     return sorted(seen.values(), key=lambda f: (f.start, f.end))
 
@@ -264,15 +266,6 @@ def check_answer(checker: Checker, question: Question, value: Any,
                           masks) for f in sorted(found, key=lambda f: f.start)]
 
 
-def _same_problem(finding: Finding) -> tuple[str, str]:
-    """What makes a finding the same one after a suggestion is taken: its passage; for a
-    claim about an identified pupil its rule (the passage is the rest of the sentence, which
-    any suggestion in that sentence changes)."""
-    if finding.rule == ABOUT_RULE:
-        return finding.category, finding.rule
-    return finding.category, finding.text
-
-
 def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[str],
            recheck: bool = True) -> Finding:
     """The finding with a suggestion only when taking it leaves a whole sentence that passes
@@ -281,9 +274,9 @@ def fitted(checker: Checker, text: str, finding: Finding, audiences: Iterable[st
     line twice more): otherwise no suggestion, and the message says to write the sentence
     anew without the passage."""
     def passes(changed: str) -> bool:
-        before = {_same_problem(f) for f in strictest(checker, text, audiences)}
+        before = {(f.category, f.text) for f in strictest(checker, text, audiences)}
         return not [f for f in strictest(checker, changed, audiences)
-                    if _same_problem(f) not in before]
+                    if (f.category, f.text) not in before]
 
     return fit_suggestion(text, finding, passes if recheck else None)
 

@@ -21,6 +21,9 @@ ABOUT_RULE = "about-pupil"  # the finding's rule, and its texts' key in detector
 TRIGGERS = frozenset({"name", "group", "handle"})
 _WORD = re.compile(r"[^\W\d_]+")
 _EDGE = " \t\n,;:.!?()[]\"'“”‘’«»-–—…/"
+# the school's or the writer's own voice at the start of a sentence
+_OWN_VOICE = re.compile(r"(?:wij|we|ik|de\s+school|onze\s+school|het\s+team|ons\s+team)\b",
+                        re.IGNORECASE)
 MIN_WORDS = 2  # "Noor huilt" is a claim; a name alone before a full stop is not
 
 
@@ -37,7 +40,12 @@ def told_about(text: str, findings: Iterable[Finding]) -> list[tuple[int, int]]:
         if i < 0 or start >= pieces[i][1]:
             continue
         s_start, s_end = pieces[i][0], pieces[i][1]
-        span = _trimmed(text, end, s_end) or _trimmed(text, s_start, start)
+        span = _trimmed(text, end, s_end)
+        if span is None:  # the mention ends the sentence: what comes before it, unless that
+            # is the school's own act ("Wij spraken met de familie Jansen")
+            span = _trimmed(text, s_start, start)
+            if span is not None and _OWN_VOICE.match(text, span[0]):
+                span = None
         if span is not None:
             found.append(span)
     return found
