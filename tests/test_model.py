@@ -171,7 +171,7 @@ def test_a_guarded_name_in_a_marked_sentence_is_never_shown() -> None:
 
     checker = make_checker("parents-class", [GuardedNames.from_names(["Jorien Vos"])])
     # (a sentence the model marks and no blame rule does: the rule's finding would stand in)
-    text = "Met zo'n foto heeft Jorien het zichzelf wel moeilijk gemaakt, vind ik."
+    text = "Tja, Jorien zocht het ook een beetje op met zulke foto's."
     findings = checker.check(text)
     model = [f for f in findings if f.rule == MODEL_RULE]
     assert model and any(f.rule == "guarded-name" for f in findings)
