@@ -41,6 +41,7 @@ _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PRIORITY = ("id-number", "email", "url", "handle", "phone", "address", "birthdate", "age",
              "group", "name")
 _EMAIL_ROLES_KEY = "functieadressen"
+_HOLDS_NAMES = frozenset({"email", "url", "handle", "phone", "id-number"})
 # Detectors whose findings count in another category: another school's name identifies the
 # pupil as a class does; a compound with "schandaal" or "rel" is sensational wording.
 _CATEGORY_OF = {"other-school": "group", "sensational-compound": "sensational"}
@@ -120,7 +121,11 @@ class Checker:
         kept = _resolve([*guarded, *structured, *names])
         told = [masked(self._finding(ABOUT_RULE, "speculation", s, e, text), text, masks,
                        GUARDED_MASK)
-                for s, e in told_about(text, kept) if not allowed.contains(s, e)]
+                for s, e in told_about(text, kept) if not allowed.contains(s, e)
+                # an address or account can hold a name in other forms ("sanne.devries@..."):
+                # the passage would show what its own finding masks
+                and not any(k.category in _HOLDS_NAMES and k.start < e and s < k.end
+                            for k in kept)]
         findings = [*kept, *phrasing, *told, *self._modelled(text, allowed, phrasing, guarded)]
         findings = [self._weigh(f) for f in findings]
         return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.category))
