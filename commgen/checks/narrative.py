@@ -24,6 +24,8 @@ _EDGE = " \t\n,;:.!?()[]\"'“”‘’«»-–—…/"
 # the school's or the writer's own voice at the start of a sentence
 _OWN_VOICE = re.compile(r"(?:wij|we|ik|de\s+school|onze\s+school|het\s+team|ons\s+team)\b",
                         re.IGNORECASE)
+# a mention that goes on without a space: part of an address or account, not a word
+_INSIDE_TOKEN = re.compile(r"[\w@]|[.\-_+][\w@]")
 MIN_WORDS = 2  # "Noor huilt" is a claim; a name alone before a full stop is not
 
 
@@ -36,6 +38,8 @@ def told_about(text: str, findings: Iterable[Finding]) -> list[tuple[int, int]]:
     pieces = sentences(text)
     starts = [s for s, _e, _p in pieces]
     for start, end in triggers:  # each mention's sentence looked up, not searched (a long text)
+        if _INSIDE_TOKEN.match(text, end):
+            continue  # a name inside an address ("sanne.devries@..."): the rest is no claim
         i = bisect_right(starts, start) - 1
         if i < 0 or start >= pieces[i][1]:
             continue
