@@ -678,6 +678,12 @@ class Detectors:
             r"|\b[A-Z][a-zà-ÿ]{2,}(?:school|college|lyceum)\b"
             # with a hyphen ("het Alfa-college", "de Da Vinci-school") (round detect11b)
             r"|\b[A-Z][a-zà-ÿ]{1,}-(?:school|college|lyceum)\b")
+        # a school named as an organisation (round 18): what it does after its name at the
+        # start of a sentence, "in" its town, or who of it or what with it comes before
+        self.school_acts = _compile(
+            rf"[ \t]*(?:(?-i:in[ \t]+[A-Z])|(?:{w('school_doet')})\b)", _I)
+        self.school_org_before = _compile(
+            rf"\b(?:{w('school_als_organisatie_voor')})[ \t]+(?:(?:de|het|'t)[ \t]+)?\Z", _I)
         self.not_a_group_after = _compile(rf"^\s*(?:{w('geen_groep_na')})\b", _I)
         self.not_a_group_before = _compile(rf"\b(?:{w('geen_groep_voor')})\s*$", _I)
 
@@ -1145,6 +1151,11 @@ class Detectors:
         """Names of schools ("het Stedelijk Lyceum", "OSG De Meerwaarden"): the caller drops
         the school's own name."""
         return [("other-school", m.start(), m.end()) for m in self.schools.finditer(text)]
+
+    def school_with_organisation_word(self, text: str, start: int) -> bool:
+        """"De directie van de Sint-Servaas Mavo", "contact met het Polderhorst College": the
+        words before the school's name make it an organisation, not a pupil's school."""
+        return self.school_org_before.search(text, max(0, start - 60), start) is not None
 
     # --- names with a title ("de heer Visser", "juf Petra") ---------------------------------
     def find_titled_names(self, text: str) -> list[Hit]:

@@ -171,15 +171,33 @@ class Checker:
             *found.find_ages(text),
             *found.find_groups(text, self.settings.not_names),
             *found.find_compounds(text),
-            *[hit for hit in found.find_schools(text)
-              if not all(t in self.allow.name_tokens or t in self.settings.institutions
-                         for t in self._name_tokens(text[hit[1]:hit[2]]))
-              and not self._sender(text, hit[1], hit[2])
-              and not _school_as_subject(text, hit[1], hit[2])],
+            *self._other_schools(text),
             *[hit for hit in found.find_titled_names(text)
               if not (tokens := self._name_tokens(text[hit[1]:hit[2]]))
               or not self._allowed_name(tokens)],
         ]
+
+    def _other_schools(self, text: str) -> list[detectors.Hit]:
+        """Schools named in ``text`` that may be a pupil's: not the school's own, not the
+        sender's, not one that acts as an organisation ("Het Calvijn College heeft ...", "De
+        directie van de X Mavo", "contact met het Y College"), nor the one after "en" that
+        acts with it ("Het Vossius Gymnasium en het Cartesius Lyceum kregen ...")."""
+        found = self.detectors
+        kept: list[detectors.Hit] = []
+        organisation_end = -1  # the end of the last school that acts as an organisation
+        for hit in found.find_schools(text):
+            _, start, end = hit
+            if all(t in self.allow.name_tokens or t in self.settings.institutions
+                   for t in self._name_tokens(text[start:end])) or self._sender(text, start, end):
+                continue
+            if (_at_sentence_start(text, start) and found.school_acts.match(text, end)) \
+                    or found.school_with_organisation_word(text, start) \
+                    or (organisation_end >= 0
+                        and _AND_ANOTHER.fullmatch(text, organisation_end, start)):
+                organisation_end = end
+                continue
+            kept.append(hit)
+        return kept
 
     def _allowed_name(self, tokens: list[str]) -> bool:
         """Every part of the name is one of an allowed person's; an initial counts when it
@@ -216,8 +234,9 @@ class Checker:
                 continue
             if self._organisation(text, end, tokens) or signed.overlaps(start, end):
                 continue
-            if len(tokens) == 1 and (passage.casefold() in self.settings.not_names
-                                     or _first_identifying_word(passage, tokens).islower()
+            if passage.casefold() in self.settings.not_names:  # also "Zeeuws-Vlaanderen"
+                continue
+            if len(tokens) == 1 and (_first_identifying_word(passage, tokens).islower()
                                      or _imperative(text, start, end, self.detectors.object_words)
                                      or _surname_at_sentence_start(
                                          text, start, passage, self.settings.first_names)
@@ -424,21 +443,10 @@ def _first_name(passage: str, extra: frozenset[str]) -> bool:
     return passage.casefold() in first_names() or first_name_forms(passage, extra)
 
 
-# What follows a school's name that acts as an organisation: "en" another school, "in" its town,
-# a verb of doing (not "is", "was": "Het X College is de school van Lotte" says where she goes).
-_ACTS = re.compile(r"\s*(?:\ben\b|\bin\s+[A-Z]|\b(?:heeft|hebben|had|hadden|wil|willen|gaat|"
-                   r"gaan|doet|doen|informeert|informeren|organiseert|organiseren|werkt|werken|"
-                   r"biedt|bieden|gebruikt|gebruiken|houdt|houden|kent|kennen|stuurt|sturen)\b)")
+# Between two schools that act together: "Het Vossius Gymnasium en het Cartesius Lyceum".
+_AND_ANOTHER = re.compile(r"[ \t]+en[ \t]+(?:(?:het|de|'t)[ \t]+)?", re.IGNORECASE)
 _AFTER_IN = re.compile(r"(?<![\w-])in\s+\Z", re.IGNORECASE)
 _OWNED = re.compile(r"(?:['’]s\b|\s+(?:zijn|haar|z'n|z’n)\b)")
-
-
-def _school_as_subject(text: str, start: int, end: int) -> bool:
-    """"Het Calvijn College in Middelburg heeft eerder een ouderavond georganiseerd", "Het
-    Ostrea Lyceum en SG De Zeestroom informeren hun ouders": a school that opens its
-    sentence and then acts (a verb, "en" another school, "in" its town) is an organisation,
-    not the school a pupil goes to ("ze zit op het Ostrea Lyceum")."""
-    return _at_sentence_start(text, start) and _ACTS.match(text, end) is not None
 
 
 def _place_after_in(text: str, start: int, end: int, passage: str,

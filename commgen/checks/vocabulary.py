@@ -51,6 +51,9 @@ WORD_LISTS = (
     "geen_gebruikersnamen",
     # round 17: the words between a chat's noun and its quoted name ("de server heet 'X'")
     "voor_groepsnaam",
+    # round 18: a school named as an organisation: what it does after its name, and who of it
+    # or what with it comes before ("de directie van het X College", "contact met de Y Mavo")
+    "school_doet", "school_als_organisatie_voor",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
 GRAMMAR_SECTION = "zinsbouw"
