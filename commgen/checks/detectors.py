@@ -721,6 +721,7 @@ class Detectors:
 
         # sentences and names (checks.run, checks.names)
         self.object_words = _compile(rf"\s+(?:{w('na_gebiedende_wijs')})\b")
+        self.imperatives = frozenset(v.casefold() for v in words.words("gebiedende_wijs"))
         self.negation = _compile(rf"\b(?:{w('ontkenningen')})\b", _I)
         self.interfixes = frozenset(normalise(t) for t in words.words("tussenvoegsels"))
         self.name_titles = frozenset(normalise(t) for t in words.words("naam_titels"))

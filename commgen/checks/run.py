@@ -190,7 +190,7 @@ class Checker:
             if all(t in self.allow.name_tokens or t in self.settings.institutions
                    for t in self._name_tokens(text[start:end])) or self._sender(text, start, end):
                 continue
-            if (_at_sentence_start(text, start) and found.school_acts.match(text, end)) \
+            if (_opens_sentence(text, start) and found.school_acts.match(text, end)) \
                     or found.school_with_organisation_word(text, start) \
                     or (organisation_end >= 0
                         and _AND_ANOTHER.fullmatch(text, organisation_end, start)):
@@ -218,6 +218,17 @@ class Checker:
             return True
         return self._signed(text).overlaps(start, end)
 
+    def _after_imperative(self, text: str, start: int, end: int) -> int:
+        """Where a name starts after a verb of advice that opens the sentence ("Mail Yvonne
+        gerust", "Bel Raymond", "Kies stoppen."): the verb has the sentence's capital, it is no
+        part of the name (``gebiedende_wijs``). ``end`` when the passage is only that verb."""
+        first = re.match(r"[^\W\d_]+", text[start:end])
+        if first is None or first.group(0).casefold() not in self.detectors.imperatives \
+                or not _at_sentence_start(text, start):
+            return start
+        rest = re.match(r"[ \t\xa0]+", text[start + first.end():end])
+        return start + first.end() + rest.end() if rest else end
+
     def _name_tokens(self, passage: str) -> list[str]:
         found = self.detectors
         return name_tokens(passage, found.name_titles, found.interfixes)
@@ -227,6 +238,9 @@ class Checker:
         signed = self._signed(text)
         for start, end, tag in annotations:
             if tag != "persoon" or allowed.overlaps(start, end):
+                continue
+            start = self._after_imperative(text, start, end)
+            if start == end:
                 continue
             passage = text[start:end]
             tokens = self._name_tokens(passage)
@@ -419,6 +433,15 @@ def _imperative(text: str, start: int, end: int, object_words: re.Pattern[str]) 
     """A single capitalised word at the start of a sentence, followed by an object
     ("Prijs uw kind", "Verwijs journalisten": the words are ``na_gebiedende_wijs``)."""
     return _at_sentence_start(text, start) and bool(object_words.match(text, end))
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """``start`` opens its sentence, alone or after an article ("Het Poelcollege en ...")."""
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    return _at_sentence_start(text, article.start() if article else start)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:[Hh]et|[Dd]e)|'t)[ \t]+\Z")
 
 
 def _at_sentence_start(text: str, start: int) -> bool:

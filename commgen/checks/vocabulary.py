@@ -54,6 +54,8 @@ WORD_LISTS = (
     # round 18: a school named as an organisation: what it does after its name, and who of it
     # or what with it comes before ("de directie van het X College", "contact met de Y Mavo")
     "school_doet", "school_als_organisatie_voor",
+    # round 18: verbs that begin a sentence of advice before a name ("Mail Yvonne gerust")
+    "gebiedende_wijs",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
 GRAMMAR_SECTION = "zinsbouw"
