@@ -684,6 +684,9 @@ class Detectors:
             rf"[ \t]*(?:(?-i:in[ \t]+[A-Z])|(?:{w('school_doet')})\b)", _I)
         self.school_org_before = _compile(
             rf"\b(?:{w('school_als_organisatie_voor')})[ \t]+(?:(?:de|het|'t)[ \t]+)?\Z", _I)
+        self.school_org_after = _compile(
+            rf"[ \t]+(?:(?:ook|al|inmiddels|direct|meteen)[ \t]+)*"
+            rf"(?:{w('school_als_organisatie_na')})\b", _I)
         self.not_a_group_after = _compile(rf"^\s*(?:{w('geen_groep_na')})\b", _I)
         self.not_a_group_before = _compile(rf"\b(?:{w('geen_groep_voor')})\s*$", _I)
 
@@ -1157,6 +1160,11 @@ class Detectors:
         """"De directie van de Sint-Servaas Mavo", "contact met het Polderhorst College": the
         words before the school's name make it an organisation, not a pupil's school."""
         return self.school_org_before.search(text, max(0, start - 60), start) is not None
+
+    def school_as_object(self, text: str, end: int) -> bool:
+        """"Wij hebben het Noorderlicht College gevraagd ...": what we did with the school,
+        right after its name, makes it an organisation."""
+        return self.school_org_after.match(text, end) is not None
 
     # --- names with a title ("de heer Visser", "juf Petra") ---------------------------------
     def find_titled_names(self, text: str) -> list[Hit]:

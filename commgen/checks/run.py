@@ -192,6 +192,7 @@ class Checker:
                 continue
             if (_opens_sentence(text, start) and found.school_acts.match(text, end)) \
                     or found.school_with_organisation_word(text, start) \
+                    or found.school_as_object(text, end) \
                     or (organisation_end >= 0
                         and _AND_ANOTHER.fullmatch(text, organisation_end, start)):
                 organisation_end = end

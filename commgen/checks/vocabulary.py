@@ -53,7 +53,7 @@ WORD_LISTS = (
     "voor_groepsnaam",
     # round 18: a school named as an organisation: what it does after its name, and who of it
     # or what with it comes before ("de directie van het X College", "contact met de Y Mavo")
-    "school_doet", "school_als_organisatie_voor",
+    "school_doet", "school_als_organisatie_voor", "school_als_organisatie_na",
     # round 18: verbs that begin a sentence of advice before a name ("Mail Yvonne gerust")
     "gebiedende_wijs",
 )
