@@ -725,6 +725,12 @@ class Detectors:
         # sentences and names (checks.run, checks.names)
         self.object_words = _compile(rf"\s+(?:{w('na_gebiedende_wijs')})\b")
         self.imperatives = frozenset(v.casefold() for v in words.words("gebiedende_wijs"))
+        # a capitalised word after "de moeder van", "die ... uit": a person, even when no list
+        # knows the name (round 18)
+        self.person_context = _compile(
+            rf"\b(?i:{w('persoon_van')})[ \t]+van[ \t]+"
+            r"(?P<n>[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w'’-])"
+            r"|\b[Dd]ie[ \t]+(?P<m>[A-ZÀ-Ý][a-zà-ÿ]{2,})[ \t]+(?:van|uit)[ \t]+(?:de|het|groep|klas|\d)")
         self.negation = _compile(rf"\b(?:{w('ontkenningen')})\b", _I)
         self.interfixes = frozenset(normalise(t) for t in words.words("tussenvoegsels"))
         self.name_titles = frozenset(normalise(t) for t in words.words("naam_titels"))

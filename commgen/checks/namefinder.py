@@ -195,6 +195,23 @@ def name_lists() -> NameLists:
     return lists
 
 
+_PLACE_LISTS = ("locations/lst_placename/lst_residence", "locations/lst_placename/lst_municipality",
+                "locations/lst_placename/lst_province", "locations/lst_placename/lst_region")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """deduce's Dutch places, municipalities, provinces and regions, lower case: read only when a
+    capitalised word that no list knows stands where a person's name can ("de moeder van
+    Djeniffer"), so that "de burgemeester van Emmen" stays a place."""
+    from babel import Locale
+
+    folder = _lists_folder()
+    countries = {str(n).casefold() for n in Locale("nl").territories.values()}  # "Nederland"
+    return frozenset({p.casefold() for name in _PLACE_LISTS for p in _items(folder, name)}
+                     | countries)
+
+
 # --- tokens ----------------------------------------------------------------------------------
 class _Tokens:
     """A text's tokens: their texts (the same word once, shared) and their starts and ends

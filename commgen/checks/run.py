@@ -260,6 +260,7 @@ class Checker:
                 continue
             yield start, end
         yield from self._quoted_lowercase_names(text, allowed)
+        yield from self._context_names(text, annotations, allowed)
 
     def _organisation(self, text: str, end: int, tokens: list[str]) -> bool:
         """"Het Baken College", "Lyceum Oost": a name with an institution word is no person."""
@@ -284,6 +285,25 @@ class Checker:
         pattern = re.compile(rf"(?:{body})[ \t]*,?[ \t]*\n(?:[ \t]*\n)*([^\n]{{1,80}})"
                              r"(?:\n([^\n]{1,80}))?", re.IGNORECASE)
         return [(m.start(1), m.end(m.lastindex or 1)) for m in pattern.finditer(text)]
+
+    def _context_names(self, text: str, annotations: list[tuple[int, int, str]],
+                       allowed: Spans) -> Iterable[tuple[int, int]]:
+        """A name no list knows, from where it stands: "Stiefvader van Djeniffer", "Wie kent
+        die Rezan van de fotocommissie?" (``persoon_van``). Not a place (deduce's places), a
+        common word, an institution, an allowed person or a name already found."""
+        from commgen.checks.namefinder import name_lists, place_names
+
+        found = Spans((s, e) for s, e, tag in annotations if tag == "persoon")
+        for match in self.detectors.person_context.finditer(text):
+            group = "n" if match.group("n") is not None else "m"
+            start, end = match.span(group)
+            word = match.group(group).casefold()
+            if found.overlaps(start, end) or allowed.overlaps(start, end) \
+                    or word in name_lists().whitelist or word in self.settings.not_names \
+                    or word in self.settings.institutions or word in self.allow.name_tokens \
+                    or any(part in place_names() for part in (word, word.split("-")[0])):
+                continue
+            yield start, end
 
     def _quoted_lowercase_names(self, text: str, allowed: Spans) -> Iterable[tuple[int, int]]:
         """In a quoted chat message names are often written in lower case ("kijk wat kevin
@@ -498,7 +518,9 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
                 kept.append(finding)
         elif taken.add(finding.start, finding.end):
             kept.append(finding)
-            if finding.category in ("group", "address"):  # "woont bij Hodan": both
+            # "woont bij Hodan", "onderwijsnummer noor: 1036.58.221", "geboortedatum jente:
+            # 22-09-2014": both (the label of a number or a date can hold the name)
+            if finding.category in ("group", "address", "id-number", "birthdate"):
                 groups.add(finding.start, finding.end)
     return kept
 

@@ -56,6 +56,8 @@ WORD_LISTS = (
     "school_doet", "school_als_organisatie_voor", "school_als_organisatie_na",
     # round 18: verbs that begin a sentence of advice before a name ("Mail Yvonne gerust")
     "gebiedende_wijs",
+    # round 18: the words before "van" that make the capitalised word after it a person's name
+    "persoon_van",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
 GRAMMAR_SECTION = "zinsbouw"
