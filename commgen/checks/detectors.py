@@ -730,7 +730,8 @@ class Detectors:
         self.person_context = _compile(
             rf"\b(?i:{w('persoon_van')})[ \t]+van[ \t]+"
             r"(?P<n>[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w'’-])"
-            r"|\b[Dd]ie[ \t]+(?P<m>[A-ZÀ-Ý][a-zà-ÿ]{2,})[ \t]+(?:van|uit)[ \t]+(?:de|het|groep|klas|\d)")
+            r"|\b[Dd]ie[ \t]+(?P<m>[A-ZÀ-Ý][a-zà-ÿ]{2,})[ \t]+(?:van|uit)[ \t]+"
+            r"(?:de|het|groep|klas|\d)")
         self.negation = _compile(rf"\b(?:{w('ontkenningen')})\b", _I)
         self.interfixes = frozenset(normalise(t) for t in words.words("tussenvoegsels"))
         self.name_titles = frozenset(normalise(t) for t in words.words("naam_titels"))
