@@ -19,6 +19,9 @@ from commgen.checks.sentences import sentences
 ABOUT_RULE = "about-pupil"  # the finding's rule, and its texts' key in detectoren.yaml
 # The findings that identify a person (a guarded name is a "name" finding too).
 TRIGGERS = frozenset({"name", "group", "handle"})
+# a person's own address, number or link: what follows it in the sentence is told about
+# them too ("..., daar heeft hij de link naartoe gestuurd"), what comes before is its label
+AFTER_ONLY = frozenset({"email", "phone", "url", "id-number"})
 _WORD = re.compile(r"[^\W\d_]+")
 _EDGE = " \t\n,;:.!?()[]\"'“”‘’«»-–—…/"
 # the school's or the writer's own voice at the start of a sentence
@@ -31,13 +34,14 @@ MIN_WORDS = 2  # "Noor huilt" is a claim; a name alone before a full stop is not
 
 def told_about(text: str, findings: Iterable[Finding]) -> list[tuple[int, int]]:
     """The passages of ``text`` that tell something about a person a finding identifies."""
-    triggers = sorted((f.start, f.end) for f in findings if f.category in TRIGGERS)
+    triggers = sorted((f.start, f.end, f.category in AFTER_ONLY) for f in findings
+                      if f.category in TRIGGERS or f.category in AFTER_ONLY)
     if not triggers:
         return []
     found: list[tuple[int, int]] = []
     pieces = sentences(text)
     starts = [s for s, _e, _p in pieces]
-    for start, end in triggers:  # each mention's sentence looked up, not searched (a long text)
+    for start, end, after_only in triggers:  # each one's sentence looked up, not searched
         if _INSIDE_TOKEN.match(text, end):
             continue  # a name inside an address ("sanne.devries@..."): the rest is no claim
         i = bisect_right(starts, start) - 1
@@ -45,8 +49,8 @@ def told_about(text: str, findings: Iterable[Finding]) -> list[tuple[int, int]]:
             continue
         s_start, s_end = pieces[i][0], pieces[i][1]
         span = _trimmed(text, end, s_end)
-        if span is None:  # the mention ends the sentence: what comes before it, unless that
-            # is the school's own act ("Wij spraken met de familie Jansen")
+        if span is None and not after_only:  # the mention ends the sentence: what comes before
+            # it, unless that is the school's own act ("Wij spraken met de familie Jansen")
             span = _trimmed(text, s_start, start)
             if span is not None and _OWN_VOICE.match(text, span[0]):
                 span = None
