@@ -18,10 +18,11 @@ from commgen.checks.sentences import sentences
 
 ABOUT_RULE = "about-pupil"  # the finding's rule, and its texts' key in detectoren.yaml
 # The findings that identify a person (a guarded name is a "name" finding too).
-TRIGGERS = frozenset({"name", "group", "handle"})
-# a person's own address, number or link: what follows it in the sentence is told about
+TRIGGERS = frozenset({"name", "group", "handle", "relation"})
+# a relative ("zijn moeder zit er kapot van") is a person told about like a named one; a person's
+# own address, number, link, age or birth date: what follows it in the sentence is told about
 # them too ("..., daar heeft hij de link naartoe gestuurd"), what comes before is its label
-AFTER_ONLY = frozenset({"email", "phone", "url", "id-number"})
+AFTER_ONLY = frozenset({"email", "phone", "url", "id-number", "address", "age", "birthdate"})
 _WORD = re.compile(r"[^\W\d_]+")
 _EDGE = " \t\n,;:.!?()[]\"'“”‘’«»-–—…/"
 # the school's or the writer's own voice at the start of a sentence
