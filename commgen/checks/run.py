@@ -526,11 +526,17 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per category and passage: the longest of overlapping ones."""
+    """One finding per category and passage: the longest of overlapping ones. A claim about a
+    person (``about-pupil``) never takes the place of a rule's finding inside it ("volgens mij"
+    in "heeft het volgens mij zelf verstuurd"): the answer checks leave the claim out (the name
+    stops the answer), and the rule's finding must stay."""
+    def key(f: Finding) -> tuple[str, bool]:
+        return f.category, f.rule == ABOUT_RULE
+
     kept: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (f.category, f.start, -(f.end - f.start))):
+    for finding in sorted(findings, key=lambda f: (*key(f), f.start, -(f.end - f.start))):
         last = kept[-1] if kept else None
-        if last and last.category == finding.category and finding.start < last.end:
+        if last and key(last) == key(finding) and finding.start < last.end:
             continue
         kept.append(finding)
     return kept
