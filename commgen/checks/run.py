@@ -119,13 +119,14 @@ class Checker:
                     for f in find_all(self.rules, text, self._lines())
                     if not allowed.contains(f.start, f.end) and not mentions.is_mention(f)]
         kept = _resolve([*guarded, *structured, *names])
+        # an address or account can hold a name in other forms ("sanne.devries@..."): a claim's
+        # passage over one would show what its own finding masks (asked once per passage, in
+        # logarithmic time: a long text has many of both)
+        holds_names = Spans((k.start, k.end) for k in kept if k.category in _HOLDS_NAMES)
         told = [masked(self._finding(ABOUT_RULE, "speculation", s, e, text), text, masks,
                        GUARDED_MASK)
                 for s, e in told_about(text, kept) if not allowed.contains(s, e)
-                # an address or account can hold a name in other forms ("sanne.devries@..."):
-                # the passage would show what its own finding masks
-                and not any(k.category in _HOLDS_NAMES and k.start < e and s < k.end
-                            for k in kept)]
+                and not holds_names.overlaps(s, e)]
         findings = [*kept, *phrasing, *told, *self._modelled(text, allowed, phrasing, guarded)]
         findings = [self._weigh(f) for f in findings]
         return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.category))
