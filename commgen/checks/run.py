@@ -248,9 +248,11 @@ class Checker:
             tokens = self._name_tokens(passage)
             if not tokens or self._allowed_name(tokens):
                 continue
-            if self._organisation(text, end, tokens) or signed.overlaps(start, end):
+            if self._organisation(text, end, tokens, start) or signed.overlaps(start, end):
                 continue
             if passage.casefold() in self.settings.not_names:  # also "Zeeuws-Vlaanderen"
+                continue
+            if _a_place(text, start, passage):  # "in Den Hoorn", "vanuit Den Helder"
                 continue
             if len(tokens) == 1 and (_first_identifying_word(passage, tokens).islower()
                                      or _imperative(text, start, end, self.detectors.object_words)
@@ -263,10 +265,15 @@ class Checker:
         yield from self._quoted_lowercase_names(text, allowed)
         yield from self._context_names(text, annotations, allowed)
 
-    def _organisation(self, text: str, end: int, tokens: list[str]) -> bool:
-        """"Het Baken College", "Lyceum Oost": a name with an institution word is no person."""
+    def _organisation(self, text: str, end: int, tokens: list[str],
+                      start: int | None = None) -> bool:
+        """"Het Baken College", "Lyceum Oost", "De GGD Hollands Noorden": a name with an
+        institution word in it, right after it or right before it is no person."""
         after = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
         words = {*tokens, after.group(1).casefold()} if after else set(tokens)
+        if start is not None and (before := _WORD_BEFORE.search(text, max(0, start - 40), start)) \
+                and before.group(1)[0].isupper():  # "De GGD Hollands Noorden", not "de school Tygo"
+            words.add(before.group(1).casefold())
         return bool(words & self.settings.institutions)
 
     def _signed(self, text: str) -> Spans:
@@ -459,11 +466,25 @@ def _imperative(text: str, start: int, end: int, object_words: re.Pattern[str]) 
 
 def _opens_sentence(text: str, start: int) -> bool:
     """``start`` opens its sentence, alone or after an article ("Het Poelcollege en ...")."""
-    article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 12), start)
     return _at_sentence_start(text, article.start() if article else start)
 
 
-_ARTICLE_BEFORE = re.compile(r"(?:\b(?:[Hh]et|[Dd]e)|'t)[ \t]+\Z")
+_ARTICLE_BEFORE = re.compile(r"(?:(?:\b(?:[Hh]et|[Dd]e)|'t)[ \t]+(?:(?:Sint|St\.?)-)?"
+                             r"|\b(?:Sint|St\.?)-)\Z")
+_WORD_BEFORE = re.compile(r"\b([^\W\d_]+)[ \t]+\Z")
+_PLACE_BEFORE = re.compile(r"\b(?:in|uit|vanuit|naar|rond|nabij|richting|te)[ \t]+\Z",
+                           re.IGNORECASE)
+
+
+def _a_place(text: str, start: int, passage: str) -> bool:
+    """A name that is one of deduce's places after "in", "uit", "naar" ("in Den Hoorn",
+    "vanuit Den Helder"); without that a place can be a person's name ("Rechercheur De Boer",
+    "Born")."""
+    from commgen.checks.namefinder import place_names
+
+    return passage.casefold() in place_names() \
+        and _PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
