@@ -65,6 +65,8 @@ training data; ``toets12`` (the twelfth frozen set, committed before any tuning)
 at the end of round 17, as its own set only (bench/toets12_score.txt: 83.8%, 4.7%), and joined
 ``dev`` in round 18 with the practice corpora oefen24 to oefen29 (scored once on merge,
 bench/oefen2N_first_score.txt).
+``toets13`` (the thirteenth frozen set, committed before any tuning) was scored once at the end
+of round 18, as its own set only (bench/toets13_score.txt: 84.1%, 3.9%).
 
 A labelled problem counts as found when a finding of the same category overlaps its span.
 False positives are error findings in the clean sentences; the false-alarm rate is the share
@@ -167,7 +169,10 @@ FIRST_SCORES = {"toets": "71.9% recall (400/556), 0 of 86 clean sentences = 0.0%
                 "oefen26": "83.6% recall (823/984), 14 of 284 clean sentences = 4.9%",
                 "oefen27": "81.6% recall (905/1109), 7 of 282 clean sentences = 2.5%",
                 "oefen28": "84.0% recall (660/786), 7 of 250 clean sentences = 2.8%",
-                "oefen29": "83.9% recall (785/936), 10 of 248 clean sentences = 4.0%"}
+                "oefen29": "83.9% recall (785/936), 10 of 248 clean sentences = 4.0%",
+                # the thirteenth frozen set: scored once, on 4 December 2026 after every merge of
+                # round 18 (the model retrained with toets12 and oefen24-29)
+                "toets13": "84.1% recall (885/1052), 11 of 280 clean sentences = 3.9%"}
 
 
 def parts_of(name: str) -> tuple[str, ...]:
