@@ -204,12 +204,23 @@ def place_names() -> frozenset[str]:
     """deduce's Dutch places, municipalities, provinces and regions, lower case: read only when a
     capitalised word that no list knows stands where a person's name can ("de moeder van
     Djeniffer"), so that "de burgemeester van Emmen" stays a place."""
-    from babel import Locale
+    from commgen.foundation.cache import cached_json, library_version
 
     folder = _lists_folder()
-    countries = {str(n).casefold() for n in Locale("nl").territories.values()}  # "Nederland"
-    return frozenset({p.casefold() for name in _PLACE_LISTS for p in _items(folder, name)}
-                     | countries)
+
+    def compute() -> list[str]:
+        from babel import Locale  # its locale data only on a first run: kept as a list after
+
+        countries = {str(n).casefold() for n in Locale("nl").territories.values()}  # "Nederland"
+        return sorted({p.casefold() for name in _PLACE_LISTS for p in _items(folder, name)}
+                      | countries)
+
+    stamp = [str(folder), str(library_version("babel"))]
+    for name in _PLACE_LISTS:
+        with suppress(OSError, TypeError):
+            info = (folder / name / "items.txt").stat()  # type: ignore[operator]
+            stamp.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    return frozenset(cached_json("place-names", stamp, compute))
 
 
 # --- tokens ----------------------------------------------------------------------------------
