@@ -164,15 +164,20 @@ def _build(folder: Path | None) -> NameLists:
         whitelist=whitelist, merge_terms=_Trie(prefixes | interfixes))
 
 
-def _cache_file(folder: Path) -> Path:
-    """Named by the lists' place, sizes and times: a new deduce makes a new file."""
+def _lists_stamp(folder: Path | None, names: Iterable[str]) -> list[str]:
+    """The lists' place, sizes and times (what ``_items`` reads): a new deduce, a new stamp."""
     stamp = [str(folder)]
-    for name in _LISTS:
+    for name in names if folder is not None else ():
         for file in ("items.txt", "exceptions.txt"):
             with suppress(OSError):
                 info = (folder / name / file).stat()
                 stamp.append(f"{name}/{file}:{info.st_size}:{info.st_mtime_ns}")
-    return entry("namelists", *stamp)
+    return stamp
+
+
+def _cache_file(folder: Path) -> Path:
+    """Named by the lists' stamp: a new deduce makes a new file."""
+    return entry("namelists", *_lists_stamp(folder, _LISTS))
 
 
 @lru_cache(maxsize=1)
@@ -215,11 +220,7 @@ def place_names() -> frozenset[str]:
         return sorted({p.casefold() for name in _PLACE_LISTS for p in _items(folder, name)}
                       | countries)
 
-    stamp = [str(folder), str(library_version("babel"))]
-    for name in _PLACE_LISTS:
-        with suppress(OSError, TypeError):
-            info = (folder / name / "items.txt").stat()  # type: ignore[operator]
-            stamp.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    stamp = [str(library_version("babel")), *_lists_stamp(folder, _PLACE_LISTS)]
     return frozenset(cached_json("place-names", stamp, compute))
 
 
