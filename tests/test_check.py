@@ -93,7 +93,15 @@ UNTUNED_FLOORS = {"oefen3": (0.90, 0.03), "oefen4": (0.86, 0.03), "toets4": (0.9
                   # written apart later in round 18 and scored once on merge (oefen28 84.0%,
                   # 2.8%; oefen29 83.9%, 4.0%), then trained on and tuned on (86.0%, 2.0%;
                   # 85.8%, 0.8%)
-                  "oefen28": (0.85, 0.03), "oefen29": (0.84, 0.02)}
+                  "oefen28": (0.85, 0.03), "oefen29": (0.84, 0.02),
+                  # the thirteenth frozen set, scored once at the end of round 18 (84.1%,
+                  # 3.9%), then development and training data from round 19 (87.6%, 2.1%);
+                  # written apart at the start of round 19 and scored once on merge (oefen30
+                  # 85.9%, 5.0%; oefen31 80.4%, 5.2%; oefen32 86.3%, 3.8%; oefen33 79.7%, 4.5%;
+                  # oefen34 82.6%, 2.0%), then trained on and tuned on by kind (87.4%, 3.9%;
+                  # 82.8%, 2.4%; 88.9%, 1.9%; 83.1%, 2.2%; 84.9%, 0.8%)
+                  "toets13": (0.86, 0.03), "oefen30": (0.86, 0.05), "oefen31": (0.81, 0.03),
+                  "oefen32": (0.87, 0.03), "oefen33": (0.82, 0.03), "oefen34": (0.83, 0.02)}
 
 
 def test_corpus_meets_the_targets() -> None:
@@ -473,14 +481,16 @@ def test_names_in_forms_no_list_holds(tmp_path, capsys, text, passage) -> None:
 def test_a_first_name_added_to_the_data_file_is_found(template_copy) -> None:  # type: ignore[no-untyped-def]
     from commgen.checks.run import make_checker
 
+    # a first name that is also a Dutch word (a bird): no list holds it as a name, and the
+    # word list (woordenlijst.txt) says it is a word, until the foundation adds it
     folder = _rules_copy(template_copy).parent
-    text = "Gisteren belde Quetzalli naar school."
+    text = "Gisteren belde Kwartel naar school."
     assert not make_checker("parents-class", snippets_dir=folder).check(text)
     names = folder / "regels" / "voornamen.yaml"
-    names.write_text(names.read_text(encoding="utf-8") + "\nmexicaans:\n  - Quetzalli\n",
+    names.write_text(names.read_text(encoding="utf-8") + "\nbijnamen:\n  - Kwartel\n",
                      encoding="utf-8")
     found = make_checker("parents-class", snippets_dir=folder).check(text)
-    assert [f.text for f in found if f.category == "name"] == ["Quetzalli"]
+    assert [f.text for f in found if f.category == "name"] == ["Kwartel"]
 
 
 def test_a_title_and_a_capital_on_the_next_line_are_no_name(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]

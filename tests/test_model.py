@@ -54,7 +54,9 @@ def _shipped() -> dict:
 def test_the_shipped_model_loads_and_is_small() -> None:
     model = load_model(RULES)
     assert model is not None
-    assert SHIPPED.stat().st_size < 1536 * 1024  # 1.5 MB: 24 parts hold 24,000 features
+    # 1.75 MB: 48 parts hold 34,600 features (1.56 MB in round 19; the in-process peak memory
+    # is measured by bench/bench_all.py)
+    assert SHIPPED.stat().st_size < 1792 * 1024
     assert model.categories == train_model.CATEGORIES
     assert set(model.categories) <= set(CATEGORIES)
     for warning, error in zip(model.warning, model.error, strict=True):

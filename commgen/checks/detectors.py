@@ -471,7 +471,7 @@ class Detectors:
             # "is 15 en", "zijn allebei veertien,", "omdat hij al vijftien is", "haar
             # veertiende verjaardag", "wordt op 3 januari zestien", ", dertien,"
             _compile(rf"\b(?:is|was|zijn|waren)\s+(?:allebei\s+|beiden\s+|beide\s+)?({num})"
-                     rf"(?=\s*[.,;!?]|\s+en\b|\s*$)", _I),
+                     rf"(?=\s*[.,;!?]|\s+en\b|\s*$|\s+\((?:geb|\d))", _I),
             _compile(rf"\bal\s+({num})\s+(?:is|was|werd|wordt)\b|\b(?:is|was)\s+(?:ze|hij|zij)\s+({num})"
                      r"(?=\s+en\b|\s*[.,;!?])", _I),
             _compile(rf"\b(?:haar|zijn|mijn|jouw|je)\s+({num})(?:ste|de|e)\s+verjaardag", _I),
@@ -548,6 +548,13 @@ class Detectors:
                      rf"|\(\s*[A-Za-z][\w-]{{0,8}},\s*({num})\s*\)", _I),
             _compile(rf"\b(?:hij|zij|ze|die)\s+(?:is|was)\s+(?:nog\s+)?(?:jonger\s+dan|onder\s+de)\s+"
                      rf"({num})\b(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
+            # round 19: "wordt 16, dus", "de oudste 19 en", "geboren in 2012, dus 14"
+            _compile(rf"\b(?:wordt|werd)\s+({num})(?=\s*[,;!?)]|\.(?!\d)|\s*$|"
+                     r"\s+(?:en|of|maar|toen|dus|jaar)\b(?!\s+geleden))", _I),
+            _compile(rf"\bde\s+(?:jongste|oudste)\s+(?:is\s+)?({num})\b"
+                     rf"(?![\w:%]|[.,]\d)(?!\s+(?:{_NOT_AGE_UNITS}))", _I),
+            _compile(rf"\b(?:geboren|geb\.?)[ \t][^.!?\n]{{0,30}}?,\s*(?:dus|nu|inmiddels)\s+"
+                     rf"({num})\b(?![\w:%]|[.,]\d)", _I),
         )
         self.age_rank = _compile(r"\bde\s+(?:jongste|oudste)\s+van\s+(?:de|zijn|haar|hun)\s+"
                                  r"(?:klas|groep|jaarlaag|school|team|gezin)\b", _I)
@@ -710,6 +717,12 @@ class Detectors:
                      r"(?=\s*[(,;:]|\s+(?:[a-z]|$))"),
         )
 
+        # round 19: one initial alone, in a sentence ("De leerling, R., heeft", "dat R. thuis
+        # al", "Broer H. (17)"), not after a word that makes the letter a thing's ("unit C.")
+        self.lone_initial = re.compile(
+            r"(?<![\w.&'’-])([A-Z])\.(?=[ \t]+[a-zß-ÿ(]|[ \t]*[,;:)]|[ \t]*$)", re.MULTILINE)
+        self.no_initial_after = frozenset(v.casefold() for v in words.words("geen_initiaal_na"))
+
         # round detect10b: a name by its context: a kinship word before a capitalised word
         # ("Moeder Latuheru", "vader Tavares", "moeder JST"), a family name made into a word
         # for a child ("die Wiśniewski-jongen"), a family in the plural ("van de Brinkmans")
@@ -732,6 +745,17 @@ class Detectors:
             r"(?P<n>[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w'’-])"
             r"|\b[Dd]ie[ \t]+(?P<m>[A-ZÀ-Ý][a-zà-ÿ]{2,})[ \t]+(?:van|uit)[ \t]+"
             r"(?:de|het|groep|klas|\d)")
+        # round 19: after these a capitalised word no list knows is a place or a thing
+        self.no_name_after = frozenset(v.casefold() for v in words.words("geen_naam_na"))
+        self.organisation_before = frozenset(
+            v.casefold() for v in words.words("organisatie_voor_naam"))
+        self.brands = frozenset(v.casefold() for v in (*words.words("merken"),
+                                                       *words.words("geen_gebruikersnamen")))
+        self.thing_of = frozenset(v.casefold() for v in words.words("geen_persoon_van"))
+        self.platform_start = re.compile(rf"(?i:{w('platforms')})")
+        self.street_ends = tuple(v.casefold() for v in words.words("straatnaam_eindes"))
+        self.place_ends = tuple(v.casefold() for v in (*words.words("plek_eindes"),
+                                                       *words.words("club_eindes")))
         self.negation = _compile(rf"\b(?:{w('ontkenningen')})\b", _I)
         self.interfixes = frozenset(normalise(t) for t in words.words("tussenvoegsels"))
         self.name_titles = frozenset(normalise(t) for t in words.words("naam_titels"))
@@ -1183,7 +1207,31 @@ class Detectors:
             hits += [("name", m.start(m.lastindex or 0), m.end(m.lastindex or 0))
                      for m in pattern.finditer(text)
                      if m.group(m.lastindex or 0).upper() not in self.not_initials]
+        hits += self._lone_initials(text)
         return hits
+
+    def _lone_initials(self, text: str) -> list[Hit]:
+        hits: list[Hit] = []
+        for match in self.lone_initial.finditer(text):
+            start = match.start(1)
+            before = text[max(0, start - 60):start].rstrip(" \t")
+            if not before or before[-1] in ".!?:;\n\"'‘“(•*–-":
+                continue  # a sentence, a list item or a quote that opens with a letter
+            word = _LAST_WORD.search(before)
+            if word is not None:
+                previous = word.group(1)
+                if previous.casefold() in self.no_initial_after:
+                    continue
+                opens = _LAST_WORD.search(before, 0, word.start()) is None \
+                    or before[:word.start()].rstrip(" \t“\"‘'(-•*–")[-1:] in ".!?:;\n"
+                if previous[0].isupper() and len(previous) > 1 and not opens \
+                        and not before.endswith(","):
+                    continue  # "Sanne B.": the initial of a surname, found with the name
+            hits.append(("name", start, match.end()))
+        return hits
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*\Z")
 
 
 @lru_cache(maxsize=8)

@@ -113,6 +113,11 @@ class Checker:
                       and not (key == "other-school" and allowed.overlaps(s, e))]
         names = [self._finding("name", "name", s, e, text)
                  for s, e in self._names(text, annotations, allowed)]
+        taken = Spans([*((f.start, f.end) for f in (*guarded, *structured, *names)
+                         if f.category != "relation"),  # "ouders Kesselsen": both
+                       *((s, e) for s, e, _tag in annotations)])
+        names += [self._finding("name", "name", s, e, text)
+                  for s, e in self._unknown_names(text, allowed, taken)]
         mentions = _Mentions(text, found.negation)
         masks = [(g.start, g.end) for g in guarded]
         phrasing = [masked(f, text, masks, GUARDED_MASK)
@@ -252,8 +257,8 @@ class Checker:
                 continue
             if passage.casefold() in self.settings.not_names:  # also "Zeeuws-Vlaanderen"
                 continue
-            if _a_place(text, start, passage):  # "in Den Hoorn", "vanuit Den Helder"
-                continue
+            if _a_place(text, start, passage) or _in_a_place(text, start, end):
+                continue  # "in Den Hoorn", "Zoetermeer en Den Haag", "Zuid-Holland"
             if len(tokens) == 1 and (_first_identifying_word(passage, tokens).islower()
                                      or _imperative(text, start, end, self.detectors.object_words)
                                      or _surname_at_sentence_start(
@@ -271,9 +276,13 @@ class Checker:
         institution word in it, right after it or right before it is no person."""
         after = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
         words = {*tokens, after.group(1).casefold()} if after else set(tokens)
-        if start is not None and (before := _WORD_BEFORE.search(text, max(0, start - 40), start)) \
-                and before.group(1)[0].isupper():  # "De GGD Hollands Noorden", not "de school Tygo"
-            words.add(before.group(1).casefold())
+        if start is not None and (before := _WORD_BEFORE.search(text, max(0, start - 40), start)):
+            word = before.group(1).casefold()
+            if before.group(1)[0].isupper():  # "De GGD Hollands Noorden", not "de school Tygo"
+                words.add(word)
+            elif word in self.detectors.organisation_before or (
+                    word in self.settings.institutions and not word.endswith("school")):
+                return True  # "het sociaal wijkteam Haven", "het stadsdeel Escamp"
         return bool(words & self.settings.institutions)
 
     def _signed(self, text: str) -> Spans:
@@ -310,6 +319,88 @@ class Checker:
                     or word in name_lists().whitelist or word in self.settings.not_names \
                     or word in self.settings.institutions or word in self.allow.name_tokens \
                     or any(part in place_names() for part in (word, word.split("-")[0])):
+                continue
+            yield start, end
+
+    def _unknown_names(self, text: str, allowed: Spans, taken: Spans
+                       ) -> Iterable[tuple[int, int]]:
+        """A capitalised word that is no Dutch word (``woordenlijst.txt`` and
+        ``woordenlijst-eigen.txt``), no place, platform, brand or institution and no allowed
+        person's: a name no list holds ("het gaat om Shurayne uit 3K2", "de jongen van
+        Nowak"); at the start of a sentence also no form of a word ("Eén", "Problematiseer",
+        "Nepbeelden": ``_a_word_form``). Not after "de", "in", "zijn" (``geen_naam_na``: a
+        street, a building, a town, a thing), after an organisation's word ("het stadsdeel Escamp",
+        ``organisatie_voor_naam``) or a thing's before "van" ("de website van
+        Slachtofferwijzer", ``geen_persoon_van``); not beside a capitalised Dutch word (a title
+        or an organisation: "Social Media Wijzer"), nor in a list with a platform or brand
+        ("Roblox, Discord en Fortnite")."""
+        if not self.use_deduce or not _CAPITAL.search(text):
+            return
+        from commgen.checks.lexicon import load_lexicon
+        from commgen.checks.namefinder import name_lists, place_names
+
+        lexicon = load_lexicon(self.rules_folder or snippets_folder() / RULES_FOLDER)
+        if lexicon is None:
+            return
+        found, lists = self.detectors, name_lists()
+        institutions = self.settings.institutions
+
+        def a_thing(word: str) -> bool:
+            """A Dutch word, a place, a platform or brand, an institution."""
+            key = word.casefold()
+            if key in lexicon or key in lists.whitelist or key in place_names() \
+                    or key in found.brands or key in institutions \
+                    or key in self.settings.not_names or _compound(key, lexicon):
+                return True
+            platform = found.platform_start.match(key)  # "Instagramaccount", "Robloxchat"
+            return platform is not None and (platform.end() == len(key)
+                                             or key[platform.end():].lstrip("-") in lexicon)
+
+        def a_title_word(word: str | None) -> bool:  # "Media" in "Social Media Wijzer"
+            return word is not None and word[:1].isupper() and a_thing(word) \
+                and word not in lists.surnames.words and word not in lists.first_names.words
+
+        def a_sibling(word: str | None) -> bool:  # "Roblox" in "Discord, Fortnite en Roblox"
+            if word is None:
+                return False
+            key = word.casefold()  # "samen met Altrecht en het buurtteam"
+            return key in institutions or key in found.organisation_before or (
+                word[:1].isupper() and a_thing(word) and word not in lists.first_names.words)
+
+        for match in _UNKNOWN_CANDIDATE.finditer(text):
+            start, end = match.span()
+            word = match.group()
+            if not word[0].isupper() or not word[1:].replace("-", "").islower():
+                continue  # lower case, or an acronym or brand ("GGD", "WhatsApp")
+            if taken.overlaps(start, end) or allowed.overlaps(start, end):
+                continue
+            key = word.casefold()
+            if _at_sentence_start(text, start) and _a_word_form(key, lexicon):
+                continue
+            if a_thing(word) or a_thing(key.split("-")[0]) \
+                    or key.endswith(found.street_ends) or key.endswith(found.place_ends):
+                continue
+            before = _WORD_OR_ABBREVIATION_BEFORE.search(text, max(0, start - 40), start)
+            previous = before.group(1) if before else None
+            if previous is not None and (previous.casefold() in found.no_name_after
+                                         or previous.casefold() in found.organisation_before
+                                         or previous.casefold() in institutions
+                                         or (len(previous) > 1 and previous.isupper())):
+                continue  # "MIND Korrelatie", "het Samenwerkingsverband VO Parkstad"
+            if previous == "van" and before is not None:
+                owner = _WORD_OR_ABBREVIATION_BEFORE.search(text, max(0, before.start() - 40),
+                                                            before.start())
+                if owner is not None and (owner.group(1).casefold() in found.thing_of
+                                          or owner.group(1).casefold() in institutions):
+                    continue
+            after = _WORD_AFTER.match(text, end)
+            if a_title_word(after.group(1) if after else None) or a_title_word(previous):
+                continue
+            if a_sibling(_list_neighbour(text, start, end)):
+                continue
+            tokens = self._name_tokens(word)
+            if not tokens or self._allowed_name(tokens) or self._organisation(text, end, tokens,
+                                                                                start):
                 continue
             yield start, end
 
@@ -410,6 +501,17 @@ _NOT_SAID = re.compile(
     r"(\s+(?:dat|of)\b[^.;:!?\n,]{0,100})", re.IGNORECASE)
 
 
+# No sanction for anyone of a kind (round 19): "Uw kind wordt niet gestraft omdat ...", "Wie
+# meldt dat hij iets ontving, krijgt daar nooit straf voor", "Een kind jonger dan twaalf kan niet
+# strafrechtelijk worden vervolgd": a reassurance for all, no claim about a pupil's case.
+_NO_SANCTION = re.compile(
+    r"\b(?:een\s+kind|uw\s+kind|je\s+kind|jouw\s+kind|kinderen|wie|niemand|je|jij|u|"
+    r"leerlingen|jongeren|ouders)\b[^.!?;\n]{0,80}?\b(?:niet|nooit|geen)\b[^.!?;\n]{0,40}?"
+    r"\b(?:straf\w*|gestraft|vervolgd|strafbaar|strafrechtelijk\w*)[^.!?;\n]{0,40}",
+    re.IGNORECASE)
+_SANCTION_CATEGORIES = frozenset({"legal-term", "speculation"})
+
+
 class _Mentions:
     """Quoted passages in a sentence that says not to write them ("Geen oordeel (“naïef”)"):
     a phrasing finding there is a mention, not a use. Quotes and sentence ends are found once
@@ -424,9 +526,13 @@ class _Mentions:
         # what the school says it does not say ("Wij zeggen niet dat een leerling naïef is"),
         # to the end of that clause
         self.not_said = [m.span(1) for m in _NOT_SAID.finditer(text)]
+        self.no_sanction = [m.span() for m in _NO_SANCTION.finditer(text)]
 
     def is_mention(self, finding: Finding) -> bool:
         if any(s <= finding.start and finding.end <= e for s, e in self.not_said):
+            return True
+        if finding.category in _SANCTION_CATEGORIES and any(
+                s <= finding.start and finding.end <= e for s, e in self.no_sanction):
             return True
         i = bisect_right(self.starts, finding.start) - 1
         if i < 0 or finding.end > self.quotes[i][1]:
@@ -467,12 +573,79 @@ def _imperative(text: str, start: int, end: int, object_words: re.Pattern[str]) 
 def _opens_sentence(text: str, start: int) -> bool:
     """``start`` opens its sentence, alone or after an article ("Het Poelcollege en ...")."""
     article = _ARTICLE_BEFORE.search(text, max(0, start - 12), start)
-    return _at_sentence_start(text, article.start() if article else start)
+    start = article.start() if article else start
+    adverb = _ADVERB_BEFORE.search(text, max(0, start - 14), start)  # "Ook het X College"
+    return _at_sentence_start(text, adverb.start() if adverb else start)
 
 
 _ARTICLE_BEFORE = re.compile(r"(?:(?:\b(?:[Hh]et|[Dd]e)|'t)[ \t]+(?:(?:Sint|St\.?)-)?"
                              r"|\b(?:Sint|St\.?)-)\Z")
 _WORD_BEFORE = re.compile(r"\b([^\W\d_]+)[ \t]+\Z")
+_ADVERB_BEFORE = re.compile(r"\b(?:Ook|Daarnaast|Verder|Zelfs|Inmiddels)[ \t]+\Z")
+_WORD_OR_ABBREVIATION_BEFORE = re.compile(r"(?:^|(?<=[^\w'’]))([\w'’]+\.?)[ \t]+\Z")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_ITEM_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)(?:[ \t]*,|[ \t]+(?:en|of))[ \t]+\Z")
+_ITEM_AFTER = re.compile(r"(?:[ \t]*,|[ \t]+(?:en|of))[ \t]+(?:(?:het|de)[ \t]+)?"
+                         r"([^\W\d_][\w'’-]*)")
+
+
+def _compound(word: str, lexicon: Any) -> bool:
+    """Dutch words of three letters or more, with or without a linking s or e between
+    ("Sinterklaasverhaal", "Tekstmetstuur"): a compound, no name. Only in a word of ten letters
+    or more: short names split into short words ("Tong|tong", "Klei|kers"); a name no list
+    holds is seldom made of Dutch words (the lists hold the Dutch surnames that are)."""
+    return len(word) >= 10 and _splits(word, lexicon, 3)
+
+
+def _splits(word: str, lexicon: Any, depth: int) -> bool:
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if not (head in lexicon or (len(head) > 3 and head[-1] in "se"
+                                    and head[:-1] in lexicon)):
+            continue
+        if tail in lexicon or (depth > 1 and len(tail) >= 6 and _splits(tail, lexicon,
+                                                                         depth - 1)):
+            return True
+    return False
+
+
+def _a_word_form(key: str, lexicon: Any) -> bool:
+    """At the start of a sentence any word has a capital: a Dutch word also without its
+    accents ("Eén"), a verb's stem ("Problematiseer"), a plural or compound of words
+    ("Nepbeelden", "Gamechats") is no name there."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFD", key)
+                    if unicodedata.category(c) != "Mn")
+    if plain in lexicon or key + "en" in lexicon or key + "n" in lexicon \
+            or (key.endswith("s") and key[:-1] in lexicon):
+        return True
+    # "Problematiseer" (problematiseren), "Consensuele" (consensueel): a long vowel written
+    # once or twice
+    if re.sub(r"([aeou])\1([^aeiou])$", r"\1\2", key) + "en" in lexicon \
+            or (key.endswith("e") and re.sub(r"([aeou])([^aeiou])$", r"\1\1\2", key[:-1])
+                in lexicon):
+        return True
+    for cut in range(3, len(key) - 2):
+        tail = key[cut:]
+        if key[:cut] in lexicon and (tail in lexicon or tail.rstrip("s") in lexicon
+                                     or (tail.endswith("en") and tail[:-2] in lexicon)):
+            return True
+    return False
+
+
+def _list_neighbour(text: str, start: int, end: int) -> str | None:
+    """The item before or after a word in a list ("Discord" for "Roblox" in "Roblox en
+    Discord"), the one before first when it has a capital."""
+    before = _ITEM_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and before.group(1)[:1].isupper():
+        return before.group(1)
+    after = _ITEM_AFTER.match(text, end)
+    return after.group(1) if after else None
+# a capitalised word of three letters or more, not inside an address, a handle or a link
+_UNKNOWN_CANDIDATE = re.compile(r"(?<![\w@#/\\.'’-])[^\W\d_]{3,}(?:-[^\W\d_]{2,})*"
+                                r"(?![\w@/'’-]|\.\w)")
 _PLACE_BEFORE = re.compile(r"\b(?:in|uit|vanuit|naar|rond|nabij|richting|te)[ \t]+\Z",
                            re.IGNORECASE)
 
@@ -485,6 +658,26 @@ def _a_place(text: str, start: int, passage: str) -> bool:
 
     return passage.casefold() in place_names() \
         and _PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+_WORD_CHARS = re.compile(r"[\w'’-]*")
+_WORD_CHARS_END = re.compile(r"[\w'’-]*\Z")
+
+
+def _in_a_place(text: str, start: int, end: int) -> bool:
+    """A part of a hyphenated place ("Holland" in "Zuid-Holland"), or a place in a list with
+    another place ("zoals Zoetermeer en Den Haag")."""
+    from commgen.checks.namefinder import place_names
+
+    places = place_names()
+    # (in a window: a search over all of text[:start] would make a long text's check quadratic)
+    word = _WORD_CHARS.match(text, start).group()  # type: ignore[union-attr]
+    whole = _WORD_CHARS_END.search(text, max(0, start - 60), start).group() + word  # type: ignore[union-attr]
+    if "-" in whole and whole.casefold() in places:
+        return True
+    neighbour = _list_neighbour(text, start, end)
+    return text[start:end].casefold() in places and neighbour is not None \
+        and neighbour.casefold() in places
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -510,7 +703,8 @@ def _first_name(passage: str, extra: frozenset[str]) -> bool:
 
 
 # Between two schools that act together: "Het Vossius Gymnasium en het Cartesius Lyceum".
-_AND_ANOTHER = re.compile(r"[ \t]+en[ \t]+(?:(?:het|de|'t)[ \t]+)?", re.IGNORECASE)
+_AND_ANOTHER = re.compile(r"(?:[ \t]+in[ \t]+[A-Z][\w'’-]+)?[ \t]*,?[ \t]+(?i:en)[ \t]+"
+                          r"(?:(?i:van|met|bij)[ \t]+)?(?:(?i:het|de|'t)[ \t]+)?")
 _AFTER_IN = re.compile(r"(?<![\w-])in\s+\Z", re.IGNORECASE)
 _OWNED = re.compile(r"(?:['’]s\b|\s+(?:zijn|haar|z'n|z’n)\b)")
 

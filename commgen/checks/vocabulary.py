@@ -58,6 +58,10 @@ WORD_LISTS = (
     "gebiedende_wijs",
     # round 18: the words before "van" that make the capitalised word after it a person's name
     "persoon_van",
+    # round 19: the words after which a capitalised word no list knows is a place, a
+    # building or a thing ("in Hengelo", "de Kruisweg", "het Dendron"), not a person
+    "geen_naam_na", "organisatie_voor_naam", "geen_persoon_van", "merken",
+    "geen_initiaal_na",
 )
 # The words the suggestions are taken in with (``checks.suggest``): a section of its own.
 GRAMMAR_SECTION = "zinsbouw"
