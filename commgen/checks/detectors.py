@@ -1227,10 +1227,14 @@ class Detectors:
                 if previous[0].isupper() and len(previous) > 1 and not opens \
                         and not before.endswith(","):
                     continue  # "Sanne B.": the initial of a surname, found with the name
+            if _INTERFIX_NAME.match(text, match.end()):
+                continue  # "mevrouw P. de Vries": the initial of a whole name, found with it
             hits.append(("name", start, match.end()))
         return hits
 
 
+_INTERFIX_NAME = re.compile(r"[ \t]+(?:van|de|der|den|ter|ten|te|in\s+'t|op\s+de)"
+                            r"(?:[ \t]+(?:de|der|den))?[ \t]+[A-Z]")
 _LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*\Z")
 
 

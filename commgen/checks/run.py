@@ -280,9 +280,8 @@ class Checker:
             word = before.group(1).casefold()
             if before.group(1)[0].isupper():  # "De GGD Hollands Noorden", not "de school Tygo"
                 words.add(word)
-            elif word in self.detectors.organisation_before or (
-                    word in self.settings.institutions and not word.endswith("school")):
-                return True  # "het sociaal wijkteam Haven", "het stadsdeel Escamp"
+            elif word in self.settings.institutions and not word.endswith("school"):
+                return True  # "het sociaal wijkteam Haven" (not "Ik app Sanne": a verb)
         return bool(words & self.settings.institutions)
 
     def _signed(self, text: str) -> Spans:
@@ -394,8 +393,12 @@ class Checker:
                                           or owner.group(1).casefold() in institutions):
                     continue
             after = _WORD_AFTER.match(text, end)
-            if a_title_word(after.group(1) if after else None) or a_title_word(previous):
+            opener = before is not None and _at_sentence_start(text, before.start(1))
+            if a_title_word(after.group(1) if after else None) \
+                    or (a_title_word(previous) and not opener):  # "Ook Oyelaran heeft ..."
                 continue
+            if self._signed(text).overlaps(start, end):
+                continue  # the signer's name under "Met vriendelijke groet,"
             if a_sibling(_list_neighbour(text, start, end)):
                 continue
             tokens = self._name_tokens(word)
@@ -505,10 +508,10 @@ _NOT_SAID = re.compile(
 # meldt dat hij iets ontving, krijgt daar nooit straf voor", "Een kind jonger dan twaalf kan niet
 # strafrechtelijk worden vervolgd": a reassurance for all, no claim about a pupil's case.
 _NO_SANCTION = re.compile(
-    r"\b(?:een\s+kind|uw\s+kind|je\s+kind|jouw\s+kind|kinderen|wie|niemand|je|jij|u|"
-    r"leerlingen|jongeren|ouders)\b[^.!?;\n]{0,80}?\b(?:niet|nooit|geen)\b[^.!?;\n]{0,40}?"
-    r"\b(?:straf\w*|gestraft|vervolgd|strafbaar|strafrechtelijk\w*)[^.!?;\n]{0,40}",
-    re.IGNORECASE)
+    r"(?:^|(?<=[.!?;:\n])[ \t]*)(?:een\s+kind|uw\s+kind|je\s+kind|jouw\s+kind|kinderen|wie|"
+    r"niemand|leerlingen|jongeren)\b[^.!?;\n]{0,80}?\b(?:niet|nooit|geen)\b[^.!?;,\n]{0,40}?"
+    r"\b(?:straf\w*|gestraft|vervolgd|strafbaar|strafrechtelijk\w*)[^.!?;,\n]{0,30}",
+    re.IGNORECASE | re.MULTILINE)
 _SANCTION_CATEGORIES = frozenset({"legal-term", "speculation"})
 
 
